@@ -1,0 +1,38 @@
+import { loadConfigOrExit } from '@plume/config/load-config';
+import { generateKey, parseKey, createKeyring } from '@plume/core/secrets/keyring';
+import { readKeyFileLines, writeKeyFile } from '@plume/core/secrets/key-file';
+import { rotateSecrets } from '@plume/core/secrets/rotate-secrets';
+import { closeDatabase, createDatabase } from '@plume/db/client';
+import { runMigrations } from '@plume/db/migrate';
+import { createLogger } from '../create-logger.ts';
+import { resolveDatabase } from '../resolve-database.ts';
+
+/**
+ * `plume secret rotate`: makes a new instance key and re-encrypts every stored secret with it.
+ * With a key file, the file is updated (old key kept on the next line so nothing in flight breaks).
+ * With PLUME_SECRET_KEY, the new key is printed for the operator to put in place.
+ * Restart running Plume processes afterwards; signed-in users sign in again.
+ */
+export async function rotateSecretCommand(): Promise<void> {
+  const config = loadConfigOrExit();
+  const database = await resolveDatabase(config, createLogger(config));
+  const db = createDatabase(database.url, { poolSize: 2 });
+  try {
+    await runMigrations(database.url);
+    const next = generateKey();
+    const fromEnv = Boolean(config.PLUME_SECRET_KEY);
+    const oldKeys = fromEnv ? [config.PLUME_SECRET_KEY ?? '', ...(config.PLUME_PREVIOUS_SECRET_KEYS ?? [])] : await readKeyFileLines(config.dataDir);
+    const keyring = createKeyring(parseKey(next), oldKeys.filter(Boolean).map(parseKey));
+    if (!fromEnv) await writeKeyFile(config.dataDir, next, oldKeys.slice(0, 1));
+    const result = await rotateSecrets({ db, keyring });
+    process.stdout.write(`Re-encrypted ${result.reencrypted} secrets (${result.alreadyCurrent} already current). New key id ${keyring.currentKeyId}.\n`);
+    if (fromEnv) {
+      process.stdout.write(`Set PLUME_SECRET_KEY=${next}\nand PLUME_PREVIOUS_SECRET_KEYS=${oldKeys[0]} until every process runs with the new key, then restart Plume.\n`);
+    } else {
+      process.stdout.write('Restart running Plume processes so they use the new key.\n');
+    }
+  } finally {
+    await closeDatabase(db);
+    await database.stop();
+  }
+}

@@ -1,0 +1,14 @@
+import type { PlumeConfig } from '@plume/config/load-config';
+import type { Auth } from '@plume/core/accounts/create-auth';
+import type { Keyring } from '@plume/core/secrets/keyring';
+import type { Database } from '@plume/db/client';
+
+/** What route handlers may use. Built once at boot and passed to `buildApp`. */
+export type AppContext = {
+  config: PlumeConfig;
+  db: Database;
+  auth: Auth;
+  keyring: Keyring;
+  /** Folder of the built web app, served at `/`; absent when only the API runs. */
+  webDistDir?: string | undefined;
+};

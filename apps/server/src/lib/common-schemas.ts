@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const workspaceIdParam = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not a workspace id');
+
+export const workspaceParams = z.object({ workspaceId: workspaceIdParam });
+
+export const paginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const timezoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'Not an IANA time zone');
+
+export const localeSchema = z.string().min(2).max(35).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Not a BCP 47 locale tag');
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/** The error answers every protected route may give, for the OpenAPI document. */
+export const protectedErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+export const noContent = z.null().describe('No content');

@@ -1,0 +1,14 @@
+import { Logger as GraphileLogger, type LogLevel } from 'graphile-worker';
+import type { Logger } from 'pino';
+
+/** Routes graphile-worker's logs into pino so they carry the same format and level. */
+export function createGraphileLogger(logger: Logger): GraphileLogger {
+  const child = logger.child({ component: 'graphile-worker' });
+  return new GraphileLogger(() => (level: LogLevel, message: string, meta?: unknown) => {
+    const fields = typeof meta === 'object' && meta !== null ? meta : {};
+    if (level === 'error') child.error(fields, message);
+    else if (level === 'warning') child.warn(fields, message);
+    else if (level === 'info') child.info(fields, message);
+    else child.debug(fields, message);
+  });
+}

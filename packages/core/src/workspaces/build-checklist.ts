@@ -1,0 +1,58 @@
+import { count, eq } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { members } from '@plume/db/schema/workspaces';
+
+export type ChecklistItem = { id: string; title: string; description: string; done: boolean; href: string };
+
+type Step = { id: string; title: string; description: string; href: (workspaceId: string) => string; isDone: (db: Database, workspaceId: string) => Promise<boolean> };
+
+/**
+ * The dashboard's getting-started list. Later features register their own steps here with a real
+ * `isDone` query (a connected account, a brand profile, a first post); until a feature exists its
+ * step stays open and links to where it will live.
+ */
+const steps: Step[] = [
+  {
+    id: 'connect-account',
+    title: 'Connect a social account',
+    description: 'Link the networks you publish to, so Plume can post for you.',
+    href: (id) => `/w/${id}/accounts`,
+    isDone: async () => false,
+  },
+  {
+    id: 'brand-profile',
+    title: 'Describe your brand or character',
+    description: 'Industry, audience, goals and voice: every post is written from it.',
+    href: (id) => `/w/${id}/profile`,
+    isDone: async () => false,
+  },
+  {
+    id: 'first-post',
+    title: 'Create your first post',
+    description: 'Write it yourself or let Plume draft it, then schedule it.',
+    href: (id) => `/w/${id}/compose`,
+    isDone: async () => false,
+  },
+  {
+    id: 'invite-team',
+    title: 'Invite a teammate (optional)',
+    description: 'Editors write, admins approve and manage; viewers follow along.',
+    href: (id) => `/w/${id}/members`,
+    isDone: async (db, workspaceId) => {
+      const [row] = await db.select({ total: count() }).from(members).where(eq(members.organizationId, workspaceId));
+      return (row?.total ?? 0) > 1;
+    },
+  },
+];
+
+export async function buildChecklist(db: Database, workspaceId: string): Promise<ChecklistItem[]> {
+  return Promise.all(
+    steps.map(async (step) => ({
+      id: step.id,
+      title: step.title,
+      description: step.description,
+      href: step.href(workspaceId),
+      done: await step.isDone(db, workspaceId),
+    })),
+  );
+}

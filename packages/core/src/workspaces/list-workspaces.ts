@@ -1,0 +1,41 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { members, workspaces, type WorkspaceRole } from '@plume/db/schema/workspaces';
+
+export type WorkspaceView = Omit<typeof workspaces.$inferSelect, 'logo' | 'metadata'> & { role: WorkspaceRole };
+
+const columns = {
+  id: workspaces.id,
+  name: workspaces.name,
+  slug: workspaces.slug,
+  kind: workspaces.kind,
+  timezone: workspaces.timezone,
+  locale: workspaces.locale,
+  createdAt: workspaces.createdAt,
+  role: members.role,
+};
+
+export async function listWorkspacesOfUser(db: Database, userId: string): Promise<WorkspaceView[]> {
+  return db
+    .select(columns)
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
+    .where(eq(members.userId, userId))
+    .orderBy(asc(workspaces.name));
+}
+
+/** The caller's view of one workspace, or null when it does not exist or they are not a member. */
+export async function findWorkspaceForUser(db: Database, workspaceId: string, userId: string): Promise<WorkspaceView | null> {
+  const [row] = await db
+    .select(columns)
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
+    .where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId)));
+  return row ?? null;
+}
+
+export async function findWorkspace(db: Database, workspaceId: string): Promise<Omit<WorkspaceView, 'role'> | null> {
+  const { role: _role, ...rest } = columns;
+  const [row] = await db.select(rest).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ?? null;
+}

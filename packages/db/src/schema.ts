@@ -1,0 +1,7 @@
+// The full Drizzle schema, for the client and drizzle-kit. Domain code imports the table it uses
+// from its own file under ./schema/.
+export * from './schema/auth.ts';
+export * from './schema/workspaces.ts';
+export * from './schema/api-keys.ts';
+export * from './schema/audit.ts';
+export * from './schema/platform.ts';
