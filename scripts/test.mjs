@@ -1,0 +1,51 @@
+// `npm test`: every suite (unit, integration on embedded PostgreSQL, routes, browser end-to-end),
+// then one closing line `N passed, N failed` that CI reads. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const suites = [
+  { name: 'unit, integration and routes', args: ['vitest', 'run'] },
+  { name: 'browser end-to-end', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], before: ['node', 'scripts/ensure-web-build.mjs'] },
+];
+
+const only = process.argv[2];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let crashed = false;
+
+for (const [index, suite] of suites.entries()) {
+  if (only && !suite.name.includes(only)) continue;
+  process.stdout.write(`\n=== ${suite.name} ===\n`);
+  if (suite.before) {
+    const prep = spawnSync(suite.before[0], suite.before.slice(1), { cwd: root, stdio: 'inherit' });
+    if (prep.status !== 0) {
+      crashed = true;
+      continue;
+    }
+  }
+  const output = path.join(resultsDir, `suite-${index}.json`);
+  const run = spawnSync('npx', [...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(output)) {
+    crashed = true;
+    process.stdout.write(`Suite "${suite.name}" produced no results (exit ${run.status}).\n`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(output, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  // A file that failed to load counts as a failure even though no test inside it ran.
+  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  failed += brokenFiles;
+  if (run.status !== 0 && report.numFailedTests === 0 && brokenFiles === 0) crashed = true;
+}
+
+process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(failed > 0 || crashed ? 1 : 0);
