@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { serve, type Roles } from './commands/serve.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
@@ -55,6 +55,6 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`plume: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${String(error.cause)}\n`);
+  if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${error.cause instanceof Error ? error.cause.message : inspect(error.cause)}\n`);
   process.exit(1);
 });

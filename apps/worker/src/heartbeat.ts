@@ -12,8 +12,10 @@ export function startHeartbeat(db: Database, workerId: string, onError: (error: 
       VALUES (${workerId}, ${os.hostname()}, ${process.pid}, now(), now())
       ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now()`);
   };
-  const tick = () => beat().catch(onError);
-  void tick();
+  const tick = () => {
+    beat().catch(onError);
+  };
+  tick();
   const timer = setInterval(tick, heartbeatIntervalMs);
   timer.unref();
   return async () => {

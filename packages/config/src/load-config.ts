@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { configSchema, type RawConfig } from './config-schema.ts';
 
 export type PlumeConfig = RawConfig & {

@@ -1,0 +1,48 @@
+// Lint rules from ../shared/design/style.md: no `any`, no floating promises, no import cycles,
+// files ≈ 400 lines at most, `process.env` only in packages/config, raw fetch only in packages/http.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const processEnvRule = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through @plume/config (packages/config is the only reader of process.env).',
+};
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'test-results/**', 'packages/db/migrations/**', '.plume/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Fastify plugins and step lists are async by contract even when a body has nothing to await.
+      '@typescript-eslint/require-await': 'off',
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'no-restricted-syntax': ['error', processEnvRule],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Outbound HTTP goes through @plume/http (timeouts, retries, SSRF guard).' }],
+    },
+  },
+  { files: ['packages/config/**'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    // Tests read untyped JSON answers (`response.json()`); asserting on them is the point.
+    files: ['**/*.test.ts', '**/*.e2e.ts', '**/test-support/**', 'packages/testing/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  { files: ['packages/http/**', 'apps/web/**', 'tests/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-globals': 'off' } },
+  { files: ['scripts/**/*.mjs', 'bench/**', 'tests/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
