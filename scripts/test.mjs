@@ -9,6 +9,11 @@ const resultsDir = path.join(root, 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
+const staticChecks = [
+  { name: 'typecheck', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'lint', args: ['eslint', '.'] },
+];
+
 const suites = [
   { name: 'unit, integration and routes', args: ['vitest', 'run'] },
   { name: 'browser end-to-end', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], before: ['node', 'scripts/ensure-web-build.mjs'] },
@@ -19,6 +24,15 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let crashed = false;
+
+// Static checks count as one test each: a type error or a broken house rule fails the run.
+for (const check of staticChecks) {
+  if (only && !check.name.includes(only)) continue;
+  process.stdout.write(`\n=== ${check.name} ===\n`);
+  const result = spawnSync('npx', check.args, { cwd: root, stdio: 'inherit' });
+  if (result.status === 0) passed += 1;
+  else failed += 1;
+}
 
 for (const [index, suite] of suites.entries()) {
   if (only && !suite.name.includes(only)) continue;
