@@ -27,7 +27,8 @@ export function createAuth({ config, db, keyring }: AuthDeps) {
     baseURL: appUrl,
     basePath: authBasePath,
     secret: keyring.derive('better-auth'),
-    trustedOrigins: [appUrl],
+    // The Vite dev server (npm run dev:web) proxies the API but keeps the browser's origin.
+    trustedOrigins: config.NODE_ENV === 'development' ? [appUrl, 'http://localhost:5173'] : [appUrl],
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
@@ -76,7 +77,16 @@ export function createAuth({ config, db, keyring }: AuthDeps) {
       },
     },
     databaseHooks: {
-      user: { create: { before: async (user) => ({ data: { ...user, isInstanceAdmin: await isFirstUser(db) } }) } },
+      user: {
+        create: {
+          // The first account is the instance admin. Without SMTP nobody could deliver its confirmation
+          // mail (the admin is the one who reads the outbox), so it starts confirmed.
+          before: async (user) => {
+            const isFirst = await isFirstUser(db);
+            return { data: { ...user, isInstanceAdmin: isFirst, emailVerified: user.emailVerified || (isFirst && !config.SMTP_URL) } };
+          },
+        },
+      },
     },
     plugins: [
       bearer(),

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { TableHead } from '../../components/table-head.tsx';
+import { TableScroller } from '../../components/table-scroller.tsx';
+import { ApiKeyRow } from './api-key-row.tsx';
+import { apiKeysQueryOptions } from './api-keys-query.ts';
+
+/** The workspace's API keys, or an empty state. */
+export function ApiKeyList({ workspaceId }: { workspaceId: string }) {
+  const keys = useQuery(apiKeysQueryOptions(workspaceId));
+  if (keys.isPending) return <LoadingState label="Loading API keys…" />;
+  if (keys.isError) return <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />;
+  if (keys.data.length === 0) {
+    return (
+      <EmptyState title="No API keys yet">
+        Create a key to let scripts and other tools use Plume’s API on behalf of this workspace.
+      </EmptyState>
+    );
+  }
+  return (
+    <TableScroller>
+      <table className="w-full min-w-[44rem] text-left text-sm text-muted">
+        <caption className="sr-only">API keys</caption>
+        <TableHead columns={['Name', 'Prefix', 'Scopes', 'Created', 'Last used', 'Expires']} hasActions />
+        <tbody className="divide-y divide-line">
+          {keys.data.map((apiKey) => (
+            <ApiKeyRow key={apiKey.id} workspaceId={workspaceId} apiKey={apiKey} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroller>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { Link, Outlet, useParams } from '@tanstack/react-router';
+import { Logo } from '../../components/logo.tsx';
+import { meQueryOptions, preferencesQueryOptions } from '../account/me-query.ts';
+import { applyTheme } from '../account/theme.ts';
+import { readLastWorkspaceId } from '../workspaces/last-workspace.ts';
+import { workspacesQueryOptions } from '../workspaces/workspace-queries.ts';
+import { MainNav } from './main-nav.tsx';
+import { SkipLink } from './skip-link.tsx';
+import { UserMenu } from './user-menu.tsx';
+import { WorkspaceSwitcher } from './workspace-switcher.tsx';
+
+/** The signed-in frame: header (logo, workspace switcher, nav, account menu) and the page. */
+export function AppShell() {
+  const me = useSuspenseQuery(meQueryOptions).data;
+  const workspaces = useQuery(workspacesQueryOptions).data ?? [];
+  const preferences = useQuery(preferencesQueryOptions).data;
+  const { workspaceId: routeWorkspaceId } = useParams({ strict: false });
+  const lastId = readLastWorkspaceId();
+  const fallbackId = workspaces.some((w) => w.id === lastId) ? (lastId ?? undefined) : undefined;
+  const currentId = routeWorkspaceId ?? fallbackId;
+
+  useEffect(() => {
+    if (preferences) applyTheme(preferences.theme);
+  }, [preferences]);
+
+  return (
+    <div className="min-h-dvh bg-canvas">
+      <SkipLink />
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <Link to="/" aria-label="Plume home" className="rounded-md">
+            <Logo />
+          </Link>
+          <WorkspaceSwitcher workspaces={workspaces} currentId={currentId} />
+          <div className="order-last w-full md:order-none md:w-auto md:min-w-0 md:flex-1">
+            <MainNav workspaceId={currentId} isInstanceAdmin={me.isInstanceAdmin} />
+          </div>
+          <div className="md:ml-auto">
+            <UserMenu me={me} />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none sm:py-8">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { Link } from '@tanstack/react-router';
+
+interface MainNavProps {
+  workspaceId: string | undefined;
+  isInstanceAdmin: boolean;
+}
+
+const linkClasses =
+  'rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted hover:bg-subtle hover:text-ink ' +
+  'aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent';
+
+/** Workspace sections plus the admin outbox for the instance admin; the current page is marked. */
+export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
+  return (
+    <nav aria-label="Main" className="-mx-1 overflow-x-auto">
+      <ul className="flex items-center gap-1 px-1">
+        {workspaceId ? (
+          <>
+            <li>
+              <Link to="/w/$workspaceId" params={{ workspaceId }} activeOptions={{ exact: true }} className={linkClasses}>
+                Dashboard
+              </Link>
+            </li>
+            <li>
+              <Link to="/w/$workspaceId/members" params={{ workspaceId }} className={linkClasses}>
+                Members
+              </Link>
+            </li>
+            <li>
+              <Link to="/w/$workspaceId/api-keys" params={{ workspaceId }} className={linkClasses}>
+                API keys
+              </Link>
+            </li>
+            <li>
+              <Link to="/w/$workspaceId/settings" params={{ workspaceId }} className={linkClasses}>
+                Settings
+              </Link>
+            </li>
+          </>
+        ) : null}
+        {isInstanceAdmin ? (
+          <li>
+            <Link to="/admin/outbox" className={linkClasses}>
+              Admin outbox
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

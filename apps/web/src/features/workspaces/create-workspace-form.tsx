@@ -1,0 +1,77 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { Button } from '../../components/button.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { RadioCard } from '../../components/radio-card.tsx';
+import { SelectField } from '../../components/select-field.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { api } from '../../lib/api.ts';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
+import { rememberWorkspaceId } from './last-workspace.ts';
+import { browserLocale, browserTimezone, timezoneOptions } from './timezones.ts';
+import { workspacesQueryOptions } from './workspace-queries.ts';
+import type { Workspace, WorkspaceKind } from './workspace-types.ts';
+
+type CreateWorkspaceBody = Pick<Workspace, 'name' | 'kind' | 'timezone' | 'locale'>;
+
+const kinds: { value: WorkspaceKind; label: string; description: string }[] = [
+  { value: 'brand', label: 'Brand', description: 'A business, product or organisation speaking in its own voice.' },
+  { value: 'character', label: 'Character', description: 'A persona with its own personality, look and audience.' },
+];
+
+/** Creates a workspace (the caller becomes its owner) and opens its dashboard. */
+export function CreateWorkspaceForm() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<WorkspaceKind>('brand');
+  const [timezone, setTimezone] = useState(browserTimezone);
+  const [locale, setLocale] = useState(browserLocale);
+  const [nameError, setNameError] = useState<string>();
+  const zoneOptions = useMemo(() => timezoneOptions(timezone), [timezone]);
+  const create = useMutation({
+    mutationFn: (body: CreateWorkspaceBody) => api.post<Workspace>('/workspaces', body),
+    onSuccess: async (workspace) => {
+      rememberWorkspaceId(workspace.id);
+      await queryClient.invalidateQueries({ queryKey: workspacesQueryOptions.queryKey });
+      await navigate({ to: '/w/$workspaceId', params: { workspaceId: workspace.id } });
+    },
+  });
+  const errors = fieldErrorsOf(create.error);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const missing = name.trim() === '' ? 'Give the workspace a name.' : undefined;
+    setNameError(missing);
+    if (!missing) create.mutate({ name: name.trim(), kind, timezone, locale: locale.trim() });
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="space-y-5">
+      <FormAlert error={create.error} />
+      <TextField label="Workspace name" name="name" required value={name} autoComplete="organization"
+        onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-ink">Kind</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {kinds.map((option) => (
+            <RadioCard key={option.value} name="kind" value={option.value} label={option.label}
+              description={option.description} checked={kind === option.value}
+              onChange={() => setKind(option.value)} />
+          ))}
+        </div>
+        {errors.kind ? <p className="mt-1 text-sm text-danger">{errors.kind}</p> : null}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Timezone" name="timezone" value={timezone} options={zoneOptions}
+          onChange={(e) => setTimezone(e.target.value)} error={errors.timezone} />
+        <TextField label="Locale" name="locale" value={locale} hint="A language tag such as en-US or fr-FR."
+          onChange={(e) => setLocale(e.target.value)} error={errors.locale} />
+      </div>
+      <Button type="submit" isPending={create.isPending} pendingLabel="Creating workspace…">
+        Create workspace
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+/** Base path of the Plume HTTP API; the dev server and the production server both serve it same-origin. */
+export const API_BASE = '/api/v1';
+
+/** One field-level problem, as listed in a problem+json `errors` array (`path` like `body/email`). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * An API failure decoded from an RFC 9457 problem+json body.
+ * Network failures use status 0 and code `network_error` so forms can treat every failure alike.
+ * @example
+ *   try { await api.post('/workspaces', body) } catch (e) { if (e instanceof ApiError) e.code }
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+
+  constructor(init: { status: number; code: string; detail: string; errors?: FieldProblem[] }) {
+    super(init.detail);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringField(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function parseFieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (!isRecord(item)) return [];
+    const path = stringField(item, 'path');
+    const message = stringField(item, 'message');
+    return path && message ? [{ path, message }] : [];
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds an ApiError from any error body: problem+json first, then `{ code, message }` shapes. */
+export function toApiError(status: number, statusText: string, text: string): ApiError {
+  const body = parseJson(text);
+  if (!isRecord(body)) {
+    return new ApiError({ status, code: `http_${status}`, detail: statusText || 'Request failed' });
+  }
+  const code = stringField(body, 'code')?.toLowerCase() ?? `http_${status}`;
+  const detail =
+    stringField(body, 'detail') ?? stringField(body, 'message') ?? stringField(body, 'title') ?? statusText;
+  return new ApiError({ status, code, detail: detail || 'Request failed', errors: parseFieldProblems(body.errors) });
+}
+
+/**
+ * Calls the Plume API with the session cookie and JSON bodies; resolves with the parsed JSON
+ * (or `undefined` for empty answers such as 204) and rejects with an ApiError.
+ */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'include',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'network_error',
+      detail: 'Could not reach the Plume server. Check your connection and try again.',
+    });
+  }
+  const text = await response.text();
+  if (!response.ok) throw toApiError(response.status, response.statusText, text);
+  return (text.length > 0 ? parseJson(text) : undefined) as T;
+}
+
+/** Shorthands for apiRequest, e.g. `api.get<Workspace>('/workspaces/' + id)`. */
+export const api = {
+  get: <T>(path: string) => apiRequest<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  delete: (path: string) => apiRequest<undefined>('DELETE', path),
+};

@@ -1,0 +1,32 @@
+import { adminOutboxRoute } from './admin-outbox-route.tsx';
+import { apiKeysRoute } from './api-keys-route.tsx';
+import { appRoute } from './app-route.tsx';
+import { checkEmailRoute } from './check-email-route.tsx';
+import { dashboardRoute } from './dashboard-route.tsx';
+import { forgotPasswordRoute } from './forgot-password-route.tsx';
+import { homeRoute } from './home-route.tsx';
+import { membersRoute } from './members-route.tsx';
+import { newWorkspaceRoute } from './new-workspace-route.tsx';
+import { profileRoute } from './profile-route.tsx';
+import { resetPasswordRoute } from './reset-password-route.tsx';
+import { rootRoute } from './root-route.tsx';
+import { signInRoute } from './sign-in-route.tsx';
+import { signUpRoute } from './sign-up-route.tsx';
+import { workspaceRoute } from './workspace-route.tsx';
+import { workspaceSettingsRoute } from './workspace-settings-route.tsx';
+
+/** Every route of the web app, assembled in code (no file-based generation). */
+export const routeTree = rootRoute.addChildren([
+  signUpRoute,
+  signInRoute,
+  checkEmailRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  appRoute.addChildren([
+    homeRoute,
+    newWorkspaceRoute,
+    profileRoute,
+    adminOutboxRoute,
+    workspaceRoute.addChildren([dashboardRoute, membersRoute, apiKeysRoute, workspaceSettingsRoute]),
+  ]),
+]);
