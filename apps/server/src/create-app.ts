@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './plugins/auth-routes.ts';
 import { registerPrincipalDecorator } from './plugins/authenticate.ts';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.ts';
 import { registerMetrics } from './plugins/metrics.ts';
+import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
@@ -45,6 +46,7 @@ export async function buildApp(context: AppContext, options: { logger?: FastifyB
     void reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerNulCharacterGuard(app);
   registerPrincipalDecorator(app);
 
   await app.register(fastifyHelmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });

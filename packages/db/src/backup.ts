@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -55,12 +55,19 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
 export async function restoreDatabase(databaseUrl: string, file: string): Promise<{ tables: number; rows: number }> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'plume-restore' });
   await client.connect();
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let input: Interface | undefined;
   let rows = 0;
   try {
     const tables = new Map((await listTablesInDependencyOrder(client)).map((table) => [table.name, table]));
     await client.query('BEGIN');
     await assertEmpty(client, [...tables.values()]);
+    // Opened only now, right before the loop reads it: lines a readline interface emits before its
+    // iterator exists are lost, and so is its 'close', which would leave the loop waiting forever.
+    // `pipe` does not forward a read error (a missing file): hand it on, so the loop throws it.
+    const source = createReadStream(file);
+    const gunzip = createGunzip();
+    source.once('error', (error) => gunzip.destroy(error));
+    input = createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
     let header: Header | null = null;
     let current: TableInfo | null = null;
     for await (const line of input) {
@@ -90,7 +97,7 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    input.close();
+    input?.close();
     await client.end();
   }
 }

@@ -11,6 +11,12 @@ export const idempotencyWindowHours = 24;
 type Created = { status: number; body: unknown };
 
 /**
+ * `holdsSecret`: the answer carries a credential shown once (an API key). It is kept encrypted under
+ * the instance key, so neither the database nor a backup ever holds it in clear text.
+ */
+export type IdempotencyOptions = { holdsSecret?: boolean };
+
+/**
  * Runs a creating handler at most once per `Idempotency-Key` and caller: a retry with the same key
  * and body gets the stored answer; the same key with another body is refused. A handler that fails
  * releases the key so the client can try again.
@@ -21,6 +27,7 @@ export async function withIdempotency(
   reply: FastifyReply,
   principal: string,
   create: () => Promise<Created>,
+  options: IdempotencyOptions = {},
 ): Promise<FastifyReply> {
   const header = request.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
@@ -46,7 +53,7 @@ export async function withIdempotency(
       .status(stored.responseStatus)
       .header('idempotency-replayed', 'true')
       .serializer((payload) => JSON.stringify(payload))
-      .send(stored.responseBody);
+      .send(options.holdsSecret ? unseal(context, stored.responseBody) : stored.responseBody);
   }
   let created: Created;
   try {
@@ -56,10 +63,17 @@ export async function withIdempotency(
     throw error;
   }
   // Stored as JSON the way the client received it (dates as strings), so a replay is byte-for-byte alike.
-  const body: unknown = JSON.parse(JSON.stringify(created.body ?? null));
+  const json = JSON.stringify(created.body ?? null);
+  const body: unknown = options.holdsSecret ? { sealed: context.keyring.encrypt(json) } : JSON.parse(json);
   await db
     .update(idempotencyKeys)
     .set({ responseStatus: created.status, responseBody: body })
     .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
   return reply.status(created.status).send(created.body);
+}
+
+function unseal(context: AppContext, stored: unknown): unknown {
+  const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+  if (typeof sealed !== 'string') throw new AppError('internal', { detail: 'A stored idempotent answer could not be read.' });
+  return JSON.parse(context.keyring.decrypt(sealed));
 }

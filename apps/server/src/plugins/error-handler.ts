@@ -18,12 +18,17 @@ export function sendProblem(
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
-function fieldErrorsOf(error: FastifyError & { validation: Array<{ instancePath: string; message?: string }> }): FieldError[] {
+type ValidationIssue = { instancePath: string; keyword?: string; message?: string; params?: { keys?: unknown } };
+
+/** `body/name` for a field; an unknown property is named by its own path (`body/extra`), never `body/`. */
+function fieldErrorsOf(error: FastifyError & { validation: ValidationIssue[] }): FieldError[] {
   const context = contextNames[error.validationContext ?? 'body'] ?? 'body';
-  return error.validation.map((issue) => ({
-    path: `${context}${issue.instancePath || ''}`,
-    message: issue.message ?? 'Invalid value',
-  }));
+  return error.validation.flatMap((issue) => {
+    const at = `${context}${issue.instancePath || ''}`.replace(/\/$/, '');
+    const keys = issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys) ? issue.params.keys.map(String) : [];
+    if (keys.length > 0) return keys.map((key) => ({ path: `${at}/${key}`, message: 'Unknown property' }));
+    return [{ path: at, message: issue.message ?? 'Invalid value' }];
+  });
 }
 
 /** Maps everything thrown by a route (AppError, validation, Fastify's own errors) to problem+json. */

@@ -7,6 +7,16 @@ import type { Database } from '@plume/db/client';
 export type TestUser = { id: string; email: string; name: string; password: string; token: string; headers: Record<string, string> };
 
 let counter = 0;
+let addresses = 0;
+
+/**
+ * Each factory-made user signs up and in from its own address, as real people do, so the auth
+ * routes' per-address rate limit (30 a minute) does not throttle a file that creates many users.
+ */
+function nextAddress(): string {
+  addresses += 1;
+  return `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
+}
 
 export function uniqueEmail(label = 'user'): string {
   counter += 1;
@@ -21,17 +31,18 @@ export async function createUser(app: FastifyInstance, db: Database, input: { na
   const email = input.email ?? uniqueEmail();
   const name = input.name ?? `Test ${email.split('@')[0]}`;
   const password = input.password ?? 'a-long-test-password';
-  const signUp = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up/email', payload: { name, email, password } });
+  const remoteAddress = nextAddress();
+  const signUp = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up/email', remoteAddress, payload: { name, email, password } });
   if (signUp.statusCode !== 200) throw new Error(`sign-up failed: ${signUp.statusCode} ${signUp.body}`);
   await db.update(users).set({ emailVerified: true }).where(eq(users.email, email));
-  const token = await signIn(app, email, password);
+  const token = await signIn(app, email, password, remoteAddress);
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!row) throw new Error('user row missing after sign-up');
   return { id: row.id, email, name, password, token, headers: { authorization: `Bearer ${token}` } };
 }
 
-export async function signIn(app: FastifyInstance, email: string, password: string): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/email', payload: { email, password } });
+export async function signIn(app: FastifyInstance, email: string, password: string, remoteAddress = '127.0.0.1'): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/email', remoteAddress, payload: { email, password } });
   const token = response.headers['set-auth-token'];
   if (response.statusCode !== 200 || typeof token !== 'string') throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   return token;

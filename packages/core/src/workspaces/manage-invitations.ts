@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { users } from '@plume/db/schema/auth';
 import { invitations, workspaces, type WorkspaceRole } from '@plume/db/schema/workspaces';
@@ -22,7 +22,8 @@ const columns = {
   id: invitations.id,
   email: invitations.email,
   role: invitations.role,
-  status: invitations.status,
+  // better-auth stores a declined invitation as 'rejected'; the API speaks of 'declined'.
+  status: sql<string>`CASE WHEN ${invitations.status} = 'rejected' THEN 'declined' ELSE ${invitations.status} END`.as('status'),
   expiresAt: invitations.expiresAt,
   inviterName: users.name,
   workspaceId: invitations.organizationId,

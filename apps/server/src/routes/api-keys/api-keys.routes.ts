@@ -53,7 +53,7 @@ export async function apiKeyRoutes(app: FastifyInstance, context: AppContext): P
     return withIdempotency(context, request, reply, principalKey(access.principal), async () => ({
       status: 201,
       body: await createApiKey(context.db, { workspaceId: access.workspace.id, ...request.body, actor: actorOf(access.principal) }),
-    }));
+    }), { holdsSecret: true });
   });
 
   typed.delete('/api/v1/workspaces/:workspaceId/api-keys/:apiKeyId', {
