@@ -2,6 +2,7 @@ import type { PlumeConfig } from '@plume/config/load-config';
 import type { Auth } from '@plume/core/accounts/create-auth';
 import type { Keyring } from '@plume/core/secrets/keyring';
 import type { Database } from '@plume/db/client';
+import type { SessionCache } from './lib/session-cache.ts';
 
 /** What route handlers may use. Built once at boot and passed to `buildApp`. */
 export type AppContext = {
@@ -11,4 +12,6 @@ export type AppContext = {
   keyring: Keyring;
   /** Folder of the built web app, served at `/`; absent when only the API runs. */
   webDistDir?: string | undefined;
+  /** Filled in by `buildApp`: memo of resolved sessions (see lib/session-cache.ts). */
+  sessionCache?: SessionCache;
 };

@@ -14,6 +14,7 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
+import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
@@ -29,7 +30,8 @@ const requestIdPattern = /^[\w\-.:]{1,128}$/;
 export const routeModules = [healthRoutes, meRoutes, workspaceRoutes, memberRoutes, invitationRoutes, apiKeyRoutes, auditLogRoutes, outboxRoutes];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
-export async function buildApp(context: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+export async function buildApp(givenContext: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+  const context: AppContext = { ...givenContext, sessionCache: givenContext.sessionCache ?? new SessionCache() };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: context.config.TRUST_PROXY,

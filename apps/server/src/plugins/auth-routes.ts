@@ -49,6 +49,8 @@ export async function registerAuthRoutes(app: FastifyInstance, context: AppConte
         }
       }
       const response = await context.auth.handler(toAuthRequest(context, request));
+      // Sign-out, password and profile changes end or alter sessions: forget what this process memoised.
+      if (request.method !== 'GET' && response.ok && !isSignIn) context.sessionCache?.clear();
       if (email) {
         if (response.status === 401) await recordFailedLogin(context.db, email, policy);
         if (response.ok) await clearFailedLogins(context.db, email);

@@ -4,6 +4,7 @@ import { verifyApiKey } from '@plume/core/api-keys/verify-api-key';
 import { AppError } from '@plume/errors/app-error';
 import type { AppContext } from '../app-context.ts';
 import type { Principal } from '../lib/principal.ts';
+import { SessionCache } from '../lib/session-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,6 +30,17 @@ async function resolvePrincipal(context: AppContext, request: FastifyRequest): P
     if (!key) throw new AppError('invalid_api_key', { detail: 'The API key is unknown, revoked or expired.' });
     return { kind: 'api_key', apiKeyId: key.id, workspaceId: key.workspaceId, name: key.name, scopes: key.scopes };
   }
+  const credential = authorization ?? request.headers.cookie;
+  if (!credential) return null;
+  const cacheKey = SessionCache.keyOf(credential);
+  const cached = context.sessionCache?.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const principal = await resolveSession(context, request);
+  context.sessionCache?.set(cacheKey, principal);
+  return principal;
+}
+
+async function resolveSession(context: AppContext, request: FastifyRequest): Promise<Principal | null> {
   const session = await context.auth.api.getSession({ headers: toWebHeaders(request) });
   if (!session) return null;
   const user = session.user as typeof session.user & { isInstanceAdmin?: boolean };

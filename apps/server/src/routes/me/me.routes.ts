@@ -37,6 +37,7 @@ export async function meRoutes(app: FastifyInstance, context: AppContext): Promi
     const user = await requireUser(context, request);
     if (Object.keys(request.body).length > 0) {
       await context.db.update(users).set({ ...request.body, updatedAt: new Date() }).where(eq(users.id, user.userId));
+      context.sessionCache?.clear();
     }
     return loadProfile(user.userId);
   });
@@ -68,6 +69,7 @@ export async function meRoutes(app: FastifyInstance, context: AppContext): Promi
   typed.post('/api/v1/me/delete', { schema: { tags, summary: 'Delete your account (workspaces you alone own go with it)', body: deleteAccountBody, response: { 204: z.null(), ...protectedErrors } } }, async (request, reply) => {
     await requireUser(context, request);
     await callAuth(() => context.auth.api.deleteUser({ headers: toWebHeaders(request), body: { password: request.body.password } }));
+    context.sessionCache?.clear();
     return reply.status(204).send(null);
   });
 }
