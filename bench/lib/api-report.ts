@@ -85,7 +85,7 @@ export function renderReport(input: { figures: ApiFigures; machine: Machine; dat
     '',
     ...header.map((line) => `${line}  `),
     '',
-    'Plume runs as a separate process (`npx tsx apps/cli/src/main.ts start`, embedded PostgreSQL, worker and API in one process),',
+    'Plume runs as a separate process (`node --import ./apps/cli/src/fast-resolve.ts apps/cli/src/main.ts start`, as `npm start` runs it: embedded PostgreSQL, worker and API in one process),',
     'loaded by autocannon from the same machine over 127.0.0.1. Latency percentiles are exact, from every 2xx response.',
     'Each connection presents its own client addresses in `X-Forwarded-For` (`TRUST_PROXY=true`), so the per-IP limit',
     '(600 requests/min) sees many clients: the rate-limit plugin still runs on every audit-log request.',
@@ -115,7 +115,7 @@ function reading(f: ApiFigures, ratio: number, checks: Record<'ratio' | 'p95' | 
     saturated
       ? `The server tops out at about ${Math.round(f.list.rps)} req/s on this list, so ${s.rate} req/s is at or beyond its capacity here and the fixed-rate latency (p95 ${ms(f.atRate.p95)} in autocannon's rate mode, which releases each second's quota as a burst; ${ms(f.paced.p95)} with the load spread over the second) is mostly queueing.`
       : `At ${s.rate} req/s, well below the ${Math.round(f.list.rps)} req/s ceiling, p95 is ${ms(f.atRate.p95)} in autocannon's rate mode (each second's quota sent as a burst) and ${ms(f.paced.p95)} with the load spread over the second.`,
-    `A restart with an initialised cluster answers /ready ${(f.restartMs / 1000).toFixed(2)} s after spawn${f.readyInMs === null ? '' : `; Plume's own start (PostgreSQL, migration check, worker, app) is ${(f.readyInMs / 1000).toFixed(2)} s of that and the rest is npx, tsx and loading modules`}.`,
+    `A restart with an initialised cluster answers /ready ${(f.restartMs / 1000).toFixed(2)} s after spawn${f.readyInMs === null ? '' : `; Plume's own start (PostgreSQL, migration check, worker, app) is ${(f.readyInMs / 1000).toFixed(2)} s of that and the rest is Node starting and loading modules`}.`,
     f.plumeRssKb === null ? '' : `Idle, the Plume process holds ${mb(f.plumeRssKb)} resident; the embedded PostgreSQL adds ${mb(f.postgresPssKb)} (PSS).`,
     f.gracefulStop ? '' : 'The first server did not stop within 20 s of SIGTERM and was killed.',
   ];

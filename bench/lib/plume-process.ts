@@ -1,4 +1,5 @@
 // Runs `plume start` as a separate process for benchmarks and finds its processes in /proc (Linux).
+import { plumeNodeArgs } from '@plume/cli/plume-command';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
@@ -50,7 +51,7 @@ export function spawnPlume(options: PlumeOptions): PlumeProcess {
   let exited = false;
   const spawnedAt = performance.now();
   // Own process group, so a last-resort cleanup can reach every process it started.
-  const child = spawn('npx', ['tsx', 'apps/cli/src/main.ts', 'start'], { cwd: options.root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...plumeNodeArgs, 'start'], { cwd: options.root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const remember = (line: string) => {
     tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
     if (tail.length > 60) tail.shift();

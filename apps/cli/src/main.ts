@@ -3,6 +3,7 @@ import { serve, type Roles } from './commands/serve.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { rotateSecretCommand } from './commands/secret-rotate.ts';
+import { takeOverShutdownSignals } from './take-over-signals.ts';
 
 const usage = `plume <command>
 
@@ -23,8 +24,7 @@ async function runServer(roles: Roles): Promise<void> {
     process.stderr.write(`\n${signal} received, stopping Plume…\n`);
     void server.stop().then(() => process.exit(0));
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  takeOverShutdownSignals(shutdown);
 }
 
 async function main(argv: string[]): Promise<void> {

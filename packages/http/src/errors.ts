@@ -13,12 +13,15 @@ export class HttpTimeoutError extends HttpError {
   override readonly name = 'HttpTimeoutError';
   readonly code = 'HTTP_TIMEOUT';
 
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly timeoutMs: number,
-  ) {
+  readonly method: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+
+  constructor(method: string, url: string, timeoutMs: number) {
     super(`${method} ${url} timed out after ${timeoutMs} ms`);
+    this.method = method;
+    this.url = url;
+    this.timeoutMs = timeoutMs;
   }
 }
 
@@ -29,13 +32,14 @@ export class HttpNetworkError extends HttpError {
   /** The system error code when known, e.g. `ECONNREFUSED`, `ENOTFOUND`. */
   readonly systemCode: string | undefined;
 
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    cause: unknown,
-  ) {
+  readonly method: string;
+  readonly url: string;
+
+  constructor(method: string, url: string, cause: unknown) {
     const systemCode = readSystemCode(cause);
     super(`${method} ${url} failed: ${systemCode ?? describe(cause)}`, { cause });
+    this.method = method;
+    this.url = url;
     this.systemCode = systemCode;
   }
 }
@@ -48,13 +52,16 @@ export class SsrfBlockedError extends HttpError {
   override readonly name = 'SsrfBlockedError';
   readonly code = 'SSRF_BLOCKED';
 
-  constructor(
-    readonly host: string,
-    readonly address: string | undefined,
-    readonly reason: SsrfBlockReason,
-  ) {
+  readonly host: string;
+  readonly address: string | undefined;
+  readonly reason: SsrfBlockReason;
+
+  constructor(host: string, address: string | undefined, reason: SsrfBlockReason) {
     const target = address === undefined ? host : `${host} (${address})`;
     super(`Outbound request to ${target} blocked: ${reason}`);
+    this.host = host;
+    this.address = address;
+    this.reason = reason;
   }
 }
 
@@ -66,12 +73,15 @@ export class HttpRedirectError extends HttpError {
   override readonly name = 'HttpRedirectError';
   readonly code = 'HTTP_REDIRECT';
 
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly reason: RedirectFailure,
-  ) {
+  readonly method: string;
+  readonly url: string;
+  readonly reason: RedirectFailure;
+
+  constructor(method: string, url: string, reason: RedirectFailure) {
     super(`${method} ${url}: ${reason}`);
+    this.method = method;
+    this.url = url;
+    this.reason = reason;
   }
 }
 
@@ -119,13 +129,16 @@ export class HttpResponseShapeError extends HttpError {
   override readonly name = 'HttpResponseShapeError';
   readonly code = 'HTTP_RESPONSE_SHAPE';
 
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly issues: readonly ResponseShapeIssue[],
-  ) {
+  readonly method: string;
+  readonly url: string;
+  readonly issues: readonly ResponseShapeIssue[];
+
+  constructor(method: string, url: string, issues: readonly ResponseShapeIssue[]) {
     const paths = issues.map((issue) => issue.path || '(root)').join(', ');
     super(`${method} ${url} returned an unexpected body at: ${paths}`);
+    this.method = method;
+    this.url = url;
+    this.issues = issues;
   }
 }
 

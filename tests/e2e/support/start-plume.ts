@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { plumeNodeArgs } from '@plume/cli/plume-command';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
 
 export type RunningPlume = { baseUrl: string; databaseUrl: string; output: () => string; stop: () => Promise<void> };
@@ -31,7 +32,7 @@ export async function startPlume(env: Record<string, string> = {}): Promise<Runn
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plume-e2e-'));
   const baseUrl = `http://localhost:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/cli/src/main.ts', 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [...plumeNodeArgs, 'start'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PUBLIC_URL: baseUrl, PLUME_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

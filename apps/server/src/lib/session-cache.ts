@@ -11,11 +11,13 @@ type Entry = { principal: Principal | null; expiresAt: number };
  */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
 
-  constructor(
-    private readonly ttlMs = 5_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(ttlMs = 5_000, maxEntries = 10_000) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+  }
 
   static keyOf(credential: string): string {
     return createHash('sha256').update(credential).digest('base64url');

@@ -12,13 +12,14 @@ export async function healthRoutes(app: FastifyInstance, context: AppContext): P
 
   typed.get('/api/v1/health', {
     config: { rateLimit: false },
-    schema: { tags: ['operations'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['operations'], security: [], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } },
   }, async () => ({ status: 'ok' as const }));
 
   typed.get('/api/v1/ready', {
     config: { rateLimit: false },
     schema: {
       tags: ['operations'],
+      security: [],
       summary: 'Readiness: database reachable, migrations current, a worker heartbeat within 30 s',
       response: { 200: readySchema, 503: readySchema },
     },
