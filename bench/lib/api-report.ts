@@ -24,12 +24,15 @@ export type ApiFigures = {
 };
 
 /** Found by profiling the same setup by hand; not re-measured by the script, hence dated. */
-const profilingNotes = `Profiling notes (2026-11-22, by hand, same machine): about half of the Plume CPU of an audit-log request is
-better-auth's \`getSession\` (≈1.3 ms: endpoint context, HMAC check of the bearer token, session and user lookup); the rest is
-drizzle query building, the pg driver, and Zod encoding plus JSON of 50 events. Idle RSS is high because start-up allocates
-≈150 MB of short-lived garbage: Node 24's ESM resolver re-parses drizzle-orm's 179 KB package.json \`exports\` map for every
-drizzle-orm module it loads, and V8 keeps the grown heap (≈180 MB reserved, 40–55 MB live). A resolve hook registered before
-the app is imported that maps relative imports inside drizzle-orm straight to \`format: 'module'\` brought idle RSS from 264 to 197 MB.`;
+const profilingNotes = `History and profiling notes (2026-11-22, same machine). First measurement: audit-log 473 req/s (4.3 %),
+p95 at 500 req/s 25.8 ms, idle RSS 281 MB. Profiled by hand: about half of the Plume CPU of an audit-log request was
+better-auth's \`getSession\` (≈1.3 ms), and start-up garbage from Node's ESM resolver re-reading drizzle-orm's 179 KB
+\`exports\` map for each of its modules grew a heap V8 then kept. Changes since: resolved sessions are memoised for 5 s per
+process (\`apps/server/src/lib/session-cache.ts\`), the membership check and the audit-log page are prepared statements, and
+\`npm start\` runs on Node 24's own type stripping with a resolve hook for drizzle-orm's relative imports
+(\`apps/cli/src/fast-resolve.ts\`). A CPU profile of the list route now shows drizzle result mapping, the pg driver,
+the Zod response encoding and socket writes, with no single dominant cost; the node process itself is ~37 % idle under
+load, the rest of the two cores going to PostgreSQL and the load generator.`;
 
 export const targets = { ratio: 0.4, p95AtRateMs: 20, restartMs: 3000, rssMb: 250 };
 
@@ -111,7 +114,7 @@ function reading(f: ApiFigures, ratio: number, checks: Record<'ratio' | 'p95' | 
   const saturated = f.list.rps < s.rate * 1.25;
   const sentences = [
     missed.length === 0 ? 'All four targets are met.' : `Met: ${4 - missed.length} of 4; missed: ${missed.join(', ')}.`,
-    `The ratio is set by CPU per request, not by waiting: an authenticated first page costs ${ms(f.list.plumeCpuMs)} of Plume CPU and ${ms(f.list.postgresCpuMs)} of PostgreSQL CPU, against ${ms(healthCpu)} for the health route (${(listCpu / healthCpu).toFixed(0)}×), because it resolves the bearer session through better-auth, checks workspace membership, runs the keyset query and encodes 50 events through the Zod response schema, while Plume, PostgreSQL and the load generator share the same cores.`,
+    `The ratio is set by CPU per request, not by waiting: an authenticated first page costs ${ms(f.list.plumeCpuMs)} of Plume CPU and ${ms(f.list.postgresCpuMs)} of PostgreSQL CPU, against ${ms(healthCpu)} for the health route (${(listCpu / healthCpu).toFixed(0)}×), because it resolves the caller (memoised bearer session), checks workspace membership, runs the keyset query and encodes 50 events through the Zod response schema, while Plume, PostgreSQL and the load generator share the same cores.`,
     saturated
       ? `The server tops out at about ${Math.round(f.list.rps)} req/s on this list, so ${s.rate} req/s is at or beyond its capacity here and the fixed-rate latency (p95 ${ms(f.atRate.p95)} in autocannon's rate mode, which releases each second's quota as a burst; ${ms(f.paced.p95)} with the load spread over the second) is mostly queueing.`
       : `At ${s.rate} req/s, well below the ${Math.round(f.list.rps)} req/s ceiling, p95 is ${ms(f.atRate.p95)} in autocannon's rate mode (each second's quota sent as a burst) and ${ms(f.paced.p95)} with the load spread over the second.`,

@@ -37,7 +37,7 @@ export function descendants(rootPid: number): ProcInfo[] {
   return found;
 }
 
-/** The descendant of `rootPid` holding the socket that listens on `port` (127.0.0.1, IPv4). */
+/** `rootPid` or the descendant of it holding the socket that listens on `port` (127.0.0.1, IPv4). */
 export function findListeningPid(rootPid: number, port: number): number | null {
   const portHex = port.toString(16).toUpperCase().padStart(4, '0');
   const inodes = new Set<string>();
@@ -46,12 +46,12 @@ export function findListeningPid(rootPid: number, port: number): number | null {
     const local = fields[1];
     if (local?.endsWith(`:${portHex}`) && fields[3] === '0A' && fields[9]) inodes.add(fields[9]);
   }
-  for (const info of descendants(rootPid)) {
+  for (const pid of [rootPid, ...descendants(rootPid).map((info) => info.pid)]) {
     try {
-      for (const fd of readdirSync(`/proc/${info.pid}/fd`)) {
-        const target = readlinkSync(`/proc/${info.pid}/fd/${fd}`, 'utf8');
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`, 'utf8');
         const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-        if (inode && inodes.has(inode)) return info.pid;
+        if (inode && inodes.has(inode)) return pid;
       }
     } catch {
       // gone, or not ours to read
@@ -61,9 +61,11 @@ export function findListeningPid(rootPid: number, port: number): number | null {
 }
 
 /** CPU time (user + system) per descendant of `rootPid`, in clock ticks, keyed by pid with its command name. */
+/** CPU ticks of `rootPid` and all its descendants. */
 export function cpuTicks(rootPid: number): Map<number, { comm: string; ticks: number }> {
   const result = new Map<number, { comm: string; ticks: number }>();
-  for (const info of descendants(rootPid)) {
+  const root = { pid: rootPid, ppid: 0, comm: 'node' };
+  for (const info of [root, ...descendants(rootPid)]) {
     try {
       const stat = readFileSync(`/proc/${info.pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

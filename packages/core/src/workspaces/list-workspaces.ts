@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { members, workspaces, type WorkspaceRole } from '@plume/db/schema/workspaces';
 
@@ -24,13 +24,27 @@ export async function listWorkspacesOfUser(db: Database, userId: string): Promis
     .orderBy(asc(workspaces.name));
 }
 
-/** The caller's view of one workspace, or null when it does not exist or they are not a member. */
-export async function findWorkspaceForUser(db: Database, workspaceId: string, userId: string): Promise<WorkspaceView | null> {
-  const [row] = await db
+function prepareFindWorkspaceForUser(db: Database) {
+  return db
     .select(columns)
     .from(members)
     .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
-    .where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId)));
+    .where(and(eq(members.organizationId, sql.placeholder('workspaceId')), eq(members.userId, sql.placeholder('userId'))))
+    .prepare('find_workspace_for_user');
+}
+
+// Every workspace-scoped request runs this first: a prepared statement skips query building here and
+// planning in PostgreSQL. One per database handle.
+const preparedFind = new WeakMap<Database, ReturnType<typeof prepareFindWorkspaceForUser>>();
+
+/** The caller's view of one workspace, or null when it does not exist or they are not a member. */
+export async function findWorkspaceForUser(db: Database, workspaceId: string, userId: string): Promise<WorkspaceView | null> {
+  let query = preparedFind.get(db);
+  if (!query) {
+    query = prepareFindWorkspaceForUser(db);
+    preparedFind.set(db, query);
+  }
+  const [row] = await query.execute({ workspaceId, userId });
   return row ?? null;
 }
 
