@@ -1,12 +1,13 @@
 // `npm run bench:api`: starts Plume for real (`plume start`, embedded PostgreSQL), seeds a workspace
 // with 10,000 audit events, and measures the API against GET /api/v1/health in the same run, then the
 // restart time to ready and the idle memory. Prints a table and updates docs/benchmarks.md.
+import { freePort } from '@plume/testing/free-port';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median, runLoad, runPaced, type LoadOptions, type Target } from './lib/load.ts';
-import { freePort, killTree, rememberTree, spawnPlume, stopPlume, waitForReady, type PlumeProcess } from './lib/plume-process.ts';
+import { killTree, rememberTree, spawnPlume, stopPlume, waitForReady, type PlumeProcess } from './lib/plume-process.ts';
 import { cpuTicks, descendants, findListeningPid, pssKb, rssKb } from './lib/proc.ts';
 import { embeddedDatabaseUrl, seed } from './lib/seed.ts';
 import { renderReport, type ApiFigures, type MeasuredRun, type ThroughputFigures } from './lib/api-report.ts';

@@ -1,7 +1,6 @@
 // Runs `plume start` as a separate process for benchmarks and finds its processes in /proc (Linux).
 import { plumeNodeArgs } from '@plume/cli/plume-command';
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commOf, descendants, isAlive, killQuietly } from './proc.ts';
@@ -21,18 +20,6 @@ export type PlumeProcess = {
   /** Every descendant seen by `rememberTree` (pid → command name), for cleanup if the tree breaks up. */
   known: Map<number, string>;
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 export function spawnPlume(options: PlumeOptions): PlumeProcess {
   const env: Record<string, string | undefined> = {

@@ -1,6 +1,6 @@
+import { freePort } from '@plume/testing/free-port';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { plumeNodeArgs } from '@plume/cli/plume-command';
@@ -9,18 +9,6 @@ import { createTestDatabase, type TestDatabase } from '@plume/testing/test-datab
 export type RunningPlume = { baseUrl: string; databaseUrl: string; output: () => string; stop: () => Promise<void> };
 
 const root = path.resolve(import.meta.dirname, '../../..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Runs `plume start` as a real child process on its own database (from the test cluster) and waits
