@@ -2,6 +2,8 @@
  * Resolves client options into complete settings once, at construction, so a bad value
  * (negative retries, NaN timeout) fails at boot rather than on the first request.
  */
+import type { Agent } from 'undici';
+import { createGuardedAgent } from './guarded-agent.ts';
 import { createSsrfGuard } from './ssrf-guard.ts';
 import type { SsrfGuard } from './ssrf-guard.ts';
 import type { HttpClientOptions, HttpLogger } from './types.ts';
@@ -17,6 +19,8 @@ export interface ClientSettings {
   userAgent: string;
   logger: HttpLogger;
   guard: SsrfGuard;
+  /** Connection pool whose sockets resolve names through the guard (no DNS rebinding). */
+  dispatcher: Agent;
 }
 
 const silentLogger: HttpLogger = { debug: () => undefined, warn: () => undefined };
@@ -32,8 +36,13 @@ export function resolveSettings(options: HttpClientOptions): ClientSettings {
     maxRedirects: nonNegativeInteger('maxRedirects', options.maxRedirects ?? 5),
     userAgent: options.userAgent ?? 'Plume/0.1',
     logger: options.logger ?? silentLogger,
-    guard: createSsrfGuard(options),
+    ...guarded(options),
   };
+}
+
+function guarded(options: HttpClientOptions): { guard: SsrfGuard; dispatcher: Agent } {
+  const guard = createSsrfGuard(options);
+  return { guard, dispatcher: createGuardedAgent(guard) };
 }
 
 /** Validates a duration that must be above zero, such as a timeout. */

@@ -8,6 +8,7 @@ import { redactUrl } from './redact.ts';
 import { discardBody } from './response-body.ts';
 import { isReplayableBody } from './retry-policy.ts';
 import type { SsrfGuard } from './ssrf-guard.ts';
+import { fetch as undiciFetch, type Agent, type RequestInit as UndiciRequestInit } from 'undici';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Credentials meant for one origin must not be handed to another. */
@@ -28,6 +29,7 @@ export interface OutgoingRequest {
 /** Limits and checks for one attempt. */
 export interface RedirectContext {
   guard: SsrfGuard;
+  dispatcher: Agent;
   maxRedirects: number;
   signal: AbortSignal;
 }
@@ -51,14 +53,16 @@ export async function fetchFollowingRedirects(
 
   for (let redirects = 0; ; redirects += 1) {
     await raceWithSignal(context.guard.assertAllowed(url, method), context.signal);
-    const response = await fetch(url, {
-      ...request.fetchInit,
+    // undici's fetch with the guarded pool: the socket connects only to addresses the guard allowed.
+    const response = (await undiciFetch(url, {
+      ...(request.fetchInit as UndiciRequestInit),
       method,
-      headers,
-      body,
+      headers: Object.fromEntries(headers.entries()),
+      body: body as unknown as UndiciRequestInit['body'],
       redirect: 'manual',
       signal: context.signal,
-    });
+      dispatcher: context.dispatcher,
+    })) as unknown as Response;
     const next = nextLocation(response, url);
     if (next === null || request.redirect === 'manual') return { response, finalUrl: url, redirects };
 

@@ -42,6 +42,22 @@ describe('SSRF guard in the client', () => {
     });
   });
 
+  it('connects only to the addresses it checked, so DNS rebinding cannot reach loopback', async () => {
+    const server = await serve(replyJson(200, { internal: true }));
+    const port = new URL(server.url).port;
+    let lookups = 0;
+    // First answer public (passes the pre-flight check), then loopback (what a rebinding DNS server does).
+    const lookup = () => {
+      lookups += 1;
+      return Promise.resolve([{ address: lookups === 1 ? '93.184.216.34' : '127.0.0.1', family: 4 }]);
+    };
+    const error = await createHttpClient({ lookup, retries: 0 }).request(`http://rebind.attacker.example:${port}/`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SsrfBlockedError);
+    expect(error).toMatchObject({ host: 'rebind.attacker.example', address: '127.0.0.1' });
+    expect(lookups).toBeGreaterThanOrEqual(2);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('refuses non-http schemes', async () => {
     await expect(createHttpClient().request('ftp://example.com/file')).rejects.toMatchObject({
       constructor: SsrfBlockedError,

@@ -60,6 +60,7 @@ async function sendWithRetries(url: URL, init: HttpRequestInit, settings: Client
   };
   const context: AttemptContext = {
     guard: settings.guard,
+    dispatcher: settings.dispatcher,
     maxRedirects: settings.maxRedirects,
     timeoutMs: timeoutMs === undefined ? settings.timeoutMs : positive('timeoutMs', timeoutMs),
     callerSignal: signal ?? undefined,

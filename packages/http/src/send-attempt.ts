@@ -2,15 +2,17 @@
  * One attempt with its own time budget, translating fetch's generic failures into typed errors
  * so the retry loop and callers never inspect `TypeError('fetch failed')` themselves.
  */
-import { HttpError, HttpNetworkError, HttpTimeoutError } from './errors.ts';
+import { HttpError, SsrfBlockedError, HttpNetworkError, HttpTimeoutError } from './errors.ts';
 import { fetchFollowingRedirects } from './follow-redirects.ts';
 import type { FollowedResponse, OutgoingRequest } from './follow-redirects.ts';
 import { redactUrl } from './redact.ts';
+import type { Agent } from 'undici';
 import type { SsrfGuard } from './ssrf-guard.ts';
 
 /** Everything one attempt needs besides the request itself. */
 export interface AttemptContext {
   guard: SsrfGuard;
+  dispatcher: Agent;
   maxRedirects: number;
   timeoutMs: number;
   /** The caller's signal: its abort is passed through as-is and never retried. */
@@ -31,6 +33,7 @@ export async function sendAttempt(
   try {
     return await fetchFollowingRedirects(url, request, {
       guard: context.guard,
+      dispatcher: context.dispatcher,
       maxRedirects: context.maxRedirects,
       signal,
     });
@@ -55,6 +58,8 @@ function toTypedError(error: unknown, failure: FailureContext): unknown {
   if (timeout.aborted) return new HttpTimeoutError(method, redactUrl(url), context.timeoutMs);
   // undici reports every transport failure as a TypeError carrying the socket error as cause;
   // a TypeError without a cause is a programming error (bad header, used body) and stays one.
+  // The guarded connection refused the address it was about to connect to (DNS rebinding).
+  if (error instanceof TypeError && error.cause instanceof SsrfBlockedError) return error.cause;
   if (error instanceof TypeError && error.cause !== undefined) {
     return new HttpNetworkError(method, redactUrl(url), error.cause);
   }

@@ -3,9 +3,8 @@
  * previews, self-hosted instance URLs, redirects) must not let anyone probe the host's network
  * or read cloud metadata credentials.
  *
- * Known gap: fetch resolves the name again when it connects, so a DNS server answering with a
- * public address here and a private one a moment later (rebinding) could slip through. Closing
- * it needs an undici `Agent` whose `connect.lookup` re-checks addresses (the `undici` package).
+ * DNS rebinding: the connection itself resolves names through `resolveAllowed` (see
+ * guarded-agent.ts), so the addresses checked are the addresses connected to.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { cidrContains, parseCidrOrThrow } from './cidr.ts';
@@ -26,6 +25,11 @@ export interface SsrfGuard {
    * DNS fails. `method` only labels that error.
    */
   assertAllowed(url: URL, method?: string): Promise<void>;
+  /**
+   * Resolves a hostname for the socket about to connect and refuses (SsrfBlockedError) when any
+   * address is not allowed. Used as the connection's DNS lookup.
+   */
+  resolveAllowed(hostname: string): Promise<readonly LookupAddress[]>;
 }
 
 interface Allowlist {
@@ -45,18 +49,30 @@ export function createSsrfGuard(policy: SsrfPolicy = {}): SsrfGuard {
   const lookup = policy.lookup ?? systemLookup;
   const allowAllPrivate = policy.allowAllPrivate ?? false;
 
+  const assertAddresses = (host: string, addresses: readonly LookupAddress[]) => {
+    if (allowAllPrivate || allowlist.hostnames.has(host)) return;
+    // Every resolved address is checked: the connection may use any of them.
+    for (const { address } of addresses) {
+      const ip = parseIp(address);
+      if (ip === null || (isNonPublicAddress(ip) && !isAllowlisted(ip, allowlist))) {
+        throw new SsrfBlockedError(host, address, 'private-address');
+      }
+    }
+  };
+
   return {
     async assertAllowed(url, method = 'GET') {
       const host = normalizeHost(url.hostname);
       if (!ALLOWED_PROTOCOLS.has(url.protocol)) throw new SsrfBlockedError(host, undefined, 'scheme');
       if (allowAllPrivate || allowlist.hostnames.has(host)) return;
-      // Every resolved address is checked: the connection may use any of them.
-      for (const { address } of await resolve(host, lookup, method, url)) {
-        const ip = parseIp(address);
-        if (ip === null || (isNonPublicAddress(ip) && !isAllowlisted(ip, allowlist))) {
-          throw new SsrfBlockedError(host, address, 'private-address');
-        }
-      }
+      assertAddresses(host, await resolve(host, lookup, method, url));
+    },
+    async resolveAllowed(hostname) {
+      const host = normalizeHost(hostname);
+      const addresses = parseIp(host) !== null ? [{ address: host, family: host.includes(':') ? 6 : 4 }] : await lookup(host);
+      if (addresses.length === 0) throw new Error(`No addresses for ${host}`);
+      assertAddresses(host, addresses);
+      return addresses;
     },
   };
 }
