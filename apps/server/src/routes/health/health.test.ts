@@ -57,6 +57,7 @@ describe('operations routes', () => {
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces', '/api/v1/workspaces/{workspaceId}/api-keys']));
     const page = await t.app.inject({ method: 'GET', url: '/api/v1/docs' });
     expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Plume API v1');
   });
 
   it('answers unknown API paths with problem+json 404', async () => {
