@@ -44,7 +44,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['packages/http/**', 'apps/web/**', 'tests/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-globals': 'off' } },
+  { files: ['packages/http/**', 'apps/web/**', '**/*.browser.js', 'tests/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-globals': 'off' } },
   { files: ['scripts/**/*.mjs', 'bench/**', 'tests/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -126,4 +126,10 @@ it('register → confirm through the outbox → sign in → create workspace →
     ]),
   );
   await saveScreenshot(admin, 'journey-done');
+
+  // The API docs page renders under the default Content-Security-Policy.
+  await step(admin, 'api-docs', async () => {
+    await admin.goto('/api/v1/docs');
+    await admin.getByRole('heading', { name: 'workspaces' }).waitFor();
+  });
 });

@@ -51,7 +51,8 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
   registerNulCharacterGuard(app);
   registerPrincipalDecorator(app);
 
-  await app.register(fastifyHelmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // Default CSP, minus upgrade-insecure-requests: self-hosters often reach Plume over plain HTTP on a LAN.
+  await app.register(fastifyHelmet, { crossOriginEmbedderPolicy: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(fastifyRateLimit, {
     global: true,
     max: 600,
