@@ -56,6 +56,10 @@ describe('operations routes', () => {
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces', '/api/v1/workspaces/{workspaceId}/api-keys']));
     const page = await t.app.inject({ method: 'GET', url: '/api/v1/docs' });
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    // Plain-HTTP LAN installs must keep working: no forced upgrade to https.
+    expect(policy).not.toContain('upgrade-insecure-requests');
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('Plume API v1');
   });
