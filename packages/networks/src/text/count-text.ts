@@ -1,0 +1,41 @@
+import { splitGraphemes } from './graphemes.ts';
+import { countMastodon } from './mastodon-count.ts';
+import { countWeighted, type WeightedConfig } from './weighted-count.ts';
+
+/**
+ * How a network measures post text.
+ * - `graphemes`: user-perceived characters (Bluesky's 300, Threads' 500).
+ * - `utf8_bytes`: encoded size (Bluesky's 3000-byte record limit).
+ * - `utf16_units`: JavaScript string length (networks that count like `String.length`).
+ * - `mastodon`: graphemes, URLs as `urlLength` (instance setting, default 23), `@user@domain` as `@user`.
+ * - `weighted`: X's twitter-text weighting; `config` defaults to twitter-text v3.
+ */
+export type CountMethod =
+  | { kind: 'graphemes' }
+  | { kind: 'utf8_bytes' }
+  | { kind: 'utf16_units' }
+  | { kind: 'mastodon'; urlLength?: number }
+  | { kind: 'weighted'; config?: WeightedConfig };
+
+const utf8 = new TextEncoder();
+
+/**
+ * Measures text the way a network does before it accepts or rejects a post.
+ *
+ * @example countText('👨‍👩‍👧‍👦', { kind: 'graphemes' }) // 1
+ * @example countText('👨‍👩‍👧‍👦', { kind: 'weighted' }) // 2
+ */
+export function countText(text: string, method: CountMethod): number {
+  switch (method.kind) {
+    case 'graphemes':
+      return splitGraphemes(text).length;
+    case 'utf8_bytes':
+      return utf8.encode(text).length;
+    case 'utf16_units':
+      return text.length;
+    case 'mastodon':
+      return countMastodon(text, method.urlLength);
+    case 'weighted':
+      return countWeighted(text, method.config);
+  }
+}
