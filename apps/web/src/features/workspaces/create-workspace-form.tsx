@@ -1,16 +1,16 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { RadioCard } from '../../components/radio-card.tsx';
-import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { rememberWorkspaceId } from './last-workspace.ts';
-import { browserLocale, browserTimezone, timezoneOptions } from './timezones.ts';
+import { browserLocale, browserTimezone } from './timezones.ts';
 import { workspacesQueryOptions } from './workspace-queries.ts';
+import { TimezoneLocaleFields } from './timezone-locale-fields.tsx';
 import type { Workspace, WorkspaceKind } from './workspace-types.ts';
 
 type CreateWorkspaceBody = Pick<Workspace, 'name' | 'kind' | 'timezone' | 'locale'>;
@@ -29,7 +29,6 @@ export function CreateWorkspaceForm() {
   const [timezone, setTimezone] = useState(browserTimezone);
   const [locale, setLocale] = useState(browserLocale);
   const [nameError, setNameError] = useState<string>();
-  const zoneOptions = useMemo(() => timezoneOptions(timezone), [timezone]);
   const create = useMutation({
     mutationFn: (body: CreateWorkspaceBody) => api.post<Workspace>('/workspaces', body),
     onSuccess: async (workspace) => {
@@ -63,12 +62,8 @@ export function CreateWorkspaceForm() {
         </div>
         {errors.kind ? <p className="mt-1 text-sm text-danger">{errors.kind}</p> : null}
       </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Timezone" name="timezone" value={timezone} options={zoneOptions}
-          onChange={(e) => setTimezone(e.target.value)} error={errors.timezone} />
-        <TextField label="Locale" name="locale" value={locale} hint="A language tag such as en-US or fr-FR."
-          onChange={(e) => setLocale(e.target.value)} error={errors.locale} />
-      </div>
+      <TimezoneLocaleFields timezone={timezone} locale={locale} onTimezoneChange={setTimezone}
+        onLocaleChange={setLocale} errors={errors} />
       <Button type="submit" isPending={create.isPending} pendingLabel="Creating workspace…">
         Create workspace
       </Button>

@@ -1,14 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { SelectField } from '../../components/select-field.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import { timezoneOptions } from './timezones.ts';
 import { workspacePath } from './workspace-queries.ts';
+import { TimezoneLocaleFields } from './timezone-locale-fields.tsx';
 import type { Workspace } from './workspace-types.ts';
 
 type WorkspacePatch = Pick<Workspace, 'name' | 'timezone' | 'locale'>;
@@ -20,7 +19,6 @@ export function WorkspaceSettingsForm({ workspace, isEditable }: { workspace: Wo
   const [timezone, setTimezone] = useState(workspace.timezone);
   const [locale, setLocale] = useState(workspace.locale);
   const [nameError, setNameError] = useState<string>();
-  const zoneOptions = useMemo(() => timezoneOptions(timezone), [timezone]);
   const save = useMutation({
     mutationFn: (body: WorkspacePatch) => api.patch<Workspace>(workspacePath(workspace.id), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspaces'] }),
@@ -40,12 +38,8 @@ export function WorkspaceSettingsForm({ workspace, isEditable }: { workspace: Wo
       <fieldset disabled={!isEditable} className="space-y-4">
         <TextField label="Workspace name" name="name" required value={name}
           onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Timezone" name="timezone" value={timezone} options={zoneOptions}
-            onChange={(e) => setTimezone(e.target.value)} error={errors.timezone} />
-          <TextField label="Locale" name="locale" value={locale} hint="A language tag such as en-US or fr-FR."
-            onChange={(e) => setLocale(e.target.value)} error={errors.locale} />
-        </div>
+        <TimezoneLocaleFields timezone={timezone} locale={locale} onTimezoneChange={setTimezone}
+          onLocaleChange={setLocale} errors={errors} />
       </fieldset>
       {isEditable ? (
         <div className="flex flex-wrap items-center gap-3">
