@@ -1,0 +1,246 @@
+/**
+ * The provider contract: what every network folder exports. A network is a manifest (what it can do,
+ * how it counts, what it needs) plus operations (connect, refresh, publish, delete, health). The
+ * publishing engine and the web app only ever talk to networks through these types.
+ *
+ * Operations throw the typed errors of `provider-errors.ts` for every failure the network reports.
+ * Anything else thrown from `publish` (a timeout or dropped connection after the request was sent) is
+ * treated as "outcome unknown" and the target becomes `unconfirmed`; never retried automatically.
+ */
+import type { z } from 'zod';
+import type { HttpClient } from '@plume/http/http-client';
+import type { CountMethod } from './text/count-text.ts';
+
+export const NETWORK_IDS = [
+  'bluesky',
+  'mastodon',
+  'x',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'threads',
+  'youtube',
+  'tiktok',
+  'pinterest',
+  'telegram',
+  'discord',
+  'reddit',
+  'google_business',
+] as const;
+
+export type NetworkId = (typeof NETWORK_IDS)[number];
+
+export type MediaKind = 'image' | 'video' | 'gif';
+
+/** What one kind of media must satisfy on a network. Absent limits are not checked. */
+export interface MediaRule {
+  kind: MediaKind;
+  mimeTypes: readonly string[];
+  maxBytes: number;
+  minDurationSec?: number;
+  maxDurationSec?: number;
+  /** width ÷ height, inclusive. */
+  minAspectRatio?: number;
+  maxAspectRatio?: number;
+  minWidth?: number;
+  maxWidth?: number;
+  maxHeight?: number;
+}
+
+export interface MediaCapabilities {
+  rules: readonly MediaRule[];
+  /** Most media items on one post (or on one part of a thread). 0 = text only. */
+  maxItems: number;
+  /** Whether images and videos may be mixed on one post. */
+  mixedKinds: boolean;
+  /** The network cannot publish a post without media (Instagram, YouTube, TikTok, Pinterest). */
+  required: boolean;
+  altText: { supported: boolean; maxLength?: number };
+  /** The network accepts a label that the media is AI-generated (we set it when it is). */
+  aiLabel: boolean;
+  /** `upload`: we send the bytes; `public_url`: the network fetches `publicUrl` itself. */
+  source: 'upload' | 'public_url';
+}
+
+export interface RateLimitRule {
+  scope: 'account' | 'app';
+  operation: 'publish' | 'read' | 'any';
+  limit: number;
+  windowSec: number;
+  note?: string;
+}
+
+/** Where app credentials come from: names of configuration keys (see packages/config). */
+export interface AppCredentialKeys {
+  clientId: string;
+  clientSecret: string;
+}
+
+export type AuthManifest =
+  /** OAuth 2.0 authorization code; `perInstance` apps are registered per server (Mastodon). */
+  | {
+      kind: 'oauth2';
+      pkce: boolean;
+      scopes: readonly string[];
+      /** `rotating`: each refresh returns a new refresh token and voids the old one. */
+      refresh: 'rotating' | 'reusable' | 'none';
+      perInstance: boolean;
+      /** Configuration keys holding the app's id and secret; absent for per-instance apps. */
+      appCredentials?: AppCredentialKeys;
+    }
+  /** The user pastes credentials (Bluesky app password, Telegram bot token, Discord webhook URL). */
+  | { kind: 'credentials'; fields: z.ZodObject };
+
+export interface NetworkManifest {
+  id: NetworkId;
+  name: string;
+  /** What a connected account is on this network, e.g. `profile`, `page`, `channel`. */
+  accountKinds: readonly string[];
+  auth: AuthManifest;
+  text: {
+    /** Most characters in the post body, counted the network's way (`count`). */
+    limit: number;
+    count: CountMethod;
+    /** Text is mandatory (false for networks where a caption is optional). */
+    required: boolean;
+    /** Networks with a separate title (YouTube, Pinterest, Reddit): its limit. */
+    titleLimit?: number;
+    titleRequired?: boolean;
+  };
+  media: MediaCapabilities;
+  thread: { supported: boolean; maxParts: number };
+  firstComment: boolean;
+  link: { supported: boolean };
+  hashtags: { recommendedMax: number };
+  /** The network can hold a post and publish it later itself. Plume schedules on its own either way. */
+  nativeScheduling: boolean;
+  analytics: { post: boolean; account: boolean };
+  inbox: { comments: boolean; mentions: boolean; messages: boolean };
+  rateLimits: readonly RateLimitRule[];
+  /** How many publishes to this network may run at once across the instance. */
+  publishConcurrency: number;
+  /** Per-target settings (Pinterest board, Reddit subreddit, TikTok privacy…). Every field has a default or is optional. */
+  settings: z.ZodObject;
+  /** Default base URLs by name (`api`, `authorize`, `token`, `upload`…), overridable by configuration. */
+  endpoints: Readonly<Record<string, string>>;
+  /** The vendor's documentation this adapter follows. */
+  docsUrl: string;
+}
+
+/** Tokens as the network issued them. Stored encrypted; never logged or returned by the API. */
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt?: Date;
+  refreshExpiresAt?: Date;
+  scopes?: readonly string[];
+}
+
+/** One account a login gives access to (a profile, or each page/organization/channel). */
+export interface ConnectedIdentity {
+  externalId: string;
+  handle: string;
+  displayName: string;
+  kind: string;
+  avatarUrl?: string;
+  profileUrl?: string;
+  /** Identity-specific tokens, e.g. a Facebook page access token; otherwise the login's tokens apply. */
+  tokens?: TokenSet;
+  /** Non-secret facts the operations need later (instance URL, DID, channel id…). */
+  metadata?: Readonly<Record<string, string>>;
+}
+
+/** What the operations get for a connected account. */
+export interface AccountAuth {
+  externalId: string;
+  tokens: TokenSet;
+  metadata: Readonly<Record<string, string>>;
+}
+
+/** Per-call environment: the guarded HTTP client, resolved endpoints and app credentials. */
+export interface NetworkContext {
+  http: HttpClient;
+  endpoints: Readonly<Record<string, string>>;
+  app?: { clientId: string; clientSecret: string };
+  now: () => Date;
+}
+
+export interface OAuthOperations {
+  authorizeUrl(
+    context: NetworkContext,
+    input: { state: string; codeChallenge: string; redirectUri: string; instanceUrl?: string },
+  ): URL;
+  exchangeCode(
+    context: NetworkContext,
+    input: { code: string; codeVerifier: string; redirectUri: string; instanceUrl?: string },
+  ): Promise<TokenSet>;
+  /** Returns the new tokens; keeps the old refresh token when the network sends none. */
+  refresh(context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>): Promise<TokenSet>;
+  /** Accounts the login can post as; several means the user picks (pages, organizations, channels). */
+  listIdentities(context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>): Promise<ConnectedIdentity[]>;
+  /** Per-instance networks: registers Plume as an app on the server the user named. */
+  registerApp?(context: NetworkContext, input: { instanceUrl: string; redirectUri: string }): Promise<{ clientId: string; clientSecret: string }>;
+}
+
+export interface CredentialOperations {
+  /** Checks the pasted credentials with the network and returns tokens + the identity they act as. */
+  connect(context: NetworkContext, credentials: Record<string, unknown>): Promise<{ tokens: TokenSet; identity: ConnectedIdentity }>;
+  /** Renews a session (e.g. Bluesky refreshSession); networks with static credentials omit it. */
+  refresh?(context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>): Promise<TokenSet>;
+}
+
+export interface PublishMedia {
+  id: string;
+  kind: MediaKind;
+  mimeType: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  durationSec?: number;
+  altText?: string;
+  aiGenerated: boolean;
+  fileName: string;
+  /** Reachable by the network (for `source: 'public_url'` networks). */
+  publicUrl: string;
+  read(): Promise<Uint8Array>;
+}
+
+export interface PublishPart {
+  text: string;
+  media: readonly PublishMedia[];
+}
+
+export interface PublishRequest {
+  /** First part is the post; the rest are replies in a thread (only when the manifest supports threads). */
+  parts: readonly [PublishPart, ...PublishPart[]];
+  title?: string;
+  link?: string;
+  firstComment?: string;
+  /** Already validated against the manifest's settings schema. */
+  settings: Readonly<Record<string, unknown>>;
+  /** Stable per target; sent where the network supports idempotency keys. */
+  idempotencyKey: string;
+}
+
+export interface PublishedItem {
+  remoteId: string;
+  url: string | null;
+}
+
+export interface PublishResult extends PublishedItem {
+  /** Thread replies and the first comment, in order, when any were posted. */
+  extra: readonly PublishedItem[];
+}
+
+export interface NetworkProvider {
+  manifest: NetworkManifest;
+  oauth?: OAuthOperations;
+  credentials?: CredentialOperations;
+  publish(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult>;
+  /** Deletes a published post; deleting one that is already gone succeeds. */
+  delete(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void>;
+  /** Verifies the account still works; returns its current identity or throws a typed error. */
+  health(context: NetworkContext, account: AccountAuth): Promise<ConnectedIdentity>;
+  /** Network-specific checks beyond the manifest (e.g. Reddit needs a subreddit). Messages in plain words. */
+  validate?(request: PublishRequest): readonly { path: string; message: string }[];
+}
