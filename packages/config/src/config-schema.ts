@@ -9,6 +9,56 @@ const commaList = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 /**
+ * App credentials of the networks that need a registered app (docs/networks/<id>.md says how to get
+ * them). A network whose pair is unset is listed as "needs setup".
+ */
+export const NETWORK_CREDENTIAL_KEYS = [
+  'X_CLIENT_ID',
+  'X_CLIENT_SECRET',
+  'LINKEDIN_CLIENT_ID',
+  'LINKEDIN_CLIENT_SECRET',
+  'FACEBOOK_APP_ID',
+  'FACEBOOK_APP_SECRET',
+  'INSTAGRAM_APP_ID',
+  'INSTAGRAM_APP_SECRET',
+  'THREADS_APP_ID',
+  'THREADS_APP_SECRET',
+  'GOOGLE_CLIENT_ID',
+  'GOOGLE_CLIENT_SECRET',
+  'TIKTOK_CLIENT_KEY',
+  'TIKTOK_CLIENT_SECRET',
+  'PINTEREST_APP_ID',
+  'PINTEREST_APP_SECRET',
+  'REDDIT_CLIENT_ID',
+  'REDDIT_CLIENT_SECRET',
+] as const;
+
+export type NetworkCredentialKey = (typeof NETWORK_CREDENTIAL_KEYS)[number];
+
+function networkAppCredentials(): Record<NetworkCredentialKey, z.ZodOptional<z.ZodString>> {
+  return Object.fromEntries(NETWORK_CREDENTIAL_KEYS.map((key) => [key, z.string().min(1).optional()])) as Record<
+    NetworkCredentialKey,
+    z.ZodOptional<z.ZodString>
+  >;
+}
+
+/**
+ * Base URL overrides per network, as JSON: `{"x":{"api":"http://127.0.0.1:4010"}}`. For self-hosted
+ * gateways, regional hosts and tests against fakes.
+ */
+const networkEndpoints = z
+  .string()
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be JSON like {"x":{"api":"https://api.x.com"}}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), z.record(z.string(), z.url())));
+
+/**
  * Every environment variable Plume reads, in one schema. `docs/configuration.md` documents each one;
  * keep the two in step.
  */
@@ -38,6 +88,8 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   REQUIRE_EMAIL_VERIFICATION: booleanFromEnv.default(true),
   TRUST_PROXY: booleanFromEnv.default(false),
+  ...networkAppCredentials(),
+  NETWORK_ENDPOINTS: networkEndpoints.default({}),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
