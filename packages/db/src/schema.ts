@@ -5,3 +5,5 @@ export * from './schema/workspaces.ts';
 export * from './schema/api-keys.ts';
 export * from './schema/audit.ts';
 export * from './schema/platform.ts';
+export * from './schema/social.ts';
+export * from './schema/publishing.ts';

@@ -57,6 +57,8 @@ export const workerHeartbeats = pgTable('worker_heartbeats', {
   pid: integer('pid').notNull(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  /** graphile-worker's own worker ids in this process, so a sweep can unlock the jobs of a dead one. */
+  queueWorkerIds: jsonb('queue_worker_ids').$type<string[]>().notNull().default([]),
 });
 
 /**

@@ -1,0 +1,218 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import { socialAccounts } from './social.ts';
+import { workspaces } from './workspaces.ts';
+
+export type PostState =
+  | 'draft'
+  | 'in_review'
+  | 'approved'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'unconfirmed'
+  | 'rejected'
+  | 'cancelled';
+
+export type TargetState = 'pending' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
+
+/** Post content: one base text, optional thread parts, media ids, link, first comment and hashtags. */
+export type PostContent = {
+  text: string;
+  title?: string;
+  mediaIds: string[];
+  link?: string;
+  thread: { text: string; mediaIds: string[] }[];
+  firstComment?: string;
+  hashtags: string[];
+};
+
+/** What a target changes for its network; absent fields fall back to the post's content. */
+export type TargetOverride = {
+  text?: string;
+  title?: string;
+  mediaIds?: string[];
+  thread?: { text: string; mediaIds: string[] }[];
+  firstComment?: string;
+  hashtags?: string[];
+};
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    state: text('state').$type<PostState>().notNull().default('draft'),
+    content: jsonb('content').$type<PostContent>().notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    /** Hash of the approved content (hashtags and time excluded); edits that change it need review again. */
+    approvedHash: text('approved_hash'),
+    approvedScheduledAt: timestamp('approved_scheduled_at', { withTimezone: true }),
+    approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Bumped on every change; clients send it back to avoid overwriting each other. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('posts_workspace_seq_idx').on(table.workspaceId, table.seq),
+    index('posts_workspace_scheduled_idx').on(table.workspaceId, table.scheduledAt),
+  ],
+);
+
+export const postTargets = pgTable(
+  'post_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    network: text('network').notNull(),
+    override: jsonb('override').$type<TargetOverride>().notNull().default({}),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    state: text('state').$type<TargetState>().notNull().default('pending'),
+    remoteId: text('remote_id'),
+    remoteUrl: text('remote_url'),
+    extra: jsonb('extra').$type<{ remoteId: string; url: string | null }[]>().notNull().default([]),
+    failureKind: text('failure_kind'),
+    failureReason: text('failure_reason'),
+    attempts: integer('attempts').notNull().default(0),
+    retries: integer('retries').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    overdueReportedAt: timestamp('overdue_reported_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('post_targets_post_account_idx').on(table.postId, table.accountId),
+    index('post_targets_account_idx').on(table.accountId),
+    index('post_targets_open_idx')
+      .on(table.state)
+      .where(sql`${table.state} in ('pending', 'publishing')`),
+  ],
+);
+
+/**
+ * One try at publishing a target, written before the network is called. An attempt without an
+ * outcome after its worker is gone means "we don't know": the target becomes `unconfirmed`.
+ */
+export const publishAttempts = pgTable(
+  'publish_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => postTargets.id, { onDelete: 'cascade' }),
+    attemptNo: integer('attempt_no').notNull(),
+    runnerId: text('runner_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    outcome: text('outcome').$type<'published' | 'failed' | 'retry' | 'rate_limited' | 'auth_expired' | 'unknown'>(),
+    detail: text('detail'),
+    durationMs: real('duration_ms'),
+  },
+  (table) => [uniqueIndex('publish_attempts_target_no_idx').on(table.targetId, table.attemptNo)],
+);
+
+/** A post's history, shown on its detail page: every state change and edit, by whom. */
+export const postEvents = pgTable(
+  'post_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    targetId: uuid('target_id'),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('post_events_post_idx').on(table.postId, table.id)],
+);
+
+export type ApprovalMode = 'none' | 'any_admin' | 'specific';
+
+/** Per-workspace publishing policy: who approves. */
+export const publishingSettings = pgTable('publishing_settings', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  approvalMode: text('approval_mode').$type<ApprovalMode>().notNull().default('none'),
+  approverIds: jsonb('approver_ids').$type<string[]>().notNull().default([]),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Preferred posting times per account, in the workspace's time zone (weekday 0 = Sunday). */
+export const postingSlots = pgTable(
+  'posting_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    minuteOfDay: smallint('minute_of_day').notNull(),
+  },
+  (table) => [uniqueIndex('posting_slots_unique_idx').on(table.accountId, table.weekday, table.minuteOfDay)],
+);
+
+/** Uploaded media. Files live in the media store (local disk by default) under `storageKey`. */
+export const mediaAssets = pgTable(
+  'media_assets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'image' | 'video' | 'gif'>().notNull(),
+    mimeType: text('mime_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    durationSec: real('duration_sec'),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    altText: text('alt_text'),
+    aiGenerated: boolean('ai_generated').notNull().default(false),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('media_assets_workspace_seq_idx').on(table.workspaceId, table.seq)],
+);
