@@ -166,27 +166,27 @@ export interface NetworkContext {
 }
 
 export interface OAuthOperations {
-  authorizeUrl(
+  authorizeUrl: (
     context: NetworkContext,
     input: { state: string; codeChallenge: string; redirectUri: string; instanceUrl?: string },
-  ): URL;
-  exchangeCode(
+  ) => URL;
+  exchangeCode: (
     context: NetworkContext,
     input: { code: string; codeVerifier: string; redirectUri: string; instanceUrl?: string },
-  ): Promise<TokenSet>;
+  ) => Promise<TokenSet>;
   /** Returns the new tokens; keeps the old refresh token when the network sends none. */
-  refresh(context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>): Promise<TokenSet>;
+  refresh: (context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>) => Promise<TokenSet>;
   /** Accounts the login can post as; several means the user picks (pages, organizations, channels). */
-  listIdentities(context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>): Promise<ConnectedIdentity[]>;
+  listIdentities: (context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>) => Promise<ConnectedIdentity[]>;
   /** Per-instance networks: registers Plume as an app on the server the user named. */
-  registerApp?(context: NetworkContext, input: { instanceUrl: string; redirectUri: string }): Promise<{ clientId: string; clientSecret: string }>;
+  registerApp?: (context: NetworkContext, input: { instanceUrl: string; redirectUri: string }) => Promise<{ clientId: string; clientSecret: string }>;
 }
 
 export interface CredentialOperations {
   /** Checks the pasted credentials with the network and returns tokens + the identity they act as. */
-  connect(context: NetworkContext, credentials: Record<string, unknown>): Promise<{ tokens: TokenSet; identity: ConnectedIdentity }>;
+  connect: (context: NetworkContext, credentials: Record<string, unknown>) => Promise<{ tokens: TokenSet; identity: ConnectedIdentity }>;
   /** Renews a session (e.g. Bluesky refreshSession); networks with static credentials omit it. */
-  refresh?(context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>): Promise<TokenSet>;
+  refresh?: (context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>) => Promise<TokenSet>;
 }
 
 export interface PublishMedia {
@@ -202,7 +202,7 @@ export interface PublishMedia {
   fileName: string;
   /** Reachable by the network (for `source: 'public_url'` networks). */
   publicUrl: string;
-  read(): Promise<Uint8Array>;
+  read: () => Promise<Uint8Array>;
 }
 
 export interface PublishPart {
@@ -236,11 +236,11 @@ export interface NetworkProvider {
   manifest: NetworkManifest;
   oauth?: OAuthOperations;
   credentials?: CredentialOperations;
-  publish(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult>;
+  publish: (context: NetworkContext, account: AccountAuth, request: PublishRequest) => Promise<PublishResult>;
   /** Deletes a published post; deleting one that is already gone succeeds. */
-  delete(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void>;
+  delete: (context: NetworkContext, account: AccountAuth, remoteId: string) => Promise<void>;
   /** Verifies the account still works; returns its current identity or throws a typed error. */
-  health(context: NetworkContext, account: AccountAuth): Promise<ConnectedIdentity>;
+  health: (context: NetworkContext, account: AccountAuth) => Promise<ConnectedIdentity>;
   /** Network-specific checks beyond the manifest (e.g. Reddit needs a subreddit). Messages in plain words. */
-  validate?(request: PublishRequest): readonly { path: string; message: string }[];
+  validate?: (request: PublishRequest) => readonly { path: string; message: string }[];
 }

@@ -110,7 +110,7 @@ export async function failureFromResponse(
   const kind = described?.kind ?? kindOfStatus(status);
   switch (kind) {
     case 'auth':
-      return new AuthExpired(`The network rejected the access token while trying to ${options.what}${suffix}`);
+      return new AuthExpired(`The network refused the credentials while trying to ${options.what}${suffix}`);
     case 'rate': {
       const now = Date.now();
       const waitMs =

@@ -126,6 +126,10 @@ async function tokenRequest(
       const code = typeof record['error'] === 'string' ? record['error'] : undefined;
       const message = typeof record['error_description'] === 'string' ? record['error_description'] : code;
       if (code === 'invalid_grant' || code === 'invalid_token') return { message, code, kind: 'auth' };
+      // The app's own credentials are wrong: reconnecting cannot help, an admin must fix the server's settings.
+      if (code === 'invalid_client' || code === 'unauthorized_client') {
+        return { message: `the app's client id or secret is not accepted (${message ?? code}); check the server's network settings`, code, kind: 'permanent' };
+      }
       return { message, code };
     },
   });

@@ -1,0 +1,136 @@
+/**
+ * Checks each target against its network's manifest before a post may be submitted or scheduled:
+ * text counted the network's way, title, media kinds/sizes/durations/aspect ratios, thread and first
+ * comment support, settings, and the network's own extra checks. Messages are plain words; paths
+ * point at the field the composer shows (`targets.1.text`).
+ */
+import type { FieldError } from '@plume/errors/app-error';
+import type { MediaRule, NetworkManifest, NetworkProvider, PublishMedia, PublishRequest } from '@plume/networks/contract';
+import { countText } from '@plume/networks/text/count-text';
+import type { ResolvedContent } from './resolve-target-content.ts';
+
+export type MediaFacts = Pick<PublishMedia, 'id' | 'kind' | 'mimeType' | 'bytes' | 'width' | 'height' | 'durationSec' | 'altText'>;
+
+export type TargetToCheck = {
+  index: number;
+  provider: NetworkProvider;
+  accountStatus: 'connected' | 'disconnected';
+  content: ResolvedContent;
+  settings: Record<string, unknown>;
+  media: ReadonlyMap<string, MediaFacts>;
+};
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1_000_000) * 10) / 10} MB`;
+
+function checkMedia(manifest: NetworkManifest, items: MediaFacts[], path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const { media } = manifest;
+  if (items.length > media.maxItems) {
+    errors.push({
+      path,
+      message: media.maxItems === 0 ? `${manifest.name} posts cannot carry media.` : `${manifest.name} takes at most ${media.maxItems} media items per post.`,
+    });
+  }
+  if (!media.mixedKinds && new Set(items.map((item) => (item.kind === 'video' ? 'video' : 'image'))).size > 1) {
+    errors.push({ path, message: `${manifest.name} cannot mix images and videos in one post.` });
+  }
+  items.forEach((item, position) => {
+    const itemPath = `${path}.${position}`;
+    const rule = media.rules.find((candidate) => candidate.kind === item.kind);
+    if (rule === undefined) {
+      errors.push({ path: itemPath, message: `${manifest.name} does not take ${item.kind === 'gif' ? 'GIFs' : `${item.kind}s`}.` });
+      return;
+    }
+    errors.push(...checkRule(manifest.name, rule, item, itemPath));
+    const altMax = media.altText.maxLength;
+    if (item.altText !== undefined && altMax !== undefined && item.altText.length > altMax) {
+      errors.push({ path: itemPath, message: `Alt text is ${item.altText.length} characters; ${manifest.name} allows ${altMax}.` });
+    }
+  });
+  return errors;
+}
+
+function checkRule(network: string, rule: MediaRule, item: MediaFacts, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!rule.mimeTypes.includes(item.mimeType)) {
+    errors.push({ path, message: `${network} takes ${rule.mimeTypes.join(', ')} for ${rule.kind}s, not ${item.mimeType}.` });
+  }
+  if (item.bytes > rule.maxBytes) errors.push({ path, message: `The file is ${megabytes(item.bytes)}; ${network} allows ${megabytes(rule.maxBytes)}.` });
+  if (item.durationSec !== undefined) {
+    if (rule.maxDurationSec !== undefined && item.durationSec > rule.maxDurationSec) {
+      errors.push({ path, message: `The video is ${Math.round(item.durationSec)} s long; ${network} allows ${rule.maxDurationSec} s.` });
+    }
+    if (rule.minDurationSec !== undefined && item.durationSec < rule.minDurationSec) {
+      errors.push({ path, message: `The video is ${Math.round(item.durationSec)} s long; ${network} needs at least ${rule.minDurationSec} s.` });
+    }
+  }
+  if (item.width !== undefined && item.height !== undefined && item.height > 0) {
+    const ratio = item.width / item.height;
+    const tolerance = 0.01;
+    if ((rule.minAspectRatio !== undefined && ratio < rule.minAspectRatio - tolerance) || (rule.maxAspectRatio !== undefined && ratio > rule.maxAspectRatio + tolerance)) {
+      errors.push({ path, message: `The ${item.width}×${item.height} shape does not fit ${network} (aspect ratio ${rule.minAspectRatio ?? 0}–${rule.maxAspectRatio ?? '∞'}).` });
+    }
+    if (rule.maxWidth !== undefined && item.width > rule.maxWidth) errors.push({ path, message: `${network} allows images up to ${rule.maxWidth} px wide.` });
+    if (rule.maxHeight !== undefined && item.height > rule.maxHeight) errors.push({ path, message: `${network} allows images up to ${rule.maxHeight} px high.` });
+    if (rule.minWidth !== undefined && item.width < rule.minWidth) errors.push({ path, message: `${network} needs images at least ${rule.minWidth} px wide.` });
+  }
+  return errors;
+}
+
+function checkText(manifest: NetworkManifest, text: string, path: string, required: boolean): FieldError[] {
+  if (text.trim().length === 0) return required ? [{ path, message: `${manifest.name} needs text.` }] : [];
+  const count = countText(text, manifest.text.count);
+  return count > manifest.text.limit
+    ? [{ path, message: `${count} of ${manifest.text.limit} characters as ${manifest.name} counts them; shorten by ${count - manifest.text.limit}.` }]
+    : [];
+}
+
+export function validateTarget(target: TargetToCheck): FieldError[] {
+  const { manifest } = target.provider;
+  const base = `targets.${target.index}`;
+  const errors: FieldError[] = [];
+  if (target.accountStatus === 'disconnected') errors.push({ path: `${base}.accountId`, message: 'This account is disconnected; reconnect it first.' });
+  const { content } = target;
+  const mediaOf = (ids: string[], path: string) =>
+    ids.map((id, position) => {
+      const facts = target.media.get(id);
+      if (facts === undefined) errors.push({ path: `${path}.${position}`, message: 'This media file does not exist.' });
+      return facts;
+    }).filter((item): item is MediaFacts => item !== undefined);
+  const mainMedia = mediaOf(content.mediaIds, `${base}.mediaIds`);
+  errors.push(...checkText(manifest, content.text, `${base}.text`, manifest.text.required && mainMedia.length === 0));
+  if (manifest.media.required && mainMedia.length === 0) errors.push({ path: `${base}.mediaIds`, message: `${manifest.name} needs at least one image or video.` });
+  errors.push(...checkMedia(manifest, mainMedia, `${base}.mediaIds`));
+  if (manifest.text.titleLimit !== undefined) {
+    const title = content.title ?? '';
+    if (manifest.text.titleRequired === true && title.trim().length === 0) errors.push({ path: `${base}.title`, message: `${manifest.name} needs a title.` });
+    if (title.length > manifest.text.titleLimit) errors.push({ path: `${base}.title`, message: `The title is ${title.length} characters; ${manifest.name} allows ${manifest.text.titleLimit}.` });
+  }
+  if (content.thread.length > 0) {
+    if (!manifest.thread.supported) errors.push({ path: `${base}.thread`, message: `${manifest.name} does not support threads.` });
+    else if (content.thread.length + 1 > manifest.thread.maxParts) errors.push({ path: `${base}.thread`, message: `${manifest.name} threads have at most ${manifest.thread.maxParts} parts.` });
+    content.thread.forEach((part, position) => {
+      errors.push(...checkText(manifest, part.text, `${base}.thread.${position}.text`, true));
+      errors.push(...checkMedia(manifest, mediaOf(part.mediaIds, `${base}.thread.${position}.mediaIds`), `${base}.thread.${position}.mediaIds`));
+    });
+  }
+  if (content.firstComment !== undefined && content.firstComment.length > 0 && !manifest.firstComment) {
+    errors.push({ path: `${base}.firstComment`, message: `${manifest.name} does not support a first comment.` });
+  }
+  if (content.link !== undefined && !manifest.link.supported) errors.push({ path: `${base}.link`, message: `${manifest.name} posts cannot carry a link.` });
+  const settings = manifest.settings.safeParse(target.settings);
+  if (!settings.success) {
+    for (const issue of settings.error.issues) errors.push({ path: [`${base}.settings`, ...issue.path.map(String)].join('.'), message: issue.message });
+  } else if (target.provider.validate !== undefined) {
+    const request: PublishRequest = {
+      parts: [{ text: content.text, media: [] }, ...content.thread.map((part) => ({ text: part.text, media: [] }))],
+      ...(content.title === undefined ? {} : { title: content.title }),
+      ...(content.link === undefined ? {} : { link: content.link }),
+      ...(content.firstComment === undefined ? {} : { firstComment: content.firstComment }),
+      settings: settings.data,
+      idempotencyKey: 'validation',
+    };
+    for (const issue of target.provider.validate(request)) errors.push({ path: `${base}.${issue.path}`, message: issue.message });
+  }
+  return errors;
+}

@@ -1,0 +1,202 @@
+/**
+ * Publishes one target, exactly once:
+ * 1. claim: under a row lock, check the target is still due and pending, write the attempt and
+ *    mark it `publishing` (committed before the network is called);
+ * 2. call the network (per-network concurrency cap; refresh ahead of expiry; on 401 refresh once);
+ * 3. record the outcome: published (id + URL), retry later (Retryable, RateLimited), failed
+ *    (Permanent, account disconnected), or `unconfirmed` when we cannot know (timeout after sending).
+ * A target found `publishing` whose worker is gone was interrupted mid-call: it becomes `unconfirmed`,
+ * never re-sent. See docs/publishing.md.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
+import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
+import type { PublishResult } from '@plume/networks/contract';
+import { isProviderError } from '@plume/networks/provider-errors';
+import { AppError } from '@plume/errors/app-error';
+import { AccountDisconnected, getAccountAuth, type TokenDeps } from '../social/account-tokens.ts';
+import type { MediaStore } from '../media/media-store.ts';
+import { buildPublishRequest } from './build-publish-request.ts';
+import type { NetworkLimiter } from './network-limiter.ts';
+import { recordOutcome, summarizePost, type Outcome } from './record-outcome.ts';
+import { enqueuePublishJobs } from './publish-queue.ts';
+import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
+
+export type PublishDeps = TokenDeps & {
+  media: MediaStore;
+  limiter: NetworkLimiter;
+  /** This process's heartbeat id; attempts carry it so a sweep can tell live work from interrupted work. */
+  runnerId: string;
+  /** Seconds without a heartbeat after which a runner counts as gone. */
+  staleRunnerSeconds: number;
+};
+
+type Claim =
+  | { kind: 'skip'; reason: string }
+  | {
+      kind: 'claimed';
+      attemptId: string;
+      attemptNo: number;
+      target: typeof postTargets.$inferSelect;
+      post: typeof posts.$inferSelect;
+    };
+
+const EARLY_TOLERANCE_MS = 1000;
+
+export async function publishTarget(deps: PublishDeps, targetId: string): Promise<string> {
+  const claim = await claimTarget(deps, targetId);
+  if (claim.kind === 'skip') return claim.reason;
+  const outcome = await callNetwork(deps, claim);
+  await recordOutcome(deps, { targetId, attemptId: claim.attemptId, postId: claim.post.id, outcome });
+  return outcome.kind;
+}
+
+async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> {
+  return deps.db.transaction(async (tx): Promise<Claim> => {
+    const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, targetId)).for('update');
+    if (target === undefined) return { kind: 'skip', reason: 'target gone' };
+    if (target.state === 'publishing') return settleInterrupted(tx, deps, target);
+    if (target.state !== 'pending') return { kind: 'skip', reason: `target ${target.state}` };
+    const [post] = await tx.select().from(posts).where(eq(posts.id, target.postId)).for('update');
+    if (post === undefined || (post.state !== 'scheduled' && post.state !== 'publishing')) {
+      return { kind: 'skip', reason: `post ${post?.state ?? 'gone'}` };
+    }
+    const now = new Date();
+    const due = target.nextAttemptAt ?? post.scheduledAt ?? now;
+    if (due.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
+      // A job left over from an earlier time; the right one exists, but make sure.
+      await enqueuePublishJobs(tx, [{ targetId, runAt: due }]);
+      return { kind: 'skip', reason: 'not due yet' };
+    }
+    const wait = await throttledUntil(tx, target.accountId, target.network, now);
+    if (wait !== undefined) {
+      await tx.update(postTargets).set({ nextAttemptAt: wait, updatedAt: now }).where(eq(postTargets.id, targetId));
+      await enqueuePublishJobs(tx, [{ targetId, runAt: wait }]);
+      return { kind: 'skip', reason: 'rate limited' };
+    }
+    const attemptNo = target.attempts + 1;
+    const [attempt] = await tx
+      .insert(publishAttempts)
+      .values({ targetId, attemptNo, runnerId: deps.runnerId })
+      .returning({ id: publishAttempts.id });
+    if (!attempt) throw new Error('attempt insert returned no row');
+    await tx.update(postTargets).set({ state: 'publishing', attempts: attemptNo, updatedAt: now }).where(eq(postTargets.id, targetId));
+    if (post.state === 'scheduled') {
+      await tx.update(posts).set({ state: 'publishing', updatedAt: now }).where(eq(posts.id, post.id));
+      await recordPostEvent(tx, { postId: post.id, actor: SYSTEM_ACTOR, type: 'state_changed', fromState: 'scheduled', toState: 'publishing' });
+    }
+    return { kind: 'claimed', attemptId: attempt.id, attemptNo, target, post };
+  });
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+async function throttledUntil(tx: Tx, accountId: string, network: string, now: Date): Promise<Date | undefined> {
+  const [account] = await tx.select({ until: socialAccounts.rateLimitedUntil }).from(socialAccounts).where(eq(socialAccounts.id, accountId));
+  const [app] = await tx.select({ until: networkThrottles.until }).from(networkThrottles).where(eq(networkThrottles.network, network));
+  const latest = [account?.until, app?.until].filter((value): value is Date => value instanceof Date && value > now);
+  return latest.length === 0 ? undefined : new Date(Math.max(...latest.map((value) => value.getTime())));
+}
+
+/**
+ * The target is `publishing`: either another live worker is on it right now (leave it), or the
+ * worker that claimed it died mid-call. Then nobody knows whether the network got the post.
+ */
+async function settleInterrupted(tx: Tx, deps: PublishDeps, target: typeof postTargets.$inferSelect): Promise<Claim> {
+  const [attempt] = await tx
+    .select()
+    .from(publishAttempts)
+    .where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.attemptNo, target.attempts)));
+  if (attempt !== undefined && attempt.outcome === null) {
+    const alive = await tx.execute<{ alive: boolean }>(sql`
+      SELECT EXISTS (
+        SELECT 1 FROM worker_heartbeats
+        WHERE worker_id = ${attempt.runnerId}
+          AND last_seen_at > now() - make_interval(secs => ${deps.staleRunnerSeconds})
+      ) AS alive`);
+    if (alive.rows[0]?.alive === true) return { kind: 'skip', reason: 'in progress elsewhere' };
+  }
+  await markUnconfirmed(tx, target, attempt?.id);
+  return { kind: 'skip', reason: 'interrupted: unconfirmed' };
+}
+
+/** Settles a target whose publish call was cut off: the user checks the network and confirms. */
+export async function markUnconfirmed(tx: Tx, target: typeof postTargets.$inferSelect, attemptId: string | undefined): Promise<void> {
+  const now = new Date();
+  const reason = 'Publishing was interrupted before the network answered. Check the account: if the post is there, confirm it; if not, retry.';
+  if (attemptId !== undefined) {
+    await tx.update(publishAttempts).set({ outcome: 'unknown', finishedAt: now, detail: 'worker stopped during the call' }).where(eq(publishAttempts.id, attemptId));
+  }
+  await tx
+    .update(postTargets)
+    .set({ state: 'unconfirmed', failureKind: 'unknown_outcome', failureReason: reason, updatedAt: now })
+    .where(eq(postTargets.id, target.id));
+  await recordPostEvent(tx, { postId: target.postId, targetId: target.id, actor: SYSTEM_ACTOR, type: 'target_unconfirmed', fromState: 'publishing', toState: 'unconfirmed', detail: { reason } });
+  await summarizePost(tx, target.postId);
+}
+
+async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'claimed' }>): Promise<Outcome> {
+  const { target, post } = claim;
+  const provider = deps.runtime.provider(target.network);
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  let request;
+  try {
+    request = await buildPublishRequest(deps, { targetId: target.id, content: post.content, override: target.override, settings: target.settings, manifest: provider.manifest });
+  } catch (error) {
+    return { kind: 'failed', failureKind: 'invalid_content', reason: isProviderError(error) ? error.message : 'The post could not be prepared.', durationMs: elapsed() };
+  }
+  return deps.limiter.run(target.network, provider.manifest.publishConcurrency, async (): Promise<Outcome> => {
+    let context;
+    let auth;
+    try {
+      context = deps.runtime.context(provider.manifest.id);
+      auth = await getAccountAuth(deps, target.accountId);
+    } catch (error) {
+      return outcomeBeforeSending(error, elapsed());
+    }
+    let result: PublishResult;
+    try {
+      result = await provider.publish(context, auth, request);
+    } catch (error) {
+      if (!isProviderError(error) || error.kind !== 'auth_expired') return outcomeOfError(error, elapsed());
+      // The token was refused: refresh once, then try once more.
+      try {
+        auth = await getAccountAuth(deps, target.accountId, { rejectedToken: auth.tokens.accessToken });
+      } catch (refreshError) {
+        return outcomeBeforeSending(refreshError, elapsed());
+      }
+      try {
+        result = await provider.publish(context, auth, request);
+      } catch (retryError) {
+        return outcomeOfError(retryError, elapsed());
+      }
+    }
+    return { kind: 'published', result, durationMs: elapsed() };
+  });
+}
+
+/** Failures before anything was sent: never `unknown`, since the network cannot have the post. */
+function outcomeBeforeSending(error: unknown, durationMs: number): Outcome {
+  if (error instanceof AppError) return { kind: 'failed', failureKind: 'not_configured', reason: error.detail ?? error.message, durationMs };
+  if (error instanceof AccountDisconnected || isProviderError(error)) return outcomeOfError(error, durationMs);
+  return { kind: 'retry', reason: error instanceof Error ? error.message : String(error), durationMs };
+}
+
+function outcomeOfError(error: unknown, durationMs: number): Outcome {
+  if (error instanceof AccountDisconnected) return { kind: 'failed', failureKind: 'account_disconnected', reason: error.message, durationMs };
+  if (isProviderError(error)) {
+    switch (error.kind) {
+      case 'rate_limited':
+        return { kind: 'rate_limited', retryAfterMs: error.retryAfterMs, scope: error.scope, durationMs };
+      case 'retryable':
+        return { kind: 'retry', reason: error.reason, durationMs };
+      case 'permanent':
+        return { kind: 'failed', failureKind: 'rejected', reason: error.reason, durationMs };
+      case 'auth_expired':
+        return { kind: 'failed', failureKind: 'auth', reason: `The network still refused the account after renewing access: ${error.message}`, durationMs };
+    }
+  }
+  return { kind: 'unknown', reason: error instanceof Error ? error.message : String(error), durationMs };
+}

@@ -1,0 +1,73 @@
+/**
+ * The minute sweep: nothing due may sit unnoticed.
+ * - Workers whose heartbeat stopped: their claimed jobs are unlocked (graphile-worker would wait hours),
+ *   and targets they were publishing become `unconfirmed` (never re-sent blindly).
+ * - Targets due more than a grace period ago and still pending are reported (log, metric, post
+ *   history) and their job is put back, in case the queue lost it (restore from backup, manual edits).
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { enqueuePublishJobs } from './publish-queue.ts';
+import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
+import { markUnconfirmed } from './publish-target.ts';
+import { postTargets } from '@plume/db/schema/publishing';
+import { eq } from 'drizzle-orm';
+
+export const OVERDUE_GRACE_SECONDS = 120;
+
+export type SweepResult = { deadRunners: number; unconfirmed: number; overdue: number };
+
+export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: number }): Promise<SweepResult> {
+  const dead = await deps.db.execute<{ worker_id: string; queue_worker_ids: string[] }>(sql`
+    SELECT worker_id, queue_worker_ids FROM worker_heartbeats
+    WHERE last_seen_at < now() - make_interval(secs => ${deps.staleRunnerSeconds})`);
+  const queueIds = dead.rows.flatMap((row) => row.queue_worker_ids);
+  if (queueIds.length > 0) {
+    await deps.db.execute(sql`SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT json_array_elements_text(${JSON.stringify(queueIds)}::json)))`);
+  }
+
+  // Targets left `publishing` by a runner that is gone (no fresh heartbeat).
+  const interrupted = await deps.db.execute<{ target_id: string; attempt_id: string }>(sql`
+    SELECT t.id AS target_id, a.id AS attempt_id
+    FROM post_targets t
+    JOIN publish_attempts a ON a.target_id = t.id AND a.attempt_no = t.attempts
+    WHERE t.state = 'publishing' AND a.outcome IS NULL
+      AND a.started_at < now() - make_interval(secs => ${deps.staleRunnerSeconds})
+      AND NOT EXISTS (
+        SELECT 1 FROM worker_heartbeats h
+        WHERE h.worker_id = a.runner_id AND h.last_seen_at > now() - make_interval(secs => ${deps.staleRunnerSeconds})
+      )`);
+  for (const row of interrupted.rows) {
+    await deps.db.transaction(async (tx) => {
+      const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, row.target_id)).for('update');
+      if (target?.state === 'publishing') await markUnconfirmed(tx, target, row.attempt_id);
+    });
+  }
+  if (dead.rows.length > 0) {
+    await deps.db.execute(sql`DELETE FROM worker_heartbeats WHERE worker_id IN (SELECT json_array_elements_text(${JSON.stringify(dead.rows.map((row) => row.worker_id))}::json))`);
+  }
+
+  const overdue = await deps.db.execute<{ target_id: string; post_id: string; due: Date }>(sql`
+    SELECT t.id AS target_id, t.post_id, coalesce(t.next_attempt_at, p.scheduled_at) AS due
+    FROM post_targets t JOIN posts p ON p.id = t.post_id
+    WHERE t.state = 'pending' AND p.state IN ('scheduled', 'publishing')
+      AND coalesce(t.next_attempt_at, p.scheduled_at) < now() - make_interval(secs => ${OVERDUE_GRACE_SECONDS})
+      AND (t.overdue_reported_at IS NULL OR t.overdue_reported_at < now() - interval '10 minutes')
+    LIMIT 1000`);
+  if (overdue.rows.length > 0) {
+    await deps.db.transaction(async (tx) => {
+      await enqueuePublishJobs(tx, overdue.rows.map((row) => ({ targetId: row.target_id, runAt: new Date() })));
+      for (const row of overdue.rows) {
+        await tx.update(postTargets).set({ overdueReportedAt: new Date() }).where(eq(postTargets.id, row.target_id));
+        await recordPostEvent(tx, {
+          postId: row.post_id,
+          targetId: row.target_id,
+          actor: SYSTEM_ACTOR,
+          type: 'target_overdue',
+          detail: { due: new Date(row.due).toISOString(), note: 'Due but not published; put back in the queue.' },
+        });
+      }
+    });
+  }
+  return { deadRunners: dead.rows.length, unconfirmed: interrupted.rows.length, overdue: overdue.rows.length };
+}

@@ -1,0 +1,79 @@
+/**
+ * What the rest of Plume knows about networks at run time: which providers exist, which are ready
+ * (app credentials configured, or none needed) and the NetworkContext each call gets, with base URLs
+ * overridden from configuration and one guarded HTTP client shared by all adapters.
+ */
+import type { PlumeConfig } from '@plume/config/load-config';
+import type { HttpClient } from '@plume/http/http-client';
+import type { NetworkContext, NetworkId, NetworkProvider } from '@plume/networks/contract';
+import { AppError } from '@plume/errors/app-error';
+
+export type NetworkStatus = { ready: true } | { ready: false; missing: string[] };
+
+export interface NetworkRuntime {
+  providers: readonly NetworkProvider[];
+  /** The provider, or a 404 for an unknown network id. */
+  provider(id: string): NetworkProvider;
+  status(id: NetworkId): NetworkStatus;
+  /** A context for calls to the network; throws network_not_configured when app credentials are missing. */
+  context(id: NetworkId, app?: { clientId: string; clientSecret: string }): NetworkContext;
+  /** Where networks send the user back after authorization. */
+  redirectUri: string;
+}
+
+type CredentialConfig = Partial<Record<string, string | undefined>>;
+
+export function createNetworkRuntime(input: {
+  providers: readonly NetworkProvider[];
+  config: Pick<PlumeConfig, 'NETWORK_ENDPOINTS' | 'PUBLIC_URL' | 'PORT'> & CredentialConfig;
+  http: HttpClient;
+  now?: () => Date;
+}): NetworkRuntime {
+  const byId = new Map(input.providers.map((provider) => [provider.manifest.id as string, provider]));
+  const now = input.now ?? (() => new Date());
+  const publicUrl = input.config.PUBLIC_URL ?? `http://localhost:${input.config.PORT}`;
+  const redirectUri = new URL('/api/v1/accounts/oauth/callback', publicUrl).toString();
+
+  function provider(id: string): NetworkProvider {
+    const found = byId.get(id);
+    if (found === undefined) throw AppError.notFound('network');
+    return found;
+  }
+
+  function appCredentials(id: NetworkId): { clientId: string; clientSecret: string } | { missing: string[] } | undefined {
+    const auth = provider(id).manifest.auth;
+    if (auth.kind !== 'oauth2' || auth.appCredentials === undefined) return undefined;
+    const { clientId: idKey, clientSecret: secretKey } = auth.appCredentials;
+    const clientId = input.config[idKey];
+    const clientSecret = input.config[secretKey];
+    if (clientId === undefined || clientSecret === undefined) {
+      return { missing: [idKey, secretKey].filter((key) => input.config[key] === undefined) };
+    }
+    return { clientId, clientSecret };
+  }
+
+  return {
+    providers: input.providers,
+    provider,
+    redirectUri,
+    status(id) {
+      const app = appCredentials(id);
+      return app !== undefined && 'missing' in app ? { ready: false, missing: app.missing } : { ready: true };
+    },
+    context(id, app) {
+      const configured = appCredentials(id);
+      if (configured !== undefined && 'missing' in configured && app === undefined) {
+        throw new AppError('network_not_configured', {
+          detail: `${provider(id).manifest.name} needs ${configured.missing.join(' and ')} set on this server (see docs/networks/${id}.md).`,
+        });
+      }
+      const resolvedApp = app ?? (configured !== undefined && !('missing' in configured) ? configured : undefined);
+      return {
+        http: input.http,
+        endpoints: { ...provider(id).manifest.endpoints, ...input.config.NETWORK_ENDPOINTS[id] },
+        ...(resolvedApp === undefined ? {} : { app: resolvedApp }),
+        now,
+      };
+    },
+  };
+}
