@@ -35,7 +35,8 @@ function run(command, args, options) {
 function loadsWithTargetNode() {
   const probe = "const D = require('better-sqlite3'); new D(':memory:').prepare('select 1').get();";
   const result = spawnSync(nodeBin, ['-e', probe], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
-  return { ok: result.status === 0, detail: (result.stderr ?? '').split('\n').find((line) => line.includes('NODE_MODULE_VERSION')) };
+  const abi = /NODE_MODULE_VERSION (\d+)[\s\S]*?NODE_MODULE_VERSION (\d+)/.exec(result.stderr ?? '');
+  return { ok: result.status === 0, detail: abi ? `built for ABI ${abi[1]}, the test Node needs ${abi[2]}` : undefined };
 }
 
 /** The folder holding include/node for `version`, fetched once with `npm pack`. */
@@ -83,8 +84,13 @@ if (first.ok) {
   log('better-sqlite3 already loads with the test Node');
   process.exit(0);
 }
+const sqliteVersion = JSON.parse(readFileSync(path.join(moduleDir, 'package.json'), 'utf8')).version;
+// 10.x (what @atproto/pds asks for) uses V8 APIs that Node 24 removed; 12.x builds for Node 20 to 26.
+if (Number(sqliteVersion.split('.')[0]) < 12) {
+  fail(`better-sqlite3 ${sqliteVersion} cannot be built for Node 24; the root package.json needs "overrides": { "better-sqlite3": "^12.11.1" }`);
+}
 const version = JSON.parse(readFileSync(path.join(root, 'node_modules', 'node', 'package.json'), 'utf8')).version;
-log(`rebuilding better-sqlite3 for Node ${version}${first.detail ? ` (${first.detail.trim()})` : ''}`);
+log(`rebuilding better-sqlite3 for Node ${version}${first.detail ? ` (${first.detail})` : ''}`);
 const nodedir = headersDir(version);
 const started = Date.now();
 run(nodeBin, [nodeGypScript(), 'rebuild', '--release', `--nodedir=${nodedir}`, `--jobs=max`], {

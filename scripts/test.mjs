@@ -34,6 +34,15 @@ for (const check of staticChecks) {
   else failed += 1;
 }
 
+// The Bluesky PDS peer uses better-sqlite3, which must be compiled for the Node that runs the tests.
+if (!only || 'unit, integration and routes'.includes(only)) {
+  const native = spawnSync('node', ['scripts/build-native.mjs'], { cwd: root, stdio: 'inherit' });
+  if (native.status !== 0) {
+    crashed = true;
+    process.stdout.write('Could not build native modules for the test Node (scripts/build-native.mjs).\n');
+  }
+}
+
 for (const [index, suite] of suites.entries()) {
   if (only && !suite.name.includes(only)) continue;
   process.stdout.write(`\n=== ${suite.name} ===\n`);

@@ -1,0 +1,77 @@
+/**
+ * Bluesky (AT Protocol) through XRPC on the account's PDS: an app password opens a session
+ * (com.atproto.server.createSession), images go up with com.atproto.repo.uploadBlob and a post is an
+ * `app.bsky.feed.post` record written with com.atproto.repo.createRecord. Limits follow the
+ * app.bsky.feed.post and app.bsky.embed.images lexicons and docs.bsky.app (rate limits).
+ */
+import { z } from 'zod';
+import type { NetworkManifest } from '../contract.ts';
+
+/** app.bsky.feed.post: `text` maxGraphemes 300, maxLength 3000 (UTF-8 bytes). */
+export const BLUESKY_TEXT_GRAPHEMES = 300;
+export const BLUESKY_TEXT_BYTES = 3000;
+/** app.bsky.embed.images: at most 4 images of at most 1,000,000 bytes each. */
+export const BLUESKY_MAX_IMAGES = 4;
+export const BLUESKY_IMAGE_BYTES = 1_000_000;
+
+/** What the user pastes to connect: a handle (or email/DID), an app password, and their host. */
+export const blueskyCredentialsSchema = z.object({
+  identifier: z.string().trim().min(1, 'Enter your Bluesky handle, e.g. alice.bsky.social'),
+  password: z.string().trim().min(1, 'Enter an app password from Bluesky settings'),
+  service: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+/** Per-target settings for Bluesky. */
+export const blueskySettingsSchema = z.object({
+  /** BCP-47 language of the post (`langs`), e.g. `en`; empty sends none. */
+  language: z.string().trim().max(20).optional(),
+  /** Builds a link card (`app.bsky.embed.external`) when the post has a link and no images. */
+  linkCard: z.boolean().default(true),
+});
+
+/** Bluesky's capabilities and limits on bsky.social; self-hosted PDSs follow the same lexicons. */
+export const blueskyManifest: NetworkManifest = {
+  id: 'bluesky',
+  name: 'Bluesky',
+  accountKinds: ['profile'],
+  auth: { kind: 'credentials', fields: blueskyCredentialsSchema },
+  // Also at most 3,000 UTF-8 bytes (checked in validate()).
+  text: { limit: BLUESKY_TEXT_GRAPHEMES, count: { kind: 'graphemes' }, required: false },
+  media: {
+    rules: [
+      { kind: 'image', mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: BLUESKY_IMAGE_BYTES },
+      // A GIF is sent as an image blob; Bluesky shows its first frame.
+      { kind: 'gif', mimeTypes: ['image/gif'], maxBytes: BLUESKY_IMAGE_BYTES },
+    ],
+    maxItems: BLUESKY_MAX_IMAGES,
+    mixedKinds: true,
+    required: false,
+    // app.bsky.embed.images#image `alt` has no length limit in the lexicon; the app allows 2,000 graphemes.
+    altText: { supported: true, maxLength: 2000 },
+    // Bluesky self-labels are content warnings (porn, nudity, graphic-media), not an AI label.
+    aiLabel: false,
+    source: 'upload',
+  },
+  thread: { supported: true, maxParts: 25 },
+  firstComment: false,
+  link: { supported: true },
+  hashtags: { recommendedMax: 3 },
+  nativeScheduling: false,
+  analytics: { post: false, account: false },
+  inbox: { comments: false, mentions: false, messages: false },
+  rateLimits: [
+    { scope: 'account', operation: 'publish', limit: 1666, windowSec: 60 * 60, note: '5,000 points per hour per DID; a create costs 3' },
+    { scope: 'account', operation: 'publish', limit: 11666, windowSec: 24 * 60 * 60, note: '35,000 points per day per DID' },
+    { scope: 'account', operation: 'any', limit: 30, windowSec: 5 * 60, note: 'createSession per handle (300 per day)' },
+    { scope: 'app', operation: 'any', limit: 3000, windowSec: 5 * 60, note: 'all requests from one IP address' },
+  ],
+  publishConcurrency: 4,
+  settings: blueskySettingsSchema,
+  endpoints: {
+    /** Where sessions start when the user names no host; calls then go to the account's own PDS. */
+    api: 'https://bsky.social',
+    /** Public web app, for post and profile links. */
+    web: 'https://bsky.app',
+  },
+  docsUrl: 'https://docs.bsky.app/docs/advanced-guides/posts',
+};

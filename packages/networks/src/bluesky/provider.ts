@@ -1,0 +1,17 @@
+/** Bluesky as a Plume network: manifest, app-password sign-in, publish, delete, health and extra checks. */
+import type { NetworkProvider } from '../contract.ts';
+import { blueskyCredentials } from './auth.ts';
+import { blueskyManifest } from './manifest.ts';
+import { deleteFromBluesky } from './operations/delete.ts';
+import { checkBlueskyHealth } from './operations/health.ts';
+import { publishToBluesky } from './operations/publish.ts';
+import { validateForBluesky } from './validate.ts';
+
+export const blueskyProvider: NetworkProvider = {
+  manifest: blueskyManifest,
+  credentials: blueskyCredentials,
+  publish: publishToBluesky,
+  delete: deleteFromBluesky,
+  health: checkBlueskyHealth,
+  validate: validateForBluesky,
+};

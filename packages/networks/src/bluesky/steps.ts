@@ -1,0 +1,21 @@
+/**
+ * Steps that run before a post record is created (blob uploads, mention lookups, link cards):
+ * whatever goes wrong there, the post certainly does not exist yet, so timeouts, resets and
+ * unreadable answers may be retried.
+ */
+import { HttpError } from '@plume/http/errors';
+import { Retryable, isProviderError } from '../provider-errors.ts';
+import { MalformedResponse } from '../shared/network-call.ts';
+
+/** Runs a pre-create step; transport failures and unreadable answers become Retryable. */
+export async function beforeCreate<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isProviderError(error)) throw error;
+    if (error instanceof HttpError || error instanceof MalformedResponse) {
+      throw new Retryable(`Preparing the post failed before it was created on Bluesky: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+/** Telegram as a Plume network: manifest, bot-token connect, publish, delete, health and extra checks. */
+import type { NetworkProvider } from '../contract.ts';
+import { telegramCredentials } from './auth.ts';
+import { telegramManifest } from './manifest.ts';
+import { deleteFromTelegram } from './operations/delete.ts';
+import { checkTelegramHealth } from './operations/health.ts';
+import { publishToTelegram } from './operations/publish.ts';
+import { validateForTelegram } from './validate.ts';
+
+export const telegramProvider: NetworkProvider = {
+  manifest: telegramManifest,
+  credentials: telegramCredentials,
+  publish: publishToTelegram,
+  delete: deleteFromTelegram,
+  health: checkTelegramHealth,
+  validate: validateForTelegram,
+};
