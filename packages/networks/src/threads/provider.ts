@@ -1,0 +1,17 @@
+/** Threads as a Plume network: manifest, OAuth connect, publish, delete, health and extra checks. */
+import type { NetworkProvider } from '../contract.ts';
+import { threadsOAuth } from './auth.ts';
+import { threadsManifest } from './manifest.ts';
+import { deleteFromThreads } from './operations/delete.ts';
+import { checkThreadsHealth } from './operations/health.ts';
+import { publishToThreads } from './operations/publish.ts';
+import { validateForThreads } from './validate.ts';
+
+export const threadsProvider: NetworkProvider = {
+  manifest: threadsManifest,
+  oauth: threadsOAuth,
+  publish: publishToThreads,
+  delete: deleteFromThreads,
+  health: checkThreadsHealth,
+  validate: validateForThreads,
+};

@@ -1,0 +1,70 @@
+/**
+ * What the Mastodon fake remembers: registered apps, authorization codes (with their PKCE
+ * challenge), tokens, the one local account, statuses, media and idempotency keys.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface MastodonFakeStatus {
+  id: string;
+  text: string;
+  mediaIds: string[];
+  inReplyToId: string | null;
+  visibility: string;
+  spoilerText: string;
+  language: string | null;
+  sensitive: boolean;
+  idempotencyKey: string | undefined;
+}
+
+export interface MastodonFakeMedia {
+  id: string;
+  type: 'image' | 'gifv' | 'video';
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  description: string | null;
+  /** Status checks left that answer 206 before the attachment is ready. */
+  pollsLeft: number;
+}
+
+export interface MastodonFakeState {
+  origin: string;
+  maxCharacters: number;
+  charactersPerUrl: number;
+  apps: Map<string, { clientSecret: string; redirectUris: string[]; scopes: string; name: string; website: string | null }>;
+  codes: Map<string, { clientId: string; redirectUri: string; scope: string; codeChallenge: string | undefined }>;
+  tokens: Map<string, { scope: string }>;
+  account: { id: string; username: string; displayName: string };
+  statuses: Map<string, MastodonFakeStatus>;
+  media: Map<string, MastodonFakeMedia>;
+  /** Idempotency-Key → status id (Mastodon keeps them for an hour). */
+  idempotency: Map<string, string>;
+  /** 206 answers a video gets before it is processed. */
+  videoProcessingPolls: number;
+  nextId(): string;
+}
+
+export function createMastodonFakeState(): MastodonFakeState {
+  let counter = 113_500_000_000_000_000n;
+  return {
+    origin: '',
+    maxCharacters: 500,
+    charactersPerUrl: 23,
+    apps: new Map(),
+    codes: new Map(),
+    tokens: new Map(),
+    account: { id: '109876543210', username: 'plume', displayName: 'Plume Test' },
+    statuses: new Map(),
+    media: new Map(),
+    idempotency: new Map(),
+    videoProcessingPolls: 1,
+    nextId() {
+      counter += 1n;
+      return counter.toString();
+    },
+  };
+}
+
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}

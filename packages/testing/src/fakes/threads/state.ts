@@ -1,0 +1,63 @@
+/**
+ * What the Threads fake remembers: the Meta app, codes and tokens (short- and long-lived), the
+ * profile, media containers with their processing status, and published posts.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface ThreadsFakeContainer {
+  id: string;
+  mediaType: 'TEXT' | 'IMAGE' | 'VIDEO' | 'CAROUSEL';
+  text: string | undefined;
+  imageUrl: string | undefined;
+  videoUrl: string | undefined;
+  altText: string | undefined;
+  children: string[];
+  isCarouselItem: boolean;
+  replyToId: string | undefined;
+  replyControl: string | undefined;
+  status: 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
+  errorMessage: string | undefined;
+  pollsLeft: number;
+}
+
+export interface ThreadsFakePost {
+  id: string;
+  containerId: string;
+  shortcode: string;
+}
+
+export interface ThreadsFakeState {
+  app: { clientId: string; clientSecret: string };
+  user: { id: string; username: string; name: string };
+  codes: Map<string, { redirectUri: string; scope: string }>;
+  tokens: Map<string, { longLived: boolean; expiresAt: number }>;
+  containers: Map<string, ThreadsFakeContainer>;
+  posts: Map<string, ThreadsFakePost>;
+  /** Status checks a video container answers IN_PROGRESS before FINISHED (or ERROR). */
+  videoProcessingPolls: number;
+  /** When set, video containers end in ERROR with this `error_message`. */
+  videoError: string | undefined;
+  nextId(): string;
+}
+
+export function createThreadsFakeState(): ThreadsFakeState {
+  let counter = 17_900_000_000_000_000n;
+  return {
+    app: { clientId: '990602627938098', clientSecret: 'threads-app-secret' },
+    user: { id: '26002416349392620', username: 'plume.test', name: 'Plume Test' },
+    codes: new Map(),
+    tokens: new Map(),
+    containers: new Map(),
+    posts: new Map(),
+    videoProcessingPolls: 1,
+    videoError: undefined,
+    nextId() {
+      counter += 1n;
+      return counter.toString();
+    },
+  };
+}
+
+export function randomToken(prefix: string): string {
+  return `${prefix}${randomBytes(30).toString('base64url')}`;
+}
