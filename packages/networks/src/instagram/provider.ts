@@ -1,0 +1,21 @@
+/**
+ * The Instagram provider: business and creator accounts through the Instagram API with Instagram
+ * Login. Media is required and fetched by Instagram from its public URL; posts cannot be deleted.
+ */
+import type { NetworkProvider } from '../contract.ts';
+import { instagramOAuth } from './auth.ts';
+import { instagramManifest } from './manifest.ts';
+import { deleteInstagramPost } from './operations/delete.ts';
+import { checkInstagramHealth } from './operations/health.ts';
+import { publishInstagram } from './operations/publish.ts';
+import { validateInstagram } from './validate.ts';
+
+/** Instagram, as the publishing engine sees it. */
+export const instagramProvider: NetworkProvider = {
+  manifest: instagramManifest,
+  oauth: instagramOAuth,
+  publish: publishInstagram,
+  delete: deleteInstagramPost,
+  health: checkInstagramHealth,
+  validate: validateInstagram,
+};
