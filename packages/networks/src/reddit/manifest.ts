@@ -1,0 +1,79 @@
+/**
+ * Reddit: text (self) and link posts to a subreddit, with an optional first comment. A title is
+ * required (≤ 300 characters); self-post bodies are Markdown up to 40,000 characters. Image posts use an
+ * upload flow Reddit does not document (a media-asset lease, then the post URL arrives over a
+ * websocket), so Plume does not post media to Reddit.
+ *
+ * Docs: https://www.reddit.com/dev/api#POST_api_submit, https://github.com/reddit-archive/reddit/wiki/OAuth2,
+ * https://support.reddithelp.com/hc/en-us/articles/16160319875092-Reddit-Data-API-Wiki
+ */
+import { z } from 'zod';
+import type { NetworkManifest } from '../contract.ts';
+
+/** As asked, plus `edit`: `/api/del` is in the edit scope, so without it Plume could not delete its posts. */
+export const REDDIT_SCOPES = ['identity', 'submit', 'read', 'flair', 'edit'] as const;
+
+export const TITLE_MAX_CHARS = 300;
+export const SELF_TEXT_MAX_CHARS = 40_000;
+
+/**
+ * Per-target settings. `subreddit` has no default but every post needs one (validate says so).
+ * `kind`: `self` posts the text (and appends the post's link to it); `link` posts the link, whose
+ * page shows no body, so only the title travels with it.
+ */
+export const redditSettings = z.object({
+  subreddit: z.string().trim().optional(),
+  kind: z.enum(['self', 'link']).default('self'),
+  flair_id: z.string().trim().min(1).optional(),
+  flair_text: z.string().trim().min(1).max(64).optional(),
+  nsfw: z.boolean().default(false),
+  spoiler: z.boolean().default(false),
+  /** Send comment replies to the author's inbox. */
+  send_replies: z.boolean().default(true),
+});
+
+export type RedditSettings = z.infer<typeof redditSettings>;
+
+export const redditManifest: NetworkManifest = {
+  id: 'reddit',
+  name: 'Reddit',
+  accountKinds: ['profile'],
+  auth: {
+    kind: 'oauth2',
+    // Reddit's authorization server has no PKCE; the client secret (HTTP Basic) protects the code.
+    pkce: false,
+    scopes: REDDIT_SCOPES,
+    refresh: 'reusable',
+    perInstance: false,
+    appCredentials: { clientId: 'REDDIT_CLIENT_ID', clientSecret: 'REDDIT_CLIENT_SECRET' },
+  },
+  // Reddit counts characters (code points); UTF-16 units never undercount them.
+  text: { limit: SELF_TEXT_MAX_CHARS, count: { kind: 'utf16_units' }, required: false, titleLimit: TITLE_MAX_CHARS, titleRequired: true },
+  media: { rules: [], maxItems: 0, mixedKinds: false, required: false, altText: { supported: false }, aiLabel: false, source: 'upload' },
+  thread: { supported: false, maxParts: 1 },
+  firstComment: true,
+  link: { supported: true },
+  hashtags: { recommendedMax: 0 },
+  nativeScheduling: false,
+  analytics: { post: true, account: false },
+  // Mentions and messages would need the privatemessages scope.
+  inbox: { comments: true, mentions: false, messages: false },
+  rateLimits: [
+    {
+      scope: 'app',
+      operation: 'any',
+      limit: 100,
+      windowSec: 60,
+      note: '100 queries a minute per OAuth client id, averaged over 10 minutes; see X-Ratelimit-* headers.',
+    },
+  ],
+  publishConcurrency: 1,
+  settings: redditSettings,
+  endpoints: {
+    authorize: 'https://www.reddit.com/api/v1/authorize',
+    token: 'https://www.reddit.com/api/v1/access_token',
+    api: 'https://oauth.reddit.com',
+    web: 'https://www.reddit.com',
+  },
+  docsUrl: 'https://www.reddit.com/dev/api',
+};

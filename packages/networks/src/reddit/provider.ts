@@ -1,0 +1,20 @@
+/**
+ * The Reddit provider: OAuth (Basic client auth, no PKCE), self and link posts with a first comment,
+ * delete, health. A descriptive User-Agent goes on every request (Reddit's API rules).
+ */
+import type { NetworkProvider } from '../contract.ts';
+import { redditOAuth } from './auth.ts';
+import { redditManifest } from './manifest.ts';
+import { deleteRedditPost } from './operations/delete.ts';
+import { redditHealth } from './operations/health.ts';
+import { publishReddit } from './operations/publish.ts';
+import { validateReddit } from './operations/validate.ts';
+
+export const redditProvider: NetworkProvider = {
+  manifest: redditManifest,
+  oauth: redditOAuth,
+  publish: publishReddit,
+  delete: deleteRedditPost,
+  health: redditHealth,
+  validate: validateReddit,
+};

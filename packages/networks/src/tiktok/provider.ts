@@ -1,0 +1,34 @@
+/**
+ * The TikTok provider: Login Kit OAuth, Direct Post / inbox upload of a video or photos, health.
+ * TikTok offers no delete; `delete` explains that in plain words.
+ */
+import type { NetworkProvider } from '../contract.ts';
+import { tiktokOAuth } from './auth.ts';
+import { tiktokManifest } from './manifest.ts';
+import { deleteFromTikTok } from './operations/delete.ts';
+import { checkTikTokHealth } from './operations/health.ts';
+import { publishToTikTok, type TikTokPublishOptions } from './operations/publish.ts';
+import { tiktokChunkRules } from './operations/upload-video.ts';
+import { validateTikTok } from './validate.ts';
+
+/** Polls every 5 s for up to 2 minutes (30 status reads a minute are allowed); 10 MiB chunks. */
+export const tiktokPublishDefaults: TikTokPublishOptions = {
+  poll: { intervalMs: 5_000, maxWaitMs: 120_000 },
+  chunks: tiktokChunkRules,
+};
+
+/** Builds the provider; tests pass shorter polling and smaller chunks. */
+export function createTikTokProvider(options: Partial<TikTokPublishOptions> = {}): NetworkProvider {
+  const resolved: TikTokPublishOptions = { ...tiktokPublishDefaults, ...options };
+  return {
+    manifest: tiktokManifest,
+    oauth: tiktokOAuth,
+    publish: (context, account, request) => publishToTikTok(context, account, request, resolved),
+    delete: () => deleteFromTikTok(),
+    health: checkTikTokHealth,
+    validate: validateTikTok,
+  };
+}
+
+/** TikTok, as the publishing engine and web app use it. */
+export const tiktokProvider: NetworkProvider = createTikTokProvider();

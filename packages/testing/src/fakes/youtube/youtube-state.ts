@@ -1,0 +1,46 @@
+/**
+ * What the YouTube fake remembers: the login's channels, upload sessions and the videos they made.
+ */
+import type { GoogleTokenState } from './google-token-routes.ts';
+
+export interface FakeYoutubeChannel {
+  id: string;
+  title: string;
+  /** `@handle`, returned as snippet.customUrl. */
+  handle?: string;
+  thumbnailUrl?: string;
+}
+
+export interface FakeYoutubeVideo {
+  id: string;
+  channelId: string;
+  snippet: Record<string, unknown>;
+  status: Record<string, unknown>;
+  bytes: Buffer;
+  mimeType: string;
+  notifySubscribers: boolean;
+  deleted: boolean;
+}
+
+export interface FakeUploadSession {
+  id: string;
+  channelId: string;
+  resource: { snippet?: Record<string, unknown>; status?: Record<string, unknown> };
+  total: number;
+  mimeType: string;
+  notifySubscribers: boolean;
+  chunks: Buffer[];
+  received: number;
+  videoId?: string;
+  /** Sessions expire after a week at Google; tests flip this to see a 404. */
+  expired: boolean;
+}
+
+export interface YoutubeFakeState {
+  tokens: GoogleTokenState;
+  channels: FakeYoutubeChannel[];
+  videos: Map<string, FakeYoutubeVideo>;
+  sessions: Map<string, FakeUploadSession>;
+  /** Keep only this many bytes of the next chunk, as Google may persist less than was sent. */
+  keepOnlyOfNextChunk: number | undefined;
+}
