@@ -1,5 +1,6 @@
 import type { PlumeConfig } from '@plume/config/load-config';
 import type { Auth } from '@plume/core/accounts/create-auth';
+import type { PublishingServices } from '@plume/core/publishing/publishing-services';
 import type { Keyring } from '@plume/core/secrets/keyring';
 import type { Database } from '@plume/db/client';
 import type { SessionCache } from './lib/session-cache.ts';
@@ -10,6 +11,8 @@ export type AppContext = {
   db: Database;
   auth: Auth;
   keyring: Keyring;
+  /** Networks, media store and public URL (see packages/core/src/publishing/publishing-services.ts). */
+  publishing: PublishingServices;
   /** Folder of the built web app, served at `/`; absent when only the API runs. */
   webDistDir?: string | undefined;
   /** Filled in by `buildApp`: memo of resolved sessions (see lib/session-cache.ts). */

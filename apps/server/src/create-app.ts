@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import { MAX_UPLOAD_BYTES } from '@plume/core/media/save-media';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -23,11 +25,28 @@ import { invitationRoutes } from './routes/invitations/invitations.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { memberRoutes } from './routes/members/members.routes.ts';
 import { workspaceRoutes } from './routes/workspaces/workspaces.routes.ts';
+import { accountRoutes } from './routes/accounts/accounts.routes.ts';
+import { mediaRoutes } from './routes/media/media.routes.ts';
+import { networkRoutes } from './routes/networks/networks.routes.ts';
+import { postRoutes } from './routes/posts/posts.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
 /** Every resource's routes, in one list: adding a resource is one line here. */
-export const routeModules = [healthRoutes, meRoutes, workspaceRoutes, memberRoutes, invitationRoutes, apiKeyRoutes, auditLogRoutes, outboxRoutes];
+export const routeModules = [
+  healthRoutes,
+  meRoutes,
+  workspaceRoutes,
+  memberRoutes,
+  invitationRoutes,
+  apiKeyRoutes,
+  auditLogRoutes,
+  outboxRoutes,
+  networkRoutes,
+  accountRoutes,
+  postRoutes,
+  mediaRoutes,
+];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
 export async function buildApp(givenContext: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
@@ -80,6 +99,7 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
     transform: jsonSchemaTransform,
   });
   await registerMetrics(app, context);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
 
   await app.register(async (api) => {
     await registerAuthRoutes(api, context);

@@ -5,6 +5,9 @@ import { parseConfig } from '@plume/config/load-config';
 import { purgeExpired } from '@plume/core/jobs/purge-expired';
 import { enqueueMail } from '@plume/core/mail/enqueue-mail';
 import { checkReadiness } from '@plume/core/platform/check-readiness';
+import { createPublishingServices } from '@plume/core/publishing/publishing-services';
+import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
+import { allProviders } from '@plume/networks/registry';
 import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
 import { mailOutbox } from '@plume/db/schema/platform';
 import { startFakeSmtpServer } from '@plume/testing/fake-smtp-server';
@@ -36,7 +39,9 @@ async function waitForStatus(mailId: string, wanted: string[], timeoutMs = 15_00
 
 async function withWorker<T>(env: Record<string, string>, run: (worker: WorkerHandle) => Promise<T>): Promise<T> {
   const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '2', ...env });
-  const worker = await startWorker({ config, db, databaseUrl: database.url, logger });
+  const keyring = createKeyring(parseKey(generateKey()));
+  const publishing = createPublishingServices({ config, providers: allProviders });
+  const worker = await startWorker({ config, db, databaseUrl: database.url, logger, keyring, publishing });
   try {
     return await run(worker);
   } finally {

@@ -5,6 +5,11 @@ import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
+import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
+import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
+import type { PublishingServices } from '@plume/core/publishing/publishing-services';
+import { sweepPublishing } from '@plume/core/publishing/sweep';
+import type { Keyring } from '@plume/core/secrets/keyring';
 import type { JobDefinition } from '@plume/core/jobs/define-job';
 import { createMailTransport } from '@plume/core/mail/send-mail';
 import type { Database } from '@plume/db/client';
@@ -12,7 +17,7 @@ import { createGraphileLogger } from './graphile-logger.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = ['0 * * * * purge_expired ?max=1'].join('\n');
+export const crontab = ['0 * * * * purge_expired ?max=1', '*/5 * * * * refresh_due_tokens ?max=1'].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
 
@@ -28,13 +33,31 @@ function toTask<Deps, Schema extends ZodType>(deps: Deps, job: JobDefinition<Dep
  * Starts the job runner with every job Plume defines, the crontab and a heartbeat. Workers on many
  * machines may share one database: graphile-worker claims jobs with SKIP LOCKED.
  */
-export async function startWorker(input: { config: PlumeConfig; db: Database; databaseUrl: string; logger: Logger }): Promise<WorkerHandle> {
-  const { config, db, logger } = input;
+export async function startWorker(input: {
+  config: PlumeConfig;
+  db: Database;
+  databaseUrl: string;
+  logger: Logger;
+  keyring: Keyring;
+  publishing: PublishingServices;
+}): Promise<WorkerHandle> {
+  const { config, db, logger, keyring, publishing } = input;
   const workerId = `worker-${randomUUID()}`;
   const mailDeps = { db, transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM };
+  const tokenDeps = { db, keyring, runtime: publishing.runtime, appUrl: publishing.appUrl };
+  const publishDeps = {
+    ...tokenDeps,
+    media: publishing.media,
+    limiter: createNetworkLimiter(),
+    runnerId: workerId,
+    staleRunnerSeconds: config.WORKER_STALE_SECONDS,
+  };
   const taskList: TaskList = {
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),
+    [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
+    [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
+    [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
   };
   const runner: Runner = await run({
     connectionString: input.databaseUrl,
@@ -45,13 +68,42 @@ export async function startWorker(input: { config: PlumeConfig; db: Database; da
     crontab,
     logger: createGraphileLogger(logger),
   });
-  const stopHeartbeat = startHeartbeat(db, workerId, (error) => logger.warn({ err: error }, 'heartbeat failed'));
+  const queueWorkerIds = new Set<string>();
+  runner.events.on('worker:create', ({ worker }) => queueWorkerIds.add(worker.workerId));
+  runner.events.on('worker:release', ({ worker }) => queueWorkerIds.delete(worker.workerId));
+  const stopHeartbeat = startHeartbeat(db, workerId, () => [...queueWorkerIds], (error) => logger.warn({ err: error }, 'heartbeat failed'));
+  const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
   logger.info({ workerId, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
   return {
     workerId,
     stop: async () => {
+      stopSweep();
       await stopHeartbeat();
       await runner.stop();
     },
   };
+}
+
+/**
+ * The publishing sweep (see packages/core/src/publishing/sweep.ts) runs in every worker, once a minute
+ * or every WORKER_STALE_SECONDS when that is shorter, so work of a crashed worker is settled quickly.
+ */
+function startPublishingSweep(deps: { db: Database; staleRunnerSeconds: number }, logger: Logger): () => void {
+  const everyMs = Math.min(60, deps.staleRunnerSeconds) * 1000;
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    sweepPublishing(deps)
+      .then((result) => {
+        if (result.deadRunners + result.unconfirmed + result.overdue > 0) logger.warn(result, 'publishing sweep settled interrupted or overdue work');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'publishing sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -40,7 +40,7 @@ describe('parseConfig', () => {
     expect(config.HTTP_ALLOW_PRIVATE_HOSTS).toEqual([]);
     expect(config.REQUIRE_EMAIL_VERIFICATION).toBe(true);
     expect(config.TRUST_PROXY).toBe(false);
-    expect(config.WORKER_CONCURRENCY).toBe(4);
+    expect(config.WORKER_CONCURRENCY).toBe(16);
   });
 
   it('derives the public URL from PORT, and strips a trailing slash from PUBLIC_URL', () => {

@@ -91,3 +91,11 @@ describe('redactHeaders', () => {
     });
   });
 });
+
+describe('redactUrl: webhook tokens', () => {
+  it('hides the token segment of a Discord webhook URL, keeping the id and the rest', () => {
+    expect(redactUrl('https://discord.com/api/v10/webhooks/123456/AbC-tok_en/messages/99?wait=true')).toBe(
+      'https://discord.com/api/v10/webhooks/123456/[REDACTED]/messages/99?wait=true',
+    );
+  });
+});

@@ -57,7 +57,7 @@ export function isSecretHeader(name: string): boolean {
 
 /**
  * Returns the URL with credentials replaced: userinfo, secret query and fragment parameters,
- * and path bot tokens. Unparseable input is not echoed back, since it could be a secret itself.
+ * path bot tokens and webhook tokens. Unparseable input is not echoed back, since it could be a secret itself.
  * @example redactUrl('https://x.test/cb?code=abc&state=1') // 'https://x.test/cb?code=[REDACTED]&state=1'
  */
 export function redactUrl(input: string | URL): string {
@@ -69,9 +69,14 @@ export function redactUrl(input: string | URL): string {
   }
   if (url.username !== '') url.username = REDACTED;
   if (url.password !== '') url.password = REDACTED;
-  url.pathname = url.pathname
-    .split('/')
-    .map((segment) => (PATH_TOKEN.test(decodeSafely(segment)) ? REDACTED : segment))
+  const segments = url.pathname.split('/');
+  url.pathname = segments
+    .map((segment, index) => {
+      if (PATH_TOKEN.test(decodeSafely(segment))) return REDACTED;
+      // Webhook URLs carry their secret as the segment after the id: `/webhooks/<id>/<token>` (Discord, Slack-style).
+      const isWebhookToken = index >= 2 && segments[index - 2] === 'webhooks' && /^\d+$/.test(segments[index - 1] ?? '');
+      return isWebhookToken && segment !== '' ? REDACTED : segment;
+    })
     .join('/');
   if (url.search !== '') url.search = redactParams(url.search.slice(1));
   // OAuth implicit flows put tokens in the fragment (`#access_token=...`).

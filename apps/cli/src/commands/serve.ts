@@ -5,6 +5,8 @@ import { loadKeyring } from '@plume/core/secrets/key-file';
 import { closeDatabase, createDatabase } from '@plume/db/client';
 import { runMigrations } from '@plume/db/migrate';
 import { buildApp } from '@plume/server/create-app';
+import { createPublishingServices } from '@plume/core/publishing/publishing-services';
+import { allProviders } from '@plume/networks/registry';
 import { startWorker } from '@plume/worker/run-worker';
 import { createLogger } from '../create-logger.ts';
 import { resolveDatabase } from '../resolve-database.ts';
@@ -25,17 +27,18 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
   logger.info(migrations, 'database migrated');
 
   const keyring = await loadKeyring(config);
+  const publishing = createPublishingServices({ config, providers: allProviders, logger });
   const db = createDatabase(database.url, { poolSize: config.DATABASE_POOL_SIZE, applicationName: roles.api ? 'plume-api' : 'plume-worker' });
   const stops: Array<() => Promise<void>> = [];
   let port: number | null = null;
 
   if (roles.worker) {
-    const worker = await startWorker({ config, db, databaseUrl: database.url, logger });
+    const worker = await startWorker({ config, db, databaseUrl: database.url, logger, keyring, publishing });
     stops.push(worker.stop);
   }
   if (roles.api) {
     const auth = createAuth({ config, db, keyring });
-    const app = await buildApp({ config, db, auth, keyring, webDistDir }, { logger });
+    const app = await buildApp({ config, db, auth, keyring, publishing, webDistDir }, { logger });
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();
     port = typeof address === 'object' && address ? address.port : config.PORT;

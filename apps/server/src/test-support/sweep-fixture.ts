@@ -32,5 +32,35 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const invitationId = await post(app, owner, `${base}/invitations`, { email: uniqueEmail('sweep-invitee'), role: 'editor' });
   const apiKeyId = await post(app, owner, `${base}/api-keys`, { name: 'Sweep key', scopes: ['read'] });
 
-  return { owner, viewer, outsider, workspaceId: workspace.id, params: { memberId, invitationId, apiKeyId } };
+  const postId = await post(app, owner, `${base}/posts`, { content: { text: 'Sweep post' } });
+  const mediaId = await uploadPixel(app, owner, `${base}/media`);
+
+  return {
+    owner,
+    viewer,
+    outsider,
+    workspaceId: workspace.id,
+    params: { memberId, invitationId, apiKeyId, postId, mediaId },
+    example: (route) => {
+      // The OAuth callback answers with a redirect into the web app, never a 2xx.
+      if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
+      // A pending pick only exists mid-way through a real OAuth sign-in with several accounts.
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/accounts/pending/{pendingId}') return { skip: ['control'] };
+      return undefined;
+    },
+  };
+}
+
+/** A 1×1 PNG, uploaded as a user would (multipart). */
+async function uploadPixel(app: FastifyInstance, user: TestUser, url: string): Promise<string> {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const boundary = 'sweep-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pixel.png"\r\nContent-Type: image/png\r\n\r\n`),
+    png,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const response = await app.inject({ method: 'POST', url, headers: { ...user.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  if (response.statusCode !== 201) throw new Error(`upload failed: ${response.statusCode} ${response.body}`);
+  return response.json<{ id: string }>().id;
 }

@@ -256,7 +256,7 @@ async function saveIdentities(
     network: string;
     tokens: TokenSet;
     identities: ConnectedIdentity[];
-    userId: string;
+    userId: string | null;
     actor: AuditActor;
     onlyExternalIds: Set<string> | undefined;
   },
@@ -279,7 +279,7 @@ async function saveIdentities(
 /** Connects with pasted credentials; field errors point at `credentials.<field>`. */
 export async function connectWithCredentials(
   deps: ConnectDeps,
-  input: { workspaceId: string; userId: string; network: string; credentials: Record<string, unknown>; actor: AuditActor },
+  input: { workspaceId: string; userId: string | null; network: string; credentials: Record<string, unknown>; actor: AuditActor },
 ): Promise<AccountView> {
   const provider = deps.runtime.provider(input.network);
   const auth = provider.manifest.auth;

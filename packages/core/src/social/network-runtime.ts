@@ -21,11 +21,11 @@ export interface NetworkRuntime {
   redirectUri: string;
 }
 
-type CredentialConfig = Partial<Record<string, string | undefined>>;
-
 export function createNetworkRuntime(input: {
   providers: readonly NetworkProvider[];
-  config: Pick<PlumeConfig, 'NETWORK_ENDPOINTS' | 'PUBLIC_URL' | 'PORT'> & CredentialConfig;
+  config: Pick<PlumeConfig, 'NETWORK_ENDPOINTS' | 'PUBLIC_URL' | 'PORT'>;
+  /** Reads an app credential by its configuration key (see NETWORK_CREDENTIAL_KEYS). */
+  credential: (key: string) => string | undefined;
   http: HttpClient;
   now?: () => Date;
 }): NetworkRuntime {
@@ -44,10 +44,10 @@ export function createNetworkRuntime(input: {
     const auth = provider(id).manifest.auth;
     if (auth.kind !== 'oauth2' || auth.appCredentials === undefined) return undefined;
     const { clientId: idKey, clientSecret: secretKey } = auth.appCredentials;
-    const clientId = input.config[idKey];
-    const clientSecret = input.config[secretKey];
+    const clientId = input.credential(idKey);
+    const clientSecret = input.credential(secretKey);
     if (clientId === undefined || clientSecret === undefined) {
-      return { missing: [idKey, secretKey].filter((key) => input.config[key] === undefined) };
+      return { missing: [idKey, secretKey].filter((key) => input.credential(key) === undefined) };
     }
     return { clientId, clientSecret };
   }

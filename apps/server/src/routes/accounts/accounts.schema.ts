@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { workspaceIdParam } from '../../lib/common-schemas.ts';
+
+export const accountSchema = z.object({
+  id: z.string(),
+  network: z.string(),
+  externalId: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+  kind: z.string(),
+  avatarUrl: z.string().nullable(),
+  profileUrl: z.string().nullable(),
+  status: z.enum(['connected', 'disconnected']),
+  disconnectedReason: z.string().nullable(),
+  tokenExpiresAt: z.string().nullable(),
+  lastRefreshedAt: z.string().nullable(),
+  healthCheckedAt: z.string().nullable(),
+  healthError: z.string().nullable(),
+  rateLimitedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const networkIdField = z.string().min(1).max(40).regex(/^[a-z_]+$/, 'Not a network id');
+
+export const startOAuthBody = z.strictObject({
+  network: networkIdField,
+  instanceUrl: z.string().min(3).max(300).optional(),
+  reconnectAccountId: z.uuid().optional(),
+});
+
+export const credentialsBody = z.strictObject({
+  network: networkIdField,
+  credentials: z.record(z.string().max(100), z.unknown()),
+});
+
+export const accountParams = z.object({ workspaceId: workspaceIdParam, accountId: z.uuid() });
+export const pendingParams = z.object({ workspaceId: workspaceIdParam, pendingId: z.uuid() });
+
+export const pickBody = z.strictObject({ externalIds: z.array(z.string().min(1).max(200)).min(1).max(100) });
+
+export const identitySchema = z.object({
+  externalId: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+  kind: z.string(),
+  avatarUrl: z.string().optional(),
+  profileUrl: z.string().optional(),
+});
+
+export const callbackQuery = z.object({
+  state: z.string().max(200).optional(),
+  code: z.string().max(4000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+});

@@ -1,0 +1,237 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
+import { publishTarget, type PublishDeps } from '@plume/core/publishing/publish-target';
+import { mailOutbox } from '@plume/db/schema/platform';
+import { postTargets, publishAttempts } from '@plume/db/schema/publishing';
+import { socialAccounts } from '@plume/db/schema/social';
+import { mastodonProvider } from '@plume/networks/mastodon/provider';
+import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { connectMastodon } from '../../test-support/connect-mastodon.ts';
+import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
+
+let testApp: TestApp;
+let fake: MastodonFake;
+let owner: TestUser;
+let editor: TestUser;
+let workspace: TestWorkspace;
+let accountId: string;
+let deps: PublishDeps;
+
+type PostDetail = { id: string; state: string; version: number; targets: { id: string; state: string; remoteUrl: string | null; failureReason: string | null }[]; issues: unknown[] };
+
+beforeAll(async () => {
+  fake = await startMastodonFake();
+  testApp = await createTestApp({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://plume.test' }, { providers: [mastodonProvider] });
+  owner = await createUser(testApp.app, testApp.db, { name: 'Olive Owner' });
+  editor = await createUser(testApp.app, testApp.db, { name: 'Eddie Editor' });
+  workspace = await createWorkspaceAs(testApp.app, owner);
+  await addMember(testApp.app, workspace, owner, editor, 'editor');
+  accountId = await connectMastodon(testApp.app, fake, owner, workspace);
+  const { context } = testApp;
+  deps = {
+    db: context.db,
+    keyring: context.keyring,
+    runtime: context.publishing.runtime,
+    appUrl: context.publishing.appUrl,
+    media: context.publishing.media,
+    limiter: createNetworkLimiter(),
+    runnerId: 'test-runner',
+    staleRunnerSeconds: 60,
+  };
+});
+
+afterAll(async () => {
+  await testApp.close();
+  await fake.close();
+});
+
+const base = () => `/api/v1/workspaces/${workspace.id}`;
+
+async function createScheduledPost(text: string): Promise<PostDetail> {
+  const created = await testApp.app.inject({
+    method: 'POST',
+    url: `${base()}/posts`,
+    headers: owner.headers,
+    payload: { content: { text, hashtags: ['plume'] }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const post = created.json<PostDetail>();
+  expect(post.state).toBe('scheduled');
+  return post;
+}
+
+async function targetRow(targetId: string) {
+  const [row] = await testApp.db.select().from(postTargets).where(eq(postTargets.id, targetId));
+  if (!row) throw new Error('target missing');
+  return row;
+}
+
+describe('connecting Mastodon', () => {
+  it('registers Plume on the server once, with PKCE, and lists the account without tokens', async () => {
+    expect(fake.state.apps.size).toBe(1);
+    const list = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
+    expect(list.statusCode).toBe(200);
+    const [account] = list.json<{ items: Record<string, unknown>[] }>().items;
+    expect(account).toMatchObject({ id: accountId, network: 'mastodon', handle: expect.stringContaining('plume'), status: 'connected' });
+    expect(fake.state.tokens.size).toBeGreaterThan(0);
+    for (const token of fake.state.tokens.keys()) expect(list.body).not.toContain(token);
+  });
+
+  it('refuses a callback whose state was already used', async () => {
+    const again = await testApp.app.inject({ method: 'GET', url: `/api/v1/accounts/oauth/callback?state=00000000-0000-4000-8000-000000000000.forged&code=x`, headers: owner.headers });
+    expect(again.statusCode).toBe(302);
+    expect(again.headers.location).toMatch(/error=/);
+  });
+});
+
+describe('publishing a target', () => {
+  it('publishes once, stores the link, and a second run of the same job does nothing', async () => {
+    const post = await createScheduledPost('Hello from the engine');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    expect(await publishTarget(deps, target.id)).toBe('published');
+    expect(await publishTarget(deps, target.id)).toBe('target published');
+    const statuses = [...fake.state.statuses.values()].filter((status) => status.text.includes('Hello from the engine'));
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]?.text).toContain('#plume');
+    const detail = await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${post.id}`, headers: owner.headers });
+    const published = detail.json<PostDetail & { events: { type: string }[] }>();
+    expect(published.state).toBe('published');
+    expect(published.targets[0]?.remoteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/@plume\/\d+$/);
+    expect(published.events.map((event) => event.type)).toContain('target_published');
+  });
+
+  it('waits out a 429 for the time the network asks, on that account only', async () => {
+    const post = await createScheduledPost('Rate limited first');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    fake.server.failNext({ status: 429, headers: { 'retry-after': '120' }, body: { error: 'Too many requests' }, match: (request) => request.path === '/api/v1/statuses' });
+    expect(await publishTarget(deps, target.id)).toBe('rate_limited');
+    const row = await targetRow(target.id);
+    expect(row.state).toBe('pending');
+    const waitMs = (row.nextAttemptAt?.getTime() ?? 0) - Date.now();
+    expect(waitMs).toBeGreaterThan(110_000);
+    expect(waitMs).toBeLessThan(125_000);
+    const [account] = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
+    expect(account?.rateLimitedUntil?.getTime()).toBeGreaterThan(Date.now() + 100_000);
+    // The job that runs early finds the account throttled and waits again, without calling the network.
+    await testApp.db.update(postTargets).set({ nextAttemptAt: new Date() }).where(eq(postTargets.id, target.id));
+    const calls = fake.server.requests.length;
+    expect(await publishTarget(deps, target.id)).toBe('rate limited');
+    expect(fake.server.requests.length).toBe(calls);
+    await testApp.db.update(socialAccounts).set({ rateLimitedUntil: null }).where(eq(socialAccounts.id, accountId));
+    await testApp.db.update(postTargets).set({ nextAttemptAt: new Date() }).where(eq(postTargets.id, target.id));
+    expect(await publishTarget(deps, target.id)).toBe('published');
+  });
+
+  it('retries a 5xx with backoff and fails a refusal with the reason in words', async () => {
+    const post = await createScheduledPost('Server trouble');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    fake.server.failNext({ status: 503, body: { error: 'Service unavailable' }, match: (request) => request.path === '/api/v1/statuses' });
+    expect(await publishTarget(deps, target.id)).toBe('retry');
+    expect((await targetRow(target.id)).retries).toBe(1);
+    await testApp.db.update(postTargets).set({ nextAttemptAt: new Date() }).where(eq(postTargets.id, target.id));
+    fake.server.failNext({ status: 422, body: { error: 'Validation failed: Text character limit of 500 exceeded' }, match: (request) => request.path === '/api/v1/statuses' });
+    expect(await publishTarget(deps, target.id)).toBe('failed');
+    const row = await targetRow(target.id);
+    expect(row.state).toBe('failed');
+    expect(row.failureReason).toContain('character limit');
+    const detail = await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${post.id}`, headers: owner.headers });
+    expect(detail.json<PostDetail>().state).toBe('failed');
+    // Retry puts the failed target back and it goes out.
+    const retry = await testApp.app.inject({ method: 'POST', url: `${base()}/posts/${post.id}/actions`, headers: editor.headers, payload: { type: 'retry' } });
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(await publishTarget(deps, target.id)).toBe('published');
+  });
+
+  it('marks a target unconfirmed when the connection drops after sending, and never sends it again', async () => {
+    const post = await createScheduledPost('Dropped connection');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    fake.server.dropNext({ match: (request) => request.path === '/api/v1/statuses' });
+    expect(await publishTarget(deps, target.id)).toBe('unknown');
+    expect((await targetRow(target.id)).state).toBe('unconfirmed');
+    expect(await publishTarget(deps, target.id)).toBe('target unconfirmed');
+    expect([...fake.state.statuses.values()].filter((status) => status.text.includes('Dropped connection'))).toHaveLength(1);
+    const confirm = await testApp.app.inject({ method: 'POST', url: `${base()}/posts/${post.id}/actions`, headers: editor.headers, payload: { type: 'confirm', published: true } });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect(confirm.json<PostDetail>().state).toBe('published');
+  });
+
+  it('settles a target left publishing by a dead worker as unconfirmed', async () => {
+    const post = await createScheduledPost('Claimed by a ghost');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    await testApp.db.update(postTargets).set({ state: 'publishing', attempts: 1 }).where(eq(postTargets.id, target.id));
+    await testApp.db.insert(publishAttempts).values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died' });
+    expect(await publishTarget(deps, target.id)).toBe('interrupted: unconfirmed');
+    expect((await targetRow(target.id)).state).toBe('unconfirmed');
+  });
+
+  it('disconnects the account and tells the owners when the token is refused and cannot be renewed', async () => {
+    const post = await createScheduledPost('Token revoked');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    fake.server.failNext({ status: 401, body: { error: 'The access token was revoked' }, match: (request) => request.path === '/api/v1/statuses' });
+    expect(await publishTarget(deps, target.id)).toBe('failed');
+    const row = await targetRow(target.id);
+    expect(row.failureKind).toBe('account_disconnected');
+    const [account] = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
+    expect(account?.status).toBe('disconnected');
+    expect(account?.disconnectedReason).toMatch(/Reconnect/);
+    const mails = await testApp.db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email));
+    expect(mails.some((mail) => mail.subject.includes('Reconnect'))).toBe(true);
+    // Reconnecting the same identity restores it.
+    expect(await connectMastodon(testApp.app, fake, owner, workspace)).toBe(accountId);
+    const [again] = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
+    expect(again?.status).toBe('connected');
+  });
+});
+
+describe('approval', () => {
+  it('needs an admin when the workspace says so, and sends an edited approved post back to review', async () => {
+    const settings = await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const at = new Date(Date.now() + 3600_000).toISOString();
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts`,
+      headers: editor.headers,
+      payload: { content: { text: 'Needs a look' }, targets: [{ accountId }], scheduledAt: at, submit: true },
+    });
+    const post = created.json<PostDetail>();
+    expect(post.state).toBe('in_review');
+    const act = (user: TestUser, payload: object) =>
+      testApp.app.inject({ method: 'POST', url: `${base()}/posts/${post.id}/actions`, headers: user.headers, payload });
+    const self = await act(editor, { type: 'approve' });
+    expect(self.statusCode).toBe(403);
+    const approved = await act(owner, { type: 'approve' });
+    expect(approved.json<PostDetail>().state).toBe('scheduled');
+    const version = approved.json<PostDetail>().version;
+    const edit = (payload: object, v: number) =>
+      testApp.app.inject({ method: 'PATCH', url: `${base()}/posts/${post.id}`, headers: editor.headers, payload: { version: v, ...payload } });
+    // Hashtags and a 20-minute move keep the approval.
+    const small = await edit({ content: { text: 'Needs a look', hashtags: ['news'] }, scheduledAt: new Date(Date.parse(at) + 20 * 60_000).toISOString() }, version);
+    expect(small.statusCode, small.body).toBe(200);
+    expect(small.json<PostDetail>().state).toBe('scheduled');
+    const stale = await edit({ content: { text: 'Changed words' } }, version);
+    expect(stale.statusCode).toBe(409);
+    const changed = await edit({ content: { text: 'Changed words' } }, small.json<PostDetail>().version);
+    expect(changed.json<PostDetail>().state).toBe('in_review');
+    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
+  });
+
+  it('rejects a post that breaks the network limits before it is submitted, naming the field', async () => {
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts`,
+      headers: editor.headers,
+      payload: { content: { text: 'x'.repeat(501) }, targets: [{ accountId }], submit: true },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('501 of 500') });
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Who must approve posts in a workspace: nobody (submitting approves), any admin or owner, or named
+ * members. API keys never approve.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { publishingSettings, type ApprovalMode } from '@plume/db/schema/publishing';
+import type { WorkspaceRole } from '@plume/db/schema/workspaces';
+import { hasRole } from '../workspaces/workspace-roles.ts';
+
+export type ApprovalSettings = { approvalMode: ApprovalMode; approverIds: string[] };
+
+export type PostActor = {
+  userId: string | null;
+  name: string | null;
+  role: WorkspaceRole;
+  kind: 'user' | 'api_key';
+};
+
+export async function getApprovalSettings(db: Pick<Database, 'select'>, workspaceId: string): Promise<ApprovalSettings> {
+  const [row] = await db.select().from(publishingSettings).where(eq(publishingSettings.workspaceId, workspaceId));
+  return row === undefined ? { approvalMode: 'none', approverIds: [] } : { approvalMode: row.approvalMode, approverIds: row.approverIds };
+}
+
+export async function putApprovalSettings(db: Pick<Database, 'insert'>, workspaceId: string, settings: ApprovalSettings): Promise<void> {
+  await db
+    .insert(publishingSettings)
+    .values({ workspaceId, ...settings })
+    .onConflictDoUpdate({ target: publishingSettings.workspaceId, set: { ...settings, updatedAt: new Date() } });
+}
+
+export function canApprove(settings: ApprovalSettings, actor: PostActor): boolean {
+  if (actor.kind !== 'user' || actor.userId === null) return false;
+  switch (settings.approvalMode) {
+    case 'none':
+      return hasRole(actor.role, 'editor');
+    case 'any_admin':
+      return hasRole(actor.role, 'admin');
+    case 'specific':
+      return settings.approverIds.includes(actor.userId);
+  }
+}
