@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { run, type Runner, type Task, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type Task, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
@@ -59,7 +60,13 @@ export async function startWorker(input: {
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
   };
+  // Listen before the pool starts, or the first workers' ids are missed.
+  const queueWorkerIds = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  events.on('worker:create', ({ worker }) => queueWorkerIds.add(worker.workerId));
+  events.on('worker:release', ({ worker }) => queueWorkerIds.delete(worker.workerId));
   const runner: Runner = await run({
+    events,
     connectionString: input.databaseUrl,
     concurrency: config.WORKER_CONCURRENCY,
     noHandleSignals: true,
@@ -68,9 +75,6 @@ export async function startWorker(input: {
     crontab,
     logger: createGraphileLogger(logger),
   });
-  const queueWorkerIds = new Set<string>();
-  runner.events.on('worker:create', ({ worker }) => queueWorkerIds.add(worker.workerId));
-  runner.events.on('worker:release', ({ worker }) => queueWorkerIds.delete(worker.workerId));
   const stopHeartbeat = startHeartbeat(db, workerId, () => [...queueWorkerIds], (error) => logger.warn({ err: error }, 'heartbeat failed'));
   const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
   logger.info({ workerId, concurrency: config.WORKER_CONCURRENCY }, 'worker started');

@@ -1,0 +1,174 @@
+/**
+ * Crash safety of publishing: a real `plume worker` process is killed with SIGKILL while it publishes
+ * a batch, then a new one starts. Every target must end published, failed or unconfirmed, and no post
+ * may reach the network twice.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
+import { encryptTokens } from '@plume/core/social/account-store';
+import { enqueuePublishJobs } from '@plume/core/publishing/publish-queue';
+import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
+import { posts, postTargets } from '@plume/db/schema/publishing';
+import { socialAccounts } from '@plume/db/schema/social';
+import { users } from '@plume/db/schema/auth';
+import { workspaces } from '@plume/db/schema/workspaces';
+import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
+import { plumeNodeArgs } from '../plume-command.ts';
+import { repoRoot } from '../test-support/plume-child.ts';
+
+const TARGETS = 40;
+
+let database: TestDatabase;
+let db: Database;
+let fake: MastodonFake;
+let dataDir: string;
+const secretKey = generateKey();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDatabase(database.url, { poolSize: 4 });
+  fake = await startMastodonFake();
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plume-crash-'));
+});
+
+afterAll(async () => {
+  await closeDatabase(db);
+  await database.drop();
+  await fake.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+function startWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, [...plumeNodeArgs, 'worker'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+    env: {
+      DATABASE_URL: database.url,
+      PLUME_SECRET_KEY: secretKey,
+      PLUME_DATA_DIR: dataDir,
+      HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      WORKER_CONCURRENCY: '8',
+      WORKER_STALE_SECONDS: '3',
+      LOG_LEVEL: 'silent',
+    },
+  });
+}
+
+async function targetStates(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.select({ id: postTargets.id, state: postTargets.state }).from(postTargets).where(inArray(postTargets.id, ids));
+  return new Map(rows.map((row) => [row.id, row.state]));
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** One workspace, `TARGETS` Mastodon accounts on the fake, one scheduled post per account, all due now. */
+async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, string> }> {
+  const keyring = createKeyring(parseKey(secretKey));
+  const userId = randomUUID();
+  await db.insert(users).values({ id: userId, name: 'Crash Owner', email: `crash-${userId}@example.test`, emailVerified: true });
+  const workspaceId = randomUUID();
+  await db.insert(workspaces).values({ id: workspaceId, name: 'Crash', slug: `crash-${workspaceId}` });
+  const accounts = await db
+    .insert(socialAccounts)
+    .values(
+      Array.from({ length: TARGETS }, (_, index) => ({
+        workspaceId,
+        network: 'mastodon',
+        externalId: `acct-${index}`,
+        handle: `crash${index}`,
+        displayName: `Crash ${index}`,
+        kind: 'profile',
+        metadata: { instanceUrl: fake.instanceUrl },
+        tokensCiphertext: encryptTokens(keyring, { accessToken: fake.issueToken() }),
+      })),
+    )
+    .returning({ id: socialAccounts.id });
+  const due = new Date();
+  const targetIds: string[] = [];
+  const textOf = new Map<string, string>();
+  for (const [index, account] of accounts.entries()) {
+    const text = `Crash test post ${index} ${randomUUID()}`;
+    const [post] = await db
+      .insert(posts)
+      .values({ workspaceId, state: 'scheduled', content: { text, mediaIds: [], thread: [], hashtags: [] }, scheduledAt: due })
+      .returning({ id: posts.id });
+    if (!post) throw new Error('post insert failed');
+    const [target] = await db
+      .insert(postTargets)
+      .values({ postId: post.id, workspaceId, accountId: account.id, network: 'mastodon' })
+      .returning({ id: postTargets.id });
+    if (!target) throw new Error('target insert failed');
+    targetIds.push(target.id);
+    textOf.set(target.id, text);
+  }
+  await enqueuePublishJobs(db, targetIds.map((targetId) => ({ targetId, runAt: due })));
+  return { targetIds, textOf };
+}
+
+describe('a worker killed while publishing', () => {
+  it('publishes nothing twice and loses nothing', { timeout: 240_000 }, async () => {
+    const { targetIds, textOf } = await seedBatch();
+    // Slow answers keep calls in flight when the worker dies.
+    fake.server.setDelay(250);
+    const first = startWorkerProcess();
+    await waitFor(
+      async () => {
+        const states = [...(await targetStates(targetIds)).values()];
+        return states.filter((state) => state === 'published').length >= 5 && states.includes('publishing');
+      },
+      60_000,
+      'the first posts to go out while others are in flight',
+    );
+    // The heartbeat names the queue's workers in that process, so their locked jobs can be released.
+    const beats = await db.execute<{ ids: string[] }>(sql`SELECT queue_worker_ids AS ids FROM worker_heartbeats`);
+    expect(beats.rows[0]?.ids.length).toBe(8);
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    const atKill = await targetStates(targetIds);
+    expect([...atKill.values()].filter((state) => state === 'published').length).toBeLessThan(TARGETS);
+    // Some were mid-call when the process died: their outcome is unknown to Plume.
+    expect([...atKill.values()].filter((state) => state === 'publishing').length).toBeGreaterThan(0);
+
+    fake.server.setDelay(20);
+    const second = startWorkerProcess();
+    try {
+      await waitFor(
+        async () => [...(await targetStates(targetIds)).values()].every((state) => ['published', 'failed', 'unconfirmed'].includes(state)),
+        120_000,
+        'every target to settle',
+      );
+    } catch (error) {
+      const stuck = [...(await targetStates(targetIds)).entries()].filter(([, state]) => !['published', 'failed', 'unconfirmed'].includes(state));
+      const jobs = await db.execute(sql`SELECT key, locked_by, locked_at, attempts, last_error, run_at FROM graphile_worker._private_jobs`);
+      const beats = await db.execute(sql`SELECT worker_id, last_seen_at, queue_worker_ids FROM worker_heartbeats`);
+      throw new Error(`${String(error)}: stuck ${JSON.stringify(stuck)} jobs ${JSON.stringify(jobs.rows)} heartbeats ${JSON.stringify(beats.rows)}`);
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((resolve) => second.once('exit', resolve));
+    }
+
+    const final = await targetStates(targetIds);
+    expect([...final.values()].filter((state) => state === 'unconfirmed').length).toBeGreaterThan(0);
+    const statuses = [...fake.state.statuses.values()];
+    for (const targetId of targetIds) {
+      const copies = statuses.filter((status) => status.text.includes(textOf.get(targetId) ?? '')).length;
+      const state = final.get(targetId);
+      expect(copies, `target ${targetId} (${state}) reached the network ${copies} times`).toBeLessThanOrEqual(1);
+      if (state === 'published') expect(copies).toBe(1);
+      expect(['published', 'unconfirmed'], `target ${targetId}`).toContain(state);
+    }
+  });
+});
