@@ -1,5 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
+import { posts } from '@plume/db/schema/publishing';
+import { socialAccounts } from '@plume/db/schema/social';
 import { members } from '@plume/db/schema/workspaces';
 
 export type ChecklistItem = { id: string; title: string; description: string; done: boolean; href: string };
@@ -17,7 +19,10 @@ const steps: Step[] = [
     title: 'Connect a social account',
     description: 'Link the networks you publish to, so Plume can post for you.',
     href: (id) => `/w/${id}/accounts`,
-    isDone: async () => false,
+    isDone: async (db, workspaceId) => {
+      const [row] = await db.select({ total: count() }).from(socialAccounts).where(eq(socialAccounts.workspaceId, workspaceId));
+      return (row?.total ?? 0) > 0;
+    },
   },
   {
     id: 'brand-profile',
@@ -30,8 +35,11 @@ const steps: Step[] = [
     id: 'first-post',
     title: 'Create your first post',
     description: 'Write it yourself or let Plume draft it, then schedule it.',
-    href: (id) => `/w/${id}/compose`,
-    isDone: async () => false,
+    href: (id) => `/w/${id}/posts`,
+    isDone: async (db, workspaceId) => {
+      const [row] = await db.select({ total: count() }).from(posts).where(eq(posts.workspaceId, workspaceId));
+      return (row?.total ?? 0) > 0;
+    },
   },
   {
     id: 'invite-team',
