@@ -43,6 +43,21 @@ describe('countText: UTF-8 bytes and UTF-16 units', () => {
   });
 });
 
+describe('countText: emoji as UTF-8 bytes (Threads)', () => {
+  it.each([
+    ['hello', 5],
+    ['é', 1],
+    [decomposedE, 1],
+    ['漢字', 2],
+    ['😀', 4],
+    [`hi ${family}`, 3 + 25],
+    [flagFr, 8],
+    [thumbsUpMedium, 8],
+  ])('%j counts %i', (text, expected) => {
+    expect(countText(text, { kind: 'emoji_utf8' })).toBe(expected);
+  });
+});
+
 describe('countText: X weighted (twitter-text v3)', () => {
   it.each([
     ['hello world', 11],

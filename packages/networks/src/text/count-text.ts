@@ -1,4 +1,4 @@
-import { splitGraphemes } from './graphemes.ts';
+import { isEmojiGrapheme, splitGraphemes } from './graphemes.ts';
 import { countMastodon } from './mastodon-count.ts';
 import { countWeighted, type WeightedConfig } from './weighted-count.ts';
 
@@ -7,6 +7,7 @@ import { countWeighted, type WeightedConfig } from './weighted-count.ts';
  * - `graphemes`: user-perceived characters (Bluesky's 300, Threads' 500).
  * - `utf8_bytes`: encoded size (Bluesky's 3000-byte record limit).
  * - `utf16_units`: JavaScript string length (networks that count like `String.length`).
+ * - `emoji_utf8`: graphemes, except that an emoji counts as its UTF-8 size (Threads: 😀 is 4).
  * - `mastodon`: graphemes, URLs as `urlLength` (instance setting, default 23), `@user@domain` as `@user`.
  * - `weighted`: X's twitter-text weighting; `config` defaults to twitter-text v3.
  */
@@ -14,6 +15,7 @@ export type CountMethod =
   | { kind: 'graphemes' }
   | { kind: 'utf8_bytes' }
   | { kind: 'utf16_units' }
+  | { kind: 'emoji_utf8' }
   | { kind: 'mastodon'; urlLength?: number }
   | { kind: 'weighted'; config?: WeightedConfig };
 
@@ -33,9 +35,17 @@ export function countText(text: string, method: CountMethod): number {
       return utf8.encode(text).length;
     case 'utf16_units':
       return text.length;
+    case 'emoji_utf8':
+      return countEmojiAsBytes(text);
     case 'mastodon':
       return countMastodon(text, method.urlLength);
     case 'weighted':
       return countWeighted(text, method.config);
   }
+}
+
+function countEmojiAsBytes(text: string): number {
+  let count = 0;
+  for (const grapheme of splitGraphemes(text)) count += isEmojiGrapheme(grapheme) ? utf8.encode(grapheme).length : 1;
+  return count;
 }

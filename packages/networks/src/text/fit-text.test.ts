@@ -71,6 +71,7 @@ const methods: CountMethod[] = [
   { kind: 'graphemes' },
   { kind: 'utf8_bytes' },
   { kind: 'utf16_units' },
+  { kind: 'emoji_utf8' },
   { kind: 'mastodon' },
   { kind: 'weighted' },
 ];

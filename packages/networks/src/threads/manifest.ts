@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
-import { THREADS_TEXT_LIMIT } from './count-threads-text.ts';
+import { THREADS_COUNT, THREADS_TEXT_LIMIT } from './count-threads-text.ts';
 
 const MB = 1024 * 1024;
 
@@ -29,8 +29,8 @@ export const threadsManifest: NetworkManifest = {
     perInstance: false,
     appCredentials: { clientId: 'THREADS_APP_ID', clientSecret: 'THREADS_APP_SECRET' },
   },
-  // Threads counts emojis as their UTF-8 size; validate() checks that exactly (count-threads-text.ts).
-  text: { limit: THREADS_TEXT_LIMIT, count: { kind: 'graphemes' }, required: false },
+  // Threads counts emojis as their UTF-8 size (count-threads-text.ts).
+  text: { limit: THREADS_TEXT_LIMIT, count: THREADS_COUNT, required: false },
   media: {
     rules: [
       { kind: 'image', mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 8 * MB, minAspectRatio: 0.1, maxAspectRatio: 10 },
