@@ -91,6 +91,9 @@ export type AuthManifest =
   /** The user pastes credentials (Bluesky app password, Telegram bot token, Discord webhook URL). */
   | { kind: 'credentials'; fields: z.ZodObject };
 
+/** How long a post's text may be and how the network counts it. */
+export type TextRules = { limit: number; count: CountMethod };
+
 export interface NetworkManifest {
   id: NetworkId;
   name: string;
@@ -241,6 +244,11 @@ export interface NetworkProvider {
   delete: (context: NetworkContext, account: AccountAuth, remoteId: string) => Promise<void>;
   /** Verifies the account still works; returns its current identity or throws a typed error. */
   health: (context: NetworkContext, account: AccountAuth) => Promise<ConnectedIdentity>;
+  /**
+   * The text limit for one account where its server sets its own (a Mastodon instance's
+   * `max_characters`), from the metadata stored at connect. Without it, the manifest's limit applies.
+   */
+  textRulesFor?: (metadata: Readonly<Record<string, string>>) => TextRules;
   /** Network-specific checks beyond the manifest (e.g. Reddit needs a subreddit). Messages in plain words. */
   validate?: (request: PublishRequest) => readonly { path: string; message: string }[];
 }

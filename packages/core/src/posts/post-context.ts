@@ -96,6 +96,7 @@ export async function checkPublishable(
       index,
       provider: deps.runtime.provider(account.network),
       accountStatus: account.status,
+      accountMetadata: account.metadata,
       content: resolveTargetContent(content, target.override),
       settings: target.settings,
       media,

@@ -5,7 +5,7 @@
  * point at the field the composer shows (`targets.1.text`).
  */
 import type { FieldError } from '@plume/errors/app-error';
-import type { MediaRule, NetworkManifest, NetworkProvider, PublishMedia, PublishRequest } from '@plume/networks/contract';
+import type { MediaRule, NetworkManifest, NetworkProvider, PublishMedia, PublishRequest, TextRules } from '@plume/networks/contract';
 import { countText } from '@plume/networks/text/count-text';
 import type { ResolvedContent } from './resolve-target-content.ts';
 
@@ -15,6 +15,8 @@ export type TargetToCheck = {
   index: number;
   provider: NetworkProvider;
   accountStatus: 'connected' | 'disconnected';
+  /** The account's stored metadata: some servers set their own limits (Mastodon instances). */
+  accountMetadata: Readonly<Record<string, string>>;
   content: ResolvedContent;
   settings: Record<string, unknown>;
   media: ReadonlyMap<string, MediaFacts>;
@@ -77,12 +79,17 @@ function checkRule(network: string, rule: MediaRule, item: MediaFacts, path: str
   return errors;
 }
 
-function checkText(manifest: NetworkManifest, text: string, path: string, required: boolean): FieldError[] {
-  if (text.trim().length === 0) return required ? [{ path, message: `${manifest.name} needs text.` }] : [];
-  const count = countText(text, manifest.text.count);
-  return count > manifest.text.limit
-    ? [{ path, message: `${count} of ${manifest.text.limit} characters as ${manifest.name} counts them; shorten by ${count - manifest.text.limit}.` }]
+function checkText(network: string, rules: TextRules, text: string, path: string, required: boolean): FieldError[] {
+  if (text.trim().length === 0) return required ? [{ path, message: `${network} needs text.` }] : [];
+  const count = countText(text, rules.count);
+  return count > rules.limit
+    ? [{ path, message: `${count} of ${rules.limit} characters as ${network} counts them; shorten by ${count - rules.limit}.` }]
     : [];
+}
+
+/** The text limit that applies to this target's account. */
+export function textRulesOf(provider: NetworkProvider, metadata: Readonly<Record<string, string>>): TextRules {
+  return provider.textRulesFor?.(metadata) ?? { limit: provider.manifest.text.limit, count: provider.manifest.text.count };
 }
 
 export function validateTarget(target: TargetToCheck): FieldError[] {
@@ -98,7 +105,8 @@ export function validateTarget(target: TargetToCheck): FieldError[] {
       return facts;
     }).filter((item): item is MediaFacts => item !== undefined);
   const mainMedia = mediaOf(content.mediaIds, `${base}.mediaIds`);
-  errors.push(...checkText(manifest, content.text, `${base}.text`, manifest.text.required && mainMedia.length === 0));
+  const textRules = textRulesOf(target.provider, target.accountMetadata);
+  errors.push(...checkText(manifest.name, textRules, content.text, `${base}.text`, manifest.text.required && mainMedia.length === 0));
   if (manifest.media.required && mainMedia.length === 0) errors.push({ path: `${base}.mediaIds`, message: `${manifest.name} needs at least one image or video.` });
   errors.push(...checkMedia(manifest, mainMedia, `${base}.mediaIds`));
   if (manifest.text.titleLimit !== undefined) {
@@ -110,7 +118,7 @@ export function validateTarget(target: TargetToCheck): FieldError[] {
     if (!manifest.thread.supported) errors.push({ path: `${base}.thread`, message: `${manifest.name} does not support threads.` });
     else if (content.thread.length + 1 > manifest.thread.maxParts) errors.push({ path: `${base}.thread`, message: `${manifest.name} threads have at most ${manifest.thread.maxParts} parts.` });
     content.thread.forEach((part, position) => {
-      errors.push(...checkText(manifest, part.text, `${base}.thread.${position}.text`, true));
+      errors.push(...checkText(manifest.name, textRules, part.text, `${base}.thread.${position}.text`, true));
       errors.push(...checkMedia(manifest, mediaOf(part.mediaIds, `${base}.thread.${position}.mediaIds`), `${base}.thread.${position}.mediaIds`));
     });
   }

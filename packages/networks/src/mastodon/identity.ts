@@ -60,7 +60,8 @@ export async function fetchMastodonIdentity(context: NetworkContext, instanceUrl
   );
   const host = new URL(instanceUrl).host;
   return {
-    externalId: account.id,
+    // Account ids are only unique within one server: two servers both have an account 1.
+    externalId: `${account.id}@${host}`,
     handle: `${account.username}@${host}`,
     displayName: account.display_name || account.username,
     kind: 'profile',

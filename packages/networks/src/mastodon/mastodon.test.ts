@@ -89,7 +89,7 @@ describe('Mastodon delete and health', () => {
     bed.fake.state.maxCharacters = 5000;
     const identity = await mastodonProvider.health(bed.context, bed.account);
     const host = new URL(bed.fake.instanceUrl).host;
-    expect(identity).toMatchObject({ externalId: '109876543210', handle: `plume@${host}`, displayName: 'Plume Test', kind: 'profile' });
+    expect(identity).toMatchObject({ externalId: `109876543210@${host}`, handle: `plume@${host}`, displayName: 'Plume Test', kind: 'profile' });
     expect(identity.metadata).toEqual({ instanceUrl: bed.fake.instanceUrl, maxCharacters: '5000', charactersPerUrl: '23', maxMediaAttachments: '4' });
   });
 });

@@ -5,7 +5,7 @@ import { mastodonManifest } from './manifest.ts';
 import { deleteFromMastodon } from './operations/delete.ts';
 import { checkMastodonHealth } from './operations/health.ts';
 import { publishToMastodon } from './operations/publish.ts';
-import { validateForMastodon } from './validate.ts';
+import { mastodonTextRules, validateForMastodon } from './validate.ts';
 
 export const mastodonProvider: NetworkProvider = {
   manifest: mastodonManifest,
@@ -13,5 +13,6 @@ export const mastodonProvider: NetworkProvider = {
   publish: publishToMastodon,
   delete: deleteFromMastodon,
   health: checkMastodonHealth,
+  textRulesFor: mastodonTextRules,
   validate: validateForMastodon,
 };

@@ -1,8 +1,24 @@
 /**
- * Mastodon rules the manifest cannot express: a video (or animated GIF, which Mastodon turns into
- * a video) must be the only attachment, and a post needs text or media.
+ * Mastodon rules the manifest cannot express: each server sets its own text limit and URL weight
+ * (read at connect, see identity.ts); a video (or animated GIF, which Mastodon turns into a video)
+ * must be the only attachment; a post needs text or media.
  */
-import type { PublishRequest } from '../contract.ts';
+import type { PublishRequest, TextRules } from '../contract.ts';
+import { mastodonManifest } from './manifest.ts';
+
+function positiveInteger(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  const parsed = Number(value);
+  return parsed > 0 ? parsed : undefined;
+}
+
+/** The account's server limits (`maxCharacters`, `charactersPerUrl` metadata), else the manifest's defaults. */
+export function mastodonTextRules(metadata: Readonly<Record<string, string>>): TextRules {
+  const limit = positiveInteger(metadata['maxCharacters']) ?? mastodonManifest.text.limit;
+  const perUrl = metadata['charactersPerUrl'];
+  const urlLength = perUrl !== undefined && /^\d+$/.test(perUrl) ? Number(perUrl) : undefined;
+  return { limit, count: urlLength === undefined ? mastodonManifest.text.count : { kind: 'mastodon', urlLength } };
+}
 
 /** Plain-words problems with a request, one per offending part. */
 export function validateForMastodon(request: PublishRequest): { path: string; message: string }[] {

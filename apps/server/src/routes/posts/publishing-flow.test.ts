@@ -234,4 +234,27 @@ describe('approval', () => {
     expect(created.statusCode).toBe(400);
     expect(created.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('501 of 500') });
   });
+
+  it("counts against each Mastodon server's own limit, read when the account was connected", async () => {
+    const roomy = await startMastodonFake();
+    try {
+      roomy.state.maxCharacters = 1000;
+      const roomyAccountId = await connectMastodon(testApp.app, roomy, owner, workspace);
+      const submit = (targetAccountId: string, length: number) =>
+        testApp.app.inject({
+          method: 'POST',
+          url: `${base()}/posts`,
+          headers: editor.headers,
+          payload: { content: { text: 'y'.repeat(length) }, targets: [{ accountId: targetAccountId }] , submit: true },
+        });
+      expect((await submit(roomyAccountId, 900)).statusCode).toBe(201);
+      const tooLong = await submit(roomyAccountId, 1001);
+      expect(tooLong.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('1001 of 1000') });
+      const defaultServer = await submit(accountId, 900);
+      expect(defaultServer.statusCode, defaultServer.body).toBe(400);
+      expect(defaultServer.json<{ errors: { message: string }[] }>().errors[0]?.message).toContain('900 of 500');
+    } finally {
+      await roomy.close();
+    }
+  });
 });
