@@ -1,3 +1,5 @@
+import { accountsRedirectRoute } from './accounts-redirect-route.tsx';
+import { accountsRoute } from './accounts-route.tsx';
 import { adminOutboxRoute } from './admin-outbox-route.tsx';
 import { apiKeysRoute } from './api-keys-route.tsx';
 import { appRoute } from './app-route.tsx';
@@ -6,6 +8,10 @@ import { dashboardRoute } from './dashboard-route.tsx';
 import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
 import { membersRoute } from './members-route.tsx';
+import { calendarRoute } from './calendar-route.tsx';
+import { newPostRoute } from './new-post-route.tsx';
+import { postDetailRoute } from './post-detail-route.tsx';
+import { postsRoute } from './posts-route.tsx';
 import { newWorkspaceRoute } from './new-workspace-route.tsx';
 import { profileRoute } from './profile-route.tsx';
 import { resetPasswordRoute } from './reset-password-route.tsx';
@@ -27,6 +33,17 @@ export const routeTree = rootRoute.addChildren([
     newWorkspaceRoute,
     profileRoute,
     adminOutboxRoute,
-    workspaceRoute.addChildren([dashboardRoute, membersRoute, apiKeysRoute, workspaceSettingsRoute]),
+    accountsRedirectRoute,
+    workspaceRoute.addChildren([
+      dashboardRoute,
+      postsRoute,
+      newPostRoute,
+      postDetailRoute,
+      calendarRoute,
+      accountsRoute,
+      membersRoute,
+      apiKeysRoute,
+      workspaceSettingsRoute,
+    ]),
   ]),
 ]);

@@ -22,6 +22,21 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={linkClasses}>
+                Posts
+              </Link>
+            </li>
+            <li>
+              <Link to="/w/$workspaceId/calendar" params={{ workspaceId }} className={linkClasses}>
+                Calendar
+              </Link>
+            </li>
+            <li>
+              <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={linkClasses}>
+                Accounts
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/members" params={{ workspaceId }} className={linkClasses}>
                 Members
               </Link>

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button } from '../../components/button.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import type { PostAction, PostDetail } from './post-types.ts';
+import { actOnPost, postsKey } from './posts-query.ts';
+import { problemsByPath } from './resolve-text.ts';
+import { isoToLocalInput, localInputToIso } from './schedule-time.ts';
+
+type Form = 'none' | 'reject' | 'request_changes' | 'schedule' | 'confirm';
+
+/** The moves a post can make from its current state. */
+export function PostActions({ workspaceId, post }: { workspaceId: string; post: PostDetail }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<Form>('none');
+  const [reason, setReason] = useState('');
+  const [when, setWhen] = useState(isoToLocalInput(post.scheduledAt));
+  const [url, setUrl] = useState('');
+  const act = useMutation({
+    mutationFn: (action: PostAction) => actOnPost(workspaceId, post.id, action),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(['workspaces', workspaceId, 'posts', 'detail', post.id], updated);
+      setForm('none');
+      setReason('');
+      await queryClient.invalidateQueries({ queryKey: postsKey(workspaceId) });
+    },
+  });
+  const problems = problemsByPath(act.error);
+  const s = post.state;
+  const run = (action: PostAction) => act.mutate(action);
+
+  function submitForm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (form === 'reject' || form === 'request_changes') run({ type: form, reason });
+    if (form === 'schedule') run({ type: 'schedule', scheduledAt: localInputToIso(when) ?? '' });
+    if (form === 'confirm') run({ type: 'confirm', published: true, ...(url.trim() ? { url: url.trim() } : {}) });
+  }
+
+  const pending = act.isPending;
+  return (
+    <div className="space-y-3">
+      <FormAlert error={act.error} />
+      <div className="flex flex-wrap gap-2">
+        {s === 'draft' ? <Button onClick={() => run({ type: 'submit' })} disabled={pending}>Submit</Button> : null}
+        {s === 'in_review' ? (
+          <>
+            <Button onClick={() => run({ type: 'approve' })} disabled={pending}>Approve</Button>
+            <Button variant="secondary" onClick={() => setForm('request_changes')} disabled={pending}>Request changes</Button>
+            <Button variant="secondary" onClick={() => setForm('reject')} disabled={pending}>Reject</Button>
+          </>
+        ) : null}
+        {s === 'approved' || s === 'scheduled' ? (
+          <Button variant="secondary" onClick={() => setForm('schedule')} disabled={pending}>
+            {s === 'scheduled' ? 'Reschedule' : 'Schedule'}
+          </Button>
+        ) : null}
+        {s === 'scheduled' ? <Button variant="secondary" onClick={() => run({ type: 'unschedule' })} disabled={pending}>Unschedule</Button> : null}
+        {s === 'failed' ? <Button onClick={() => run({ type: 'retry' })} disabled={pending}>Retry failed</Button> : null}
+        {s === 'unconfirmed' ? (
+          <>
+            <Button onClick={() => setForm('confirm')} disabled={pending}>Confirm published</Button>
+            <Button variant="secondary" onClick={() => run({ type: 'confirm', published: false })} disabled={pending}>Mark as not published</Button>
+          </>
+        ) : null}
+        {s === 'rejected' || s === 'cancelled' ? <Button variant="secondary" onClick={() => run({ type: 'reopen' })} disabled={pending}>Reopen as draft</Button> : null}
+        {['draft', 'in_review', 'approved', 'scheduled', 'failed', 'unconfirmed'].includes(s) ? (
+          <Button variant="danger" disabled={pending}
+            onClick={() => { if (window.confirm('Cancel this post? It will not be published.')) run({ type: 'cancel' }); }}>
+            Cancel post
+          </Button>
+        ) : null}
+      </div>
+      {form !== 'none' ? (
+        <form noValidate onSubmit={submitForm} className="space-y-3 rounded-md border border-line p-3">
+          {form === 'reject' || form === 'request_changes' ? (
+            <TextField label={form === 'reject' ? 'Reason for rejecting' : 'What should change?'} name="reason" required
+              value={reason} onChange={(e) => setReason(e.target.value)} error={problems.reason} />
+          ) : null}
+          {form === 'schedule' ? (
+            <TextField label="Publish at" name="scheduledAt" type="datetime-local" required value={when}
+              hint={`Your time (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`}
+              onChange={(e) => setWhen(e.target.value)} error={problems.scheduledAt} />
+          ) : null}
+          {form === 'confirm' ? (
+            <TextField label="Link to the published post" name="url" type="url" value={url} hint="Optional."
+              onChange={(e) => setUrl(e.target.value)} error={problems.url} />
+          ) : null}
+          <div className="flex gap-2">
+            <Button type="submit" isPending={pending} pendingLabel="Saving…">
+              {form === 'reject' ? 'Reject post' : form === 'request_changes' ? 'Send back for changes' : form === 'schedule' ? 'Save schedule' : 'Confirm'}
+            </Button>
+            <Button variant="secondary" onClick={() => setForm('none')}>Close</Button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

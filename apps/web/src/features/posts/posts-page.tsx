@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { buttonClasses } from '../../components/button-classes.ts';
+import { Card } from '../../components/card.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { SelectField } from '../../components/select-field.tsx';
+import { TableHead } from '../../components/table-head.tsx';
+import { TableScroller } from '../../components/table-scroller.tsx';
+import { textLinkClasses } from '../../components/text-link-classes.ts';
+import { formatDateTime } from '../../lib/format-date.ts';
+import { POST_STATES, isPostState, stateLabel, type PostState } from './post-types.ts';
+import { postsQueryOptions } from './posts-query.ts';
+import { StateBadge } from './state-badge.tsx';
+
+interface PostsPageProps {
+  workspaceId: string;
+  state: PostState | undefined;
+  onStateChange: (state: PostState | undefined) => void;
+}
+
+const stateOptions = [{ value: '', label: 'All states' }, ...POST_STATES.map((s) => ({ value: s, label: stateLabel(s) }))];
+
+function excerpt(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line || '(no text)';
+}
+
+/** /w/$workspaceId/posts — every post, filterable by state. */
+export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps) {
+  const posts = useQuery(postsQueryOptions(workspaceId, state ? { state } : {}));
+  return (
+    <>
+      <PageHeader title="Posts" description="Drafts, posts in review, scheduled and published posts."
+        action={<Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>} />
+      <Card>
+        <div className="mb-4 max-w-xs">
+          <SelectField label="State" options={stateOptions} value={state ?? ''}
+            onChange={(e) => onStateChange(isPostState(e.target.value) ? e.target.value : undefined)} />
+        </div>
+        {posts.isPending ? <LoadingState label="Loading posts…" /> : null}
+        {posts.isError ? <ErrorState error={posts.error} onRetry={() => void posts.refetch()} /> : null}
+        {posts.isSuccess && posts.data.items.length === 0 ? (
+          <EmptyState title={state ? `No ${stateLabel(state).toLowerCase()} posts` : 'No posts yet'}>
+            Write a post, choose the accounts it goes to, and schedule it or send it for review.
+          </EmptyState>
+        ) : null}
+        {posts.isSuccess && posts.data.items.length > 0 ? (
+          <TableScroller>
+            <table className="w-full min-w-[44rem] text-left text-sm text-muted">
+              <caption className="sr-only">Posts</caption>
+              <TableHead columns={['Post', 'State', 'Accounts', 'Scheduled', 'Updated']} />
+              <tbody className="divide-y divide-line">
+                {posts.data.items.map((post) => (
+                  <tr key={post.id} className="align-top">
+                    <td className="py-3 pr-4">
+                      <Link to="/w/$workspaceId/posts/$postId" params={{ workspaceId, postId: post.id }} className={textLinkClasses}>
+                        {excerpt(post.content.text)}
+                      </Link>
+                    </td>
+                    <td className="py-3 pr-4"><StateBadge state={post.state} /></td>
+                    <td className="py-3 pr-4">{post.targets.map((t) => t.accountHandle).join(', ') || '—'}</td>
+                    <td className="py-3 pr-4 whitespace-nowrap">{formatDateTime(post.scheduledAt)}</td>
+                    <td className="py-3 pr-4 whitespace-nowrap">{formatDateTime(post.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroller>
+        ) : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import type { Page } from '../../lib/list-items.ts';
+import { workspacePath } from '../workspaces/workspace-queries.ts';
+import type { Post, PostAction, PostDetail, PostState } from './post-types.ts';
+
+/** Path of a workspace's posts, or of one post. */
+export function postsPath(workspaceId: string, postId?: string): string {
+  const base = `${workspacePath(workspaceId)}/posts`;
+  return postId ? `${base}/${encodeURIComponent(postId)}` : base;
+}
+
+/** Posts, newest first; or, with from/to, those scheduled in that range. */
+export function postsQueryOptions(workspaceId: string, filter: { state?: PostState; from?: string; to?: string } = {}) {
+  const params = new URLSearchParams({ limit: '200' });
+  if (filter.state) params.set('state', filter.state);
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  return queryOptions({
+    queryKey: ['workspaces', workspaceId, 'posts', filter],
+    queryFn: () => api.get<Page<Post>>(`${postsPath(workspaceId)}?${params.toString()}`),
+  });
+}
+
+/** One post with its targets, history and issues. */
+export function postQueryOptions(workspaceId: string, postId: string) {
+  return queryOptions({
+    queryKey: ['workspaces', workspaceId, 'posts', 'detail', postId],
+    queryFn: () => api.get<PostDetail>(postsPath(workspaceId, postId)),
+  });
+}
+
+/** Runs one action on a post. */
+export function actOnPost(workspaceId: string, postId: string, action: PostAction): Promise<PostDetail> {
+  return api.post<PostDetail>(`${postsPath(workspaceId, postId)}/actions`, action);
+}
+
+/** The query key prefix shared by every posts query of a workspace. */
+export function postsKey(workspaceId: string): string[] {
+  return ['workspaces', workspaceId, 'posts'];
+}
