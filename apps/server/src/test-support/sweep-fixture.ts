@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@plume/db/client';
+import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { SweepFixture } from './route-sweep.ts';
 
@@ -34,13 +35,14 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
 
   const postId = await post(app, owner, `${base}/posts`, { content: { text: 'Sweep post' } });
   const mediaId = await uploadPixel(app, owner, `${base}/media`);
+  const accountId = await insertAccountWithSlot(app, db, owner, workspace.id);
 
   return {
     owner,
     viewer,
     outsider,
     workspaceId: workspace.id,
-    params: { memberId, invitationId, apiKeyId, postId, mediaId },
+    params: { memberId, invitationId, apiKeyId, postId, mediaId, accountId },
     example: (route) => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
@@ -49,6 +51,22 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       return undefined;
     },
   };
+}
+
+/**
+ * An account row as connecting would leave it (the sweep never publishes, so no network is needed),
+ * with one posting slot so `slots/next` has an answer.
+ */
+async function insertAccountWithSlot(app: FastifyInstance, db: Database, owner: TestUser, workspaceId: string): Promise<string> {
+  const [account] = await db
+    .insert(socialAccounts)
+    .values({ workspaceId, network: 'mastodon', externalId: 'sweep-1', handle: '@sweep@example.test', displayName: 'Sweep', kind: 'profile', tokensCiphertext: 'unused' })
+    .returning({ id: socialAccounts.id });
+  if (!account) throw new Error('account insert returned no row');
+  const url = `/api/v1/workspaces/${workspaceId}/accounts/${account.id}/slots`;
+  const response = await app.inject({ method: 'PUT', url, headers: owner.headers, payload: { slots: [{ weekday: 1, time: '09:00' }] } });
+  if (response.statusCode !== 200) throw new Error(`PUT ${url} failed: ${response.statusCode} ${response.body}`);
+  return account.id;
 }
 
 /** A 1×1 PNG, uploaded as a user would (multipart). */

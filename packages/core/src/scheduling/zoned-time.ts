@@ -113,3 +113,9 @@ export function parseMinuteOfDay(time: string): number | null {
   if (!match) return null;
   return Number(match[1]) * 60 + Number(match[2]);
 }
+
+/** `YYYY-MM-DD HH:mm`, the form people type and the CSV import reads. */
+export function formatWall(wall: WallTime): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)} ${formatMinuteOfDay(wall.hour * 60 + wall.minute)}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * Posting slots per account: preferred times per weekday, stored as wall-clock minutes in the
+ * workspace's time zone (so "09:00" stays 09:00 across daylight saving), and the next one that no
+ * post of the account already takes.
+ */
+import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { posts, postTargets, postingSlots, type PostState } from '@plume/db/schema/publishing';
+import { AppError } from '@plume/errors/app-error';
+import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import { getAccount } from '../social/account-store.ts';
+import { nextFreeSlot, type Slot } from './next-slot.ts';
+
+type Db = Pick<Database, 'select'>;
+
+/** About eight weeks: a slot that is taken every week for two months is not "free" in any useful sense. */
+export const SLOT_HORIZON_DAYS = 56;
+
+/** Posts in these states will go out at their time, so their minute is taken. */
+const OCCUPYING_STATES: readonly PostState[] = ['approved', 'scheduled', 'publishing'];
+
+function sortSlots(slots: readonly Slot[]): Slot[] {
+  return [...slots].sort((a, b) => a.weekday - b.weekday || a.minuteOfDay - b.minuteOfDay);
+}
+
+/** The account's slots, Sunday first. Another workspace's account is "not found". */
+export async function listSlots(db: Db, workspaceId: string, accountId: string): Promise<Slot[]> {
+  await getAccount(db, workspaceId, accountId);
+  const rows = await db
+    .select({ weekday: postingSlots.weekday, minuteOfDay: postingSlots.minuteOfDay })
+    .from(postingSlots)
+    .where(and(eq(postingSlots.workspaceId, workspaceId), eq(postingSlots.accountId, accountId)))
+    .orderBy(asc(postingSlots.weekday), asc(postingSlots.minuteOfDay));
+  return rows;
+}
+
+/** Replaces the whole set in one transaction; the caller has checked for duplicates. */
+export async function replaceSlots(
+  db: Database,
+  input: { workspaceId: string; accountId: string; slots: readonly Slot[]; actor: AuditActor },
+): Promise<Slot[]> {
+  const slots = sortSlots(input.slots);
+  await db.transaction(async (tx) => {
+    await getAccount(tx, input.workspaceId, input.accountId);
+    await tx.delete(postingSlots).where(and(eq(postingSlots.workspaceId, input.workspaceId), eq(postingSlots.accountId, input.accountId)));
+    if (slots.length > 0) {
+      await tx.insert(postingSlots).values(slots.map((slot) => ({ workspaceId: input.workspaceId, accountId: input.accountId, ...slot })));
+    }
+    await recordAudit(tx, input.workspaceId, input.actor, 'account.slots_replaced', 'account', input.accountId, { slots: slots.length });
+  });
+  return slots;
+}
+
+/** Minutes (epoch ms / 60,000) in which a post of this account is due to go out, within the window. */
+async function occupiedMinutes(db: Db, workspaceId: string, accountId: string, from: Date, to: Date): Promise<Set<number>> {
+  const rows = await db
+    .select({ scheduledAt: posts.scheduledAt })
+    .from(postTargets)
+    .innerJoin(posts, eq(posts.id, postTargets.postId))
+    .where(
+      and(
+        eq(postTargets.workspaceId, workspaceId),
+        eq(postTargets.accountId, accountId),
+        inArray(posts.state, [...OCCUPYING_STATES]),
+        gt(posts.scheduledAt, from),
+        lt(posts.scheduledAt, to),
+      ),
+    );
+  return new Set(rows.flatMap((row) => (row.scheduledAt === null ? [] : [Math.floor(row.scheduledAt.getTime() / 60_000)])));
+}
+
+/**
+ * The earliest slot after `after` (never before `now`: a past slot is not free) whose minute no
+ * approved, scheduled or publishing post of the account takes. Answers in UTC.
+ */
+export async function findNextFreeSlot(
+  db: Db,
+  input: { workspaceId: string; accountId: string; zone: string; after: Date; now: Date },
+): Promise<Date> {
+  const slots = await listSlots(db, input.workspaceId, input.accountId);
+  if (slots.length === 0) {
+    throw new AppError('no_free_slot', { detail: 'This account has no posting slots yet. Set them with PUT …/accounts/{accountId}/slots.' });
+  }
+  const after = input.after.getTime() > input.now.getTime() ? input.after : input.now;
+  // The window is a little wider than the horizon so a post in the first or last minute still counts.
+  const windowStart = new Date(after.getTime() - 60_000);
+  const windowEnd = new Date(after.getTime() + (SLOT_HORIZON_DAYS + 2) * 86_400_000);
+  const occupied = await occupiedMinutes(db, input.workspaceId, input.accountId, windowStart, windowEnd);
+  const found = nextFreeSlot({ zone: input.zone, slots, after, occupiedMinutes: occupied, horizonDays: SLOT_HORIZON_DAYS });
+  if (found === null) {
+    throw new AppError('no_free_slot', { detail: `Every posting slot of this account in the next ${SLOT_HORIZON_DAYS / 7} weeks is taken.` });
+  }
+  return found;
+}
