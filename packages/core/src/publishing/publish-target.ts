@@ -14,6 +14,7 @@ import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
 import { isProviderError } from '@plume/networks/provider-errors';
+import { PartlyPublished } from '@plume/networks/shared/partly-published';
 import { AppError } from '@plume/errors/app-error';
 import { AccountDisconnected, getAccountAuth, type TokenDeps } from '../social/account-tokens.ts';
 import type { MediaStore } from '../media/media-store.ts';
@@ -185,6 +186,8 @@ function outcomeBeforeSending(error: unknown, durationMs: number): Outcome {
 }
 
 function outcomeOfError(error: unknown, durationMs: number): Outcome {
+  // The post is online: it counts as published, never retried; the warning says what is missing.
+  if (error instanceof PartlyPublished) return { kind: 'published', result: error.published, warning: error.message, durationMs };
   if (error instanceof AccountDisconnected) return { kind: 'failed', failureKind: 'account_disconnected', reason: error.message, durationMs };
   if (isProviderError(error)) {
     switch (error.kind) {

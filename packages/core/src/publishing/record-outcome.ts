@@ -13,7 +13,7 @@ import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 
 export type Outcome =
-  | { kind: 'published'; result: PublishResult; durationMs: number }
+  | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
   | { kind: 'retry'; reason: string; durationMs: number }
   | { kind: 'rate_limited'; retryAfterMs: number; scope: 'account' | 'app'; durationMs: number }
   | { kind: 'failed'; failureKind: string; reason: string; durationMs: number }
@@ -44,7 +44,7 @@ export async function recordOutcome(
     const attemptOutcome = outcome.kind === 'unknown' ? 'unknown' : outcome.kind === 'published' ? 'published' : outcome.kind === 'failed' ? 'failed' : outcome.kind;
     await tx
       .update(publishAttempts)
-      .set({ outcome: attemptOutcome, finishedAt: now, durationMs: outcome.durationMs, detail: 'reason' in outcome ? outcome.reason : null })
+      .set({ outcome: attemptOutcome, finishedAt: now, durationMs: outcome.durationMs, detail: 'reason' in outcome ? outcome.reason : outcome.kind === 'published' ? (outcome.warning ?? null) : null })
       .where(eq(publishAttempts.id, input.attemptId));
     const event = (type: string, toState: string, detail: Record<string, unknown>) =>
       recordPostEvent(tx, { postId: target.postId, targetId, actor: SYSTEM_ACTOR, type, fromState: target.state, toState, detail: { network: target.network, ...detail } });
@@ -60,13 +60,14 @@ export async function recordOutcome(
             remoteUrl: outcome.result.url,
             extra: [...outcome.result.extra],
             publishedAt: now,
-            failureKind: null,
-            failureReason: null,
+            // A thread reply or first comment that did not go out is kept as a warning on the published target.
+            failureKind: outcome.warning === undefined ? null : 'partly_published',
+            failureReason: outcome.warning ?? null,
             nextAttemptAt: null,
             updatedAt: now,
           })
           .where(eq(postTargets.id, targetId));
-        await event('target_published', 'published', { url: outcome.result.url });
+        await event('target_published', 'published', { url: outcome.result.url, ...(outcome.warning === undefined ? {} : { warning: outcome.warning }) });
         break;
       case 'retry': {
         const retries = target.retries + 1;

@@ -4,6 +4,7 @@ import { isProviderError, RateLimited } from '../provider-errors.ts';
 import { MalformedResponse } from '../shared/network-call.ts';
 import { blueskyProvider } from './provider.ts';
 import { blueskyRequest, startBlueskyTestBed, testImage, type BlueskyTestBed } from './test-support/bluesky-test-bed.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: BlueskyTestBed;
 
@@ -102,18 +103,17 @@ describe('Bluesky error mapping', () => {
     await expect(blueskyProvider.publish(bed.context, account, blueskyRequest([{ text: 'x', media: [] }]))).rejects.toMatchObject({ kind: 'retryable' });
   });
 
-  it('reports a thread that failed after its first post as Permanent, never retried into a duplicate', async () => {
+  it('reports a thread that failed after its first post as partly published, never retried into a duplicate', async () => {
     let creates = 0;
     bed.fake.server.failNext({ status: 503, match: (request) => isCreate(request) && ++creates === 2, body: { error: 'InternalServerError', message: 'oops' } });
     const request = blueskyRequest([
       { text: 'one', media: [] },
       { text: 'two', media: [] },
     ]);
-    await expect(blueskyProvider.publish(bed.context, bed.account, request)).rejects.toMatchObject({
-      kind: 'permanent',
-      vendorCode: 'partial-thread',
-      reason: expect.stringContaining('part 2'),
-    });
+    const error = await blueskyProvider.publish(bed.context, bed.account, request).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    expect((error as PartlyPublished).message).toContain('but part 2 of the thread failed');
+    expect((error as PartlyPublished).published.remoteId).toMatch(/^at:\/\//);
     expect(bed.fake.posts()).toHaveLength(1);
   });
 });

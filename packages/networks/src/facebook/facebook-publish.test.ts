@@ -3,6 +3,7 @@ import { startFacebookFake, type FacebookFake } from '@plume/testing/fakes/faceb
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
 import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest } from '../contract.ts';
 import { facebookProvider } from './provider.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 function media(kind: PublishMedia['kind'], publicUrl: string, extra: Partial<PublishMedia> = {}): PublishMedia {
   return {
@@ -89,9 +90,11 @@ describe('Facebook publish', () => {
 
   it('keeps the post when the first comment fails', async () => {
     fake.server.failNext({ status: 500, body: { error: { code: 2, message: 'Service temporarily unavailable' } }, match: (r) => r.path.endsWith('/comments') });
-    const result = await facebookProvider.publish(context, page, request('Comment fails', { firstComment: 'x' }));
-    expect(result.extra).toEqual([]);
-    expect(fake.state.posts.has(result.remoteId)).toBe(true);
+    const error = await facebookProvider.publish(context, page, request('Comment fails', { firstComment: 'x' })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    const { published } = error as PartlyPublished;
+    expect(published.extra).toEqual([]);
+    expect(fake.state.posts.has(published.remoteId)).toBe(true);
   });
 
   it('deletes a post, and deleting it again succeeds', async () => {

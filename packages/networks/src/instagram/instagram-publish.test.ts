@@ -4,6 +4,7 @@ import { createTestNetworkContext } from '@plume/testing/fakes/test-network-cont
 import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest } from '../contract.ts';
 import { Permanent, RateLimited } from '../provider-errors.ts';
 import { instagramProvider } from './provider.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 function media(kind: PublishMedia['kind'], publicUrl: string, extra: Partial<PublishMedia> = {}): PublishMedia {
   return {
@@ -93,9 +94,12 @@ describe('Instagram publish', () => {
 
   it('keeps the post when the permalink read and the comment fail', async () => {
     fake.server.failNext({ status: 500, times: 2, match: (r) => r.query.get('fields') === 'permalink' || r.path.endsWith('/comments') });
-    const result = await instagramProvider.publish(context, account, request('Still posted', [photo], { firstComment: 'x' }));
-    expect(fake.state.media.has(result.remoteId)).toBe(true);
-    expect(result).toMatchObject({ url: null, extra: [] });
+    const error = await instagramProvider.publish(context, account, request('Still posted', [photo], { firstComment: 'x' })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    const { published } = error as PartlyPublished;
+    expect(fake.state.media.has(published.remoteId)).toBe(true);
+    expect(published).toMatchObject({ url: null, extra: [] });
+    expect((error as PartlyPublished).message).toContain('but the first comment failed');
   });
 
   it('refuses before calling Instagram when media is missing or not JPEG', async () => {

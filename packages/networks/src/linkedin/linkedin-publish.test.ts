@@ -4,6 +4,7 @@ import { createTestNetworkContext } from '@plume/testing/fakes/test-network-cont
 import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest } from '../contract.ts';
 import { Permanent } from '../provider-errors.ts';
 import { linkedinProvider } from './provider.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 function media(kind: PublishMedia['kind'], bytes: Uint8Array, extra: Partial<PublishMedia> = {}): PublishMedia {
   const mimeType = kind === 'video' ? 'video/mp4' : kind === 'gif' ? 'image/gif' : 'image/jpeg';
@@ -113,9 +114,11 @@ describe('LinkedIn publish', () => {
 
   it('still reports the post when the first comment fails', async () => {
     fake.server.failNext({ status: 500, match: (r) => r.path.includes('/comments') });
-    const result = await linkedinProvider.publish(context, member, request('Comment fails', { firstComment: 'hello' }));
-    expect(fake.state.posts.has(result.remoteId)).toBe(true);
-    expect(result.extra).toEqual([]);
+    const error = await linkedinProvider.publish(context, member, request('Comment fails', { firstComment: 'hello' })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    const { published } = error as PartlyPublished;
+    expect(fake.state.posts.has(published.remoteId)).toBe(true);
+    expect(published.extra).toEqual([]);
   });
 
   it('refuses connections-only visibility for a page before calling LinkedIn', async () => {

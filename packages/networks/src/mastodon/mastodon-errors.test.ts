@@ -3,6 +3,7 @@ import { freePort } from '@plume/testing/free-port';
 import { AuthExpired, Permanent, RateLimited, Retryable, isProviderError } from '../provider-errors.ts';
 import { mastodonProvider } from './provider.ts';
 import { mastodonRequest, startMastodonTestBed, testMedia, type MastodonTestBed } from './test-support/mastodon-test-bed.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: MastodonTestBed;
 const text = mastodonRequest([{ text: 'Errors are data', media: [] }]);
@@ -87,13 +88,17 @@ describe('Mastodon error mapping', () => {
     expect(bed.fake.state.statuses.size).toBe(0);
   });
 
-  it('lets a failed thread reply be retried: the idempotency keys stop duplicates', async () => {
+  it('reports a failed thread reply as partly published; a repeat of the same request still posts nothing twice', async () => {
     const thread = mastodonRequest([{ text: 'one', media: [] }, { text: 'two', media: [] }]);
     bed.fake.server.failNext({ match: (request) => request.path === '/api/v1/statuses' && request.headers['idempotency-key'] === 'target-42:part-2', status: 503, body: { error: 'Service Unavailable' } });
-    expect(await publishError(thread)).toBeInstanceOf(Retryable);
+    const error = await publishError(thread);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    expect((error as PartlyPublished).message).toContain('but part 2 of the thread failed');
+    expect(bed.fake.state.statuses.size).toBe(1);
 
-    const retried = await mastodonProvider.publish(bed.context, bed.account, thread);
+    const repeated = await mastodonProvider.publish(bed.context, bed.account, thread);
+    expect(repeated.remoteId).toBe((error as PartlyPublished).published.remoteId);
     expect(bed.fake.state.statuses.size).toBe(2);
-    expect(bed.fake.state.statuses.get(retried.extra[0]?.remoteId ?? '')?.inReplyToId).toBe(retried.remoteId);
+    expect(bed.fake.state.statuses.get(repeated.extra[0]?.remoteId ?? '')?.inReplyToId).toBe(repeated.remoteId);
   });
 });

@@ -4,6 +4,7 @@ import { createTestNetworkContext } from '@plume/testing/fakes/test-network-cont
 import type { NetworkContext, PublishRequest } from '../contract.ts';
 import { redditManifest } from './manifest.ts';
 import { redditProvider as provider } from './provider.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 let fake: RedditFake;
 let context: NetworkContext;
@@ -117,9 +118,11 @@ describe('reddit publish', () => {
 
   it('keeps the post when the first comment fails (no second post on retry)', async () => {
     fake.server.failNext({ status: 500, match: (request) => request.path === '/api/comment' });
-    const result = await provider.publish(context, fake.account(), post(undefined, { firstComment: 'hi' }));
-    expect(result.extra).toEqual([]);
-    expect(fake.state.posts.has(result.remoteId)).toBe(true);
+    const error = await provider.publish(context, fake.account(), post(undefined, { firstComment: 'hi' })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    const { published } = error as PartlyPublished;
+    expect(published.extra).toEqual([]);
+    expect(fake.state.posts.has(published.remoteId)).toBe(true);
   });
 
   it('validates: a subreddit is required, a title, a link for link posts, no media', () => {

@@ -4,6 +4,7 @@ import { isProviderError, RateLimited } from '../provider-errors.ts';
 import { MalformedResponse } from '../shared/network-call.ts';
 import { telegramProvider } from './provider.ts';
 import { CHANNEL_ID, startTelegramTestBed, telegramRequest, testMedia, type TelegramTestBed } from './test-support/telegram-test-bed.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: TelegramTestBed;
 
@@ -82,14 +83,16 @@ describe('Telegram error mapping', () => {
     await expect(telegramProvider.publish(context, bed.account, telegramRequest([{ text: 'x', media: [] }]))).rejects.toMatchObject({ kind: 'retryable' });
   });
 
-  it('reports a thread that failed after its first message as Permanent, never retried into a duplicate', async () => {
+  it('reports a thread that failed after its first message as partly published, never retried into a duplicate', async () => {
     let sends = 0;
     bed.fake.server.failNext({ ...failure(500, 'Internal Server Error'), match: () => ++sends === 2 });
     const request = telegramRequest([
       { text: 'one', media: [] },
       { text: 'two', media: [] },
     ]);
-    await expect(telegramProvider.publish(bed.context, bed.account, request)).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'partial-thread' });
+    const error = await telegramProvider.publish(bed.context, bed.account, request).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    expect((error as PartlyPublished).published).toMatchObject({ remoteId: expect.any(String), extra: [] });
     expect(bed.fake.messagesIn(CHANNEL_ID)).toHaveLength(1);
   });
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '@plume/testing/free-port';
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
-import { AuthExpired, Permanent, RateLimited, Retryable, isProviderError } from '../provider-errors.ts';
+import { AuthExpired, type Permanent, RateLimited, Retryable, isProviderError } from '../provider-errors.ts';
 import { threadsProvider } from './provider.ts';
 import { startThreadsTestBed, threadsMedia, threadsRequest, type ThreadsTestBed } from './test-support/threads-test-bed.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: ThreadsTestBed;
 const text = threadsRequest([{ text: 'Errors are data', media: [] }]);
@@ -92,9 +93,9 @@ describe('Threads error mapping', () => {
 
   it('never retries a thread whose first post is already out', async () => {
     bed.fake.server.failNext({ match: (request) => request.path.endsWith('/threads') && JSON.stringify(request.body).includes('reply_to_id'), status: 500, body: graph(2, 'Service temporarily unavailable') });
-    const error = (await publishError(threadsRequest([{ text: 'one', media: [] }, { text: 'two', media: [] }]))) as Permanent;
-    expect(error).toBeInstanceOf(Permanent);
-    expect(error.vendorCode).toBe('partial-thread');
-    expect(error.reason).toMatch(/^The post is on Threads \(https:\/\/www\.threads\.net\/@plume\.test\/post\/\w+\), but part 2 of the thread failed/);
+    const error = (await publishError(threadsRequest([{ text: 'one', media: [] }, { text: 'two', media: [] }]))) as PartlyPublished;
+    expect(error).toBeInstanceOf(PartlyPublished);
+    expect(error.published.remoteId).toBeTruthy();
+    expect(error.message).toMatch(/^The post is on Threads \(https:\/\/www\.threads\.net\/@plume\.test\/post\/\w+\), but part 2 of the thread failed/);
   });
 });

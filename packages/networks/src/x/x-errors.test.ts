@@ -4,6 +4,7 @@ import { createTestNetworkContext } from '@plume/testing/fakes/test-network-cont
 import { AuthExpired, Permanent, RateLimited, Retryable, isProviderError } from '../provider-errors.ts';
 import { xProvider } from './provider.ts';
 import { startXTestBed, testMedia, xRequest, type XTestBed } from './test-support/x-test-bed.ts';
+import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: XTestBed;
 const text = xRequest([{ text: 'Errors are data', media: [] }]);
@@ -105,9 +106,9 @@ describe('X error mapping', () => {
   it('never turns a failed thread reply into a retry that would post the first part twice', async () => {
     bed.fake.server.failNext({ match: (request) => request.path === '/2/tweets' && JSON.stringify(request.body).includes('in_reply_to'), status: 503, body: { title: 'Service Unavailable', status: 503 } });
     const error = await publishError(xRequest([{ text: 'one', media: [] }, { text: 'two', media: [] }]));
-    expect(error).toBeInstanceOf(Permanent);
-    expect((error as Permanent).vendorCode).toBe('partial-thread');
-    expect((error as Permanent).reason).toMatch(/^The post is on X \(https:\/\/x\.com\/plume_test\/status\/\d+\), but part 2 of the thread failed/);
+    expect(error).toBeInstanceOf(PartlyPublished);
+    expect((error as PartlyPublished).published.extra).toEqual([]);
+    expect((error as PartlyPublished).message).toMatch(/^The post is on X \(https:\/\/x\.com\/plume_test\/status\/\d+\), but part 2 of the thread failed/);
   });
 
   it('explains an app without the right API access (403 client-not-enrolled)', async () => {

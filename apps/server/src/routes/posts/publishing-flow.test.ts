@@ -103,6 +103,25 @@ describe('publishing a target', () => {
     expect(published.events.map((event) => event.type)).toContain('target_published');
   });
 
+  it('counts a thread whose reply was refused as published, with a warning, and never sends the first part again', async () => {
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts`,
+      headers: owner.headers,
+      payload: { content: { text: 'Thread start', thread: [{ text: 'Thread reply', mediaIds: [] }] }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const target = created.json<PostDetail>().targets[0]!;
+    fake.server.failNext({ status: 422, body: { error: 'Validation failed: Text is spam' }, match: (request) => request.path === '/api/v1/statuses' && JSON.stringify(request.body).includes('Thread reply') });
+    expect(await publishTarget(deps, target.id)).toBe('published');
+    const row = await targetRow(target.id);
+    expect(row).toMatchObject({ state: 'published', failureKind: 'partly_published', extra: [] });
+    expect(row.remoteUrl).toMatch(/\/@plume\/\d+$/);
+    expect(row.failureReason).toContain('but part 2 of the thread failed');
+    expect(await publishTarget(deps, target.id)).toBe('target published');
+    expect([...fake.state.statuses.values()].filter((status) => status.text.includes('Thread start'))).toHaveLength(1);
+  });
+
   it('waits out a 429 for the time the network asks, on that account only', async () => {
     const post = await createScheduledPost('Rate limited first');
     const target = post.targets[0];

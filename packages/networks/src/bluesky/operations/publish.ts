@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishedItem, PublishRequest, PublishResult } from '../../contract.ts';
-import { Permanent, isProviderError } from '../../provider-errors.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 import { accountRepo, blueskyWebUrl, xrpcProcedure } from '../client.ts';
 import { composedText, parseAtUri, readBlueskySettings, usesLinkCard, type BlueskySettings } from '../compose.ts';
 import { buildFacets } from '../facets.ts';
@@ -46,11 +46,7 @@ export async function publishToBluesky(context: NetworkContext, account: Account
       parent = await publishPart(context, repo, request, index, settings, { root: rootRef, parent });
       extra.push({ remoteId: parent.uri, url: blueskyPostUrl(context, account, parent.uri) });
     } catch (error) {
-      if (!isProviderError(error)) throw error;
-      throw new Permanent(
-        `The post is on Bluesky (${root.url ?? root.remoteId}), but part ${index + 1} of the thread failed: ${error.message} What was published stays online.`,
-        { vendorCode: 'partial-thread', cause: error },
-      );
+      throw partlyPublished('Bluesky', root, extra, `part ${index + 1} of the thread`, error);
     }
   }
   return { ...root, extra };

@@ -9,17 +9,13 @@ import { endpoint, graphCall } from '../client.ts';
 
 const commentSchema = z.looseObject({ id: z.coerce.string().min(1) });
 
-/** Comments on `postId`; returns the comment, or nothing when Facebook refused it. */
+/** Comments on `postId`; returns the comment; throws when the network refuses it. */
 export async function postFirstComment(context: NetworkContext, tokens: TokenSet, postId: string, text: string): Promise<PublishedItem[]> {
-  try {
-    const comment = await graphCall(context, tokens, `${endpoint(context, 'graph')}/${postId}/comments`, {
-      method: 'POST',
-      body: { message: text },
-      schema: commentSchema,
-      what: 'post the first comment',
-    });
-    return [{ remoteId: comment.id, url: `https://www.facebook.com/${comment.id}` }];
-  } catch {
-    return [];
-  }
+  const comment = await graphCall(context, tokens, `${endpoint(context, 'graph')}/${postId}/comments`, {
+    method: 'POST',
+    body: { message: text },
+    schema: commentSchema,
+    what: 'post the first comment',
+  });
+  return [{ remoteId: comment.id, url: `https://www.facebook.com/${comment.id}` }];
 }

@@ -11,6 +11,7 @@ import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, Publish
 import { Permanent } from '../../provider-errors.ts';
 import { beforeCreate, endpoint, graphCall } from '../client.ts';
 import { postFirstComment } from './first-comment.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 
 const createdSchema = z.looseObject({ id: z.coerce.string().min(1), post_id: z.coerce.string().optional() });
 
@@ -24,11 +25,13 @@ export async function publishFacebook(context: NetworkContext, account: AccountA
   const pageId = account.metadata['pageId'] ?? account.externalId;
   const part = request.parts[0];
   const remoteId = await createPost(context, account.tokens, pageId, part.text, part.media, request);
-  const extra =
-    request.firstComment === undefined || request.firstComment.trim() === ''
-      ? []
-      : await postFirstComment(context, account.tokens, remoteId, request.firstComment);
-  return { remoteId, url: facebookPostUrl(remoteId), extra };
+  const root = { remoteId, url: facebookPostUrl(remoteId) };
+  if (request.firstComment === undefined || request.firstComment.trim() === '') return { ...root, extra: [] };
+  try {
+    return { ...root, extra: await postFirstComment(context, account.tokens, remoteId, request.firstComment) };
+  } catch (error) {
+    throw partlyPublished('Facebook', root, [], 'the first comment', error);
+  }
 }
 
 async function createPost(

@@ -14,6 +14,7 @@ import { validateInstagram } from '../validate.ts';
 import { prepareContainer } from './containers.ts';
 import { postFirstComment } from './first-comment.ts';
 import { readPublishingQuota } from './quota.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 
 const publishedSchema = z.looseObject({ id: z.coerce.string().min(1) });
 const permalinkSchema = z.looseObject({ permalink: z.string().optional() });
@@ -46,11 +47,12 @@ export async function publishInstagram(context: NetworkContext, account: Account
   });
   // The post exists from here on: nothing below may fail the publish.
   const url = await permalinkOf(context, account.tokens, id);
-  const extra =
-    request.firstComment === undefined || request.firstComment.trim() === ''
-      ? []
-      : await postFirstComment(context, account.tokens, id, url, request.firstComment);
-  return { remoteId: id, url, extra };
+  if (request.firstComment === undefined || request.firstComment.trim() === '') return { remoteId: id, url, extra: [] };
+  try {
+    return { remoteId: id, url, extra: await postFirstComment(context, account.tokens, id, url, request.firstComment) };
+  } catch (error) {
+    throw partlyPublished('Instagram', { remoteId: id, url }, [], 'the first comment', error);
+  }
 }
 
 async function permalinkOf(context: NetworkContext, tokens: TokenSet, mediaId: string): Promise<string | null> {

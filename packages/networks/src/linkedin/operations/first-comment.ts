@@ -9,7 +9,7 @@ import { encodeUrn, linkedinRequest, readJson, restHeaders, restUrl } from '../c
 
 const commentSchema = z.looseObject({ $URN: z.string().optional(), id: z.coerce.string().optional() }).optional();
 
-/** Comments on `postUrn` as `actor`; returns the comment, or nothing when LinkedIn refused it. */
+/** Comments on `postUrn` as `actor`; returns the comment; throws when the network refuses it. */
 export async function postFirstComment(
   context: NetworkContext,
   tokens: TokenSet,
@@ -17,25 +17,21 @@ export async function postFirstComment(
   postUrn: string,
   text: string,
 ): Promise<PublishedItem[]> {
-  try {
-    const what = 'post the first comment';
-    const response = await linkedinRequest(
-      context,
-      restUrl(context, `/socialActions/${encodeUrn(postUrn)}/comments`),
-      {
-        method: 'POST',
-        headers: restHeaders(tokens, { 'content-type': 'application/json' }),
-        body: JSON.stringify({ actor, object: postUrn, message: { text } }),
-      },
-      what,
-    );
-    const header = response.headers.get('x-restli-id');
-    const body = await readJson(response, commentSchema, what, 'POST');
-    const commentUrn = body?.$URN ?? header ?? body?.id;
-    if (commentUrn === undefined) return [];
-    const url = `https://www.linkedin.com/feed/update/${postUrn}/?commentUrn=${encodeURIComponent(commentUrn)}`;
-    return [{ remoteId: commentUrn, url }];
-  } catch {
-    return [];
-  }
+  const what = 'post the first comment';
+  const response = await linkedinRequest(
+    context,
+    restUrl(context, `/socialActions/${encodeUrn(postUrn)}/comments`),
+    {
+      method: 'POST',
+      headers: restHeaders(tokens, { 'content-type': 'application/json' }),
+      body: JSON.stringify({ actor, object: postUrn, message: { text } }),
+    },
+    what,
+  );
+  const header = response.headers.get('x-restli-id');
+  const body = await readJson(response, commentSchema, what, 'POST');
+  const commentUrn = body?.$URN ?? header ?? body?.id;
+  if (commentUrn === undefined) return [];
+  const url = `https://www.linkedin.com/feed/update/${postUrn}/?commentUrn=${encodeURIComponent(commentUrn)}`;
+  return [{ remoteId: commentUrn, url }];
 }

@@ -14,6 +14,7 @@ import { linkedinSettingsSchema } from '../manifest.ts';
 import { postFirstComment } from './first-comment.ts';
 import { uploadImage } from './upload-image.ts';
 import { uploadVideo } from './upload-video.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 
 type PostContent =
   | { media: { id: string; altText?: string; title?: string } }
@@ -62,11 +63,13 @@ export async function publishLinkedIn(context: NetworkContext, account: AccountA
   const urn = response.headers.get('x-restli-id');
   // A 2xx without the id: LinkedIn may have created the post, so the outcome is unknown.
   if (urn === null || !urn.startsWith('urn:li:')) throw new MalformedResponse(what, response.status, new Error('no x-restli-id header'));
-  const extra =
-    request.firstComment === undefined || request.firstComment.trim() === ''
-      ? []
-      : await postFirstComment(context, account.tokens, author, urn, request.firstComment);
-  return { remoteId: urn, url: linkedinPostUrl(urn), extra };
+  const root = { remoteId: urn, url: linkedinPostUrl(urn) };
+  if (request.firstComment === undefined || request.firstComment.trim() === '') return { ...root, extra: [] };
+  try {
+    return { ...root, extra: await postFirstComment(context, account.tokens, author, urn, request.firstComment) };
+  } catch (error) {
+    throw partlyPublished('LinkedIn', root, [], 'the first comment', error);
+  }
 }
 
 async function buildContent(

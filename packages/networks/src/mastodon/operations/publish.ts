@@ -11,6 +11,7 @@ import { instanceUrlOf, mastodonJson } from '../client.ts';
 import { mastodonSettingsSchema } from '../manifest.ts';
 import { beforeCreate } from '../steps.ts';
 import { uploadMastodonMedia } from './upload-media.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 
 const statusSchema = z.looseObject({ id: z.string().min(1), url: z.string().nullable().optional(), uri: z.string().optional() });
 
@@ -30,12 +31,18 @@ export async function publishToMastodon(context: NetworkContext, account: Accoun
   const firstComment = request.firstComment?.trim();
   if (firstComment) queue.push({ part: { text: firstComment, media: [] }, idempotencyKey: `${key}:first-comment` });
 
-  const published: PublishedItem[] = [];
-  for (const item of queue) {
-    published.push(await publishPart(context, instanceUrl, account, item, published.at(-1)?.remoteId, settings));
+  const [first, ...rest] = queue;
+  if (first === undefined) throw new Error('a publish request has at least one part');
+  const root = await publishPart(context, instanceUrl, account, first, undefined, settings);
+  const extra: PublishedItem[] = [];
+  for (const [index, item] of rest.entries()) {
+    try {
+      extra.push(await publishPart(context, instanceUrl, account, item, (extra.at(-1) ?? root).remoteId, settings));
+    } catch (error) {
+      const what = item.idempotencyKey.endsWith(':first-comment') ? 'the first comment' : `part ${index + 2} of the thread`;
+      throw partlyPublished('Mastodon', root, extra, what, error);
+    }
   }
-  const [root, ...extra] = published;
-  if (root === undefined) throw new Error('a publish request has at least one part');
   return { ...root, extra };
 }
 

@@ -6,13 +6,14 @@
  * Docs: https://www.reddit.com/dev/api#POST_api_submit
  */
 import { z } from 'zod';
-import type { AccountAuth, NetworkContext, PublishRequest, PublishResult, PublishedItem } from '../../contract.ts';
+import type { AccountAuth, NetworkContext, PublishRequest, PublishResult } from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
 import { redditEndpoint, redditPostForm, type RedditCaller } from '../client.ts';
 import { redditSettings } from '../manifest.ts';
 import { postComment } from './comment.ts';
 import { subredditName, titleAndBody } from './post-text.ts';
 import { validateReddit } from './validate.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 
 const submitted = z.looseObject({ id: z.string().min(1), name: z.string().startsWith('t3_'), url: z.string().optional() });
 
@@ -48,13 +49,12 @@ export async function publishReddit(context: NetworkContext, account: AccountAut
 
   const comment = request.firstComment?.trim() ?? '';
   if (comment.length === 0) return result;
-  const extra: PublishedItem[] = [];
   try {
-    extra.push(await postComment(context, caller, post.name, comment));
-  } catch {
-    // The post is live; failing the publish now would invite posting it again. The comment is left out.
+    return { ...result, extra: [await postComment(context, caller, post.name, comment)] };
+  } catch (error) {
+    // The post is live; failing the publish now would invite posting it again.
+    throw partlyPublished('Reddit', result, [], 'the first comment', error);
   }
-  return { ...result, extra };
 }
 
 /** `https://www.reddit.com<permalink>`; the short `/comments/<id>/` form when no permalink came back. */

@@ -6,7 +6,8 @@
  * Docs: core.telegram.org/bots/api#sendmessage, #linkpreviewoptions, #replyparameters
  */
 import type { AccountAuth, NetworkContext, PublishedItem, PublishRequest, PublishResult } from '../../contract.ts';
-import { Permanent, isProviderError } from '../../provider-errors.ts';
+import { Permanent } from '../../provider-errors.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 import { messageSchema, telegramMethod } from '../client.ts';
 import { composedText, encodeMessageIds, readTelegramSettings, telegramMessageUrl, type TelegramSettings } from '../compose.ts';
 import { sendMedia, type SendOptions } from './send-media.ts';
@@ -64,11 +65,7 @@ export async function publishToTelegram(context: NetworkContext, account: Accoun
       extra.push(itemOf(context, account, ids));
       previous = ids[0];
     } catch (error) {
-      if (!isProviderError(error)) throw error;
-      throw new Permanent(
-        `The post is on Telegram (${root.url ?? root.remoteId}), but part ${index + 1} of the thread failed: ${error.message} What was published stays online.`,
-        { vendorCode: 'partial-thread', cause: error },
-      );
+      throw partlyPublished('Telegram', root, extra, `part ${index + 1} of the thread`, error);
     }
   }
   return { ...root, extra };

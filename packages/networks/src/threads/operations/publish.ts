@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
-import { Permanent, isProviderError } from '../../provider-errors.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 import { threadsGet, threadsPost } from '../client.ts';
 import { threadsSettingsSchema } from '../manifest.ts';
 import { beforeCreate } from '../steps.ts';
@@ -34,11 +34,7 @@ export async function publishToThreads(context: NetworkContext, account: Account
       extra.push(item);
       previous = item.remoteId;
     } catch (error) {
-      if (!isProviderError(error)) throw error;
-      throw new Permanent(`The post is on Threads (${root.url ?? root.remoteId}), but ${label} failed: ${error.message} What was published stays online.`, {
-        vendorCode: 'partial-thread',
-        cause: error,
-      });
+      throw partlyPublished('Threads', root, extra, label, error);
     }
   }
   return { ...root, extra };

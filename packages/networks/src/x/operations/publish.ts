@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
-import { Permanent, isProviderError } from '../../provider-errors.ts';
+import { partlyPublished } from '../../shared/partly-published.ts';
 import { xJson } from '../client.ts';
 import { xSettingsSchema } from '../manifest.ts';
 import { beforeCreate } from '../steps.ts';
@@ -39,11 +39,7 @@ export async function publishToX(context: NetworkContext, account: AccountAuth, 
       extra.push(item);
       previous = item.remoteId;
     } catch (error) {
-      if (!isProviderError(error)) throw error;
-      throw new Permanent(
-        `The post is on X (${root.url ?? root.remoteId}), but ${label} failed: ${error.message} What was published stays online.`,
-        { vendorCode: 'partial-thread', cause: error },
-      );
+      throw partlyPublished('X', root, extra, label, error);
     }
   }
   return { ...root, extra };
