@@ -19,6 +19,7 @@ import { AppError } from '@plume/errors/app-error';
 import { AccountDisconnected, getAccountAuth, type TokenDeps } from '../social/account-tokens.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import { buildPublishRequest } from './build-publish-request.ts';
+import { rewriteLinks, type LinkRewriter } from './link-rewriter.ts';
 import type { NetworkLimiter } from './network-limiter.ts';
 import { recordOutcome, summarizePost, type Outcome } from './record-outcome.ts';
 import { enqueuePublishJobs } from './publish-queue.ts';
@@ -31,6 +32,8 @@ export type PublishDeps = TokenDeps & {
   runnerId: string;
   /** Seconds without a heartbeat after which a runner counts as gone. */
   staleRunnerSeconds: number;
+  /** The link hook (shortening, click tracking); links go out as written without one. */
+  links?: LinkRewriter;
 };
 
 type Claim =
@@ -144,7 +147,8 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
   const elapsed = () => performance.now() - started;
   let request;
   try {
-    request = await buildPublishRequest(deps, { targetId: target.id, content: post.content, override: target.override, settings: target.settings, manifest: provider.manifest });
+    const built = await buildPublishRequest(deps, { targetId: target.id, content: post.content, override: target.override, settings: target.settings, manifest: provider.manifest });
+    request = await rewriteLinks(built, deps.links, { workspaceId: target.workspaceId, postId: post.id, targetId: target.id, network: target.network });
   } catch (error) {
     return { kind: 'failed', failureKind: 'invalid_content', reason: isProviderError(error) ? error.message : 'The post could not be prepared.', durationMs: elapsed() };
   }

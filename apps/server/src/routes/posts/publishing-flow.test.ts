@@ -122,6 +122,20 @@ describe('publishing a target', () => {
     expect([...fake.state.statuses.values()].filter((status) => status.text.includes('Thread start'))).toHaveLength(1);
   });
 
+  it('passes every link through the link hook just before publishing', async () => {
+    const post = await createScheduledPost('Shortened https://plume.dev/a-very-long-article-address');
+    const seen: { url: string; targetId: string }[] = [];
+    const links = async (url: string, context: { targetId: string }) => {
+      seen.push({ url, targetId: context.targetId });
+      return 'https://s.plume.dev/1';
+    };
+    const target = post.targets[0]!;
+    expect(await publishTarget({ ...deps, links }, target.id)).toBe('published');
+    expect(seen).toEqual([{ url: 'https://plume.dev/a-very-long-article-address', targetId: target.id }]);
+    const status = [...fake.state.statuses.values()].find((candidate) => candidate.text.startsWith('Shortened'));
+    expect(status?.text).toContain('Shortened https://s.plume.dev/1');
+  });
+
   it('waits out a 429 for the time the network asks, on that account only', async () => {
     const post = await createScheduledPost('Rate limited first');
     const target = post.targets[0];
