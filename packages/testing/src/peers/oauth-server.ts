@@ -82,6 +82,11 @@ export interface OAuthServer {
   isActiveAccessToken(token: string): Promise<boolean>;
   /** Revokes a token at the revocation endpoint (RFC 7009); a refresh token takes its whole grant along. */
   revoke(token: string, hint?: 'access_token' | 'refresh_token'): Promise<void>;
+  /**
+   * Whether code exchanges from now on include a refresh token (default true). Some networks omit
+   * it on a re-authorization; refreshes still rotate either way.
+   */
+  setIssueRefreshTokens(issue: boolean): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +107,7 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
   };
   const user = options.user ?? { id: 'test-user', name: 'Test User' };
   const scopes = options.scopes ?? DEFAULT_NETWORK_SCOPES;
+  const refreshPolicy = { issue: true };
 
   // Listen first (port 0: no race for a port), then build the provider once the issuer is known.
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
@@ -111,7 +117,7 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, providerConfiguration(options, client, user, scopes));
+  const provider = new Provider(issuer, providerConfiguration(options, client, user, scopes, refreshPolicy));
   provider.use(enforceClientAuthMethod(client.tokenEndpointAuthMethod));
   handle = provider.callback();
 
@@ -150,6 +156,9 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
       const text = await response.text();
       if (!response.ok) throw new Error(`Revocation failed (${response.status}): ${text}`);
     },
+    setIssueRefreshTokens: (issue) => {
+      refreshPolicy.issue = issue;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -163,6 +172,7 @@ function providerConfiguration(
   client: { clientId: string; clientSecret: string; redirectUris: readonly string[]; tokenEndpointAuthMethod: TokenEndpointAuthMethod },
   user: { id: string; name: string },
   scopes: readonly string[],
+  refreshPolicy: { issue: boolean },
 ): Configuration {
   const accessTokenTtl = options.accessTokenTtlSeconds ?? 3600;
   const refreshTokenTtl = options.refreshTokenTtlSeconds ?? 14 * 24 * 3600;
@@ -205,7 +215,7 @@ function providerConfiguration(
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
     // Every authorization gets a refresh token, without the OIDC `offline_access` + consent dance.
-    issueRefreshToken: (_ctx, registered) => registered.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: (_ctx, registered) => refreshPolicy.issue && registered.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: options.rotateRefreshTokens ?? true,
     // Tokens outlive the browser session that created them, as a network's tokens do.
     expiresWithSession: () => false,

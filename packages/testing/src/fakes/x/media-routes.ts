@@ -36,7 +36,7 @@ function newMedia(state: XFakeState, category: string, mediaType?: string, total
 }
 
 async function uploadOneShot(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
-  if (userOf(state, request) === undefined) return unauthorized;
+  if ((await userOf(state, request)) === undefined) return unauthorized;
   const form = await request.formData();
   const extra = [...form.keys()].find((key) => !['media', 'media_category', 'additional_owners'].includes(key));
   if (extra !== undefined) return invalidRequest(`The \`${extra}\` field is not allowed.`);
@@ -51,8 +51,8 @@ async function uploadOneShot(state: XFakeState, request: FakeRequest): Promise<F
   return { status: 200, headers: rateLimitHeaders(), body: mediaBody(media) };
 }
 
-function initialize(state: XFakeState, request: FakeRequest): FakeResponse {
-  if (userOf(state, request) === undefined) return unauthorized;
+async function initialize(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
+  if ((await userOf(state, request)) === undefined) return unauthorized;
   const body = (request.body ?? {}) as Record<string, unknown>;
   const category = typeof body['media_category'] === 'string' ? body['media_category'] : '';
   if (!CATEGORIES.has(category) || typeof body['total_bytes'] !== 'number' || typeof body['media_type'] !== 'string') {
@@ -63,7 +63,7 @@ function initialize(state: XFakeState, request: FakeRequest): FakeResponse {
 }
 
 async function append(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
-  if (userOf(state, request) === undefined) return unauthorized;
+  if ((await userOf(state, request)) === undefined) return unauthorized;
   const media = state.media.get(request.params['id'] ?? '');
   if (media === undefined || media.state !== 'uploading') return invalidRequest('Unknown or finished upload.', { id: [request.params['id']] });
   const form = await request.formData();
@@ -76,8 +76,8 @@ async function append(state: XFakeState, request: FakeRequest): Promise<FakeResp
   return { status: 200, headers: rateLimitHeaders(), body: { data: { expires_at: Math.floor(Date.now() / 1000) + 86_400 } } };
 }
 
-function finalize(state: XFakeState, request: FakeRequest): FakeResponse {
-  if (userOf(state, request) === undefined) return unauthorized;
+async function finalize(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
+  if ((await userOf(state, request)) === undefined) return unauthorized;
   const media = state.media.get(request.params['id'] ?? '');
   if (media === undefined || media.state !== 'uploading') return invalidRequest('Unknown or finished upload.', { id: [request.params['id']] });
   const order = [...media.segments.keys()].sort((a, b) => a - b);
@@ -90,8 +90,8 @@ function finalize(state: XFakeState, request: FakeRequest): FakeResponse {
   return { status: 200, headers: rateLimitHeaders(), body };
 }
 
-function status(state: XFakeState, request: FakeRequest): FakeResponse {
-  if (userOf(state, request) === undefined) return unauthorized;
+async function status(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
+  if ((await userOf(state, request)) === undefined) return unauthorized;
   const media = state.media.get(request.query.get('media_id') ?? '');
   if (media === undefined || request.query.get('command') !== 'STATUS') return invalidRequest('Unknown media_id.');
   if (media.state === 'processing') {
@@ -101,8 +101,8 @@ function status(state: XFakeState, request: FakeRequest): FakeResponse {
   return { status: 200, headers: rateLimitHeaders(), body: mediaBody(media) };
 }
 
-function metadata(state: XFakeState, request: FakeRequest): FakeResponse {
-  if (userOf(state, request) === undefined) return unauthorized;
+async function metadata(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
+  if ((await userOf(state, request)) === undefined) return unauthorized;
   const body = (request.body ?? {}) as { id?: unknown; metadata?: { alt_text?: { text?: unknown } } };
   const media = state.media.get(String(body.id));
   const text = body.metadata?.alt_text?.text;

@@ -14,8 +14,8 @@ const CREATE_FIELDS = new Set([
   'media', 'nullcast', 'paid_partnership', 'poll', 'quote_tweet_id', 'reply', 'reply_settings', 'share_with_followers', 'text',
 ]);
 
-function createPost(state: XFakeState, request: FakeRequest): FakeResponse {
-  const user = userOf(state, request);
+async function createPost(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
+  const user = await userOf(state, request);
   if (user === undefined) return unauthorized;
   const body = request.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return invalidRequest('The request body must be JSON.');
@@ -54,8 +54,8 @@ function createPost(state: XFakeState, request: FakeRequest): FakeResponse {
   return { status: 201, headers: rateLimitHeaders(), body: { data: { id, text, edit_history_tweet_ids: [id] } } };
 }
 
-function deletePost(state: XFakeState, request: FakeRequest): FakeResponse {
-  const user = userOf(state, request);
+async function deletePost(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
+  const user = await userOf(state, request);
   if (user === undefined) return unauthorized;
   const id = request.params['id'] ?? '';
   const post = state.posts.get(id);
@@ -77,8 +77,8 @@ export function xPostRoutes(state: XFakeState): FakeRoute[] {
     {
       method: 'GET',
       path: '/2/users/me',
-      handler: (request) => {
-        const user = userOf(state, request);
+      handler: async (request) => {
+        const user = await userOf(state, request);
         if (user === undefined) return unauthorized;
         const fields = new Set((request.query.get('user.fields') ?? '').split(','));
         const data: Record<string, string> = { id: user.id, name: user.name, username: user.username };

@@ -30,9 +30,19 @@ export function invalidRequest(message: string, parameters: Record<string, unkno
   };
 }
 
-/** The user behind the request's bearer token, or undefined when it is missing, unknown or expired. */
-export function userOf(state: XFakeState, request: FakeRequest): XFakeUser | undefined {
-  const grant = request.bearer === undefined ? undefined : state.accessTokens.get(request.bearer);
+/**
+ * The user behind the request's bearer token, or undefined when it is missing, unknown or expired.
+ * With `state.resolveBearer` set, an authorization server decides (a real peer in connect tests),
+ * and any user it vouches for other than `state.user` is an X user named after its id.
+ */
+export async function userOf(state: XFakeState, request: FakeRequest): Promise<XFakeUser | undefined> {
+  if (request.bearer === undefined) return undefined;
+  if (state.resolveBearer !== undefined) {
+    const subject = await state.resolveBearer(request.bearer);
+    if (subject === undefined) return undefined;
+    return subject === state.user.id ? state.user : { id: subject, username: subject, name: subject };
+  }
+  const grant = state.accessTokens.get(request.bearer);
   if (grant === undefined || grant.expiresAt < Date.now() || grant.userId !== state.user.id) return undefined;
   return state.user;
 }

@@ -44,6 +44,8 @@ export interface XFakeState {
   media: Map<string, XFakeMedia>;
   /** Polls a video stays `in_progress` after FINALIZE (0 = ready at once). */
   videoProcessingPolls: number;
+  /** When set, bearer tokens are not looked up in `accessTokens`: this returns the user id a token acts as, or undefined. */
+  resolveBearer: ((token: string) => Promise<string | undefined>) | undefined;
   nextId(): string;
 }
 
@@ -58,6 +60,7 @@ export function createXFakeState(): XFakeState {
     posts: new Map(),
     media: new Map(),
     videoProcessingPolls: 1,
+    resolveBearer: undefined,
     nextId() {
       counter += 1n;
       return counter.toString();

@@ -25,9 +25,18 @@ export interface XFake {
   close(): Promise<void>;
 }
 
+export interface XFakeOptions {
+  /**
+   * Let another authorization server own the tokens: the API accepts a bearer token when this returns
+   * the id of the user it acts for (e.g. the subject oidc-provider's introspection endpoint reports).
+   */
+  resolveBearer?: (token: string) => Promise<string | undefined>;
+}
+
 /** Starts the X fake on loopback. */
-export async function startXFake(): Promise<XFake> {
+export async function startXFake(options: XFakeOptions = {}): Promise<XFake> {
   const state = createXFakeState();
+  state.resolveBearer = options.resolveBearer;
   const server = await startFakeNetworkServer([...xOAuthRoutes(state), ...xPostRoutes(state), ...xMediaRoutes(state)]);
   return {
     server,
