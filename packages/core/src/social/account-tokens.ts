@@ -145,7 +145,9 @@ export async function disconnectAccount(deps: Pick<TokenDeps, 'db' | 'appUrl'>, 
           '',
           reason,
           '',
-          `Scheduled posts for this account wait until you reconnect it: ${new URL('/accounts', deps.appUrl).toString()}`,
+          // Publishing fails a due target of a disconnected account (with the reason); nothing holds it back.
+          `Posts due for this account fail until you reconnect it: ${new URL('/accounts', deps.appUrl).toString()}`,
+          'Once it is reconnected, retry them from their post page.',
         ].join('\n'),
       });
     }

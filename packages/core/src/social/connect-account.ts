@@ -12,7 +12,7 @@ import type { ConnectedIdentity, NetworkProvider, TokenSet } from '@plume/networ
 import { createPkcePair } from '@plume/networks/shared/oauth2';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import { decryptTokens, encryptTokens, toAccountView, upsertAccount, type AccountView } from './account-store.ts';
+import { decryptTokens, encryptTokens, getAccount, toAccountView, upsertAccount, type AccountView } from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
 import { OAUTH_STATE_TTL_MS, signState, verifyState } from './oauth-state.ts';
 import { translateNetworkError } from './translate-network-error.ts';
@@ -159,7 +159,10 @@ export async function completeOAuthConnect(
     throw new AppError('network_rejected', { detail: `${provider.manifest.name} gave access to no account Plume can post as.` });
   }
   if (identities.length === 1 || state.reconnectAccountId !== null) {
-    const accounts = await saveIdentities(deps, { workspaceId: state.workspaceId, network: provider.manifest.id, tokens, identities, userId: input.userId, actor: input.actor, onlyExternalIds: undefined });
+    const reconnectId = state.reconnectAccountId;
+    const onlyExternalIds =
+      reconnectId === null ? undefined : new Set([await identityToReconnect(deps, { ...state, reconnectId }, identities, provider.manifest.name)]);
+    const accounts = await saveIdentities(deps, { workspaceId: state.workspaceId, network: provider.manifest.id, tokens, identities, userId: input.userId, actor: input.actor, onlyExternalIds });
     return { kind: 'connected', workspaceId: state.workspaceId, accounts };
   }
   const [pending] = await deps.db
@@ -174,6 +177,28 @@ export async function completeOAuthConnect(
     .returning({ id: pendingConnections.id });
   if (!pending) throw new Error('pending connection insert returned no row');
   return { kind: 'pick', workspaceId: state.workspaceId, pendingId: pending.id };
+}
+
+/**
+ * A reconnect renews one account: the sign-in must give that identity back. Saving whatever the login
+ * offered would leave the account disconnected and quietly add another (a different user, or every
+ * page of the login).
+ */
+async function identityToReconnect(
+  deps: ConnectDeps,
+  state: { workspaceId: string; network: string; reconnectId: string },
+  identities: readonly ConnectedIdentity[],
+  networkName: string,
+): Promise<string> {
+  const account = await getAccount(deps.db, state.workspaceId, state.reconnectId);
+  const match = identities.find((identity) => identity.externalId === account.externalId);
+  if (account.network !== state.network || match === undefined) {
+    const signedInAs = identities.map((identity) => identity.handle).join(', ');
+    throw new AppError('network_rejected', {
+      detail: `You signed in to ${networkName} as ${signedInAs}, not as ${account.handle}. Sign in as ${account.handle} to reconnect it.`,
+    });
+  }
+  return match.externalId;
 }
 
 const pendingPayload = z.object({
