@@ -15,6 +15,7 @@ import { postsRoute } from './posts-route.tsx';
 import { newWorkspaceRoute } from './new-workspace-route.tsx';
 import { profileRoute } from './profile-route.tsx';
 import { resetPasswordRoute } from './reset-password-route.tsx';
+import { reviewRoute } from './review-route.tsx';
 import { rootRoute } from './root-route.tsx';
 import { signInRoute } from './sign-in-route.tsx';
 import { signUpRoute } from './sign-up-route.tsx';
@@ -39,6 +40,7 @@ export const routeTree = rootRoute.addChildren([
       postsRoute,
       newPostRoute,
       postDetailRoute,
+      reviewRoute,
       calendarRoute,
       accountsRoute,
       membersRoute,

@@ -15,53 +15,40 @@ import { Card } from '../../components/card.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { stateLabel, type Post } from '../posts/post-types.ts';
-import { actOnPost, postsKey, postsQueryOptions } from '../posts/posts-query.ts';
-import { dateToIso } from '../posts/schedule-time.ts';
+import { accountsQueryOptions } from '../accounts/accounts-query.ts';
+import { patchPost, postsKey, postsQueryOptions } from '../posts/posts-query.ts';
+import { useWorkspace } from '../workspaces/use-workspace.ts';
+import { postToEvent } from './calendar-events.ts';
+import { CalendarFilters, type CalendarFilter } from './calendar-filters.tsx';
 
-/** Colour of each post state on the calendar (background, with white text). */
-const stateColors: Record<string, string> = {
-  draft: '#6b7280',
-  in_review: '#b45309',
-  approved: '#2563eb',
-  scheduled: '#4f46e5',
-  publishing: '#0891b2',
-  published: '#15803d',
-  failed: '#b91c1c',
-  unconfirmed: '#a16207',
-  rejected: '#9f1239',
-  cancelled: '#9ca3af',
-};
-
-const DRAGGABLE = new Set(['approved', 'scheduled']);
-
-function toEvent(post: Post): EventInput | null {
-  if (!post.scheduledAt) return null;
-  const text = post.content.text.split('\n')[0] || '(no text)';
-  return {
-    id: post.id,
-    title: `${stateLabel(post.state)}: ${text.length > 60 ? `${text.slice(0, 59)}…` : text}`,
-    start: post.scheduledAt,
-    allDay: false,
-    editable: DRAGGABLE.has(post.state),
-    color: stateColors[post.state],
-    textColor: '#ffffff',
-  };
+interface Move {
+  postId: string;
+  version: number;
+  scheduledAt: string;
+  revert: () => void;
 }
 
-/** /w/$workspaceId/calendar — scheduled posts by month, week or day; drag to reschedule. */
+/** /w/$workspaceId/calendar — posts by month, week or day in the workspace's time zone; drag to reschedule. */
 export function CalendarPage({ workspaceId }: { workspaceId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const workspace = useWorkspace(workspaceId);
+  const accounts = useQuery(accountsQueryOptions(workspaceId)).data ?? [];
   const [range, setRange] = useState<{ from: string; to: string }>();
-  const posts = useQuery({ ...postsQueryOptions(workspaceId, range ?? {}), enabled: range !== undefined });
+  const [filter, setFilter] = useState<CalendarFilter>({});
+  const posts = useQuery({ ...postsQueryOptions(workspaceId, { ...range, ...filter }), enabled: range !== undefined });
+  const [notice, setNotice] = useState<string>();
   const reschedule = useMutation({
-    mutationFn: ({ postId, scheduledAt }: { postId: string; scheduledAt: string; revert: () => void }) =>
-      actOnPost(workspaceId, postId, { type: 'schedule', scheduledAt }),
-    onError: (_error, variables) => variables.revert(),
+    mutationFn: (move: Move) => patchPost(workspaceId, move.postId, { version: move.version, scheduledAt: move.scheduledAt }),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (post) => {
+      // A move of more than 30 minutes changes what was approved, so it goes back to review.
+      if (post.state === 'in_review') setNotice('Moved. The new time is far from the approved one, so the post went back to review.');
+    },
+    onError: (_error, move) => move.revert(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: postsKey(workspaceId) }),
   });
-  const events = (posts.data?.items ?? []).map(toEvent).filter((e): e is EventInput => e !== null);
+  const events = (posts.data?.items ?? []).map(postToEvent).filter((e): e is EventInput => e !== null);
 
   function handleDates(info: DatesSetInfo) {
     const next = { from: info.start.toISOString(), to: info.end.toISOString() };
@@ -70,45 +57,44 @@ export function CalendarPage({ workspaceId }: { workspaceId: string }) {
 
   function handleDrop(info: EventDropInfo) {
     const start = info.event.start;
-    if (!start) {
+    const version = info.event.extendedProps.version as unknown;
+    if (!start || typeof version !== 'number') {
       info.revert();
       return;
     }
-    reschedule.mutate({ postId: info.event.id, scheduledAt: dateToIso(start), revert: info.revert });
+    reschedule.mutate({ postId: info.event.id, version, scheduledAt: start.toISOString(), revert: info.revert });
   }
 
   return (
     <>
-      <PageHeader title="Calendar" description="Posts by their scheduled time. Drag an approved or scheduled post to move it."
+      <PageHeader title="Calendar" description={`Posts by their time in ${workspace.timezone}. Drag a post that is not yet published to move it.`}
         action={<Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>} />
       <div className="space-y-4">
-        <FormAlert error={reschedule.error} />
+        <FormAlert error={reschedule.error} message={reschedule.error ? `Could not move the post: ${reschedule.error.message}` : undefined} />
+        {notice ? <p role="status" className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning">{notice}</p> : null}
         {posts.isError ? <ErrorState error={posts.error} onRetry={() => void posts.refetch()} /> : null}
-        <ul aria-label="Colours by state" className="flex flex-wrap gap-3 text-xs text-muted">
-          {Object.entries(stateColors).map(([state, color]) => (
-            <li key={state} className="flex items-center gap-1">
-              <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ backgroundColor: color }} />
-              {stateLabel(state)}
-            </li>
-          ))}
-        </ul>
+        <CalendarFilters accounts={accounts} filter={filter} onChange={setFilter} />
         <Card>
-          <FullCalendar
-            plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, interactionPlugin]}
-            initialView="dayGridMonth"
-            headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,timeGridDay' }}
-            events={events}
-            editable
-            eventDurationEditable={false}
-            eventDisplay="block"
-            datesSet={handleDates}
-            eventDrop={handleDrop}
-            eventClick={(info) => {
-              info.jsEvent.preventDefault();
-              void navigate({ to: '/w/$workspaceId/posts/$postId', params: { workspaceId, postId: info.event.id } });
-            }}
-            height="auto"
-          />
+          <div aria-busy={posts.isFetching || reschedule.isPending} data-testid="calendar">
+            <FullCalendar
+              plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, interactionPlugin]}
+              initialView="dayGridMonth"
+              timeZone={workspace.timezone}
+              headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,timeGridDay' }}
+              events={events}
+              editable
+              eventDurationEditable={false}
+              eventDisplay="block"
+              eventClass="plume-post"
+              datesSet={handleDates}
+              eventDrop={handleDrop}
+              eventClick={(info) => {
+                info.jsEvent.preventDefault();
+                void navigate({ to: '/w/$workspaceId/posts/$postId', params: { workspaceId, postId: info.event.id } });
+              }}
+              height="auto"
+            />
+          </div>
         </Card>
       </div>
     </>

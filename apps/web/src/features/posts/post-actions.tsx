@@ -3,19 +3,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import type { PostAction, PostDetail } from './post-types.ts';
+import type { Post, PostAction } from './post-types.ts';
 import { actOnPost, postsKey } from './posts-query.ts';
 import { problemsByPath } from './resolve-text.ts';
-import { isoToLocalInput, localInputToIso } from './schedule-time.ts';
+import { useWorkspace } from '../workspaces/use-workspace.ts';
+import { isoToZonedInput, zonedInputToIso } from './schedule-time.ts';
 
 type Form = 'none' | 'reject' | 'request_changes' | 'schedule' | 'confirm';
 
 /** The moves a post can make from its current state. */
-export function PostActions({ workspaceId, post }: { workspaceId: string; post: PostDetail }) {
+export function PostActions({ workspaceId, post }: { workspaceId: string; post: Post }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>('none');
   const [reason, setReason] = useState('');
-  const [when, setWhen] = useState(isoToLocalInput(post.scheduledAt));
+  const { timezone } = useWorkspace(workspaceId);
+  const [when, setWhen] = useState(isoToZonedInput(post.scheduledAt, timezone));
   const [url, setUrl] = useState('');
   const act = useMutation({
     mutationFn: (action: PostAction) => actOnPost(workspaceId, post.id, action),
@@ -33,7 +35,7 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
   function submitForm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (form === 'reject' || form === 'request_changes') run({ type: form, reason });
-    if (form === 'schedule') run({ type: 'schedule', scheduledAt: localInputToIso(when) ?? '' });
+    if (form === 'schedule') run({ type: 'schedule', scheduledAt: zonedInputToIso(when, timezone) ?? '' });
     if (form === 'confirm') run({ type: 'confirm', published: true, ...(url.trim() ? { url: url.trim() } : {}) });
   }
 
@@ -41,6 +43,9 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
   return (
     <div className="space-y-3">
       <FormAlert error={act.error} />
+      {s === 'published' || s === 'publishing' ? (
+        <p className="text-sm text-muted">{s === 'published' ? 'Published: nothing left to do.' : 'Publishing now; this page follows along.'}</p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {s === 'draft' ? <Button onClick={() => run({ type: 'submit' })} disabled={pending}>Submit</Button> : null}
         {s === 'in_review' ? (
@@ -53,6 +58,11 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
         {s === 'approved' || s === 'scheduled' ? (
           <Button variant="secondary" onClick={() => setForm('schedule')} disabled={pending}>
             {s === 'scheduled' ? 'Reschedule' : 'Schedule'}
+          </Button>
+        ) : null}
+        {s === 'approved' || s === 'scheduled' ? (
+          <Button variant="secondary" onClick={() => run({ type: 'schedule', scheduledAt: new Date().toISOString() })} disabled={pending}>
+            Publish now
           </Button>
         ) : null}
         {s === 'scheduled' ? <Button variant="secondary" onClick={() => run({ type: 'unschedule' })} disabled={pending}>Unschedule</Button> : null}
@@ -79,7 +89,7 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
           ) : null}
           {form === 'schedule' ? (
             <TextField label="Publish at" name="scheduledAt" type="datetime-local" required value={when}
-              hint={`Your time (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`}
+              hint={`Workspace time (${timezone}).`}
               onChange={(e) => setWhen(e.target.value)} error={problems.scheduledAt} />
           ) : null}
           {form === 'confirm' ? (

@@ -7,22 +7,48 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
-import { formatDateTime } from '../../lib/format-date.ts';
+import { networksQueryOptions } from '../networks/networks-query.ts';
+import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PostActions } from './post-actions.tsx';
-import { stateLabel, type PostEvent } from './post-types.ts';
+import { PostHistory } from './post-history.tsx';
+import type { PostDetail } from './post-types.ts';
 import { postQueryOptions } from './posts-query.ts';
+import { formatInZone } from './schedule-time.ts';
 import { StateBadge } from './state-badge.tsx';
+import { TargetStatus } from './target-status.tsx';
 
-function describeEvent(event: PostEvent): string {
-  const what = event.type.replace(/_/g, ' ');
-  const move = event.fromState && event.toState ? ` (${stateLabel(event.fromState)} → ${stateLabel(event.toState)})` : '';
-  const reason = typeof event.detail.reason === 'string' ? ` — ${event.detail.reason}` : '';
-  return `${what}${move}${reason}`;
+// While the engine works on a post its page follows along; settled posts are not polled.
+const ACTIVE = new Set(['scheduled', 'publishing']);
+
+function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }) {
+  const networks = useQuery(networksQueryOptions).data ?? [];
+  if (post.targets.length === 0) return <p className="text-sm text-muted">No accounts chosen.</p>;
+  return (
+    <TableScroller>
+      <table className="w-full min-w-[40rem] text-left text-sm text-muted">
+        <caption className="sr-only">Targets</caption>
+        <TableHead columns={['Account', 'State', 'Details']} />
+        <tbody className="divide-y divide-line">
+          {post.targets.map((t) => (
+            <tr key={t.id} className="align-top">
+              <td className="py-3 pr-4 text-ink">{networks.find((n) => n.id === t.network)?.name ?? t.network} · {t.accountHandle}</td>
+              <td className="py-3 pr-4"><StateBadge state={t.state} /></td>
+              <td className="py-3 pr-4 [overflow-wrap:anywhere]"><TargetStatus target={t} timeZone={timeZone} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroller>
+  );
 }
 
-/** /w/$workspaceId/posts/$postId — content, targets, history and the next moves. */
+/** /w/$workspaceId/posts/$postId — content, per-target status, history and the next moves. */
 export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; postId: string }) {
-  const post = useQuery(postQueryOptions(workspaceId, postId));
+  const { timezone } = useWorkspace(workspaceId);
+  const post = useQuery({
+    ...postQueryOptions(workspaceId, postId),
+    refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.state) ? 3000 : false),
+  });
   const back = <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>Back to posts</Link>;
   if (post.isPending) return <LoadingState label="Loading the post…" />;
   if (post.isError) return <><PageHeader title="Post" description={back} /><ErrorState error={post.error} onRetry={() => void post.refetch()} /></>;
@@ -32,7 +58,7 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
       <PageHeader title="Post" description={back} action={<StateBadge state={p.state} />} />
       <div className="space-y-6">
         <Card title="Actions">
-          <PostActions workspaceId={workspaceId} post={p} />
+          <PostActions key={p.version} workspaceId={workspaceId} post={p} />
           {p.reviewNote ? <p className="mt-3 text-sm text-muted">Review note: {p.reviewNote}</p> : null}
           {p.issues.length > 0 ? (
             <div className="mt-3 rounded-md border border-warning/40 bg-warning-soft p-3 text-sm text-warning">
@@ -43,52 +69,21 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
             </div>
           ) : null}
         </Card>
-        <Card title="Content" description={`Scheduled: ${formatDateTime(p.scheduledAt)} · Version ${p.version}`}>
+        <Card title="Content" description={`Scheduled: ${formatInZone(p.scheduledAt, timezone)} (${timezone}) · Version ${p.version}`}>
           <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{p.content.text || '(no text)'}</p>
           {p.content.hashtags.length > 0 ? <p className="mt-2 text-sm text-accent">{p.content.hashtags.join(' ')}</p> : null}
+          {p.content.thread.map((part, index) => (
+            <p key={index} className="mt-3 border-t border-line pt-3 text-sm whitespace-pre-wrap text-ink">
+              <span className="mb-1 block text-xs text-muted">Thread part {index + 2}</span>{part.text}
+            </p>
+          ))}
+          {p.content.mediaIds.length > 0 ? <p className="mt-2 text-xs text-muted">{p.content.mediaIds.length} media attached</p> : null}
         </Card>
         <Card title="Targets">
-          {p.targets.length === 0 ? <p className="text-sm text-muted">No accounts chosen.</p> : (
-            <TableScroller>
-              <table className="w-full min-w-[40rem] text-left text-sm text-muted">
-                <caption className="sr-only">Targets</caption>
-                <TableHead columns={['Account', 'State', 'Published', 'Details']} />
-                <tbody className="divide-y divide-line">
-                  {p.targets.map((t) => (
-                    <tr key={t.id} className="align-top">
-                      <td className="py-3 pr-4 text-ink">{t.network} · {t.accountHandle}</td>
-                      <td className="py-3 pr-4"><StateBadge state={t.state} /></td>
-                      <td className="py-3 pr-4 whitespace-nowrap">
-                        {t.remoteUrl ? (
-                          <a href={t.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>
-                            View<span className="sr-only"> on {t.network}</span>
-                          </a>
-                        ) : formatDateTime(t.publishedAt)}
-                      </td>
-                      <td className="py-3 pr-4">
-                        {t.failureReason ? <span className="text-danger">{t.failureReason}</span> : null}
-                        {t.attempts > 0 ? <span className="block text-xs">Attempts: {t.attempts}</span> : null}
-                        {t.nextAttemptAt ? <span className="block text-xs">Next attempt {formatDateTime(t.nextAttemptAt)}</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroller>
-          )}
+          <TargetsTable post={p} timeZone={timezone} />
         </Card>
         <Card title="History">
-          {p.events.length === 0 ? <p className="text-sm text-muted">Nothing yet.</p> : (
-            <ol className="space-y-2 text-sm">
-              {p.events.map((event) => (
-                <li key={event.id} className="flex flex-wrap gap-x-3">
-                  <time dateTime={event.createdAt} className="text-muted whitespace-nowrap">{formatDateTime(event.createdAt)}</time>
-                  <span className="text-ink">{describeEvent(event)}</span>
-                  {event.actorName ? <span className="text-muted">by {event.actorName}</span> : null}
-                </li>
-              ))}
-            </ol>
-          )}
+          <PostHistory events={p.events} timeZone={timezone} />
         </Card>
       </div>
     </>

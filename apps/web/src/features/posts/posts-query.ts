@@ -11,9 +11,10 @@ export function postsPath(workspaceId: string, postId?: string): string {
 }
 
 /** Posts, newest first; or, with from/to, those scheduled in that range. */
-export function postsQueryOptions(workspaceId: string, filter: { state?: PostState; from?: string; to?: string } = {}) {
+export function postsQueryOptions(workspaceId: string, filter: { state?: PostState; accountId?: string; from?: string; to?: string } = {}) {
   const params = new URLSearchParams({ limit: '200' });
   if (filter.state) params.set('state', filter.state);
+  if (filter.accountId) params.set('accountId', filter.accountId);
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
   return queryOptions({
@@ -33,6 +34,11 @@ export function postQueryOptions(workspaceId: string, postId: string) {
 /** Runs one action on a post. */
 export function actOnPost(workspaceId: string, postId: string, action: PostAction): Promise<PostDetail> {
   return api.post<PostDetail>(`${postsPath(workspaceId, postId)}/actions`, action);
+}
+
+/** Edits a post (only the fields sent); `version` is the one the person saw, so a newer one answers 409. */
+export function patchPost(workspaceId: string, postId: string, changes: { version: number; scheduledAt?: string | null }): Promise<PostDetail> {
+  return api.patch<PostDetail>(postsPath(workspaceId, postId), changes);
 }
 
 /** The query key prefix shared by every posts query of a workspace. */

@@ -27,6 +27,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/review" params={{ workspaceId }} className={linkClasses}>
+                Review
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/calendar" params={{ workspaceId }} className={linkClasses}>
                 Calendar
               </Link>

@@ -1,5 +1,6 @@
 import { Card } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ApprovalSettingsCard } from '../posts/approval-settings-card.tsx';
 import { DeleteWorkspaceCard } from './delete-workspace-card.tsx';
 import { canManage } from './roles.ts';
 import { useWorkspace } from './use-workspace.ts';
@@ -15,6 +16,7 @@ export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) 
         <Card title="General">
           <WorkspaceSettingsForm key={workspace.id} workspace={workspace} isEditable={canManage(workspace.role)} />
         </Card>
+        <ApprovalSettingsCard workspaceId={workspace.id} isEditable={canManage(workspace.role)} />
         {workspace.role === 'owner' ? <DeleteWorkspaceCard workspace={workspace} /> : null}
       </div>
     </>

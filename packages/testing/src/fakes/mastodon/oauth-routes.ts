@@ -2,7 +2,8 @@
  * App registration and tokens as docs.joinmastodon.org/methods/apps and …/methods/oauth describe
  * them: POST /api/v1/apps (JSON or form; `redirect_uris` a string or, since 4.3, an array), and
  * POST /oauth/token (client id and secret in the body; PKCE S256 checked when the code has a
- * challenge; tokens never expire, so there is no refresh grant).
+ * challenge; tokens never expire, so there is no refresh grant). GET /oauth/authorize stands for the
+ * consent page of a signed-in user who clicks "Authorize" at once: it redirects back with a code.
  */
 import { pkceChallenge } from '@plume/networks/shared/oauth2';
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
@@ -39,6 +40,28 @@ function register(state: MastodonFakeState, request: FakeRequest): FakeResponse 
   };
 }
 
+/** The consent page, approved at once: `redirect_uri?code=…&state=…`, or 400 for an unknown app. */
+function authorize(state: MastodonFakeState, request: FakeRequest): FakeResponse {
+  const query = request.query;
+  const clientId = query.get('client_id') ?? '';
+  const redirectUri = query.get('redirect_uri') ?? '';
+  const app = state.apps.get(clientId);
+  if (query.get('response_type') !== 'code' || app === undefined || !app.redirectUris.includes(redirectUri)) {
+    return { status: 400, body: { error: 'invalid_request', error_description: 'Unknown client or redirect URI.' } };
+  }
+  const challenge = query.get('code_challenge') ?? undefined;
+  if (challenge !== undefined && query.get('code_challenge_method') !== 'S256') {
+    return { status: 400, body: { error: 'invalid_request', error_description: 'Only S256 code challenges are supported.' } };
+  }
+  const code = randomToken();
+  state.codes.set(code, { clientId, redirectUri, scope: query.get('scope') ?? 'read', codeChallenge: challenge });
+  const target = new URL(redirectUri);
+  target.searchParams.set('code', code);
+  const oauthState = query.get('state');
+  if (oauthState !== null) target.searchParams.set('state', oauthState);
+  return { status: 302, headers: { location: target.toString() }, body: '' };
+}
+
 function token(state: MastodonFakeState, request: FakeRequest): FakeResponse {
   const form = (request.body ?? {}) as Record<string, string>;
   const app = state.apps.get(form['client_id'] ?? '');
@@ -69,6 +92,7 @@ function token(state: MastodonFakeState, request: FakeRequest): FakeResponse {
 export function mastodonOAuthRoutes(state: MastodonFakeState): FakeRoute[] {
   return [
     { method: 'POST', path: '/api/v1/apps', handler: (request) => register(state, request) },
+    { method: 'GET', path: '/oauth/authorize', handler: (request) => authorize(state, request) },
     { method: 'POST', path: '/oauth/token', handler: (request) => token(state, request) },
   ];
 }

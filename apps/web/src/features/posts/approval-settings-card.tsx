@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from '../../components/button.tsx';
+import { Card } from '../../components/card.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { RadioCard } from '../../components/radio-card.tsx';
+import { api } from '../../lib/api.ts';
+import { workspacePath } from '../workspaces/workspace-queries.ts';
+
+type ApprovalMode = 'none' | 'any_admin' | 'specific';
+interface ApprovalSettings {
+  approvalMode: ApprovalMode;
+  approverIds: string[];
+}
+
+const modes: { value: ApprovalMode; label: string; description: string }[] = [
+  { value: 'none', label: 'No approval', description: 'Submitting a post schedules it at once.' },
+  { value: 'any_admin', label: 'An admin approves', description: 'Submitted posts wait in Review until an admin or owner approves them.' },
+];
+
+/** Who must approve posts before they are scheduled (named approvers are set through the API). */
+export function ApprovalSettingsCard({ workspaceId, isEditable }: { workspaceId: string; isEditable: boolean }) {
+  const queryClient = useQueryClient();
+  const path = `${workspacePath(workspaceId)}/publishing-settings`;
+  const settings = useQuery({ queryKey: ['workspaces', workspaceId, 'publishing-settings'], queryFn: () => api.get<ApprovalSettings>(path) });
+  const [mode, setMode] = useState<ApprovalMode>();
+  const save = useMutation({
+    mutationFn: (body: ApprovalSettings) => api.put<ApprovalSettings>(path, body),
+    onSuccess: (saved) => queryClient.setQueryData(['workspaces', workspaceId, 'publishing-settings'], saved),
+  });
+  const current = mode ?? settings.data?.approvalMode ?? 'none';
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate({ approvalMode: current, approverIds: current === 'specific' ? settings.data?.approverIds ?? [] : [] });
+  }
+
+  return (
+    <Card title="Approval" description="Whether posts need an approval before they are published.">
+      {settings.isPending ? <LoadingState label="Loading approval settings…" /> : null}
+      {settings.isError ? <ErrorState error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      {settings.isSuccess ? (
+        <form noValidate onSubmit={handleSubmit} className="space-y-3">
+          <FormAlert error={save.error} />
+          <fieldset className="space-y-2" disabled={!isEditable}>
+            <legend className="sr-only">Approval</legend>
+            {modes.map((option) => (
+              <RadioCard key={option.value} name="approvalMode" value={option.value} label={option.label} description={option.description}
+                checked={current === option.value} onChange={() => setMode(option.value)} />
+            ))}
+            {settings.data.approvalMode === 'specific' ? (
+              <RadioCard name="approvalMode" value="specific" label="Named approvers" description={`${settings.data.approverIds.length} members chosen through the API.`}
+                checked={current === 'specific'} onChange={() => setMode('specific')} />
+            ) : null}
+          </fieldset>
+          {isEditable ? (
+            <div className="flex items-center gap-3">
+              <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">Save approval</Button>
+              {save.isSuccess && !save.isPending ? <span role="status" className="text-sm text-success">Saved.</span> : null}
+            </div>
+          ) : <p className="text-sm text-muted">Only admins and owners change this.</p>}
+        </form>
+      ) : null}
+    </Card>
+  );
+}

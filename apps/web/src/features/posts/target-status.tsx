@@ -1,0 +1,42 @@
+import { textLinkClasses } from '../../components/text-link-classes.ts';
+import { formatInZone } from './schedule-time.ts';
+import type { PostTarget } from './post-types.ts';
+
+/** What each failure kind means for the person reading it, before the network's own words. */
+const failureLeads: Record<string, string> = {
+  invalid_content: 'The post does not fit this network’s rules.',
+  not_configured: 'This server is not set up for the network.',
+  account_disconnected: 'The account is disconnected; reconnect it on the Accounts page, then retry.',
+  rejected: 'The network refused the post.',
+  auth: 'The network no longer accepts this account’s access; reconnect it, then retry.',
+  unknown_outcome: 'We could not tell whether the network published it. Check the account and confirm below.',
+  not_published: 'Marked as not published.',
+};
+
+/** One target's state in plain words: the live link, the failure and what to do, or when it runs. */
+export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZone: string }) {
+  if (target.state === 'published') {
+    return target.remoteUrl ? (
+      <span>
+        Live: <a href={target.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>{target.remoteUrl}</a>
+        {target.publishedAt ? <span className="block text-xs">Published {formatInZone(target.publishedAt, timeZone)}</span> : null}
+      </span>
+    ) : <span>Published {formatInZone(target.publishedAt, timeZone)} (no link was returned)</span>;
+  }
+  if (target.state === 'failed' || target.state === 'unconfirmed') {
+    const lead = target.failureKind ? failureLeads[target.failureKind] : undefined;
+    return (
+      <span className={target.state === 'failed' ? 'text-danger' : 'text-warning'}>
+        {lead ? <span className="block font-medium">{lead}</span> : null}
+        {target.failureReason ? <span className="block">{target.failureReason}</span> : null}
+        {target.attempts > 0 ? <span className="block text-xs text-muted">Attempts: {target.attempts}</span> : null}
+      </span>
+    );
+  }
+  return (
+    <span>
+      {target.nextAttemptAt ? `Next attempt ${formatInZone(target.nextAttemptAt, timeZone)}` : target.state === 'publishing' ? 'Sending now…' : 'Waiting for its time.'}
+      {target.failureReason ? <span className="block text-xs">Last try: {target.failureReason}</span> : null}
+    </span>
+  );
+}

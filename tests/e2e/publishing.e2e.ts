@@ -1,0 +1,186 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { startPlume, type RunningPlume } from './support/start-plume.ts';
+
+// The workspace (and so the calendar and composer) works in Paris time while the server runs in UTC.
+const timeZone = 'Europe/Paris';
+const password = 'correct-horse-battery';
+const minute = 60_000;
+
+let fake: MastodonFake;
+let plume: RunningPlume;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  // The fake runs in this process; Plume (a child process) reaches it over loopback.
+  fake = await startMastodonFake();
+  plume = await startPlume({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await closeBrowser?.();
+  await plume?.stop();
+  await fake?.close();
+});
+
+type ApiPost = { id: string; state: string; scheduledAt: string | null; version: number; targets: { state: string; remoteUrl: string | null }[] };
+
+/** `YYYY-MM-DDTHH:mm` of an instant on the wall clock of `timeZone`, as a datetime-local input takes it. */
+function wallClock(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(instant)
+    .replace(' ', 'T');
+}
+
+/** Runs one step; on failure keeps a screenshot and the server's output. */
+async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const file = await saveScreenshot(page, `publishing-${name}`);
+    throw new Error(`Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`);
+  }
+}
+
+async function signUpAndCreateWorkspace(page: Page): Promise<string> {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Ada Admin');
+  await page.getByLabel('Email').fill('ada@example.test');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('ada@example.test');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/workspaces\/new/);
+  await page.getByLabel('Workspace name').fill('Acme Coffee');
+  await page.getByRole('radio', { name: 'Brand' }).check();
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(/\/w\/[\w-]+$/);
+  return new URL(page.url()).pathname.split('/')[2] ?? '';
+}
+
+async function fetchPost(page: Page, workspaceId: string, postId: string): Promise<ApiPost> {
+  const response = await page.request.get(`/api/v1/workspaces/${workspaceId}/posts/${postId}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as ApiPost;
+}
+
+async function nav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
+/**
+ * Drags a calendar event with the mouse, as a person does, by `slots` half-hour slots. A post lasts the
+ * calendar's default hour on the grid, so a slot is half the event's height.
+ */
+async function dragBySlots(page: Page, eventText: string, slots: number): Promise<void> {
+  const event = page.locator('.plume-post', { hasText: eventText }).first();
+  await event.scrollIntoViewIfNeeded();
+  const box = await event.boundingBox();
+  if (!box) throw new Error('the event has no box');
+  const dy = (box.height / 2) * slots;
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(8, box.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // Several small moves: FullCalendar starts a drag only after the pointer travels a few pixels.
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(x, y + (dy * i) / 10);
+  await page.mouse.up();
+}
+
+it('connect Mastodon → compose → approve → drag on the calendar → publish → see the live link', async () => {
+  context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: timeZone });
+  const page = await context.newPage();
+  const workspaceId = await step(page, 'workspace', () => signUpAndCreateWorkspace(page));
+
+  await step(page, 'approval-setting', async () => {
+    await nav(page, 'Settings');
+    await page.getByRole('radio', { name: 'An admin approves' }).check();
+    await page.getByRole('button', { name: 'Save approval' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+  });
+
+  await step(page, 'connect', async () => {
+    await nav(page, 'Accounts');
+    await page.getByText('No accounts connected yet').waitFor();
+    await page.getByRole('button', { name: 'Connect Mastodon' }).click();
+    await page.getByLabel('Server').fill(fake.instanceUrl);
+    // Plume registers itself on the server, then the browser goes through the fake's consent page and back.
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+    await page.waitForURL(/\/w\/[\w-]+\/accounts\?connected=/);
+    await page.getByRole('status').getByText(/Connected @?plume/).waitFor();
+    await page.getByRole('table', { name: 'Connected accounts' }).getByText('Connected', { exact: true }).waitFor();
+  });
+  expect(fake.state.apps.size).toBe(1);
+  await saveScreenshot(page, 'publishing-1-accounts');
+
+  const firstTime = new Date(Math.ceil((Date.now() + 40 * minute) / minute) * minute);
+  const postId = await step(page, 'compose', async () => {
+    await nav(page, 'Posts');
+    await page.getByRole('link', { name: 'New post' }).click();
+    await page.getByLabel('Text').fill('Fresh beans today at https://acme.example/beans');
+    await page.getByLabel('Hashtags').fill('coffee');
+    await page.getByRole('checkbox', { name: /Mastodon · @?plume/ }).check();
+    const preview = page.getByRole('article', { name: 'Mastodon preview' });
+    await preview.getByText('#coffee').waitFor();
+    // Mastodon counts every URL as 23 characters: 21 + 23 + "\n\n#coffee" (9) = 53.
+    await page.getByTestId('counter').getByText('Characters: 53 / 500').waitFor();
+    await page.getByLabel('Publish at').fill(wallClock(firstTime));
+    await saveScreenshot(page, 'publishing-2-composer');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    return new URL(page.url()).pathname.split('/').pop() ?? '';
+  });
+  const submitted = await fetchPost(page, workspaceId, postId);
+  expect(submitted.state).toBe('in_review');
+  expect(new Date(submitted.scheduledAt ?? '').getTime()).toBe(firstTime.getTime());
+
+  await step(page, 'approve', async () => {
+    await nav(page, 'Review');
+    const item = page.getByRole('list', { name: 'Posts in review' }).getByRole('listitem').filter({ hasText: 'Fresh beans' });
+    await saveScreenshot(page, 'publishing-3-review');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing to review').waitFor();
+  });
+  expect((await fetchPost(page, workspaceId, postId)).state).toBe('scheduled');
+
+  // One 30-minute slot later (or earlier, near midnight, so the post stays on the same day and in the future).
+  const direction = Number(wallClock(firstTime).slice(11, 13)) >= 23 ? -1 : 1;
+  await step(page, 'drag', async () => {
+    await nav(page, 'Calendar');
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+    await page.getByRole('button', { name: /^day/i }).or(page.getByRole('tab', { name: /^day/i })).first().click();
+    await page.locator('.plume-post', { hasText: 'Fresh beans' }).first().waitFor();
+    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(postId));
+    await dragBySlots(page, 'Fresh beans', direction);
+    expect((await saved).status()).toBe(200);
+    await saveScreenshot(page, 'publishing-4-calendar-dragged');
+  });
+  const moved = await fetchPost(page, workspaceId, postId);
+  expect(new Date(moved.scheduledAt ?? '').getTime()).toBe(firstTime.getTime() + direction * 30 * minute);
+  expect(moved.state).toBe('scheduled');
+
+  await step(page, 'publish', async () => {
+    await page.locator('.plume-post', { hasText: 'Fresh beans' }).first().click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    const live = page.getByRole('link', { name: new RegExp(`^${fake.instanceUrl}/@plume/\\d+$`) });
+    await live.waitFor({ timeout: 60_000 });
+    await page.getByText('Published', { exact: true }).first().waitFor();
+    await saveScreenshot(page, 'publishing-5-published');
+  });
+  const published = await fetchPost(page, workspaceId, postId);
+  expect(published.state).toBe('published');
+  const [status] = [...fake.state.statuses.values()];
+  expect(status?.text).toBe('Fresh beans today at https://acme.example/beans\n\n#coffee');
+  expect(published.targets[0]?.remoteUrl).toBe(`${fake.instanceUrl}/@plume/${status?.id}`);
+});
