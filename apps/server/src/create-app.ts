@@ -29,6 +29,7 @@ import { accountRoutes } from './routes/accounts/accounts.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
+import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
@@ -47,6 +48,7 @@ export const routeModules = [
   accountRoutes,
   postRoutes,
   postingSlotRoutes,
+  postImportRoutes,
   mediaRoutes,
 ];
 

@@ -18,7 +18,7 @@ import { checkPublishable, checkReferences, loadAccounts, throwIfInvalid, type S
 import { normalizeHashtags, type CreatePostInput, type UpdatePostInput } from './post-input.ts';
 
 export type PostDeps = { db: Database; runtime: NetworkRuntime };
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type PostRow = typeof posts.$inferSelect;
 
 /** Times may be up to a minute in the past ("publish now" from a slow client); earlier is a mistake. */
@@ -39,7 +39,7 @@ function auditActor(actor: PostActor): AuditActor {
   return { type: actor.kind, id: actor.userId, name: actor.name };
 }
 
-function normalizeContent(content: CreatePostInput['content']): PostContent {
+export function normalizeContent(content: CreatePostInput['content']): PostContent {
   return {
     text: content.text,
     ...(content.title === undefined ? {} : { title: content.title }),
@@ -75,23 +75,28 @@ async function storedTargets(tx: Pick<Database, 'select'>, postId: string): Prom
   return rows.map((row) => ({ accountId: row.accountId, override: row.override, settings: row.settings }));
 }
 
-export async function createPost(deps: PostDeps, input: { workspaceId: string; actor: PostActor; post: CreatePostInput }): Promise<string> {
+type CreatePostCommand = { workspaceId: string; actor: PostActor; post: CreatePostInput };
+
+export async function createPost(deps: PostDeps, input: CreatePostCommand): Promise<string> {
+  return deps.db.transaction((tx) => createPostIn(deps, tx, input));
+}
+
+/** `createPost` inside the caller's transaction: the CSV import creates many posts all-or-nothing. */
+export async function createPostIn(deps: PostDeps, tx: Tx, input: CreatePostCommand): Promise<string> {
   const content = normalizeContent(input.post.content);
   const targets = input.post.targets;
   const scheduledAt = parseTime(input.post.scheduledAt, 'scheduledAt') ?? null;
-  await checkReferences(deps.db, input.workspaceId, content, targets);
-  return deps.db.transaction(async (tx) => {
-    const [post] = await tx
-      .insert(posts)
-      .values({ workspaceId: input.workspaceId, content, scheduledAt, createdBy: input.actor.kind === 'user' ? input.actor.userId : null })
-      .returning();
-    if (!post) throw new Error('post insert returned no row');
-    await replaceTargets(tx, post, targets);
-    await recordPostEvent(tx, { postId: post.id, actor: eventActor(input.actor), type: 'created', toState: 'draft' });
-    await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.created', 'post', post.id, { targets: targets.length });
-    if (input.post.submit) await transition(deps, tx, post, { type: 'submit' }, input.actor);
-    return post.id;
-  });
+  await checkReferences(tx, input.workspaceId, content, targets);
+  const [post] = await tx
+    .insert(posts)
+    .values({ workspaceId: input.workspaceId, content, scheduledAt, createdBy: input.actor.kind === 'user' ? input.actor.userId : null })
+    .returning();
+  if (!post) throw new Error('post insert returned no row');
+  await replaceTargets(tx, post, targets);
+  await recordPostEvent(tx, { postId: post.id, actor: eventActor(input.actor), type: 'created', toState: 'draft' });
+  await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.created', 'post', post.id, { targets: targets.length });
+  if (input.post.submit) await transition(deps, tx, post, { type: 'submit' }, input.actor);
+  return post.id;
 }
 
 async function lockPost(tx: Tx, workspaceId: string, postId: string): Promise<PostRow> {

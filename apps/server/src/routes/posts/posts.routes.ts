@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getApprovalSettings, putApprovalSettings, type PostActor } from '@plume/core/posts/approval-settings';
+import { getApprovalSettings, putApprovalSettings } from '@plume/core/posts/approval-settings';
 import { actOnPost, createPost, updatePost } from '@plume/core/posts/manage-posts';
 import { createPostSchema, updatePostSchema } from '@plume/core/posts/post-input';
 import { getPost, listPosts } from '@plume/core/posts/query-posts';
@@ -12,17 +12,11 @@ import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { withIdempotency } from '../../lib/idempotency.ts';
 import { principalKey } from '../../lib/principal.ts';
-import { requireWorkspaceRole, type WorkspaceAccess } from '../../lib/workspace-access.ts';
+import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
+import { actorFrom } from './post-actor.ts';
 import { actionBody, approvalSettingsSchema, listQuery, postDetailSchema, postParams, postSchema } from './posts.schema.ts';
 
 const tags = ['posts'];
-
-function actorFrom(access: WorkspaceAccess): PostActor {
-  const { principal } = access;
-  return principal.kind === 'user'
-    ? { kind: 'user', userId: principal.userId, name: principal.name, role: access.role }
-    : { kind: 'api_key', userId: null, name: principal.name, role: access.role };
-}
 
 export async function postRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -1,0 +1,10 @@
+import type { PostActor } from '@plume/core/posts/approval-settings';
+import type { WorkspaceAccess } from '../../lib/workspace-access.ts';
+
+/** Who acts on a post, with their role in the workspace (approval rules depend on it). */
+export function actorFrom(access: WorkspaceAccess): PostActor {
+  const { principal } = access;
+  return principal.kind === 'user'
+    ? { kind: 'user', userId: principal.userId, name: principal.name, role: access.role }
+    : { kind: 'api_key', userId: null, name: principal.name, role: access.role };
+}
