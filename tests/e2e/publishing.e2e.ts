@@ -161,13 +161,26 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
     await page.getByRole('button', { name: /^day/i }).or(page.getByRole('tab', { name: /^day/i })).first().click();
     await page.locator('.plume-post', { hasText: 'Fresh beans' }).first().waitFor();
     const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(postId));
+    const reloaded = page.waitForResponse((response) => response.request().method() === 'GET' && response.url().includes('/posts?'));
     await dragBySlots(page, 'Fresh beans', direction);
     expect((await saved).status()).toBe(200);
+    await reloaded;
     await saveScreenshot(page, 'publishing-4-calendar-dragged');
   });
   const moved = await fetchPost(page, workspaceId, postId);
   expect(new Date(moved.scheduledAt ?? '').getTime()).toBe(firstTime.getTime() + direction * 30 * minute);
   expect(moved.state).toBe('scheduled');
+
+  await step(page, 'drag-conflict', async () => {
+    // Someone else edits the post meanwhile: the calendar's copy is now stale, so the next drag is refused.
+    const edit = await page.request.patch(`/api/v1/workspaces/${workspaceId}/posts/${postId}`, { data: { version: moved.version, scheduledAt: moved.scheduledAt } });
+    expect(edit.status()).toBe(200);
+    const refused = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(postId));
+    await dragBySlots(page, 'Fresh beans', -direction);
+    expect((await refused).status()).toBe(409);
+    await page.getByRole('alert').getByText(/Could not move the post: Someone changed this post/).waitFor();
+  });
+  expect((await fetchPost(page, workspaceId, postId)).scheduledAt).toBe(moved.scheduledAt);
 
   await step(page, 'publish', async () => {
     await page.locator('.plume-post', { hasText: 'Fresh beans' }).first().click();
