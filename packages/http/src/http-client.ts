@@ -7,6 +7,7 @@ import { nonNegativeInteger, positive, resolveSettings } from './client-settings
 import type { ClientSettings } from './client-settings.ts';
 import { HttpError, HttpNetworkError, SsrfBlockedError } from './errors.ts';
 import type { OutgoingRequest } from './follow-redirects.ts';
+import { encodeFormBody } from './form-body.ts';
 import { createJsonMethods } from './json-requests.ts';
 import type { JsonMethods } from './json-requests.ts';
 import { redactUrl } from './redact.ts';
@@ -45,7 +46,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const settings = resolveSettings(options);
   // async so an invalid URL string rejects like every other failure instead of throwing.
   const request = async (url: string | URL, init: HttpRequestInit = {}): Promise<Response> =>
-    sendWithRetries(new URL(url), init, settings);
+    sendWithRetries(new URL(url), await encodeFormBody(init), settings);
   return { request, ...createJsonMethods(request, settings.timeoutMs) };
 }
 

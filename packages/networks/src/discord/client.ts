@@ -61,13 +61,3 @@ export async function discordJson<S extends z.ZodType>(
   throw isRead ? new Retryable(`Discord sent an unexpected answer to "${options.what}".`) : new MalformedResponse(options.what, response.status, parsed.error);
 }
 
-/**
- * Serializes multipart form data to bytes plus its Content-Type. The HTTP client runs on the undici
- * package, which does not recognise Node's global FormData, so forms travel as plain bytes.
- */
-export async function encodeForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type');
-  if (contentType === null) throw new Error('FormData without a content type');
-  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
-}

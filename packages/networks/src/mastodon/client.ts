@@ -25,17 +25,6 @@ export function mastodonApp(context: NetworkContext): { clientId: string; client
   return context.app;
 }
 
-/**
- * Serializes multipart form data to bytes plus its Content-Type. The HTTP client runs on the undici
- * package, which does not recognise Node's global FormData, so forms are sent as plain bytes.
- */
-export async function encodeForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type');
-  if (contentType === null) throw new Error('FormData without a content type');
-  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
-}
-
 /** Headers for an authenticated call, plus the encoded body (`json` or `form`). */
 export async function mastodonRequest(
   tokens: TokenSet | undefined,
@@ -50,9 +39,8 @@ export async function mastodonRequest(
     headers.set('content-type', 'application/json');
     body = JSON.stringify(json);
   } else if (form !== undefined) {
-    const encoded = await encodeForm(form);
-    headers.set('content-type', encoded.contentType);
-    body = encoded.body;
+    // The HTTP client sets the multipart Content-Type with its boundary.
+    body = form;
   }
   return { ...rest, headers, body };
 }

@@ -55,17 +55,6 @@ export function pinterestPost<S extends z.ZodType>(
 }
 
 /**
- * Multipart form data as bytes plus its Content-Type (with boundary). The HTTP client runs on the
- * undici package, which does not recognise Node's global FormData as a body.
- */
-export async function encodeMultipart(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type');
-  if (contentType === null) throw new Error('FormData encoding gave no Content-Type.');
-  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
-}
-
-/**
  * Runs a step before the Pin is created (video register, upload, processing): nothing is published
  * yet, so a dropped connection or unreadable answer there is Retryable.
  */

@@ -21,17 +21,6 @@ export function telegramWebUrl(context: NetworkContext): string {
   return (context.endpoints['web'] ?? 'https://t.me').replace(/\/+$/, '');
 }
 
-/**
- * Serializes multipart form data to bytes plus its Content-Type. The HTTP client runs on the undici
- * package, which does not recognise Node's global FormData, so forms travel as plain bytes.
- */
-async function encodeForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type');
-  if (contentType === null) throw new Error('FormData without a content type');
-  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
-}
-
 export interface TelegramCall<S extends z.ZodType> {
   token: string;
   method: string;
@@ -46,15 +35,15 @@ export interface TelegramCall<S extends z.ZodType> {
 /** Calls a method and returns its validated `result`, or throws a typed error. */
 export async function telegramMethod<S extends z.ZodType>(context: NetworkContext, call: TelegramCall<S>): Promise<z.output<S>> {
   const url = `${telegramApiUrl(context)}/bot${call.token}/${call.method}`;
-  let body: string | Uint8Array<ArrayBuffer>;
-  let contentType: string;
-  if (call.payload instanceof FormData) {
-    ({ body, contentType } = await encodeForm(call.payload));
-  } else {
-    body = JSON.stringify(call.payload);
-    contentType = 'application/json';
-  }
-  const response = await send(context.http, url, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
+  // A FormData body gets its multipart Content-Type (with boundary) from the HTTP client.
+  const { payload } = call;
+  const response = await send(
+    context.http,
+    url,
+    payload instanceof FormData
+      ? { method: 'POST', headers: { accept: 'application/json' }, body: payload }
+      : { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload) },
+  );
   if (!response.ok) throw await telegramFailure(response, call.what);
   const envelope = z.looseObject({ ok: z.literal(true), result: call.schema });
   const text = await response.text();

@@ -25,17 +25,6 @@ export function xApp(context: NetworkContext): { clientId: string; clientSecret:
   return context.app;
 }
 
-/**
- * Serializes multipart form data to bytes plus its Content-Type. The HTTP client runs on the undici
- * package, which does not recognise Node's global FormData, so forms are sent as plain bytes.
- */
-export async function encodeForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type');
-  if (contentType === null) throw new Error('FormData without a content type');
-  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
-}
-
 /** Calls `path` on the X API with the account's token and returns the validated JSON body. */
 export async function xJson<S extends z.ZodType>(
   context: NetworkContext,
@@ -54,9 +43,8 @@ export async function xJson<S extends z.ZodType>(
     headers.set('content-type', 'application/json');
     body = JSON.stringify(json);
   } else if (form !== undefined) {
-    const encoded = await encodeForm(form);
-    headers.set('content-type', encoded.contentType);
-    body = encoded.body;
+    // The HTTP client sets the multipart Content-Type with its boundary.
+    body = form;
   }
   return callJson(context.http, `${xEndpoint(context, 'api')}${path}`, { ...rest, headers, body }, { ...xFailureMapping, schema, what });
 }

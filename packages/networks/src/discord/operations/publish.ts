@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, PublishResult } from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
-import { discordJson, encodeForm, webhookUrl } from '../client.ts';
+import { discordJson, webhookUrl } from '../client.ts';
 import { composedContent, discordMessageUrl, encodeMessageRef, readDiscordSettings, type DiscordSettings } from '../compose.ts';
 import { DISCORD_ALT_TEXT_LIMIT } from '../manifest.ts';
 
@@ -38,14 +38,15 @@ function payloadOf(request: PublishRequest, settings: DiscordSettings, media: re
   };
 }
 
-async function bodyOf(payload: Record<string, unknown>, media: readonly PublishMedia[]): Promise<{ body: string | Uint8Array<ArrayBuffer>; contentType: string }> {
-  if (media.length === 0) return { body: JSON.stringify(payload), contentType: 'application/json' };
+/** JSON without files; with files, multipart (the HTTP client sets its Content-Type and boundary). */
+async function bodyOf(payload: Record<string, unknown>, media: readonly PublishMedia[]): Promise<{ body: string | FormData; headers: Record<string, string> }> {
+  if (media.length === 0) return { body: JSON.stringify(payload), headers: { 'content-type': 'application/json' } };
   const form = new FormData();
   form.set('payload_json', JSON.stringify(payload));
   for (const [index, item] of media.entries()) {
     form.set(`files[${index}]`, new Blob([(await item.read()).slice()], { type: item.mimeType }), item.fileName);
   }
-  return encodeForm(form);
+  return { body: form, headers: {} };
 }
 
 /** Sends the message and returns its id and link. */
@@ -53,12 +54,12 @@ export async function publishToDiscord(context: NetworkContext, account: Account
   if (request.parts.length > 1) throw new Permanent('Discord webhooks post single messages, not threads. Put everything in one part.');
   const settings = readDiscordSettings(request);
   const media = request.parts[0].media;
-  const { body, contentType } = await bodyOf(payloadOf(request, settings, media), media);
+  const { body, headers } = await bodyOf(payloadOf(request, settings, media), media);
   const url = webhookUrl(context, { id: account.metadata['webhookId'] ?? account.externalId, token: account.tokens.accessToken });
   url.searchParams.set('wait', 'true');
   if (settings.threadId !== undefined) url.searchParams.set('thread_id', settings.threadId);
 
-  const message = await discordJson(context, url, { method: 'POST', headers: { 'content-type': contentType }, body }, { schema: messageSchema, what: 'send the message' });
+  const message = await discordJson(context, url, { method: 'POST', headers, body }, { schema: messageSchema, what: 'send the message' });
   const home = account.metadata['channelId'] ?? message.channel_id;
   const threadId = message.channel_id === home ? undefined : message.channel_id;
   return {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishMedia } from '../../contract.ts';
 import { Permanent, Retryable } from '../../provider-errors.ts';
 import { callNoContent } from '../../shared/network-call.ts';
-import { beforePinExists, encodeMultipart, pinterestGet, pinterestPost } from '../client.ts';
+import { beforePinExists, pinterestGet, pinterestPost } from '../client.ts';
 import { pinterestFailureMapping } from '../errors.ts';
 
 const registeredSchema = z.looseObject({
@@ -39,12 +39,11 @@ export async function uploadPinVideo(
   const form = new FormData();
   for (const [name, value] of Object.entries(registered.upload_parameters)) form.set(name, value);
   form.set('file', new Blob([bytes.slice()], { type: video.mimeType }), video.fileName);
-  const multipart = await encodeMultipart(form);
   await beforePinExists('upload the video to Pinterest', () =>
     callNoContent(
       context.http,
       registered.upload_url,
-      { method: 'POST', headers: { 'content-type': multipart.contentType }, body: multipart.body },
+      { method: 'POST', body: form },
       { ...pinterestFailureMapping, what: 'upload the video to Pinterest' },
     ),
   );
