@@ -3,7 +3,7 @@
  * workspace's time zone (so "09:00" stays 09:00 across daylight saving), and the next one that no
  * post of the account already takes.
  */
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { posts, postTargets, postingSlots, type PostState } from '@plume/db/schema/publishing';
 import { AppError } from '@plume/errors/app-error';
@@ -51,19 +51,20 @@ export async function replaceSlots(
   return slots;
 }
 
-/** Minutes (epoch ms / 60,000) in which a post of this account is due to go out, within the window. */
-async function occupiedMinutes(db: Db, workspaceId: string, accountId: string, from: Date, to: Date): Promise<Set<number>> {
+/** Minutes (epoch ms / 60,000) in which a post of these accounts is due to go out, within the window. */
+async function occupiedMinutes(db: Db, query: { workspaceId: string; accountIds: readonly string[]; from: Date; to: Date; excludePostId?: string }): Promise<Set<number>> {
   const rows = await db
     .select({ scheduledAt: posts.scheduledAt })
     .from(postTargets)
     .innerJoin(posts, eq(posts.id, postTargets.postId))
     .where(
       and(
-        eq(postTargets.workspaceId, workspaceId),
-        eq(postTargets.accountId, accountId),
+        eq(postTargets.workspaceId, query.workspaceId),
+        inArray(postTargets.accountId, [...query.accountIds]),
         inArray(posts.state, [...OCCUPYING_STATES]),
-        gt(posts.scheduledAt, from),
-        lt(posts.scheduledAt, to),
+        gt(posts.scheduledAt, query.from),
+        lt(posts.scheduledAt, query.to),
+        query.excludePostId === undefined ? undefined : ne(posts.id, query.excludePostId),
       ),
     );
   return new Set(rows.flatMap((row) => (row.scheduledAt === null ? [] : [Math.floor(row.scheduledAt.getTime() / 60_000)])));
@@ -71,24 +72,31 @@ async function occupiedMinutes(db: Db, workspaceId: string, accountId: string, f
 
 /**
  * The earliest slot after `after` (never before `now`: a past slot is not free) whose minute no
- * approved, scheduled or publishing post of the account takes. Answers in UTC.
+ * approved, scheduled or publishing post of the accounts takes. Answers in UTC. With several
+ * accounts (a post's targets) the slots of all of them count, and a minute is taken when any of
+ * them has a post then; `excludePostId` keeps a post from blocking its own move.
  */
 export async function findNextFreeSlot(
   db: Db,
-  input: { workspaceId: string; accountId: string; zone: string; after: Date; now: Date },
+  input: { workspaceId: string; accountIds: readonly string[]; zone: string; after: Date; now: Date; excludePostId?: string },
 ): Promise<Date> {
-  const slots = await listSlots(db, input.workspaceId, input.accountId);
+  const slots: Slot[] = [];
+  for (const accountId of input.accountIds) slots.push(...(await listSlots(db, input.workspaceId, accountId)));
   if (slots.length === 0) {
-    throw new AppError('no_free_slot', { detail: 'This account has no posting slots yet. Set them with PUT …/accounts/{accountId}/slots.' });
+    throw new AppError('no_free_slot', { detail: 'No posting slots are set for this account yet. Set them with PUT …/accounts/{accountId}/slots.' });
   }
   const after = input.after.getTime() > input.now.getTime() ? input.after : input.now;
   // The window is a little wider than the horizon so a post in the first or last minute still counts.
-  const windowStart = new Date(after.getTime() - 60_000);
-  const windowEnd = new Date(after.getTime() + (SLOT_HORIZON_DAYS + 2) * 86_400_000);
-  const occupied = await occupiedMinutes(db, input.workspaceId, input.accountId, windowStart, windowEnd);
+  const occupied = await occupiedMinutes(db, {
+    workspaceId: input.workspaceId,
+    accountIds: input.accountIds,
+    from: new Date(after.getTime() - 60_000),
+    to: new Date(after.getTime() + (SLOT_HORIZON_DAYS + 2) * 86_400_000),
+    ...(input.excludePostId === undefined ? {} : { excludePostId: input.excludePostId }),
+  });
   const found = nextFreeSlot({ zone: input.zone, slots, after, occupiedMinutes: occupied, horizonDays: SLOT_HORIZON_DAYS });
   if (found === null) {
-    throw new AppError('no_free_slot', { detail: `Every posting slot of this account in the next ${SLOT_HORIZON_DAYS / 7} weeks is taken.` });
+    throw new AppError('no_free_slot', { detail: `Every posting slot in the next ${SLOT_HORIZON_DAYS / 7} weeks is taken.` });
   }
   return found;
 }

@@ -57,7 +57,7 @@ export async function postingSlotRoutes(app: FastifyInstance, context: AppContex
     const zone = access.workspace.timezone;
     const now = new Date();
     const after = request.query.after === undefined ? now : new Date(request.query.after);
-    const at = await findNextFreeSlot(context.db, { workspaceId: access.workspace.id, accountId: request.params.accountId, zone, after, now });
+    const at = await findNextFreeSlot(context.db, { workspaceId: access.workspace.id, accountIds: [request.params.accountId], zone, after, now });
     const wall = utcToWall(zone, at);
     return { at: at.toISOString(), timezone: zone, local: formatWall(wall), weekday: wall.weekday };
   });

@@ -99,7 +99,7 @@ describe('next free slot', () => {
     await putSlots([]);
     const response = await nextSlot('2031-01-01T00:00:00Z');
     expect(response.statusCode).toBe(409);
-    expect(response.json<Problem>()).toMatchObject({ code: 'no_free_slot', detail: expect.stringContaining('no posting slots') });
+    expect(response.json<Problem>()).toMatchObject({ code: 'no_free_slot', detail: expect.stringContaining('No posting slots') });
   });
 
   it('reads slots on the Berlin clock across the spring-forward night, a 02:30 slot moving to 03:30', async () => {
@@ -148,5 +148,39 @@ describe('next free slot', () => {
     const at = Date.parse(response.json<{ at: string }>().at);
     expect(at).toBeGreaterThan(Date.now());
     expect(at - Date.now()).toBeLessThanOrEqual(25 * 3600_000);
+  });
+});
+
+describe('the schedule_next_slot action', () => {
+  const postsUrl = () => `/api/v1/workspaces/${workspace.id}/posts`;
+  const act = (postId: string, payload: object) => t.app.inject({ method: 'POST', url: `${postsUrl()}/${postId}/actions`, headers: editor.headers, payload });
+
+  async function approvedPost(targets: { accountId: string }[]): Promise<string> {
+    const response = await t.app.inject({ method: 'POST', url: postsUrl(), headers: editor.headers, payload: { content: { text: 'Slot me' }, targets, submit: targets.length > 0 } });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<{ id: string }>().id;
+  }
+
+  it('schedules an approved post at the next free slot, skipping slots other posts took but not its own', async () => {
+    await putSlots([0, 1, 2, 3, 4, 5, 6].flatMap((weekday) => [{ weekday, time: '06:00' }, { weekday, time: '18:00' }]));
+    const expected = (await t.app.inject({ method: 'GET', url: `${slotsUrl()}/next`, headers: editor.headers })).json<{ at: string }>().at;
+    const first = await approvedPost([{ accountId }]);
+    const scheduled = await act(first, { type: 'schedule_next_slot' });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+    expect(scheduled.json()).toMatchObject({ state: 'scheduled', scheduledAt: expected });
+    const second = await approvedPost([{ accountId }]);
+    const next = (await act(second, { type: 'schedule_next_slot' })).json<{ scheduledAt: string }>();
+    expect(Date.parse(next.scheduledAt)).toBeGreaterThan(Date.parse(expected));
+    // Asking again for the first post keeps it where it is: its own minute does not block it.
+    expect((await act(first, { type: 'schedule_next_slot' })).json()).toMatchObject({ scheduledAt: expected });
+  });
+
+  it('answers 409 for a post without accounts, and 404 for a post of another workspace', async () => {
+    const empty = await approvedPost([]);
+    const noAccounts = await act(empty, { type: 'schedule_next_slot' });
+    expect(noAccounts.statusCode).toBe(409);
+    expect(noAccounts.json<Problem>().code).toBe('no_free_slot');
+    const theirs = await t.app.inject({ method: 'POST', url: `/api/v1/workspaces/${otherWorkspace.id}/posts`, headers: outsider.headers, payload: { content: { text: 'Theirs' } } });
+    expect((await act(theirs.json<{ id: string }>().id, { type: 'schedule_next_slot' })).statusCode).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { getApprovalSettings, putApprovalSettings } from '@plume/core/posts/appr
 import { actOnPost, createPost, updatePost } from '@plume/core/posts/manage-posts';
 import { createPostSchema, updatePostSchema } from '@plume/core/posts/post-input';
 import { getPost, listPosts } from '@plume/core/posts/query-posts';
+import { scheduleAtNextSlot } from '@plume/core/scheduling/schedule-next-slot';
 import { listMembers } from '@plume/core/workspaces/manage-members';
 import { AppError } from '@plume/errors/app-error';
 import type { AppContext } from '../../app-context.ts';
@@ -83,14 +84,21 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
   typed.post('/api/v1/workspaces/:workspaceId/posts/:postId/actions', {
     schema: {
       tags,
-      summary: 'Move a post: submit, approve, reject, request_changes, schedule, unschedule, cancel, reopen, retry (failed targets), confirm (unconfirmed targets)',
+      summary: "Move a post: submit, approve, reject, request_changes, schedule, schedule_next_slot (the next free posting slot of the post's accounts), unschedule, cancel, reopen, retry (failed targets), confirm (unconfirmed targets)",
+      description: "schedule_next_slot answers 409 `no_free_slot` when the post's accounts have no posting slots, or none is free in the next 8 weeks.",
       params: postParams,
       body: actionBody,
       response: { 200: postDetailSchema, ...protectedErrors },
     },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
-    await withFieldPrefix('body', () => actOnPost(deps(), { workspaceId: access.workspace.id, postId: request.params.postId, actor: actorFrom(access), action: request.body }));
+    const action = request.body;
+    const command = { workspaceId: access.workspace.id, postId: request.params.postId, actor: actorFrom(access) };
+    await withFieldPrefix('body', () =>
+      action.type === 'schedule_next_slot'
+        ? scheduleAtNextSlot(deps(), { ...command, zone: access.workspace.timezone, now: new Date() })
+        : actOnPost(deps(), { ...command, action }),
+    );
     return getPost(deps(), access.workspace.id, request.params.postId);
   });
 

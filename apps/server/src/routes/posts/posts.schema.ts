@@ -81,6 +81,7 @@ export const actionBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.enum(['submit', 'approve', 'unschedule', 'cancel', 'reopen', 'retry']) }),
   z.strictObject({ type: z.enum(['reject', 'request_changes']), reason }),
   z.strictObject({ type: z.literal('schedule'), scheduledAt: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ type: z.literal('schedule_next_slot') }),
   z.strictObject({ type: z.literal('confirm'), published: z.boolean(), url: z.url().max(2000).optional() }),
 ]);
 
