@@ -121,9 +121,10 @@ export async function updatePost(deps: PostDeps, input: { workspaceId: string; p
     const targets = changes.targets ?? (await storedTargets(tx, post.id));
     const scheduledAt = changes.scheduledAt === undefined ? post.scheduledAt : (parseTime(changes.scheduledAt, 'scheduledAt') ?? null);
     await checkReferences(tx, input.workspaceId, content, targets);
-    const review = needsReview({ approvedHash: post.approvedHash, newHash: contentHash(content, targets), approvedAt: post.approvedScheduledAt, newAt: scheduledAt });
+    const newHash = contentHash(content, targets);
+    const review = needsReview({ approvedHash: post.approvedHash, newHash, approvedAt: post.approvedScheduledAt, newAt: scheduledAt });
     const settings = await getApprovalSettings(tx, input.workspaceId);
-    const decided = nextState(post.state, { type: 'edit', needsReview: review }, {
+    const decided = nextState(post.state, { type: 'edit', needsReview: review, timeOnly: post.approvedHash === newHash }, {
       approvalRequired: settings.approvalMode !== 'none',
       canApprove: canApprove(settings, input.actor),
       hasTime: scheduledAt !== null,
@@ -164,7 +165,12 @@ export async function actOnPost(deps: PostDeps, input: { workspaceId: string; po
     const { action } = input;
     if (action.type === 'schedule') {
       const at = parseTime(action.scheduledAt, 'scheduledAt') ?? null;
+      const movedFar = post.approvedHash !== null && needsReview({ approvedHash: post.approvedHash, newHash: post.approvedHash, approvedAt: post.approvedScheduledAt, newAt: at });
       [post] = (await tx.update(posts).set({ scheduledAt: at }).where(eq(posts.id, post.id)).returning()) as [PostRow];
+      // More than 30 minutes from the approved time is an edit: the same lock rules as a PATCH.
+      if (movedFar && (post.state === 'approved' || post.state === 'scheduled')) {
+        return transition(deps, tx, post, { type: 'edit', needsReview: true, timeOnly: true }, input.actor, action);
+      }
     }
     if (action.type === 'confirm') {
       if (post.state !== 'unconfirmed') throw new AppError('invalid_state', { detail: 'Only an unconfirmed post can be confirmed.' });

@@ -29,7 +29,7 @@ export type PostAction =
   | { type: 'reject' }
   | { type: 'request_changes' }
   /** `needsReview`: the content hash differs from the approved one, or the time moved more than 30 minutes. */
-  | { type: 'edit'; needsReview: boolean }
+  | { type: 'edit'; needsReview: boolean; timeOnly?: boolean }
   | { type: 'schedule' }
   | { type: 'unschedule' }
   | { type: 'cancel' }
@@ -132,11 +132,13 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
   }
 }
 
-function edit(state: PostState, action: { type: 'edit'; needsReview: boolean }, context: ActorContext): Transition {
+function edit(state: PostState, action: { type: 'edit'; needsReview: boolean; timeOnly?: boolean }, context: ActorContext): Transition {
   if (!EDITABLE.has(state)) return illegal(state, action);
   if (state === 'rejected') return to('draft', 'unlock');
   if (state !== 'approved' && state !== 'scheduled') return to(state);
-  if (action.needsReview && context.approvalRequired) return to('in_review', 'unlock', 'dequeue');
+  // Someone who may approve and moves only the time approves the new time (re-lock below).
+  const approvesNewTime = action.timeOnly === true && context.canApprove;
+  if (action.needsReview && context.approvalRequired && !approvesNewTime) return to('in_review', 'unlock', 'dequeue');
   // Without required approval an edit is approved at once by whoever makes it.
   const relock: PostEffect[] = action.needsReview ? ['lock'] : [];
   if (state === 'approved') return to('approved', ...relock);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { publishTarget, type PublishDeps } from '@plume/core/publishing/publish-target';
 import { mailOutbox } from '@plume/db/schema/platform';
-import { postTargets, publishAttempts } from '@plume/db/schema/publishing';
+import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
@@ -254,6 +254,32 @@ describe('approval', () => {
     expect(stale.statusCode).toBe(409);
     const changed = await edit({ content: { text: 'Changed words' } }, small.json<PostDetail>().version);
     expect(changed.json<PostDetail>().state).toBe('in_review');
+    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
+  });
+
+  it('treats a reschedule beyond 30 minutes as an edit: back to review, unless an approver moves it', async () => {
+    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
+    const at = Date.now() + 3 * 3600_000;
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts`,
+      headers: editor.headers,
+      payload: { content: { text: 'Moving around' }, targets: [{ accountId }], scheduledAt: new Date(at).toISOString(), submit: true },
+    });
+    const post = created.json<PostDetail>();
+    const act = (user: TestUser, payload: object) =>
+      testApp.app.inject({ method: 'POST', url: `${base()}/posts/${post.id}/actions`, headers: user.headers, payload });
+    expect((await act(owner, { type: 'approve' })).json<PostDetail>().state).toBe('scheduled');
+    const near = await act(editor, { type: 'schedule', scheduledAt: new Date(at + 25 * 60_000).toISOString() });
+    expect(near.json<PostDetail>().state).toBe('scheduled');
+    // The owner may approve: moving it an hour earlier approves the new time.
+    const byOwner = await act(owner, { type: 'schedule', scheduledAt: new Date(at - 3600_000).toISOString() });
+    expect(byOwner.json<PostDetail>().state).toBe('scheduled');
+    const [relocked] = await testApp.db.select().from(posts).where(eq(posts.id, post.id));
+    expect(relocked?.approvedScheduledAt?.getTime()).toBe(at - 3600_000);
+    // The editor may not: moving it two hours later needs a new review.
+    const byEditor = await act(editor, { type: 'schedule', scheduledAt: new Date(at + 3600_000).toISOString() });
+    expect(byEditor.json<PostDetail>().state).toBe('in_review');
     await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
   });
 
