@@ -18,14 +18,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly errors: FieldProblem[];
+  /** The whole decoded error body, for problems that carry more than `errors` (e.g. an import's `rows`). */
+  readonly body: unknown;
 
-  constructor(init: { status: number; code: string; detail: string; errors?: FieldProblem[] }) {
+  constructor(init: { status: number; code: string; detail: string; errors?: FieldProblem[]; body?: unknown }) {
     super(init.detail);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.detail = init.detail;
     this.errors = init.errors ?? [];
+    this.body = init.body;
   }
 }
 
@@ -67,7 +70,7 @@ export function toApiError(status: number, statusText: string, text: string): Ap
   const code = stringField(body, 'code')?.toLowerCase() ?? `http_${status}`;
   const detail =
     stringField(body, 'detail') ?? stringField(body, 'message') ?? stringField(body, 'title') ?? statusText;
-  return new ApiError({ status, code, detail: detail || 'Request failed', errors: parseFieldProblems(body.errors) });
+  return new ApiError({ status, code, detail: detail || 'Request failed', errors: parseFieldProblems(body.errors), body });
 }
 
 /**

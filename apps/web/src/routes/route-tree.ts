@@ -9,6 +9,7 @@ import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
 import { membersRoute } from './members-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
+import { importPostsRoute } from './import-posts-route.tsx';
 import { newPostRoute } from './new-post-route.tsx';
 import { postDetailRoute } from './post-detail-route.tsx';
 import { postsRoute } from './posts-route.tsx';
@@ -39,6 +40,7 @@ export const routeTree = rootRoute.addChildren([
       dashboardRoute,
       postsRoute,
       newPostRoute,
+      importPostsRoute,
       postDetailRoute,
       reviewRoute,
       calendarRoute,

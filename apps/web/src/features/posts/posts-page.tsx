@@ -34,7 +34,12 @@ export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps)
   return (
     <>
       <PageHeader title="Posts" description="Drafts, posts in review, scheduled and published posts."
-        action={<Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>} />
+        action={
+          <div className="flex flex-wrap gap-2">
+            <Link to="/w/$workspaceId/posts/import" params={{ workspaceId }} className={buttonClasses('secondary')}>Import CSV</Link>
+            <Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>
+          </div>
+        } />
       <Card>
         <div className="mb-4 max-w-xs">
           <SelectField label="State" options={stateOptions} value={state ?? ''}
