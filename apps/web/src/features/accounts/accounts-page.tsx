@@ -8,6 +8,7 @@ import type { AccountsSearch } from './account-types.ts';
 import { accountsQueryOptions } from './accounts-query.ts';
 import { ConnectAccountList } from './connect-account-list.tsx';
 import { PickIdentitiesCard } from './pick-identities-card.tsx';
+import { PostingSlotsCard } from './slots/posting-slots-card.tsx';
 
 interface AccountsPageProps {
   workspaceId: string;
@@ -47,6 +48,7 @@ export function AccountsPage({ workspaceId, search, onSearchChange }: AccountsPa
         <Card title="Connected accounts">
           <AccountList workspaceId={workspace.id} canAdmin={isAdmin} />
         </Card>
+        <PostingSlotsCard workspaceId={workspace.id} accounts={accounts} timezone={workspace.timezone} canEdit={workspace.role !== 'viewer'} />
         {isAdmin ? (
           <Card title="Connect an account" description="Pick a network. Networks this server is not set up for show what to configure.">
             <ConnectAccountList workspaceId={workspace.id} />

@@ -16,10 +16,11 @@ import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { ComposerAccounts } from './composer-accounts.tsx';
 import { MediaPicker, type AttachedMedia } from './media-picker.tsx';
 import { mediaCapabilities, mediaProblems } from './media-rules.ts';
+import { NextSlotButton } from './next-slot-button.tsx';
 import type { CreatePostBody, PostDetail } from './post-types.ts';
 import { postsKey, postsPath } from './posts-query.ts';
 import { parseHashtags, problemsByPath, resolvedText } from './resolve-text.ts';
-import { zonedInputToIso } from './schedule-time.ts';
+import { isoToZonedInput, zonedInputToIso } from './schedule-time.ts';
 import { TargetTabs } from './target-tabs.tsx';
 import { ThreadEditor } from './thread-editor.tsx';
 
@@ -123,6 +124,10 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
             <TextField label="Publish at" name="scheduledAt" type="datetime-local" value={scheduleInput}
               hint={`Workspace time (${workspace.timezone}). Leave empty to decide later.`}
               onChange={(e) => setScheduleInput(e.target.value)} error={problems.scheduledAt} />
+            <div className="mt-3">
+              <NextSlotButton workspaceId={workspaceId} accountIds={accountIds}
+                onPick={(at) => setScheduleInput(isoToZonedInput(at, workspace.timezone))} />
+            </div>
           </Card>
           <div className="flex flex-wrap items-center gap-2">
             <Button variant="secondary" onClick={() => save(false)} isPending={create.isPending && create.variables.submit === false} pendingLabel="Saving…"

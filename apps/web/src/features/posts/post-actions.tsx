@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { textLinkClasses } from '../../components/text-link-classes.ts';
+import { hasErrorCode } from '../../lib/field-errors.ts';
 import type { Post, PostAction } from './post-types.ts';
 import { actOnPost, postsKey } from './posts-query.ts';
 import { problemsByPath } from './resolve-text.ts';
@@ -42,7 +45,13 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
   const pending = act.isPending;
   return (
     <div className="space-y-3">
-      <FormAlert error={act.error} />
+      {hasErrorCode(act.error, 'no_free_slot') ? (
+        <FormAlert message="No free posting time: set posting times for this account first.">
+          <p className="mt-1">
+            <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={textLinkClasses}>Set posting times on the Accounts page</Link>
+          </p>
+        </FormAlert>
+      ) : <FormAlert error={act.error} />}
       {s === 'published' || s === 'publishing' ? (
         <p className="text-sm text-muted">{s === 'published' ? 'Published: nothing left to do.' : 'Publishing now; this page follows along.'}</p>
       ) : null}
@@ -59,6 +68,9 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
           <Button variant="secondary" onClick={() => setForm('schedule')} disabled={pending}>
             {s === 'scheduled' ? 'Reschedule' : 'Schedule'}
           </Button>
+        ) : null}
+        {s === 'approved' || s === 'scheduled' ? (
+          <Button variant="secondary" onClick={() => run({ type: 'schedule_next_slot' })} disabled={pending}>Next free slot</Button>
         ) : null}
         {s === 'approved' || s === 'scheduled' ? (
           <Button variant="secondary" onClick={() => run({ type: 'schedule', scheduledAt: new Date().toISOString() })} disabled={pending}>

@@ -92,4 +92,5 @@ export type PostAction =
   | { type: 'submit' | 'approve' | 'unschedule' | 'cancel' | 'reopen' | 'retry' }
   | { type: 'reject' | 'request_changes'; reason: string }
   | { type: 'schedule'; scheduledAt: string }
+  | { type: 'schedule_next_slot' }
   | { type: 'confirm'; published: boolean; url?: string };
