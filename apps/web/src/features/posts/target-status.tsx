@@ -13,15 +13,35 @@ const failureLeads: Record<string, string> = {
   not_published: 'Marked as not published.',
 };
 
+/**
+ * A post that is live although a thread reply or the first comment did not go out: a warning, not a
+ * failure, because what is online is never sent again (a retry would post it twice).
+ */
+function PartlyPublishedWarning({ target }: { target: PostTarget }) {
+  if (target.failureKind !== 'partly_published') return null;
+  return (
+    <span role="note" aria-label="Warning" className="mt-1 block rounded-md border border-warning/40 bg-warning-soft px-2 py-1 text-warning">
+      <span className="block font-medium">Warning: the post is live, but not all of it went out.</span>
+      {target.failureReason ? <span className="block">{target.failureReason}</span> : null}
+      <span className="block text-xs">Add what is missing by hand on the network; Plume will not send it again.</span>
+    </span>
+  );
+}
+
 /** One target's state in plain words: the live link, the failure and what to do, or when it runs. */
 export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZone: string }) {
   if (target.state === 'published') {
-    return target.remoteUrl ? (
+    return (
       <span>
-        Live: <a href={target.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>{target.remoteUrl}</a>
-        {target.publishedAt ? <span className="block text-xs">Published {formatInZone(target.publishedAt, timeZone)}</span> : null}
+        {target.remoteUrl ? (
+          <>
+            Live: <a href={target.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>{target.remoteUrl}</a>
+            {target.publishedAt ? <span className="block text-xs">Published {formatInZone(target.publishedAt, timeZone)}</span> : null}
+          </>
+        ) : <>Published {formatInZone(target.publishedAt, timeZone)} (no link was returned)</>}
+        <PartlyPublishedWarning target={target} />
       </span>
-    ) : <span>Published {formatInZone(target.publishedAt, timeZone)} (no link was returned)</span>;
+    );
   }
   if (target.state === 'failed' || target.state === 'unconfirmed') {
     const lead = target.failureKind ? failureLeads[target.failureKind] : undefined;
