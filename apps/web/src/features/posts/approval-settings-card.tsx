@@ -7,7 +7,9 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { RadioCard } from '../../components/radio-card.tsx';
 import { api } from '../../lib/api.ts';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
+import { ApproverPicker } from './approver-picker.tsx';
 
 type ApprovalMode = 'none' | 'any_admin' | 'specific';
 interface ApprovalSettings {
@@ -18,23 +20,37 @@ interface ApprovalSettings {
 const modes: { value: ApprovalMode; label: string; description: string }[] = [
   { value: 'none', label: 'No approval', description: 'Submitting a post schedules it at once.' },
   { value: 'any_admin', label: 'An admin approves', description: 'Submitted posts wait in Review until an admin or owner approves them.' },
+  { value: 'specific', label: 'Named members approve', description: 'Submitted posts wait in Review until one of the members you choose approves them.' },
 ];
 
-/** Who must approve posts before they are scheduled (named approvers are set through the API). */
+/** Who must approve posts before they are scheduled: nobody, any admin, or members chosen by name. */
 export function ApprovalSettingsCard({ workspaceId, isEditable }: { workspaceId: string; isEditable: boolean }) {
   const queryClient = useQueryClient();
   const path = `${workspacePath(workspaceId)}/publishing-settings`;
   const settings = useQuery({ queryKey: ['workspaces', workspaceId, 'publishing-settings'], queryFn: () => api.get<ApprovalSettings>(path) });
   const [mode, setMode] = useState<ApprovalMode>();
+  // Unsaved picks; undefined means "the saved approvers".
+  const [approverIds, setApproverIds] = useState<string[]>();
+  const [pickError, setPickError] = useState<string>();
   const save = useMutation({
     mutationFn: (body: ApprovalSettings) => api.put<ApprovalSettings>(path, body),
-    onSuccess: (saved) => queryClient.setQueryData(['workspaces', workspaceId, 'publishing-settings'], saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['workspaces', workspaceId, 'publishing-settings'], saved);
+      setApproverIds(undefined);
+    },
   });
   const current = mode ?? settings.data?.approvalMode ?? 'none';
+  const chosen = approverIds ?? settings.data?.approverIds ?? [];
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate({ approvalMode: current, approverIds: current === 'specific' ? settings.data?.approverIds ?? [] : [] });
+    // Said here rather than after a round trip; the server checks the same and that each is a member.
+    if (current === 'specific' && chosen.length === 0) {
+      setPickError('Choose at least one approver.');
+      return;
+    }
+    setPickError(undefined);
+    save.mutate({ approvalMode: current, approverIds: current === 'specific' ? chosen : [] });
   }
 
   return (
@@ -50,11 +66,12 @@ export function ApprovalSettingsCard({ workspaceId, isEditable }: { workspaceId:
               <RadioCard key={option.value} name="approvalMode" value={option.value} label={option.label} description={option.description}
                 checked={current === option.value} onChange={() => setMode(option.value)} />
             ))}
-            {settings.data.approvalMode === 'specific' ? (
-              <RadioCard name="approvalMode" value="specific" label="Named approvers" description={`${settings.data.approverIds.length} members chosen through the API.`}
-                checked={current === 'specific'} onChange={() => setMode('specific')} />
-            ) : null}
           </fieldset>
+          {current === 'specific' ? (
+            <ApproverPicker workspaceId={workspaceId} chosen={chosen} disabled={!isEditable}
+              onChange={(ids) => { setApproverIds(ids); setPickError(undefined); }}
+              error={pickError ?? fieldErrorsOf(save.error).approverIds} />
+          ) : null}
           {isEditable ? (
             <div className="flex items-center gap-3">
               <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">Save approval</Button>
