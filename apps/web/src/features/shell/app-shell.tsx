@@ -34,12 +34,13 @@ export function AppShell() {
             <Logo />
           </Link>
           <WorkspaceSwitcher workspaces={workspaces} currentId={currentId} />
-          <div className="order-last w-full md:order-none md:w-auto md:min-w-0 md:flex-1">
-            <MainNav workspaceId={currentId} isInstanceAdmin={me.isInstanceAdmin} />
-          </div>
-          <div className="md:ml-auto">
+          <div className="ml-auto">
             <UserMenu me={me} />
           </div>
+        </div>
+        {/* The nav has a row of its own: beside the switcher and account menu it ran out of room at 1280 px. */}
+        <div className="mx-auto max-w-6xl px-4 pb-2">
+          <MainNav workspaceId={currentId} isInstanceAdmin={me.isInstanceAdmin} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none sm:py-8">

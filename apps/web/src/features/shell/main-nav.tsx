@@ -6,14 +6,14 @@ interface MainNavProps {
 }
 
 const linkClasses =
-  'rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted hover:bg-subtle hover:text-ink ' +
+  'rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-muted hover:bg-subtle hover:text-ink ' +
   'aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent';
 
 /** Workspace sections plus the admin outbox for the instance admin; the current page is marked. */
 export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
   return (
     <nav aria-label="Main" className="-mx-1 overflow-x-auto">
-      <ul className="flex items-center gap-1 px-1">
+      <ul className="flex min-w-max items-center gap-1 px-1">
         {workspaceId ? (
           <>
             <li>
@@ -59,7 +59,8 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
           </>
         ) : null}
         {isInstanceAdmin ? (
-          <li>
+          // Instance-wide, not part of the workspace: set apart at the far end.
+          <li className="ml-auto border-l border-line pl-2">
             <Link to="/admin/outbox" className={linkClasses}>
               Admin outbox
             </Link>
