@@ -1,15 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
-import { CalendarPage } from '../features/calendar/calendar-page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from './workspace-route.tsx';
 
-/** /w/$workspaceId/calendar */
+/** /w/$workspaceId/calendar — FullCalendar is most of its weight, so the page is its own chunk (fetched on hover of a link). */
 export const calendarRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'calendar',
-  component: CalendarRouteComponent,
+  component: lazyRouteComponent(() => import('./calendar-route-component.tsx'), 'CalendarRouteComponent'),
 });
-
-function CalendarRouteComponent() {
-  const { workspaceId } = workspaceRoute.useParams();
-  return <CalendarPage workspaceId={workspaceId} />;
-}

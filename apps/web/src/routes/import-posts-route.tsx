@@ -1,15 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
-import { ImportPostsPage } from '../features/posts/import/import-posts-page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from './workspace-route.tsx';
 
-/** /w/$workspaceId/posts/import */
+/** /w/$workspaceId/posts/import — loaded on demand, like the composer. */
 export const importPostsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'posts/import',
-  component: ImportPostsRouteComponent,
+  component: lazyRouteComponent(() => import('./post-route-components.tsx'), 'ImportPostsRouteComponent'),
 });
-
-function ImportPostsRouteComponent() {
-  const { workspaceId } = workspaceRoute.useParams();
-  return <ImportPostsPage workspaceId={workspaceId} />;
-}

@@ -1,15 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
-import { ComposerPage } from '../features/posts/composer-page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from './workspace-route.tsx';
 
-/** /w/$workspaceId/posts/new */
+/** /w/$workspaceId/posts/new — the composer (previews, counters, media checks) is its own chunk. */
 export const newPostRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'posts/new',
-  component: NewPostRouteComponent,
+  component: lazyRouteComponent(() => import('./post-route-components.tsx'), 'NewPostRouteComponent'),
 });
-
-function NewPostRouteComponent() {
-  const { workspaceId } = workspaceRoute.useParams();
-  return <ComposerPage workspaceId={workspaceId} />;
-}

@@ -1,15 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
-import { PostDetailPage } from '../features/posts/post-detail-page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { workspaceRoute } from './workspace-route.tsx';
 
-/** /w/$workspaceId/posts/$postId */
+/** /w/$workspaceId/posts/$postId — loaded on demand, like the composer. */
 export const postDetailRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'posts/$postId',
-  component: PostDetailRouteComponent,
+  component: lazyRouteComponent(() => import('./post-route-components.tsx'), 'PostDetailRouteComponent'),
 });
-
-function PostDetailRouteComponent() {
-  const { workspaceId, postId } = postDetailRoute.useParams();
-  return <PostDetailPage workspaceId={workspaceId} postId={postId} />;
-}
