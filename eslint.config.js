@@ -44,6 +44,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // Web unit tests run in node without a DOM: they test pure helpers, never React components.
+    files: ['apps/web/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/*.tsx'], message: 'Web unit tests cover .ts helpers; components need the browser (tests/e2e).' }] }] },
+  },
   { files: ['packages/http/**', 'apps/web/**', '**/*.browser.js', 'tests/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-globals': 'off' } },
   { files: ['scripts/**/*.mjs', 'bench/**', 'tests/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },

@@ -41,10 +41,11 @@ export function summarizeReport(report: ImportReport): { good: number; bad: numb
   return { good: report.rows.length - bad, bad };
 }
 
-/** The column a problem path names, for people: `accounts/1` → `accounts (2nd id)`, `row` → `whole row`. */
+/** The column a problem path names, for people: `accounts/1` → `accounts (item 2)`, `row` → `whole row`. */
 export function describeColumn(path: string): string {
   if (path === 'row' || path === '') return 'whole row';
-  const [column, index] = path.split('/');
-  if (index !== undefined && /^\d+$/.test(index)) return `${column} (item ${Number(index) + 1})`;
+  const parts = path.split('/');
+  const [column, index] = parts;
+  if (parts.length === 2 && index !== undefined && /^\d+$/.test(index)) return `${column} (item ${Number(index) + 1})`;
   return path.replace(/\//g, ' › ');
 }
