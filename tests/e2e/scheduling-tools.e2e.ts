@@ -156,4 +156,17 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     const post = await getJson<ApiPost>(page, `${ws}/posts/${id}`);
     expect(post.targets[0]).toMatchObject({ state: 'published', failureKind: 'partly_published' });
   });
+
+  await step(page, 'named-approvers', async () => {
+    await nav(page, 'Settings');
+    await page.getByRole('radio', { name: 'Named members approve' }).check();
+    await page.getByRole('button', { name: 'Save approval' }).click();
+    await page.getByText('Choose at least one approver.').waitFor();
+    await page.getByRole('group', { name: 'Approvers' }).getByRole('checkbox', { name: 'Sam Scheduler' }).check();
+    await page.getByRole('button', { name: 'Save approval' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await saveScreenshot(page, 'scheduling-5-named-approvers');
+  });
+  const me = await getJson<{ id: string }>(page, '/me');
+  expect(await getJson(page, `${ws}/publishing-settings`)).toEqual({ approvalMode: 'specific', approverIds: [me.id] });
 });
