@@ -93,6 +93,7 @@ describe('parseImportCsv', () => {
       [5, ['scheduled_at']],
       [6, ['row']],
     ]);
+    expect(rows[2]?.errors[1]?.message).toBe('No such account in this workspace.');
     expect(rows[3]?.errors[0]?.message).toContain('does not exist in Europe/Berlin');
   });
 });

@@ -83,6 +83,13 @@ export function columnPath(path: string): string {
   return parts.join('/');
 }
 
+/** A malformed id reads like an unknown one (same words as for another workspace's id): the user copied the wrong thing. */
+function readableIssue(path: readonly PropertyKey[], message: string): string {
+  if (path[0] === 'targets' && path[2] === 'accountId') return 'No such account in this workspace.';
+  if (path[0] === 'content' && path[1] === 'mediaIds') return 'No such media file in this workspace.';
+  return message;
+}
+
 function rowToPost(cells: Partial<Record<Column, string>>, zone: string): { post: CreatePostInput | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const text = cells.text ?? '';
@@ -113,7 +120,7 @@ function rowToPost(cells: Partial<Record<Column, string>>, zone: string): { post
   };
   const checked = createPostSchema.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues) errors.push({ path: columnPath(issue.path.map(String).join('.')), message: issue.message });
+    for (const issue of checked.error.issues) errors.push({ path: columnPath(issue.path.map(String).join('.')), message: readableIssue(issue.path, issue.message) });
   }
   return { post: errors.length === 0 && checked.success ? checked.data : null, errors };
 }
