@@ -52,6 +52,12 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
         </span>
         {account.disconnectedReason ? <span className="block text-xs">{account.disconnectedReason}</span> : null}
         {account.healthError ? <span className="block text-xs text-danger">Health: {account.healthError}</span> : null}
+        {account.status === 'connected' && account.tokenExpiresAt ? (
+          <span className="block text-xs">
+            Access renews before {formatDateTime(account.tokenExpiresAt)}
+            {account.lastRefreshedAt ? ` (last renewed ${formatDateTime(account.lastRefreshedAt)})` : ''}
+          </span>
+        ) : null}
         {account.rateLimitedUntil && new Date(account.rateLimitedUntil).getTime() > Date.now() ? (
           <span className="block text-xs text-warning">Rate-limited until {formatDateTime(account.rateLimitedUntil)}</span>
         ) : null}
