@@ -87,6 +87,16 @@ export function rssKb(pid: number): number | null {
   }
 }
 
+/** Peak resident set size in kB over the process's life (VmHWM), or null once the process is gone. */
+export function peakRssKb(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Proportional set size in kB (shared pages split between the processes sharing them), or null. */
 export function pssKb(pid: number): number | null {
   try {

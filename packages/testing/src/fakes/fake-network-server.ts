@@ -23,6 +23,8 @@ export interface FakeRequest {
   bearer: string | undefined;
   /** Parses a multipart/form-data (or urlencoded) body, files included. */
   formData(): Promise<FormData>;
+  /** When the request's headers arrived (Date.now()), before the body was read; benchmarks measure lateness with it. */
+  receivedAt: number;
 }
 
 export interface FakeResponse {
@@ -95,6 +97,7 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const rawBody = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const matched = findRoute(routes, req.method ?? 'GET', url.pathname);
@@ -108,6 +111,7 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
       body: parseBody(rawBody, req.headers['content-type']),
       bearer: /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1],
       formData: () => new Response(new Uint8Array(rawBody), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData(),
+      receivedAt,
     };
     requests.push(request);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -1,0 +1,253 @@
+// `npm run bench:publish`: 10,000 post targets across 500 Mastodon accounts, all due at one instant,
+// published by a real `plume worker` process against the Mastodon fake on loopback answering after
+// 20 ms. Measures lateness (the fake's receive time minus the due time), time until all are published,
+// throughput, CPU and memory, duplicates, and a baseline in the same run: the same number of raw
+// POSTs to the same fake at the same concurrency. Prints a table and updates docs/benchmarks.md.
+import { freePort } from '@plume/testing/free-port';
+import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { generateKey } from '@plume/core/secrets/keyring';
+import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@plume/db/embedded-postgres';
+import { runMigrations } from '@plume/db/migrate';
+import { mastodonManifest } from '@plume/networks/mastodon/manifest';
+import { sql } from 'drizzle-orm';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { median, percentile } from './lib/load.ts';
+import { cpuTicks, descendants, peakRssKb, pssKb, rssKb } from './lib/proc.ts';
+import { scheduleBatch, seedBatch } from './lib/publish-seed.ts';
+import { sendRawPosts, type RawRun } from './lib/raw-posts.ts';
+import { renderPublishReport, type CallFigures, type PublishFigures, type ResourceFigures } from './lib/publish-report.ts';
+import { spawnWorker, stopWorker, type WorkerProcess } from './lib/worker-process.ts';
+import { describeMachine, writeSection } from './lib/report.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const settings = {
+  accounts: 500,
+  targets: 10_000,
+  answerDelayMs: 20,
+  /** The documented default of WORKER_CONCURRENCY, set explicitly so the report states what ran. */
+  workerConcurrency: 16,
+  /** The due instant is this long after the jobs are queued, so queueing never counts as lateness. */
+  leadMs: 3000,
+  settleTimeoutS: 180,
+  /** One round before the engine run and one after, so drift in the machine's load shows. */
+  baselineRounds: 2,
+  watchdogS: 300,
+};
+
+let worker: WorkerProcess | null = null;
+let postgres: EmbeddedPostgresHandle | null = null;
+let fake: MastodonFake | null = null;
+let db: Database | null = null;
+let dataDir: string | null = null;
+
+async function cleanUp(): Promise<void> {
+  if (worker) {
+    const running = worker;
+    worker = null;
+    if (!(await stopWorker(running, 10_000))) log('the worker did not stop within 10 s of SIGTERM; killed it.');
+  }
+  if (db) await closeDatabase(db).catch(() => undefined);
+  db = null;
+  if (fake) await fake.close();
+  fake = null;
+  if (postgres) await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
+  postgres = null;
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  dataDir = null;
+}
+
+/** /proc reports CPU time in USER_HZ ticks: 100 per second on Linux. */
+const msPerTick = 10;
+
+function postgresPids(): number[] {
+  return descendants(process.pid).filter((info) => info.comm === 'postgres').map((info) => info.pid);
+}
+
+/** CPU ms of the worker process and of PostgreSQL since `before` (ticks keyed by pid). */
+function cpuSince(before: Map<number, { comm: string; ticks: number }>, workerPid: number): { workerMs: number; postgresMs: number } {
+  let workerMs = 0;
+  let postgresMs = 0;
+  for (const [pid, now] of cpuTicks(process.pid)) {
+    const delta = (now.ticks - (before.get(pid)?.ticks ?? 0)) * msPerTick;
+    if (pid === workerPid) workerMs += delta;
+    else if (now.comm === 'postgres') postgresMs += delta;
+  }
+  return { workerMs, postgresMs };
+}
+
+async function waitForHeartbeat(database: Database, running: WorkerProcess): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    if (running.hasExited()) throw new Error(`plume worker exited at start:\n${running.outputTail()}`);
+    const beats = await database.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM worker_heartbeats`);
+    if ((beats.rows[0]?.n ?? 0) > 0) return;
+    await sleep(100);
+  }
+  throw new Error(`plume worker wrote no heartbeat within 60 s:\n${running.outputTail()}`);
+}
+
+type Watch = { settledAt: number; postgresPeakPssKb: number };
+
+/** Polls until every target is settled, sampling PostgreSQL's memory meanwhile. */
+async function watchUntilSettled(database: Database, running: WorkerProcess): Promise<Watch> {
+  const deadline = performance.now() + settings.settleTimeoutS * 1000;
+  let postgresPeakPssKb = 0;
+  let lastSample = 0;
+  while (performance.now() < deadline) {
+    if (running.hasExited()) throw new Error(`plume worker exited while publishing:\n${running.outputTail()}`);
+    const settled = await database.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM post_targets WHERE state IN ('published', 'failed', 'unconfirmed')`);
+    if (performance.now() - lastSample > 1000) {
+      lastSample = performance.now();
+      postgresPeakPssKb = Math.max(postgresPeakPssKb, postgresPids().reduce((sum, pid) => sum + (pssKb(pid) ?? 0), 0));
+    }
+    if ((settled.rows[0]?.n ?? 0) >= settings.targets) return { settledAt: Date.now(), postgresPeakPssKb };
+    await sleep(200);
+  }
+  throw new Error(`not every target settled within ${settings.settleTimeoutS} s`);
+}
+
+/** What the fake saw of the engine's calls: first receive time per target (by Idempotency-Key), duplicates. */
+function callFigures(server: MastodonFake['server'], targetIds: readonly string[], due: number): CallFigures {
+  const firstCall = new Map<string, number>();
+  let calls = 0;
+  let duplicates = 0;
+  for (const request of server.requests) {
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || request.path !== '/api/v1/statuses' || typeof key !== 'string' || key.startsWith('baseline')) continue;
+    calls += 1;
+    if (firstCall.has(key)) duplicates += 1;
+    else firstCall.set(key, request.receivedAt);
+  }
+  const lateness = targetIds.flatMap((id) => {
+    const at = firstCall.get(id);
+    return at === undefined ? [] : [at - due];
+  }).sort((a, b) => a - b);
+  return {
+    calls,
+    duplicates,
+    missing: targetIds.length - lateness.length,
+    p50: percentile(lateness, 50),
+    p99: percentile(lateness, 99),
+    first: lateness[0] ?? Number.NaN,
+    last: lateness.at(-1) ?? Number.NaN,
+  };
+}
+
+async function runEngine(database: Database, mastodon: MastodonFake, databaseUrl: string, secretKey: string): Promise<Omit<PublishFigures, 'baseline' | 'settings'>> {
+  log(`seeding ${settings.accounts} accounts and ${settings.targets.toLocaleString('en-US')} scheduled targets…`);
+  const seeded = await seedBatch(database, { secretKey, fake: mastodon, accounts: settings.accounts, targets: settings.targets });
+
+  log(`starting plume worker (WORKER_CONCURRENCY=${settings.workerConcurrency})…`);
+  const running = spawnWorker({ root, dataDir: dataDir ?? '', databaseUrl, secretKey, env: { WORKER_CONCURRENCY: String(settings.workerConcurrency) } });
+  worker = running;
+  await waitForHeartbeat(database, running);
+  const workerIdleRssKb = rssKb(running.pid);
+
+  const due = Date.now() + settings.leadMs;
+  await scheduleBatch(database, seeded, new Date(due));
+  const queuedBeforeDueMs = due - Date.now();
+  if (queuedBeforeDueMs < 0) throw new Error(`queueing the jobs took longer than the ${settings.leadMs} ms lead; raise settings.leadMs`);
+  log(`all jobs queued ${queuedBeforeDueMs} ms before the due instant; waiting…`);
+  await sleep(queuedBeforeDueMs);
+  const cpuBefore = cpuTicks(process.pid);
+  const benchCpuBefore = process.cpuUsage();
+  const watch = await watchUntilSettled(database, running);
+  const cpu = cpuSince(cpuBefore, running.pid);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const resources: ResourceFigures = {
+    intervalMs: watch.settledAt - due,
+    workerCpuMs: cpu.workerMs,
+    postgresCpuMs: cpu.postgresMs,
+    benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
+    workerIdleRssKb,
+    workerPeakRssKb: peakRssKb(running.pid),
+    postgresPeakPssKb: watch.postgresPeakPssKb,
+    postgresProcesses: postgresPids().length,
+  };
+
+  const states = await database.execute<{ state: string; n: number }>(sql`SELECT state, count(*)::int AS n FROM post_targets GROUP BY state`);
+  const published = await database.execute<{ last: Date | null }>(sql`SELECT max(published_at) AS last FROM post_targets`);
+  const last = published.rows[0]?.last;
+  worker = null;
+  if (!(await stopWorker(running, 15_000))) log('the worker did not stop within 15 s of SIGTERM; killed it.');
+  const publishedCount = states.rows.find((row) => row.state === 'published')?.n ?? 0;
+  const allPublishedMs = last ? new Date(last).getTime() - due : Number.NaN;
+  return {
+    states: Object.fromEntries(states.rows.map((row) => [row.state, row.n])),
+    calls: callFigures(mastodon.server, seeded.targetIds, due),
+    allPublishedMs,
+    postsPerS: (publishedCount / allPublishedMs) * 1000,
+    resources,
+    queuedBeforeDueMs,
+  };
+}
+
+function networkConcurrency(): number {
+  return Math.min(settings.workerConcurrency, mastodonManifest.publishConcurrency);
+}
+
+async function runBaseline(mastodon: MastodonFake, round: number): Promise<RawRun> {
+  const tokens = Array.from({ length: settings.accounts }, () => mastodon.issueToken());
+  log(`baseline round ${round}/${settings.baselineRounds}: ${settings.targets.toLocaleString('en-US')} raw POSTs, ${networkConcurrency()} in flight…`);
+  return sendRawPosts({ instanceUrl: mastodon.instanceUrl, tokens, count: settings.targets, concurrency: networkConcurrency(), label: `baseline-${round}` });
+}
+
+async function measure(): Promise<PublishFigures> {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'plume-bench-publish-'));
+  const pgPort = await freePort();
+  log('starting embedded PostgreSQL (as `plume start` does) and migrating…');
+  postgres = await startEmbeddedPostgres({ directory: path.join(dataDir, 'postgres'), port: pgPort, ephemeral: true });
+  await postgres.createDatabase('plume');
+  const databaseUrl = postgres.url('plume');
+  await runMigrations(databaseUrl);
+  db = createDatabase(databaseUrl, { poolSize: 4, applicationName: 'plume-bench' });
+  fake = await startMastodonFake();
+  fake.server.setDelay(settings.answerDelayMs);
+  const runs = [await runBaseline(fake, 1)];
+  const engine = await runEngine(db, fake, databaseUrl, generateKey());
+  log(`engine: all published ${engine.allPublishedMs} ms after due; lateness p50 ${engine.calls.p50} ms, p99 ${engine.calls.p99} ms; ${Math.round(engine.postsPerS)} posts/s; ${JSON.stringify(engine.states)}`);
+  runs.push(await runBaseline(fake, 2));
+  return {
+    settings: { ...settings, networkConcurrency: networkConcurrency(), mastodonLimit: mastodonManifest.publishConcurrency },
+    ...engine,
+    baseline: { runs, ms: median(runs.map((run) => run.ms)), postsPerS: median(runs.map((run) => run.postsPerS)) },
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench:publish] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const watchdog = setTimeout(() => {
+    log(`gave up: the benchmark ran longer than ${settings.watchdogS} s (is the machine overloaded, or is publishing stuck?)`);
+    void cleanUp().finally(() => process.exit(2));
+  }, settings.watchdogS * 1000);
+  const interrupt = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  let figures: PublishFigures;
+  try {
+    figures = await measure();
+  } finally {
+    await cleanUp();
+  }
+  clearTimeout(watchdog);
+  const report = renderPublishReport({ figures, machine, loadAfter: os.loadavg(), date: startedAt, command: 'npm run bench:publish' });
+  process.stdout.write(`\n${report.text}\n`);
+  const file = path.join(root, 'docs/benchmarks.md');
+  writeSection(file, 'publish', report.markdown);
+  log(`wrote ${path.relative(root, file)}`);
+}
+
+main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
