@@ -64,6 +64,8 @@ export async function startWorker(input: {
   const queueWorkerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
   events.on('worker:create', ({ worker }) => queueWorkerIds.add(worker.workerId));
+  // With batched fetching the pool locks jobs under its own id: a sweep must be able to release those too.
+  events.on('pool:create', ({ workerPool }) => queueWorkerIds.add(workerPool.id));
   events.on('worker:release', ({ worker }) => queueWorkerIds.delete(worker.workerId));
   const runner: Runner = await run({
     events,
@@ -74,6 +76,11 @@ export async function startWorker(input: {
     taskList,
     crontab,
     logger: createGraphileLogger(logger),
+    // Batching (worker.graphile.org/docs/performance#batching): one query fetches and locks a batch of
+    // due jobs for the pool, and completions are written together. When thousands of posts fall due at
+    // once this cuts the queue's own round trips per job (docs/benchmarks.md, publishing). A crash can
+    // leave fetched jobs locked; the sweep releases them (pool id above) and publishing is idempotent.
+    preset: { worker: { localQueue: { size: config.WORKER_CONCURRENCY }, completeJobBatchDelay: 0 } },
   });
   const stopHeartbeat = startHeartbeat(db, workerId, () => [...queueWorkerIds], (error) => logger.warn({ err: error }, 'heartbeat failed'));
   const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
