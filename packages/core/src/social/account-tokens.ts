@@ -147,7 +147,7 @@ export async function disconnectAccount(deps: Pick<TokenDeps, 'db' | 'appUrl'>, 
           '',
           // Publishing fails a due target of a disconnected account (with the reason); nothing holds it back.
           `Posts due for this account fail until you reconnect it: ${new URL('/accounts', deps.appUrl).toString()}`,
-          'Once it is reconnected, retry them from their post page.',
+          'Once it is reconnected, the Accounts page offers to retry them all at once.',
         ].join('\n'),
       });
     }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getAccount, listAccountRows, toAccountView } from '@plume/core/social/account-store';
 import { checkAccountHealth, removeAccount } from '@plume/core/social/manage-accounts';
+import { countFailedWhileDisconnected, retryFailedWhileDisconnected } from '@plume/core/social/retry-after-reconnect';
 import {
   completeOAuthConnect,
   connectWithCredentials,
@@ -17,6 +18,7 @@ import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { requireUser } from '../../plugins/authenticate.ts';
+import { actorFrom } from '../posts/post-actor.ts';
 import {
   accountParams,
   accountSchema,
@@ -25,6 +27,7 @@ import {
   identitySchema,
   pendingParams,
   pickBody,
+  retryReportSchema,
   startOAuthBody,
 } from './accounts.schema.ts';
 
@@ -39,7 +42,8 @@ export async function accountRoutes(app: FastifyInstance, context: AppContext): 
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
     const rows = await listAccountRows(context.db, access.workspace.id);
-    return { items: rows.map((row) => toAccountView(row)) };
+    const failed = await countFailedWhileDisconnected(context.db, access.workspace.id);
+    return { items: rows.map((row) => ({ ...toAccountView(row), failedWhileDisconnected: failed.get(row.id) ?? 0 })) };
   });
 
   typed.post('/api/v1/workspaces/:workspaceId/accounts/oauth/start', {
@@ -123,6 +127,18 @@ export async function accountRoutes(app: FastifyInstance, context: AppContext): 
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
     return checkAccountHealth(deps(), access.workspace.id, request.params.accountId);
+  });
+
+  typed.post('/api/v1/workspaces/:workspaceId/accounts/:accountId/retry-failed', {
+    schema: {
+      tags,
+      summary: 'Retry the posts that failed because this account was disconnected (editor; the account must be connected again). Posts that cannot go out as they are come back in `skipped` with the reason.',
+      params: accountParams,
+      response: { 200: retryReportSchema, ...protectedErrors },
+    },
+  }, async (request) => {
+    const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
+    return retryFailedWhileDisconnected({ db: context.db, runtime: context.publishing.runtime }, { workspaceId: access.workspace.id, accountId: request.params.accountId, actor: actorFrom(access) });
   });
 
   typed.delete('/api/v1/workspaces/:workspaceId/accounts/:accountId', {

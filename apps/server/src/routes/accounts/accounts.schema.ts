@@ -18,6 +18,13 @@ export const accountSchema = z.object({
   healthError: z.string().nullable(),
   rateLimitedUntil: z.string().nullable(),
   createdAt: z.string(),
+  /** In the list: posts that failed because this account was disconnected (see retry-failed). */
+  failedWhileDisconnected: z.number().int().optional(),
+});
+
+export const retryReportSchema = z.object({
+  retried: z.number().int(),
+  skipped: z.array(z.object({ postId: z.string(), reason: z.string() })),
 });
 
 export const networkIdField = z.string().min(1).max(40).regex(/^[a-z_]+$/, 'Not a network id');

@@ -217,10 +217,20 @@ describe('publishing a target', () => {
     expect(account?.disconnectedReason).toMatch(/Reconnect/);
     const mails = await testApp.db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email));
     expect(mails.some((mail) => mail.subject.includes('Reconnect'))).toBe(true);
+    const retryFailed = () => testApp.app.inject({ method: 'POST', url: `${base()}/accounts/${accountId}/retry-failed`, headers: editor.headers });
+    expect((await retryFailed()).statusCode).toBe(409);
     // Reconnecting the same identity restores it.
     expect(await connectMastodon(testApp.app, fake, owner, workspace)).toBe(accountId);
     const [again] = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
     expect(again?.status).toBe('connected');
+    // The post that failed meanwhile is counted on the account and retried on request, once.
+    const listed = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
+    expect(listed.json<{ items: { id: string; failedWhileDisconnected: number }[] }>().items.find((item) => item.id === accountId)?.failedWhileDisconnected).toBe(1);
+    const retried = await retryFailed();
+    expect(retried.json()).toEqual({ retried: 1, skipped: [] });
+    expect((await targetRow(target.id)).state).toBe('pending');
+    expect(await publishTarget(deps, target.id)).toBe('published');
+    expect((await retryFailed()).json()).toEqual({ retried: 0, skipped: [] });
   });
 });
 

@@ -23,8 +23,13 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
   const check = useMutation({ mutationFn: () => api.post<Account>(`${base}/health`), onSettled: invalidate });
   const reconnect = useMutation({ mutationFn: () => startOAuth(workspaceId, { network: account.network, reconnectAccountId: account.id }) });
   const remove = useMutation({ mutationFn: () => api.delete(base), onSuccess: invalidate });
+  const retryFailed = useMutation({
+    mutationFn: () => api.post<{ retried: number; skipped: { postId: string; reason: string }[] }>(`${base}/retry-failed`),
+    onSettled: invalidate,
+  });
+  const failed = account.status === 'connected' ? (account.failedWhileDisconnected ?? 0) : 0;
   const name = `${networkName} ${account.handle}`;
-  const error = check.error ?? reconnect.error ?? remove.error;
+  const error = check.error ?? reconnect.error ?? remove.error ?? retryFailed.error;
 
   function handleRemove() {
     if (window.confirm(`Remove ${account.handle} (${networkName})? Unpublished posts to it are dropped; published posts stay on ${networkName}.`)) {
@@ -56,6 +61,19 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
           <span className="block text-xs">
             Access renews before {formatDateTime(account.tokenExpiresAt)}
             {account.lastRefreshedAt ? ` (last renewed ${formatDateTime(account.lastRefreshedAt)})` : ''}
+          </span>
+        ) : null}
+        {failed > 0 ? (
+          <span className="mt-1 block text-xs text-warning">
+            {failed === 1 ? '1 post' : `${failed} posts`} failed while this account was disconnected.{' '}
+            <Button variant="secondary" onClick={() => retryFailed.mutate()} isPending={retryFailed.isPending} pendingLabel="Retrying…">
+              Retry them<span className="sr-only"> for {name}</span>
+            </Button>
+          </span>
+        ) : null}
+        {retryFailed.data && retryFailed.data.skipped.length > 0 ? (
+          <span role="status" className="block text-xs text-danger">
+            {retryFailed.data.retried} retried; {retryFailed.data.skipped.length} could not go out: {retryFailed.data.skipped.map((item) => item.reason).join(' ')}
           </span>
         ) : null}
         {account.rateLimitedUntil && new Date(account.rateLimitedUntil).getTime() > Date.now() ? (

@@ -15,6 +15,8 @@ export interface Account {
   healthCheckedAt: string | null;
   healthError: string | null;
   rateLimitedUntil: string | null;
+  /** Posts that failed because this account was disconnected (list only). */
+  failedWhileDisconnected?: number;
   createdAt: string;
 }
 
