@@ -67,7 +67,12 @@ for (const [index, suite] of suites.entries()) {
   // A file that failed to load counts as a failure even though no test inside it ran.
   const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
   failed += brokenFiles;
-  if (run.status !== 0 && report.numFailedTests === 0 && brokenFiles === 0) crashed = true;
+  // Tests that neither passed, failed nor were skipped on purpose never ran: their worker died (a crash
+  // vitest reports as an "unhandled error" while it may still exit 0). Each one counts as failed.
+  const neverRan = report.numTotalTests - report.numPassedTests - report.numFailedTests - report.numPendingTests - report.numTodoTests;
+  if (neverRan > 0) process.stdout.write(`${neverRan} tests never ran (their test file's worker crashed); counted as failed.\n`);
+  failed += Math.max(0, neverRan);
+  if ((run.status !== 0 || report.success === false) && report.numFailedTests === 0 && brokenFiles === 0 && neverRan <= 0) crashed = true;
 }
 
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
