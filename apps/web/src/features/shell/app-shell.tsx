@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, Outlet, useParams } from '@tanstack/react-router';
+import { Link, Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { Logo } from '../../components/logo.tsx';
 import { meQueryOptions, preferencesQueryOptions } from '../account/me-query.ts';
 import { applyTheme } from '../account/theme.ts';
@@ -10,6 +10,22 @@ import { MainNav } from './main-nav.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { WorkspaceSwitcher } from './workspace-switcher.tsx';
+
+/**
+ * After moving to another page, focus goes to the page content (as a full page load would start there
+ * for a screen reader), not stay on the link that was used or fall back to the skip link.
+ */
+function useFocusMainOnNavigation(): void {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
 
 /** The signed-in frame: header (logo, workspace switcher, nav, account menu) and the page. */
 export function AppShell() {
@@ -24,6 +40,8 @@ export function AppShell() {
   useEffect(() => {
     if (preferences) applyTheme(preferences.theme);
   }, [preferences]);
+
+  useFocusMainOnNavigation();
 
   return (
     <div className="min-h-dvh bg-canvas">
