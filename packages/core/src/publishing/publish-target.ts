@@ -60,12 +60,15 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
   return deps.db.transaction(async (tx): Promise<Claim> => {
     // Target and post locked in one statement: every round trip counts when thousands fall due at once
     // (docs/benchmarks.md, publishing). A target never outlives its post (foreign key, cascade).
+    // The account's and the app's rate-limit waits come along (read, not locked: a token refresh may hold the account).
     const [row] = await tx
-      .select({ target: postTargets, post: posts })
+      .select({ target: postTargets, post: posts, accountWait: socialAccounts.rateLimitedUntil, appWait: networkThrottles.until })
       .from(postTargets)
       .innerJoin(posts, eq(posts.id, postTargets.postId))
+      .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
+      .leftJoin(networkThrottles, eq(networkThrottles.network, postTargets.network))
       .where(eq(postTargets.id, targetId))
-      .for('update');
+      .for('update', { of: [postTargets, posts] });
     if (row === undefined) return { kind: 'skip', reason: 'target gone' };
     const { target, post } = row;
     if (target.state === 'publishing') return settleInterrupted(tx, deps, target);
@@ -78,19 +81,23 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
       await enqueuePublishJobs(tx, [{ targetId, runAt: due }]);
       return { kind: 'skip', reason: 'not due yet' };
     }
-    const wait = await throttledUntil(tx, target.accountId, target.network, now);
+    const wait = laterWait(row.accountWait, row.appWait, now);
     if (wait !== undefined) {
       await tx.update(postTargets).set({ nextAttemptAt: wait, updatedAt: now }).where(eq(postTargets.id, targetId));
       await enqueuePublishJobs(tx, [{ targetId, runAt: wait }]);
       return { kind: 'skip', reason: 'rate limited' };
     }
     const attemptNo = target.attempts + 1;
-    const [attempt] = await tx
-      .insert(publishAttempts)
-      .values({ targetId, attemptNo, runnerId: deps.runnerId })
-      .returning({ id: publishAttempts.id });
-    if (!attempt) throw new Error('attempt insert returned no row');
-    await tx.update(postTargets).set({ state: 'publishing', attempts: attemptNo, updatedAt: now }).where(eq(postTargets.id, targetId));
+    // The attempt row and the target's new state in one statement (one round trip fewer per target).
+    const claimed = await tx.execute<{ attempt_id: string }>(sql`
+      WITH attempt AS (
+        INSERT INTO publish_attempts (target_id, attempt_no, runner_id) VALUES (${targetId}, ${attemptNo}, ${deps.runnerId}) RETURNING id
+      )
+      UPDATE post_targets SET state = 'publishing', attempts = ${attemptNo}, updated_at = ${now}
+      WHERE id = ${targetId}
+      RETURNING (SELECT id FROM attempt) AS attempt_id`);
+    const attempt = { id: claimed.rows[0]?.attempt_id };
+    if (attempt.id === undefined) throw new Error('claiming the target returned no row');
     if (post.state === 'scheduled') {
       await tx.update(posts).set({ state: 'publishing', updatedAt: now }).where(eq(posts.id, post.id));
       await recordPostEvent(tx, { postId: post.id, actor: SYSTEM_ACTOR, type: 'state_changed', fromState: 'scheduled', toState: 'publishing' });
@@ -101,17 +108,10 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** The later of the account's and the app's rate-limit waits, if still ahead (one statement; greatest() skips NULLs). */
-async function throttledUntil(tx: Tx, accountId: string, network: string, now: Date): Promise<Date | undefined> {
-  const [row] = await tx
-    .select({
-      until: sql<Date | string | null>`greatest(
-        (${tx.select({ until: socialAccounts.rateLimitedUntil }).from(socialAccounts).where(eq(socialAccounts.id, accountId))}),
-        (${tx.select({ until: networkThrottles.until }).from(networkThrottles).where(eq(networkThrottles.network, network))}))`,
-    })
-    .from(sql`(SELECT 1) AS one`);
-  const until = row?.until === null || row?.until === undefined ? undefined : new Date(row.until);
-  return until !== undefined && until > now ? until : undefined;
+/** The later of the account's and the app's rate-limit waits, if still ahead. */
+function laterWait(accountWait: Date | null, appWait: Date | null, now: Date): Date | undefined {
+  const ahead = [accountWait, appWait].filter((until): until is Date => until !== null && until > now);
+  return ahead.length === 0 ? undefined : new Date(Math.max(...ahead.map((until) => until.getTime())));
 }
 
 /**

@@ -3,9 +3,9 @@
  * history, throttles learnt from the network, the next try when there is one, and the post's
  * summary state. One transaction, so a crash leaves the attempt open (→ `unconfirmed`), never half-done.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
+import { posts, postTargets, type PostState } from '@plume/db/schema/publishing';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
 import { nextState, summarizeTargets } from '../posts/post-machine.ts';
@@ -38,14 +38,9 @@ export async function recordOutcome(
 ): Promise<void> {
   const { outcome, targetId } = input;
   await deps.db.transaction(async (tx) => {
-    const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, targetId)).for('update');
-    if (target === undefined) return;
     const now = new Date();
-    const attemptOutcome = outcome.kind === 'unknown' ? 'unknown' : outcome.kind === 'published' ? 'published' : outcome.kind === 'failed' ? 'failed' : outcome.kind;
-    await tx
-      .update(publishAttempts)
-      .set({ outcome: attemptOutcome, finishedAt: now, durationMs: outcome.durationMs, detail: 'reason' in outcome ? outcome.reason : outcome.kind === 'published' ? (outcome.warning ?? null) : null })
-      .where(eq(publishAttempts.id, input.attemptId));
+    const target = await finishAttemptAndLockTarget(tx, input, now);
+    if (target === undefined) return;
     const event = (type: string, toState: string, detail: Record<string, unknown>) =>
       recordPostEvent(tx, { postId: target.postId, targetId, actor: SYSTEM_ACTOR, type, fromState: target.state, toState, detail: { network: target.network, ...detail } });
 
@@ -112,7 +107,29 @@ export async function recordOutcome(
   });
 }
 
-async function fail(tx: Tx, target: typeof postTargets.$inferSelect, failureKind: string, reason: string): Promise<void> {
+type LockedTarget = { id: string; postId: string; state: string; network: string; accountId: string; retries: number; attempts: number };
+
+/**
+ * Closes the attempt and locks the target in one statement: every round trip counts when thousands
+ * of targets fall due together (docs/benchmarks.md, publishing).
+ */
+async function finishAttemptAndLockTarget(tx: Tx, input: { targetId: string; attemptId: string; outcome: Outcome }, now: Date): Promise<LockedTarget | undefined> {
+  const { outcome } = input;
+  const detail = 'reason' in outcome ? outcome.reason : outcome.kind === 'published' ? (outcome.warning ?? null) : null;
+  const result = await tx.execute<{ id: string; post_id: string; state: string; network: string; account_id: string; retries: number; attempts: number }>(sql`
+    WITH attempt AS (
+      UPDATE publish_attempts
+      SET outcome = ${outcome.kind}, finished_at = ${now}, duration_ms = ${outcome.durationMs}, detail = ${detail}
+      WHERE id = ${input.attemptId}
+    )
+    SELECT id, post_id, state, network, account_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
+  const row = result.rows[0];
+  return row === undefined
+    ? undefined
+    : { id: row.id, postId: row.post_id, state: row.state, network: row.network, accountId: row.account_id, retries: row.retries, attempts: row.attempts };
+}
+
+async function fail(tx: Tx, target: LockedTarget, failureKind: string, reason: string): Promise<void> {
   await tx
     .update(postTargets)
     .set({ state: 'failed', failureKind, failureReason: reason, nextAttemptAt: null, updatedAt: new Date() })
@@ -126,10 +143,13 @@ async function retryAt(tx: Tx, targetId: string, at: Date, extra: { retries?: nu
 
 /** Moves the post to the state its targets add up to, once none is left to publish. */
 export async function summarizePost(tx: Tx, postId: string): Promise<void> {
-  const [post] = await tx.select().from(posts).where(eq(posts.id, postId)).for('update');
+  // The post locked and its targets' states read in one statement.
+  const result = await tx.execute<{ state: PostState; version: number; target_states: string[] }>(sql`
+    SELECT state, version, ARRAY(SELECT state FROM post_targets WHERE post_id = ${postId}) AS target_states
+    FROM posts WHERE id = ${postId} FOR UPDATE`);
+  const post = result.rows[0];
   if (post === undefined || (post.state !== 'publishing' && post.state !== 'scheduled')) return;
-  const targets = await tx.select({ state: postTargets.state }).from(postTargets).where(eq(postTargets.postId, postId));
-  const summary = summarizeTargets(targets.map((target) => target.state));
+  const summary = summarizeTargets(post.target_states);
   if (summary === 'publishing') return;
   const transition = nextState(post.state, { type: 'finish_publishing', outcome: summary }, { approvalRequired: false, canApprove: false, hasTime: true, system: true });
   if (!transition.ok || transition.state === post.state) return;
