@@ -91,6 +91,16 @@ export const configSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   ...networkAppCredentials(),
   NETWORK_ENDPOINTS: networkEndpoints.default({}),
+  /** The local model server tried first; its host is allowed past the SSRF guard. */
+  OLLAMA_URL: z.url().default('http://127.0.0.1:11434'),
+  /** Instance-wide cloud keys (workspaces can add their own on the Models page). */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  GROQ_API_KEY: z.string().min(1).optional(),
+  PERPLEXITY_API_KEY: z.string().min(1).optional(),
+  LLAMA_API_KEY: z.string().min(1).optional(),
+  /** How long identical model requests are answered from the cache; 0 turns the cache off. */
+  LLM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(86_400),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

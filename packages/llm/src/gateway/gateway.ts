@@ -1,0 +1,167 @@
+/**
+ * The LLM gateway: every model call in Plume goes through `generate`. It picks candidates by the
+ * task's routing policy, checks the budget before calling, answers identical requests from the
+ * cache, falls back on the failures a next candidate can fix, keeps a circuit breaker per provider,
+ * and writes one ledger row per call with its cost and the chain it tried.
+ */
+import type { Database } from '@plume/db/client';
+import type { FallbackStep } from '@plume/db/schema/llm';
+import { LlmProviderError, type LlmTask, type ModelAnswer, type ModelCall } from '../provider-contract.ts';
+import { crossedThresholds, moneyCapBlocks, readBudget, requestCapReached, shouldDegrade, type CrossedThreshold } from './budget.ts';
+import { createModelListCache, resolveCandidates, type CallableCandidate, type ProviderEntry } from './candidates.ts';
+import { createCircuitBreakers, type CircuitBreakers } from './circuit-breaker.ts';
+import { describeFailure, LlmGatewayError } from './gateway-error.ts';
+import { costMicros, priceOf } from './price-table.ts';
+import { cacheKey, findCached, storeCached } from './response-cache.ts';
+import { defaultPolicy, estimateCostMicros, estimateTokens, filterCapable, orderCandidates, WEB_SEARCH_TASKS, type ModelStatsView, type RoutingPolicy } from './routing.ts';
+import { claimAlert, recordUsage, type UsageRecord } from './usage-ledger.ts';
+
+export type BudgetAlert = CrossedThreshold & { workspaceId: string };
+
+export interface GatewayDeps {
+  db: Database;
+  /** The providers a workspace can reach: the instance's and its own. */
+  providers(workspaceId: string): Promise<ProviderEntry[]>;
+  /** The workspace's policy for a task, or null for the built-in default. */
+  policy?(workspaceId: string, task: LlmTask): Promise<RoutingPolicy | null>;
+  /** Measured statistics for the `fastest` and `best_quality` modes. */
+  stats?(workspaceId: string): Promise<(candidate: { provider: string; model: string }) => ModelStatsView | undefined>;
+  onBudgetAlert?(alert: BudgetAlert): Promise<void>;
+  cacheTtlSeconds: number;
+  breakers?: CircuitBreakers;
+  now?: () => Date;
+}
+
+export type GenerateRequest = {
+  workspaceId: string;
+  userId?: string | null;
+  task: LlmTask;
+  call: Omit<ModelCall, 'model'>;
+  /** false: always ask a model (variants that must differ, "regenerate"). */
+  cache?: boolean;
+  /** Overrides the stored policy (the Models page's "try this model"). */
+  policy?: RoutingPolicy;
+};
+
+export type GenerateResult = Pick<ModelAnswer, 'text' | 'inputTokens' | 'outputTokens' | 'finishReason'> & {
+  provider: string;
+  model: string;
+  latencyMs: number;
+  firstTokenMs: number;
+  costMicros: number;
+  cacheHit: boolean;
+  chain: FallbackStep[];
+  usageId: string;
+};
+
+/** Output tokens assumed for the budget estimate when the call sets no maximum. */
+const DEFAULT_MAX_OUTPUT = 1024;
+/** Failures that say nothing about the provider's health, so they do not count towards its breaker. */
+const NOT_PROVIDER_FAULTS = new Set(['model_not_found', 'context_overflow', 'bad_request', 'content_filter', 'cancelled']);
+
+export function createLlmGateway(deps: GatewayDeps) {
+  const breakers = deps.breakers ?? createCircuitBreakers();
+  const listModels = createModelListCache();
+  const now = deps.now ?? (() => new Date());
+
+  async function ledger(request: GenerateRequest, fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>, at: Date, limits: Awaited<ReturnType<typeof readBudget>>['limits'] | null) {
+    const written = await recordUsage(deps.db, { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields }, at);
+    if (limits && fields.costMicros > 0) {
+      for (const crossed of crossedThresholds(limits, written.spend)) {
+        if (await claimAlert(deps.db, request.workspaceId, crossed.period, crossed.threshold)) await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
+      }
+    }
+    return written.id;
+  }
+
+  async function generate(request: GenerateRequest): Promise<GenerateResult> {
+    const startedAt = now();
+    const entries = await deps.providers(request.workspaceId);
+    const policy = request.policy ?? (await deps.policy?.(request.workspaceId, request.task)) ?? defaultPolicy(request.task, entries);
+    const promptText = [request.call.system ?? '', ...request.call.messages.map((message) => message.content)].join('\n');
+    const needs = {
+      estimatedInputTokens: estimateTokens(promptText),
+      maxOutputTokens: request.call.maxOutputTokens ?? DEFAULT_MAX_OUTPUT,
+      webSearch: WEB_SEARCH_TASKS.includes(request.task),
+    };
+    const chain: FallbackStep[] = [];
+    const { callable, unresolved } = await resolveCandidates(policy.candidates, entries, listModels);
+    for (const item of unresolved) chain.push({ provider: item.provider, model: item.model, outcome: item.outcome, detail: item.detail });
+    const { usable, excluded } = filterCapable(callable, needs);
+    for (const item of excluded) chain.push({ provider: item.provider, model: item.model, outcome: 'not_capable', detail: item.reason });
+
+    const budget = await readBudget(deps.db, request.workspaceId, startedAt);
+    const refuse = async (code: 'budget_exceeded' | 'no_provider' | 'all_failed', message: string, countsAsRequest: boolean): Promise<never> => {
+      await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'all_failed' ? (chain.at(-1)?.outcome ?? code) : code, countsAsRequest }, startedAt, null);
+      throw new LlmGatewayError(code, message, chain);
+    };
+    const capReached = requestCapReached(budget);
+    if (capReached) return refuse('budget_exceeded', `No model was asked: ${capReached}.`, false);
+
+    const mode = shouldDegrade(budget) ? 'cheapest' : policy.mode;
+    const stats = mode === 'fastest' || mode === 'best_quality' ? await deps.stats?.(request.workspaceId) : undefined;
+    const ordered = orderCandidates(mode, usable, needs, stats ?? (() => undefined)).map((candidate) => withNumCtx(candidate, request.call, needs));
+
+    const useCache = request.cache !== false && deps.cacheTtlSeconds > 0;
+    const keys = useCache ? ordered.map((candidate) => cacheKey(request.workspaceId, candidate.provider, candidate.model, { ...request.call, model: candidate.model })) : [];
+    const cached = useCache ? await findCached(deps.db, keys, startedAt) : null;
+    if (cached) {
+      const candidate = ordered[keys.indexOf(cached.key)] as CallableCandidate;
+      const latencyMs = now().getTime() - startedAt.getTime();
+      chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'cache_hit' });
+      const usageId = await ledger(request, { provider: candidate.provider, model: candidate.model, inputTokens: cached.answer.inputTokens, outputTokens: cached.answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null);
+      return { ...cached.answer, provider: candidate.provider, model: candidate.model, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, chain, usageId };
+    }
+
+    let asked = false;
+    let budgetBlocked = false;
+    for (const candidate of ordered) {
+      const blocked = moneyCapBlocks(budget, estimateCostMicros(candidate, needs));
+      if (blocked) {
+        budgetBlocked = true;
+        chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'budget_skipped', detail: blocked });
+        continue;
+      }
+      if (!breakers.tryAcquire(candidate.entry.breakerKey)) {
+        const retryAt = breakers.view(candidate.entry.breakerKey).retryAt;
+        chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'circuit_open', detail: `skipped after repeated failures until ${new Date(retryAt ?? 0).toISOString()}` });
+        continue;
+      }
+      asked = true;
+      try {
+        const answer = await candidate.entry.provider.generate({ ...request.call, model: candidate.model, ...(candidate.numCtx === undefined ? {} : { numCtx: candidate.numCtx }) });
+        breakers.recordSuccess(candidate.entry.breakerKey);
+        const price = priceOf(candidate.kind, candidate.model);
+        const cost = costMicros(price.price, answer);
+        chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'ok' });
+        const usageId = await ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits);
+        const index = ordered.indexOf(candidate);
+        if (useCache && answer.finishReason !== 'length') {
+          await storeCached(deps.db, { key: keys[index] as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt });
+        }
+        return { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, provider: candidate.provider, model: candidate.model, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, cacheHit: false, chain, usageId };
+      } catch (error) {
+        const failure = error instanceof LlmProviderError ? error : new LlmProviderError({ kind: 'server_error', providerId: candidate.provider, message: error instanceof Error ? error.message : String(error), cause: error });
+        if (!NOT_PROVIDER_FAULTS.has(failure.kind)) breakers.recordFailure(candidate.entry.breakerKey, failure.kind === 'rate_limited' ? failure.retryAfterMs : undefined);
+        else breakers.recordSuccess(candidate.entry.breakerKey);
+        chain.push({ provider: candidate.provider, model: candidate.model, outcome: failure.kind, detail: failure.message });
+        if (!failure.fallback) return refuse('all_failed', failure.message, true);
+      }
+    }
+    if (!asked && budgetBlocked) return refuse('budget_exceeded', 'No model was asked: every available model would go over the budget and no local model could answer. Raise the budget or start Ollama.', false);
+    return refuse(ordered.length === 0 && !asked ? 'no_provider' : 'all_failed', describeFailure(chain), asked);
+  }
+
+  return { generate, breakers };
+}
+
+export type LlmGateway = ReturnType<typeof createLlmGateway>;
+
+/** Ollama gets a context window that fits the prompt and answer (at least 8k), within what the model takes. */
+function withNumCtx(candidate: CallableCandidate, call: GenerateRequest['call'], needs: { estimatedInputTokens: number; maxOutputTokens: number }): CallableCandidate & { numCtx?: number } {
+  if (candidate.kind !== 'ollama') return candidate;
+  if (call.numCtx !== undefined) return { ...candidate, numCtx: call.numCtx };
+  let numCtx = 8192;
+  while (numCtx < needs.estimatedInputTokens + needs.maxOutputTokens) numCtx *= 2;
+  return { ...candidate, numCtx: candidate.contextWindow === undefined ? numCtx : Math.min(numCtx, candidate.contextWindow) };
+}

@@ -1,0 +1,73 @@
+/**
+ * The usage ledger: one row per model call (answered, failed, refused or served from the cache), and
+ * the running spend of the call's day and month, written in the same statement.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import type { FallbackStep } from '@plume/db/schema/llm';
+
+export type UsageRecord = {
+  workspaceId: string;
+  userId?: string | null;
+  task: string;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  firstTokenMs?: number | null;
+  costMicros: number;
+  priceVersion?: string | null;
+  cacheHit: boolean;
+  fallbackChain: FallbackStep[];
+  outcome: string;
+  /** Whether a provider was actually asked: only those calls count against request caps. */
+  countsAsRequest: boolean;
+};
+
+export type PeriodSpend = { period: string; costMicros: number; requests: number; alerted: number[] };
+
+/** `day:2026-12-04` and `month:2026-12`, in UTC: daily caps reset at 00:00 UTC. */
+export function periodsOf(at: Date): { day: string; month: string } {
+  const iso = at.toISOString();
+  return { day: `day:${iso.slice(0, 10)}`, month: `month:${iso.slice(0, 7)}` };
+}
+
+/** Writes the ledger row and adds it to the period totals; returns the row id and the new totals. */
+export async function recordUsage(db: Database, record: UsageRecord, at: Date): Promise<{ id: string; spend: PeriodSpend[] }> {
+  const { day, month } = periodsOf(at);
+  const requests = record.countsAsRequest ? 1 : 0;
+  const result = await db.execute<{ id: string; period: string; cost_micros: string; requests: number; alerted: number[] }>(sql`
+    WITH usage AS (
+      INSERT INTO llm_usage (workspace_id, user_id, task, provider, model, input_tokens, output_tokens, latency_ms, first_token_ms,
+                             cost_micros, price_version, cache_hit, fallback_chain, outcome, created_at)
+      VALUES (${record.workspaceId}, ${record.userId ?? null}, ${record.task}, ${record.provider}, ${record.model}, ${record.inputTokens},
+              ${record.outputTokens}, ${Math.round(record.latencyMs)}, ${record.firstTokenMs === undefined || record.firstTokenMs === null ? null : Math.round(record.firstTokenMs)},
+              ${record.costMicros}, ${record.priceVersion ?? null}, ${record.cacheHit}, ${JSON.stringify(record.fallbackChain)}::jsonb, ${record.outcome}, ${at})
+      RETURNING id
+    ), spend AS (
+      INSERT INTO llm_spend (workspace_id, period, cost_micros, requests)
+      VALUES (${record.workspaceId}, ${day}, ${record.costMicros}, ${requests}), (${record.workspaceId}, ${month}, ${record.costMicros}, ${requests})
+      ON CONFLICT (workspace_id, period) DO UPDATE
+        SET cost_micros = llm_spend.cost_micros + excluded.cost_micros, requests = llm_spend.requests + excluded.requests
+      RETURNING period, cost_micros, requests, alerted
+    )
+    SELECT (SELECT id FROM usage) AS id, period, cost_micros, requests, alerted FROM spend`);
+  const first = result.rows[0];
+  if (first === undefined) throw new Error('recording LLM usage returned no row');
+  return {
+    id: first.id,
+    spend: result.rows.map((row) => ({ period: row.period, costMicros: Number(row.cost_micros), requests: row.requests, alerted: row.alerted })),
+  };
+}
+
+/**
+ * Marks an alert threshold as announced for a period; true only for the one caller that marked it,
+ * so each alert goes out once even with many processes.
+ */
+export async function claimAlert(db: Database, workspaceId: string, period: string, threshold: number): Promise<boolean> {
+  const result = await db.execute(sql`
+    UPDATE llm_spend SET alerted = alerted || ${JSON.stringify([threshold])}::jsonb
+    WHERE workspace_id = ${workspaceId} AND period = ${period} AND NOT alerted @> ${JSON.stringify([threshold])}::jsonb`);
+  return (result.rowCount ?? 0) > 0;
+}
