@@ -15,6 +15,8 @@ export const networkPostSchema = z.object({
   altText: z.string().trim().max(4000).optional(),
   /** Further parts of a thread after `text`, on networks that support threads. */
   thread: z.array(z.string().trim().min(1).max(40_000)).max(50).optional(),
+  /** Networks with a separate title (YouTube, Pinterest, Reddit, TikTok). */
+  title: z.string().trim().min(1).max(300).optional(),
 });
 
 export const generationOutputSchema = z.object({
