@@ -1,25 +1,45 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { workspaceSecrets } from '@plume/db/schema/platform';
 import type { Keyring } from './keyring.ts';
 
 export type RotationResult = { reencrypted: number; alreadyCurrent: number };
 
 /**
+ * Every encrypted column Plume stores. A feature that adds one adds it here; the secrets test checks
+ * the list against the schema, so a new column cannot be forgotten.
+ */
+export const ENCRYPTED_COLUMNS = [
+  { table: 'workspace_secrets', column: 'ciphertext' },
+  { table: 'social_accounts', column: 'tokens_ciphertext' },
+  { table: 'network_app_registrations', column: 'client_secret_ciphertext' },
+  { table: 'oauth_states', column: 'code_verifier_ciphertext' },
+  { table: 'pending_connections', column: 'payload_ciphertext' },
+  { table: 'llm_providers', column: 'api_key_ciphertext' },
+] as const;
+
+/**
  * Re-encrypts every stored secret with the keyring's current key, in one transaction, so a crash
  * leaves either all old or all new ciphertext (both readable while the old key is kept).
- * Later features add their encrypted columns here.
+ * Rows are addressed by `ctid`, which the row lock keeps stable until the transaction ends.
  */
 export async function rotateSecrets(deps: { db: Database; keyring: Keyring }): Promise<RotationResult> {
   return deps.db.transaction(async (tx) => {
-    const rows = await tx.select({ id: workspaceSecrets.id, ciphertext: workspaceSecrets.ciphertext }).from(workspaceSecrets).for('update');
     let reencrypted = 0;
-    for (const row of rows) {
-      if (!deps.keyring.needsRotation(row.ciphertext)) continue;
-      const ciphertext = deps.keyring.encrypt(deps.keyring.decrypt(row.ciphertext));
-      await tx.update(workspaceSecrets).set({ ciphertext, updatedAt: new Date() }).where(eq(workspaceSecrets.id, row.id));
-      reencrypted += 1;
+    let alreadyCurrent = 0;
+    for (const { table, column } of ENCRYPTED_COLUMNS) {
+      const rows = await tx.execute<{ row: string; ciphertext: string }>(
+        sql`SELECT ctid::text AS row, ${sql.identifier(column)} AS ciphertext FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} IS NOT NULL FOR UPDATE`,
+      );
+      for (const { row, ciphertext } of rows.rows) {
+        if (!deps.keyring.needsRotation(ciphertext)) {
+          alreadyCurrent += 1;
+          continue;
+        }
+        const fresh = deps.keyring.encrypt(deps.keyring.decrypt(ciphertext));
+        await tx.execute(sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${fresh} WHERE ctid = ${row}::tid`);
+        reencrypted += 1;
+      }
     }
-    return { reencrypted, alreadyCurrent: rows.length - reencrypted };
+    return { reencrypted, alreadyCurrent };
   });
 }

@@ -2,15 +2,18 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '@plume/config/load-config';
 import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
+import { llmProviders } from '@plume/db/schema/llm';
 import { workspaceSecrets } from '@plume/db/schema/platform';
+import { socialAccounts } from '@plume/db/schema/social';
 import { workspaces } from '@plume/db/schema/workspaces';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
 import { keyFileName, loadKeyring } from './key-file.ts';
 import { createKeyring, generateKey, parseKey } from './keyring.ts';
-import { rotateSecrets } from './rotate-secrets.ts';
+import { ENCRYPTED_COLUMNS, rotateSecrets } from './rotate-secrets.ts';
 import { putWorkspaceSecret, readWorkspaceSecret } from './workspace-secrets.ts';
 
 function freshKey(): Buffer {
@@ -100,6 +103,28 @@ describe('workspace secrets and rotation', () => {
     }
     expect(await rotateSecrets({ db, keyring: rotating })).toEqual({ reencrypted: 0, alreadyCurrent: 3 });
     expect(await readWorkspaceSecret({ db, keyring: ringB }, { workspaceId, name: 'missing' })).toBeNull();
+  });
+
+  it('rotates account tokens and model provider keys too, and knows every encrypted column of the schema', async () => {
+    // The previous test's secrets are under a key this test does not hold.
+    await db.delete(workspaceSecrets);
+    const keyA = freshKey();
+    const keyB = freshKey();
+    const ringA = createKeyring(keyA);
+    await db.insert(llmProviders).values({ workspaceId, providerId: 'openai', kind: 'openai', apiKeyCiphertext: ringA.encrypt('sk-live') });
+    await db.insert(llmProviders).values({ workspaceId, providerId: 'lmstudio', kind: 'openai_compatible', baseUrl: 'http://10.0.0.5:1234/v1' });
+    await db.insert(socialAccounts).values({ workspaceId, network: 'bluesky', externalId: 'did:plc:x', handle: 'x.test', displayName: 'X', kind: 'profile', tokensCiphertext: ringA.encrypt('{"accessToken":"t"}') });
+    expect(await rotateSecrets({ db, keyring: createKeyring(keyB, [keyA]) })).toEqual({ reencrypted: 2, alreadyCurrent: 0 });
+    const ringB = createKeyring(keyB);
+    const [provider] = await db.select().from(llmProviders).where(eq(llmProviders.providerId, 'openai'));
+    expect(ringB.decrypt(provider?.apiKeyCiphertext ?? '')).toBe('sk-live');
+    const [account] = await db.select().from(socialAccounts).where(eq(socialAccounts.externalId, 'did:plc:x'));
+    expect(ringB.decrypt(account?.tokensCiphertext ?? '')).toBe('{"accessToken":"t"}');
+
+    const columns = await db.execute<{ table_name: string; column_name: string }>(sql`
+      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name LIKE '%ciphertext' ORDER BY 1, 2`);
+    const listed = ENCRYPTED_COLUMNS.map((item) => `${item.table}.${item.column}`).sort();
+    expect(columns.rows.map((row) => `${row.table_name}.${row.column_name}`)).toEqual(listed);
   });
 });
 
