@@ -21,6 +21,12 @@ export interface OpenAiFakeOptions {
   /** The accepted `Authorization: Bearer` key; `null` serves without auth (like a local vLLM). Default `test-openai-key`. */
   apiKey?: string | null;
   models?: readonly LlmFakeModel[];
+  /**
+   * Where a stream reports usage besides OpenAI's `stream_options.include_usage` chunk:
+   * Groq puts it in `x_groq.usage` of the last chunk (console.groq.com/docs/api-reference#chat-create),
+   * Perplexity in `usage` of the last chunk (docs.perplexity.ai/api-reference/chat-completions-post).
+   */
+  flavor?: 'openai' | 'groq' | 'perplexity';
 }
 
 export const OPENAI_FAKE_MODELS: readonly LlmFakeModel[] = [
@@ -40,7 +46,7 @@ export async function startOpenAiFake(options: OpenAiFakeOptions = {}): Promise<
       } else if (request.method === 'GET' && request.path.endsWith('/models')) {
         writeJson(res, 200, listModels(context.models));
       } else if (request.method === 'POST' && request.path.endsWith('/chat/completions')) {
-        await completeChat(request, res, context);
+        await completeChat(request, res, context, options.flavor ?? 'openai');
       } else {
         writeJson(res, 404, openAiError(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null));
       }
@@ -58,7 +64,7 @@ interface ChatBody {
   max_completion_tokens?: number;
 }
 
-async function completeChat(request: LlmFakeRequest, res: ServerResponse, context: LlmFakeContext): Promise<void> {
+async function completeChat(request: LlmFakeRequest, res: ServerResponse, context: LlmFakeContext, flavor: OpenAiFakeOptions['flavor']): Promise<void> {
   const body = (request.body ?? {}) as ChatBody;
   const model = context.models.find((candidate) => candidate.id === body.model);
   if (model === undefined) {
@@ -93,13 +99,14 @@ async function completeChat(request: LlmFakeRequest, res: ServerResponse, contex
     const choice = { index: 0, message: { role: 'assistant', content: answer.text, refusal: null }, logprobs: null, finish_reason: finishReason };
     return writeJson(res, 200, { ...base, object: 'chat.completion', choices: [choice], usage });
   }
-  const chunk = (delta: object, finish: string | null): SseEvent => ({
-    data: { ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] },
+  const chunk = (delta: object, finish: string | null, extra: object = {}): SseEvent => ({
+    data: { ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra },
   });
   const events: SseEvent[] = [chunk({ role: 'assistant', content: '' }, null)];
   if (context.malformed) events.push({ data: '{"choices": [{"delta": {"content": ' });
   for (const piece of splitIntoChunks(answer.text)) events.push(chunk({ content: piece }, null));
-  events.push(chunk({}, finishReason));
+  const vendorUsage = flavor === 'groq' ? { x_groq: { id: 'req_fake', usage } } : flavor === 'perplexity' ? { usage } : {};
+  events.push(chunk({}, finishReason, vendorUsage));
   if (body.stream_options?.include_usage === true) events.push({ data: { ...base, object: 'chat.completion.chunk', choices: [], usage } });
   events.push({ data: '[DONE]' });
   await writeSse(res, events, context.chunkDelayMs);
