@@ -71,6 +71,17 @@ describe('OpenAI provider', () => {
     expect(error.message).toBe('The OpenAI key was refused (401): check it on the Models page.');
   });
 
+  it('never writes the key to the HTTP log', async () => {
+    const lines: unknown[] = [];
+    const logger = { debug: (obj: object, msg: string) => lines.push([msg, obj]), warn: (obj: object, msg: string) => lines.push([msg, obj]) };
+    const logged = createProvider({ id: 'openai', kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: KEY }, { http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'], logger }) });
+    fake.failNext({ status: 401 });
+    await failure(logged.generate(call));
+    await logged.generate(call);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(lines)).not.toContain(KEY);
+  });
+
   it('fails as auth before any request when no key is set', async () => {
     const keyless = createProvider({ id: 'openai', kind: 'openai', baseUrl: `${fake.url}/v1` }, { http });
     expect(await failure(keyless.generate(call))).toMatchObject({ kind: 'auth' });
