@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allProviders } from '@plume/networks/registry';
-import type { NetworkId } from '@plume/networks/contract';
 import { brandProfileSchema, personaSchema } from './brand-profile.ts';
 import { buildGenerationPrompt, describeTarget } from './generation-prompt.ts';
-import type { TargetNetwork } from './target-network.ts';
+import { testNetworks } from './test-networks.ts';
 import { BUILT_IN_TEMPLATES } from './templates.ts';
 
-const manifest = (id: NetworkId): TargetNetwork => allProviders.find((provider) => provider.manifest.id === id)!.manifest;
+const manifest = (id: keyof typeof testNetworks) => testNetworks[id];
 
 const brand = brandProfileSchema.parse({
   name: 'Northwind Roasters',
