@@ -5,6 +5,7 @@
  * line Ollama streams when its registry has no such model (it offers no code for it).
  */
 import { HttpNetworkError, HttpTimeoutError } from '@plume/http/errors';
+import type { DeadlineReason } from '../providers/call-deadline.ts';
 import type { LastResponse } from './ollama-http.ts';
 
 export const OLLAMA_MANAGER_ERROR_KINDS = ['not_running', 'unknown_model', 'not_installed', 'does_not_fit', 'cancelled', 'timeout', 'failed'] as const;
@@ -31,7 +32,7 @@ export interface ManagerFailureContext {
   /** The model the call was about, if any. */
   model: string | undefined;
   lastResponse: LastResponse;
-  stopped: 'cancelled' | 'deadline' | 'idle' | undefined;
+  stopped: DeadlineReason | undefined;
   isPull: boolean;
 }
 

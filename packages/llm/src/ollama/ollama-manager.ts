@@ -7,8 +7,8 @@
 import { Ollama } from 'ollama';
 import { z } from 'zod';
 import type { HttpClient } from '@plume/http/http-client';
-import { startCallControl } from '../providers/ollama-call-control.ts';
-import type { CallControl } from '../providers/ollama-call-control.ts';
+import { startCallDeadline } from '../providers/call-deadline.ts';
+import type { CallDeadline } from '../providers/call-deadline.ts';
 import { createOllamaFetch, createOllamaHttpClient, DEFAULT_OLLAMA_URL } from './ollama-http.ts';
 import type { LastResponse } from './ollama-http.ts';
 import { OllamaManagerError, toManagerError } from './ollama-manager-error.ts';
@@ -105,17 +105,17 @@ export function createOllamaManager(options: OllamaManagerOptions = {}): OllamaM
 
   /** Runs one management call with its own client, signals and error mapping. */
   async function call<T>(model: string | undefined, signal: AbortSignal | undefined, work: (client: Ollama) => Promise<T>): Promise<T> {
-    const control = startCallControl({ callerSignal: signal, timeoutMs, idleTimeoutMs: timeoutMs });
+    const control = startCallDeadline({ signal, timeoutMs });
     return runWith(control, model, false, timeoutMs, work);
   }
 
-  async function runWith<T>(control: CallControl, model: string | undefined, isPull: boolean, requestTimeoutMs: number, work: (client: Ollama) => Promise<T>): Promise<T> {
+  async function runWith<T>(control: CallDeadline, model: string | undefined, isPull: boolean, requestTimeoutMs: number, work: (client: Ollama) => Promise<T>): Promise<T> {
     const lastResponse: LastResponse = { status: undefined, retryAfterMs: undefined };
     const client = new Ollama({ host: baseUrl, fetch: createOllamaFetch(http, { signal: control.signal, timeoutMs: requestTimeoutMs, lastResponse }) });
     try {
       return await work(client);
     } catch (error) {
-      throw toManagerError(error, { baseUrl, model, lastResponse, stopped: control.stopped(), isPull });
+      throw toManagerError(error, { baseUrl, model, lastResponse, stopped: control.reason, isPull });
     } finally {
       control.dispose();
     }
@@ -134,7 +134,7 @@ export function createOllamaManager(options: OllamaManagerOptions = {}): OllamaM
       const fit = checkFits({ name, ...pullOptions.footprint });
       if (!fit.fits && pullOptions.force !== true) throw new OllamaManagerError('does_not_fit', fit.reason);
       const idleTimeoutMs = pullOptions.idleTimeoutMs ?? PULL_IDLE_TIMEOUT_MS;
-      const control = startCallControl({ callerSignal: pullOptions.signal, timeoutMs: PULL_MAX_MS, idleTimeoutMs });
+      const control = startCallDeadline({ signal: pullOptions.signal, timeoutMs: PULL_MAX_MS, idleTimeoutMs });
       await runWith(control, name, true, PULL_MAX_MS, async (client) => {
         const stream = await client.pull({ model: name, stream: true });
         const track = createPullProgressTracker();

@@ -8,6 +8,7 @@ import { HttpNetworkError, HttpStatusError, HttpTimeoutError, SsrfBlockedError }
 import { LlmProviderError } from '../provider-contract.ts';
 import type { LlmErrorKind } from '../provider-contract.ts';
 import type { LastResponse } from '../ollama/ollama-http.ts';
+import type { DeadlineReason } from './call-deadline.ts';
 
 /** What we know about a failed call besides the error itself. */
 export interface OllamaFailureContext {
@@ -15,7 +16,7 @@ export interface OllamaFailureContext {
   baseUrl: string;
   model: string;
   /** Set when our own deadline or idle timer fired, or the caller aborted. */
-  stopped: 'cancelled' | 'deadline' | 'idle' | undefined;
+  stopped: DeadlineReason | undefined;
   timeoutMs: number;
   idleTimeoutMs: number;
   lastResponse: LastResponse;
@@ -32,7 +33,7 @@ export function toOllamaError(error: unknown, context: OllamaFailureContext): Ll
   const { stopped, lastResponse } = context;
 
   if (stopped === 'cancelled') return make('cancelled', `The call to Ollama model ${context.model} was cancelled.`);
-  if (stopped === 'deadline' || findCause(error, HttpTimeoutError) !== undefined) {
+  if (stopped === 'timeout' || findCause(error, HttpTimeoutError) !== undefined) {
     return make('timeout', `Ollama model ${context.model} did not finish within ${seconds(context.timeoutMs)}.`);
   }
   if (stopped === 'idle') {

@@ -13,7 +13,7 @@ import { LlmProviderError } from '../provider-contract.ts';
 import type { LlmProvider, ModelAnswer, ModelCall, ModelInfo, ProviderHealth, ProviderSettings } from '../provider-contract.ts';
 import { createOllamaFetch, createOllamaHttpClient, DEFAULT_OLLAMA_URL } from '../ollama/ollama-http.ts';
 import type { LastResponse } from '../ollama/ollama-http.ts';
-import { startCallControl } from './ollama-call-control.ts';
+import { startCallDeadline } from './call-deadline.ts';
 import { toOllamaError } from './ollama-errors.ts';
 import type { OllamaFailureContext } from './ollama-errors.ts';
 
@@ -53,7 +53,7 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
   async function generate(call: ModelCall): Promise<ModelAnswer> {
     const timeoutMs = call.timeoutMs ?? DEFAULT_OLLAMA_TIMEOUT_MS;
     const idleTimeoutMs = call.idleTimeoutMs ?? DEFAULT_OLLAMA_IDLE_TIMEOUT_MS;
-    const control = startCallControl({ callerSignal: call.signal, timeoutMs, idleTimeoutMs });
+    const control = startCallDeadline({ signal: call.signal, timeoutMs, idleTimeoutMs });
     const lastResponse: LastResponse = { status: undefined, retryAfterMs: undefined };
     // One SDK provider per call: its fetch carries this call's signal and records its responses.
     const ollama = createOllama({ baseURL: baseUrl, fetch: createOllamaFetch(client, { signal: control.signal, timeoutMs, lastResponse }) });
@@ -77,6 +77,7 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
       });
       let text = '';
       let firstTokenMs: number | undefined;
+      let answeredBy = call.model;
       for await (const part of result.fullStream) {
         control.touch();
         if (part.type === 'text-delta') {
@@ -87,6 +88,10 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
           throw part.error;
         } else if (part.type === 'abort') {
           throw new Error('stream aborted');
+        } else if (part.type === 'finish-step') {
+          // ai-sdk-ollama passes the final chunk's `model` on as provider metadata.
+          const reported = part.providerMetadata?.['ollama']?.['model'];
+          if (typeof reported === 'string') answeredBy = reported;
         } else if (part.type === 'finish') {
           const latencyMs = performance.now() - startedAt;
           const inputTokens = part.totalUsage.inputTokens ?? 0;
@@ -99,13 +104,13 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
             latencyMs: Math.round(latencyMs),
             firstTokenMs: Math.round(firstTokenMs ?? latencyMs),
             finishReason: toFinishReason(part.finishReason),
-            model: call.model,
+            model: answeredBy,
           };
         }
       }
       throw new Error('the stream ended without a final chunk');
     } catch (error) {
-      throw toOllamaError(error, { ...failure(call.model, lastResponse), stopped: control.stopped(), timeoutMs, idleTimeoutMs });
+      throw toOllamaError(error, { ...failure(call.model, lastResponse), stopped: control.reason, timeoutMs, idleTimeoutMs });
     } finally {
       control.dispose();
     }

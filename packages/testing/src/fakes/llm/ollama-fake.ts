@@ -32,6 +32,8 @@ export interface OllamaFakeOptions {
   answer?: FakeOllamaAnswer;
   /** Reported by `/api/version`. */
   version?: string;
+  /** Keep `requests` (default true); a long benchmark turns it off to keep memory flat. */
+  recordRequests?: boolean;
 }
 
 export interface RecordedOllamaRequest {
@@ -110,7 +112,7 @@ export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
     const body = parseJson(raw);
-    requests.push({ method, path, body, receivedAt });
+    if (options.recordRequests !== false) requests.push({ method, path, body, receivedAt });
 
     const injection = takeInjection(path);
     if (injection?.firstByteDelayMs !== undefined) await sleep(injection.firstByteDelayMs);
