@@ -92,7 +92,7 @@ export function createLlmGateway(deps: GatewayDeps) {
 
     const budget = await readBudget(deps.db, request.workspaceId, startedAt);
     const refuse = async (code: 'budget_exceeded' | 'no_provider' | 'all_failed', message: string, countsAsRequest: boolean): Promise<never> => {
-      await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'all_failed' ? (chain.at(-1)?.outcome ?? code) : code, countsAsRequest }, startedAt, null);
+      await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'budget_exceeded' ? code : (chain.at(-1)?.outcome ?? code), countsAsRequest }, startedAt, null);
       throw new LlmGatewayError(code, message, chain);
     };
     const capReached = requestCapReached(budget);

@@ -1,0 +1,87 @@
+/**
+ * Which providers a workspace can reach: the instance's (Ollama at OLLAMA_URL, cloud keys from the
+ * environment) and the workspace's own (stored encrypted), the workspace's winning on the same id.
+ * Adapters are built once and reused; a workspace's list is remembered for a moment so the gateway
+ * does not read it from the database on every call.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '@plume/db/client';
+import { llmProviders } from '@plume/db/schema/llm';
+import type { HttpClient } from '@plume/http/http-client';
+import type { ProviderKind, ProviderSettings } from '../provider-contract.ts';
+import { createProvider } from '../providers/create-provider.ts';
+import type { ProviderEntry } from './candidates.ts';
+
+export type InstanceProviders = {
+  ollamaUrl: string;
+  keys: Partial<Record<'openai' | 'anthropic' | 'groq' | 'perplexity' | 'meta', string>>;
+};
+
+export interface ProviderDirectory {
+  /** The providers this workspace can reach, instance ones first. */
+  list(workspaceId: string): Promise<ProviderEntry[]>;
+  /** The instance's own providers (the Models page shows them to every workspace). */
+  instance(): ProviderEntry[];
+  /** Forgets a workspace's remembered list (after its providers change). */
+  invalidate(workspaceId: string): void;
+}
+
+export function createProviderDirectory(deps: {
+  db: Database;
+  decrypt: (ciphertext: string) => string;
+  instance: InstanceProviders;
+  /** Client for the instance's providers: may reach the Ollama host. */
+  instanceHttp: HttpClient;
+  /** Client for workspace-configured servers: the SSRF guard applies as configured. */
+  workspaceHttp: HttpClient;
+  /** How long a workspace's list is remembered (default 2 s). */
+  ttlMs?: number;
+  now?: () => number;
+}): ProviderDirectory {
+  const ttlMs = deps.ttlMs ?? 2000;
+  const now = deps.now ?? Date.now;
+  const instanceEntries: ProviderEntry[] = [entry({ id: 'ollama', kind: 'ollama', baseUrl: deps.instance.ollamaUrl }, 'instance:ollama', deps.instanceHttp)];
+  for (const [kind, apiKey] of Object.entries(deps.instance.keys)) {
+    if (apiKey) instanceEntries.push(entry({ id: kind, kind: kind as ProviderKind, apiKey }, `instance:${kind}`, deps.instanceHttp));
+  }
+  const adapters = new Map<string, { version: string; entry: ProviderEntry }>();
+  const remembered = new Map<string, { at: number; entries: ProviderEntry[] }>();
+
+  function workspaceEntry(workspaceId: string, row: typeof llmProviders.$inferSelect): ProviderEntry {
+    const key = `workspace:${workspaceId}:${row.providerId}`;
+    const version = row.updatedAt.toISOString();
+    const known = adapters.get(key);
+    if (known && known.version === version) return known.entry;
+    const settings: ProviderSettings = {
+      id: row.providerId,
+      kind: row.kind as ProviderKind,
+      ...(row.baseUrl ? { baseUrl: row.baseUrl } : {}),
+      ...(row.apiKeyCiphertext ? { apiKey: deps.decrypt(row.apiKeyCiphertext) } : {}),
+    };
+    const built = entry(settings, key, deps.workspaceHttp);
+    adapters.set(key, { version, entry: built });
+    return built;
+  }
+
+  return {
+    async list(workspaceId) {
+      const memo = remembered.get(workspaceId);
+      if (memo && now() - memo.at < ttlMs) return memo.entries;
+      const rows = await deps.db.select().from(llmProviders).where(eq(llmProviders.workspaceId, workspaceId));
+      const own = rows.filter((row) => row.enabled).map((row) => workspaceEntry(workspaceId, row));
+      const ownIds = new Set(own.map((item) => item.id));
+      const entries = [...instanceEntries.filter((item) => !ownIds.has(item.id)), ...own];
+      remembered.set(workspaceId, { at: now(), entries });
+      if (remembered.size > 10_000) remembered.delete(remembered.keys().next().value as string);
+      return entries;
+    },
+    instance: () => instanceEntries,
+    invalidate(workspaceId) {
+      remembered.delete(workspaceId);
+    },
+  };
+}
+
+function entry(settings: ProviderSettings, breakerKey: string, http: HttpClient): ProviderEntry {
+  return { id: settings.id, kind: settings.kind, provider: createProvider(settings, { http }), breakerKey };
+}
