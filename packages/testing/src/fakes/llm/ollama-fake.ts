@@ -13,6 +13,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseJson, readBody, sendJson, streamLines } from './ollama-fake-http.ts';
+import type { StreamControl } from './ollama-fake-http.ts';
 import { deltaChunk, echoAnswer, finalChunk, isRecord, planAnswer, toPrompt } from './ollama-fake-answers.ts';
 import type { FakeOllamaAnswer, FakeOllamaPrompt } from './ollama-fake-answers.ts';
 import { DEFAULT_INSTALLED_MODELS, DEFAULT_LIBRARY_MODELS, normalizeModelName } from './ollama-fake-models.ts';
@@ -79,14 +81,6 @@ interface Injection {
   firstByteDelayMs?: number;
   dropAfterChunks?: number;
 }
-
-/** What one streamed answer must do besides writing lines. */
-interface StreamControl {
-  chunkDelayMs: number;
-  dropAfterChunks: number | undefined;
-}
-
-const NDJSON = { 'content-type': 'application/x-ndjson' };
 
 /** Starts the fake on 127.0.0.1 with an OS-chosen port. */
 export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<OllamaFake> {
@@ -237,54 +231,8 @@ export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<
   };
 }
 
-/**
- * Writes NDJSON lines, pausing between them and cutting the connection when asked.
- * Returns true when every line was written.
- */
-async function streamLines(res: ServerResponse, lines: readonly Record<string, unknown>[], control: StreamControl): Promise<boolean> {
-  const { chunkDelayMs, dropAfterChunks } = control;
-  if (chunkDelayMs === 0 && dropAfterChunks === undefined) {
-    res.writeHead(200, NDJSON).end(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
-    return true;
-  }
-  res.writeHead(200, NDJSON).flushHeaders();
-  for (const [index, line] of lines.entries()) {
-    if (index === dropAfterChunks) {
-      res.socket?.destroy();
-      return false;
-    }
-    if (index > 0 && chunkDelayMs > 0) await sleep(chunkDelayMs);
-    if (res.destroyed) return false;
-    // Wait until the line is handed to the socket, so a drop after it really is mid-stream.
-    await new Promise((resolve) => res.write(JSON.stringify(line) + '\n', resolve));
-  }
-  res.end();
-  return true;
-}
-
 /** `model` per the current docs; older clients (ollama-js pull/delete) still send `name`. */
 function modelName(body: Record<string, unknown>): string {
   const name = body['model'] ?? body['name'];
   return normalizeModelName(typeof name === 'string' ? name : '');
-}
-
-/** Sends `body` as JSON; a string is sent as it is (to inject bodies that are not JSON). */
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function parseJson(raw: Buffer): Record<string, unknown> | undefined {
-  if (raw.length === 0) return undefined;
-  try {
-    const value: unknown = JSON.parse(raw.toString('utf8'));
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
