@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTextLimit } from './describe-limit.ts';
+import { describeTextLimit, describeUnit } from './describe-limit.ts';
 
 describe('describeTextLimit', () => {
   it('states each counting method the network’s way', () => {
@@ -12,5 +12,10 @@ describe('describeTextLimit', () => {
     expect(describeTextLimit({ max: 3000, method: { kind: 'utf16_units' } })).toBe('3,000 characters (an emoji counts 2)');
     expect(describeTextLimit({ max: 5000, method: { kind: 'utf8_bytes' } })).toMatch(/^5,000 bytes of UTF-8/);
     expect(describeTextLimit({ max: 500, method: { kind: 'emoji_utf8' } })).toMatch(/emoji counts 4/);
+  });
+
+  it('names the unit alone', () => {
+    expect(describeUnit({ max: 280, method: { kind: 'weighted' } })).toBe('weighted characters');
+    expect(describeUnit({ max: 5000, method: { kind: 'utf8_bytes' } })).toBe('bytes of UTF-8');
   });
 });

@@ -33,3 +33,8 @@ export function describeTextLimit(limit: TextLimit): string {
       return `${max} characters (URLs count ${method.urlLength ?? mastodonUrlLength})`;
   }
 }
+
+/** Just the unit of a limit: 'weighted characters', 'graphemes', 'characters', 'bytes of UTF-8'. */
+export function describeUnit(limit: TextLimit): string {
+  return describeTextLimit(limit).replace(/^[\d,]+ /, '').replace(/ \(.*\)$/, '');
+}

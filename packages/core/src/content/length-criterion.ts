@@ -1,20 +1,15 @@
 /** Length fit: over the limit scores 0; the ideal range 1; shorter or longer than ideal in between. */
 import { countText } from '@plume/networks/text/count-text';
 import { numberFormat, type Verdict } from './criterion.ts';
-import { describeTextLimit } from './describe-limit.ts';
+import { describeUnit } from './describe-limit.ts';
 import { IDEAL_LENGTH } from './length-guidance.ts';
 import { textLimitOf, type TargetNetwork } from './target-network.ts';
-
-/** The unit words of describeTextLimit ('280 weighted characters (…)' → 'weighted characters'). */
-function unitOf(network: TargetNetwork): string {
-  return describeTextLimit(textLimitOf(network)).replace(/^[\d,]+ /, '').replace(/ \(.*\)$/, '');
-}
 
 export function scoreLength(composed: string, network: TargetNetwork): Verdict & { isOverLimit: boolean } {
   const count = countText(composed, network.text.count);
   const limit = network.text.limit;
   const ideal = IDEAL_LENGTH[network.id];
-  const unit = unitOf(network);
+  const unit = describeUnit(textLimitOf(network));
   const size = `${numberFormat.format(count)} ${unit}`;
   const range = `${numberFormat.format(ideal.min)}–${numberFormat.format(ideal.max)}`;
   if (count > limit) {
