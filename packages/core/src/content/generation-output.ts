@@ -7,6 +7,7 @@ import { NETWORK_IDS, type NetworkId } from '@plume/networks/contract';
 import { hashtagSchema } from './brand-profile.ts';
 import { extractJsonObject } from './extract-json.ts';
 
+// Not strict: a field the model adds on its own is ignored rather than costing a re-ask.
 export const networkPostSchema = z.object({
   text: z.string().trim().min(1).max(40_000),
   /** Most relevant first; without '#'. They are appended to the text when published. */
