@@ -12,7 +12,7 @@ import { createModelListCache, resolveCandidates, type CallableCandidate, type P
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breaker.ts';
 import { describeFailure, LlmGatewayError } from './gateway-error.ts';
 import { costMicros, priceOf } from './price-table.ts';
-import { cacheKey, findCached, storeCached } from './response-cache.ts';
+import { cacheKey, findCached, storeCached, type CachedAnswer } from './response-cache.ts';
 import { defaultPolicy, estimateCostMicros, estimateTokens, filterCapable, orderCandidates, WEB_SEARCH_TASKS, type ModelStatsView, type RoutingPolicy } from './routing.ts';
 import { claimAlert, recordUsage, type UsageRecord } from './usage-ledger.ts';
 
@@ -90,28 +90,30 @@ export function createLlmGateway(deps: GatewayDeps) {
     const { usable, excluded } = filterCapable(callable, needs);
     for (const item of excluded) chain.push({ provider: item.provider, model: item.model, outcome: 'not_capable', detail: item.reason });
 
-    const budget = await readBudget(deps.db, request.workspaceId, startedAt);
+    // The budget and the cache are read together: one round trip of waiting instead of two.
+    const useCache = request.cache !== false && deps.cacheTtlSeconds > 0;
+    const keyOf = new Map(useCache ? usable.map((candidate) => [candidate, cacheKey(request.workspaceId, candidate.provider, candidate.model, { ...request.call, model: candidate.model })] as const) : []);
+    const [budget, hits] = await Promise.all([readBudget(deps.db, request.workspaceId, startedAt), useCache ? findCached(deps.db, [...keyOf.values()], startedAt) : new Map<string, CachedAnswer>()]);
     const refuse = async (code: 'budget_exceeded' | 'no_provider' | 'all_failed', message: string, countsAsRequest: boolean): Promise<never> => {
       await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'budget_exceeded' ? code : (chain.at(-1)?.outcome ?? code), countsAsRequest }, startedAt, null);
       throw new LlmGatewayError(code, message, chain);
     };
-    const capReached = requestCapReached(budget);
-    if (capReached) return refuse('budget_exceeded', `No model was asked: ${capReached}.`, false);
 
     const mode = shouldDegrade(budget) ? 'cheapest' : policy.mode;
     const stats = mode === 'fastest' || mode === 'best_quality' ? await deps.stats?.(request.workspaceId) : undefined;
-    const ordered = orderCandidates(mode, usable, needs, stats ?? (() => undefined)).map((candidate) => withNumCtx(candidate, request.call, needs));
+    const ordered = orderCandidates(mode, usable, needs, stats ?? (() => undefined));
 
-    const useCache = request.cache !== false && deps.cacheTtlSeconds > 0;
-    const keys = useCache ? ordered.map((candidate) => cacheKey(request.workspaceId, candidate.provider, candidate.model, { ...request.call, model: candidate.model })) : [];
-    const cached = useCache ? await findCached(deps.db, keys, startedAt) : null;
-    if (cached) {
-      const candidate = ordered[keys.indexOf(cached.key)] as CallableCandidate;
+    // A cached answer costs nothing and asks no model, so it is served even when a cap is reached.
+    const hit = ordered.find((candidate) => hits.has(keyOf.get(candidate) ?? ''));
+    if (hit) {
+      const answer = hits.get(keyOf.get(hit) ?? '') as CachedAnswer;
       const latencyMs = now().getTime() - startedAt.getTime();
-      chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'cache_hit' });
-      const usageId = await ledger(request, { provider: candidate.provider, model: candidate.model, inputTokens: cached.answer.inputTokens, outputTokens: cached.answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null);
-      return { ...cached.answer, provider: candidate.provider, model: candidate.model, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, chain, usageId };
+      chain.push({ provider: hit.provider, model: hit.model, outcome: 'cache_hit' });
+      const usageId = await ledger(request, { provider: hit.provider, model: hit.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null);
+      return { ...answer, provider: hit.provider, model: hit.model, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, chain, usageId };
     }
+    const capReached = requestCapReached(budget);
+    if (capReached) return refuse('budget_exceeded', `No model was asked: ${capReached}.`, false);
 
     let asked = false;
     let budgetBlocked = false;
@@ -129,16 +131,17 @@ export function createLlmGateway(deps: GatewayDeps) {
       }
       asked = true;
       try {
-        const answer = await candidate.entry.provider.generate({ ...request.call, model: candidate.model, ...(candidate.numCtx === undefined ? {} : { numCtx: candidate.numCtx }) });
+        const numCtx = numCtxFor(candidate, request.call, needs);
+        const answer = await candidate.entry.provider.generate({ ...request.call, model: candidate.model, ...(numCtx === undefined ? {} : { numCtx }) });
         breakers.recordSuccess(candidate.entry.breakerKey);
         const price = priceOf(candidate.kind, candidate.model);
         const cost = costMicros(price.price, answer);
         chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'ok' });
-        const usageId = await ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits);
-        const index = ordered.indexOf(candidate);
-        if (useCache && answer.finishReason !== 'length') {
-          await storeCached(deps.db, { key: keys[index] as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt });
-        }
+        const cacheable = useCache && answer.finishReason !== 'length';
+        const [usageId] = await Promise.all([
+          ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits),
+          cacheable ? storeCached(deps.db, { key: keyOf.get(candidate) as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt }) : undefined,
+        ]);
         return { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, provider: candidate.provider, model: candidate.model, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, cacheHit: false, chain, usageId };
       } catch (error) {
         const failure = error instanceof LlmProviderError ? error : new LlmProviderError({ kind: 'server_error', providerId: candidate.provider, message: error instanceof Error ? error.message : String(error), cause: error });
@@ -158,10 +161,10 @@ export function createLlmGateway(deps: GatewayDeps) {
 export type LlmGateway = ReturnType<typeof createLlmGateway>;
 
 /** Ollama gets a context window that fits the prompt and answer (at least 8k), within what the model takes. */
-function withNumCtx(candidate: CallableCandidate, call: GenerateRequest['call'], needs: { estimatedInputTokens: number; maxOutputTokens: number }): CallableCandidate & { numCtx?: number } {
-  if (candidate.kind !== 'ollama') return candidate;
-  if (call.numCtx !== undefined) return { ...candidate, numCtx: call.numCtx };
+function numCtxFor(candidate: CallableCandidate, call: GenerateRequest['call'], needs: { estimatedInputTokens: number; maxOutputTokens: number }): number | undefined {
+  if (candidate.kind !== 'ollama') return undefined;
+  if (call.numCtx !== undefined) return call.numCtx;
   let numCtx = 8192;
   while (numCtx < needs.estimatedInputTokens + needs.maxOutputTokens) numCtx *= 2;
-  return { ...candidate, numCtx: candidate.contextWindow === undefined ? numCtx : Math.min(numCtx, candidate.contextWindow) };
+  return candidate.contextWindow === undefined ? numCtx : Math.min(numCtx, candidate.contextWindow);
 }

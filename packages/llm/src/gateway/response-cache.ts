@@ -27,19 +27,14 @@ export function cacheKey(workspaceId: string, provider: string, model: string, c
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
-/** The first of `keys` (in the order given) that has a live answer; counts the hit. */
-export async function findCached(db: Database, keys: readonly string[], now: Date): Promise<{ key: string; answer: CachedAnswer } | null> {
-  if (keys.length === 0) return null;
+/** The live answers among `keys`, by key; counts the hits. */
+export async function findCached(db: Database, keys: readonly string[], now: Date): Promise<Map<string, CachedAnswer>> {
+  if (keys.length === 0) return new Map();
   const result = await db.execute<{ key: string; answer: CachedAnswer }>(sql`
     UPDATE llm_cache SET hits = hits + 1
     WHERE key IN (${sql.join(keys.map((key) => sql`${key}`), sql`, `)}) AND expires_at > ${now}
     RETURNING key, answer`);
-  const byKey = new Map(result.rows.map((row) => [row.key, row.answer]));
-  for (const key of keys) {
-    const answer = byKey.get(key);
-    if (answer !== undefined) return { key, answer };
-  }
-  return null;
+  return new Map(result.rows.map((row) => [row.key, row.answer]));
 }
 
 export async function storeCached(db: Database, input: { key: string; workspaceId: string; answer: CachedAnswer; ttlSeconds: number; now: Date }): Promise<void> {
