@@ -1,5 +1,6 @@
 import type { PlumeConfig } from '@plume/config/load-config';
 import type { Auth } from '@plume/core/accounts/create-auth';
+import type { LlmServices } from '@plume/core/llm/llm-services';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
 import type { Keyring } from '@plume/core/secrets/keyring';
 import type { Database } from '@plume/db/client';
@@ -13,6 +14,8 @@ export type AppContext = {
   keyring: Keyring;
   /** Networks, media store and public URL (see packages/core/src/publishing/publishing-services.ts). */
   publishing: PublishingServices;
+  /** The LLM gateway, provider directory and Ollama's address (see packages/core/src/llm/llm-services.ts). */
+  llm: LlmServices;
   /** Folder of the built web app, served at `/`; absent when only the API runs. */
   webDistDir?: string | undefined;
   /** Filled in by `buildApp`: memo of resolved sessions (see lib/session-cache.ts). */

@@ -103,8 +103,13 @@ describe('worker', () => {
       ('s-old', 'tok-old', 'purge-user', now() - interval '1 hour'), ('s-live', 'tok-live', 'purge-user', now() + interval '1 day')`);
     await db.execute(sql`INSERT INTO verifications (id, identifier, value, expires_at) VALUES ('v-old', 'x', 'y', now() - interval '1 minute')`);
     await db.execute(sql`INSERT INTO idempotency_keys (principal, key, request_hash, created_at) VALUES ('user:x', 'k', 'h', now() - interval '25 hours')`);
+    await db.execute(sql`INSERT INTO workspaces (id, name, slug) VALUES ('purge-ws', 'P', 'purge-ws')`);
+    await db.execute(sql`INSERT INTO llm_cache (key, workspace_id, answer, expires_at) VALUES
+      ('c-old', 'purge-ws', '{}', now() - interval '1 second'), ('c-live', 'purge-ws', '{}', now() + interval '1 hour')`);
     const purged = await purgeExpired(db);
-    expect(purged).toMatchObject({ sessions: 1, verifications: 1, idempotencyKeys: 1 });
+    expect(purged).toMatchObject({ sessions: 1, verifications: 1, idempotencyKeys: 1, llmCache: 1 });
+    const cached = await db.execute<{ key: string }>(sql`SELECT key FROM llm_cache`);
+    expect(cached.rows.map((row) => row.key)).toEqual(['c-live']);
     const left = await db.execute<{ id: string }>(sql`SELECT id FROM sessions WHERE user_id = 'purge-user'`);
     expect(left.rows.map((row) => row.id)).toEqual(['s-live']);
   });

@@ -5,6 +5,8 @@ import { loadKeyring } from '@plume/core/secrets/key-file';
 import { closeDatabase, createDatabase } from '@plume/db/client';
 import { runMigrations } from '@plume/db/migrate';
 import { buildApp } from '@plume/server/create-app';
+import { createLlmServices } from '@plume/core/llm/llm-services';
+import { mailBudgetAlert } from '@plume/core/llm/budget-alert-mail';
 import { createPublishingServices } from '@plume/core/publishing/publishing-services';
 import { allProviders } from '@plume/networks/registry';
 import { startWorker } from '@plume/worker/run-worker';
@@ -29,6 +31,7 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
   const keyring = await loadKeyring(config);
   const publishing = createPublishingServices({ config, providers: allProviders, logger });
   const db = createDatabase(database.url, { poolSize: config.DATABASE_POOL_SIZE, applicationName: roles.api ? 'plume-api' : 'plume-worker' });
+  const llm = createLlmServices({ config, db, keyring, logger, onBudgetAlert: (alert) => mailBudgetAlert({ db, appUrl: config.publicUrl }, alert) });
   const stops: Array<() => Promise<void>> = [];
   let port: number | null = null;
 
@@ -38,7 +41,7 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
   }
   if (roles.api) {
     const auth = createAuth({ config, db, keyring });
-    const app = await buildApp({ config, db, auth, keyring, publishing, webDistDir }, { logger });
+    const app = await buildApp({ config, db, auth, keyring, publishing, llm, webDistDir }, { logger });
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();
     port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseConfig, type PlumeConfig } from '@plume/config/load-config';
 import { createAuth } from '@plume/core/accounts/create-auth';
+import { mailBudgetAlert } from '@plume/core/llm/budget-alert-mail';
+import { createLlmServices } from '@plume/core/llm/llm-services';
 import { createPublishingServices } from '@plume/core/publishing/publishing-services';
 import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
 import type { NetworkProvider } from '@plume/networks/contract';
@@ -24,7 +26,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const keyring = createKeyring(parseKey(generateKey()));
   const auth = createAuth({ config, db, keyring });
   const publishing = createPublishingServices({ config, providers: options.providers ?? allProviders });
-  const context: AppContext = { config, db, auth, keyring, publishing };
+  const llm = createLlmServices({ config, db, keyring, onBudgetAlert: (alert) => mailBudgetAlert({ db, appUrl: config.publicUrl }, alert) });
+  const context: AppContext = { config, db, auth, keyring, publishing, llm };
   const app = await buildApp(context);
   await app.ready();
   return {

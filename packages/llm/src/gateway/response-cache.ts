@@ -45,9 +45,3 @@ export async function storeCached(db: Database, input: { key: string; workspaceI
     VALUES (${input.key}, ${input.workspaceId}, ${answer}::jsonb, ${expiresAt}, ${input.now})
     ON CONFLICT (key) DO UPDATE SET answer = excluded.answer, expires_at = excluded.expires_at, created_at = excluded.created_at, hits = 0`);
 }
-
-/** Deletes expired answers; the worker runs it hourly. */
-export async function purgeExpiredCache(db: Database, now: Date = new Date()): Promise<number> {
-  const result = await db.execute(sql`DELETE FROM llm_cache WHERE expires_at <= ${now}`);
-  return result.rowCount ?? 0;
-}
