@@ -2,14 +2,12 @@
  * Budget alerts (80, 90 and 100 % of a daily or monthly model budget) go to the workspace's owners
  * and admins by mail, and into the audit log. The gateway announces each threshold once per period.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { users } from '@plume/db/schema/auth';
-import { members, workspaces } from '@plume/db/schema/workspaces';
 import { formatUsd } from '@plume/llm/gateway/budget';
 import type { BudgetAlert } from '@plume/llm/gateway/gateway';
 import { recordAudit } from '../audit/record-audit.ts';
 import { enqueueMailIn } from '../mail/enqueue-mail.ts';
+import { workspaceManagers } from '../workspaces/workspace-managers.ts';
 
 export async function mailBudgetAlert(deps: { db: Database; appUrl: string }, alert: BudgetAlert): Promise<void> {
   const period = alert.period.startsWith('day:') ? `daily budget (${alert.period.slice(4)}, UTC)` : `monthly budget (${alert.period.slice(6)})`;
@@ -21,18 +19,13 @@ export async function mailBudgetAlert(deps: { db: Database; appUrl: string }, al
       usedMicros: alert.usedMicros,
       limitMicros: alert.limitMicros,
     });
-    const [workspace] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, alert.workspaceId));
-    const recipients = await tx
-      .select({ email: users.email })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(and(eq(members.organizationId, alert.workspaceId), inArray(members.role, ['owner', 'admin'])));
-    for (const recipient of recipients) {
+    const managers = await workspaceManagers(tx, alert.workspaceId);
+    for (const email of managers.emails) {
       await enqueueMailIn(tx, {
-        to: recipient.email,
-        subject: `${workspace?.name ?? 'Plume'}: ${alert.threshold} % of the ${period.split(' (')[0]} used`,
+        to: email,
+        subject: `${managers.name || 'Plume'}: ${alert.threshold} % of the ${period.split(' (')[0]} used`,
         text: [
-          `The workspace "${workspace?.name ?? ''}" has used ${formatUsd(alert.usedMicros)} of its ${period} of ${formatUsd(alert.limitMicros)} for AI models.`,
+          `The workspace "${managers.name}" has used ${formatUsd(alert.usedMicros)} of its ${period} of ${formatUsd(alert.limitMicros)} for AI models.`,
           '',
           reached
             ? 'Paid models are no longer asked until the budget resets or is raised; local models (Ollama) still answer.'

@@ -4,15 +4,14 @@
  * refresh the network refuses disconnects the account with the reason, and the workspace's owners
  * and admins are told by mail.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { users } from '@plume/db/schema/auth';
 import { socialAccounts } from '@plume/db/schema/social';
-import { members, workspaces } from '@plume/db/schema/workspaces';
 import type { AccountAuth, NetworkProvider, TokenSet } from '@plume/networks/contract';
 import { isProviderError } from '@plume/networks/provider-errors';
 import { recordAudit } from '../audit/record-audit.ts';
 import { enqueueMailIn } from '../mail/enqueue-mail.ts';
+import { workspaceManagers } from '../workspaces/workspace-managers.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { decryptTokens, encryptTokens, type AccountRow } from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
@@ -130,18 +129,13 @@ export async function disconnectAccount(deps: Pick<TokenDeps, 'db' | 'appUrl'>, 
       handle: account.handle,
       reason,
     });
-    const [workspace] = await own.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, account.workspaceId));
-    const recipients = await own
-      .select({ email: users.email })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(and(eq(members.organizationId, account.workspaceId), inArray(members.role, ['owner', 'admin'])));
-    for (const recipient of recipients) {
+    const managers = await workspaceManagers(own, account.workspaceId);
+    for (const email of managers.emails) {
       await enqueueMailIn(own, {
-        to: recipient.email,
+        to: email,
         subject: `Reconnect ${account.displayName} (${account.network}) in Plume`,
         text: [
-          `Plume can no longer post as ${account.handle} on ${account.network} in the workspace "${workspace?.name ?? ''}".`,
+          `Plume can no longer post as ${account.handle} on ${account.network} in the workspace "${managers.name}".`,
           '',
           reason,
           '',
