@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
+import { brandProfiles } from '@plume/db/schema/content';
 import { posts } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import { members } from '@plume/db/schema/workspaces';
@@ -9,9 +10,8 @@ export type ChecklistItem = { id: string; title: string; description: string; do
 type Step = { id: string; title: string; description: string; href: (workspaceId: string) => string; isDone: (db: Database, workspaceId: string) => Promise<boolean> };
 
 /**
- * The dashboard's getting-started list. Later features register their own steps here with a real
- * `isDone` query (a connected account, a brand profile, a first post); until a feature exists its
- * step stays open and links to where it will live.
+ * The dashboard's getting-started list: each step with a real `isDone` query and a link to where it
+ * is done.
  */
 const steps: Step[] = [
   {
@@ -28,8 +28,11 @@ const steps: Step[] = [
     id: 'brand-profile',
     title: 'Describe your brand or character',
     description: 'Industry, audience, goals and voice: every post is written from it.',
-    href: (id) => `/w/${id}/profile`,
-    isDone: async () => false,
+    href: (id) => `/w/${id}/brand`,
+    isDone: async (db, workspaceId) => {
+      const [row] = await db.select({ total: count() }).from(brandProfiles).where(eq(brandProfiles.workspaceId, workspaceId));
+      return (row?.total ?? 0) > 0;
+    },
   },
   {
     id: 'first-post',

@@ -1,3 +1,4 @@
+import { brandProfiles } from '@plume/db/schema/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createUser, createWorkspaceAs, type TestUser } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
@@ -69,5 +70,9 @@ describe('workspaces', () => {
     expect(response.statusCode).toBe(200);
     const ids = response.json().items.map((item: { id: string }) => item.id);
     expect(ids).toEqual(['connect-account', 'brand-profile', 'first-post', 'invite-team']);
+    const brandStep = () => t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/checklist`, headers: owner.headers }).then((answer) => answer.json().items[1] as { done: boolean; href: string });
+    expect(await brandStep()).toMatchObject({ done: false, href: `/w/${workspace.id}/brand` });
+    await t.db.insert(brandProfiles).values({ workspaceId: workspace.id, kind: 'brand', profile: { name: 'Bakery' } });
+    expect((await brandStep()).done).toBe(true);
   });
 });
