@@ -31,6 +31,9 @@ import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
+import { contentRoutes } from './routes/content/content.routes.ts';
+import { llmRoutes } from './routes/llm/llm.routes.ts';
+import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -50,6 +53,8 @@ export const routeModules = [
   postingSlotRoutes,
   postImportRoutes,
   mediaRoutes,
+  llmRoutes,
+  ollamaRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -36,13 +36,14 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const postId = await post(app, owner, `${base}/posts`, { content: { text: 'Sweep post' } });
   const mediaId = await uploadPixel(app, owner, `${base}/media`);
   const accountId = await insertAccountWithSlot(app, db, owner, workspace.id);
+  const pullId = await pullModel(app, owner);
 
   return {
     owner,
     viewer,
     outsider,
     workspaceId: workspace.id,
-    params: { memberId, invitationId, apiKeyId, postId, mediaId, accountId },
+    params: { memberId, invitationId, apiKeyId, postId, mediaId, accountId, pullId, modelName: 'llama3.2:3b' },
     example: (route) => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
@@ -81,4 +82,17 @@ async function uploadPixel(app: FastifyInstance, user: TestUser, url: string): P
   const response = await app.inject({ method: 'POST', url, headers: { ...user.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
   if (response.statusCode !== 201) throw new Error(`upload failed: ${response.statusCode} ${response.body}`);
   return response.json<{ id: string }>().id;
+}
+
+/** A finished model pull (the sweep's app talks to a fake Ollama), so the pull routes have a real id. */
+async function pullModel(app: FastifyInstance, owner: TestUser): Promise<string> {
+  const started = await app.inject({ method: 'POST', url: '/api/v1/ollama/models/install', headers: owner.headers, payload: { name: 'gemma2:2b', force: true } });
+  if (started.statusCode !== 202) throw new Error(`pull failed: ${started.statusCode} ${started.body}`);
+  const pullId = started.json<{ pullId: string }>().pullId;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const poll = await app.inject({ method: 'GET', url: `/api/v1/ollama/pulls/${pullId}`, headers: owner.headers });
+    if (poll.json<{ status: string }>().status !== 'running') return pullId;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the sweep pull did not finish');
 }

@@ -13,7 +13,8 @@ import { createProviderDirectory, type ProviderDirectory } from '@plume/llm/gate
 import type { Keyring } from '../secrets/keyring.ts';
 import { readStoredPolicy } from './manage-llm-settings.ts';
 
-export type LlmServices = { gateway: LlmGateway; directory: ProviderDirectory; instanceHttp: HttpClient; ollamaUrl: string };
+/** `workspaceHttp` is the SSRF-guarded client for servers a workspace names (used to test a not-yet-saved provider). */
+export type LlmServices = { gateway: LlmGateway; directory: ProviderDirectory; instanceHttp: HttpClient; workspaceHttp: HttpClient; ollamaUrl: string };
 
 /** Statistics are re-read at most this often per workspace for the `fastest` and `best_quality` modes. */
 const STATS_TTL_MS = 60_000;
@@ -77,5 +78,5 @@ export function createLlmServices(input: {
     cacheTtlSeconds: config.LLM_CACHE_TTL_SECONDS,
     ...(input.onBudgetAlert === undefined ? {} : { onBudgetAlert: input.onBudgetAlert }),
   });
-  return { gateway, directory, instanceHttp, ollamaUrl: config.OLLAMA_URL };
+  return { gateway, directory, instanceHttp, workspaceHttp, ollamaUrl: config.OLLAMA_URL };
 }

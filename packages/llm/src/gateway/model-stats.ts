@@ -24,10 +24,10 @@ export type ModelStats = {
 };
 
 /**
- * Statistics for a workspace (or, with `workspaceId: null`, the whole instance) since `since`.
+ * Statistics for a workspace (or, with `workspaceId: null`, the whole instance) since `since` (and before `until`).
  * Cache hits count as usage but not in latency, which measures the models.
  */
-export async function readModelStats(db: Database, input: { workspaceId: string | null; since: Date; task?: string }): Promise<ModelStats[]> {
+export async function readModelStats(db: Database, input: { workspaceId: string | null; since: Date; until?: Date; task?: string }): Promise<ModelStats[]> {
   const result = await db.execute<{
     provider: string; model: string; task: string; calls: number; ok: number; p50: number | null; p95: number | null; ttft: number | null;
     cost: string; input_tokens: string; output_tokens: string; quality: number | null; cache_hits: number;
@@ -45,6 +45,7 @@ export async function readModelStats(db: Database, input: { workspaceId: string 
            count(*) FILTER (WHERE cache_hit)::int AS cache_hits
     FROM llm_usage
     WHERE created_at >= ${input.since}
+      ${input.until === undefined ? sql`` : sql`AND created_at < ${input.until}`}
       AND provider <> ''
       ${input.workspaceId === null ? sql`` : sql`AND workspace_id = ${input.workspaceId}`}
       ${input.task === undefined ? sql`` : sql`AND task = ${input.task}`}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { AppError } from '@plume/errors/app-error';
+import { modeSchema, taskSchema } from './llm-settings.schema.ts';
+
+const DAY_MS = 86_400_000;
+
+export const periodQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional().describe('Start (inclusive), ISO 8601; default 30 days before `to`'),
+  to: z.iso.datetime({ offset: true }).optional().describe('End (exclusive), ISO 8601; default now'),
+});
+
+/** The period a query names, checked: `from` before `to`, one year at most. */
+export function resolvePeriod(query: { from?: string | undefined; to?: string | undefined }): { from: Date; to: Date } {
+  const to = query.to === undefined ? new Date() : new Date(query.to);
+  const from = query.from === undefined ? new Date(to.getTime() - 30 * DAY_MS) : new Date(query.from);
+  if (from.getTime() >= to.getTime()) throw AppError.validation('query/from', '`from` must be before `to`.');
+  if (to.getTime() - from.getTime() > 366 * DAY_MS) throw AppError.validation('query/from', 'At most 366 days at a time.');
+  return { from, to };
+}
+
+export const costQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional().describe('Start (inclusive); default 30 days before `to`'),
+  to: z.iso.datetime({ offset: true }).optional().describe('End (exclusive); default now'),
+  groupBy: z.enum(['day', 'provider', 'model', 'task']).default('day'),
+});
+
+export const statsRow = z.object({
+  provider: z.string(),
+  model: z.string(),
+  task: z.string(),
+  calls: z.number(),
+  successRate: z.number().describe('0–1'),
+  p50LatencyMs: z.number().nullable(),
+  p95LatencyMs: z.number().nullable(),
+  p50FirstTokenMs: z.number().nullable().describe('Median time to the first token'),
+  costPer1kTokensUsd: z.number().nullable(),
+  totalCostUsd: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  avgQuality: z.number().nullable().describe('0–100, from the Content studio scores'),
+  cacheHits: z.number(),
+});
+
+export const usageResponse = z.object({ from: z.string(), to: z.string(), items: z.array(statsRow) });
+
+const costGroup = z.object({ key: z.string(), calls: z.number(), costUsd: z.number(), inputTokens: z.number(), outputTokens: z.number(), cacheHits: z.number(), failures: z.number() });
+
+export const costResponse = z.object({ from: z.string(), to: z.string(), groupBy: z.string(), items: z.array(costGroup), totals: costGroup.omit({ key: true }) });
+
+export const comparisonQuery = z.object({ task: taskSchema.default('caption'), from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+
+export const comparisonResponse = z.object({
+  task: z.string(),
+  items: z.array(statsRow.extend({ fastest: z.boolean(), cheapest: z.boolean(), bestQuality: z.boolean() })),
+});
+
+export const recommendationQuery = z.object({ task: taskSchema });
+
+const recommendedCandidate = z.object({
+  provider: z.string(),
+  model: z.string(),
+  local: z.boolean(),
+  estimatedCostUsd: z.number().describe('For a typical call: about 600 tokens in, 512 out'),
+  stats: z.object({ calls: z.number(), successRate: z.number(), p50LatencyMs: z.number().nullable(), p95LatencyMs: z.number().nullable(), avgQuality: z.number().nullable(), costPer1kTokensUsd: z.number().nullable() }).nullable(),
+});
+
+const planStep = z.object({ provider: z.string(), model: z.string(), outcome: z.string(), detail: z.string().optional(), estimatedCostUsd: z.number().optional() });
+
+export const recommendationResponse = z.object({
+  task: z.string(),
+  currentMode: modeSchema,
+  isDefaultPolicy: z.boolean(),
+  byMode: z.array(z.object({ mode: modeSchema, candidates: z.array(recommendedCandidate) })),
+  unavailable: z.array(planStep).describe('Candidates of the policy that cannot answer now, and why'),
+  recommendedMode: modeSchema,
+  reason: z.string(),
+});
+
+export const requestSizeBody = z.strictObject({
+  task: taskSchema,
+  promptTokens: z.number().int().min(1).max(2_000_000).optional().describe('Estimated prompt size in tokens; or give `promptChars`'),
+  promptChars: z.number().int().min(1).max(8_000_000).optional().describe('Prompt size in characters (about 4 a token)'),
+  maxOutputTokens: z.number().int().min(1).max(200_000).default(1024),
+});
+
+export const selectBody = requestSizeBody.extend({ mode: modeSchema.optional().describe("Try another mode than the task's policy") });
+
+export const selectResponse = z.object({
+  task: z.string(),
+  mode: modeSchema,
+  degraded: z.boolean(),
+  steps: z.array(planStep).describe('Every candidate in order: `would_ask`, `fallback`, or why it is skipped'),
+  selected: z.object({ provider: z.string(), model: z.string(), estimatedCostUsd: z.number() }).nullable(),
+  reason: z.string(),
+});
+
+export const costOptimizeResponse = z.object({
+  task: z.string(),
+  items: z.array(z.object({ provider: z.string(), model: z.string(), local: z.boolean(), priceVersion: z.string(), estimatedCostUsd: z.number(), budgetBlocked: z.string().nullable() })),
+  unavailable: z.array(planStep),
+});
+
+export const optimizeBody = z.strictObject({ apply: z.boolean().default(false).describe('true saves every proposal (admin); false only shows them') });
+
+const policy = z.object({ mode: modeSchema, candidates: z.array(z.object({ provider: z.string(), model: z.string() })) });
+
+export const optimizeResponse = z.object({
+  applied: z.boolean(),
+  items: z.array(z.object({ task: z.string(), current: policy, proposed: policy.nullable(), reason: z.string(), applied: z.boolean() })),
+});
