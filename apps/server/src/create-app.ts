@@ -53,6 +53,7 @@ export const routeModules = [
   postingSlotRoutes,
   postImportRoutes,
   mediaRoutes,
+  contentRoutes,
   llmRoutes,
   ollamaRoutes,
 ];
