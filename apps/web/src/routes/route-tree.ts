@@ -3,11 +3,13 @@ import { accountsRoute } from './accounts-route.tsx';
 import { adminOutboxRoute } from './admin-outbox-route.tsx';
 import { apiKeysRoute } from './api-keys-route.tsx';
 import { appRoute } from './app-route.tsx';
+import { brandRoute } from './brand-route.tsx';
 import { checkEmailRoute } from './check-email-route.tsx';
 import { dashboardRoute } from './dashboard-route.tsx';
 import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
 import { membersRoute } from './members-route.tsx';
+import { modelsRoute } from './models-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
 import { importPostsRoute } from './import-posts-route.tsx';
 import { newPostRoute } from './new-post-route.tsx';
@@ -46,6 +48,8 @@ export const routeTree = rootRoute.addChildren([
       calendarRoute,
       accountsRoute,
       membersRoute,
+      brandRoute,
+      modelsRoute,
       apiKeysRoute,
       workspaceSettingsRoute,
     ]),

@@ -42,6 +42,16 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/brand" params={{ workspaceId }} className={linkClasses}>
+                Brand
+              </Link>
+            </li>
+            <li>
+              <Link to="/w/$workspaceId/models" params={{ workspaceId }} className={linkClasses}>
+                Models
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/members" params={{ workspaceId }} className={linkClasses}>
                 Members
               </Link>

@@ -1,0 +1,99 @@
+/** Content studio types, as `…/content/*` and `…/brand-profile/preview` answer. */
+
+export const CONTENT_TYPES = ['educational', 'promotional', 'review', 'comparison', 'tutorial', 'testimonial', 'behind_the_scenes'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export const REWRITE_ACTIONS = ['shorter', 'longer', 'more_casual', 'more_formal', 'add_emoji', 'translate'] as const;
+export type RewriteAction = (typeof REWRITE_ACTIONS)[number];
+
+/** One line of a quality score: what was checked, how it did (0–1, null = not scored), its weight, why. */
+export interface QualityCriterion {
+  id: string;
+  score: number | null;
+  weight: number;
+  reason: string;
+}
+
+export interface Quality {
+  score: number;
+  criteria: QualityCriterion[];
+}
+
+/** A network's text in a variant, measured against the network's limit and scored. */
+export interface GeneratedPost {
+  revisionId: string;
+  text: string;
+  hashtags: string[];
+  cta?: string;
+  altText?: string;
+  count: number;
+  limit: number;
+  fits: boolean;
+  repaired?: string;
+  quality: Quality;
+}
+
+export interface GenerateBody {
+  brief: { topic: string; keyPoints?: string[]; cta?: string; contentType?: ContentType };
+  targets: ({ accountId: string } | string)[];
+  variants: number;
+}
+
+export interface GenerateResponse {
+  draftId: string;
+  variants: { variant: number; perNetwork: Record<string, GeneratedPost> }[];
+  usage: { provider: string; model: string; costUsd: number; calls: number };
+  warnings: string[];
+  disclosure: string | null;
+}
+
+/** A stored revision (`rewrite` answers `{ revision }`). */
+export interface RevisionView {
+  id: string;
+  variant: number;
+  network: string;
+  text: string;
+  hashtags: string[];
+  cta: string | null;
+  count: number | null;
+  limit: number | null;
+  fits: boolean | null;
+  source: string;
+  quality: Quality | null;
+}
+
+/** A revision as the writer shows it: a generated post or a rewrite, in one shape. */
+export interface ShownRevision {
+  revisionId: string;
+  text: string;
+  hashtags: string[];
+  count: number | null;
+  limit: number | null;
+  fits: boolean | null;
+  quality: Quality | null;
+  source: string;
+}
+
+export function fromGenerated(post: GeneratedPost): ShownRevision {
+  return { revisionId: post.revisionId, text: post.text, hashtags: post.hashtags, count: post.count, limit: post.limit, fits: post.fits, quality: post.quality, source: 'generated' };
+}
+
+export function fromRevision(revision: RevisionView): ShownRevision {
+  return { revisionId: revision.id, text: revision.text, hashtags: revision.hashtags, count: revision.count, limit: revision.limit, fits: revision.fits, quality: revision.quality, source: revision.source };
+}
+
+/** The words for a criterion id: `avoided_topics` → `Avoided topics`. */
+export function criterionLabel(id: string): string {
+  const spaced = id.replaceAll('_', ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** Labels of the rewrite buttons. */
+export const rewriteLabels: Record<RewriteAction, string> = {
+  shorter: 'Shorter',
+  longer: 'Longer',
+  more_casual: 'More casual',
+  more_formal: 'More formal',
+  add_emoji: 'Add emoji',
+  translate: 'Translate',
+};
