@@ -85,6 +85,18 @@ describe('generate with fallback', () => {
     expect(byOutsider.statusCode).toBe(404);
   });
 
+  it('limits generation per workspace, not per caller', async () => {
+    const busy = await createWorkspaceAs(t.app, owner);
+    // Invalid bodies count too: the limit is checked before anything else.
+    // One after another: @fastify/rate-limit's local store hands every request of one tick the same counter object.
+    const calls = [];
+    for (let index = 0; index < 61; index++) calls.push(await generate({ task: 'caption' }, owner, busy.id));
+    expect(calls.filter((call) => call.statusCode === 429)).toHaveLength(1);
+    expect(calls.find((call) => call.statusCode === 429)?.json<Problem>().code).toBe('rate_limited');
+    const elsewhere = await generate({ task: 'caption' });
+    expect(elsewhere.statusCode).toBe(400);
+  });
+
   it('answers 503 in plain words when no provider of the policy is set up', async () => {
     await t.app.inject({ method: 'PUT', url: url('policies/research'), headers: owner.headers, payload: { mode: 'local_first', candidates: [{ provider: 'perplexity', model: 'sonar' }] } });
     const response = await generate({ task: 'research', prompt: 'What is new in baking?' });

@@ -59,6 +59,14 @@ describe('installed models', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('answers 503 with the reason when Ollama fails', async () => {
+    ollama.failNext({ status: 500, path: '/api/tags', body: { error: 'disk full' } });
+    const response = await get('models/available');
+    expect(response.statusCode).toBe(503);
+    expect(response.json<Problem>()).toMatchObject({ code: 'llm_unavailable' });
+    expect(response.json<Problem>().detail).toContain('disk full');
+  });
+
   it('shows one model with whether it fits, and 404 for one not installed', async () => {
     const status = await get('models/llama3.2:3b/status');
     expect(status.statusCode, status.body).toBe(200);
