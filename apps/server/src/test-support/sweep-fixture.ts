@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@plume/db/client';
+import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { SweepFixture } from './route-sweep.ts';
@@ -36,6 +37,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const postId = await post(app, owner, `${base}/posts`, { content: { text: 'Sweep post' } });
   const mediaId = await uploadPixel(app, owner, `${base}/media`);
   const accountId = await insertAccountWithSlot(app, db, owner, workspace.id);
+  const { draftId, revisionId } = await insertContentDraft(db, workspace.id);
   const pullId = await pullModel(app, owner);
 
   return {
@@ -43,7 +45,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
     viewer,
     outsider,
     workspaceId: workspace.id,
-    params: { memberId, invitationId, apiKeyId, postId, mediaId, accountId, pullId, modelName: 'llama3.2:3b' },
+    params: { memberId, invitationId, apiKeyId, postId, mediaId, accountId, draftId, revisionId, pullId, modelName: 'llama3.2:3b' },
     example: (route) => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
@@ -95,4 +97,16 @@ async function pullModel(app: FastifyInstance, owner: TestUser): Promise<string>
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('the sweep pull did not finish');
+}
+
+/** A content draft with one revision, as generation leaves it (the sweep's fake model answers in echo, not variants). */
+async function insertContentDraft(db: Database, workspaceId: string): Promise<{ draftId: string; revisionId: string }> {
+  const [draft] = await db.insert(contentDrafts).values({ workspaceId, brief: { topic: 'Sweep' } }).returning({ id: contentDrafts.id });
+  if (!draft) throw new Error('draft insert returned no row');
+  const [revision] = await db
+    .insert(contentRevisions)
+    .values({ draftId: draft.id, seq: 1, variant: 1, network: 'mastodon', text: 'Sweep draft', source: 'generated' })
+    .returning({ id: contentRevisions.id });
+  if (!revision) throw new Error('revision insert returned no row');
+  return { draftId: draft.id, revisionId: revision.id };
 }

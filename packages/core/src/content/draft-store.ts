@@ -83,7 +83,7 @@ export async function listDrafts(db: Reader, workspaceId: string, page: { limit:
     conditions.push(sql`(${createdMs}, ${contentDrafts.id}) < (${new Date(at).toISOString()}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db
-    .select({ draft: contentDrafts, revisionCount: sql<number>`(SELECT count(*)::int FROM content_revisions r WHERE r.draft_id = ${contentDrafts.id})` })
+    .select({ draft: contentDrafts, revisionCount: sql<number>`(SELECT count(*)::int FROM content_revisions r WHERE r.draft_id = content_drafts.id)` })
     .from(contentDrafts)
     .where(and(...conditions))
     .orderBy(desc(createdMs), desc(contentDrafts.id))

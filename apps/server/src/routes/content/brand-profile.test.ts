@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { scriptContentModel } from './content-fake-model.ts';
+import { northwind, scriptContentModel } from './content-fake-model.ts';
 
 let t: TestApp;
 let fake: OllamaFake;
@@ -13,17 +13,6 @@ let character: TestWorkspace;
 
 type Problem = { code: string; errors?: { path: string; message: string }[] };
 
-export const northwind = {
-  name: 'Northwind Roasters',
-  industry: 'Specialty coffee',
-  audience: 'Home baristas in Europe',
-  voice: { tone: ['warm', 'expert'], formality: 0.4, emoji: 'some', person: 'first_plural' },
-  topics: ['cold brew', 'espresso'],
-  topicsToAvoid: ['politics'],
-  ctaDefaults: ['Shop the beans'],
-  language: 'en-gb',
-  hashtags: { always: ['#Northwind'], never: ['ad'] },
-};
 
 beforeAll(async () => {
   fake = await startOllamaFake();
@@ -42,7 +31,7 @@ afterAll(async () => {
 });
 
 const url = (ws = workspace.id) => `/api/v1/workspaces/${ws}/brand-profile`;
-const put = (payload: unknown, user = owner, ws = workspace.id) => t.app.inject({ method: 'PUT', url: url(ws), headers: user.headers, payload });
+const put = (payload: object, user = owner, ws = workspace.id) => t.app.inject({ method: 'PUT', url: url(ws), headers: user.headers, payload });
 
 describe('brand profile', () => {
   it('starts empty with a hint, then round-trips what an admin saves (canonical language, hashtags without #)', async () => {

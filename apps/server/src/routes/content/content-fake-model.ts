@@ -6,6 +6,19 @@
 import type { FakeOllamaPrompt, OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { VOICE_MATCH_SYSTEM } from '@plume/core/content/voice-match';
 
+/** A complete brand profile, as a PUT body's `brand`. */
+export const northwind = {
+  name: 'Northwind Roasters',
+  industry: 'Specialty coffee',
+  audience: 'Home baristas in Europe',
+  voice: { tone: ['warm', 'expert'], formality: 0.4, emoji: 'some', person: 'first_plural' },
+  topics: ['cold brew', 'espresso'],
+  topicsToAvoid: ['politics'],
+  ctaDefaults: ['Shop the beans'],
+  language: 'en-gb',
+  hashtags: { always: ['#Northwind'], never: ['ad'] },
+};
+
 export type GenerationAsk = { networks: string[]; variants: number; attempt: number; prompt: FakeOllamaPrompt };
 
 export type ContentScript = {
