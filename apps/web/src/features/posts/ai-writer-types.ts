@@ -97,3 +97,10 @@ export const rewriteLabels: Record<RewriteAction, string> = {
   add_emoji: 'Add emoji',
   translate: 'Translate',
 };
+
+/** What made a revision, in words: `rewrite:shorter` → `Shorter`; generated texts say nothing. */
+export function sourceLabel(source: string): string | undefined {
+  if (!source.startsWith('rewrite:')) return undefined;
+  const action = REWRITE_ACTIONS.find((candidate) => `rewrite:${candidate}` === source);
+  return action ? rewriteLabels[action] : 'Rewritten';
+}

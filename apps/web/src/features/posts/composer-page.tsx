@@ -13,6 +13,7 @@ import type { Account } from '../accounts/account-types.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
 import { networksQueryOptions } from '../networks/networks-query.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
+import { AiWriterPanel } from './ai-writer-panel.tsx';
 import { ComposerAccounts } from './composer-accounts.tsx';
 import { MediaPicker, type AttachedMedia } from './media-picker.tsx';
 import { mediaCapabilities, mediaProblems } from './media-rules.ts';
@@ -91,6 +92,9 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   return (
     <>
       <PageHeader title="New post" description={<Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>Back to posts</Link>} />
+      <div className="mb-6">
+        <AiWriterPanel workspaceId={workspaceId} accounts={chosen} networks={networks} />
+      </div>
       <form noValidate onSubmit={(e) => { e.preventDefault(); save(true); }} className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="space-y-6">
           <FormAlert error={create.error}>

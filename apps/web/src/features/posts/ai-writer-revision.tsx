@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Button } from '../../components/button.tsx';
+import { api } from '../../lib/api.ts';
+import { errorMessageOf } from '../../lib/field-errors.ts';
+import { workspacePath } from '../workspaces/workspace-queries.ts';
+import { QualityScore } from './ai-writer-quality.tsx';
+import { fromRevision, REWRITE_ACTIONS, rewriteLabels, sourceLabel, type RewriteAction, type RevisionView, type ShownRevision } from './ai-writer-types.ts';
+
+interface AiWriterRevisionProps {
+  workspaceId: string;
+  draftId: string;
+  networkName: string;
+  revision: ShownRevision;
+  /** A rewrite produced a new revision: it replaces this one in place. */
+  onRevised: (revision: ShownRevision) => void;
+}
+
+/** One network's text in a variant: the text, its counter, its score and one-click rewrites. */
+export function AiWriterRevision({ workspaceId, draftId, networkName, revision, onRevised }: AiWriterRevisionProps) {
+  const languageId = useId();
+  const [language, setLanguage] = useState('');
+  const rewrite = useMutation({
+    mutationFn: (action: RewriteAction) =>
+      api.post<{ revision: RevisionView }>(
+        `${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/rewrite`,
+        action === 'translate' ? { action, language: language.trim() } : { action },
+      ),
+    onSuccess: (answer) => onRevised(fromRevision(answer.revision)),
+  });
+  const isOver = revision.fits === false;
+  return (
+    <section aria-label={`${networkName} text`} aria-busy={rewrite.isPending} className="space-y-2 rounded-md border border-line p-3">
+      <h4 className="text-sm font-semibold text-ink">{networkName}</h4>
+      <p className="text-sm whitespace-pre-wrap text-ink" data-testid="ai-text">{revision.text}</p>
+      {revision.hashtags.length > 0 ? (
+        <p className="text-sm text-accent">{revision.hashtags.map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)).join(' ')}</p>
+      ) : null}
+      <p className={`text-xs ${isOver ? 'font-medium text-danger' : 'text-muted'}`}>
+        {revision.count === null || revision.limit === null ? 'Not measured' : `${revision.count} / ${revision.limit}`}
+        {isOver ? ` — over the ${networkName} limit` : ''}
+        {sourceLabel(revision.source) ? ` · ${sourceLabel(revision.source)}` : ''}
+      </p>
+      <QualityScore quality={revision.quality} />
+      <div role="group" aria-label={`Rewrite the ${networkName} text`} className="flex flex-wrap items-center gap-1">
+        {REWRITE_ACTIONS.filter((action) => action !== 'translate').map((action) => (
+          <Button key={action} variant="ghost" className="px-2 py-1 text-xs" disabled={rewrite.isPending} onClick={() => rewrite.mutate(action)}>
+            {rewriteLabels[action]}
+          </Button>
+        ))}
+        <label htmlFor={languageId} className="sr-only">Language to translate the {networkName} text into</label>
+        <input id={languageId} value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="fr" size={5} autoComplete="off"
+          className="rounded-md border border-line-strong bg-surface px-2 py-1 text-xs text-ink" />
+        <Button variant="ghost" className="px-2 py-1 text-xs" disabled={rewrite.isPending || language.trim() === ''} onClick={() => rewrite.mutate('translate')}>
+          Translate
+        </Button>
+      </div>
+      {rewrite.isPending ? <p role="status" className="text-xs text-muted">Rewriting…</p> : null}
+      {rewrite.error ? <p role="alert" className="text-xs text-danger">{errorMessageOf(rewrite.error)}</p> : null}
+    </section>
+  );
+}
