@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startOllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { createUser, createWorkspaceAs, uniqueEmail, type TestUser } from '../test-support/factories.ts';
 import { buildUrl, listApiRoutes, type ApiRoute } from '../test-support/openapi-routes.ts';
 import { validInput, type SweepFixture } from '../test-support/route-sweep.ts';
@@ -13,8 +14,13 @@ import { createTestApp } from '../test-support/test-app.ts';
 
 const runsPerRoute = 25;
 
-const t = await createTestApp();
-afterAll(async () => t.close());
+// Model routes answer through a fake Ollama (as in the route sweep): with none running they rightly answer 503.
+const ollama = await startOllamaFake({ recordRequests: false });
+const t = await createTestApp({ OLLAMA_URL: ollama.url });
+afterAll(async () => {
+  await t.close();
+  await ollama.close();
+});
 const owner = await createUser(t.app, t.db, { name: 'Property Owner' });
 const routes = await listApiRoutes(t.app);
 

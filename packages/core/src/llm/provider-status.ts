@@ -63,7 +63,13 @@ export async function testSavedProvider(deps: { db: Database; llm: LlmServices; 
 
 /** "Test connection" before saving: the same check on a configuration held only in memory. */
 export async function testProviderConfig(llm: LlmServices, config: { kind: ProviderKind; baseUrl?: string | undefined; apiKey?: string | undefined }): Promise<ProviderHealth> {
-  const provider = createProvider({ id: 'test', kind: config.kind, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), ...(config.apiKey ? { apiKey: config.apiKey } : {}) }, { http: llm.workspaceHttp });
+  let provider: LlmProvider;
+  try {
+    provider = createProvider({ id: config.kind, kind: config.kind, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), ...(config.apiKey ? { apiKey: config.apiKey } : {}) }, { http: llm.workspaceHttp });
+  } catch (error) {
+    // An incomplete configuration (no base URL for a custom server...) is an answer, not a server error.
+    return { ok: false, latencyMs: 0, reason: `This configuration cannot be used: ${error instanceof Error ? error.message : String(error)}` };
+  }
   return checkHealth(provider);
 }
 
