@@ -85,6 +85,9 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await nav(page, 'Brand');
     await page.getByLabel('Industry').fill('Specialty coffee');
     await page.getByLabel('Audience').fill('Home baristas in Europe');
+    // No tone words yet: the API's problem lands at the field.
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.locator('input[name="tone"][aria-invalid="true"]').waitFor();
     await page.getByLabel('Tone words').fill('warm, expert');
     await page.getByLabel('Topics', { exact: true }).fill('cold brew\nespresso');
     await page.getByLabel('Language').fill('en');
@@ -136,7 +139,7 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     const blueskyCard = first.getByRole('region', { name: 'Bluesky text' });
     await blueskyCard.getByText(/^\d+ \/ 300$/).waitFor();
     await blueskyCard.getByRole('button', { name: /Quality \d+ \/ 100/ }).click();
-    await blueskyCard.getByText(/on voice/).waitFor();
+    await blueskyCard.getByText(/Voice match 80 %: .*on voice/).waitFor();
     await saveScreenshot(page, 'content-studio-3-variants');
     await blueskyCard.getByRole('group', { name: 'Rewrite the Bluesky text' }).getByRole('button', { name: 'Shorter' }).click();
     await blueskyCard.getByText(REWRITTEN).waitFor({ timeout: 60_000 });

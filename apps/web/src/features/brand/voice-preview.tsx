@@ -1,10 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { api } from '../../lib/api.ts';
 import { hasErrorCode } from '../../lib/field-errors.ts';
+import { networksQueryOptions } from '../networks/networks-query.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { QualityScore } from '../posts/ai-writer-quality.tsx';
 import type { Quality } from '../posts/ai-writer-types.ts';
@@ -21,6 +22,8 @@ export function VoicePreview({ workspaceId, profile }: { workspaceId: string; pr
   const preview = useMutation({
     mutationFn: () => api.post<PreviewResponse>(`${workspacePath(workspaceId)}/brand-profile/preview`, { profile: profile() }),
   });
+  const networks = useQuery(networksQueryOptions).data ?? [];
+  const networkName = (id: string) => networks.find((network) => network.id === id)?.name ?? id;
   const needsModels = hasErrorCode(preview.error, 'llm_budget_exceeded', 'llm_unavailable');
   return (
     <div className="space-y-3" aria-busy={preview.isPending}>
@@ -31,7 +34,7 @@ export function VoicePreview({ workspaceId, profile }: { workspaceId: string; pr
       {preview.data ? (
         <figure className="space-y-2 rounded-md border border-line bg-subtle p-3" aria-label="Voice sample">
           <blockquote className="text-sm whitespace-pre-wrap text-ink">{preview.data.sample.text}</blockquote>
-          <figcaption className="text-xs text-muted">Sample for {preview.data.network}: {preview.data.sample.count} / {preview.data.sample.limit}</figcaption>
+          <figcaption className="text-xs text-muted">Sample for {networkName(preview.data.network)}: {preview.data.sample.count} / {preview.data.sample.limit}</figcaption>
           <QualityScore quality={preview.data.sample.quality} />
           {preview.data.warnings.map((warning) => <p key={warning} className="text-xs text-warning">{warning}</p>)}
         </figure>

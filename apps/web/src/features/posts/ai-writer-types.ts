@@ -82,8 +82,12 @@ export function fromRevision(revision: RevisionView): ShownRevision {
   return { revisionId: revision.id, text: revision.text, hashtags: revision.hashtags, count: revision.count, limit: revision.limit, fits: revision.fits, quality: revision.quality, source: revision.source };
 }
 
-/** The words for a criterion id: `avoided_topics` → `Avoided topics`. */
+const criterionNames: Record<string, string> = { cta: 'Call to action', duplicate: 'Originality', voice: 'Voice match' };
+
+/** The words for a criterion id: `avoided_topics` → `Avoided topics`, `cta` → `Call to action`. */
 export function criterionLabel(id: string): string {
+  const known = criterionNames[id];
+  if (known !== undefined) return known;
   const spaced = id.replaceAll('_', ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
