@@ -78,6 +78,18 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await page.getByRole('table', { name: 'Providers' }).getByText('Reachable').first().waitFor();
     await page.getByRole('table', { name: 'Installed models' }).getByText('llama3.2:3b').first().waitFor();
     await page.getByText('No calls yet').waitFor();
+    // Ada signed up first, so she is the instance admin: she may pull models. Too big is refused with the reason.
+    const pull = page.getByRole('form', { name: 'Pull a model' });
+    await pull.getByLabel('Model to pull').fill('llama3.1:405b');
+    await pull.getByRole('button', { name: 'Pull model' }).click();
+    await page.getByRole('alert').getByText(/force|memory/i).first().waitFor();
+    await page.getByRole('button', { name: 'Pull anyway' }).waitFor();
+    // A small one downloads with live progress (Server-Sent Events) and joins the installed models.
+    await pull.getByLabel('Model to pull').fill('gemma2:2b');
+    await pull.getByRole('button', { name: 'Pull model' }).click();
+    await page.getByText('Installed.').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('progressbar', { name: 'Downloading gemma2:2b' }).getAttribute('aria-valuenow')).toBe('100');
+    await page.getByRole('table', { name: 'Installed models' }).getByRole('button', { name: 'Delete gemma2:2b' }).waitFor();
     await saveScreenshot(page, 'content-studio-1-models');
   });
 
