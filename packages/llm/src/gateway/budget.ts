@@ -3,8 +3,9 @@
  * money cap over is skipped (local models stay allowed); a request cap refuses every call; from the
  * workspace's degrade threshold on, cheaper models are tried first. Alerts go out at 80, 90 and 100 %.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
+import { executePrepared } from './prepared.ts';
 import { periodsOf, type PeriodSpend } from './usage-ledger.ts';
 
 export type BudgetLimits = {
@@ -25,21 +26,25 @@ export const NO_LIMITS: BudgetLimits = { dailyLimitMicros: null, monthlyLimitMic
 
 export const ALERT_THRESHOLDS = [80, 90, 100] as const;
 
-/** The workspace's caps and what this day and month have used so far, in one query. */
-export async function readBudget(db: Database, workspaceId: string, at: Date): Promise<BudgetView> {
+export type BudgetRow = {
+  daily_limit_micros: string | null; monthly_limit_micros: string | null; daily_request_limit: number | null;
+  monthly_request_limit: number | null; degrade_at_percent: number | null;
+  day_cost: string | null; day_requests: number | null; month_cost: string | null; month_requests: number | null;
+};
+
+/** The budget's columns and joins; `extra` adds columns to the one row. */
+export function budgetQuery(workspaceId: string, at: Date, extra: SQL = sql``): SQL {
   const { day, month } = periodsOf(at);
-  const result = await db.execute<{
-    daily_limit_micros: string | null; monthly_limit_micros: string | null; daily_request_limit: number | null;
-    monthly_request_limit: number | null; degrade_at_percent: number | null;
-    day_cost: string | null; day_requests: number | null; month_cost: string | null; month_requests: number | null;
-  }>(sql`
+  return sql`
     SELECT b.daily_limit_micros, b.monthly_limit_micros, b.daily_request_limit, b.monthly_request_limit, b.degrade_at_percent,
-           d.cost_micros AS day_cost, d.requests AS day_requests, m.cost_micros AS month_cost, m.requests AS month_requests
+           d.cost_micros AS day_cost, d.requests AS day_requests, m.cost_micros AS month_cost, m.requests AS month_requests${extra}
     FROM (SELECT 1) AS one
     LEFT JOIN llm_budgets b ON b.workspace_id = ${workspaceId}
     LEFT JOIN llm_spend d ON d.workspace_id = ${workspaceId} AND d.period = ${day}
-    LEFT JOIN llm_spend m ON m.workspace_id = ${workspaceId} AND m.period = ${month}`);
-  const row = result.rows[0];
+    LEFT JOIN llm_spend m ON m.workspace_id = ${workspaceId} AND m.period = ${month}`;
+}
+
+export function toBudgetView(row: BudgetRow | undefined): BudgetView {
   const number = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
   return {
     limits: {
@@ -52,6 +57,12 @@ export async function readBudget(db: Database, workspaceId: string, at: Date): P
     day: { costMicros: number(row?.day_cost) ?? 0, requests: row?.day_requests ?? 0 },
     month: { costMicros: number(row?.month_cost) ?? 0, requests: row?.month_requests ?? 0 },
   };
+}
+
+/** The workspace's caps and what this day and month have used so far, in one query. */
+export async function readBudget(db: Database, workspaceId: string, at: Date): Promise<BudgetView> {
+  const result = await executePrepared<BudgetRow>(db, budgetQuery(workspaceId, at));
+  return toBudgetView(result.rows[0]);
 }
 
 /** A request cap that is reached, in plain words, or null. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
-import { llmBudgets, llmProviders, llmSpend, llmUsage } from '@plume/db/schema/llm';
+import { llmBudgets, llmCache, llmProviders, llmSpend, llmUsage } from '@plume/db/schema/llm';
 import { workspaces } from '@plume/db/schema/workspaces';
 import { createHttpClient } from '@plume/http/http-client';
 import { freePort } from '@plume/testing/free-port';
@@ -155,6 +155,8 @@ describe('LLM gateway', () => {
     const second = await gateway.generate({ ...same, call: { ...same.call, messages: same.call.messages.map((m) => ({ ...m, content: `  ${m.content.replace(' ', '   ')} ` })) } });
     expect(second).toMatchObject({ cacheHit: true, text: first.text, costMicros: 0, provider: 'ollama' });
     expect(chatCalls(ollama)).toBe(1);
+    const hitsCounted = await db.select({ hits: llmCache.hits }).from(llmCache).where(eq(llmCache.workspaceId, same.workspaceId));
+    expect(hitsCounted.map((entry) => entry.hits)).toEqual([1]);
     await gateway.generate({ ...same, cache: false });
     expect(chatCalls(ollama)).toBe(2);
     expect((await ledger()).map((row) => row.cacheHit)).toEqual([false, true, false]);

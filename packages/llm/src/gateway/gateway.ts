@@ -4,15 +4,17 @@
  * cache, falls back on the failures a next candidate can fix, keeps a circuit breaker per provider,
  * and writes one ledger row per call with its cost and the chain it tried.
  */
+import type { SQL } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import type { FallbackStep } from '@plume/db/schema/llm';
 import { LlmProviderError, type LlmTask, type ModelAnswer, type ModelCall } from '../provider-contract.ts';
-import { crossedThresholds, moneyCapBlocks, readBudget, requestCapReached, shouldDegrade, type CrossedThreshold } from './budget.ts';
+import { crossedThresholds, moneyCapBlocks, requestCapReached, shouldDegrade, type BudgetLimits, type CrossedThreshold } from './budget.ts';
 import { createModelListCache, resolveCandidates, type CallableCandidate, type ProviderEntry } from './candidates.ts';
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breaker.ts';
 import { describeFailure, LlmGatewayError } from './gateway-error.ts';
 import { costMicros, priceOf } from './price-table.ts';
-import { cacheKey, findCached, storeCached, type CachedAnswer } from './response-cache.ts';
+import { cacheKey, cacheUpsert, countHit, readBudgetAndCache, type CachedAnswer } from './response-cache.ts';
+import { createPolicyMemo } from './policy-memo.ts';
 import { defaultPolicy, estimateCostMicros, estimateTokens, filterCapable, orderCandidates, WEB_SEARCH_TASKS, type ModelStatsView, type RoutingPolicy } from './routing.ts';
 import { claimAlert, recordUsage, type UsageRecord } from './usage-ledger.ts';
 
@@ -24,6 +26,8 @@ export interface GatewayDeps {
   providers(workspaceId: string): Promise<ProviderEntry[]>;
   /** The workspace's policy for a task, or null for the built-in default. */
   policy?(workspaceId: string, task: LlmTask): Promise<RoutingPolicy | null>;
+  /** How long a workspace's stored policy is remembered (default 2 s; 0: read on every call). */
+  policyTtlMs?: number;
   /** Measured statistics for the `fastest` and `best_quality` modes. */
   stats?(workspaceId: string): Promise<(candidate: { provider: string; model: string }) => ModelStatsView | undefined>;
   onBudgetAlert?(alert: BudgetAlert): Promise<void>;
@@ -63,9 +67,10 @@ export function createLlmGateway(deps: GatewayDeps) {
   const breakers = deps.breakers ?? createCircuitBreakers();
   const listModels = createModelListCache();
   const now = deps.now ?? (() => new Date());
+  const policies = createPolicyMemo(deps.policy?.bind(deps), deps.policyTtlMs, () => now().getTime());
 
-  async function ledger(request: GenerateRequest, fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>, at: Date, limits: Awaited<ReturnType<typeof readBudget>>['limits'] | null) {
-    const written = await recordUsage(deps.db, { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields }, at);
+  async function ledger(request: GenerateRequest, fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>, at: Date, limits: BudgetLimits | null, alsoWrite?: SQL) {
+    const written = await recordUsage(deps.db, { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields }, at, alsoWrite);
     if (limits && fields.costMicros > 0) {
       for (const crossed of crossedThresholds(limits, written.spend)) {
         if (await claimAlert(deps.db, request.workspaceId, crossed.period, crossed.threshold)) await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
@@ -77,7 +82,7 @@ export function createLlmGateway(deps: GatewayDeps) {
   async function generate(request: GenerateRequest): Promise<GenerateResult> {
     const startedAt = now();
     const entries = await deps.providers(request.workspaceId);
-    const policy = request.policy ?? (await deps.policy?.(request.workspaceId, request.task)) ?? defaultPolicy(request.task, entries);
+    const policy = request.policy ?? (await policies.read(request.workspaceId, request.task)) ?? defaultPolicy(request.task, entries);
     const promptText = [request.call.system ?? '', ...request.call.messages.map((message) => message.content)].join('\n');
     const needs = {
       estimatedInputTokens: estimateTokens(promptText),
@@ -90,10 +95,10 @@ export function createLlmGateway(deps: GatewayDeps) {
     const { usable, excluded } = filterCapable(callable, needs);
     for (const item of excluded) chain.push({ provider: item.provider, model: item.model, outcome: 'not_capable', detail: item.reason });
 
-    // The budget and the cache are read together: one round trip of waiting instead of two.
+    // The budget and the cache are read in one statement: one round trip.
     const useCache = request.cache !== false && deps.cacheTtlSeconds > 0;
     const keyOf = new Map(useCache ? usable.map((candidate) => [candidate, cacheKey(request.workspaceId, candidate.provider, candidate.model, { ...request.call, model: candidate.model })] as const) : []);
-    const [budget, hits] = await Promise.all([readBudget(deps.db, request.workspaceId, startedAt), useCache ? findCached(deps.db, [...keyOf.values()], startedAt) : new Map<string, CachedAnswer>()]);
+    const { budget, hits } = await readBudgetAndCache(deps.db, request.workspaceId, [...keyOf.values()], startedAt);
     const refuse = async (code: 'budget_exceeded' | 'no_provider' | 'all_failed', message: string, countsAsRequest: boolean): Promise<never> => {
       await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'budget_exceeded' ? code : (chain.at(-1)?.outcome ?? code), countsAsRequest }, startedAt, null);
       throw new LlmGatewayError(code, message, chain);
@@ -106,10 +111,11 @@ export function createLlmGateway(deps: GatewayDeps) {
     // A cached answer costs nothing and asks no model, so it is served even when a cap is reached.
     const hit = ordered.find((candidate) => hits.has(keyOf.get(candidate) ?? ''));
     if (hit) {
-      const answer = hits.get(keyOf.get(hit) ?? '') as CachedAnswer;
+      const hitKey = keyOf.get(hit) as string;
+      const answer = hits.get(hitKey) as CachedAnswer;
       const latencyMs = now().getTime() - startedAt.getTime();
       chain.push({ provider: hit.provider, model: hit.model, outcome: 'cache_hit' });
-      const usageId = await ledger(request, { provider: hit.provider, model: hit.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null);
+      const usageId = await ledger(request, { provider: hit.provider, model: hit.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null, countHit(hitKey));
       return { ...answer, provider: hit.provider, model: hit.model, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, chain, usageId };
     }
     const capReached = requestCapReached(budget);
@@ -138,10 +144,9 @@ export function createLlmGateway(deps: GatewayDeps) {
         const cost = costMicros(price.price, answer);
         chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'ok' });
         const cacheable = useCache && answer.finishReason !== 'length';
-        const [usageId] = await Promise.all([
-          ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits),
-          cacheable ? storeCached(deps.db, { key: keyOf.get(candidate) as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt }) : undefined,
-        ]);
+        // The cache entry is written in the ledger row's statement.
+        const entry = cacheable ? cacheUpsert({ key: keyOf.get(candidate) as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt }) : undefined;
+        const usageId = await ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits, entry);
         return { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, provider: candidate.provider, model: candidate.model, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, cacheHit: false, chain, usageId };
       } catch (error) {
         const failure = error instanceof LlmProviderError ? error : new LlmProviderError({ kind: 'server_error', providerId: candidate.provider, message: error instanceof Error ? error.message : String(error), cause: error });
@@ -155,7 +160,7 @@ export function createLlmGateway(deps: GatewayDeps) {
     return refuse(ordered.length === 0 && !asked ? 'no_provider' : 'all_failed', describeFailure(chain), asked);
   }
 
-  return { generate, breakers };
+  return { generate, breakers, forgetPolicy: (workspaceId: string) => policies.forget(workspaceId) };
 }
 
 export type LlmGateway = ReturnType<typeof createLlmGateway>;

@@ -2,9 +2,10 @@
  * The usage ledger: one row per model call (answered, failed, refused or served from the cache), and
  * the running spend of the call's day and month, written in the same statement.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import type { FallbackStep } from '@plume/db/schema/llm';
+import { executePrepared } from './prepared.ts';
 
 export type UsageRecord = {
   workspaceId: string;
@@ -33,11 +34,14 @@ export function periodsOf(at: Date): { day: string; month: string } {
   return { day: `day:${iso.slice(0, 10)}`, month: `month:${iso.slice(0, 7)}` };
 }
 
-/** Writes the ledger row and adds it to the period totals; returns the row id and the new totals. */
-export async function recordUsage(db: Database, record: UsageRecord, at: Date): Promise<{ id: string; spend: PeriodSpend[] }> {
+/**
+ * Writes the ledger row and adds it to the period totals; returns the row id and the new totals.
+ * `alsoWrite`, a data-modifying statement (the answer's cache entry), runs in the same statement.
+ */
+export async function recordUsage(db: Database, record: UsageRecord, at: Date, alsoWrite?: SQL): Promise<{ id: string; spend: PeriodSpend[] }> {
   const { day, month } = periodsOf(at);
   const requests = record.countsAsRequest ? 1 : 0;
-  const result = await db.execute<{ id: string; period: string; cost_micros: string; requests: number; alerted: number[] }>(sql`
+  const result = await executePrepared<{ id: string; period: string; cost_micros: string; requests: number; alerted: number[] }>(db, sql`
     WITH usage AS (
       INSERT INTO llm_usage (workspace_id, user_id, task, provider, model, input_tokens, output_tokens, latency_ms, first_token_ms,
                              cost_micros, price_version, cache_hit, fallback_chain, outcome, created_at)
@@ -51,7 +55,7 @@ export async function recordUsage(db: Database, record: UsageRecord, at: Date): 
       ON CONFLICT (workspace_id, period) DO UPDATE
         SET cost_micros = llm_spend.cost_micros + excluded.cost_micros, requests = llm_spend.requests + excluded.requests
       RETURNING period, cost_micros, requests, alerted
-    )
+    )${alsoWrite === undefined ? sql`` : sql`, also AS (${alsoWrite})`}
     SELECT (SELECT id FROM usage) AS id, period, cost_micros, requests, alerted FROM spend`);
   const first = result.rows[0];
   if (first === undefined) throw new Error('recording LLM usage returned no row');
