@@ -111,6 +111,28 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await sample.getByText(/Quality \d+ \/ 100/).waitFor();
     await saveScreenshot(page, 'content-studio-2-brand');
   });
+  await step(page, 'templates', async () => {
+    // Ada is the owner: she may change a post template. A typo'd placeholder is refused at the field.
+    const review = page.getByRole('list', { name: 'Post templates' }).getByRole('listitem', { name: 'Review' });
+    await review.getByRole('button', { name: 'Edit the Review template' }).click();
+    const editor = review.getByRole('form', { name: 'Edit the Review template' });
+    const skeleton = editor.getByLabel('Prompt skeleton');
+    await skeleton.fill('Write an honest review of {{product}} for {{reader}}.');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await editor.locator('textarea[name="skeleton"][aria-invalid="true"]').waitFor();
+    const errorId = (await skeleton.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error')) ?? '';
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/\{\{reader\}\} is not a placeholder/);
+    await skeleton.fill('Write an honest review of {{product}} for {{audience}}.');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await review.getByRole('status').getByText('Template saved.').waitFor();
+    await review.getByText('Changed for this workspace').waitFor();
+    await saveScreenshot(page, 'content-studio-2b-templates');
+    const saved = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/content-templates`)).json()) as { items: { contentType: string; skeleton: string; isOverridden: boolean }[] };
+    expect(saved.items.find((item) => item.contentType === 'review')).toMatchObject({ isOverridden: true, skeleton: 'Write an honest review of {{product}} for {{audience}}.' });
+    await review.getByRole('button', { name: 'Reset to built-in for Review' }).click();
+    await review.getByText('Built-in', { exact: true }).waitFor();
+    await review.getByText(/Name at least one strength and one weakness/).waitFor();
+  });
   const profile = await page.request.get(`/api/v1/workspaces/${workspaceId}/brand-profile`);
   expect(((await profile.json()) as { profile: { brand: { industry: string } } }).profile.brand.industry).toBe('Specialty coffee');
 
@@ -155,6 +177,19 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await saveScreenshot(page, 'content-studio-3-variants');
     await blueskyCard.getByRole('group', { name: 'Rewrite the Bluesky text' }).getByRole('button', { name: 'Shorter' }).click();
     await blueskyCard.getByText(REWRITTEN).waitFor({ timeout: 60_000 });
+    // The history lists both revisions in order; going back shows the pre-rewrite text, and forward again the rewrite.
+    const shownText = (text: string) => blueskyCard.getByTestId('ai-text').filter({ hasText: text }).waitFor();
+    await blueskyCard.getByRole('button', { name: 'History of the Bluesky text' }).click();
+    const history = blueskyCard.getByRole('list', { name: 'Bluesky history' }).getByRole('listitem');
+    await history.nth(1).getByText('2. Rewrite: shorter').waitFor();
+    expect(await history.count()).toBe(2);
+    await history.nth(0).getByRole('button', { name: /Use this version/ }).click();
+    await shownText(postText('bluesky', 1));
+    expect(await history.nth(0).getAttribute('aria-current')).toBe('true');
+    await saveScreenshot(page, 'content-studio-3b-history');
+    await history.nth(1).getByRole('button', { name: /Use this version/ }).click();
+    await shownText(REWRITTEN);
+    await page.getByRole('region', { name: 'Recent drafts' }).getByText('Cold brew at home').waitFor();
     await first.getByRole('button', { name: 'Use this variant 1' }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
     await saveScreenshot(page, 'content-studio-4-post');

@@ -7,6 +7,7 @@ import { canManage } from '../workspaces/roles.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { BrandProfileForm } from './brand-profile-form.tsx';
 import { brandProfileQueryOptions } from './brand-queries.ts';
+import { TemplatesCard } from './templates-card.tsx';
 
 /** /w/$workspaceId/brand — the voice the AI writes in: the brand profile, and for a character its persona. */
 export function BrandPage({ workspaceId }: { workspaceId: string }) {
@@ -29,6 +30,9 @@ export function BrandPage({ workspaceId }: { workspaceId: string }) {
             canEdit={canManage(workspace.role)} canPreview={workspace.role !== 'viewer'} />
         </div>
       )}
+      <div className="mt-6">
+        <TemplatesCard workspaceId={workspaceId} workspaceName={workspace.name} canEdit={canManage(workspace.role)} />
+      </div>
     </>
   );
 }

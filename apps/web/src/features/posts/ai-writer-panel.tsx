@@ -12,14 +12,14 @@ import type { Account } from '../accounts/account-types.ts';
 import type { Network } from '../networks/network-types.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { AiWriterBrief } from './ai-writer-brief.tsx';
+import { draftsKey, type ShownDraft } from './ai-writer-drafts.ts';
+import { AiWriterRecent } from './ai-writer-recent.tsx';
 import { fromGenerated, type GenerateBody, type GenerateResponse, type ShownRevision } from './ai-writer-types.ts';
 import { AiWriterVariants } from './ai-writer-variants.tsx';
 import type { PostDetail } from './post-types.ts';
 import { postsKey } from './posts-query.ts';
 
-type Shown = { draftId: string; warnings: string[]; variants: { variant: number; perNetwork: Record<string, ShownRevision> }[] };
-
-function toShown(answer: GenerateResponse): Shown {
+function toShown(answer: GenerateResponse): ShownDraft {
   return {
     draftId: answer.draftId,
     warnings: answer.warnings,
@@ -56,11 +56,14 @@ export function AiWriterPanel({ workspaceId, accounts, networks }: AiWriterPanel
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [isOpen, setIsOpen] = useState(false);
-  const [shown, setShown] = useState<Shown | null>(null);
+  const [shown, setShown] = useState<ShownDraft | null>(null);
   const base = `${workspacePath(workspaceId)}/content`;
   const generate = useMutation({
     mutationFn: (body: GenerateBody) => api.post<GenerateResponse>(`${base}/generate`, body),
-    onSuccess: (answer) => setShown(toShown(answer)),
+    onSuccess: async (answer) => {
+      setShown(toShown(answer));
+      await queryClient.invalidateQueries({ queryKey: draftsKey(workspaceId) });
+    },
   });
   const accept = useMutation({
     mutationFn: ({ draftId, revisionIds }: { draftId: string; revisionIds: string[] }) =>
@@ -104,6 +107,7 @@ export function AiWriterPanel({ workspaceId, accounts, networks }: AiWriterPanel
               <p className="text-xs text-muted">“Use this” creates a draft post with each network’s text and opens it; media and schedule are set there.</p>
             </div>
           ) : null}
+          <AiWriterRecent workspaceId={workspaceId} shownId={shown?.draftId} onOpen={setShown} />
         </div>
       ) : null}
     </Card>

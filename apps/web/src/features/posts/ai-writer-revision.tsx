@@ -1,23 +1,28 @@
 import { useId, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
+import { draftQueryOptions } from './ai-writer-drafts.ts';
+import { AiWriterHistory } from './ai-writer-history.tsx';
 import { QualityScore } from './ai-writer-quality.tsx';
 import { fromRevision, REWRITE_ACTIONS, rewriteLabels, sourceLabel, type RewriteAction, type RevisionView, type ShownRevision } from './ai-writer-types.ts';
 
 interface AiWriterRevisionProps {
   workspaceId: string;
   draftId: string;
+  variant: number;
+  network: string;
   networkName: string;
   revision: ShownRevision;
-  /** A rewrite produced a new revision: it replaces this one in place. */
+  /** A rewrite produced a new revision, or the history gave an earlier one back: it replaces this one in place. */
   onRevised: (revision: ShownRevision) => void;
 }
 
 /** One network's text in a variant: the text, its counter, its score and one-click rewrites. */
-export function AiWriterRevision({ workspaceId, draftId, networkName, revision, onRevised }: AiWriterRevisionProps) {
+export function AiWriterRevision({ workspaceId, draftId, variant, network, networkName, revision, onRevised }: AiWriterRevisionProps) {
+  const queryClient = useQueryClient();
   const languageId = useId();
   const [language, setLanguage] = useState('');
   const rewrite = useMutation({
@@ -26,7 +31,10 @@ export function AiWriterRevision({ workspaceId, draftId, networkName, revision, 
         `${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/rewrite`,
         action === 'translate' ? { action, language: language.trim() } : { action },
       ),
-    onSuccess: (answer) => onRevised(fromRevision(answer.revision)),
+    onSuccess: async (answer) => {
+      onRevised(fromRevision(answer.revision));
+      await queryClient.invalidateQueries({ queryKey: draftQueryOptions(workspaceId, draftId).queryKey });
+    },
   });
   const isOver = revision.fits === false;
   return (
@@ -57,6 +65,8 @@ export function AiWriterRevision({ workspaceId, draftId, networkName, revision, 
       </div>
       {rewrite.isPending ? <p role="status" className="text-xs text-muted">Rewriting…</p> : null}
       {rewrite.error ? <p role="alert" className="text-xs text-danger">{errorMessageOf(rewrite.error)}</p> : null}
+      <AiWriterHistory workspaceId={workspaceId} draftId={draftId} variant={variant} network={network} networkName={networkName}
+        currentId={revision.revisionId} onPick={onRevised} />
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function AiWriterVariants({ workspaceId, draftId, variants, networks, onR
             </button>
           </div>
           {Object.entries(perNetwork).map(([network, revision]) => (
-            <AiWriterRevision key={network} workspaceId={workspaceId} draftId={draftId} networkName={nameOf(network)} revision={revision}
+            <AiWriterRevision key={network} workspaceId={workspaceId} draftId={draftId} variant={variant} network={network} networkName={nameOf(network)} revision={revision}
               onRevised={(next) => onRevised(variant, network, next)} />
           ))}
         </li>

@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import { workspacePath } from '../workspaces/workspace-queries.ts';
+import type { TemplateListResponse } from './template-types.ts';
+
+export const templatesPath = (workspaceId: string) => `${workspacePath(workspaceId)}/content-templates`;
+
+/** The content templates: built-ins, each replaced by the workspace's version where it has one. */
+export function templatesQueryOptions(workspaceId: string) {
+  return queryOptions({
+    queryKey: ['workspaces', workspaceId, 'content-templates'],
+    queryFn: () => api.get<TemplateListResponse>(templatesPath(workspaceId)),
+  });
+}
