@@ -175,3 +175,17 @@ describe('statistics and costs', () => {
     expect(ollama.requests.filter((request) => request.path === '/api/chat').length).toBe(chats);
   });
 });
+
+// Last: it adds calls the statistics above do not count.
+describe('routing policies', () => {
+  it('follows a saved routing policy from the next call on, and the default again once it is reset', async () => {
+    const cloudFirst = await t.app.inject({ method: 'PUT', url: url('policies/plan'), headers: owner.headers, payload: { mode: 'best_quality', candidates: [{ provider: 'openai', model: 'gpt-4o-mini' }, { provider: 'ollama', model: 'auto' }] } });
+    expect(cloudFirst.statusCode, cloudFirst.body).toBe(200);
+    const planned = await generate({ task: 'plan', prompt: 'Plan a week of bread posts', cache: false });
+    expect(planned.json<Answer>().provider).toBe('openai');
+    expect((await t.app.inject({ method: 'DELETE', url: url('policies/plan'), headers: owner.headers })).statusCode).toBe(204);
+    const again = await generate({ task: 'plan', prompt: 'Plan a week of cake posts', cache: false });
+    expect(again.json<Answer>().provider).toBe('ollama');
+  });
+
+});

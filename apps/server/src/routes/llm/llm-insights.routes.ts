@@ -120,6 +120,7 @@ export async function llmInsightRoutes(app: FastifyInstance, context: AppContext
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, request.body.apply ? 'admin' : 'editor');
     const items = await optimizePolicies(deps, { workspaceId: access.workspace.id, actor: actorOf(access.principal), apply: request.body.apply });
+    if (request.body.apply) context.llm.gateway.forgetPolicy(access.workspace.id);
     return { applied: request.body.apply, items };
   });
 }

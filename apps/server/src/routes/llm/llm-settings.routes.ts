@@ -52,6 +52,7 @@ export async function llmSettingsRoutes(app: FastifyInstance, context: AppContex
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
     const { task } = request.params;
     await savePolicy(context.db, { workspaceId: access.workspace.id, actor: actorOf(access.principal), task, policy: request.body });
+    context.llm.gateway.forgetPolicy(access.workspace.id);
     return { task, ...request.body, isDefault: false };
   });
 
@@ -60,6 +61,7 @@ export async function llmSettingsRoutes(app: FastifyInstance, context: AppContex
   }, async (request, reply) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
     await resetPolicy(context.db, { workspaceId: access.workspace.id, actor: actorOf(access.principal), task: request.params.task });
+    context.llm.gateway.forgetPolicy(access.workspace.id);
     return reply.status(204).send(null);
   });
 
