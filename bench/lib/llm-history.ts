@@ -16,8 +16,10 @@ A miss is now 2 statements in 2 waits (read before the call, write after), a hit
 Back-to-back runs at load 5–6.6, the versions alternating (HEAD, final, final without prepared statements; twice each), added p50 / p99,
 hit p50, PostgreSQL CPU per miss: HEAD +3.95 / +25.4 ms, 3.48 ms, 1.32 ms and +5.79 / +32.3 ms, 5.09 ms, 1.29 ms; without prepared statements
 +2.02 / +7.8 ms, 1.56 ms, 0.94 ms and +1.81 / +25.1 ms, 1.54 ms, 0.82 ms; final +1.63 / +13.5 ms, 1.15 ms, 0.52 ms and +1.23 / +3.6 ms, 0.93 ms, 0.51 ms.
-Tried and not kept: \`synchronous_commit = off\` (no WAL flush wait) took 0.2 ms more off a miss (+1.23 ms, hit 0.98 ms at load ≈ 2.5), at the cost
-of ledger rows lost in a crash. What is left: two round trips to PostgreSQL (≈ 0.3 ms for the read, ≈ 0.4–0.7 ms for the write with its commit) and
+(4) later the same day: the ledger statement alone commits with \`synchronous_commit = off\` (set for its own transaction inside the
+statement; see docs/decisions.md): the answer no longer waits for the WAL flush, at the cost of the last ~0.6 s of ledger rows if PostgreSQL
+or the machine crashes. Quiet machine (load 1.4–1.9), same code otherwise: before +1.06 / +0.19 ms, hit 0.76 ms; after +0.79 / +0.34 ms, hit 0.54 ms.
+Before (4), what was left: two round trips to PostgreSQL (≈ 0.3 ms for the read, ≈ 0.4–0.7 ms for the write with its commit) and
 ≈ 0.4 ms of CPU in this process a call (see the profile below); with a budget check and the cache lookup before the call and
 a durable ledger row after it, a p50 under 1 ms needs an idle machine (quiet rounds measured +1.0 to +1.1 ms). The p99 is the machine's: a
 PostgreSQL process waiting for a core shows there first. Earlier runs of the final version: at load 6.7, added +3.51 / +25.5 ms, hit 2.44 ms
