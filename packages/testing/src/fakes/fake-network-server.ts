@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../listen-loopback.ts';
 
 export interface FakeRequest {
   method: string;
@@ -131,15 +132,10 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
     writeResponse(res, await matched.route.handler(request));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+  const address = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: address.url,
     port: address.port,
     requests,
     unhandled,

@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, sleep } from './sse.ts';
+import { listenOnLoopback } from '../../listen-loopback.ts';
 
 /** One request as the fake received it. */
 export interface LlmFakeRequest {
@@ -137,15 +138,10 @@ export async function startLlmFakeServer(options: {
     await options.handler(request, res, callContext);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+  const address = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: address.url,
     requests,
     failNext(reply) {
       pending.push({

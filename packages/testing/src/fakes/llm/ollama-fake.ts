@@ -21,6 +21,7 @@ import { DEFAULT_INSTALLED_MODELS, DEFAULT_LIBRARY_MODELS, normalizeModelName } 
 import type { FakeOllamaModel } from './ollama-fake-models.ts';
 import { keepAliveMs, psEntry, showBody, tagsEntry } from './ollama-fake-models.ts';
 import { pullLines, UNKNOWN_MODEL_PULL_ERROR } from './ollama-fake-pull.ts';
+import { listenOnLoopback } from '../../listen-loopback.ts';
 
 export type { FakeOllamaModel } from './ollama-fake-models.ts';
 export type { FakeOllamaAnswer, FakeOllamaPrompt } from './ollama-fake-answers.ts';
@@ -190,18 +191,13 @@ export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<
     if (isComplete && model !== undefined) installed.set(name, model);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+  const address = await listenOnLoopback(server);
 
   const inject = (target: InjectionTarget | undefined, fields: Partial<Injection>): void => {
     injections.push({ path: target?.path, remaining: target?.times ?? 1, ...fields });
   };
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: address.url,
     port: address.port,
     requests,
     installed,
