@@ -16,6 +16,7 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
+import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
   await app.register(fastifyHelmet, { crossOriginEmbedderPolicy: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(fastifyRateLimit, {
     global: true,
+    store: SnapshotLocalStore,
     max: 600,
     timeWindow: '1 minute',
     errorResponseBuilder: (request, limit) => {
