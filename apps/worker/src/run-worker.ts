@@ -70,6 +70,9 @@ export async function startWorker(input: {
   const runner: Runner = await run({
     events,
     connectionString: input.databaseUrl,
+    // graphile-worker's advice: at least concurrency + 2, or a busy pool can neither start nor release jobs.
+    // Connections open only when used, so the ceiling costs nothing while the queue is quiet.
+    maxPoolSize: Math.max(10, config.WORKER_CONCURRENCY + 2),
     concurrency: config.WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 2000,
