@@ -1,7 +1,7 @@
 /**
- * Turns chosen revisions (one per network) into a post: each target account gets its network's text
- * and hashtags as its override, the way the composer stores them (hashtags apart, appended when
- * published). Without `postId` a new draft post is created; with it, that post is edited through
+ * Turns chosen revisions (one per network) into a post: each target account gets its network's text,
+ * hashtags, title and thread parts as its override, the way the composer stores them (hashtags apart,
+ * appended when published). Without `postId` a new draft post is created; with it, that post is edited through
  * `updatePost`, so the post state machine and the approval lock apply. The draft then points at the post.
  */
 import { and, eq, inArray } from 'drizzle-orm';
@@ -20,6 +20,16 @@ export type AcceptCommand = { workspaceId: string; actor: PostActor; draftId: st
 function appendedHashtags(revision: RevisionRow): string[] {
   const inline = new Set(findInlineHashtags(revision.text).map((tag) => tag.toLowerCase()));
   return revision.hashtags.filter((tag) => !inline.has(tag.replace(/^#/, '').toLowerCase()));
+}
+
+/** The account's override as the composer stores it: text, hashtags, title, and thread parts (no media yet). */
+function overrideOf(revision: RevisionRow): TargetInput['override'] {
+  return {
+    text: revision.text,
+    hashtags: appendedHashtags(revision),
+    ...(revision.title === null ? {} : { title: revision.title }),
+    ...(revision.thread.length === 0 ? {} : { thread: revision.thread.map((part) => ({ text: part, mediaIds: [] })) }),
+  };
 }
 
 async function chosenRevisions(deps: PostDeps, draftId: string, revisionIds: readonly string[]): Promise<Map<string, RevisionRow>> {
@@ -44,7 +54,7 @@ async function targetsFor(deps: PostDeps, command: AcceptCommand, byNetwork: Map
     if (!account) throw AppError.validation(`accountIds.${index}`, 'No such account in this workspace.');
     const revision = byNetwork.get(account.network);
     if (!revision) throw AppError.validation(`accountIds.${index}`, `${account.handle} is on ${account.network}, but no revision for ${account.network} was chosen.`);
-    return { accountId, override: { text: revision.text, hashtags: appendedHashtags(revision) }, settings: settingsOf(accountId) };
+    return { accountId, override: overrideOf(revision), settings: settingsOf(accountId) };
   });
 }
 

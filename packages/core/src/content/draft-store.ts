@@ -16,14 +16,19 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DraftRow = typeof contentDrafts.$inferSelect;
 export type RevisionRow = typeof contentRevisions.$inferSelect;
 
-/** What `quality` holds: the score, and how the text measured against its network's limit. */
-export type StoredQuality = QualityScore & { count: number; limit: number; fits: boolean; repaired?: Repair };
+/**
+ * What `quality` holds: the score, how the text measured against its network's limit, and what was
+ * shortened, left out or is over a limit in the title and thread parts.
+ */
+export type StoredQuality = QualityScore & { count: number; limit: number; fits: boolean; repaired?: Repair; warnings?: string[] };
 
 export type NewRevision = {
   variant: number;
   network: string;
   text: string;
   hashtags: string[];
+  title?: string | undefined;
+  thread?: string[] | undefined;
   cta?: string | undefined;
   altText?: string | undefined;
   source: string;
@@ -44,7 +49,7 @@ export async function appendRevisions(tx: Tx, draftId: string, createdBy: string
   const start = (last?.seq ?? 0) + 1;
   const rows = await tx
     .insert(contentRevisions)
-    .values(revisions.map((revision, index) => ({ ...revision, cta: revision.cta ?? null, altText: revision.altText ?? null, draftId, createdBy, seq: start + index })))
+    .values(revisions.map((revision, index) => ({ ...revision, title: revision.title ?? null, thread: revision.thread ?? [], cta: revision.cta ?? null, altText: revision.altText ?? null, draftId, createdBy, seq: start + index })))
     .returning();
   await tx.update(contentDrafts).set({ updatedAt: new Date() }).where(eq(contentDrafts.id, draftId));
   return rows.sort((a, b) => a.seq - b.seq);

@@ -36,7 +36,7 @@ export type GenerateCommand = {
 
 export type GenerateDeps = { db: Database; caller: ModelCaller; manifest: (id: NetworkId) => TargetNetwork | undefined };
 
-export type GeneratedPost = Omit<ProducedPost, 'network' | 'usageId'> & { revisionId: string };
+export type GeneratedPost = Omit<ProducedPost, 'network' | 'usageId' | 'warnings'> & { revisionId: string };
 export type GenerateResponse = {
   draftId: string;
   variants: { variant: number; perNetwork: Record<string, GeneratedPost> }[];
@@ -106,10 +106,12 @@ export async function generateVariants(deps: GenerateDeps, command: GenerateComm
       network: post.network,
       text: post.text,
       hashtags: post.hashtags,
+      title: post.title,
+      thread: post.thread,
       cta: post.cta,
       altText: post.altText,
       source: 'generated',
-      quality: { ...post.quality, count: post.count, limit: post.limit, fits: post.fits, ...(post.repaired ? { repaired: post.repaired } : {}) },
+      quality: { ...post.quality, count: post.count, limit: post.limit, fits: post.fits, ...(post.repaired ? { repaired: post.repaired } : {}), ...(post.warnings.length > 0 ? { warnings: post.warnings } : {}) },
       usageId: post.usageId,
     })));
     return { draft, revisions };
@@ -122,7 +124,8 @@ export async function generateVariants(deps: GenerateDeps, command: GenerateComm
     perNetwork: Object.fromEntries(variant.posts.map((post) => {
       const revision = revisions.find((row) => row.variant === variant.variant && row.network === post.network)!;
       if (!post.fits) warnings.push(`Variant ${variant.variant} for ${post.network} is still over the limit (${post.count} of ${post.limit}); shorten it before publishing.`);
-      const { network: _network, usageId: _usageId, ...rest } = post;
+      for (const warning of post.warnings) warnings.push(`Variant ${variant.variant}: ${warning}`);
+      const { network: _network, usageId: _usageId, warnings: _warnings, ...rest } = post;
       return [post.network, { revisionId: revision.id, ...rest }];
     })),
   }));

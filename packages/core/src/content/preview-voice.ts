@@ -13,7 +13,7 @@ import { loadTemplate } from './template-store.ts';
 
 export type PreviewCommand = Pick<GenerateCommand, 'workspace' | 'userId'> & { network: NetworkId; topic?: string | undefined; voice?: VoiceProfile | undefined };
 
-export type Preview = { sample: Omit<ProducedPost, 'usageId'>; usage: UsageSummary; warnings: string[] };
+export type Preview = { sample: Omit<ProducedPost, 'usageId' | 'warnings'>; usage: UsageSummary; warnings: string[] };
 
 export async function previewVoice(deps: GenerateDeps, command: PreviewCommand): Promise<Preview> {
   const target = deps.manifest(command.network);
@@ -32,6 +32,6 @@ export async function previewVoice(deps: GenerateDeps, command: PreviewCommand):
   });
   const post = produced.variants[0]!.posts[0]!;
   await recordScores(deps.db, command.workspace.id, [{ usageId: post.usageId, score: post.quality.score }]);
-  const { usageId: _usageId, ...sample } = post;
-  return { sample, usage: produced.usage, warnings: loaded.warnings };
+  const { usageId: _usageId, warnings, ...sample } = post;
+  return { sample, usage: produced.usage, warnings: [...loaded.warnings, ...warnings] };
 }

@@ -13,6 +13,7 @@ import type { VoiceProfile } from './brand-profile.ts';
 import { composePost } from './compose-post.ts';
 import { appendDisclosure, reserveDisclosure } from './disclosure.ts';
 import { fitPost, type Repair } from './fit-post.ts';
+import { fitTitleThread } from './fit-title-thread.ts';
 import type { ModelCaller } from './model-caller.ts';
 import { buildGenerationPrompt, type PromptError } from './generation-prompt.ts';
 import { scorePost, type QualityScore } from './quality-score.ts';
@@ -40,6 +41,12 @@ export type ProducedPost = {
   hashtags: string[];
   cta?: string;
   altText?: string;
+  /** Within the network's title limit; only on networks with titles. */
+  title?: string;
+  /** Further thread parts, each within the limit; empty on networks without threads. */
+  thread: string[];
+  /** What was left out or shortened in the title and thread (the caller reports them). */
+  warnings: string[];
   /** Counted the network's way, hashtags included. */
   count: number;
   limit: number;
@@ -100,12 +107,16 @@ export async function produceVariants(caller: ModelCaller, input: ProduceInput):
         const text = appendDisclosure(fitted.text, disclosure);
         const check = fitsLimit(composePost(text, fitted.hashtags), textLimitOf(real));
         const quality = await scorePost({ text: fitted.text, hashtags: fitted.hashtags, network: room, voice: input.voice, brief: input.brief, recentPosts: input.recentPosts }, { voiceMatch });
+        const extras = fitTitleThread(post, real, language);
         return {
           network: real.id,
           text,
           hashtags: fitted.hashtags,
           ...(post.cta === undefined ? {} : { cta: post.cta }),
           ...(post.altText === undefined ? {} : { altText: post.altText }),
+          ...(extras.title === undefined ? {} : { title: extras.title }),
+          thread: extras.thread,
+          warnings: extras.warnings,
           count: check.count,
           limit: check.limit,
           fits: check.fits,

@@ -8,6 +8,8 @@ export type RevisionView = {
   variant: number;
   network: string;
   text: string;
+  title: string | null;
+  thread: string[];
   hashtags: string[];
   cta: string | null;
   altText: string | null;
@@ -17,6 +19,8 @@ export type RevisionView = {
   limit: number | null;
   fits: boolean | null;
   repaired: string | null;
+  /** What was shortened or left out of the title and thread, or is over a limit there. */
+  warnings: string[];
   quality: { score: number; criteria: Criterion[] } | null;
   createdAt: Date;
 };
@@ -29,6 +33,8 @@ export function toRevisionView(row: RevisionRow): RevisionView {
     variant: row.variant,
     network: row.network,
     text: row.text,
+    title: row.title,
+    thread: row.thread,
     hashtags: row.hashtags,
     cta: row.cta,
     altText: row.altText,
@@ -38,6 +44,7 @@ export function toRevisionView(row: RevisionRow): RevisionView {
     limit: stored?.limit ?? null,
     fits: stored?.fits ?? null,
     repaired: stored?.repaired ?? null,
+    warnings: stored?.warnings ?? [],
     quality: stored && typeof stored.score === 'number' ? { score: stored.score, criteria: stored.criteria ?? [] } : null,
     createdAt: row.createdAt,
   };

@@ -1,7 +1,8 @@
 /**
  * A one-click rewrite of one revision (shorter, longer, more casual, more formal, add emoji,
  * translate): the model rewrites the body in the workspace's voice, the result is repaired to the
- * network's limit and rescored, and stored as a child revision (`rewrite:<action>`).
+ * network's limit and rescored, and stored as a child revision (`rewrite:<action>`). The title and
+ * thread parts are the parent's, carried over unchanged (and measured again).
  */
 import { AppError } from '@plume/errors/app-error';
 import type { NetworkId } from '@plume/networks/contract';
@@ -11,6 +12,7 @@ import { composePost } from './compose-post.ts';
 import { appendDisclosure, removeDisclosure, reserveDisclosure } from './disclosure.ts';
 import { appendRevisions, findDraft, findRevision } from './draft-store.ts';
 import { fitPost } from './fit-post.ts';
+import { checkTitleThread } from './fit-title-thread.ts';
 import { recordScores, type GenerateCommand, type GenerateDeps } from './generate-variants.ts';
 import type { GenerateResult } from '@plume/llm/gateway/gateway';
 import { askModel } from './model-caller.ts';
@@ -52,6 +54,7 @@ export async function rewriteRevision(deps: GenerateDeps, command: RewriteComman
   const recentPosts = await recentPostTexts(db, workspaceId);
   const quality = await scorePost({ text: fitted.text, hashtags: fitted.hashtags, network: room, voice, brief, recentPosts }, { voiceMatch: createVoiceMatch(caller, (call) => calls.push(call)) });
   const usageId = fitted.reask?.usageId ?? answer.usageId;
+  const warnings = checkTitleThread({ title: parent.title ?? undefined, thread: parent.thread }, network).map((issue) => issue.message);
 
   const [row] = await db.transaction(async (tx) => {
     await findDraft(tx, workspaceId, draft.id, { lock: true });
@@ -60,11 +63,13 @@ export async function rewriteRevision(deps: GenerateDeps, command: RewriteComman
       network: parent.network,
       text,
       hashtags: fitted.hashtags,
+      title: parent.title ?? undefined,
+      thread: parent.thread,
       cta: parent.cta ?? undefined,
       altText: parent.altText ?? undefined,
       source: `rewrite:${command.action.action}`,
       parentId: parent.id,
-      quality: { ...quality, count: check.count, limit: check.limit, fits: check.fits, ...(fitted.repaired ? { repaired: fitted.repaired } : {}) },
+      quality: { ...quality, count: check.count, limit: check.limit, fits: check.fits, ...(fitted.repaired ? { repaired: fitted.repaired } : {}), ...(warnings.length > 0 ? { warnings } : {}) },
       usageId,
     }]);
   });

@@ -59,6 +59,10 @@ export const contentRevisions = pgTable(
     variant: integer('variant').notNull(),
     network: text('network').notNull(),
     text: text('text').notNull(),
+    /** The separate title on networks that have one (YouTube, Reddit, Pinterest, TikTok). */
+    title: text('title'),
+    /** Further parts of a thread after `text`, on networks that support threads. */
+    thread: jsonb('thread').$type<string[]>().notNull().default([]),
     hashtags: jsonb('hashtags').$type<string[]>().notNull().default([]),
     cta: text('cta'),
     altText: text('alt_text'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { acceptVariant } from '@plume/core/content/accept-variant';
+import { editRevision } from '@plume/core/content/edit-revision';
 import { findDraft, listDrafts, listRevisions } from '@plume/core/content/draft-store';
 import { generateVariants } from '@plume/core/content/generate-variants';
 import { toRevisionView } from '@plume/core/content/revision-view';
@@ -18,7 +19,7 @@ import { withLlmErrors } from '../llm/llm-errors.ts';
 import { actorFrom } from '../posts/post-actor.ts';
 import { postDetailSchema } from '../posts/posts.schema.ts';
 import { contentDeps, userIdOf, workspaceOf } from './content-deps.ts';
-import { acceptBody, draftListResponse, draftParams, draftSchema, generateBody, generateResponse, revisionParams, rewriteBody, rewriteResponse } from './content.schema.ts';
+import { acceptBody, draftListResponse, draftParams, draftSchema, editBody, editResponse, generateBody, generateResponse, revisionParams, rewriteBody, rewriteResponse } from './content.schema.ts';
 
 const tags = ['content'];
 const base = '/api/v1/workspaces/:workspaceId/content';
@@ -81,10 +82,26 @@ export async function contentDraftRoutes(app: FastifyInstance, context: AppConte
     return reply.status(201).send(result);
   });
 
+  typed.post(`${base}/drafts/:draftId/revisions/:revisionId/edit`, {
+    schema: {
+      tags,
+      summary: "Save the user's own edit of one revision (editor) as a child revision (`manual`): kept as written, counted the network's way and flagged when over a limit, rescored without a model (voice not scored).",
+      params: revisionParams,
+      body: editBody,
+      response: { 201: editResponse, ...protectedErrors },
+    },
+  }, async (request, reply) => {
+    const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
+    const { draftId, revisionId } = request.params;
+    const command = { workspace: workspaceOf(access), userId: userIdOf(access), draftId, revisionId, edit: request.body };
+    const revision = await withFieldPrefix('body', () => editRevision(contentDeps(context, access), command));
+    return reply.status(201).send({ revision });
+  });
+
   typed.post(`${base}/drafts/:draftId/accept`, {
     schema: {
       tags,
-      summary: "Accept revisions into a post (editor): one revision per network, each account gets its network's text and hashtags. Creates a draft post (201), or with `postId` edits that post (200) under the usual approval rules.",
+      summary: "Accept revisions into a post (editor): one revision per network, each account gets its network's text, hashtags, title and thread parts. Creates a draft post (201), or with `postId` edits that post (200) under the usual approval rules.",
       params: draftParams,
       body: acceptBody,
       response: { 200: postDetailSchema, 201: postDetailSchema, ...protectedErrors, 409: problemSchema },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { languageTagSchema } from '@plume/core/content/brand-profile';
 import { storedProfileSchema } from '@plume/core/content/brand-profile-store';
 import { CRITERION_IDS } from '@plume/core/content/criterion';
+import { revisionEditSchema } from '@plume/core/content/edit-revision';
 import { REWRITE_ACTIONS } from '@plume/core/content/rewrite-actions';
 import { templateOverrideSchema } from '@plume/core/content/template-override';
 import { CONTENT_TYPES, TEMPLATE_PLACEHOLDERS } from '@plume/core/content/templates';
@@ -40,6 +41,8 @@ const measured = {
 
 const sampleSchema = z.object({
   text: z.string(),
+  title: z.string().optional().describe("On networks with a separate title (YouTube, Reddit, Pinterest, TikTok), within the network's title limit"),
+  thread: z.array(z.string()).describe('Further thread parts after `text`, each within the limit; empty on networks without threads'),
   hashtags: z.array(z.string()),
   cta: z.string().optional(),
   altText: z.string().optional(),
@@ -108,6 +111,8 @@ export const revisionSchema = z.object({
   variant: z.number(),
   network: z.string(),
   text: z.string(),
+  title: z.string().nullable(),
+  thread: z.array(z.string()).describe('Further thread parts after `text`'),
   hashtags: z.array(z.string()),
   cta: z.string().nullable(),
   altText: z.string().nullable(),
@@ -117,6 +122,7 @@ export const revisionSchema = z.object({
   limit: z.number().nullable(),
   fits: z.boolean().nullable(),
   repaired: z.string().nullable(),
+  warnings: z.array(z.string()).describe('Text, title or thread parts over a limit, or what generation shortened or left out'),
   quality: qualitySchema.nullable(),
   createdAt: z.date(),
 });
@@ -137,6 +143,9 @@ export const rewriteBody = z.strictObject({
   action: z.enum(REWRITE_ACTIONS),
   language: z.string().trim().min(2).max(35).optional().describe('Required for translate (BCP-47)'),
 });
+
+export const editBody = revisionEditSchema;
+export const editResponse = z.object({ revision: revisionSchema });
 
 export const rewriteResponse = z.object({ revision: revisionSchema, usage: usageSchema });
 
