@@ -19,6 +19,8 @@ let context: BrowserContext | undefined;
 /** What the fake model writes: a text per network and variant, so the test knows which one was accepted. */
 const postText = (network: string, variant: number) => `Variant ${variant} for ${network}: cold brew is smoother than iced coffee. Steep it overnight and shop the beans!`;
 const REWRITTEN = 'Cold brew, made simple. Shop the beans!';
+const THREAD_PART = 'Grind coarse, steep sixteen hours, then strain.';
+const EDITED = 'Our own words: cold brew, sixteen hours, no fuss.';
 
 function systemOf(prompt: FakeOllamaPrompt): string {
   return prompt.system ?? prompt.messages.find((message) => message.role === 'system')?.content ?? '';
@@ -34,7 +36,10 @@ function answer(prompt: FakeOllamaPrompt): string {
   const variants = Number(/Write (\d+) variant/.exec(user)?.[1] ?? 1);
   return JSON.stringify({
     variants: Array.from({ length: variants }, (_, index) => ({
-      perNetwork: Object.fromEntries(networks.map((network) => [network, { text: postText(network, index + 1), hashtags: ['ColdBrew'], cta: 'Shop the beans' }])),
+      // Variant 2 for Bluesky continues in a thread: the writer lists the part under the text.
+      perNetwork: Object.fromEntries(networks.map((network) => [network, {
+        text: postText(network, index + 1), hashtags: ['ColdBrew'], cta: 'Shop the beans', ...(network === 'bluesky' && index === 1 ? { thread: [THREAD_PART] } : {}),
+      }])),
     })),
   });
 }
@@ -189,6 +194,18 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await saveScreenshot(page, 'content-studio-3b-history');
     await history.nth(1).getByRole('button', { name: /Use this version/ }).click();
     await shownText(REWRITTEN);
+    // Variant 2: the Bluesky thread part is listed; the Mastodon text is edited by hand into a new revision.
+    const second = variants.getByRole('listitem', { name: 'Variant 2' });
+    await second.getByRole('list', { name: 'Bluesky thread parts' }).getByText(THREAD_PART).waitFor();
+    const mastodonCard = second.getByRole('region', { name: 'Mastodon text' });
+    await mastodonCard.getByRole('button', { name: 'Edit the Mastodon text' }).click();
+    await mastodonCard.getByLabel('Your Mastodon text').fill(EDITED);
+    await mastodonCard.getByRole('button', { name: 'Save edit of the Mastodon text' }).click();
+    await mastodonCard.getByTestId('ai-text').filter({ hasText: EDITED }).waitFor({ timeout: 30_000 });
+    await mastodonCard.getByText(/^\d+ \/ 500 · Edited$/).waitFor();
+    await mastodonCard.getByRole('button', { name: 'History of the Mastodon text' }).click();
+    await mastodonCard.getByRole('list', { name: 'Mastodon history' }).getByText('2. Edited by hand').waitFor();
+    await saveScreenshot(page, 'content-studio-3c-edit');
     await page.getByRole('region', { name: 'Recent drafts' }).getByText('Cold brew at home').waitFor();
     await first.getByRole('button', { name: 'Use this variant 1' }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);

@@ -5,7 +5,7 @@ let seq = 0;
 function revision(variant: number, network: string, source: string, text: string): DraftRevision {
   seq += 1;
   return {
-    id: `r${seq}`, seq, variant, network, text, hashtags: [], cta: null, count: text.length, limit: 300, fits: true, source,
+    id: `r${seq}`, seq, variant, network, text, title: null, thread: [], warnings: [], hashtags: [], cta: null, count: text.length, limit: 300, fits: true, source,
     quality: { score: 70, criteria: [] }, parentId: null, createdAt: `2026-12-04T10:0${seq % 10}:00Z`,
   };
 }

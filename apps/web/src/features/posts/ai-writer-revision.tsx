@@ -5,7 +5,9 @@ import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { draftQueryOptions } from './ai-writer-drafts.ts';
+import { AiWriterEdit } from './ai-writer-edit.tsx';
 import { AiWriterHistory } from './ai-writer-history.tsx';
+import { AiWriterParts } from './ai-writer-parts.tsx';
 import { QualityScore } from './ai-writer-quality.tsx';
 import { fromRevision, REWRITE_ACTIONS, rewriteLabels, sourceLabel, type RewriteAction, type RevisionView, type ShownRevision } from './ai-writer-types.ts';
 
@@ -20,11 +22,12 @@ interface AiWriterRevisionProps {
   onRevised: (revision: ShownRevision) => void;
 }
 
-/** One network's text in a variant: the text, its counter, its score and one-click rewrites. */
+/** One network's text in a variant: the text (editable in place), title, thread parts, counter, score and one-click rewrites. */
 export function AiWriterRevision({ workspaceId, draftId, variant, network, networkName, revision, onRevised }: AiWriterRevisionProps) {
   const queryClient = useQueryClient();
   const languageId = useId();
   const [language, setLanguage] = useState('');
+  const [isEditing, setIsEditing] = useState(false);
   const rewrite = useMutation({
     mutationFn: (action: RewriteAction) =>
       api.post<{ revision: RevisionView }>(
@@ -40,7 +43,11 @@ export function AiWriterRevision({ workspaceId, draftId, variant, network, netwo
   return (
     <section aria-label={`${networkName} text`} aria-busy={rewrite.isPending} className="space-y-2 rounded-md border border-line p-3">
       <h4 className="text-sm font-semibold text-ink">{networkName}</h4>
-      <p className="text-sm whitespace-pre-wrap text-ink" data-testid="ai-text">{revision.text}</p>
+      {isEditing ? (
+        <AiWriterEdit workspaceId={workspaceId} draftId={draftId} networkName={networkName} revision={revision}
+          onSaved={(next) => { setIsEditing(false); onRevised(next); }} onCancel={() => setIsEditing(false)} />
+      ) : <p className="text-sm whitespace-pre-wrap text-ink" data-testid="ai-text">{revision.text}</p>}
+      <AiWriterParts revision={revision} networkName={networkName} />
       {revision.hashtags.length > 0 ? (
         <p className="text-sm text-accent">{revision.hashtags.map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)).join(' ')}</p>
       ) : null}
@@ -51,8 +58,11 @@ export function AiWriterRevision({ workspaceId, draftId, variant, network, netwo
       </p>
       <QualityScore quality={revision.quality} />
       <div role="group" aria-label={`Rewrite the ${networkName} text`} className="flex flex-wrap items-center gap-1">
+        <Button variant="ghost" className="px-2 py-1 text-xs" disabled={rewrite.isPending || isEditing} onClick={() => setIsEditing(true)}>
+          Edit<span className="sr-only"> the {networkName} text</span>
+        </Button>
         {REWRITE_ACTIONS.filter((action) => action !== 'translate').map((action) => (
-          <Button key={action} variant="ghost" className="px-2 py-1 text-xs" disabled={rewrite.isPending} onClick={() => rewrite.mutate(action)}>
+          <Button key={action} variant="ghost" className="px-2 py-1 text-xs" disabled={rewrite.isPending || isEditing} onClick={() => rewrite.mutate(action)}>
             {rewriteLabels[action]}
           </Button>
         ))}

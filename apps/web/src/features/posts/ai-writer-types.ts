@@ -23,6 +23,10 @@ export interface Quality {
 export interface GeneratedPost {
   revisionId: string;
   text: string;
+  /** On networks with a separate title (YouTube, Reddit, Pinterest, TikTok). */
+  title?: string;
+  /** Further thread parts after `text` (X, Bluesky, Threads, Mastodon). */
+  thread: string[];
   hashtags: string[];
   cta?: string;
   altText?: string;
@@ -47,12 +51,16 @@ export interface GenerateResponse {
   disclosure: string | null;
 }
 
-/** A stored revision (`rewrite` answers `{ revision }`). */
+/** A stored revision (`rewrite` and `edit` answer `{ revision }`). */
 export interface RevisionView {
   id: string;
   variant: number;
   network: string;
   text: string;
+  title: string | null;
+  thread: string[];
+  /** Text, title or thread parts over a limit, or what generation shortened or left out. */
+  warnings: string[];
   hashtags: string[];
   cta: string | null;
   count: number | null;
@@ -66,6 +74,9 @@ export interface RevisionView {
 export interface ShownRevision {
   revisionId: string;
   text: string;
+  title: string | null;
+  thread: string[];
+  warnings: string[];
   hashtags: string[];
   count: number | null;
   limit: number | null;
@@ -75,11 +86,12 @@ export interface ShownRevision {
 }
 
 export function fromGenerated(post: GeneratedPost): ShownRevision {
-  return { revisionId: post.revisionId, text: post.text, hashtags: post.hashtags, count: post.count, limit: post.limit, fits: post.fits, quality: post.quality, source: 'generated' };
+  return { revisionId: post.revisionId, text: post.text, title: post.title ?? null, thread: post.thread, warnings: [], hashtags: post.hashtags, count: post.count, limit: post.limit, fits: post.fits, quality: post.quality, source: 'generated' };
 }
 
 export function fromRevision(revision: RevisionView): ShownRevision {
-  return { revisionId: revision.id, text: revision.text, hashtags: revision.hashtags, count: revision.count, limit: revision.limit, fits: revision.fits, quality: revision.quality, source: revision.source };
+  const { id, text, title, thread, warnings, hashtags, count, limit, fits, quality, source } = revision;
+  return { revisionId: id, text, title, thread, warnings, hashtags, count, limit, fits, quality, source };
 }
 
 const criterionNames: Record<string, string> = { cta: 'Call to action', duplicate: 'Originality', voice: 'Voice match' };
@@ -102,8 +114,9 @@ export const rewriteLabels: Record<RewriteAction, string> = {
   translate: 'Translate',
 };
 
-/** What made a revision, in words: `rewrite:shorter` → `Shorter`; generated texts say nothing. */
+/** What made a revision, in words: `rewrite:shorter` → `Shorter`, `manual` → `Edited`; generated texts say nothing. */
 export function sourceLabel(source: string): string | undefined {
+  if (source === 'manual') return 'Edited';
   if (!source.startsWith('rewrite:')) return undefined;
   const action = REWRITE_ACTIONS.find((candidate) => `rewrite:${candidate}` === source);
   return action ? rewriteLabels[action] : 'Rewritten';
