@@ -61,6 +61,9 @@ WORKER_CONCURRENCY jobs fetched in one query, completions written together (\`ap
 2026-12-04, on another 2-core machine (Intel Xeon; the baseline 191 posts/s): the claim also reads the account and the network's throttle under the lock and writes the attempt and the target in one
 statement; recording an outcome closes the attempt while locking the target, and locks the post while reading its targets' states:
 178 posts/s, 4.9 ms, the first run with every target published within 60 s.
+Later that day: the account's token is read before taking one of the network's slots, which are now held only during the call,
+and graphile-worker's pool may grow to WORKER_CONCURRENCY + 2: 177 posts/s against a baseline of 185 posts/s in that run (95.6 %),
+all published 56.4 s after due (an earlier run with only the pool change, while tests ran beside it, took 61.9 s: the 60 s target has little margin).
 By hand, with Mastodon's \`publishConcurrency\` raised to 16 (not committed): all 10,000 published 48.0 s after due, p99 lateness 47.5 s,
 208 posts/s against a baseline of 696 posts/s at 16 in flight (30 %), the worker at 81 % and PostgreSQL at 70 % of a core, 7.3 ms per
 target: there the engine is bound by CPU. What the targets ask: p99 lateness under 5 s for 10,000 posts due together means about

@@ -163,15 +163,17 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
   } catch (error) {
     return { kind: 'failed', failureKind: 'invalid_content', reason: isProviderError(error) ? error.message : 'The post could not be prepared.', durationMs: elapsed() };
   }
+  // The account's token is read (and refreshed when due) before taking one of the network's slots, which
+  // are held only while the network is being called.
+  let context;
+  let auth: Awaited<ReturnType<typeof getAccountAuth>>;
+  try {
+    context = deps.runtime.context(provider.manifest.id);
+    auth = await getAccountAuth(deps, target.accountId);
+  } catch (error) {
+    return outcomeBeforeSending(error, elapsed());
+  }
   return deps.limiter.run(target.network, provider.manifest.publishConcurrency, async (): Promise<Outcome> => {
-    let context;
-    let auth;
-    try {
-      context = deps.runtime.context(provider.manifest.id);
-      auth = await getAccountAuth(deps, target.accountId);
-    } catch (error) {
-      return outcomeBeforeSending(error, elapsed());
-    }
     let result: PublishResult;
     try {
       result = await provider.publish(context, auth, request);
