@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { socialAccounts } from '@plume/db/schema/social';
 import { countText } from '@plume/networks/text/count-text';
-import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
-import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { northwind, postFor, scriptContentModel, variantsJson, type ContentScript } from './content-fake-model.ts';
+import type { OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
+import { createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import type { TestApp } from '../../test-support/test-app.ts';
+import { postFor, scriptContentModel, variantsJson, type ContentScript } from './content-fake-model.ts';
+import { setUpStudio, type StudioFixture } from './content-studio-fixture.ts';
 
+let studio: StudioFixture;
 let t: TestApp;
 let fake: OllamaFake;
 let script: ContentScript;
@@ -21,24 +22,10 @@ type Post = { revisionId: string; text: string; hashtags: string[]; count: numbe
 type Generated = { draftId: string; variants: { variant: number; perNetwork: Record<string, Post> }[]; usage: { provider: string; costUsd: number; calls: number }; warnings: string[] };
 type Problem = { code: string; detail?: string; errors?: { path: string }[] };
 
-async function insertAccount(ws: string, network: string): Promise<string> {
-  const [row] = await t.db.insert(socialAccounts).values({ workspaceId: ws, network, externalId: `${network}-${ws}`, handle: `@${network}`, displayName: network, kind: 'profile', tokensCiphertext: 'unused' }).returning({ id: socialAccounts.id });
-  return row!.id;
-}
-
 beforeAll(async () => {
-  fake = await startOllamaFake();
-  t = await createTestApp({ OLLAMA_URL: fake.url });
-  owner = await createUser(t.app, t.db, { name: 'Gen Owner' });
-  editor = await createUser(t.app, t.db, { name: 'Eda Editor' });
-  outsider = await createUser(t.app, t.db, { name: 'Otto Outsider' });
-  workspace = await createWorkspaceAs(t.app, owner);
-  otherWorkspace = await createWorkspaceAs(t.app, outsider);
-  await addMember(t.app, workspace, owner, editor, 'editor');
-  const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/workspaces/${workspace.id}/brand-profile`, headers: owner.headers, payload: { brand: northwind } });
-  expect(saved.statusCode, saved.body).toBe(200);
-  accounts['x'] = await insertAccount(workspace.id, 'x');
-  accounts['linkedin'] = await insertAccount(workspace.id, 'linkedin');
+  studio = await setUpStudio('Gen', ['x', 'linkedin']);
+  ({ t, fake, owner, editor, outsider, workspace, otherWorkspace } = studio);
+  Object.assign(accounts, studio.accounts);
 });
 
 beforeEach(() => {
@@ -46,10 +33,7 @@ beforeEach(() => {
   script = scriptContentModel(fake);
 });
 
-afterAll(async () => {
-  await t.close();
-  await fake.close();
-});
+afterAll(() => studio.close());
 
 const base = (ws = workspace.id) => `/api/v1/workspaces/${ws}/content`;
 const generate = (payload: object, user = editor, ws = workspace.id) => t.app.inject({ method: 'POST', url: `${base(ws)}/generate`, headers: user.headers, payload });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { socialAccounts } from '@plume/db/schema/social';
-import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
-import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-import { northwind, postFor, scriptContentModel, variantsJson, type ContentScript } from './content-fake-model.ts';
+import type { OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
+import type { TestUser, TestWorkspace } from '../../test-support/factories.ts';
+import type { TestApp } from '../../test-support/test-app.ts';
+import { postFor, scriptContentModel, variantsJson, type ContentScript } from './content-fake-model.ts';
+import { setUpStudio, type StudioFixture } from './content-studio-fixture.ts';
 
+let studio: StudioFixture;
 let t: TestApp;
 let fake: OllamaFake;
 let script: ContentScript;
@@ -21,22 +22,9 @@ type Revision = { id: string; parentId: string | null; source: string; text: str
 type Problem = { code: string; errors?: { path: string }[] };
 
 beforeAll(async () => {
-  fake = await startOllamaFake();
-  t = await createTestApp({ OLLAMA_URL: fake.url });
-  const owner = await createUser(t.app, t.db, { name: 'Rev Owner' });
-  editor = await createUser(t.app, t.db, { name: 'Rev Editor' });
-  viewer = await createUser(t.app, t.db, { name: 'Rev Viewer' });
-  outsider = await createUser(t.app, t.db, { name: 'Rev Outsider' });
-  workspace = await createWorkspaceAs(t.app, owner);
-  otherWorkspace = await createWorkspaceAs(t.app, outsider);
-  await addMember(t.app, workspace, owner, editor, 'editor');
-  await addMember(t.app, workspace, owner, viewer, 'viewer');
-  const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/workspaces/${workspace.id}/brand-profile`, headers: owner.headers, payload: { brand: northwind } });
-  expect(saved.statusCode, saved.body).toBe(200);
-  for (const network of ['x', 'youtube']) {
-    const [row] = await t.db.insert(socialAccounts).values({ workspaceId: workspace.id, network, externalId: `${network}-rev`, handle: `@${network}`, displayName: network, kind: 'profile', tokensCiphertext: 'unused' }).returning({ id: socialAccounts.id });
-    accounts[network] = row!.id;
-  }
+  studio = await setUpStudio('Rev', ['x', 'youtube']);
+  ({ t, fake, editor, viewer, outsider, workspace, otherWorkspace } = studio);
+  Object.assign(accounts, studio.accounts);
 });
 
 beforeEach(() => {
@@ -44,10 +32,7 @@ beforeEach(() => {
   script = scriptContentModel(fake);
 });
 
-afterAll(async () => {
-  await t.close();
-  await fake.close();
-});
+afterAll(() => studio.close());
 
 const base = (ws = workspace.id) => `/api/v1/workspaces/${ws}/content`;
 const brief = { topic: 'Cold brew at home' };
