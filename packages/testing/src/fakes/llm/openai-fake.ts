@@ -1,6 +1,6 @@
 /**
  * A fake of OpenAI's Chat Completions API, which also stands in for every server that copies it
- * (Groq `/openai/v1`, Perplexity, Meta Llama API `/compat/v1`, vLLM, LM Studio): any path ending in
+ * (Groq `/openai/v1`, Perplexity, Meta Llama API `/compat/v1`, vLLM, LM Studio): every path ending in
  * `/chat/completions` or `/models` is served, so a provider only differs by its base URL.
  *
  * Follows platform.openai.com/docs/api-reference:
