@@ -10,6 +10,7 @@ import type { LlmFakeControls } from '@plume/testing/fakes/llm/llm-fake-server';
 import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { startOpenAiFake } from '@plume/testing/fakes/llm/openai-fake';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
+import { rejectionOf } from '@plume/testing/rejection-of';
 import { createCircuitBreakers } from './circuit-breaker.ts';
 import { createLlmGateway, type BudgetAlert, type GenerateRequest } from './gateway.ts';
 import { LlmGatewayError } from './gateway-error.ts';
@@ -73,10 +74,8 @@ async function setUp(options: { ollamaUrl?: string; withOpenAi?: boolean; budget
   return { workspaceId, gateway, request, ledger, alerts };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<LlmGatewayError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
-  expect(error).toBeInstanceOf(LlmGatewayError);
-  return error as LlmGatewayError;
+function refusal(promise: Promise<unknown>): Promise<LlmGatewayError> {
+  return rejectionOf(promise, LlmGatewayError);
 }
 
 const chatCalls = (fake: OllamaFake) => fake.requests.filter((request) => request.path === '/api/chat').length;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '@plume/testing/free-port';
 import { startOllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import type { OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
+import { rejectionOf } from '@plume/testing/rejection-of';
 import { createOllamaManager } from './ollama-manager.ts';
 import type { OllamaManager, PullProgress } from './ollama-manager.ts';
 import { OllamaManagerError } from './ollama-manager-error.ts';
@@ -17,13 +18,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-async function rejection(promise: Promise<unknown>): Promise<OllamaManagerError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof OllamaManagerError)) throw new Error(`expected an OllamaManagerError, got ${String(error)}`);
-  return error;
+function rejection(promise: Promise<unknown>): Promise<OllamaManagerError> {
+  return rejectionOf(promise, OllamaManagerError);
 }
 
 describe('ollama manager: installed models', () => {

@@ -3,6 +3,7 @@ import { createHttpClient } from '@plume/http/http-client';
 import { freePort } from '@plume/testing/free-port';
 import { startAnthropicFake } from '@plume/testing/fakes/llm/anthropic-fake';
 import type { LlmFakeControls } from '@plume/testing/fakes/llm/llm-fake-server';
+import { rejectionOf } from '@plume/testing/rejection-of';
 import { LlmProviderError } from '../provider-contract.ts';
 import type { LlmProvider, ModelCall } from '../provider-contract.ts';
 import { createProvider } from './create-provider.ts';
@@ -25,13 +26,9 @@ beforeEach(() => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<LlmProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(LlmProviderError);
-  expect((error as Error).message).not.toContain(KEY);
-  return error as LlmProviderError;
+  const error = await rejectionOf(promise, LlmProviderError);
+  expect(error.message).not.toContain(KEY);
+  return error;
 }
 
 describe('Anthropic provider', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '@plume/testing/free-port';
 import { startOllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import type { OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
+import { rejectionOf } from '@plume/testing/rejection-of';
 import { LlmProviderError } from '../provider-contract.ts';
 import type { LlmProvider, ModelCall } from '../provider-contract.ts';
 import { createOllamaProvider } from './ollama.ts';
@@ -18,13 +19,8 @@ beforeEach(() => fake.reset());
 
 const hello: ModelCall = { model: 'llama3.2:3b', messages: [{ role: 'user', content: 'Write a caption about bread' }] };
 
-async function failure(call: ModelCall, provider: LlmProvider = ollama): Promise<LlmProviderError> {
-  const error: unknown = await provider.generate(call).then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof LlmProviderError)) throw new Error(`expected an LlmProviderError, got ${String(error)}`);
-  return error;
+function failure(call: ModelCall, provider: LlmProvider = ollama): Promise<LlmProviderError> {
+  return rejectionOf(provider.generate(call), LlmProviderError);
 }
 
 describe('ollama provider: generate', () => {
