@@ -93,6 +93,11 @@ describe('post state machine (examples)', () => {
     expect(nextState('draft', { type: 'submit' }, { ...writer, approvalRequired: false, hasTime: false })).toMatchObject({ state: 'approved' });
   });
 
+  it('retries a failed post only with a time, since it is scheduled again (found by the property above, seed 662213261)', () => {
+    expect(nextState('failed', { type: 'retry' }, { ...writer, hasTime: false })).toMatchObject({ ok: false, code: 'time_required' });
+    expect(nextState('failed', { type: 'retry' }, writer)).toEqual({ ok: true, state: 'scheduled', effects: ['requeue_failed'] });
+  });
+
   it('refuses approval by someone who is not an approver', () => {
     expect(nextState('in_review', { type: 'approve' }, writer)).toMatchObject({ ok: false, code: 'not_allowed' });
   });

@@ -121,7 +121,10 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
     case 'reopen':
       return state === 'rejected' || state === 'cancelled' ? to('draft', 'unlock') : illegal(state, action);
     case 'retry':
-      return state === 'failed' ? to('scheduled', 'requeue_failed') : illegal(state, action);
+      if (state !== 'failed') return illegal(state, action);
+      // A retried post is scheduled again, so like every scheduled post it needs a time (a past one publishes at once).
+      if (!context.hasTime) return { ok: false, code: 'time_required', message: 'Pick a time to publish the post again.' };
+      return to('scheduled', 'requeue_failed');
     case 'confirm':
       if (state !== 'unconfirmed') return illegal(state, action);
       return to(action.published ? 'published' : 'failed');
