@@ -16,6 +16,7 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
+import { registerOriginCheck } from './plugins/check-origin.ts';
 import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
@@ -62,6 +63,7 @@ export const routeModules = [
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
 export async function buildApp(givenContext: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
   const context: AppContext = { ...givenContext, sessionCache: givenContext.sessionCache ?? new SessionCache() };
+  const webAppRoutes = new Set<string>();
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: context.config.TRUST_PROXY,
@@ -78,6 +80,7 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
     void reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerOriginCheck(app, context.config);
   registerNulCharacterGuard(app);
   registerPrincipalDecorator(app);
 
@@ -88,6 +91,9 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
     store: SnapshotLocalStore,
     max: 600,
     timeWindow: '1 minute',
+    // The web app's files share no budget with the API: a burst of API calls must not leave a page
+    // without its stylesheet. Decided by the matched route, not the raw URL (which may be encoded).
+    allowList: (request) => webAppRoutes.has(request.routeOptions.url ?? ''),
     errorResponseBuilder: (request, limit) => {
       const error = new Error(`Rate limit exceeded: retry in ${Math.ceil(limit.ttl / 1000)} s`) as Error & { statusCode: number; code: string };
       error.statusCode = 429;
@@ -119,14 +125,25 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
     registerApiDocs(api);
   });
 
-  await serveWebApp(app, context.webDistDir);
+  await serveWebApp(app, context.webDistDir, webAppRoutes);
   return app;
 }
 
-/** The built React app at `/`, with client-side routes falling back to index.html. */
-async function serveWebApp(app: FastifyInstance, distDir: string | undefined): Promise<void> {
+/**
+ * The built React app at `/`, with client-side routes falling back to index.html (a not-found
+ * handler, which the rate limit never applies to). The routes of its files are collected in `routes`.
+ */
+async function serveWebApp(app: FastifyInstance, distDir: string | undefined, routes: Set<string>): Promise<void> {
   const hasWebApp = Boolean(distDir && existsSync(path.join(distDir, 'index.html')));
-  if (hasWebApp) await app.register(fastifyStatic, { root: distDir as string, wildcard: false, index: ['index.html'] });
+  if (hasWebApp) {
+    // @fastify/static (wildcard: false) adds one route per file while it registers, and nothing else does meanwhile.
+    let isRegistering = true;
+    app.addHook('onRoute', (route) => {
+      if (isRegistering) routes.add(route.url);
+    });
+    await app.register(fastifyStatic, { root: distDir as string, wildcard: false, index: ['index.html'] });
+    isRegistering = false;
+  }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/metrics';
     if (!hasWebApp || isApi || request.method !== 'GET') {

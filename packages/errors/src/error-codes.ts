@@ -11,6 +11,7 @@ export const errorCodes = {
   forbidden: { status: 403, title: 'Not allowed' },
   insufficient_scope: { status: 403, title: 'API key scope does not allow this' },
   session_required: { status: 403, title: 'This action needs a signed-in user, not an API key' },
+  untrusted_origin: { status: 403, title: "The request did not come from Plume's own address" },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   idempotency_conflict: { status: 409, title: 'Idempotency key reused with a different request' },

@@ -3,10 +3,43 @@ import { authBasePath } from '@plume/core/accounts/create-auth';
 import { clearFailedLogins, lockedMinutesLeft, recordFailedLogin } from '@plume/core/accounts/login-lockout';
 import type { ErrorCode } from '@plume/errors/error-codes';
 import type { AppContext } from '../app-context.ts';
-import { sendProblem, } from './error-handler.ts';
+import { sendProblem } from './error-handler.ts';
 import { toWebHeaders } from './authenticate.ts';
+import { untrustedOriginDetail } from './check-origin.ts';
+import { headerOrigin } from '@plume/core/accounts/trusted-origins';
 
 const signInPath = `${authBasePath}/sign-in/email`;
+
+/**
+ * The better-auth endpoints Plume's web app and API clients use (docs/api.md lists them). Every other
+ * one answers 404: better-auth also serves organizations, members, sessions and user updates, which
+ * Plume exposes through its own validated, audited routes (or calls in-process) instead.
+ */
+export const openAuthEndpoints = [
+  'POST /sign-up/email',
+  'POST /sign-in/email',
+  'POST /sign-out',
+  'GET /get-session',
+  'GET /verify-email',
+  'POST /send-verification-email',
+  'POST /request-password-reset',
+  'GET /reset-password/:token',
+  'POST /reset-password',
+  'POST /change-password',
+] as const;
+
+const openEndpointPatterns = openAuthEndpoints.map((endpoint) => {
+  const [method, path] = endpoint.split(' ') as [string, string];
+  return { method, pattern: new RegExp(`^${authBasePath}${path.replace(/:\w+/g, '[\\w-]+')}$`) };
+});
+
+/** Matches the path better-auth itself will route (the parsed URL's), not Fastify's raw one. */
+function isOpenEndpoint(method: string, pathname: string): boolean {
+  return openEndpointPatterns.some((endpoint) => endpoint.method === method && endpoint.pattern.test(pathname));
+}
+
+/** better-auth's codes for a request from an origin it does not trust. */
+const originErrorCodes = new Set(['INVALID_ORIGIN', 'MISSING_OR_NULL_ORIGIN', 'CROSS_SITE_NAVIGATION_LOGIN_BLOCKED']);
 
 const statusCodes: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -25,8 +58,8 @@ function emailOf(body: unknown): string | null {
 }
 
 /**
- * Mounts better-auth under /api/v1/auth. Its error bodies are rewritten as problem+json with Plume's
- * codes, and sign-in gets a lockout after repeated failures.
+ * Mounts better-auth's `openAuthEndpoints` under /api/v1/auth. Its error bodies are rewritten as
+ * problem+json with Plume's codes, and sign-in gets a lockout after repeated failures.
  */
 export async function registerAuthRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const policy = { maxFailures: context.config.LOGIN_MAX_FAILURES, lockoutMinutes: context.config.LOGIN_LOCKOUT_MINUTES };
@@ -37,6 +70,10 @@ export async function registerAuthRoutes(app: FastifyInstance, context: AppConte
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { hide: true },
     handler: async (request, reply) => {
+      const authRequest = toAuthRequest(context, request);
+      if (!isOpenEndpoint(request.method, new URL(authRequest.url).pathname)) {
+        return sendProblem(request, reply, 'not_found', { detail: `No route ${request.method} ${request.url.split('?')[0]}` });
+      }
       const isSignIn = request.method === 'POST' && request.url.split('?')[0] === signInPath;
       const email = isSignIn ? emailOf(request.body) : null;
       if (email) {
@@ -48,14 +85,14 @@ export async function registerAuthRoutes(app: FastifyInstance, context: AppConte
           });
         }
       }
-      const response = await context.auth.handler(toAuthRequest(context, request));
+      const response = await context.auth.handler(authRequest);
       // Sign-out, password and profile changes end or alter sessions: forget what this process memoised.
       if (request.method !== 'GET' && response.ok && !isSignIn) context.sessionCache?.clear();
       if (email) {
         if (response.status === 401) await recordFailedLogin(context.db, email, policy);
         if (response.ok) await clearFailedLogins(context.db, email);
       }
-      return relay(request, reply, response);
+      return relay(context, request, reply, response);
     },
   });
 }
@@ -70,7 +107,7 @@ function toAuthRequest(context: AppContext, request: FastifyRequest): Request {
   });
 }
 
-async function relay(request: FastifyRequest, reply: FastifyReply, response: Response): Promise<FastifyReply> {
+async function relay(context: AppContext, request: FastifyRequest, reply: FastifyReply, response: Response): Promise<FastifyReply> {
   const setCookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') void reply.header(name, value);
@@ -78,6 +115,10 @@ async function relay(request: FastifyRequest, reply: FastifyReply, response: Res
   if (setCookies.length > 0) void reply.header('set-cookie', setCookies);
   const text = await response.text();
   if (response.status < 400) return reply.status(response.status).send(text.length > 0 ? text : undefined);
+  if (originErrorCodes.has(parseAuthError(text).code ?? '')) {
+    const origin = request.headers.origin ?? request.headers.referer;
+    return sendProblem(request, reply, 'untrusted_origin', { detail: untrustedOriginDetail(context.config, origin ? (headerOrigin(origin) ?? origin) : null) });
+  }
   return sendProblem(request, reply, authErrorCode(response.status, text), { detail: authErrorMessage(text) ?? response.statusText });
 }
 

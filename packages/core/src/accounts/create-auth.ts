@@ -11,6 +11,7 @@ import { invitationMail, passwordResetMail, verificationMail } from '../mail/mai
 import { workspaceAccessControl, workspaceAuthRoles } from './workspace-access-control.ts';
 import { deleteSoleOwnedWorkspaces } from './delete-sole-owned-workspaces.ts';
 import { isFirstUser } from './is-first-user.ts';
+import { trustedOrigins } from './trusted-origins.ts';
 
 export const authBasePath = '/api/v1/auth';
 
@@ -27,8 +28,10 @@ export function createAuth({ config, db, keyring }: AuthDeps) {
     baseURL: appUrl,
     basePath: authBasePath,
     secret: keyring.derive('better-auth'),
-    // The Vite dev server (npm run dev:web) proxies the API but keeps the browser's origin.
-    trustedOrigins: config.NODE_ENV === 'development' ? [appUrl, 'http://localhost:5173'] : [appUrl],
+    trustedOrigins: trustedOrigins(config),
+    // better-auth skips its origin checks when the process's NODE_ENV is `test`; Plume's rule must not
+    // depend on how the process was started.
+    advanced: { disableOriginCheck: false },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
