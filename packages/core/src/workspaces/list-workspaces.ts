@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { members, workspaces, type WorkspaceRole } from '@plume/db/schema/workspaces';
+import { readableWorkspace } from './readable-workspace.ts';
 
 export type WorkspaceView = Omit<typeof workspaces.$inferSelect, 'logo' | 'metadata'> & { role: WorkspaceRole };
 
@@ -16,12 +17,13 @@ const columns = {
 };
 
 export async function listWorkspacesOfUser(db: Database, userId: string): Promise<WorkspaceView[]> {
-  return db
+  const rows = await db
     .select(columns)
     .from(members)
     .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
     .where(eq(members.userId, userId))
     .orderBy(asc(workspaces.name));
+  return rows.map(readableWorkspace);
 }
 
 function prepareFindWorkspaceForUser(db: Database) {
@@ -45,11 +47,11 @@ export async function findWorkspaceForUser(db: Database, workspaceId: string, us
     preparedFind.set(db, query);
   }
   const [row] = await query.execute({ workspaceId, userId });
-  return row ?? null;
+  return row ? readableWorkspace(row) : null;
 }
 
 export async function findWorkspace(db: Database, workspaceId: string): Promise<Omit<WorkspaceView, 'role'> | null> {
   const { role: _role, ...rest } = columns;
   const [row] = await db.select(rest).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return row ?? null;
+  return row ? readableWorkspace(row) : null;
 }

@@ -1,4 +1,6 @@
 import { brandProfiles } from '@plume/db/schema/content';
+import { members, workspaces } from '@plume/db/schema/workspaces';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createUser, createWorkspaceAs, type TestUser } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
@@ -41,6 +43,22 @@ describe('workspaces', () => {
     expect(ownerDelete.statusCode).toBe(204);
     const gone = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}`, headers: owner.headers });
     expect(gone.statusCode).toBe(404);
+  });
+
+  it('reads a workspace row written past validation (bad kind, time zone, locale, role) without failing', async () => {
+    const user = await createUser(t.app, t.db);
+    const id = randomUUID();
+    // What better-auth's organization endpoint once let anyone store (see plugins/auth-routes.test.ts).
+    await t.db.insert(workspaces).values({ id, name: 'Mars base', slug: `mars-${id}`, kind: 'zzz' as 'brand', timezone: 'Mars/Base', locale: '!!' });
+    await t.db.insert(members).values({ id: randomUUID(), organizationId: id, userId: user.id, role: 'emperor' as 'viewer' });
+
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/workspaces', headers: user.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toEqual([expect.objectContaining({ id, kind: 'brand', timezone: 'UTC', locale: 'en', role: 'viewer' })]);
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${id}`, headers: user.headers });
+    expect(one.statusCode, one.body).toBe(200);
+    const checklist = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${id}/checklist`, headers: user.headers });
+    expect(checklist.statusCode, checklist.body).toBe(200);
   });
 
   it('rejects an unknown time zone with the field path', async () => {
