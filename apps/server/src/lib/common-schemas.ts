@@ -31,3 +31,6 @@ export const problemSchema = z.object({
 export const protectedErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 export const noContent = z.null().describe('No content');
+
+/** URL fields of requests use this (http/https only, plain message); see packages/http/src/http-url-schema.ts. */
+export { httpUrlSchema } from '@plume/http/http-url-schema';

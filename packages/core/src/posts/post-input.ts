@@ -3,6 +3,7 @@
  * is an error, not silently dropped.
  */
 import { z } from 'zod';
+import { httpUrlSchema } from '@plume/http/http-url-schema';
 
 const text = z.string().max(40_000);
 const mediaIds = z.array(z.uuid()).max(20);
@@ -18,7 +19,7 @@ export const postContentSchema = z.strictObject({
   text: text.default(''),
   title: z.string().max(300).optional(),
   mediaIds: mediaIds.default([]),
-  link: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  link: httpUrlSchema().optional(),
   thread: z.array(threadPart).max(50).default([]),
   firstComment: z.string().max(10_000).optional(),
   hashtags: z.array(hashtag).max(60).default([]),

@@ -5,6 +5,7 @@
  * app.bsky.feed.post and app.bsky.embed.images lexicons and docs.bsky.app (rate limits).
  */
 import { z } from 'zod';
+import { httpUrlSchema } from '@plume/http/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
 
 /** app.bsky.feed.post: `text` maxGraphemes 300, maxLength 3000 (UTF-8 bytes). */
@@ -18,7 +19,7 @@ export const BLUESKY_IMAGE_BYTES = 1_000_000;
 export const blueskyCredentialsSchema = z.object({
   identifier: z.string().trim().min(1, 'Enter your Bluesky handle, e.g. alice.bsky.social'),
   password: z.string().trim().min(1, 'Enter an app password from Bluesky settings'),
-  service: z.url({ protocol: /^https?$/ }).optional(),
+  service: httpUrlSchema().optional(),
 });
 
 /** Per-target settings for Bluesky. */

@@ -8,6 +8,7 @@
  * https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts
  */
 import { z } from 'zod';
+import { httpUrlSchema } from '@plume/http/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
 import { GOOGLE_APP_CREDENTIALS, GOOGLE_OAUTH_ENDPOINTS } from '../youtube/google-oauth.ts';
 
@@ -30,7 +31,7 @@ export const googleBusinessSettings = z.object({
   event_start: localDateTime.optional(),
   event_end: localDateTime.optional(),
   coupon_code: z.string().trim().min(1).optional(),
-  redeem_online_url: z.url().optional(),
+  redeem_online_url: httpUrlSchema().optional(),
   terms_conditions: z.string().trim().min(1).optional(),
   /** BCP 47 language of the post, e.g. `en-US`. */
   language_code: z.string().trim().min(2).optional(),

@@ -5,6 +5,7 @@
  * developers.pinterest.com/docs/api/v5 (pins-create, media-create) and the v5 OpenAPI description.
  */
 import { z } from 'zod';
+import { httpUrlSchema } from '@plume/http/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
 
 const MB = 1024 * 1024;
@@ -15,13 +16,13 @@ export const pinterestSettingsSchema = z.object({
   board_id: z.string().min(1).optional(),
   board_section_id: z.string().min(1).optional(),
   /** Where the Pin leads when clicked; the post's link is used when this is unset. */
-  link: z.string().url().max(2048).optional(),
+  link: httpUrlSchema(2048).optional(),
   /** Placeholder color while the image loads, e.g. `#6E7874`. */
   dominant_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex color such as #6E7874.').optional(),
   /** `upload` sends the image bytes (JPEG/PNG); `url` lets Pinterest fetch the media's public URL. */
   image_source: z.enum(['upload', 'url']).default('upload'),
   /** Video Pins: the cover image; without it Pinterest uses the first frame. */
-  cover_image_url: z.string().url().optional(),
+  cover_image_url: httpUrlSchema().optional(),
 });
 
 export type PinterestSettings = z.output<typeof pinterestSettingsSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_KINDS } from '@plume/llm/provider-contract';
-import { workspaceIdParam } from '../../lib/common-schemas.ts';
+import { httpUrlSchema, workspaceIdParam } from '../../lib/common-schemas.ts';
 
 export const providerIdSchema = z
   .string()
@@ -17,7 +17,7 @@ export const providersQuery = z.object({
 });
 
 const kindSchema = z.enum(PROVIDER_KINDS).describe('Which API the provider speaks; `openai_compatible` covers vLLM, LM Studio, LocalAI');
-const baseUrlSchema = z.url({ protocol: /^https?$/ }).max(500).describe("API base URL; empty for the vendor's default (required for openai_compatible)");
+const baseUrlSchema = httpUrlSchema(500).describe("API base URL; empty for the vendor's default (required for openai_compatible)");
 const apiKeySchema = z.string().min(1).max(500).describe('The API key. Stored encrypted, never shown again');
 
 export const healthSchema = z.object({

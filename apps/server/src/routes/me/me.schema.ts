@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { preferencesSchema } from '@plume/core/me/preferences';
+import { httpUrlSchema } from '../../lib/common-schemas.ts';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -14,7 +15,7 @@ export const profileSchema = z.object({
 export const updateProfileBody = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    image: z.url().max(2000).nullable().optional(),
+    image: httpUrlSchema().nullable().optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { POST_STATES } from '@plume/core/posts/post-machine';
-import { workspaceIdParam } from '../../lib/common-schemas.ts';
+import { httpUrlSchema, workspaceIdParam } from '../../lib/common-schemas.ts';
 
 export const postParams = z.object({ workspaceId: workspaceIdParam, postId: z.uuid() });
 
@@ -82,7 +82,7 @@ export const actionBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.enum(['reject', 'request_changes']), reason }),
   z.strictObject({ type: z.literal('schedule'), scheduledAt: z.iso.datetime({ offset: true }) }),
   z.strictObject({ type: z.literal('schedule_next_slot') }),
-  z.strictObject({ type: z.literal('confirm'), published: z.boolean(), url: z.url().max(2000).optional() }),
+  z.strictObject({ type: z.literal('confirm'), published: z.boolean(), url: httpUrlSchema().optional() }),
 ]);
 
 export const approvalSettingsSchema = z.strictObject({
