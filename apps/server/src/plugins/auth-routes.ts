@@ -6,7 +6,7 @@ import type { AppContext } from '../app-context.ts';
 import { sendProblem } from './error-handler.ts';
 import { toWebHeaders } from './authenticate.ts';
 import { untrustedOriginDetail } from './check-origin.ts';
-import { headerOrigin } from '@plume/core/accounts/trusted-origins';
+import { headerOrigin, trustedOrigins } from '@plume/core/accounts/trusted-origins';
 
 const signInPath = `${authBasePath}/sign-in/email`;
 
@@ -40,6 +40,17 @@ function isOpenEndpoint(method: string, pathname: string): boolean {
 
 /** better-auth's codes for a request from an origin it does not trust. */
 const originErrorCodes = new Set(['INVALID_ORIGIN', 'MISSING_OR_NULL_ORIGIN', 'CROSS_SITE_NAVIGATION_LOGIN_BLOCKED']);
+/** Its codes for a link back (the web app sends its own address) to an origin it does not trust. */
+const linkErrorCodes = new Set(['INVALID_CALLBACK_URL', 'INVALID_REDIRECT_URL']);
+
+/** A page opened at an address Plume does not answer for gets the address to open, whatever better-auth tripped on. */
+function originProblem(context: AppContext, request: FastifyRequest, authCode: string | undefined): string | null {
+  const given = request.headers.origin ?? request.headers.referer;
+  const origin = given ? (headerOrigin(given) ?? given) : null;
+  if (originErrorCodes.has(authCode ?? '')) return untrustedOriginDetail(context.config, origin);
+  if (linkErrorCodes.has(authCode ?? '') && origin && !trustedOrigins(context.config).includes(origin)) return untrustedOriginDetail(context.config, origin);
+  return null;
+}
 
 const statusCodes: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -115,10 +126,8 @@ async function relay(context: AppContext, request: FastifyRequest, reply: Fastif
   if (setCookies.length > 0) void reply.header('set-cookie', setCookies);
   const text = await response.text();
   if (response.status < 400) return reply.status(response.status).send(text.length > 0 ? text : undefined);
-  if (originErrorCodes.has(parseAuthError(text).code ?? '')) {
-    const origin = request.headers.origin ?? request.headers.referer;
-    return sendProblem(request, reply, 'untrusted_origin', { detail: untrustedOriginDetail(context.config, origin ? (headerOrigin(origin) ?? origin) : null) });
-  }
+  const wrongAddress = originProblem(context, request, parseAuthError(text).code);
+  if (wrongAddress) return sendProblem(request, reply, 'untrusted_origin', { detail: wrongAddress });
   return sendProblem(request, reply, authErrorCode(response.status, text), { detail: authErrorMessage(text) ?? response.statusText });
 }
 

@@ -111,6 +111,13 @@ describe('with PUBLIC_URL set', () => {
       payload: { name: 'Elsewhere', email: uniqueEmail('elsewhere'), password: 'a-long-test-password' },
     });
     expectUntrusted(signUp, 'Open Plume at https://plume.example.com — this page was opened at http://127.0.0.1:3000');
+    const reset = await publicApp.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/request-password-reset',
+      headers: { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' },
+      payload: { email: uniqueEmail('forgetful'), redirectTo: 'http://127.0.0.1:3000/reset-password' },
+    });
+    expectUntrusted(reset, 'Open Plume at https://plume.example.com — this page was opened at http://127.0.0.1:3000');
 
     const member = await createUser(publicApp.app, publicApp.db);
     const memberCookie = await sessionCookie(publicApp.app, member.email, member.password);
