@@ -35,7 +35,7 @@ describe('X counting agrees with twitter-text parseTweet', () => {
   it.skipIf(!hasDataset)(`on every tweet of BarackObama.csv${hasDataset ? '' : ' — SKIPPED: ../shared/datasets is absent'}`, () => {
     // The file is not UTF-8 (a broken re-encoding left bytes such as `\xe4\xf3_` where "…" was): read
     // as Latin-1 every byte is one character, and both counters see the same string.
-    const rows = parse(readFileSync(dataset, 'latin1'), { columns: true }) as { text: string }[];
+    const rows = parse<{ text: string }>(readFileSync(dataset, 'latin1'), { columns: true });
     expect(rows).toHaveLength(3207);
     expect(disagreements(rows.map((row) => row.text))).toEqual([]);
   });
