@@ -69,11 +69,13 @@ export function countWeighted(text: string, config: WeightedConfig = twitterText
   const options = optionsOf(config);
   const library = twitterText.parseTweet(text, options).weightedLength;
   if (!config.emojiParsingEnabled || !mayHoldEmoji.test(text)) return library;
-  return library + staleEmojiCorrection(text.normalize('NFC'), options);
+  return library + staleEmojiCorrection(text.normalize('NFC'), config, options);
 }
 
+type LibraryOptions = ReturnType<typeof optionsOf>;
+
 /** What twitter-text over-counts on emoji sequences newer than its data, in characters. */
-function staleEmojiCorrection(normalized: string, options: ReturnType<typeof optionsOf>): number {
+function staleEmojiCorrection(normalized: string, config: WeightedConfig, options: LibraryOptions): number {
   const urls = twitterText.extractUrlsWithIndices(normalized);
   const emojiWeight = options.defaultWeight / options.scale;
   let correction = 0;
@@ -83,19 +85,20 @@ function staleEmojiCorrection(normalized: string, options: ReturnType<typeof opt
     offset += grapheme.length;
     if (!rgiEmoji.test(grapheme)) continue;
     if (urls.some(({ indices: [from, to] }) => start >= from && start < to)) continue;
-    correction += emojiWeight - libraryWeight(grapheme, options);
+    correction += emojiWeight - libraryWeight(grapheme, config, options);
   }
   return correction;
 }
 
-const graphemeWeights = new Map<string, number>();
+// twitter-text's weight of each emoji grapheme met so far under X's rules (a few hundred at most).
+const v3Weights = new Map<string, number>();
 
-function libraryWeight(grapheme: string, options: ReturnType<typeof optionsOf>): number {
-  const key = `${options.scale}/${options.defaultWeight}/${grapheme}`;
-  let weight = graphemeWeights.get(key);
+function libraryWeight(grapheme: string, config: WeightedConfig, options: LibraryOptions): number {
+  if (config !== twitterTextV3) return twitterText.parseTweet(grapheme, options).weightedLength;
+  let weight = v3Weights.get(grapheme);
   if (weight === undefined) {
     weight = twitterText.parseTweet(grapheme, options).weightedLength;
-    if (graphemeWeights.size < 10_000) graphemeWeights.set(key, weight);
+    if (v3Weights.size < 10_000) v3Weights.set(grapheme, weight);
   }
   return weight;
 }
