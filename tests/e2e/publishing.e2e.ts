@@ -126,12 +126,12 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
   const postId = await step(page, 'compose', async () => {
     await nav(page, 'Posts');
     await page.getByRole('link', { name: 'New post' }).click();
-    await page.getByLabel('Text').fill('Fresh beans today at https://acme.example/beans');
+    await page.getByLabel('Text').fill('Fresh beans today at https://acme.coffee/beans');
     await page.getByLabel('Hashtags').fill('coffee');
     await page.getByRole('checkbox', { name: /Mastodon · @?plume/ }).check();
     const preview = page.getByRole('article', { name: 'Mastodon preview' });
     await preview.getByText('#coffee').waitFor();
-    // Mastodon counts every URL as 23 characters: 21 + 23 + "\n\n#coffee" (9) = 53.
+    // Mastodon counts a URL with a known TLD as 23 characters (`.example` would count letter by letter): 21 + 23 + "\n\n#coffee" (9) = 53.
     await page.getByTestId('counter').getByText('Characters: 53 / 500').waitFor();
     await page.getByLabel('Publish at').fill(wallClock(firstTime));
     await saveScreenshot(page, 'publishing-2-composer');
@@ -194,6 +194,6 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
   const published = await fetchPost(page, workspaceId, postId);
   expect(published.state).toBe('published');
   const [status] = [...fake.state.statuses.values()];
-  expect(status?.text).toBe('Fresh beans today at https://acme.example/beans\n\n#coffee');
+  expect(status?.text).toBe('Fresh beans today at https://acme.coffee/beans\n\n#coffee');
   expect(published.targets[0]?.remoteUrl).toBe(`${fake.instanceUrl}/@plume/${status?.id}`);
 });

@@ -92,7 +92,8 @@ export type AuthManifest =
   | { kind: 'credentials'; fields: z.ZodObject };
 
 /** How long a post's text may be and how the network counts it. */
-export type TextRules = { limit: number; count: CountMethod };
+/** A text limit for one account and target; `maxBytes` caps the UTF-8 size too (Bluesky's 3,000). */
+export type TextRules = { limit: number; count: CountMethod; maxBytes?: number };
 
 export interface NetworkManifest {
   id: NetworkId;
@@ -104,6 +105,8 @@ export interface NetworkManifest {
     /** Most characters in the post body, counted the network's way (`count`). */
     limit: number;
     count: CountMethod;
+    /** A second cap on the same text in bytes of UTF-8 (Bluesky: 300 graphemes and 3,000 bytes). */
+    maxBytes?: number;
     /** Text is mandatory (false for networks where a caption is optional). */
     required: boolean;
     /** Networks with a separate title (YouTube, Pinterest, Reddit): its limit. */
@@ -245,10 +248,11 @@ export interface NetworkProvider {
   /** Verifies the account still works; returns its current identity or throws a typed error. */
   health: (context: NetworkContext, account: AccountAuth) => Promise<ConnectedIdentity>;
   /**
-   * The text limit for one account where its server sets its own (a Mastodon instance's
-   * `max_characters`), from the metadata stored at connect. Without it, the manifest's limit applies.
+   * The text limit for one account and target where the manifest's cannot say it: a server's own
+   * limit (a Mastodon instance's `max_characters`, from the metadata stored at connect) or a setting
+   * that counts too (Mastodon's content warning). Without it, the manifest's limit applies.
    */
-  textRulesFor?: (metadata: Readonly<Record<string, string>>) => TextRules;
+  textRulesFor?: (metadata: Readonly<Record<string, string>>, settings: Readonly<Record<string, unknown>>) => TextRules;
   /** Network-specific checks beyond the manifest (e.g. Reddit needs a subreddit). Messages in plain words. */
   validate?: (request: PublishRequest) => readonly { path: string; message: string }[];
 }

@@ -8,11 +8,13 @@ import type { TargetNetwork } from './target-network.ts';
 
 const separator = '\n\n';
 
-/** The network with its text limit lowered by the room the disclosure line takes. */
+/** The network with its text limit (and byte cap, where it has one) lowered by the room the disclosure line takes. */
 export function reserveDisclosure(target: TargetNetwork, disclosure: string | undefined): TargetNetwork {
   if (!disclosure) return target;
   const room = countText(separator + disclosure, target.text.count);
-  return { ...target, text: { ...target.text, limit: Math.max(1, target.text.limit - room) } };
+  const text = { ...target.text, limit: Math.max(1, target.text.limit - room) };
+  if (text.maxBytes !== undefined) text.maxBytes = Math.max(1, text.maxBytes - countText(separator + disclosure, { kind: 'utf8_bytes' }));
+  return { ...target, text };
 }
 
 /** The body with the disclosure line after it (once). */

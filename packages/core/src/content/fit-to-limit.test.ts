@@ -5,7 +5,8 @@ import { fitToLimit } from './fit-to-limit.ts';
 
 const x: TextLimit = { max: 280, method: { kind: 'weighted' } };
 const graphemes = (max: number): TextLimit => ({ max, method: { kind: 'graphemes' } });
-const url = 'https://northwind.example/guides/cold-brew?utm_source=x&step=1.2';
+// A real TLD: X links only hosts with a known one (`northwind.example` would count letter by letter).
+const url = 'https://northwind.coffee/guides/cold-brew?utm_source=x&step=1.2';
 
 describe('fitToLimit on X (weighted)', () => {
   it('leaves a post that fits alone, counting a long URL as 23 and an emoji as 2', () => {

@@ -10,7 +10,7 @@ const brand = brandProfileSchema.parse({
   voice: { tone: ['warm'], formality: 0.4, emoji: 'some', person: 'first_plural' },
   language: 'en',
 });
-const text = 'Cold brew is smoother than iced coffee because cold water pulls fewer bitter compounds from the beans. Try it this weekend! https://northwind.example/cold-brew';
+const text = 'Cold brew is smoother than iced coffee because cold water pulls fewer bitter compounds from the beans. Try it this weekend! https://northwind.coffee/cold-brew';
 const context = { text, network: testNetworks.x, voice: { brand } };
 
 describe('parseRewriteAction', () => {

@@ -10,7 +10,8 @@ export type TargetNetwork = Pick<NetworkManifest, 'id' | 'name' | 'text' | 'thre
   media: Pick<NetworkManifest['media'], 'altText' | 'maxItems'>;
 };
 
-/** The network's post-body limit in the shape `fitsLimit`/`truncateToLimit` take. */
+/** The network's post-body limit in the shape `fitsLimit`/`truncateToLimit` take (byte cap included). */
 export function textLimitOf(network: TargetNetwork): TextLimit {
-  return { max: network.text.limit, method: network.text.count };
+  const { limit, count, maxBytes } = network.text;
+  return maxBytes === undefined ? { max: limit, method: count } : { max: limit, method: count, maxBytes };
 }

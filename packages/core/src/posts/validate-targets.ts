@@ -6,7 +6,7 @@
  */
 import type { FieldError } from '@plume/errors/app-error';
 import type { MediaRule, NetworkManifest, NetworkProvider, PublishMedia, PublishRequest, TextRules } from '@plume/networks/contract';
-import { countText } from '@plume/networks/text/count-text';
+import { fitsLimit } from '@plume/networks/text/fit-text';
 import type { ResolvedContent } from './resolve-target-content.ts';
 
 export type MediaFacts = Pick<PublishMedia, 'id' | 'kind' | 'mimeType' | 'bytes' | 'width' | 'height' | 'durationSec' | 'altText'>;
@@ -79,17 +79,23 @@ function checkRule(network: string, rule: MediaRule, item: MediaFacts, path: str
   return errors;
 }
 
+const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+// The byte cap (Bluesky) is the network's validate()'s to report: it measures the text with the link it adds.
 function checkText(network: string, rules: TextRules, text: string, path: string, required: boolean): FieldError[] {
   if (text.trim().length === 0) return required ? [{ path, message: `${network} needs text.` }] : [];
-  const count = countText(text, rules.count);
-  return count > rules.limit
-    ? [{ path, message: `${count} of ${rules.limit} characters as ${network} counts them; shorten by ${count - rules.limit}.` }]
-    : [];
+  const check = fitsLimit(text, { max: rules.limit, method: rules.count });
+  if (check.refusedCharacter !== undefined) {
+    return [{ path, message: `${network} refuses posts with the invisible character ${codePoint(check.refusedCharacter)}; remove it.` }];
+  }
+  if (check.count <= rules.limit) return [];
+  const withWarning = rules.count.kind === 'mastodon' && (rules.count.spoilerText ?? '') !== '' ? ' (the content warning counts too)' : '';
+  return [{ path, message: `${check.count} of ${rules.limit} characters as ${network} counts them${withWarning}; shorten by ${check.count - rules.limit}.` }];
 }
 
-/** The text limit that applies to this target's account. */
-export function textRulesOf(provider: NetworkProvider, metadata: Readonly<Record<string, string>>): TextRules {
-  return provider.textRulesFor?.(metadata) ?? { limit: provider.manifest.text.limit, count: provider.manifest.text.count };
+/** The text limit that applies to this target: its account's server and its settings may change it. */
+export function textRulesOf(provider: NetworkProvider, metadata: Readonly<Record<string, string>>, settings: Readonly<Record<string, unknown>> = {}): TextRules {
+  return provider.textRulesFor?.(metadata, settings) ?? { limit: provider.manifest.text.limit, count: provider.manifest.text.count };
 }
 
 export function validateTarget(target: TargetToCheck): FieldError[] {
@@ -105,7 +111,7 @@ export function validateTarget(target: TargetToCheck): FieldError[] {
       return facts;
     }).filter((item): item is MediaFacts => item !== undefined);
   const mainMedia = mediaOf(content.mediaIds, `${base}.mediaIds`);
-  const textRules = textRulesOf(target.provider, target.accountMetadata);
+  const textRules = textRulesOf(target.provider, target.accountMetadata, target.settings);
   errors.push(...checkText(manifest.name, textRules, content.text, `${base}.text`, manifest.text.required && mainMedia.length === 0));
   if (manifest.media.required && mainMedia.length === 0) errors.push({ path: `${base}.mediaIds`, message: `${manifest.name} needs at least one image or video.` });
   errors.push(...checkMedia(manifest, mainMedia, `${base}.mediaIds`));

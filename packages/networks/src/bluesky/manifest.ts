@@ -36,8 +36,8 @@ export const blueskyManifest: NetworkManifest = {
   name: 'Bluesky',
   accountKinds: ['profile'],
   auth: { kind: 'credentials', fields: blueskyCredentialsSchema },
-  // Also at most 3,000 UTF-8 bytes (checked in validate()).
-  text: { limit: BLUESKY_TEXT_GRAPHEMES, count: { kind: 'graphemes' }, required: false },
+  // Also at most 3,000 UTF-8 bytes (validate() checks it with the link Plume may add).
+  text: { limit: BLUESKY_TEXT_GRAPHEMES, count: { kind: 'graphemes' }, maxBytes: BLUESKY_TEXT_BYTES, required: false },
   media: {
     rules: [
       { kind: 'image', mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: BLUESKY_IMAGE_BYTES },

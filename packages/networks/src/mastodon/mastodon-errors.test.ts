@@ -43,6 +43,15 @@ describe('Mastodon error mapping', () => {
     expect(error.vendorCode).toBe('validation_failed');
   });
 
+  it('is refused by the server when the content warning and the text together pass the limit', async () => {
+    const settings = { visibility: 'public', spoilerText: 'w'.repeat(100), language: '', sensitive: false };
+    const tooLong = (await publishError(mastodonRequest([{ text: 't'.repeat(450), media: [] }], { settings }))) as Permanent;
+    expect(tooLong.reason).toContain('Text character limit of 500 exceeded');
+    // 100 + 376 + 1 + 23 (the link, however long) = 500.
+    const fits = mastodonRequest([{ text: `${'t'.repeat(376)} https://example.com/${'p'.repeat(60)}`, media: [] }], { settings });
+    expect((await mastodonProvider.publish(bed.context, bed.account, fits)).remoteId).not.toBe('');
+  });
+
   it('uses Retry-After on a 429', async () => {
     bed.fake.server.failNext({ ...onCreate, status: 429, headers: { 'retry-after': '12' }, body: { error: 'Too many requests' } });
     const error = (await publishError()) as RateLimited;

@@ -1,11 +1,22 @@
-import { countText, type CountMethod } from './count-text.ts';
+import { countText, refusedCharacter, type CountMethod } from './count-text.ts';
 import { findUrls, type TextSpan } from './find-urls.ts';
 import { splitGraphemes } from './graphemes.ts';
+import { findMastodonUrls } from './mastodon-urls.ts';
+import { findXUrls } from './weighted-count.ts';
 
-/** A network's text limit: at most `max`, measured with `method`. */
-export type TextLimit = { max: number; method: CountMethod };
+/**
+ * A network's text limit: at most `max`, measured with `method`, and, where the network also caps
+ * the encoded size (Bluesky: 300 graphemes and 3,000 bytes), at most `maxBytes` bytes of UTF-8.
+ */
+export type TextLimit = { max: number; method: CountMethod; maxBytes?: number };
 
-export type LimitCheck = { count: number; limit: number; remaining: number; fits: boolean };
+/**
+ * `bytes` is there when the limit has `maxBytes`; `refusedCharacter` when the text holds a character
+ * the network refuses whatever the length (X: U+FEFF). Either can make `fits` false.
+ */
+export type LimitCheck = { count: number; limit: number; remaining: number; fits: boolean; bytes?: number; refusedCharacter?: string };
+
+const utf8 = new TextEncoder();
 
 /**
  * Measures text against a limit; `remaining` goes negative when the text is too long.
@@ -14,7 +25,24 @@ export type LimitCheck = { count: number; limit: number; remaining: number; fits
  */
 export function fitsLimit(text: string, limit: TextLimit): LimitCheck {
   const count = countText(text, limit.method);
-  return { count, limit: limit.max, remaining: limit.max - count, fits: count <= limit.max };
+  const check: LimitCheck = { count, limit: limit.max, remaining: limit.max - count, fits: count <= limit.max };
+  if (limit.maxBytes !== undefined) {
+    check.bytes = utf8.encode(text).length;
+    check.fits &&= check.bytes <= limit.maxBytes;
+  }
+  const refused = refusedCharacter(text, limit.method);
+  if (refused !== undefined) {
+    check.refusedCharacter = refused;
+    check.fits = false;
+  }
+  return check;
+}
+
+/** The URLs the network itself recognises: a cut never falls inside one. */
+function urlSpans(text: string, method: CountMethod): TextSpan[] {
+  if (method.kind === 'weighted') return findXUrls(text);
+  if (method.kind === 'mastodon') return findMastodonUrls(text);
+  return findUrls(text);
 }
 
 const ellipsis = '…';
@@ -61,7 +89,7 @@ class CutFinder {
     this.boundaries = [0];
     for (const grapheme of splitGraphemes(text)) this.boundaries.push(this.boundaries.at(-1)! + grapheme.length);
     this.boundaryIndex = new Map(this.boundaries.map((offset, index) => [offset, index]));
-    this.urls = findUrls(text);
+    this.urls = urlSpans(text, limit.method);
   }
 
   fits(end: number, suffix = ''): boolean {

@@ -1,5 +1,18 @@
-import { findUrls } from './find-urls.ts';
-import { isEmojiGrapheme, splitGraphemes } from './graphemes.ts';
+/**
+ * X's weighted length, measured by `twitter-text` (3.1.0), the library X publishes for it: its
+ * `parseTweet` does NFC, finds URLs the way X links them (`example.com`, `t.co/x` too; not
+ * `localhost`, IPs or unknown TLDs) and weighs each URL 23, each emoji 2, each code point by range.
+ *
+ * One local correction: twitter-text recognises emoji with twemoji-parser 11 (2019, Emoji 11). A
+ * sequence Unicode added later (🫱🏻‍🫲🏿, 🤝🏽, 🧑‍🤝‍🧑, ❤️‍🔥, the fully qualified 👁️‍🗨️) falls apart there
+ * into code points weighing 2 each (🫱🏻‍🫲🏿 = 9), while X counts every emoji it shows as 2 ("Emoji
+ * supported by twemoji always count as two characters, regardless of combining modifiers", docs
+ * "Counting characters"). So a grapheme that is a whole RGI emoji counts 2 here; everything else is
+ * twitter-text's number as is.
+ */
+import twitterText from 'twitter-text';
+import type { TextSpan } from './find-urls.ts';
+import { splitGraphemes } from './graphemes.ts';
 
 export type WeightedRange = { start: number; end: number; weight: number };
 
@@ -31,37 +44,74 @@ export const twitterTextV3: WeightedConfig = {
   ],
 };
 
-/**
- * Weighted length as twitter-text's `parseTweet` computes it (NFC first, then URLs, emoji, code points).
- *
- * @example countWeighted('日本') // 4
- */
-export function countWeighted(text: string, config: WeightedConfig = twitterTextV3): number {
-  const normalized = text.normalize('NFC');
-  let weight = 0;
-  let cursor = 0;
-  for (const url of findUrls(normalized)) {
-    weight += weighPlainText(normalized.slice(cursor, url.start), config);
-    weight += config.transformedUrlLength * config.scale;
-    cursor = url.end;
-  }
-  weight += weighPlainText(normalized.slice(cursor), config);
-  return weight / config.scale;
+// The `v` flag (ES2024) is in Node 20+ and every current browser; TypeScript's target is ES2023.
+const rgiEmoji = new RegExp('^\\p{RGI_Emoji}$', 'v');
+const mayHoldEmoji = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/u;
+
+function optionsOf(config: WeightedConfig) {
+  return {
+    version: 3,
+    maxWeightedTweetLength: config.maxWeightedLength,
+    scale: config.scale,
+    defaultWeight: config.defaultWeight,
+    transformedURLLength: config.transformedUrlLength,
+    emojiParsingEnabled: config.emojiParsingEnabled,
+    ranges: [...config.ranges],
+  };
 }
 
-function weighPlainText(text: string, config: WeightedConfig): number {
-  let weight = 0;
-  for (const grapheme of splitGraphemes(text)) {
-    if (config.emojiParsingEnabled && isEmojiGrapheme(grapheme)) {
-      weight += config.defaultWeight;
-      continue;
-    }
-    for (const char of grapheme) weight += weighCodePoint(char.codePointAt(0) ?? 0, config);
+/**
+ * Weighted length as X counts it (see the file comment for the one difference from `parseTweet`).
+ *
+ * @example countWeighted('日本 example.com') // 4 + 1 + 23 = 28
+ */
+export function countWeighted(text: string, config: WeightedConfig = twitterTextV3): number {
+  const options = optionsOf(config);
+  const library = twitterText.parseTweet(text, options).weightedLength;
+  if (!config.emojiParsingEnabled || !mayHoldEmoji.test(text)) return library;
+  return library + staleEmojiCorrection(text.normalize('NFC'), config, options);
+}
+
+type LibraryOptions = ReturnType<typeof optionsOf>;
+
+/** What twitter-text over-counts on emoji sequences newer than its data, in characters. */
+function staleEmojiCorrection(normalized: string, config: WeightedConfig, options: LibraryOptions): number {
+  const urls = twitterText.extractUrlsWithIndices(normalized);
+  const emojiWeight = options.defaultWeight / options.scale;
+  let correction = 0;
+  let offset = 0;
+  for (const grapheme of splitGraphemes(normalized)) {
+    const start = offset;
+    offset += grapheme.length;
+    if (!rgiEmoji.test(grapheme)) continue;
+    if (urls.some(({ indices: [from, to] }) => start >= from && start < to)) continue;
+    correction += emojiWeight - libraryWeight(grapheme, config, options);
+  }
+  return correction;
+}
+
+// twitter-text's weight of each emoji grapheme met so far under X's rules (a few hundred at most).
+const v3Weights = new Map<string, number>();
+
+function libraryWeight(grapheme: string, config: WeightedConfig, options: LibraryOptions): number {
+  if (config !== twitterTextV3) return twitterText.parseTweet(grapheme, options).weightedLength;
+  let weight = v3Weights.get(grapheme);
+  if (weight === undefined) {
+    weight = twitterText.parseTweet(grapheme, options).weightedLength;
+    if (v3Weights.size < 10_000) v3Weights.set(grapheme, weight);
   }
   return weight;
 }
 
-function weighCodePoint(codePoint: number, config: WeightedConfig): number {
-  const range = config.ranges.find((r) => codePoint >= r.start && codePoint <= r.end);
-  return range ? range.weight : config.defaultWeight;
+/**
+ * The first character X refuses in any post, whatever its length (twitter-text `hasInvalidCharacters`:
+ * U+FEFF byte order mark, U+FFFE, U+FFFF), or undefined.
+ */
+export function refusedByX(text: string): string | undefined {
+  return /[\uFEFF\uFFFE\uFFFF]/.exec(text)?.[0];
+}
+
+/** The URLs X links (and counts as 23), by twitter-text. @example findXUrls('see example.com') // [{ start: 4, end: 15 }] */
+export function findXUrls(text: string): TextSpan[] {
+  return twitterText.extractUrlsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end }));
 }

@@ -27,6 +27,12 @@ async function publishError(request = text, account = bed.account): Promise<unkn
 }
 
 describe('Threads error mapping', () => {
+  it('is refused by Threads past 500 characters, an emoji counting its UTF-8 bytes', async () => {
+    const tooLong = (await publishError(threadsRequest([{ text: '😀'.repeat(126), media: [] }]))) as Permanent;
+    expect(tooLong.reason).toContain('at most 500 characters');
+    expect((await threadsProvider.publish(bed.context, bed.account, threadsRequest([{ text: '😀'.repeat(125), media: [] }]))).remoteId).not.toBe('');
+  });
+
   it('maps code 190 to AuthExpired even with HTTP 400', async () => {
     expect(await publishError(text, { ...bed.account, tokens: { accessToken: 'expired' } })).toBeInstanceOf(AuthExpired);
   });

@@ -39,8 +39,10 @@ export const xManifest: NetworkManifest = {
         mimeTypes: ['video/mp4', 'video/quicktime'],
         // X allows 8 GB; Plume reads media into memory, so it caps uploads at 512 MB.
         maxBytes: 512 * MB,
+        // docs.x.com media best practices: 0.5–140 s for an account without X Premium (limits follow
+        // the user's entitlement; this manifest describes a default account).
         minDurationSec: 0.5,
-        maxDurationSec: 20 * 60,
+        maxDurationSec: 140,
         minAspectRatio: 1 / 3,
         maxAspectRatio: 3,
         minWidth: 32,

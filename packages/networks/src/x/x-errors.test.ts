@@ -26,6 +26,14 @@ async function publishError(request = text): Promise<unknown> {
 }
 
 describe('X error mapping', () => {
+  it('is refused by X past 280 as twitter-text counts it (a link without a scheme is 23 too)', async () => {
+    const tooLong = (await publishError(xRequest([{ text: `${'a'.repeat(257)} example.com`, media: [] }]))) as Permanent;
+    expect(tooLong).toBeInstanceOf(Permanent);
+    expect(tooLong.reason).toContain('(400)');
+    const fits = xRequest([{ text: `${'a'.repeat(256)} example.com`, media: [] }]);
+    expect((await xProvider.publish(bed.context, bed.account, fits)).remoteId).not.toBe('');
+  });
+
   it('maps an unknown token (401) to AuthExpired', async () => {
     const expired = await xProvider.publish(bed.context, { ...bed.account, tokens: { accessToken: 'nope' } }, text).catch((e: unknown) => e);
     expect(expired).toBeInstanceOf(AuthExpired);

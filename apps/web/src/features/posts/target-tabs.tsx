@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../accounts/account-types.ts';
-import { countForNetwork } from '../networks/count-for-network.ts';
+import { useCountForNetwork } from '../networks/count-for-network.ts';
 import type { Network } from '../networks/network-types.ts';
 import { PostPreview, type PreviewMedia } from './post-preview.tsx';
 
@@ -17,7 +17,7 @@ interface TargetTabsProps {
 
 /** A counter in the network's own counting: `312 / 500`, red with the overshoot when over. */
 function Counter({ label, text, network }: { label: string; text: string; network: Network | undefined }) {
-  const count = countForNetwork(text, network);
+  const count = useCountForNetwork()(text, network);
   const limit = network?.text.limit;
   const over = limit !== undefined && count > limit;
   return (
@@ -28,14 +28,12 @@ function Counter({ label, text, network }: { label: string; text: string; networ
   );
 }
 
-function isOver(text: string, network: Network | undefined): boolean {
-  return network !== undefined && countForNetwork(text, network) > network.text.limit;
-}
-
 /** One tab per chosen account: a preview styled like the network and its live counters. */
 export function TargetTabs({ accounts, networks, text, thread, media, problemsFor }: TargetTabsProps) {
   const baseId = useId();
   const [selected, setSelected] = useState(0);
+  const countFor = useCountForNetwork();
+  const isOver = (part: string, on: Network | undefined) => on !== undefined && countFor(part, on) > on.text.limit;
   const index = Math.min(selected, accounts.length - 1);
   const current = accounts[index];
   if (!current) return null;

@@ -3,10 +3,10 @@
  * …/instance, …/media, …/statuses): 401 `{error}` without a valid token, 422 on validation errors,
  * 404 "Record not found", Idempotency-Key answering with the status it created before.
  */
-import { countMastodon } from '@plume/networks/text/mastodon-count';
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
 import { accountJson, hasScope, invalidToken, mastodonError, mediaJson, rateLimitHeaders, statusJson } from './responses.ts';
 import type { MastodonFakeState } from './state.ts';
+import { statusLength } from './status-length.ts';
 
 async function uploadMedia(state: MastodonFakeState, request: FakeRequest): Promise<FakeResponse> {
   if (!hasScope(state, request, 'write:media')) return invalidToken;
@@ -50,7 +50,8 @@ function createStatus(state: MastodonFakeState, request: FakeRequest): FakeRespo
   const rawIds = body['media_ids'] ?? body['media_ids[]'];
   const mediaIds = (Array.isArray(rawIds) ? rawIds : rawIds === undefined ? [] : [rawIds]).map((id) => (typeof id === 'string' ? id : ''));
   if (text.trim() === '' && mediaIds.length === 0) return mastodonError(422, "Validation failed: Text can't be blank");
-  if (countMastodon(text, state.charactersPerUrl) > state.maxCharacters) {
+  const spoilerText = typeof body['spoiler_text'] === 'string' ? body['spoiler_text'] : '';
+  if (statusLength(text, spoilerText, state.charactersPerUrl) > state.maxCharacters) {
     return mastodonError(422, `Validation failed: Text character limit of ${state.maxCharacters} exceeded`);
   }
   if (mediaIds.some((id) => (state.media.get(id)?.pollsLeft ?? 0) > 0)) {
@@ -66,7 +67,7 @@ function createStatus(state: MastodonFakeState, request: FakeRequest): FakeRespo
     mediaIds,
     inReplyToId,
     visibility: typeof body['visibility'] === 'string' ? body['visibility'] : 'public',
-    spoilerText: typeof body['spoiler_text'] === 'string' ? body['spoiler_text'] : '',
+    spoilerText,
     language: typeof body['language'] === 'string' ? body['language'] : null,
     sensitive: body['sensitive'] === true || body['sensitive'] === 'true',
     idempotencyKey: typeof key === 'string' ? key : undefined,

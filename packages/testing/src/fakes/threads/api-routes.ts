@@ -4,10 +4,10 @@
  * media containers (TEXT/IMAGE/VIDEO/CAROUSEL, replies), container status, threads_publish,
  * permalink lookup and delete. Errors are Graph API bodies with HTTP 400.
  */
-import { countThreadsText } from '@plume/networks/threads/count-threads-text';
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
 import { graphError, invalidToken, isAuthorized, paramsOf } from './responses.ts';
 import type { ThreadsFakeContainer, ThreadsFakeState } from './state.ts';
+import { THREADS_MAX_TEXT, threadsTextLength } from './text-length.ts';
 
 const MEDIA_TYPES = new Set(['TEXT', 'IMAGE', 'VIDEO', 'CAROUSEL']);
 const usageHeaders = { 'x-app-usage': JSON.stringify({ call_count: 1, total_cputime: 1, total_time: 1 }) };
@@ -24,7 +24,7 @@ function createContainer(state: ThreadsFakeState, request: FakeRequest): FakeRes
   if (!MEDIA_TYPES.has(mediaType)) return invalidParameter('media_type must be TEXT, IMAGE, VIDEO or CAROUSEL.');
   const text = params['text'];
   if (mediaType === 'TEXT' && !text) return invalidParameter('A text post needs text.');
-  if (text !== undefined && countThreadsText(text) > 500) return invalidParameter('The text is too long. It can have at most 500 characters.');
+  if (text !== undefined && threadsTextLength(text) > THREADS_MAX_TEXT) return invalidParameter(`The text is too long. It can have at most ${THREADS_MAX_TEXT} characters.`);
   if (mediaType === 'IMAGE' && !params['image_url']) return invalidParameter('image_url is required for IMAGE.');
   if (mediaType === 'VIDEO' && !params['video_url']) return invalidParameter('video_url is required for VIDEO.');
   const children = params['children']?.split(',').filter(Boolean) ?? [];

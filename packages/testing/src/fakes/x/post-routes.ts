@@ -1,9 +1,12 @@
 /**
  * X's user and post endpoints: GET /2/users/me, POST /2/tweets (201 `{data: {id, text}}`; 403
  * problem JSON for duplicate text; 400 invalid-request for unknown fields, media or reply targets),
- * DELETE /2/tweets/{id} (`{data: {deleted: true}}`, 404 resource-not-found when gone).
+ * DELETE /2/tweets/{id} (`{data: {deleted: true}}`, 404 resource-not-found when gone). Text is judged
+ * by twitter-text's `parseTweet`, the library X publishes for it (docs.x.com "Counting characters"),
+ * never by Plume's own counter.
  * Docs: docs.x.com/x-api/users/get-my-user, docs.x.com/x-api/posts/create-post, …/delete-post
  */
+import twitterText from 'twitter-text';
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
 import { invalidRequest, rateLimitHeaders, unauthorized, userOf } from './responses.ts';
 import type { XFakeState } from './state.ts';
@@ -28,6 +31,10 @@ async function createPost(state: XFakeState, request: FakeRequest): Promise<Fake
   const missing = mediaIds.find((id) => state.media.get(id)?.state !== 'succeeded');
   if (missing !== undefined) return invalidRequest(`Your media IDs are invalid.`, { 'media.media_ids': [missing] });
   if (text === '' && mediaIds.length === 0) return invalidRequest('You must provide text or media.', { text: [''] });
+  if (text !== '' && !twitterText.parseTweet(text).valid) {
+    const message = 'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.';
+    return invalidRequest(message, { text: [text] });
+  }
   const reply = fields['reply'] as { in_reply_to_tweet_id?: unknown } | undefined;
   const replyTo = typeof reply?.in_reply_to_tweet_id === 'string' ? reply.in_reply_to_tweet_id : undefined;
   if (replyTo !== undefined && !state.posts.has(replyTo)) {
