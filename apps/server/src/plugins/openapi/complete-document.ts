@@ -6,7 +6,7 @@
  */
 import { authOperations, authSchemas } from './auth-operations.ts';
 import { derivedOperationId, operationNotes, type OperationNote } from './operation-notes.ts';
-import { problemResponse, problemResponseName, problemSchema, problemStatuses } from './problem-responses.ts';
+import { problemMediaType, problemResponse, problemResponseName, problemSchema, problemStatuses } from './problem-responses.ts';
 import { describedTags } from './tag-descriptions.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -46,6 +46,16 @@ function isProblemResponse(response: JsonObject | undefined): boolean {
   return Object.values(content).some((media) => ['type', 'title', 'status', 'code'].every((key) => media.schema?.properties?.[key] !== undefined));
 }
 
+const problemFields = new Set(Object.keys(problemSchema['properties'] as JsonObject));
+
+/** A route's own problem answer that carries more than a problem (the import's per-row `rows`): kept, as problem+json. */
+function asOwnProblem(response: JsonObject): JsonObject | undefined {
+  const content = (response['content'] ?? {}) as Record<string, { schema?: { properties?: JsonObject } }>;
+  const schema = Object.values(content)[0]?.schema;
+  if (Object.keys(schema?.properties ?? {}).every((field) => problemFields.has(field))) return undefined;
+  return { description: response['description'], content: { [problemMediaType]: { schema } } };
+}
+
 function completeOperation(method: string, path: string, operation: Operation, note: OperationNote | undefined, statuses: number[], used: Set<number>): void {
   operation.operationId ??= note?.id ?? derivedOperationId(method, path);
   if (note?.requestBody && operation['requestBody'] === undefined) operation['requestBody'] = note.requestBody;
@@ -55,7 +65,13 @@ function completeOperation(method: string, path: string, operation: Operation, n
     if (Number(status) >= 400 && isProblemResponse(response)) statuses.push(Number(status));
   }
   for (const status of new Set(statuses)) {
-    if (responses[status] !== undefined && !isProblemResponse(responses[status])) continue;
+    const declared = responses[status];
+    if (declared !== undefined && !isProblemResponse(declared)) continue;
+    const own = declared === undefined ? undefined : asOwnProblem(declared);
+    if (own !== undefined) {
+      responses[status] = own;
+      continue;
+    }
     responses[status] = { $ref: `#/components/responses/${problemResponseName(status)}` };
     used.add(status);
   }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   t = await createTestApp({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
   plumeUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
   const document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<Record<string, unknown>>();
-  prism = await startPrism(document, { proxyTo: plumeUrl });
+  prism = await startPrism(document, { proxyTo: plumeUrl, readyTimeoutMs: 80_000 });
   client = createPrismClient(prism.url);
 }, 90_000);
 
