@@ -20,6 +20,7 @@ let token: string;
 let workspaceId: string;
 let accountId: string;
 let postId: string;
+let apiKey: string;
 const email = 'conformance@example.test';
 const password = 'a-long-test-password';
 const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
@@ -72,7 +73,11 @@ describe('Plume behind a Prism proxy answers as its OpenAPI document says', () =
     expect((await call({ method: 'POST', path: '/api/v1/workspaces', token, body: { ...body, name: 'x'.repeat(1_100_000) }, breaksRequest: true })).status).toBe(413);
     expect((await call({ method: 'GET', path: `/api/v1/workspaces/${workspaceId}`, token })).status).toBe(200);
     expect((await call({ method: 'GET', path: '/api/v1/workspaces/not-a-member-of-this', token })).status).toBe(404);
-    for (const path of ['/api/v1/workspaces', '/api/v1/networks', `/api/v1/workspaces/${workspaceId}/members`, `/api/v1/workspaces/${workspaceId}/checklist`, `/api/v1/workspaces/${workspaceId}/audit-log`]) {
+    expect((await call({ method: 'PATCH', path: `/api/v1/workspaces/${workspaceId}`, token, body: { timezone: 'America/New_York' } })).status).toBe(200);
+    const key = await call({ method: 'POST', path: `/api/v1/workspaces/${workspaceId}/api-keys`, token, body: { name: 'Conformance', scopes: ['read'] } });
+    expect(key.status).toBe(201);
+    apiKey = (key.body as { key: string }).key;
+    for (const path of ['/api/v1/workspaces', '/api/v1/networks', `/api/v1/workspaces/${workspaceId}/api-keys`, '/api/v1/me/preferences', `/api/v1/workspaces/${workspaceId}/members`, `/api/v1/workspaces/${workspaceId}/checklist`, `/api/v1/workspaces/${workspaceId}/audit-log`]) {
       expect((await call({ method: 'GET', path, token })).status, path).toBe(200);
     }
     expectConformance();
@@ -95,13 +100,15 @@ describe('Plume behind a Prism proxy answers as its OpenAPI document says', () =
     expectConformance();
   });
 
-  it('posts: created, listed, edited, scheduled, and refused when stale, in the wrong state or unknown', async () => {
+  it('posts: created, listed (also with an API key), edited, scheduled, and refused when stale, in the wrong state, unknown or out of scope', async () => {
     const { call } = client;
     const posts = `/api/v1/workspaces/${workspaceId}/posts`;
     const created = await call({ method: 'POST', path: posts, token, body: { content: { text: 'Hello from the conformance test', hashtags: ['plume'] }, targets: [{ accountId }] } });
     expect(created.status).toBe(201);
     postId = (created.body as { id: string }).id;
     expect((await call({ method: 'GET', path: posts, token })).status).toBe(200);
+    expect((await call({ method: 'GET', path: posts, token: apiKey })).status).toBe(200);
+    expect((await call({ method: 'POST', path: posts, token: apiKey, body: { content: { text: 'A read-only key' } } })).status).toBe(403);
     expect((await call({ method: 'GET', path: `${posts}?state=draft&limit=10`, token })).status).toBe(200);
     const edited = await call({ method: 'PATCH', path: `${posts}/${postId}`, token, body: { version: 1, content: { text: 'Edited' } } });
     expect(edited.status).toBe(200);
