@@ -8,7 +8,7 @@ import { MAX_UPLOAD_BYTES } from '@plume/core/media/save-media';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import { registerAuthRoutes } from './plugins/auth-routes.ts';
 import { registerPrincipalDecorator } from './plugins/authenticate.ts';
@@ -17,6 +17,7 @@ import { registerMetrics } from './plugins/metrics.ts';
 import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerOriginCheck } from './plugins/check-origin.ts';
+import { swaggerOptions } from './plugins/openapi/swagger-options.ts';
 import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
@@ -102,20 +103,8 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
       return error;
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Plume API', version: '1.0.0', description: 'Plume: self-hostable, AI-native social media autopilot. Errors are RFC 9457 problem+json with stable `code`s.' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A session token (from sign-in) or a workspace API key (plume_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  // The document names PUBLIC_URL as its server; without one, `/`: the origin that serves it.
+  await app.register(fastifySwagger, swaggerOptions(context.config.PUBLIC_URL ?? '/'));
   await registerMetrics(app, context);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
 

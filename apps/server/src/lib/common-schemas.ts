@@ -23,6 +23,7 @@ export const problemSchema = z.object({
   status: z.number(),
   code: z.string(),
   detail: z.string().optional(),
+  instance: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

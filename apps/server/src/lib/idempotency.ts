@@ -52,6 +52,8 @@ export async function withIdempotency(
     return reply
       .status(stored.responseStatus)
       .header('idempotency-replayed', 'true')
+      // A custom serializer sets no content type: say it is JSON, as the first answer did.
+      .type('application/json; charset=utf-8')
       .serializer((payload) => JSON.stringify(payload))
       .send(options.holdsSecret ? unseal(context, stored.responseBody) : stored.responseBody);
   }

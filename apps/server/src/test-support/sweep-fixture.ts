@@ -50,7 +50,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
       // A pending pick only exists mid-way through a real OAuth sign-in with several accounts.
-      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/accounts/pending/{pendingId}') return { skip: ['control'] };
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}') return { skip: ['control'] };
       return undefined;
     },
   };

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
-import { loadMastodonSpec, startPrism, type PrismServer } from '@plume/testing/peers/prism';
+import { loadMastodonSpec, mastodonSpecPath, startPrism, type PrismServer } from '@plume/testing/peers/prism';
+import { missingSharedSpecs, requireSharedSpecs } from '@plume/testing/peers/shared-specs';
 import { describeExchanges, recordPrismExchanges, requestViolations, type PrismExchange } from '@plume/testing/peers/prism-recorder';
 import type { AccountAuth, NetworkContext } from '../contract.ts';
 import { mastodonProvider } from './provider.ts';
@@ -17,15 +18,19 @@ let exchanges: PrismExchange[];
 let account: AccountAuth;
 const usedPaths = ['/api/v1/statuses', '/api/v1/statuses/{id}', '/api/v2/media', '/api/v1/media/{id}', '/api/v1/accounts/verify_credentials', '/api/v2/instance'];
 
+// The spec lives in ../shared/specs: without it these tests skip, saying so (and fail in CI).
+const missingSpecs = missingSharedSpecs([mastodonSpecPath]);
+
 beforeAll(async () => {
-  prism = await startPrism(await loadMastodonSpec(), { paths: usedPaths, seed: 'plume' });
+  if (missingSpecs === undefined) prism = await startPrism(await loadMastodonSpec(), { paths: usedPaths, seed: 'plume' });
 });
 
 afterAll(async () => {
   await prism?.stop();
 });
 
-beforeEach(() => {
+beforeEach((testContext) => {
+  requireSharedSpecs(testContext, missingSpecs);
   account = { externalId: '1', tokens: { accessToken: 'prism-user-token' }, metadata: { instanceUrl: prism.url } };
 });
 

@@ -37,6 +37,11 @@ export interface PrismOptions {
   /** Seed for generated answers (with `dynamic` or `Prefer: dynamic=true`), so runs repeat exactly. */
   seed?: string;
   readyTimeoutMs?: number;
+  /**
+   * `prism proxy`: forward every request to this server and check its answers against the document
+   * (violations in the `sl-violations` header) instead of inventing answers.
+   */
+  proxyTo?: string;
 }
 
 /** Reads an OpenAPI document from disk. */
@@ -44,7 +49,7 @@ export async function loadSpec(specPath: string): Promise<Spec> {
   return JSON.parse(await readFile(specPath, 'utf8')) as Spec;
 }
 
-/** Starts `prism mock` for `spec` (a file, or a document to write to a temporary file) on a free loopback port. */
+/** Starts `prism mock` (or `prism proxy`, see `proxyTo`) for `spec` (a file, or a document to write to a temporary file) on a free loopback port. */
 export async function startPrism(spec: string | Spec, options: PrismOptions = {}): Promise<PrismServer> {
   const document = typeof spec === 'string' && options.paths === undefined ? undefined : typeof spec === 'string' ? await loadSpec(spec) : spec;
   const dir = document === undefined ? undefined : await mkdtemp(path.join(tmpdir(), 'plume-prism-'));
@@ -57,7 +62,8 @@ export async function startPrism(spec: string | Spec, options: PrismOptions = {}
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   };
   const port = await freePort();
-  const args = [prismBin(), 'mock', specFile, '-h', '127.0.0.1', '-p', String(port), ...(options.dynamic ? ['-d'] : []), ...(options.seed === undefined ? [] : ['--seed', options.seed])];
+  const mode = options.proxyTo === undefined ? ['mock', specFile] : ['proxy', specFile, options.proxyTo];
+  const args = [prismBin(), ...mode, '-h', '127.0.0.1', '-p', String(port), ...(options.dynamic ? ['-d'] : []), ...(options.seed === undefined ? [] : ['--seed', options.seed])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

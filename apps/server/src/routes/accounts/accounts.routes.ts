@@ -103,7 +103,7 @@ export async function accountRoutes(app: FastifyInstance, context: AppContext): 
     return reply.status(201).send(account);
   });
 
-  typed.get('/api/v1/workspaces/:workspaceId/accounts/pending/:pendingId', {
+  typed.get('/api/v1/workspaces/:workspaceId/pending-connections/:pendingId', {
     schema: { tags, summary: 'Accounts a sign-in offered, to pick from (pages, organizations, channels)', params: pendingParams, response: { 200: z.object({ network: z.string(), identities: z.array(identitySchema) }), ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
@@ -111,7 +111,7 @@ export async function accountRoutes(app: FastifyInstance, context: AppContext): 
     return listPendingIdentities(deps(), { workspaceId: access.workspace.id, userId: user.userId, pendingId: request.params.pendingId });
   });
 
-  typed.post('/api/v1/workspaces/:workspaceId/accounts/pending/:pendingId', {
+  typed.post('/api/v1/workspaces/:workspaceId/pending-connections/:pendingId', {
     schema: { tags, summary: 'Connect the picked accounts', params: pendingParams, body: pickBody, response: { 201: z.object({ items: z.array(accountSchema) }), ...protectedErrors } },
   }, async (request, reply) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');

@@ -49,6 +49,7 @@ export function registerOllamaPullRoutes(app: FastifyInstance, context: AppConte
       summary: 'The pull as Server-Sent Events: `progress` events (`{ seq, status, percent, completed?, total? }`, `id` = seq; send `Last-Event-ID` to resume), then one `done` event with the final pull, then the stream ends',
       params: pullParams,
       headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,9}$/).optional() }),
+      produces: ['text/event-stream'],
       response: { 200: z.unknown().describe('text/event-stream: progress events, then one done event'), ...protectedErrors },
     },
   }, async (request, reply) => {

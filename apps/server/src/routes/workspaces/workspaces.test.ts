@@ -76,6 +76,7 @@ describe('workspaces', () => {
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotency-replayed']).toBe('true');
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
     expect(second.json().id).toBe(first.json().id);
     const different = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces', headers, payload: { ...payload, name: 'Other' } });
     expect(different.statusCode).toBe(409);

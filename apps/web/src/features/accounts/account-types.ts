@@ -30,7 +30,7 @@ export interface Identity {
   profileUrl?: string;
 }
 
-/** `GET /accounts/pending/:id`. */
+/** `GET /workspaces/:workspaceId/pending-connections/:pendingId`. */
 export interface PendingIdentities {
   network: string;
   identities: Identity[];

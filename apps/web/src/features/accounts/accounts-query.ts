@@ -17,7 +17,7 @@ export function pendingQueryOptions(workspaceId: string, pendingId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'accounts', 'pending', pendingId],
     queryFn: () =>
-      api.get<PendingIdentities>(`${workspacePath(workspaceId)}/accounts/pending/${encodeURIComponent(pendingId)}`),
+      api.get<PendingIdentities>(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`),
     retry: false,
   });
 }

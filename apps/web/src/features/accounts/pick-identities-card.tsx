@@ -25,7 +25,7 @@ export function PickIdentitiesCard({ workspaceId, pendingId, onDone }: PickIdent
   const [clientError, setClientError] = useState<string>();
   const pick = useMutation({
     mutationFn: (externalIds: string[]) =>
-      api.post<{ items: Account[] }>(`${workspacePath(workspaceId)}/accounts/pending/${encodeURIComponent(pendingId)}`, { externalIds }),
+      api.post<{ items: Account[] }>(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`, { externalIds }),
     onSuccess: async (body) => {
       await queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
       onDone(body.items.map((account) => account.id));

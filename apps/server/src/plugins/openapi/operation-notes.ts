@@ -1,0 +1,144 @@
+/**
+ * What the OpenAPI document cannot learn from a route's own schema, by operation (`METHOD /path`):
+ * its `operationId`, the statuses its domain logic can answer beyond the ones every route of its
+ * kind gives (see `statusesFor`), and whether it honours `Idempotency-Key`. Kept here, not in the
+ * route files, so the contract reads in one place; a route may still set `schema.operationId`.
+ * An operation missing here gets an id derived from its method and path (`postWorkspacesPosts`).
+ */
+export type OperationNote = {
+  id: string;
+  /** A request body the route reads itself (multipart uploads), where the schema has none. */
+  requestBody?: Record<string, unknown>;
+  /** Statuses beyond the defaults: 409 for state conflicts, 422/502 for a network's answer… */
+  statuses?: readonly number[];
+  /** Runs once per `Idempotency-Key` (apps/server/src/lib/idempotency.ts): the header, and 409 on reuse. */
+  idempotent?: true;
+};
+
+const network = [409, 422, 502];
+
+const upload = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', format: 'binary', description: 'The image or video' },
+          altText: { type: 'string', description: 'What the image shows, for screen readers' },
+          aiGenerated: { type: 'string', enum: ['true', 'false'], description: 'Whether a model made it' },
+        },
+      },
+    },
+  },
+};
+
+export const operationNotes: Readonly<Record<string, OperationNote>> = {
+  'GET /api/v1/health': { id: 'getHealth' },
+  'GET /api/v1/ready': { id: 'getReadiness' },
+  'GET /api/v1/me': { id: 'getMe' },
+  'PATCH /api/v1/me': { id: 'updateMe' },
+  'GET /api/v1/me/preferences': { id: 'getMyPreferences' },
+  'PUT /api/v1/me/preferences': { id: 'setMyPreferences' },
+  'GET /api/v1/me/invitations': { id: 'listMyInvitations' },
+  'GET /api/v1/me/export': { id: 'exportMyData' },
+  'POST /api/v1/me/delete': { id: 'deleteMyAccount' },
+  'GET /api/v1/workspaces': { id: 'listWorkspaces' },
+  'POST /api/v1/workspaces': { id: 'createWorkspace', idempotent: true },
+  'GET /api/v1/workspaces/{workspaceId}': { id: 'getWorkspace' },
+  'PATCH /api/v1/workspaces/{workspaceId}': { id: 'updateWorkspace' },
+  'DELETE /api/v1/workspaces/{workspaceId}': { id: 'deleteWorkspace' },
+  'GET /api/v1/workspaces/{workspaceId}/checklist': { id: 'getWorkspaceChecklist' },
+  'GET /api/v1/workspaces/{workspaceId}/members': { id: 'listMembers' },
+  'PATCH /api/v1/workspaces/{workspaceId}/members/{memberId}': { id: 'updateMember', statuses: [409] },
+  'DELETE /api/v1/workspaces/{workspaceId}/members/{memberId}': { id: 'removeMember', statuses: [409] },
+  'GET /api/v1/workspaces/{workspaceId}/invitations': { id: 'listInvitations' },
+  'POST /api/v1/workspaces/{workspaceId}/invitations': { id: 'createInvitation', statuses: [409], idempotent: true },
+  'DELETE /api/v1/workspaces/{workspaceId}/invitations/{invitationId}': { id: 'cancelInvitation' },
+  'POST /api/v1/invitations/{invitationId}/accept': { id: 'acceptInvitation', statuses: [409] },
+  'POST /api/v1/invitations/{invitationId}/decline': { id: 'declineInvitation', statuses: [409] },
+  'GET /api/v1/workspaces/{workspaceId}/api-keys': { id: 'listApiKeys' },
+  'POST /api/v1/workspaces/{workspaceId}/api-keys': { id: 'createApiKey', idempotent: true },
+  'DELETE /api/v1/workspaces/{workspaceId}/api-keys/{apiKeyId}': { id: 'revokeApiKey' },
+  'GET /api/v1/workspaces/{workspaceId}/audit-log': { id: 'listAuditLog' },
+  'GET /api/v1/admin/outbox': { id: 'listOutbox' },
+  'GET /api/v1/networks': { id: 'listNetworks' },
+  'GET /api/v1/workspaces/{workspaceId}/accounts': { id: 'listAccounts' },
+  'POST /api/v1/workspaces/{workspaceId}/accounts/oauth/start': { id: 'startOAuthConnect', statuses: network },
+  'GET /api/v1/accounts/oauth/callback': { id: 'completeOAuthConnect', statuses: [502] },
+  'POST /api/v1/workspaces/{workspaceId}/accounts/credentials': { id: 'connectWithCredentials', statuses: network },
+  'GET /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}': { id: 'listPendingIdentities' },
+  'POST /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}': { id: 'pickPendingIdentities' },
+  'POST /api/v1/workspaces/{workspaceId}/accounts/{accountId}/health': { id: 'checkAccountHealth' },
+  'POST /api/v1/workspaces/{workspaceId}/accounts/{accountId}/retry-failed': { id: 'retryFailedPosts', statuses: [409] },
+  'DELETE /api/v1/workspaces/{workspaceId}/accounts/{accountId}': { id: 'removeAccount' },
+  'GET /api/v1/workspaces/{workspaceId}/accounts/{accountId}/slots': { id: 'listPostingSlots' },
+  'PUT /api/v1/workspaces/{workspaceId}/accounts/{accountId}/slots': { id: 'setPostingSlots' },
+  'GET /api/v1/workspaces/{workspaceId}/accounts/{accountId}/slots/next': { id: 'getNextFreeSlot', statuses: [409] },
+  'GET /api/v1/workspaces/{workspaceId}/posts': { id: 'listPosts' },
+  'POST /api/v1/workspaces/{workspaceId}/posts': { id: 'createPost', statuses: [409], idempotent: true },
+  'GET /api/v1/workspaces/{workspaceId}/posts/{postId}': { id: 'getPost' },
+  'PATCH /api/v1/workspaces/{workspaceId}/posts/{postId}': { id: 'updatePost', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/posts/{postId}/actions': { id: 'actOnPost', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/posts/import': { id: 'importPosts', statuses: [409, 422], idempotent: true },
+  'GET /api/v1/workspaces/{workspaceId}/publishing-settings': { id: 'getPublishingSettings' },
+  'PUT /api/v1/workspaces/{workspaceId}/publishing-settings': { id: 'setPublishingSettings' },
+  'GET /api/v1/workspaces/{workspaceId}/media': { id: 'listMedia' },
+  'POST /api/v1/workspaces/{workspaceId}/media': { id: 'uploadMedia', requestBody: upload },
+  'PATCH /api/v1/workspaces/{workspaceId}/media/{mediaId}': { id: 'updateMedia' },
+  'GET /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'getBrandProfile' },
+  'PUT /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'setBrandProfile' },
+  'POST /api/v1/workspaces/{workspaceId}/brand-profile/preview': { id: 'previewBrandVoice' },
+  'GET /api/v1/workspaces/{workspaceId}/content-templates': { id: 'listContentTemplates' },
+  'PUT /api/v1/workspaces/{workspaceId}/content-templates/{contentType}': { id: 'setContentTemplate' },
+  'DELETE /api/v1/workspaces/{workspaceId}/content-templates/{contentType}': { id: 'resetContentTemplate' },
+  'POST /api/v1/workspaces/{workspaceId}/content/generate': { id: 'generateContent', idempotent: true },
+  'GET /api/v1/workspaces/{workspaceId}/content/drafts': { id: 'listDrafts' },
+  'GET /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}': { id: 'getDraft' },
+  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/rewrite': { id: 'rewriteRevision' },
+  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/edit': { id: 'editRevision', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/accept': { id: 'acceptDraft', idempotent: true },
+  'GET /api/v1/workspaces/{workspaceId}/llm/providers': { id: 'listLlmProviders' },
+  'PUT /api/v1/workspaces/{workspaceId}/llm/providers/{providerId}': { id: 'setLlmProvider' },
+  'DELETE /api/v1/workspaces/{workspaceId}/llm/providers/{providerId}': { id: 'removeLlmProvider' },
+  'POST /api/v1/workspaces/{workspaceId}/llm/providers/{providerId}/test': { id: 'testLlmProvider' },
+  'POST /api/v1/workspaces/{workspaceId}/llm/providers/test': { id: 'testUnsavedLlmProvider' },
+  'GET /api/v1/workspaces/{workspaceId}/llm/policies': { id: 'listLlmPolicies' },
+  'PUT /api/v1/workspaces/{workspaceId}/llm/policies/{task}': { id: 'setLlmPolicy' },
+  'DELETE /api/v1/workspaces/{workspaceId}/llm/policies/{task}': { id: 'resetLlmPolicy' },
+  'GET /api/v1/workspaces/{workspaceId}/llm/budget': { id: 'getLlmBudget' },
+  'PUT /api/v1/workspaces/{workspaceId}/llm/budget': { id: 'setLlmBudget' },
+  'GET /api/v1/workspaces/{workspaceId}/llm/usage-statistics': { id: 'getLlmUsageStatistics' },
+  'GET /api/v1/workspaces/{workspaceId}/llm/cost-analysis': { id: 'getLlmCostAnalysis' },
+  'GET /api/v1/workspaces/{workspaceId}/llm/performance-comparison': { id: 'compareLlmPerformance' },
+  'GET /api/v1/workspaces/{workspaceId}/llm/model-recommendations': { id: 'getLlmModelRecommendations' },
+  'POST /api/v1/workspaces/{workspaceId}/llm/select-optimal-model': { id: 'selectOptimalModel' },
+  'POST /api/v1/workspaces/{workspaceId}/llm/cost-optimize-request': { id: 'estimateRequestCost' },
+  'POST /api/v1/workspaces/{workspaceId}/llm/optimize-selection': { id: 'optimizeModelSelection' },
+  'POST /api/v1/workspaces/{workspaceId}/llm/generate-with-fallback': { id: 'generateWithFallback' },
+  'GET /api/v1/ollama/models/available': { id: 'listOllamaModels' },
+  'GET /api/v1/ollama/models/{modelName}/status': { id: 'getOllamaModelStatus' },
+  'DELETE /api/v1/ollama/models/{modelName}': { id: 'deleteOllamaModel' },
+  'GET /api/v1/ollama/system/requirements': { id: 'getOllamaRequirements' },
+  'GET /api/v1/ollama/performance/metrics': { id: 'getOllamaPerformance' },
+  'GET /api/v1/ollama/version': { id: 'getOllamaVersion' },
+  'POST /api/v1/ollama/models/install': { id: 'installOllamaModel' },
+  'GET /api/v1/ollama/pulls/{pullId}': { id: 'getOllamaPull' },
+  'DELETE /api/v1/ollama/pulls/{pullId}': { id: 'cancelOllamaPull' },
+  'GET /api/v1/ollama/pulls/{pullId}/events': { id: 'streamOllamaPull' },
+};
+
+const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
+/**
+ * `post /api/v1/workspaces/{workspaceId}/posts` → `postWorkspacesPosts`; a path that ends in a
+ * parameter names it (`getWorkspacesPostsByPostId`), so a collection and its items differ.
+ */
+export function derivedOperationId(method: string, path: string): string {
+  const segments = path.replace(/^\/api\/v\d+\//, '').split('/').filter((segment) => segment !== '');
+  const words = segments.filter((segment) => !segment.startsWith('{')).flatMap((segment) => segment.split(/[^a-zA-Z0-9]+/));
+  const last = segments.at(-1) ?? '';
+  const byParameter = last.startsWith('{') ? `By${capitalised(last.slice(1, -1))}` : '';
+  return [method.toLowerCase(), ...words.filter((word) => word !== '').map(capitalised), byParameter].join('');
+}

@@ -1,0 +1,27 @@
+/** The OpenAPI document's tags, in the order a reader meets them. A tag not listed here is left undescribed (Redocly then warns). */
+const descriptions: ReadonlyArray<[string, string]> = [
+  ['auth', 'Sign-up, sign-in, sessions, email confirmation and passwords (better-auth)'],
+  ['me', 'The signed-in user: profile, preferences, invitations, data export, account deletion'],
+  ['workspaces', 'Workspaces (a brand or a character) and their getting-started checklist'],
+  ['members', "A workspace's members and their roles"],
+  ['invitations', 'Inviting people into a workspace, and answering an invitation'],
+  ['api-keys', 'Workspace API keys for scripts and integrations'],
+  ['audit-log', 'Who did what in a workspace'],
+  ['networks', 'The social networks this server can publish to'],
+  ['accounts', 'Connected social accounts: connecting, health, posting slots'],
+  ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
+  ['media', 'Uploaded images and videos'],
+  ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
+  ['models', "Language models per workspace: providers, routing policies, budget, usage"],
+  ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
+  ['admin', 'Instance administration'],
+  ['operations', 'Liveness and readiness, for load balancers and monitors'],
+];
+
+/** Tag objects for every tag in `used`, described ones first in the order above. */
+export function describedTags(used: readonly string[]): Array<{ name: string; description?: string }> {
+  const names = new Set(used);
+  const known = descriptions.filter(([name]) => names.has(name)).map(([name, description]) => ({ name, description }));
+  const unknown = [...names].filter((name) => !descriptions.some(([known]) => known === name)).sort().map((name) => ({ name }));
+  return [...known, ...unknown];
+}
