@@ -44,7 +44,9 @@ export function createPrismClient(prismUrl: string) {
   const http = createHttpClient({ allowPrivateHosts: ['127.0.0.1'], retries: 0, maxRetryAfterMs: 0, timeoutMs: 30_000 });
   return {
     call: async (request: PrismCall): Promise<PrismAnswer> => {
-      const headers: Record<string, string> = { ...request.headers };
+      // Prism forwards a cookie header, so Plume (and better-auth) treat each call as a browser's and want
+      // to know where it came from: say Plume's own address, as its web app's requests do.
+      const headers: Record<string, string> = { origin: 'http://localhost:3000', ...request.headers };
       if (request.token !== undefined) headers['authorization'] = `Bearer ${request.token}`;
       let body: string | undefined;
       if (request.raw !== undefined) body = request.raw;
