@@ -21,6 +21,7 @@ import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
+import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { invitationRoutes } from './routes/invitations/invitations.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
@@ -48,6 +49,7 @@ export const routeModules = [
   apiKeyRoutes,
   auditLogRoutes,
   outboxRoutes,
+  instancePublishingRoutes,
   networkRoutes,
   accountRoutes,
   postRoutes,
