@@ -32,6 +32,7 @@ import { mediaRoutes } from './routes/media/media.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
+import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
@@ -55,6 +56,7 @@ export const routeModules = [
   postRoutes,
   postingSlotRoutes,
   postImportRoutes,
+  resolveUnconfirmedRoutes,
   mediaRoutes,
   contentRoutes,
   llmRoutes,
