@@ -149,7 +149,10 @@ describe('a worker killed while publishing', () => {
     const first = startWorkerProcess();
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the first posts to go out while others are in flight');
+      if (Date.now() > deadline) {
+        first.kill('SIGKILL');
+        throw new Error('timed out waiting for the first posts to go out while others are in flight');
+      }
       const states = await targetStates(targetIds);
       const published = [...states.values()].filter((state) => state === 'published').length;
       // Claimed but not sent: waiting for a slot.
