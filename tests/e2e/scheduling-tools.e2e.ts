@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pausePublishing } from '@plume/core/publishing/publishing-pause';
+import { closeDatabase, createDatabase } from '@plume/db/client';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
@@ -54,7 +56,7 @@ async function connectMastodon(page: Page): Promise<void> {
   await page.getByRole('table', { name: 'Connected accounts' }).getByText('Connected', { exact: true }).waitFor();
 }
 
-it('posting times → next free slot; CSV check shows row errors, then imports; a partly published thread warns', async () => {
+it('posting times → next free slot; CSV check shows row errors, then imports; unconfirmed posts resolved together; a partly published thread warns; a paused server resumed', async () => {
   context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: timeZone });
   const page = await context.newPage();
   const workspaceId = await step(page, 'workspace', () =>
@@ -140,6 +142,36 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
   expect(local.getTime() - Date.now()).toBeLessThan(2 * day);
   expect(slotted.state).toBe('scheduled');
 
+  await step(page, 'unconfirmed-bulk', async () => {
+    // Two posts whose connection drops before the server takes them: Plume cannot tell, so both are unconfirmed.
+    const isStatus = (request: { path: string }) => request.path === '/api/v1/statuses';
+    fake.server.dropNext({ match: isStatus, handle: false });
+    fake.server.dropNext({ match: isStatus, handle: false });
+    const ids: string[] = [];
+    for (const text of ['Lost espresso note', 'Lost filter note']) {
+      const created = await page.request.post(`/api/v1${ws}/posts`, { data: { content: { text }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true } });
+      expect(created.status()).toBe(201);
+      ids.push(((await created.json()) as { id: string }).id);
+    }
+    const states = async () => Promise.all(ids.map(async (id) => (await getJson<ApiPost>(page, `${ws}/posts/${id}`)).state));
+    await expect.poll(states, { timeout: 45_000 }).toEqual(['unconfirmed', 'unconfirmed']);
+    await nav(page, 'Posts');
+    await page.getByRole('note', { name: 'Unconfirmed posts' }).getByText('2 posts need checking').waitFor();
+    await page.getByRole('button', { name: 'Resolve unconfirmed posts' }).click();
+    await page.getByRole('checkbox', { name: 'Select all unconfirmed posts' }).check();
+    await page.getByText('2 selected').waitFor();
+    await saveScreenshot(page, 'scheduling-4-unconfirmed');
+    const resolved = page.waitForResponse((response) => response.url().endsWith('/posts/resolve-unconfirmed'));
+    await page.getByRole('button', { name: 'Not published — publish now' }).click();
+    expect((await resolved).status()).toBe(200);
+    await page.getByRole('status').getByText('2 posts going out now.').waitFor();
+    await page.getByText('No unconfirmed posts').waitFor();
+    await expect.poll(states, { timeout: 45_000 }).toEqual(['published', 'published']);
+    const statuses = [...fake.state.statuses.values()];
+    expect(statuses.filter((status) => status.text === 'Lost espresso note')).toHaveLength(1);
+    expect(statuses.filter((status) => status.text === 'Lost filter note')).toHaveLength(1);
+  });
+
   await step(page, 'partly-published', async () => {
     const created = await page.request.post(`/api/v1${ws}/posts`, {
       data: { content: { text: 'Short opener', thread: [{ text: 'A second part that is too long for the server right now', mediaIds: [] }] }, targets: [{ accountId }], submit: true },
@@ -152,7 +184,7 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByRole('note', { name: 'Warning' }).waitFor({ timeout: 45_000 });
     await page.getByRole('link', { name: new RegExp(`^${fake.instanceUrl}/@plume/\\d+$`) }).waitFor();
-    await saveScreenshot(page, 'scheduling-4-partly-published');
+    await saveScreenshot(page, 'scheduling-5-partly-published');
     const post = await getJson<ApiPost>(page, `${ws}/posts/${id}`);
     expect(post.targets[0]).toMatchObject({ state: 'published', failureKind: 'partly_published' });
   });
@@ -165,8 +197,21 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     await page.getByRole('group', { name: 'Approvers' }).getByRole('checkbox', { name: 'Sam Scheduler' }).check();
     await page.getByRole('button', { name: 'Save approval' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
-    await saveScreenshot(page, 'scheduling-5-named-approvers');
+    await saveScreenshot(page, 'scheduling-6-named-approvers');
   });
   const me = await getJson<{ id: string }>(page, '/me');
   expect(await getJson(page, `${ws}/publishing-settings`)).toEqual({ approvalMode: 'specific', approverIds: [me.id] });
+
+  await step(page, 'paused-banner', async () => {
+    // As `plume restore` leaves a copy: paused until the instance admin (Sam signed up first) resumes it.
+    const db = createDatabase(plume.databaseUrl, { poolSize: 1 });
+    await pausePublishing(db, { reason: 'This instance was restored from a backup.', by: 'plume restore' }).finally(() => closeDatabase(db));
+    await page.reload();
+    const banner = page.getByRole('region', { name: 'Publishing paused' });
+    await banner.getByText('This instance was restored from a backup.').waitFor();
+    await saveScreenshot(page, 'scheduling-7-publishing-paused');
+    await banner.getByRole('button', { name: 'Resume publishing' }).click();
+    await banner.waitFor({ state: 'detached' });
+  });
+  expect(await getJson(page, '/instance/publishing')).toMatchObject({ paused: false, changedBy: 'Sam Scheduler' });
 });

@@ -3,6 +3,7 @@ import { serve, type Roles } from './commands/serve.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { rotateSecretCommand } from './commands/secret-rotate.ts';
+import { publishingCommand } from './commands/publishing.ts';
 import { takeOverShutdownSignals } from './take-over-signals.ts';
 
 const usage = `plume <command>
@@ -15,6 +16,8 @@ Commands:
   backup <file>    write a backup of the database to <file>
   restore <file>   restore a backup into an empty database
   secret rotate    re-encrypt every stored secret with a new key
+  publishing status|resume|pause [reason]
+                   whether posts go out; a restored instance starts paused until resumed
 
 Configuration comes from environment variables: see docs/configuration.md.`;
 
@@ -45,6 +48,9 @@ async function main(argv: string[]): Promise<void> {
       return restoreCommand(rest[0]);
     case 'secret':
       if (rest[0] === 'rotate') return rotateSecretCommand();
+      break;
+    case 'publishing':
+      if (await publishingCommand(rest[0], rest[1])) return;
       break;
     default:
       break;

@@ -23,6 +23,7 @@ import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
+import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { invitationRoutes } from './routes/invitations/invitations.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
@@ -33,6 +34,7 @@ import { mediaRoutes } from './routes/media/media.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
+import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
@@ -50,11 +52,13 @@ export const routeModules = [
   apiKeyRoutes,
   auditLogRoutes,
   outboxRoutes,
+  instancePublishingRoutes,
   networkRoutes,
   accountRoutes,
   postRoutes,
   postingSlotRoutes,
   postImportRoutes,
+  resolveUnconfirmedRoutes,
   mediaRoutes,
   contentRoutes,
   llmRoutes,

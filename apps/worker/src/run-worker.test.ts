@@ -113,4 +113,27 @@ describe('worker', () => {
     const left = await db.execute<{ id: string }>(sql`SELECT id FROM sessions WHERE user_id = 'purge-user'`);
     expect(left.rows.map((row) => row.id)).toEqual(['s-live']);
   });
+
+  it('puts back the publishing job of a pending post that has none when it starts (as after a restore)', async () => {
+    await db.execute(sql`INSERT INTO workspaces (id, name, slug) VALUES ('rebuild-ws', 'R', 'rebuild-ws')`);
+    const at = new Date(Date.now() + 3_600_000);
+    const seeded = await db.execute<{ target_id: string }>(sql`
+      WITH account AS (
+        INSERT INTO social_accounts (workspace_id, network, external_id, handle, display_name, kind, tokens_ciphertext)
+        VALUES ('rebuild-ws', 'mastodon', 'rebuild-1', 'rebuild', 'Rebuild', 'profile', 'unused') RETURNING id
+      ), post AS (
+        INSERT INTO posts (workspace_id, state, content, scheduled_at)
+        VALUES ('rebuild-ws', 'scheduled', '{"text":"Lost job","mediaIds":[],"thread":[],"hashtags":[]}', ${at}) RETURNING id
+      )
+      INSERT INTO post_targets (post_id, workspace_id, account_id, network)
+      SELECT post.id, 'rebuild-ws', account.id, 'mastodon' FROM post, account RETURNING id AS target_id`);
+    const key = `publish:${seeded.rows[0]?.target_id ?? ''}`;
+    const jobs = () => db.execute<{ run_at: Date }>(sql`SELECT run_at FROM graphile_worker.jobs WHERE key = ${key}`);
+    expect((await jobs()).rows).toEqual([]);
+    await withWorker({}, async () => {
+      expect((await jobs()).rows.map((row) => new Date(row.run_at).getTime())).toEqual([at.getTime()]);
+    });
+    // A second start finds the job and adds none.
+    await withWorker({}, async () => expect((await jobs()).rows).toHaveLength(1));
+  });
 });

@@ -9,6 +9,7 @@ import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
+import { rebuildPublishJobs } from '@plume/core/publishing/rebuild-publish-jobs';
 import { sweepPublishing } from '@plume/core/publishing/sweep';
 import type { Keyring } from '@plume/core/secrets/keyring';
 import type { JobDefinition } from '@plume/core/jobs/define-job';
@@ -60,6 +61,10 @@ export async function startWorker(input: {
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
   };
+  // Every pending target gets its job back if it has none (after a restore the queue is empty): posts
+  // due soon go out on time, not minutes late through the overdue sweep. Keyed, so nothing doubles.
+  const rebuilt = await rebuildPublishJobs(db);
+  if (rebuilt > 0) logger.info({ jobs: rebuilt }, 'publishing jobs put back for pending posts');
   // Listen before the pool starts, or the first workers' ids are missed.
   const queueWorkerIds = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
@@ -110,7 +115,7 @@ function startPublishingSweep(deps: { db: Database; staleRunnerSeconds: number }
     running = true;
     sweepPublishing(deps)
       .then((result) => {
-        if (result.deadRunners + result.unconfirmed + result.overdue > 0) logger.warn(result, 'publishing sweep settled interrupted or overdue work');
+        if (result.deadRunners + result.unconfirmed + result.requeued + result.overdue > 0) logger.warn(result, 'publishing sweep settled interrupted or overdue work');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'publishing sweep failed'))
       .finally(() => {

@@ -5,6 +5,7 @@ import { runMigrations } from '@plume/db/migrate';
 import { requeueUnsentMail } from '@plume/core/mail/requeue-unsent-mail';
 import { closeDatabase, createDatabase } from '@plume/db/client';
 import { createLogger } from '../create-logger.ts';
+import { pauseRestoredInstance } from './publishing.ts';
 import { resolveDatabase } from '../resolve-database.ts';
 
 function requireFile(file: string | undefined, verb: string): string {
@@ -37,6 +38,7 @@ export async function restoreCommand(file: string | undefined): Promise<void> {
     const db = createDatabase(database.url, { poolSize: 1 });
     const requeued = await requeueUnsentMail(db).finally(() => closeDatabase(db));
     process.stdout.write(`Restored ${result.rows} rows into ${result.tables} tables; ${requeued} unsent mails queued again.\n`);
+    await pauseRestoredInstance(database.url);
   } finally {
     await database.stop();
   }

@@ -1,7 +1,8 @@
 /**
  * Crash safety of publishing: a real `plume worker` process is killed with SIGKILL while it publishes
  * a batch, then a new one starts. Every target must end published, failed or unconfirmed, and no post
- * may reach the network twice.
+ * may reach the network twice. Targets claimed but still waiting for a network slot when the process
+ * died never reached the network: they must be published (once), not left unconfirmed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,12 +19,15 @@ import { posts, postTargets } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import { users } from '@plume/db/schema/auth';
 import { workspaces } from '@plume/db/schema/workspaces';
+import { mastodonManifest } from '@plume/networks/mastodon/manifest';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
 import { plumeNodeArgs } from '../plume-command.ts';
 import { repoRoot } from '../test-support/plume-child.ts';
 
 const TARGETS = 40;
+/** The fake answers every call this late, so calls are in flight when the worker dies. */
+const ANSWER_DELAY_MS = 1000;
 
 let database: TestDatabase;
 let db: Database;
@@ -74,6 +78,25 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
+/** How many publish requests carrying this text the fake network received (counted on arrival, before it answers). */
+function requestsWith(text: string): number {
+  return fake.server.requests.filter((request) => request.path === '/api/v1/statuses' && JSON.stringify(request.body ?? null).includes(text)).length;
+}
+
+/**
+ * True when each of Mastodon's publish slots holds a call the fake has already received, and none of
+ * them is answered within the next 300 ms. A target is marked as calling (`call_started_at`) only
+ * once it holds a slot, so then no target sits between its mark and its request reaching the network:
+ * a kill now leaves only two kinds of claimed targets, sent (unconfirmed) and never sent (to publish
+ * again). At other instants a target can be a few milliseconds past its mark with its request still on
+ * the way; nobody can tell that one from a sent one, and it rightly becomes unconfirmed.
+ */
+function everySlotHoldsAReceivedCall(): boolean {
+  const now = Date.now();
+  const inFlight = fake.server.requests.filter((request) => request.path === '/api/v1/statuses' && now - request.receivedAt < ANSWER_DELAY_MS);
+  return inFlight.length === mastodonManifest.publishConcurrency && inFlight.every((request) => now - request.receivedAt < ANSWER_DELAY_MS - 300);
+}
+
 /** One workspace, `TARGETS` Mastodon accounts on the fake, one scheduled post per account, all due now. */
 async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, string> }> {
   const keyring = createKeyring(parseKey(secretKey));
@@ -122,26 +145,37 @@ describe('a worker killed while publishing', () => {
   it('publishes nothing twice and loses nothing', { timeout: 240_000 }, async () => {
     const { targetIds, textOf } = await seedBatch();
     // Slow answers keep calls in flight when the worker dies.
-    fake.server.setDelay(250);
+    fake.server.setDelay(ANSWER_DELAY_MS);
     const first = startWorkerProcess();
-    await waitFor(
-      async () => {
-        const states = [...(await targetStates(targetIds)).values()];
-        return states.filter((state) => state === 'published').length >= 5 && states.includes('publishing');
-      },
-      60_000,
-      'the first posts to go out while others are in flight',
-    );
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (Date.now() > deadline) {
+        first.kill('SIGKILL');
+        throw new Error('timed out waiting for the first posts to go out while others are in flight');
+      }
+      const states = await targetStates(targetIds);
+      const published = [...states.values()].filter((state) => state === 'published').length;
+      // Claimed but not sent: waiting for a slot.
+      const waiting = targetIds.filter((id) => states.get(id) === 'publishing' && requestsWith(textOf.get(id) ?? '') === 0);
+      // Killed right after this check, with nothing awaited in between.
+      if (published >= 5 && waiting.length > 0 && everySlotHoldsAReceivedCall()) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
     // The heartbeat names the queue's workers in that process and their pool (which fetches batches of
     // jobs under its own id), so every job they locked can be released.
     const beats = await db.execute<{ ids: string[] }>(sql`SELECT queue_worker_ids AS ids FROM worker_heartbeats`);
     expect(beats.rows[0]?.ids.length).toBe(8 + 1);
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
     const atKill = await targetStates(targetIds);
     expect([...atKill.values()].filter((state) => state === 'published').length).toBeLessThan(TARGETS);
-    // Some were mid-call when the process died: their outcome is unknown to Plume.
-    expect([...atKill.values()].filter((state) => state === 'publishing').length).toBeGreaterThan(0);
+    // Claimed when the process died: some mid-call (their outcome is unknown to Plume), others still
+    // waiting for one of Mastodon's 4 slots (8 jobs run at once), never sent.
+    const claimedAtKill = targetIds.filter((id) => atKill.get(id) === 'publishing');
+    const sentAtKill = claimedAtKill.filter((id) => requestsWith(textOf.get(id) ?? '') > 0);
+    const unsentAtKill = claimedAtKill.filter((id) => requestsWith(textOf.get(id) ?? '') === 0);
+    expect(sentAtKill.length, 'claimed targets sent when the worker died').toBeGreaterThanOrEqual(mastodonManifest.publishConcurrency);
+    expect(unsentAtKill.length, 'claimed targets never sent when the worker died').toBeGreaterThan(0);
 
     fake.server.setDelay(20);
     const second = startWorkerProcess();
@@ -162,12 +196,21 @@ describe('a worker killed while publishing', () => {
     }
 
     const final = await targetStates(targetIds);
-    expect([...final.values()].filter((state) => state === 'unconfirmed').length).toBeGreaterThan(0);
+    const unconfirmed = targetIds.filter((id) => final.get(id) === 'unconfirmed');
+    const neverSentUnconfirmed = unconfirmed.filter((id) => requestsWith(textOf.get(id) ?? '') === 0);
+    // Only a target whose request may have left is unconfirmed: the ones mid-call at the kill.
+    expect(unconfirmed.length, 'unconfirmed targets').toBeGreaterThan(0);
+    expect(neverSentUnconfirmed, 'unconfirmed targets the network never received').toEqual([]);
+    expect(unconfirmed.every((id) => sentAtKill.includes(id))).toBe(true);
+    // The ones still waiting for a slot went back to pending and were published once by the new worker.
+    for (const id of unsentAtKill) expect(final.get(id), `never-sent target ${id}`).toBe('published');
     const statuses = [...fake.state.statuses.values()];
     for (const targetId of targetIds) {
       const copies = statuses.filter((status) => status.text.includes(textOf.get(targetId) ?? '')).length;
+      const requests = requestsWith(textOf.get(targetId) ?? '');
       const state = final.get(targetId);
-      expect(copies, `target ${targetId} (${state}) reached the network ${copies} times`).toBeLessThanOrEqual(1);
+      expect(requests, `target ${targetId} (${state}) reached the network ${requests} times`).toBeLessThanOrEqual(1);
+      expect(copies, `target ${targetId} (${state}) is on the network ${copies} times`).toBeLessThanOrEqual(1);
       if (state === 'published') expect(copies).toBe(1);
       expect(['published', 'unconfirmed'], `target ${targetId}`).toContain(state);
     }

@@ -51,6 +51,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
       // A pending pick only exists mid-way through a real OAuth sign-in with several accounts.
       if (route.key === 'GET /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}') return { skip: ['control'] };
+      // A real post of the workspace (a draft: each post's own answer says it is not unconfirmed).
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/posts/resolve-unconfirmed') return { body: { postIds: [postId], resolution: 'republish' } };
       return undefined;
     },
   };

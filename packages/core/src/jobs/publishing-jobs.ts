@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { publishTarget, type PublishDeps } from '../publishing/publish-target.ts';
 import { PUBLISH_JOB } from '../publishing/publish-queue.ts';
 import { sweepPublishing } from '../publishing/sweep.ts';
+import { isPublishingPaused } from '../publishing/publishing-pause.ts';
 import { AccountDisconnected, refreshAccount, type TokenDeps } from '../social/account-tokens.ts';
 import { defineJob } from './define-job.ts';
 
@@ -29,6 +30,8 @@ export const refreshDueTokensJob = defineJob({
   id: 'refresh_due_tokens',
   payload: z.object({}).loose(),
   run: async (deps: Pick<TokenDeps, 'db'>) => {
+    // A paused instance (a restored copy, say) must not spend refresh tokens the original still uses.
+    if (await isPublishingPaused(deps.db)) return { due: 0, paused: true };
     const due = await deps.db.execute<{ id: string }>(sql`
       SELECT id FROM social_accounts
       WHERE status = 'connected' AND access_expires_at IS NOT NULL
@@ -45,6 +48,7 @@ export const refreshAccountJob = defineJob({
   id: 'refresh_account',
   payload: z.object({ accountId: z.uuid() }),
   run: async (deps: TokenDeps, payload) => {
+    if (await isPublishingPaused(deps.db)) return 'publishing paused';
     try {
       await refreshAccount(deps, payload.accountId, { aheadMs: REFRESH_WINDOW_MINUTES * 60_000 });
       return 'refreshed';

@@ -1,6 +1,6 @@
 /**
  * Carries out what the state machine asked for, inside the caller's transaction: approval lock,
- * publishing jobs, failed targets back in the queue.
+ * publishing jobs, failed or unconfirmed targets back in the queue.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
@@ -32,15 +32,17 @@ export async function applyEffects(tx: Tx, post: PostRow, effects: readonly Post
       case 'dequeue':
         await dequeuePublishJobs(tx, targets.map((target) => target.id));
         break;
-      case 'requeue_failed': {
-        const failed = targets.filter((target) => target.state === 'failed').map((target) => target.id);
-        if (failed.length > 0) {
+      case 'requeue_failed':
+      case 'requeue_unconfirmed': {
+        const from = effect === 'requeue_failed' ? 'failed' : 'unconfirmed';
+        const again = targets.filter((target) => target.state === from).map((target) => target.id);
+        if (again.length > 0) {
           await tx
             .update(postTargets)
             .set({ state: 'pending', retries: 0, failureKind: null, failureReason: null, nextAttemptAt: null, updatedAt: new Date() })
-            .where(inArray(postTargets.id, failed));
+            .where(inArray(postTargets.id, again));
         }
-        await enqueuePending(tx, post.id, post.scheduledAt, failed);
+        await enqueuePending(tx, post.id, post.scheduledAt, again);
         break;
       }
       case 'enqueue':

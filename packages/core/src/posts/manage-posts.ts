@@ -153,12 +153,12 @@ export async function updatePost(deps: PostDeps, input: { workspaceId: string; p
 }
 
 export type UserAction =
-  | { type: 'submit' | 'approve' | 'unschedule' | 'cancel' | 'reopen' | 'retry' }
+  | { type: 'submit' | 'approve' | 'unschedule' | 'cancel' | 'reopen' | 'retry' | 'republish' }
   | { type: 'reject' | 'request_changes'; reason: string }
   | { type: 'schedule'; scheduledAt: string }
   | { type: 'confirm'; published: boolean; url?: string };
 
-/** Moves a post: submit, approve, reject, request changes, schedule, unschedule, cancel, reopen, retry, confirm. */
+/** Moves a post: submit, approve, reject, request changes, schedule, unschedule, cancel, reopen, retry, confirm, republish. */
 export async function actOnPost(deps: PostDeps, input: { workspaceId: string; postId: string; actor: PostActor; action: UserAction }): Promise<PostState> {
   return deps.db.transaction(async (tx) => {
     let post = await lockPost(tx, input.workspaceId, input.postId);
@@ -194,7 +194,7 @@ async function transition(deps: PostDeps, tx: Tx, post: PostRow, action: PostAct
     if (decided.code === 'not_allowed') throw AppError.forbidden(decided.message);
     throw new AppError('invalid_state', { detail: decided.message });
   }
-  if (['submit', 'approve', 'schedule', 'retry'].includes(action.type)) {
+  if (['submit', 'approve', 'schedule', 'retry', 'republish'].includes(action.type)) {
     throwIfInvalid(await checkPublishable({ db: tx, runtime: deps.runtime }, post.workspaceId, post.content, await storedTargets(tx, post.id)));
   }
   const reviewNote = userAction !== undefined && 'reason' in userAction ? userAction.reason : action.type === 'submit' ? null : post.reviewNote;

@@ -13,7 +13,7 @@ const LEGAL_EDGES = new Set([
   'scheduled>published', 'scheduled>failed', 'scheduled>unconfirmed',
   'publishing>published', 'publishing>failed', 'publishing>unconfirmed',
   'failed>scheduled', 'failed>cancelled',
-  'unconfirmed>published', 'unconfirmed>failed', 'unconfirmed>cancelled',
+  'unconfirmed>published', 'unconfirmed>failed', 'unconfirmed>scheduled', 'unconfirmed>cancelled',
   'rejected>draft', 'cancelled>draft',
 ]);
 
@@ -21,7 +21,7 @@ const action: fc.Arbitrary<PostAction> = fc.oneof(
   fc.constantFrom<PostAction>(
     { type: 'submit' }, { type: 'approve' }, { type: 'reject' }, { type: 'request_changes' },
     { type: 'schedule' }, { type: 'unschedule' }, { type: 'cancel' }, { type: 'reopen' }, { type: 'retry' },
-    { type: 'start_publishing' },
+    { type: 'republish' }, { type: 'start_publishing' },
   ),
   fc.boolean().map((published): PostAction => ({ type: 'confirm', published })),
   fc.record({ needsReview: fc.boolean(), timeOnly: fc.boolean() }).map(({ needsReview, timeOnly }): PostAction => ({ type: 'edit', needsReview, timeOnly })),
@@ -96,6 +96,11 @@ describe('post state machine (examples)', () => {
   it('retries a failed post only with a time, since it is scheduled again (found by the property above, seed 662213261)', () => {
     expect(nextState('failed', { type: 'retry' }, { ...writer, hasTime: false })).toMatchObject({ ok: false, code: 'time_required' });
     expect(nextState('failed', { type: 'retry' }, writer)).toEqual({ ok: true, state: 'scheduled', effects: ['requeue_failed'] });
+  });
+
+  it('publishes an unconfirmed post again in one move, when the person found it is not on the network', () => {
+    expect(nextState('unconfirmed', { type: 'republish' }, writer)).toEqual({ ok: true, state: 'scheduled', effects: ['requeue_unconfirmed'] });
+    expect(nextState('failed', { type: 'republish' }, writer)).toMatchObject({ ok: false, code: 'illegal_transition' });
   });
 
   it('refuses approval by someone who is not an approver', () => {

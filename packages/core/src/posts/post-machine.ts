@@ -5,7 +5,7 @@
  *
  *   draft → in_review → approved → scheduled → publishing → published
  *                ↘ rejected        ↘ (edit that needs review) → in_review
- *   publishing → failed (retry → scheduled) | unconfirmed (confirm → published | failed)
+ *   publishing → failed (retry → scheduled) | unconfirmed (confirm → published | failed; republish → scheduled)
  *   draft, in_review, approved, scheduled, failed, unconfirmed → cancelled
  */
 import type { PostState } from '@plume/db/schema/publishing';
@@ -36,6 +36,8 @@ export type PostAction =
   | { type: 'reopen' }
   | { type: 'retry' }
   | { type: 'confirm'; published: boolean }
+  /** Unconfirmed, and the person found it is not on the network: publish those targets again now. */
+  | { type: 'republish' }
   /** System actions, taken by the publishing engine only. */
   | { type: 'start_publishing' }
   | { type: 'finish_publishing'; outcome: 'published' | 'failed' | 'unconfirmed' };
@@ -50,8 +52,9 @@ export const SYSTEM_ACTIONS: ReadonlySet<PostActionType> = new Set(['start_publi
  * - `enqueue`: (re)create the publishing jobs of pending targets at the post's time.
  * - `dequeue`: remove the publishing jobs.
  * - `requeue_failed`: put failed targets back to pending, then enqueue.
+ * - `requeue_unconfirmed`: put unconfirmed targets back to pending, then enqueue them to run now.
  */
-export type PostEffect = 'lock' | 'unlock' | 'enqueue' | 'dequeue' | 'requeue_failed';
+export type PostEffect = 'lock' | 'unlock' | 'enqueue' | 'dequeue' | 'requeue_failed' | 'requeue_unconfirmed';
 
 export interface ActorContext {
   /** The workspace requires approval; otherwise submitting approves at once. */
@@ -128,6 +131,11 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
     case 'confirm':
       if (state !== 'unconfirmed') return illegal(state, action);
       return to(action.published ? 'published' : 'failed');
+    case 'republish':
+      if (state !== 'unconfirmed') return illegal(state, action);
+      // Scheduled again, so like every scheduled post it needs a time (its past one publishes at once).
+      if (!context.hasTime) return { ok: false, code: 'time_required', message: 'Pick a time to publish the post again.' };
+      return to('scheduled', 'requeue_unconfirmed');
     case 'start_publishing':
       return state === 'scheduled' ? to('publishing') : illegal(state, action);
     case 'finish_publishing':
@@ -186,6 +194,7 @@ function describeAction(type: PostActionType): string {
     reopen: 'reopened',
     retry: 'retried',
     confirm: 'confirmed',
+    republish: 'published again',
     start_publishing: 'published now',
     finish_publishing: 'finished',
   };

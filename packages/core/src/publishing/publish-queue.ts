@@ -11,7 +11,7 @@ type Executor = Pick<Database, 'execute'>;
 export const PUBLISH_JOB = 'publish_target';
 
 /** graphile-worker retries a job whose handler threw (database trouble); network outcomes never throw. */
-const MAX_JOB_ATTEMPTS = 5;
+export const MAX_JOB_ATTEMPTS = 5;
 
 export function publishJobKey(targetId: string): string {
   return `publish:${targetId}`;

@@ -1,16 +1,18 @@
 /**
  * Publishes one target, exactly once:
- * 1. claim: under a row lock, check the target is still due and pending, write the attempt and
- *    mark it `publishing` (committed before the network is called);
- * 2. call the network (per-network concurrency cap; refresh ahead of expiry; on 401 refresh once);
+ * 1. claim: under a row lock, check the target is still due and pending and publishing is not paused,
+ *    write the attempt and mark it `publishing` (committed before the network is called);
+ * 2. call the network (per-network concurrency cap; refresh ahead of expiry; on 401 refresh once). Once
+ *    a slot is taken, and right before the request, the attempt records `call_started_at`;
  * 3. record the outcome: published (id + URL), retry later (Retryable, RateLimited), failed
  *    (Permanent, account disconnected), or `unconfirmed` when we cannot know (timeout after sending).
- * A target found `publishing` whose worker is gone was interrupted mid-call: it becomes `unconfirmed`,
- * never re-sent. See docs/publishing.md.
+ * A target found `publishing` whose worker is gone was interrupted: back to pending when its call had
+ * not started, `unconfirmed` (never re-sent) when it had (interrupted-attempts.ts). See docs/publishing.md.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
+import { posts, postTargets } from '@plume/db/schema/publishing';
+import { instanceSettings } from '@plume/db/schema/platform';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
 import { isProviderError } from '@plume/networks/provider-errors';
@@ -21,7 +23,8 @@ import type { MediaStore } from '../media/media-store.ts';
 import { buildPublishRequest } from './build-publish-request.ts';
 import { rewriteLinks, type LinkRewriter } from './link-rewriter.ts';
 import type { NetworkLimiter } from './network-limiter.ts';
-import { recordOutcome, summarizePost, type Outcome } from './record-outcome.ts';
+import { recordOutcome, type Outcome } from './record-outcome.ts';
+import { settleInterrupted } from './interrupted-attempts.ts';
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 
@@ -52,6 +55,8 @@ export async function publishTarget(deps: PublishDeps, targetId: string): Promis
   const claim = await claimTarget(deps, targetId);
   if (claim.kind === 'skip') return claim.reason;
   const outcome = await callNetwork(deps, claim);
+  // The attempt was given back before its call (this worker was thought dead): the target is someone else's now.
+  if (outcome === null) return 'given back';
   await recordOutcome(deps, { targetId, attemptId: claim.attemptId, postId: claim.post.id, outcome });
   return outcome.kind;
 }
@@ -60,18 +65,27 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
   return deps.db.transaction(async (tx): Promise<Claim> => {
     // Target and post locked in one statement: every round trip counts when thousands fall due at once
     // (docs/benchmarks.md, publishing). A target never outlives its post (foreign key, cascade).
-    // The account's and the app's rate-limit waits come along (read, not locked: a token refresh may hold the account).
+    // The account's and the app's rate-limit waits come along (read, not locked: a token refresh may hold
+    // the account), and so does the instance's publishing pause (a one-row table, absent = running).
     const [row] = await tx
-      .select({ target: postTargets, post: posts, accountWait: socialAccounts.rateLimitedUntil, appWait: networkThrottles.until })
+      .select({ target: postTargets, post: posts, accountWait: socialAccounts.rateLimitedUntil, appWait: networkThrottles.until, pausedAt: instanceSettings.publishingPausedAt })
       .from(postTargets)
       .innerJoin(posts, eq(posts.id, postTargets.postId))
       .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
       .leftJoin(networkThrottles, eq(networkThrottles.network, postTargets.network))
+      .leftJoin(instanceSettings, sql`true`)
       .where(eq(postTargets.id, targetId))
       .for('update', { of: [postTargets, posts] });
     if (row === undefined) return { kind: 'skip', reason: 'target gone' };
-    const { target, post } = row;
-    if (target.state === 'publishing') return settleInterrupted(tx, deps, target);
+    const { post } = row;
+    let { target } = row;
+    if (target.state === 'publishing') {
+      const interrupted = await settleInterrupted(tx, { target, staleRunnerSeconds: deps.staleRunnerSeconds });
+      if (interrupted.kind === 'alive') return { kind: 'skip', reason: 'in progress elsewhere' };
+      if (interrupted.kind === 'unconfirmed') return { kind: 'skip', reason: 'interrupted: unconfirmed' };
+      // Its request never left: claim it again right here.
+      target = interrupted.target;
+    }
     if (target.state !== 'pending') return { kind: 'skip', reason: `target ${target.state}` };
     if (post.state !== 'scheduled' && post.state !== 'publishing') return { kind: 'skip', reason: `post ${post.state}` };
     const now = new Date();
@@ -81,6 +95,8 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
       await enqueuePublishJobs(tx, [{ targetId, runAt: due }]);
       return { kind: 'skip', reason: 'not due yet' };
     }
+    // Paused: the target stays pending and this job ends; resuming queues it again (publishing-pause.ts).
+    if (row.pausedAt !== null) return { kind: 'skip', reason: 'publishing paused' };
     const wait = laterWait(row.accountWait, row.appWait, now);
     if (wait !== undefined) {
       await tx.update(postTargets).set({ nextAttemptAt: wait, updatedAt: now }).where(eq(postTargets.id, targetId));
@@ -106,52 +122,14 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
   });
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
 /** The later of the account's and the app's rate-limit waits, if still ahead. */
 function laterWait(accountWait: Date | null, appWait: Date | null, now: Date): Date | undefined {
   const ahead = [accountWait, appWait].filter((until): until is Date => until !== null && until > now);
   return ahead.length === 0 ? undefined : new Date(Math.max(...ahead.map((until) => until.getTime())));
 }
 
-/**
- * The target is `publishing`: either another live worker is on it right now (leave it), or the
- * worker that claimed it died mid-call. Then nobody knows whether the network got the post.
- */
-async function settleInterrupted(tx: Tx, deps: PublishDeps, target: typeof postTargets.$inferSelect): Promise<Claim> {
-  const [attempt] = await tx
-    .select()
-    .from(publishAttempts)
-    .where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.attemptNo, target.attempts)));
-  if (attempt !== undefined && attempt.outcome === null) {
-    const alive = await tx.execute<{ alive: boolean }>(sql`
-      SELECT EXISTS (
-        SELECT 1 FROM worker_heartbeats
-        WHERE worker_id = ${attempt.runnerId}
-          AND last_seen_at > now() - make_interval(secs => ${deps.staleRunnerSeconds})
-      ) AS alive`);
-    if (alive.rows[0]?.alive === true) return { kind: 'skip', reason: 'in progress elsewhere' };
-  }
-  await markUnconfirmed(tx, target, attempt?.id);
-  return { kind: 'skip', reason: 'interrupted: unconfirmed' };
-}
-
-/** Settles a target whose publish call was cut off: the user checks the network and confirms. */
-export async function markUnconfirmed(tx: Tx, target: typeof postTargets.$inferSelect, attemptId: string | undefined): Promise<void> {
-  const now = new Date();
-  const reason = 'Publishing was interrupted before the network answered. Check the account: if the post is there, confirm it; if not, retry.';
-  if (attemptId !== undefined) {
-    await tx.update(publishAttempts).set({ outcome: 'unknown', finishedAt: now, detail: 'worker stopped during the call' }).where(eq(publishAttempts.id, attemptId));
-  }
-  await tx
-    .update(postTargets)
-    .set({ state: 'unconfirmed', failureKind: 'unknown_outcome', failureReason: reason, updatedAt: now })
-    .where(eq(postTargets.id, target.id));
-  await recordPostEvent(tx, { postId: target.postId, targetId: target.id, actor: SYSTEM_ACTOR, type: 'target_unconfirmed', fromState: 'publishing', toState: 'unconfirmed', detail: { reason } });
-  await summarizePost(tx, target.postId);
-}
-
-async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'claimed' }>): Promise<Outcome> {
+/** The outcome of the call, or null when the attempt was given back before the request could leave. */
+async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'claimed' }>): Promise<Outcome | null> {
   const { target, post } = claim;
   const provider = deps.runtime.provider(target.network);
   const started = performance.now();
@@ -173,8 +151,14 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
   } catch (error) {
     return outcomeBeforeSending(error, elapsed());
   }
-  return deps.limiter.run(target.network, provider.manifest.publishConcurrency, async (): Promise<Outcome> => {
+  return deps.limiter.run(target.network, provider.manifest.publishConcurrency, async (): Promise<Outcome | null> => {
     let result: PublishResult;
+    try {
+      // From here on the request may leave: a crash now makes the target `unconfirmed`, never re-sent.
+      if (!(await markCallStarted(deps.db, claim.attemptId))) return null;
+    } catch (error) {
+      return { kind: 'retry', reason: `Plume could not record the attempt (${error instanceof Error ? error.message : String(error)})`, durationMs: elapsed() };
+    }
     try {
       result = await provider.publish(context, auth, request);
     } catch (error) {
@@ -193,6 +177,19 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
     }
     return { kind: 'published', result, durationMs: elapsed() };
   });
+}
+
+/**
+ * Marks the attempt's call as started, after the network slot is taken: a target claimed but still
+ * waiting for a slot when its worker dies has nothing here and goes back to pending. The one write
+ * between the slot and the request, a single-row update by primary key in its own implicit
+ * transaction; it cannot ride on the claim (made before the wait, which is the point) nor on the token
+ * read (made before taking the slot, so slots are held only for the call; docs/benchmarks.md).
+ */
+async function markCallStarted(db: Database, attemptId: string): Promise<boolean> {
+  // Only an open attempt: one a sweep already gave back (`not_sent`, this worker was thought dead) stays unsent.
+  const marked = await db.execute(sql`UPDATE publish_attempts SET call_started_at = now() WHERE id = ${attemptId} AND outcome IS NULL`);
+  return (marked.rowCount ?? 0) > 0;
 }
 
 /** Failures before anything was sent: never `unknown`, since the network cannot have the post. */

@@ -11,6 +11,7 @@ import type { PublishResult } from '@plume/networks/contract';
 import { nextState, summarizeTargets } from '../posts/post-machine.ts';
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
+import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
 
 export type Outcome =
   | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
@@ -97,7 +98,7 @@ export async function recordOutcome(
         await event('target_failed', 'failed', { kind: outcome.failureKind, reason: outcome.reason });
         break;
       case 'unknown': {
-        const reason = `We could not tell whether the network published this (${outcome.reason}). Check the account: confirm it if the post is there, otherwise retry.`;
+        const reason = `We could not tell whether the network published this (${outcome.reason}). ${UNCONFIRMED_ADVICE}`;
         await tx.update(postTargets).set({ state: 'unconfirmed', failureKind: 'unknown_outcome', failureReason: reason, updatedAt: now }).where(eq(postTargets.id, targetId));
         await event('target_unconfirmed', 'unconfirmed', { reason: outcome.reason });
         break;

@@ -1,21 +1,23 @@
 /**
  * The minute sweep: nothing due may sit unnoticed.
- * - Workers whose heartbeat stopped: their claimed jobs are unlocked (graphile-worker would wait hours),
- *   and targets they were publishing become `unconfirmed` (never re-sent blindly).
+ * - Workers whose heartbeat stopped: their claimed jobs are unlocked (graphile-worker would wait hours);
+ *   targets they were publishing go back to pending when their call had not started, and become
+ *   `unconfirmed` (never re-sent blindly) when it had (interrupted-attempts.ts).
  * - Targets due more than a grace period ago and still pending are reported (log, metric, post
- *   history) and their job is put back, in case the queue lost it (restore from backup, manual edits).
+ *   history) and their job is put back, in case the queue lost it (manual edits). Not while publishing
+ *   is paused: then waiting is expected, and resuming queues them.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
-import { markUnconfirmed } from './publish-target.ts';
+import { markUnconfirmed, requeueUnsent } from './interrupted-attempts.ts';
 import { postTargets } from '@plume/db/schema/publishing';
 import { eq } from 'drizzle-orm';
 
 export const OVERDUE_GRACE_SECONDS = 120;
 
-export type SweepResult = { deadRunners: number; unconfirmed: number; overdue: number };
+export type SweepResult = { deadRunners: number; unconfirmed: number; requeued: number; overdue: number };
 
 export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: number }): Promise<SweepResult> {
   const dead = await deps.db.execute<{ worker_id: string; queue_worker_ids: string[] }>(sql`
@@ -27,8 +29,8 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
   }
 
   // Targets left `publishing` by a runner that is gone (no fresh heartbeat).
-  const interrupted = await deps.db.execute<{ target_id: string; attempt_id: string }>(sql`
-    SELECT t.id AS target_id, a.id AS attempt_id
+  const interrupted = await deps.db.execute<{ target_id: string; attempt_id: string; attempt_no: number }>(sql`
+    SELECT t.id AS target_id, a.id AS attempt_id, a.attempt_no
     FROM post_targets t
     JOIN publish_attempts a ON a.target_id = t.id AND a.attempt_no = t.attempts
     WHERE t.state = 'publishing' AND a.outcome IS NULL
@@ -37,10 +39,21 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
         SELECT 1 FROM worker_heartbeats h
         WHERE h.worker_id = a.runner_id AND h.last_seen_at > now() - make_interval(secs => ${deps.staleRunnerSeconds})
       )`);
+  let unconfirmed = 0;
+  let requeued = 0;
   for (const row of interrupted.rows) {
     await deps.db.transaction(async (tx) => {
       const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, row.target_id)).for('update');
-      if (target?.state === 'publishing') await markUnconfirmed(tx, target, row.attempt_id);
+      // A live worker may have claimed it again meanwhile (a new attempt): that one is not ours to settle.
+      if (target?.state !== 'publishing' || target.attempts !== row.attempt_no) return;
+      // Never sent: pending again, and its job (unlocked above, or a new one) runs now.
+      if ((await requeueUnsent(tx, target, row.attempt_id)) !== undefined) {
+        await enqueuePublishJobs(tx, [{ targetId: target.id, runAt: new Date() }]);
+        requeued += 1;
+        return;
+      }
+      await markUnconfirmed(tx, target, row.attempt_id);
+      unconfirmed += 1;
     });
   }
   if (dead.rows.length > 0) {
@@ -51,6 +64,7 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
     SELECT t.id AS target_id, t.post_id, coalesce(t.next_attempt_at, p.scheduled_at) AS due
     FROM post_targets t JOIN posts p ON p.id = t.post_id
     WHERE t.state = 'pending' AND p.state IN ('scheduled', 'publishing')
+      AND NOT EXISTS (SELECT 1 FROM instance_settings s WHERE s.publishing_paused_at IS NOT NULL)
       AND coalesce(t.next_attempt_at, p.scheduled_at) < now() - make_interval(secs => ${OVERDUE_GRACE_SECONDS})
       AND (t.overdue_reported_at IS NULL OR t.overdue_reported_at < now() - interval '10 minutes')
     LIMIT 1000`);
@@ -69,5 +83,5 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
       }
     });
   }
-  return { deadRunners: dead.rows.length, unconfirmed: interrupted.rows.length, overdue: overdue.rows.length };
+  return { deadRunners: dead.rows.length, unconfirmed, requeued, overdue: overdue.rows.length };
 }

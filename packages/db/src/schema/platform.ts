@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -78,4 +79,22 @@ export const workspaceSecrets = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('workspace_secrets_workspace_idx').on(table.workspaceId, table.name)],
+);
+
+/**
+ * Instance-wide switches, one row (absent = defaults). `publishing_paused_at` set means the engine calls
+ * no network (posts wait as pending, nothing is lost): a restored copy starts so, until an admin resumes
+ * it, so that the original and the copy never both publish the same posts (docs/publishing.md).
+ */
+export const instanceSettings = pgTable(
+  'instance_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    publishingPausedAt: timestamp('publishing_paused_at', { withTimezone: true }),
+    publishingPausedReason: text('publishing_paused_reason'),
+    /** Who last paused or resumed publishing: a user's name, or `plume` for the command line. */
+    publishingChangedBy: text('publishing_changed_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('instance_settings_single_row', sql`${table.id} = 1`)],
 );

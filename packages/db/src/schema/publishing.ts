@@ -122,7 +122,8 @@ export const postTargets = pgTable(
 
 /**
  * One try at publishing a target, written before the network is called. An attempt without an
- * outcome after its worker is gone means "we don't know": the target becomes `unconfirmed`.
+ * outcome after its worker is gone whose call had started means "we don't know": the target becomes
+ * `unconfirmed`; one whose call never started (`call_started_at` null) goes back to pending.
  */
 export const publishAttempts = pgTable(
   'publish_attempts',
@@ -134,8 +135,13 @@ export const publishAttempts = pgTable(
     attemptNo: integer('attempt_no').notNull(),
     runnerId: text('runner_id').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the network call began: written after the network slot is taken, right before the request.
+     * Null on an open attempt means the request never left, so an interrupted target can safely go back to pending.
+     */
+    callStartedAt: timestamp('call_started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
-    outcome: text('outcome').$type<'published' | 'failed' | 'retry' | 'rate_limited' | 'auth_expired' | 'unknown'>(),
+    outcome: text('outcome').$type<'published' | 'failed' | 'retry' | 'rate_limited' | 'auth_expired' | 'unknown' | 'not_sent'>(),
     detail: text('detail'),
     durationMs: real('duration_ms'),
   },

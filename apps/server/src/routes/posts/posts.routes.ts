@@ -84,7 +84,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
   typed.post('/api/v1/workspaces/:workspaceId/posts/:postId/actions', {
     schema: {
       tags,
-      summary: "Move a post: submit, approve, reject, request_changes, schedule, schedule_next_slot (the next free posting slot of the post's accounts), unschedule, cancel, reopen, retry (failed targets), confirm (unconfirmed targets)",
+      summary: "Move a post: submit, approve, reject, request_changes, schedule, schedule_next_slot (the next free posting slot of the post's accounts), unschedule, cancel, reopen, retry (failed targets), confirm (unconfirmed targets: `published: true` = it is on the network), republish (unconfirmed targets that are not on the network: publish them now)",
       description: "schedule_next_slot answers 409 `no_free_slot` when the post's accounts have no posting slots, or none is free in the next 8 weeks.",
       params: postParams,
       body: actionBody,

@@ -78,7 +78,7 @@ export const listQuery = z.object({
 const reason = z.string().trim().min(1).max(2000);
 
 export const actionBody = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.enum(['submit', 'approve', 'unschedule', 'cancel', 'reopen', 'retry']) }),
+  z.strictObject({ type: z.enum(['submit', 'approve', 'unschedule', 'cancel', 'reopen', 'retry', 'republish']) }),
   z.strictObject({ type: z.enum(['reject', 'request_changes']), reason }),
   z.strictObject({ type: z.literal('schedule'), scheduledAt: z.iso.datetime({ offset: true }) }),
   z.strictObject({ type: z.literal('schedule_next_slot') }),

@@ -194,14 +194,30 @@ describe('publishing a target', () => {
     expect(confirm.json<PostDetail>().state).toBe('published');
   });
 
-  it('settles a target left publishing by a dead worker as unconfirmed', async () => {
+  it('settles a target left publishing by a dead worker mid-call as unconfirmed, and never sends it', async () => {
     const post = await createScheduledPost('Claimed by a ghost');
     const target = post.targets[0];
     if (!target) throw new Error('no target');
     await testApp.db.update(postTargets).set({ state: 'publishing', attempts: 1 }).where(eq(postTargets.id, target.id));
-    await testApp.db.insert(publishAttempts).values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died' });
+    await testApp.db.insert(publishAttempts).values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died', callStartedAt: new Date() });
     expect(await publishTarget(deps, target.id)).toBe('interrupted: unconfirmed');
-    expect((await targetRow(target.id)).state).toBe('unconfirmed');
+    const row = await targetRow(target.id);
+    expect(row.state).toBe('unconfirmed');
+    expect(row.failureReason).toContain('“Not published — publish now”');
+    expect(fake.server.requests.filter((request) => JSON.stringify(request.body ?? null).includes('Claimed by a ghost'))).toHaveLength(0);
+  });
+
+  it('publishes, once, a target whose dead worker had claimed it but never started the call', async () => {
+    const post = await createScheduledPost('Waiting for a slot');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    await testApp.db.update(postTargets).set({ state: 'publishing', attempts: 1 }).where(eq(postTargets.id, target.id));
+    await testApp.db.insert(publishAttempts).values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died' });
+    expect(await publishTarget(deps, target.id)).toBe('published');
+    expect(await publishTarget(deps, target.id)).toBe('target published');
+    expect([...fake.state.statuses.values()].filter((status) => status.text.includes('Waiting for a slot'))).toHaveLength(1);
+    const attempts = await testApp.db.select().from(publishAttempts).where(eq(publishAttempts.targetId, target.id)).orderBy(publishAttempts.attemptNo);
+    expect(attempts.map((attempt) => [attempt.attemptNo, attempt.outcome, attempt.callStartedAt !== null])).toEqual([[1, 'not_sent', false], [2, 'published', true]]);
   });
 
   it('disconnects the account and tells the owners when the token is refused and cannot be renewed', async () => {

@@ -81,8 +81,8 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
         {s === 'failed' ? <Button onClick={() => run({ type: 'retry' })} disabled={pending}>Retry failed</Button> : null}
         {s === 'unconfirmed' ? (
           <>
-            <Button onClick={() => setForm('confirm')} disabled={pending}>Confirm published</Button>
-            <Button variant="secondary" onClick={() => run({ type: 'confirm', published: false })} disabled={pending}>Mark as not published</Button>
+            <Button onClick={() => setForm('confirm')} disabled={pending}>It was published</Button>
+            <Button variant="secondary" onClick={() => run({ type: 'republish' })} disabled={pending}>Not published — publish now</Button>
           </>
         ) : null}
         {s === 'rejected' || s === 'cancelled' ? <Button variant="secondary" onClick={() => run({ type: 'reopen' })} disabled={pending}>Reopen as draft</Button> : null}
@@ -105,12 +105,12 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
               onChange={(e) => setWhen(e.target.value)} error={problems.scheduledAt} />
           ) : null}
           {form === 'confirm' ? (
-            <TextField label="Link to the published post" name="url" type="url" value={url} hint="Optional."
+            <TextField label="Link to the published post" name="url" type="url" value={url} hint="Optional: its address on the network."
               onChange={(e) => setUrl(e.target.value)} error={problems.url} />
           ) : null}
           <div className="flex gap-2">
             <Button type="submit" isPending={pending} pendingLabel="Saving…">
-              {form === 'reject' ? 'Reject post' : form === 'request_changes' ? 'Send back for changes' : form === 'schedule' ? 'Save schedule' : 'Confirm'}
+              {form === 'reject' ? 'Reject post' : form === 'request_changes' ? 'Send back for changes' : form === 'schedule' ? 'Save schedule' : 'Mark published'}
             </Button>
             <Button variant="secondary" onClick={() => setForm('none')}>Close</Button>
           </div>

@@ -6,7 +6,8 @@ const eventLabels: Record<string, string> = {
   request_changes: 'Changes requested', schedule: 'Scheduled', unschedule: 'Unscheduled', cancel: 'Cancelled',
   reopen: 'Reopened', retry: 'Retried', confirm: 'Confirmed by a person', state_changed: 'State changed',
   target_published: 'Published on an account', target_failed: 'Failed on an account', target_unconfirmed: 'Outcome unknown on an account',
-  target_overdue: 'Overdue on an account',
+  target_overdue: 'Overdue on an account', republish: 'Publishing again (not on the network)',
+  target_requeued: 'Back in the queue on an account (nothing had been sent)',
 };
 
 function describeEvent(event: PostEvent): string {

@@ -89,7 +89,7 @@ export interface CreatePostBody {
 }
 
 export type PostAction =
-  | { type: 'submit' | 'approve' | 'unschedule' | 'cancel' | 'reopen' | 'retry' }
+  | { type: 'submit' | 'approve' | 'unschedule' | 'cancel' | 'reopen' | 'retry' | 'republish' }
   | { type: 'reject' | 'request_changes'; reason: string }
   | { type: 'schedule'; scheduledAt: string }
   | { type: 'schedule_next_slot' }

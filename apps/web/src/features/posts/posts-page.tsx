@@ -14,6 +14,8 @@ import { formatDateTime } from '../../lib/format-date.ts';
 import { POST_STATES, isPostState, stateLabel, type PostState } from './post-types.ts';
 import { postsQueryOptions } from './posts-query.ts';
 import { StateBadge } from './state-badge.tsx';
+import { UnconfirmedNotice } from './unconfirmed/unconfirmed-notice.tsx';
+import { UnconfirmedPostsTable } from './unconfirmed/unconfirmed-posts-table.tsx';
 
 interface PostsPageProps {
   workspaceId: string;
@@ -47,12 +49,14 @@ export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps)
         </div>
         {posts.isPending ? <LoadingState label="Loading posts…" /> : null}
         {posts.isError ? <ErrorState error={posts.error} onRetry={() => void posts.refetch()} /> : null}
-        {posts.isSuccess && posts.data.items.length === 0 ? (
+        {posts.isSuccess && !state ? <UnconfirmedNotice posts={posts.data.items} onShow={() => onStateChange('unconfirmed')} /> : null}
+        {posts.isSuccess && state === 'unconfirmed' ? <UnconfirmedPostsTable workspaceId={workspaceId} posts={posts.data.items} /> : null}
+        {posts.isSuccess && state !== 'unconfirmed' && posts.data.items.length === 0 ? (
           <EmptyState title={state ? `No ${stateLabel(state).toLowerCase()} posts` : 'No posts yet'}>
             Write a post, choose the accounts it goes to, and schedule it or send it for review.
           </EmptyState>
         ) : null}
-        {posts.isSuccess && posts.data.items.length > 0 ? (
+        {posts.isSuccess && state !== 'unconfirmed' && posts.data.items.length > 0 ? (
           <TableScroller>
             <table className="w-full min-w-[44rem] text-left text-sm text-muted">
               <caption className="sr-only">Posts</caption>

@@ -9,7 +9,7 @@ const failureLeads: Record<string, string> = {
   account_disconnected: 'The account is disconnected; reconnect it on the Accounts page, then retry.',
   rejected: 'The network refused the post.',
   auth: 'The network no longer accepts this account’s access; reconnect it, then retry.',
-  unknown_outcome: 'We could not tell whether the network published it. Check the account and confirm below.',
+  unknown_outcome: 'We could not tell whether the network published it. Check the account, then choose below.',
   not_published: 'Marked as not published.',
 };
 

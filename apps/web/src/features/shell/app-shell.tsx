@@ -4,6 +4,7 @@ import { Link, Outlet, useParams, useRouterState } from '@tanstack/react-router'
 import { Logo } from '../../components/logo.tsx';
 import { meQueryOptions, preferencesQueryOptions } from '../account/me-query.ts';
 import { applyTheme } from '../account/theme.ts';
+import { PublishingPausedBanner } from '../instance/publishing-paused-banner.tsx';
 import { readLastWorkspaceId } from '../workspaces/last-workspace.ts';
 import { workspacesQueryOptions } from '../workspaces/workspace-queries.ts';
 import { MainNav } from './main-nav.tsx';
@@ -61,6 +62,7 @@ export function AppShell() {
           <MainNav workspaceId={currentId} isInstanceAdmin={me.isInstanceAdmin} />
         </div>
       </header>
+      <PublishingPausedBanner isInstanceAdmin={me.isInstanceAdmin} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none sm:py-8">
         <Outlet />
       </main>
