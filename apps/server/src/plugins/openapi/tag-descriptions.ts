@@ -15,6 +15,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['models', "Language models per workspace: providers, routing policies, budget, usage"],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
   ['admin', 'Instance administration'],
+  ['instance', 'The whole instance: publishing paused or running (a restored copy starts paused)'],
   ['operations', 'Liveness and readiness, for load balancers and monitors'],
 ];
 
