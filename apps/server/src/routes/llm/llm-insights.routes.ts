@@ -5,7 +5,7 @@ import { optimizePolicies } from '@plume/core/llm/optimize-policies';
 import { estimateRequestCosts, planModelCall } from '@plume/core/llm/plan-model-call';
 import { recommendModels } from '@plume/core/llm/recommend-models';
 import { summarizeCosts } from '@plume/core/llm/summarize-costs';
-import { readModelStats } from '@plume/llm/gateway/model-stats';
+import { readModelStats } from '@plume/core/llm/model-stats';
 import { AppError } from '@plume/errors/app-error';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
