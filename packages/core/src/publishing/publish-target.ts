@@ -9,7 +9,7 @@
  * never re-sent. See docs/publishing.md.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
@@ -106,7 +106,6 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
   });
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** The later of the account's and the app's rate-limit waits, if still ahead. */
 function laterWait(accountWait: Date | null, appWait: Date | null, now: Date): Date | undefined {

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { users } from '@plume/db/schema/auth';
 import { members, type WorkspaceRole } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
@@ -13,7 +13,6 @@ export async function listMembers(db: Database, workspaceId: string): Promise<Me
   return db.select(columns).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.organizationId, workspaceId)).orderBy(asc(members.createdAt));
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function lockMember(tx: Tx, workspaceId: string, memberId: string) {
   const [member] = await tx
