@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
 import { instanceUrlOf, mastodonJson } from '../client.ts';
 import { mastodonSettingsSchema } from '../manifest.ts';
-import { beforeCreate } from '../steps.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadMastodonMedia } from './upload-media.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 
@@ -54,7 +54,7 @@ async function publishPart(
   replyTo: string | undefined,
   settings: MastodonSettings,
 ): Promise<PublishedItem> {
-  const mediaIds = await beforeCreate(async () => {
+  const mediaIds = await beforeCreate('Uploading the media to Mastodon failed', async () => {
     const ids: string[] = [];
     for (const media of item.part.media) ids.push(await uploadMastodonMedia(context, instanceUrl, account, media));
     return ids;

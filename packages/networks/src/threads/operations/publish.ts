@@ -11,7 +11,7 @@ import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRe
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { threadsGet, threadsPost } from '../client.ts';
 import { threadsSettingsSchema } from '../manifest.ts';
-import { beforeCreate } from '../steps.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { prepareContainer } from './containers.ts';
 
 const publishedSchema = z.looseObject({ id: z.string().min(1) });
@@ -46,7 +46,7 @@ async function publishPart(
   part: PublishPart,
   options: { replyTo: string | undefined; replyControl: string },
 ): Promise<PublishedItem> {
-  const containerId = await beforeCreate(() => prepareContainer(context, account, part, options));
+  const containerId = await beforeCreate('Preparing the post on Threads failed', () => prepareContainer(context, account, part, options));
   const published = await threadsPost(
     context,
     account.tokens.accessToken,

@@ -9,7 +9,7 @@ import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRe
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { xJson } from '../client.ts';
 import { xSettingsSchema } from '../manifest.ts';
-import { beforeCreate } from '../steps.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadXMedia } from './upload-media.ts';
 
 const createdSchema = z.looseObject({ data: z.looseObject({ id: z.string().min(1) }) });
@@ -52,7 +52,7 @@ async function publishPart(
   replyTo: string | undefined,
   settings: XSettings,
 ): Promise<PublishedItem> {
-  const mediaIds = await beforeCreate(async () => {
+  const mediaIds = await beforeCreate('Uploading the media to X failed', async () => {
     const ids: string[] = [];
     for (const media of part.media) ids.push(await uploadXMedia(context, account, media));
     return ids;
