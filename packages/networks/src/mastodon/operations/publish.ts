@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
 import { instanceUrlOf, mastodonJson } from '../client.ts';
 import { mastodonSettingsSchema } from '../manifest.ts';
+import { readSettings } from '../../shared/read-settings.ts';
 import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadMastodonMedia } from './upload-media.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
@@ -25,7 +26,7 @@ interface PartToPost {
 /** Publishes the post, its thread replies and the first comment, in order. */
 export async function publishToMastodon(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
   const instanceUrl = instanceUrlOf(account.metadata);
-  const settings = mastodonSettingsSchema.parse(request.settings);
+  const settings = readSettings('Mastodon', mastodonSettingsSchema, request.settings);
   const key = request.idempotencyKey;
   const queue: PartToPost[] = request.parts.map((part, index) => ({ part, idempotencyKey: index === 0 ? key : `${key}:part-${index + 1}` }));
   const firstComment = request.firstComment?.trim();

@@ -9,6 +9,7 @@ import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRe
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { xJson } from '../client.ts';
 import { xSettingsSchema } from '../manifest.ts';
+import { readSettings } from '../../shared/read-settings.ts';
 import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadXMedia } from './upload-media.ts';
 
@@ -24,7 +25,7 @@ export function xPostUrl(account: AccountAuth, id: string): string {
 
 /** Publishes the post, its thread replies and the first comment, in order. */
 export async function publishToX(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
-  const settings = xSettingsSchema.parse(request.settings);
+  const settings = readSettings('X', xSettingsSchema, request.settings);
   const [first, ...rest] = request.parts;
   const root = await publishPart(context, account, first, undefined, settings);
   const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({ part, label: `part ${index + 2} of the thread` }));
