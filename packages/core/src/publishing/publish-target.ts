@@ -106,7 +106,6 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
   });
 }
 
-
 /** The later of the account's and the app's rate-limit waits, if still ahead. */
 function laterWait(accountWait: Date | null, appWait: Date | null, now: Date): Date | undefined {
   const ahead = [accountWait, appWait].filter((until): until is Date => until !== null && until > now);

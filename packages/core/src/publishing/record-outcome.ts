@@ -30,7 +30,6 @@ export function retryDelayMs(retry: number, random: () => number = Math.random):
   return Math.round(base * (0.8 + random() * 0.4));
 }
 
-
 export async function recordOutcome(
   deps: { db: Database },
   input: { targetId: string; attemptId: string; postId: string; outcome: Outcome },

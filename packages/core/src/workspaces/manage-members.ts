@@ -13,7 +13,6 @@ export async function listMembers(db: Database, workspaceId: string): Promise<Me
   return db.select(columns).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.organizationId, workspaceId)).orderBy(asc(members.createdAt));
 }
 
-
 async function lockMember(tx: Tx, workspaceId: string, memberId: string) {
   const [member] = await tx
     .select({ id: members.id, role: members.role, userId: members.userId })
