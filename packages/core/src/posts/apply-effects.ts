@@ -3,7 +3,7 @@
  * publishing jobs, failed targets back in the queue.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, Tx } from '@plume/db/client';
+import type { Tx } from '@plume/db/client';
 import { type posts, postTargets } from '@plume/db/schema/publishing';
 import { dequeuePublishJobs, enqueuePublishJobs } from '../publishing/publish-queue.ts';
 import { contentHash } from './content-hash.ts';

@@ -9,7 +9,7 @@
  * never re-sent. See docs/publishing.md.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Tx } from '@plume/db/client';
+import type { Tx } from '@plume/db/client';
 import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
