@@ -2,6 +2,8 @@
 // files ≈ 400 lines at most, `process.env` only in packages/config, raw fetch only in packages/http.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 
 const processEnvRule = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
@@ -9,7 +11,7 @@ const processEnvRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'test-results/**', 'packages/db/migrations/**', '.plume/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'test-results/**', 'packages/db/migrations/**', '.plume/**', 'tests/fixtures/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -52,4 +54,37 @@ export default tseslint.config(
   { files: ['packages/http/**', 'apps/web/**', '**/*.browser.js', 'tests/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-globals': 'off' } },
   { files: ['scripts/**/*.mjs', 'bench/**', 'tests/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  ...workspaceDependencyRules(),
 );
+
+/**
+ * Every workspace declares what it imports in its own package.json (`@plume/*` ones with "*"): runtime code
+ * from its `dependencies`, test code also from its `devDependencies` or the root's (vitest, fast-check…).
+ */
+function workspaceDependencyRules() {
+  const workspaces = ['apps', 'packages'].flatMap((parent) =>
+    readdirSync(path.join(import.meta.dirname, parent), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(import.meta.dirname, parent, entry.name, 'package.json')))
+      .map((entry) => `${parent}/${entry.name}`),
+  );
+  // Test-only code: tests, their helpers and fixtures, the testing package, tool configs.
+  const testFiles = [
+    '**/*.test.ts', '**/*.e2e.ts', '**/test-support/**', 'packages/testing/**', 'packages/http/src/test-server.ts',
+    'apps/server/src/routes/content/content-studio-fixture.ts', 'apps/server/src/routes/content/content-fake-model.ts', 'apps/*/*.config.ts', 'packages/*/*.config.ts',
+  ];
+  return workspaces.map((workspace) => ({
+    files: [`${workspace}/**/*.ts`, `${workspace}/**/*.tsx`],
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          packageDir: [path.join(import.meta.dirname, workspace), import.meta.dirname],
+          devDependencies: testFiles.map((glob) => path.join(import.meta.dirname, glob)),
+          optionalDependencies: false,
+          peerDependencies: false,
+          includeTypes: true,
+        },
+      ],
+    },
+  }));
+}

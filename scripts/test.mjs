@@ -12,6 +12,8 @@ mkdirSync(resultsDir, { recursive: true });
 const staticChecks = [
   { name: 'typecheck', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', args: ['eslint', '.'] },
+  // The layer rules of docs/architecture.md (.dependency-cruiser.mjs).
+  { name: 'layers', args: ['depcruise', 'apps', 'packages'] },
 ];
 
 const suites = [

@@ -4,6 +4,8 @@ import * as schema from './schema.ts';
 
 export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 export type Schema = typeof schema;
+/** The handle `db.transaction(async (tx) => …)` passes: runs queries inside that transaction. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** One pool per process role; every query in Plume goes through it. */
 export function createDatabase(url: string, options: { poolSize?: number; applicationName?: string } = {}): Database {

@@ -120,7 +120,9 @@ export interface NetworkManifest {
   hashtags: { recommendedMax: number };
   /** The network can hold a post and publish it later itself. Plume schedules on its own either way. */
   nativeScheduling: boolean;
+  /** True only where the provider has the operation (`getPostMetrics`, `getAccountMetrics`); none has yet. */
   analytics: { post: boolean; account: boolean };
+  /** True only where the provider has the operation (`listComments`, `listMentions`, `listMessages`); none has yet. */
   inbox: { comments: boolean; mentions: boolean; messages: boolean };
   rateLimits: readonly RateLimitRule[];
   /** How many publishes to this network may run at once across the instance. */

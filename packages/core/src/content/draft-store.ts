@@ -3,7 +3,7 @@
  * update), numbered per draft, so a draft's history is its revisions in `seq` order.
  */
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { AppError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
@@ -11,7 +11,6 @@ import type { Repair } from './fit-post.ts';
 import type { QualityScore } from './quality-score.ts';
 
 type Reader = Pick<Database, 'select'>;
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type DraftRow = typeof contentDrafts.$inferSelect;
 export type RevisionRow = typeof contentRevisions.$inferSelect;

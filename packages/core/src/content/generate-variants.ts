@@ -9,7 +9,7 @@ import type { Database } from '@plume/db/client';
 import { socialAccounts } from '@plume/db/schema/social';
 import type { WorkspaceKind } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
-import { recordQuality } from '@plume/llm/gateway/model-stats';
+import { recordQuality } from '../llm/model-stats.ts';
 import type { NetworkId } from '@plume/networks/contract';
 import { loadVoice } from './brand-profile-store.ts';
 import { appendRevisions, insertDraft } from './draft-store.ts';

@@ -8,9 +8,10 @@ import type { Database } from '@plume/db/client';
 import { createHttpClient, type HttpClient } from '@plume/http/http-client';
 import type { HttpLogger } from '@plume/http/types';
 import { createLlmGateway, type BudgetAlert, type LlmGateway } from '@plume/llm/gateway/gateway';
-import { readModelStats } from '@plume/llm/gateway/model-stats';
 import { createProviderDirectory, type ProviderDirectory } from '@plume/llm/gateway/provider-directory';
 import type { Keyring } from '../secrets/keyring.ts';
+import { createGatewayStore } from './gateway-store.ts';
+import { readModelStats } from './model-stats.ts';
 import { readStoredPolicy } from './manage-llm-settings.ts';
 
 /** `workspaceHttp` is the SSRF-guarded client for servers a workspace names (used to test a not-yet-saved provider). */
@@ -32,8 +33,9 @@ export function createLlmServices(input: {
   const common = { userAgent: 'Plume/0.1 (+https://github.com/plume-social/plume)', retries: 0, ...(input.logger === undefined ? {} : { logger: input.logger }) };
   const instanceHttp = createHttpClient({ ...common, allowPrivateHosts: [...config.HTTP_ALLOW_PRIVATE_HOSTS, ollamaHost] });
   const workspaceHttp = createHttpClient({ ...common, allowPrivateHosts: config.HTTP_ALLOW_PRIVATE_HOSTS });
+  const store = createGatewayStore(db);
   const directory = createProviderDirectory({
-    db,
+    store,
     decrypt: (ciphertext) => input.keyring.decrypt(ciphertext),
     instance: {
       ollamaUrl: config.OLLAMA_URL,
@@ -50,7 +52,7 @@ export function createLlmServices(input: {
   });
   const statsMemo = new Map<string, { at: number; lookup: (candidate: { provider: string; model: string }) => { p50LatencyMs: number | null; avgQuality: number | null; calls: number } | undefined }>();
   const gateway = createLlmGateway({
-    db,
+    store,
     providers: (workspaceId) => directory.list(workspaceId),
     policy: (workspaceId, task) => readStoredPolicy(db, workspaceId, task),
     async stats(workspaceId) {

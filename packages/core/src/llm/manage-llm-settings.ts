@@ -5,7 +5,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { llmBudgets, llmRoutingPolicies } from '@plume/db/schema/llm';
-import { readBudget, type BudgetLimits, type BudgetView } from '@plume/llm/gateway/budget';
+import { type BudgetLimits, type BudgetView } from '@plume/llm/gateway/budget';
+import { readBudget } from './read-budget.ts';
 import type { RoutingPolicy } from '@plume/llm/gateway/routing';
 import type { LlmTask } from '@plume/llm/provider-contract';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelStats } from '@plume/llm/gateway/model-stats';
+import type { ModelStats } from './model-stats.ts';
 import { proposeFor } from './optimize-policies.ts';
 
 const row = (model: string, fields: Partial<ModelStats>): ModelStats => ({

@@ -4,7 +4,7 @@
  * of the task's current candidates stay behind it as fallbacks. Saves only when asked to.
  */
 import type { Database } from '@plume/db/client';
-import { readModelStats, type ModelStats } from '@plume/llm/gateway/model-stats';
+import { readModelStats, type ModelStats } from './model-stats.ts';
 import { defaultPolicy, type RoutingPolicy } from '@plume/llm/gateway/routing';
 import { LLM_TASKS, type LlmTask } from '@plume/llm/provider-contract';
 import type { AuditActor } from '../audit/record-audit.ts';

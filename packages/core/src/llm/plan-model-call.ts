@@ -4,9 +4,10 @@
  * makes, but without calling any model. Also the estimated cost of a request on each candidate.
  */
 import type { Database } from '@plume/db/client';
-import { moneyCapBlocks, readBudget, requestCapReached, shouldDegrade, type BudgetView } from '@plume/llm/gateway/budget';
+import { moneyCapBlocks, requestCapReached, shouldDegrade, type BudgetView } from '@plume/llm/gateway/budget';
+import { readBudget } from './read-budget.ts';
 import { createModelListCache, resolveCandidates, type CallableCandidate } from '@plume/llm/gateway/candidates';
-import { readModelStats, type ModelStats } from '@plume/llm/gateway/model-stats';
+import { readModelStats, type ModelStats } from './model-stats.ts';
 import { priceOf } from '@plume/llm/gateway/price-table';
 import { defaultPolicy, estimateCostMicros, filterCapable, orderCandidates, WEB_SEARCH_TASKS, type CallNeeds, type RoutingMode, type RoutingPolicy } from '@plume/llm/gateway/routing';
 import type { LlmTask } from '@plume/llm/provider-contract';

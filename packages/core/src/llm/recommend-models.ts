@@ -6,7 +6,7 @@
 import { LOCAL_PROVIDER_KINDS, type LlmTask } from '@plume/llm/provider-contract';
 import { estimateCostMicros, orderCandidates, ROUTING_MODES, type RoutingMode } from '@plume/llm/gateway/routing';
 import { shouldDegrade } from '@plume/llm/gateway/budget';
-import type { ModelStats } from '@plume/llm/gateway/model-stats';
+import type { ModelStats } from './model-stats.ts';
 import { resolveTaskCandidates, statsLookup, type PlanDeps, type PlanStep } from './plan-model-call.ts';
 
 /** A typical call of the Content studio: a short brief and a post-sized answer. */

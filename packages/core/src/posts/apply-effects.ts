@@ -3,13 +3,12 @@
  * publishing jobs, failed or unconfirmed targets back in the queue.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Tx } from '@plume/db/client';
 import { type posts, postTargets } from '@plume/db/schema/publishing';
 import { dequeuePublishJobs, enqueuePublishJobs } from '../publishing/publish-queue.ts';
 import { contentHash } from './content-hash.ts';
 import type { PostEffect } from './post-machine.ts';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type PostRow = typeof posts.$inferSelect;
 
 export async function applyEffects(tx: Tx, post: PostRow, effects: readonly PostEffect[], approverId: string | null): Promise<Partial<PostRow>> {

@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { publishingSettings, type ApprovalMode } from '@plume/db/schema/publishing';
 import type { WorkspaceRole } from '@plume/db/schema/workspaces';
+import { AppError } from '@plume/errors/app-error';
+import { listMembers } from '../workspaces/manage-members.ts';
 import { hasRole } from '../workspaces/workspace-roles.ts';
 
 export type ApprovalSettings = { approvalMode: ApprovalMode; approverIds: string[] };
@@ -27,6 +29,22 @@ export async function putApprovalSettings(db: Pick<Database, 'insert'>, workspac
     .insert(publishingSettings)
     .values({ workspaceId, ...settings })
     .onConflictDoUpdate({ target: publishingSettings.workspaceId, set: { ...settings, updatedAt: new Date() } });
+}
+
+/**
+ * Saves who must approve posts. Named approvers must be members of the workspace, and naming them
+ * needs at least one; any other mode stores no names.
+ */
+export async function saveApprovalSettings(db: Database, workspaceId: string, input: ApprovalSettings): Promise<ApprovalSettings> {
+  if (input.approvalMode === 'specific') {
+    if (input.approverIds.length === 0) throw AppError.validation('body/approverIds', 'Name at least one approver.');
+    const members = await listMembers(db, workspaceId);
+    const unknown = input.approverIds.filter((id) => !members.some((member) => member.userId === id));
+    if (unknown.length > 0) throw AppError.validation('body/approverIds', `Not members of this workspace: ${unknown.join(', ')}.`);
+  }
+  const settings = { approvalMode: input.approvalMode, approverIds: input.approvalMode === 'specific' ? input.approverIds : [] };
+  await putApprovalSettings(db, workspaceId, settings);
+  return settings;
 }
 
 export function canApprove(settings: ApprovalSettings, actor: PostActor): boolean {

@@ -4,12 +4,13 @@
  * own savepoint so one bad row does not hide the next one's problems. A dry run, or a file with any
  * bad row, rolls the whole transaction back: nothing is saved unless every row is good.
  */
+import type { Tx } from '@plume/db/client';
 import type { FieldError } from '@plume/errors/app-error';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import type { PostActor } from './approval-settings.ts';
 import { columnPath, parseImportCsv, type ParsedRow } from './import-csv.ts';
-import { createPostIn, normalizeContent, type PostDeps, type Tx } from './manage-posts.ts';
+import { createPostIn, normalizeContent, type PostDeps } from './manage-posts.ts';
 import { checkPublishable, throwIfInvalid } from './post-context.ts';
 import type { CreatePostInput } from './post-input.ts';
 

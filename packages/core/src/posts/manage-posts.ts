@@ -4,7 +4,7 @@
  * post's history and the workspace audit log record who did what.
  */
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { posts, postTargets, type PostContent, type PostState } from '@plume/db/schema/publishing';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
@@ -18,7 +18,6 @@ import { checkPublishable, checkReferences, loadAccounts, throwIfInvalid, type S
 import { normalizeHashtags, type CreatePostInput, type UpdatePostInput } from './post-input.ts';
 
 export type PostDeps = { db: Database; runtime: NetworkRuntime };
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type PostRow = typeof posts.$inferSelect;
 
 /** Times may be up to a minute in the past ("publish now" from a slow client); earlier is a mistake. */

@@ -8,13 +8,12 @@
  *   and a person checks the account (never re-sent blindly).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { summarizePost } from './record-outcome.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type TargetRow = typeof postTargets.$inferSelect;
 
 

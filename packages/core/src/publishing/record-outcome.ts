@@ -4,7 +4,7 @@
  * summary state. One transaction, so a crash leaves the attempt open (→ `unconfirmed`), never half-done.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { posts, postTargets, type PostState } from '@plume/db/schema/publishing';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
@@ -30,8 +30,6 @@ export function retryDelayMs(retry: number, random: () => number = Math.random):
   const base = Math.min(30_000 * 2 ** (retry - 1), 30 * 60_000);
   return Math.round(base * (0.8 + random() * 0.4));
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export async function recordOutcome(
   deps: { db: Database },

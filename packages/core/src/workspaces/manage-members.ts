@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
+import type { Database, Tx } from '@plume/db/client';
 import { users } from '@plume/db/schema/auth';
 import { members, type WorkspaceRole } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
@@ -12,8 +12,6 @@ const columns = { id: members.id, userId: members.userId, name: users.name, emai
 export async function listMembers(db: Database, workspaceId: string): Promise<MemberView[]> {
   return db.select(columns).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.organizationId, workspaceId)).orderBy(asc(members.createdAt));
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function lockMember(tx: Tx, workspaceId: string, memberId: string) {
   const [member] = await tx

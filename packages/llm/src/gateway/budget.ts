@@ -3,10 +3,6 @@
  * money cap over is skipped (local models stay allowed); a request cap refuses every call; from the
  * workspace's degrade threshold on, cheaper models are tried first. Alerts go out at 80, 90 and 100 %.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
-import { executePrepared } from './prepared.ts';
-import { periodsOf, type PeriodSpend } from './usage-ledger.ts';
 
 export type BudgetLimits = {
   dailyLimitMicros: number | null;
@@ -22,48 +18,12 @@ export type BudgetView = {
   month: { costMicros: number; requests: number };
 };
 
+/** A period's running totals (`day:2026-12-04`, `month:2026-12`) and the alert thresholds already announced. */
+export type PeriodSpend = { period: string; costMicros: number; requests: number; alerted: number[] };
+
 export const NO_LIMITS: BudgetLimits = { dailyLimitMicros: null, monthlyLimitMicros: null, dailyRequestLimit: null, monthlyRequestLimit: null, degradeAtPercent: 80 };
 
 export const ALERT_THRESHOLDS = [80, 90, 100] as const;
-
-export type BudgetRow = {
-  daily_limit_micros: string | null; monthly_limit_micros: string | null; daily_request_limit: number | null;
-  monthly_request_limit: number | null; degrade_at_percent: number | null;
-  day_cost: string | null; day_requests: number | null; month_cost: string | null; month_requests: number | null;
-};
-
-/** The budget's columns and joins; `extra` adds columns to the one row. */
-export function budgetQuery(workspaceId: string, at: Date, extra: SQL = sql``): SQL {
-  const { day, month } = periodsOf(at);
-  return sql`
-    SELECT b.daily_limit_micros, b.monthly_limit_micros, b.daily_request_limit, b.monthly_request_limit, b.degrade_at_percent,
-           d.cost_micros AS day_cost, d.requests AS day_requests, m.cost_micros AS month_cost, m.requests AS month_requests${extra}
-    FROM (SELECT 1) AS one
-    LEFT JOIN llm_budgets b ON b.workspace_id = ${workspaceId}
-    LEFT JOIN llm_spend d ON d.workspace_id = ${workspaceId} AND d.period = ${day}
-    LEFT JOIN llm_spend m ON m.workspace_id = ${workspaceId} AND m.period = ${month}`;
-}
-
-export function toBudgetView(row: BudgetRow | undefined): BudgetView {
-  const number = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
-  return {
-    limits: {
-      dailyLimitMicros: number(row?.daily_limit_micros),
-      monthlyLimitMicros: number(row?.monthly_limit_micros),
-      dailyRequestLimit: row?.daily_request_limit ?? null,
-      monthlyRequestLimit: row?.monthly_request_limit ?? null,
-      degradeAtPercent: row?.degrade_at_percent ?? 80,
-    },
-    day: { costMicros: number(row?.day_cost) ?? 0, requests: row?.day_requests ?? 0 },
-    month: { costMicros: number(row?.month_cost) ?? 0, requests: row?.month_requests ?? 0 },
-  };
-}
-
-/** The workspace's caps and what this day and month have used so far, in one query. */
-export async function readBudget(db: Database, workspaceId: string, at: Date): Promise<BudgetView> {
-  const result = await executePrepared<BudgetRow>(db, budgetQuery(workspaceId, at));
-  return toBudgetView(result.rows[0]);
-}
 
 /** A request cap that is reached, in plain words, or null. */
 export function requestCapReached(view: BudgetView): string | null {

@@ -1,4 +1,4 @@
-import type { FallbackStep } from '@plume/db/schema/llm';
+import type { FallbackStep } from './gateway-store.ts';
 
 export type GatewayErrorCode = 'budget_exceeded' | 'no_provider' | 'all_failed';
 

@@ -4,24 +4,22 @@
  * cache, falls back on the failures a next candidate can fix, keeps a circuit breaker per provider,
  * and writes one ledger row per call with its cost and the chain it tried.
  */
-import type { SQL } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
-import type { FallbackStep } from '@plume/db/schema/llm';
 import { LlmProviderError, type LlmTask, type ModelAnswer, type ModelCall } from '../provider-contract.ts';
 import { crossedThresholds, moneyCapBlocks, requestCapReached, shouldDegrade, type BudgetLimits, type CrossedThreshold } from './budget.ts';
 import { createModelListCache, resolveCandidates, type CallableCandidate, type ProviderEntry } from './candidates.ts';
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breaker.ts';
 import { describeFailure, LlmGatewayError } from './gateway-error.ts';
 import { costMicros, priceOf } from './price-table.ts';
-import { cacheKey, cacheUpsert, countHit, readBudgetAndCache, type CachedAnswer } from './response-cache.ts';
+import type { CacheWrite, CachedAnswer, FallbackStep, GatewayStore, UsageRecord } from './gateway-store.ts';
+import { cacheKey } from './response-cache.ts';
 import { createPolicyMemo } from './policy-memo.ts';
 import { defaultPolicy, estimateCostMicros, estimateTokens, filterCapable, orderCandidates, WEB_SEARCH_TASKS, type ModelStatsView, type RoutingPolicy } from './routing.ts';
-import { claimAlert, recordUsage, type UsageRecord } from './usage-ledger.ts';
 
 export type BudgetAlert = CrossedThreshold & { workspaceId: string };
 
 export interface GatewayDeps {
-  db: Database;
+  /** Budgets, spend, ledger and cache (PostgreSQL in production: `core/llm/gateway-store.ts`). */
+  store: Pick<GatewayStore, 'readBudgetAndCache' | 'recordUsage' | 'claimAlert'>;
   /** The providers a workspace can reach: the instance's and its own. */
   providers(workspaceId: string): Promise<ProviderEntry[]>;
   /** The workspace's policy for a task, or null for the built-in default. */
@@ -69,11 +67,11 @@ export function createLlmGateway(deps: GatewayDeps) {
   const now = deps.now ?? (() => new Date());
   const policies = createPolicyMemo(deps.policy?.bind(deps), deps.policyTtlMs, () => now().getTime());
 
-  async function ledger(request: GenerateRequest, fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>, at: Date, limits: BudgetLimits | null, alsoWrite?: SQL) {
-    const written = await recordUsage(deps.db, { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields }, at, alsoWrite);
+  async function ledger(request: GenerateRequest, fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>, at: Date, limits: BudgetLimits | null, cache?: CacheWrite) {
+    const written = await deps.store.recordUsage({ workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields }, at, cache);
     if (limits && fields.costMicros > 0) {
       for (const crossed of crossedThresholds(limits, written.spend)) {
-        if (await claimAlert(deps.db, request.workspaceId, crossed.period, crossed.threshold)) await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
+        if (await deps.store.claimAlert(request.workspaceId, crossed.period, crossed.threshold)) await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
       }
     }
     return written.id;
@@ -95,10 +93,10 @@ export function createLlmGateway(deps: GatewayDeps) {
     const { usable, excluded } = filterCapable(callable, needs);
     for (const item of excluded) chain.push({ provider: item.provider, model: item.model, outcome: 'not_capable', detail: item.reason });
 
-    // The budget and the cache are read in one statement: one round trip.
+    // The budget and the cache are read together: one round trip.
     const useCache = request.cache !== false && deps.cacheTtlSeconds > 0;
     const keyOf = new Map(useCache ? usable.map((candidate) => [candidate, cacheKey(request.workspaceId, candidate.provider, candidate.model, { ...request.call, model: candidate.model })] as const) : []);
-    const { budget, hits } = await readBudgetAndCache(deps.db, request.workspaceId, [...keyOf.values()], startedAt);
+    const { budget, hits } = await deps.store.readBudgetAndCache(request.workspaceId, [...keyOf.values()], startedAt);
     const refuse = async (code: 'budget_exceeded' | 'no_provider' | 'all_failed', message: string, countsAsRequest: boolean): Promise<never> => {
       await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'budget_exceeded' ? code : (chain.at(-1)?.outcome ?? code), countsAsRequest }, startedAt, null);
       throw new LlmGatewayError(code, message, chain);
@@ -115,7 +113,7 @@ export function createLlmGateway(deps: GatewayDeps) {
       const answer = hits.get(hitKey) as CachedAnswer;
       const latencyMs = now().getTime() - startedAt.getTime();
       chain.push({ provider: hit.provider, model: hit.model, outcome: 'cache_hit' });
-      const usageId = await ledger(request, { provider: hit.provider, model: hit.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null, countHit(hitKey));
+      const usageId = await ledger(request, { provider: hit.provider, model: hit.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null, { countHitOf: hitKey });
       return { ...answer, provider: hit.provider, model: hit.model, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, chain, usageId };
     }
     const capReached = requestCapReached(budget);
@@ -144,8 +142,8 @@ export function createLlmGateway(deps: GatewayDeps) {
         const cost = costMicros(price.price, answer);
         chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'ok' });
         const cacheable = useCache && answer.finishReason !== 'length';
-        // The cache entry is written in the ledger row's statement.
-        const entry = cacheable ? cacheUpsert({ key: keyOf.get(candidate) as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt }) : undefined;
+        // The cache entry is written with the ledger row.
+        const entry: CacheWrite | undefined = cacheable ? { store: { key: keyOf.get(candidate) as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt } } : undefined;
         const usageId = await ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits, entry);
         return { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, provider: candidate.provider, model: candidate.model, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, cacheHit: false, chain, usageId };
       } catch (error) {

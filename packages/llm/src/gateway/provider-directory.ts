@@ -2,15 +2,13 @@
  * Which providers a workspace can reach: the instance's (Ollama at OLLAMA_URL, cloud keys from the
  * environment) and the workspace's own (stored encrypted), the workspace's winning on the same id.
  * Adapters are built once and reused; a workspace's list is remembered for a moment so the gateway
- * does not read it from the database on every call.
+ * does not read it from the store on every call.
  */
-import { eq } from 'drizzle-orm';
-import type { Database } from '@plume/db/client';
-import { llmProviders } from '@plume/db/schema/llm';
 import type { HttpClient } from '@plume/http/http-client';
 import type { ProviderKind, ProviderSettings } from '../provider-contract.ts';
 import { createProvider } from '../providers/create-provider.ts';
 import type { ProviderEntry } from './candidates.ts';
+import type { GatewayStore, StoredProvider } from './gateway-store.ts';
 
 export type InstanceProviders = {
   ollamaUrl: string;
@@ -27,7 +25,7 @@ export interface ProviderDirectory {
 }
 
 export function createProviderDirectory(deps: {
-  db: Database;
+  store: Pick<GatewayStore, 'listWorkspaceProviders'>;
   decrypt: (ciphertext: string) => string;
   instance: InstanceProviders;
   /** Client for the instance's providers: may reach the Ollama host. */
@@ -47,14 +45,14 @@ export function createProviderDirectory(deps: {
   const adapters = new Map<string, { version: string; entry: ProviderEntry }>();
   const remembered = new Map<string, { at: number; entries: ProviderEntry[] }>();
 
-  function workspaceEntry(workspaceId: string, row: typeof llmProviders.$inferSelect): ProviderEntry {
+  function workspaceEntry(workspaceId: string, row: StoredProvider): ProviderEntry {
     const key = `workspace:${workspaceId}:${row.providerId}`;
     const version = row.updatedAt.toISOString();
     const known = adapters.get(key);
     if (known && known.version === version) return known.entry;
     const settings: ProviderSettings = {
       id: row.providerId,
-      kind: row.kind as ProviderKind,
+      kind: row.kind,
       ...(row.baseUrl ? { baseUrl: row.baseUrl } : {}),
       ...(row.apiKeyCiphertext ? { apiKey: deps.decrypt(row.apiKeyCiphertext) } : {}),
     };
@@ -67,7 +65,7 @@ export function createProviderDirectory(deps: {
     async list(workspaceId) {
       const memo = remembered.get(workspaceId);
       if (memo && now() - memo.at < ttlMs) return memo.entries;
-      const rows = await deps.db.select().from(llmProviders).where(eq(llmProviders.workspaceId, workspaceId));
+      const rows = await deps.store.listWorkspaceProviders(workspaceId);
       const own = rows.filter((row) => row.enabled).map((row) => workspaceEntry(workspaceId, row));
       const ownIds = new Set(own.map((item) => item.id));
       const entries = [...instanceEntries.filter((item) => !ownIds.has(item.id)), ...own];

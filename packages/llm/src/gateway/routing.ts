@@ -116,7 +116,15 @@ export function orderCandidates<T extends ResolvedCandidate>(
   }
 }
 
-/** Rough token count for budgets and context checks: about four characters a token in English. */
+/** The router's rule of thumb: about four characters a token in English. */
+export const CHARS_PER_TOKEN = 4;
+
+/** Rough token count of `chars` characters of prompt, for budgets and context checks. */
+export function estimateTokensOfChars(chars: number): number {
+  return Math.ceil(chars / CHARS_PER_TOKEN);
+}
+
+/** Rough token count of a text, for budgets and context checks. */
 export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+  return estimateTokensOfChars(text.length);
 }

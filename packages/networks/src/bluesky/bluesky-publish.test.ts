@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectionOf } from '@plume/testing/rejection-of';
+import { Permanent } from '../provider-errors.ts';
 import { blueskyProvider } from './provider.ts';
 import { blueskyRequest, startBlueskyTestBed, testImage, type BlueskyTestBed } from './test-support/bluesky-test-bed.ts';
 
@@ -119,6 +121,13 @@ describe('Bluesky publish', () => {
     expect(result.extra[1]?.url).toBe(`https://bsky.app/profile/alice.test/post/${third?.rkey}`);
     expect(second?.value['reply']).toEqual({ root: { uri: root?.uri, cid: root?.cid }, parent: { uri: root?.uri, cid: root?.cid } });
     expect(third?.value['reply']).toEqual({ root: { uri: root?.uri, cid: root?.cid }, parent: { uri: second?.uri, cid: second?.cid } });
+  });
+
+  it('fails for good, in plain words, when the settings do not parse, and creates nothing', async () => {
+    const request = blueskyRequest([{ text: 'Hello', media: [] }], { settings: { linkCard: 'sometimes' } });
+    const error = await rejectionOf(blueskyProvider.publish(bed.context, bed.account, request), Permanent);
+    expect(error.reason).toMatch(/^The Bluesky settings of this post are not valid \(linkCard: .+\); edit the post and save its settings again\.$/);
+    expect(bed.fake.posts()).toEqual([]);
   });
 
   it('deletes with deleteRecord (rkey from the URI); deleting again succeeds', async () => {

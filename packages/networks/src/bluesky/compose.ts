@@ -4,14 +4,14 @@
  * holds it; validation and publishing share this so what is checked is what is sent.
  */
 import type { PublishRequest } from '../contract.ts';
+import { readSettings } from '../shared/read-settings.ts';
 import { blueskySettingsSchema } from './manifest.ts';
 
 export type BlueskySettings = ReturnType<typeof blueskySettingsSchema.parse>;
 
-/** Settings with defaults; a malformed value falls back to the defaults rather than failing a post. */
+/** Settings with defaults; settings that do not parse fail the post with a plain reason (`readSettings`). */
 export function readBlueskySettings(request: PublishRequest): BlueskySettings {
-  const parsed = blueskySettingsSchema.safeParse(request.settings);
-  return parsed.success ? parsed.data : blueskySettingsSchema.parse({});
+  return readSettings('Bluesky', blueskySettingsSchema, request.settings);
 }
 
 /** Whether the first part gets a link card instead of the link in its text. */

@@ -4,14 +4,14 @@
  * thread; message links need the server (guild) id, known from the webhook.
  */
 import type { AccountAuth, NetworkContext, PublishRequest } from '../contract.ts';
+import { readSettings } from '../shared/read-settings.ts';
 import { discordSettingsSchema } from './manifest.ts';
 
 export type DiscordSettings = ReturnType<typeof discordSettingsSchema.parse>;
 
-/** Settings with defaults; a malformed value falls back to the defaults rather than failing a post. */
+/** Settings with defaults; settings that do not parse fail the post with a plain reason (`readSettings`). */
 export function readDiscordSettings(request: PublishRequest): DiscordSettings {
-  const parsed = discordSettingsSchema.safeParse(request.settings);
-  return parsed.success ? parsed.data : discordSettingsSchema.parse({});
+  return readSettings('Discord', discordSettingsSchema, request.settings);
 }
 
 /** The message content as it will be sent. */

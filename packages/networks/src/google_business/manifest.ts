@@ -67,7 +67,7 @@ export const google_businessManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
-  analytics: { post: false, account: true },
+  analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

@@ -3,11 +3,11 @@
  * through the Instagram error table, and the rule that steps before the post exists may be retried.
  */
 import type { z } from 'zod';
-import { HttpError } from '@plume/http/errors';
 import type { HttpRequestInit } from '@plume/http/types';
 import type { NetworkContext, TokenSet } from '../contract.ts';
-import { isProviderError, Permanent, Retryable } from '../provider-errors.ts';
-import { callJson, MalformedResponse } from '../shared/network-call.ts';
+import { Permanent } from '../provider-errors.ts';
+import { beforeCreate as runBeforeCreate } from '../shared/before-create.ts';
+import { callJson } from '../shared/network-call.ts';
 import { instagramFailure } from './errors.ts';
 
 /** A configured base URL without a trailing slash. */
@@ -45,14 +45,6 @@ export async function instagramCall<S extends z.ZodType>(
 }
 
 /** Runs a step before the post exists: transport failures and unreadable answers become Retryable. */
-export async function beforeCreate<T>(what: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (isProviderError(error)) throw error;
-    if (error instanceof HttpError || error instanceof MalformedResponse) {
-      throw new Retryable(`Instagram did not answer while trying to ${what}; the post was not created yet.`, { cause: error });
-    }
-    throw error;
-  }
+export function beforeCreate<T>(what: string, step: () => Promise<T>): Promise<T> {
+  return runBeforeCreate(`Instagram did not answer while trying to ${what}`, step);
 }

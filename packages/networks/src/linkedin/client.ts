@@ -4,10 +4,10 @@
  * the rule that failures before the post exists may be retried.
  */
 import type { z } from 'zod';
-import { HttpError } from '@plume/http/errors';
 import type { HttpRequestInit } from '@plume/http/types';
 import type { NetworkContext, TokenSet } from '../contract.ts';
-import { isProviderError, Permanent, Retryable } from '../provider-errors.ts';
+import { Permanent, Retryable } from '../provider-errors.ts';
+import { beforeCreate as runBeforeCreate } from '../shared/before-create.ts';
 import { MalformedResponse, send } from '../shared/network-call.ts';
 import { linkedinFailure } from './errors.ts';
 import { LINKEDIN_API_VERSION } from './manifest.ts';
@@ -74,18 +74,7 @@ function unreadable(what: string, status: number, method: string, cause: unknown
   return new MalformedResponse(what, status, cause);
 }
 
-/**
- * Runs a step that happens before the post exists (media upload). Nothing public was created, so a
- * dropped connection, a timeout or an unreadable answer is safe to retry.
- */
-export async function beforeCreate<T>(what: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (isProviderError(error)) throw error;
-    if (error instanceof HttpError || error instanceof MalformedResponse) {
-      throw new Retryable(`LinkedIn did not answer while trying to ${what}; the post was not created yet.`, { cause: error });
-    }
-    throw error;
-  }
+/** Runs a step before the post exists: transport failures and unreadable answers become Retryable. */
+export function beforeCreate<T>(what: string, step: () => Promise<T>): Promise<T> {
+  return runBeforeCreate(`LinkedIn did not answer while trying to ${what}`, step);
 }

@@ -52,8 +52,8 @@ export const mastodonManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: true,
-  analytics: { post: true, account: true },
-  inbox: { comments: true, mentions: true, messages: false },
+  analytics: { post: false, account: false },
+  inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     { scope: 'account', operation: 'any', limit: 300, windowSec: 5 * 60, note: 'all API calls per account (server default)' },
     { scope: 'account', operation: 'publish', limit: 30, windowSec: 30 * 60, note: 'media uploads per account' },

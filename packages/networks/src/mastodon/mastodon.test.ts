@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectionOf } from '@plume/testing/rejection-of';
+import { Permanent } from '../provider-errors.ts';
 import { mastodonProvider } from './provider.ts';
 import { mastodonRequest, startMastodonTestBed, testMedia, type MastodonTestBed } from './test-support/mastodon-test-bed.ts';
 
@@ -30,6 +32,13 @@ describe('Mastodon publish', () => {
     const settings = { visibility: 'unlisted', spoilerText: 'Spoilers', language: 'fr', sensitive: true };
     const result = await mastodonProvider.publish(bed.context, bed.account, mastodonRequest([{ text: 'Bonjour', media: [] }], { settings }));
     expect(bed.fake.state.statuses.get(result.remoteId)).toMatchObject({ visibility: 'unlisted', spoilerText: 'Spoilers', language: 'fr', sensitive: true });
+  });
+
+  it('fails for good, in plain words, when the settings do not parse, and sends nothing', async () => {
+    const request = mastodonRequest([{ text: 'Hello', media: [] }], { settings: { visibility: 'everyone' } });
+    const error = await rejectionOf(mastodonProvider.publish(bed.context, bed.account, request), Permanent);
+    expect(error.reason).toMatch(/^The Mastodon settings of this post are not valid \(visibility: .+\); edit the post and save its settings again\.$/);
+    expect(bed.fake.server.requests).toEqual([]);
   });
 
   it('uploads an image with its description, then attaches it', async () => {

@@ -55,9 +55,9 @@ export const redditManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
-  analytics: { post: true, account: false },
+  analytics: { post: false, account: false },
   // Mentions and messages would need the privatemessages scope.
-  inbox: { comments: true, mentions: false, messages: false },
+  inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
       scope: 'app',

@@ -6,13 +6,13 @@
 import type { AccountAuth, NetworkContext, PublishRequest } from '../contract.ts';
 import { telegramWebUrl } from './client.ts';
 import { telegramSettingsSchema } from './manifest.ts';
+import { readSettings } from '../shared/read-settings.ts';
 
 export type TelegramSettings = ReturnType<typeof telegramSettingsSchema.parse>;
 
-/** Settings with defaults; a malformed value falls back to the defaults rather than failing a post. */
+/** Settings with defaults; settings that do not parse fail the post with a plain reason (`readSettings`). */
 export function readTelegramSettings(request: PublishRequest): TelegramSettings {
-  const parsed = telegramSettingsSchema.safeParse(request.settings);
-  return parsed.success ? parsed.data : telegramSettingsSchema.parse({});
+  return readSettings('Telegram', telegramSettingsSchema, request.settings);
 }
 
 /** The text of part `index` as it will be sent. */

@@ -57,8 +57,8 @@ export const threadsManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 1 },
   nativeScheduling: false,
-  analytics: { post: true, account: true },
-  inbox: { comments: true, mentions: true, messages: false },
+  analytics: { post: false, account: false },
+  inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     { scope: 'account', operation: 'publish', limit: 250, windowSec: 24 * 60 * 60, note: 'API-published posts per profile (carousels count once)' },
     { scope: 'account', operation: 'publish', limit: 1000, windowSec: 24 * 60 * 60, note: 'replies per profile' },

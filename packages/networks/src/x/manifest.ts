@@ -64,8 +64,8 @@ export const xManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 2 },
   nativeScheduling: false,
-  analytics: { post: true, account: true },
-  inbox: { comments: true, mentions: true, messages: false },
+  analytics: { post: false, account: false },
+  inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     { scope: 'account', operation: 'publish', limit: 200, windowSec: 15 * 60, note: 'POST /2/tweets per user' },
     { scope: 'account', operation: 'publish', limit: 300, windowSec: 3 * 60 * 60, note: 'posts and reposts per user' },

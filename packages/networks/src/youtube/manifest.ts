@@ -91,8 +91,8 @@ export const youtubeManifest: NetworkManifest = {
   // Only the first three hashtags show above the title; more than 60 and YouTube ignores them all.
   hashtags: { recommendedMax: 3 },
   nativeScheduling: true,
-  analytics: { post: true, account: true },
-  inbox: { comments: true, mentions: false, messages: false },
+  analytics: { post: false, account: false },
+  inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
       scope: 'app',

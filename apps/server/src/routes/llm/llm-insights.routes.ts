@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { compareModels } from '@plume/core/llm/compare-models';
 import { readCostBreakdown } from '@plume/core/llm/manage-llm-settings';
 import { optimizePolicies } from '@plume/core/llm/optimize-policies';
 import { estimateRequestCosts, planModelCall } from '@plume/core/llm/plan-model-call';
+import { promptTokensOf } from '@plume/core/llm/prompt-size';
 import { recommendModels } from '@plume/core/llm/recommend-models';
 import { summarizeCosts } from '@plume/core/llm/summarize-costs';
-import { readModelStats } from '@plume/llm/gateway/model-stats';
-import { AppError } from '@plume/errors/app-error';
+import { readModelStats } from '@plume/core/llm/model-stats';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
 import { actorOf } from '../../lib/principal.ts';
@@ -19,16 +20,6 @@ import {
 
 const tags = ['models'];
 const base = '/api/v1/workspaces/:workspaceId/llm';
-
-/** The router's estimate: about four characters a token (see `estimateTokens`). */
-const CHARS_PER_TOKEN = 4;
-
-/** Prompt size in tokens from either field; the router's own estimate (4 characters a token) for characters. */
-function promptTokensOf(body: { promptTokens?: number | undefined; promptChars?: number | undefined }): number {
-  if (body.promptTokens !== undefined) return body.promptTokens;
-  if (body.promptChars !== undefined) return Math.ceil(body.promptChars / CHARS_PER_TOKEN);
-  throw AppError.validation('body/promptTokens', 'Give the prompt size as `promptTokens` or `promptChars`.');
-}
 
 export async function llmInsightRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -58,17 +49,8 @@ export async function llmInsightRoutes(app: FastifyInstance, context: AppContext
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
     const { from, to } = resolvePeriod(request.query);
-    const rows = await readModelStats(context.db, { workspaceId: access.workspace.id, since: from, until: to, task: request.query.task });
-    const best = (values: Array<number | null>, pick: (a: number, b: number) => number) => values.reduce<number | null>((acc, value) => (value === null ? acc : acc === null ? value : pick(acc, value)), null);
-    const fastest = best(rows.map((row) => row.p50LatencyMs), Math.min);
-    const cheapest = best(rows.map((row) => row.costPer1kTokensMicros), Math.min);
-    const quality = best(rows.map((row) => row.avgQuality), Math.max);
-    const items = rows.map((row) => ({
-      ...presentStats(row),
-      fastest: fastest !== null && row.p50LatencyMs === fastest,
-      cheapest: cheapest !== null && row.costPer1kTokensMicros === cheapest,
-      bestQuality: quality !== null && row.avgQuality === quality,
-    }));
+    const rows = await compareModels(context.db, { workspaceId: access.workspace.id, task: request.query.task, since: from, until: to });
+    const items = rows.map(({ fastest, cheapest, bestQuality, ...row }) => ({ ...presentStats(row), fastest, cheapest, bestQuality }));
     return { task: request.query.task, items };
   });
 

@@ -1,6 +1,6 @@
 /** Money is micro-dollars inside Plume and US dollars in the API; these turn one into the other. */
 import type { PlanStep } from '@plume/core/llm/plan-model-call';
-import type { ModelStats } from '@plume/llm/gateway/model-stats';
+import type { ModelStats } from '@plume/core/llm/model-stats';
 
 export const usd = (micros: number) => micros / 1_000_000;
 export const usdOrNull = (micros: number | null) => (micros === null ? null : usd(micros));

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readStoredPolicies, resetPolicy, saveBudget, savePolicy } from '@plume/core/llm/manage-llm-settings';
-import { readBudget, shouldDegrade, type BudgetView } from '@plume/llm/gateway/budget';
+import { shouldDegrade, type BudgetView } from '@plume/llm/gateway/budget';
+import { readBudget } from '@plume/core/llm/read-budget';
 import { defaultPolicy } from '@plume/llm/gateway/routing';
 import { LLM_TASKS } from '@plume/llm/provider-contract';
 import type { AppContext } from '../../app-context.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readModelStats } from '@plume/llm/gateway/model-stats';
+import { readModelStats } from '@plume/core/llm/model-stats';
 import type { OllamaManager, OllamaModel } from '@plume/llm/ollama/ollama-manager';
 import { AppError } from '@plume/errors/app-error';
 import type { AppContext } from '../../app-context.ts';

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getApprovalSettings, putApprovalSettings } from '@plume/core/posts/approval-settings';
+import { getApprovalSettings, saveApprovalSettings } from '@plume/core/posts/approval-settings';
 import { actOnPost, createPost, updatePost } from '@plume/core/posts/manage-posts';
 import { createPostSchema, updatePostSchema } from '@plume/core/posts/post-input';
 import { getPost, listPosts } from '@plume/core/posts/query-posts';
 import { scheduleAtNextSlot } from '@plume/core/scheduling/schedule-next-slot';
-import { listMembers } from '@plume/core/workspaces/manage-members';
-import { AppError } from '@plume/errors/app-error';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
@@ -113,15 +111,6 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
     schema: { tags, summary: 'Set who must approve posts: nobody, any admin, or named members (admin)', params: workspaceParams, body: approvalSettingsSchema, response: { 200: approvalSettingsSchema, ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
-    const { approvalMode, approverIds } = request.body;
-    if (approvalMode === 'specific') {
-      if (approverIds.length === 0) throw AppError.validation('body/approverIds', 'Name at least one approver.');
-      const members = await listMembers(context.db, access.workspace.id);
-      const unknown = approverIds.filter((id) => !members.some((member) => member.userId === id));
-      if (unknown.length > 0) throw AppError.validation('body/approverIds', `Not members of this workspace: ${unknown.join(', ')}.`);
-    }
-    const settings = { approvalMode, approverIds: approvalMode === 'specific' ? approverIds : [] };
-    await putApprovalSettings(context.db, access.workspace.id, settings);
-    return settings;
+    return saveApprovalSettings(context.db, access.workspace.id, request.body);
   });
 }

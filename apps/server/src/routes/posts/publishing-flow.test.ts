@@ -251,6 +251,20 @@ describe('publishing a target', () => {
 });
 
 describe('approval', () => {
+  it('names approvers only among the workspace members, at least one', async () => {
+    const put = (payload: object) => testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload });
+    const none = await put({ approvalMode: 'specific', approverIds: [] });
+    expect(none.statusCode).toBe(400);
+    expect(none.json()).toMatchObject({ errors: [{ path: 'body/approverIds', message: 'Name at least one approver.' }] });
+    const stranger = await put({ approvalMode: 'specific', approverIds: [owner.id, 'user_nobody'] });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json()).toMatchObject({ errors: [{ path: 'body/approverIds', message: 'Not members of this workspace: user_nobody.' }] });
+    const named = await put({ approvalMode: 'specific', approverIds: [owner.id] });
+    expect(named.json()).toEqual({ approvalMode: 'specific', approverIds: [owner.id] });
+    const anyAdmin = await put({ approvalMode: 'any_admin', approverIds: [owner.id] });
+    expect(anyAdmin.json()).toEqual({ approvalMode: 'any_admin', approverIds: [] });
+  });
+
   it('needs an admin when the workspace says so, and sends an edited approved post back to review', async () => {
     const settings = await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
     expect(settings.statusCode, settings.body).toBe(200);

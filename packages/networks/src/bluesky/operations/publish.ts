@@ -12,7 +12,7 @@ import { accountRepo, blueskyWebUrl, xrpcProcedure } from '../client.ts';
 import { composedText, parseAtUri, readBlueskySettings, usesLinkCard, type BlueskySettings } from '../compose.ts';
 import { buildFacets } from '../facets.ts';
 import { buildLinkCard } from '../link-card.ts';
-import { beforeCreate } from '../steps.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadImages } from './upload-images.ts';
 
 const createdSchema = z.looseObject({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
@@ -62,7 +62,7 @@ async function publishPart(
 ): Promise<StrongRef> {
   const text = composedText(request, index, settings);
   const media = request.parts[index]?.media ?? [];
-  const { facets, embed } = await beforeCreate(async () => {
+  const { facets, embed } = await beforeCreate('Preparing the post on Bluesky failed', async () => {
     const images = await uploadImages(context, repo, media);
     const card = index === 0 && request.link !== undefined && usesLinkCard(request, settings) ? await buildLinkCard(context, repo, request.link) : undefined;
     const found = await buildFacets(context, repo.base, text);

@@ -10,6 +10,7 @@ import type { AccountAuth, NetworkContext, PublishRequest, PublishResult, TokenS
 import { Permanent, RateLimited } from '../../provider-errors.ts';
 import { beforeCreate, instagramCall } from '../client.ts';
 import { instagramSettingsSchema } from '../manifest.ts';
+import { readSettings } from '../../shared/read-settings.ts';
 import { validateInstagram } from '../validate.ts';
 import { prepareContainer } from './containers.ts';
 import { postFirstComment } from './first-comment.ts';
@@ -31,7 +32,7 @@ export function igUserIdOf(account: AccountAuth): string {
 export async function publishInstagram(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
   const [issue] = validateInstagram(request);
   if (issue !== undefined) throw new Permanent(issue.message);
-  const settings = instagramSettingsSchema.parse(request.settings);
+  const settings = readSettings('Instagram', instagramSettingsSchema, request.settings);
   const igUserId = igUserIdOf(account);
   const part = request.parts[0];
   const containerId = await beforeCreate('prepare the post', async () => {

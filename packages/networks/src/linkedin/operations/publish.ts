@@ -11,6 +11,7 @@ import { MalformedResponse } from '../../shared/network-call.ts';
 import { linkedinRequest, restHeaders, restUrl } from '../client.ts';
 import { toLittleText } from '../little-text.ts';
 import { linkedinSettingsSchema } from '../manifest.ts';
+import { readSettings } from '../../shared/read-settings.ts';
 import { postFirstComment } from './first-comment.ts';
 import { uploadImage } from './upload-image.ts';
 import { uploadVideo } from './upload-video.ts';
@@ -34,7 +35,7 @@ export function authorOf(account: AccountAuth): string {
 /** Creates the post, then the first comment if asked. */
 export async function publishLinkedIn(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
   const author = authorOf(account);
-  const settings = linkedinSettingsSchema.parse(request.settings);
+  const settings = readSettings('LinkedIn', linkedinSettingsSchema, request.settings);
   if (author.startsWith('urn:li:organization:') && settings.visibility !== 'PUBLIC') {
     throw new Permanent('LinkedIn pages can only post publicly; set the visibility to Public.');
   }

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
 import { instanceUrlOf, mastodonJson } from '../client.ts';
 import { mastodonSettingsSchema } from '../manifest.ts';
-import { beforeCreate } from '../steps.ts';
+import { readSettings } from '../../shared/read-settings.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadMastodonMedia } from './upload-media.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 
@@ -25,7 +26,7 @@ interface PartToPost {
 /** Publishes the post, its thread replies and the first comment, in order. */
 export async function publishToMastodon(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
   const instanceUrl = instanceUrlOf(account.metadata);
-  const settings = mastodonSettingsSchema.parse(request.settings);
+  const settings = readSettings('Mastodon', mastodonSettingsSchema, request.settings);
   const key = request.idempotencyKey;
   const queue: PartToPost[] = request.parts.map((part, index) => ({ part, idempotencyKey: index === 0 ? key : `${key}:part-${index + 1}` }));
   const firstComment = request.firstComment?.trim();
@@ -54,7 +55,7 @@ async function publishPart(
   replyTo: string | undefined,
   settings: MastodonSettings,
 ): Promise<PublishedItem> {
-  const mediaIds = await beforeCreate(async () => {
+  const mediaIds = await beforeCreate('Uploading the media to Mastodon failed', async () => {
     const ids: string[] = [];
     for (const media of item.part.media) ids.push(await uploadMastodonMedia(context, instanceUrl, account, media));
     return ids;

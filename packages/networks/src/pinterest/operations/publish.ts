@@ -9,6 +9,7 @@ import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, Publish
 import { Permanent } from '../../provider-errors.ts';
 import { pinterestPost } from '../client.ts';
 import { pinterestSettingsSchema, type PinterestSettings } from '../manifest.ts';
+import { readSettings } from '../../shared/read-settings.ts';
 import { mediaIssues, settingsIssues } from '../validate.ts';
 import { uploadPinVideo, type MediaPollOptions } from './upload-video.ts';
 
@@ -47,9 +48,7 @@ export async function publishToPinterest(
   request: PublishRequest,
   options: PinterestPublishOptions,
 ): Promise<PublishResult> {
-  const parsed = pinterestSettingsSchema.safeParse(request.settings);
-  if (!parsed.success) throw new Permanent('The Pinterest settings of this post are not valid.');
-  const settings = parsed.data;
+  const settings = readSettings('Pinterest', pinterestSettingsSchema, request.settings);
   const part = request.parts[0];
   firstIssue(settingsIssues(settings));
   firstIssue(mediaIssues(part.media));

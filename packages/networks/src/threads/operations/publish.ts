@@ -11,7 +11,8 @@ import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRe
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { threadsGet, threadsPost } from '../client.ts';
 import { threadsSettingsSchema } from '../manifest.ts';
-import { beforeCreate } from '../steps.ts';
+import { readSettings } from '../../shared/read-settings.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { prepareContainer } from './containers.ts';
 
 const publishedSchema = z.looseObject({ id: z.string().min(1) });
@@ -19,7 +20,7 @@ const permalinkSchema = z.looseObject({ permalink: z.string().min(1) });
 
 /** Publishes the post, its thread replies and the first comment, in order. */
 export async function publishToThreads(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
-  const { replyControl } = threadsSettingsSchema.parse(request.settings);
+  const { replyControl } = readSettings('Threads', threadsSettingsSchema, request.settings);
   const [first, ...rest] = request.parts;
   const root = await publishPart(context, account, first, { replyTo: undefined, replyControl });
   const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({ part, label: `part ${index + 2} of the thread` }));
@@ -46,7 +47,7 @@ async function publishPart(
   part: PublishPart,
   options: { replyTo: string | undefined; replyControl: string },
 ): Promise<PublishedItem> {
-  const containerId = await beforeCreate(() => prepareContainer(context, account, part, options));
+  const containerId = await beforeCreate('Preparing the post on Threads failed', () => prepareContainer(context, account, part, options));
   const published = await threadsPost(
     context,
     account.tokens.accessToken,

@@ -10,6 +10,7 @@
 import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, PublishResult } from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
 import { tiktokSettingsSchema, type TikTokSettings } from '../manifest.ts';
+import { readSettings } from '../../shared/read-settings.ts';
 import { mediaIssues, settingsIssues } from '../validate.ts';
 import { queryCreatorInfo, type CreatorInfo } from './creator-info.ts';
 import { waitForPublish, type PollOptions, type PublishOutcome } from './poll-status.ts';
@@ -57,9 +58,7 @@ export async function publishToTikTok(
   request: PublishRequest,
   options: TikTokPublishOptions,
 ): Promise<PublishResult> {
-  const parsed = tiktokSettingsSchema.safeParse(request.settings);
-  if (!parsed.success) throw new Permanent('The TikTok settings of this post are not valid.');
-  const settings = parsed.data;
+  const settings = readSettings('TikTok', tiktokSettingsSchema, request.settings);
   const part = request.parts[0];
   firstIssue(settingsIssues(settings));
   firstIssue(mediaIssues(part.media));

@@ -9,7 +9,8 @@ import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRe
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { xJson } from '../client.ts';
 import { xSettingsSchema } from '../manifest.ts';
-import { beforeCreate } from '../steps.ts';
+import { readSettings } from '../../shared/read-settings.ts';
+import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadXMedia } from './upload-media.ts';
 
 const createdSchema = z.looseObject({ data: z.looseObject({ id: z.string().min(1) }) });
@@ -24,7 +25,7 @@ export function xPostUrl(account: AccountAuth, id: string): string {
 
 /** Publishes the post, its thread replies and the first comment, in order. */
 export async function publishToX(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
-  const settings = xSettingsSchema.parse(request.settings);
+  const settings = readSettings('X', xSettingsSchema, request.settings);
   const [first, ...rest] = request.parts;
   const root = await publishPart(context, account, first, undefined, settings);
   const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({ part, label: `part ${index + 2} of the thread` }));
@@ -52,7 +53,7 @@ async function publishPart(
   replyTo: string | undefined,
   settings: XSettings,
 ): Promise<PublishedItem> {
-  const mediaIds = await beforeCreate(async () => {
+  const mediaIds = await beforeCreate('Uploading the media to X failed', async () => {
     const ids: string[] = [];
     for (const media of part.media) ids.push(await uploadXMedia(context, account, media));
     return ids;

@@ -1,5 +1,5 @@
 /**
- * The gateway's per-call statements as named prepared statements: PostgreSQL parses and plans each
+ * The gateway store's per-call statements as named prepared statements: PostgreSQL parses and plans each
  * text once per connection instead of on every call. The name is a hash of the text, so each variant
  * (number of cache keys, with or without a cache write) gets its own.
  */
