@@ -82,7 +82,11 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
   registerPrincipalDecorator(app);
 
   // Default CSP, minus upgrade-insecure-requests: self-hosters often reach Plume over plain HTTP on a LAN.
-  await app.register(fastifyHelmet, { crossOriginEmbedderPolicy: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // `blob:` images and media: the composer shows a file the person picked before it is uploaded.
+  await app.register(fastifyHelmet, {
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'] } },
+  });
   await app.register(fastifyRateLimit, {
     global: true,
     store: SnapshotLocalStore,
