@@ -16,6 +16,7 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
+import { installPlainValidationMessages } from './lib/plain-validation-messages.ts';
 import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
@@ -61,6 +62,7 @@ export const routeModules = [
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
 export async function buildApp(givenContext: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+  installPlainValidationMessages();
   const context: AppContext = { ...givenContext, sessionCache: givenContext.sessionCache ?? new SessionCache() };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),

@@ -83,7 +83,7 @@ function checkText(network: string, rules: TextRules, text: string, path: string
   if (text.trim().length === 0) return required ? [{ path, message: `${network} needs text.` }] : [];
   const count = countText(text, rules.count);
   return count > rules.limit
-    ? [{ path, message: `${count} of ${rules.limit} characters as ${network} counts them; shorten by ${count - rules.limit}.` }]
+    ? [{ path, message: `The text is ${count} characters as ${network} counts them; ${network} allows ${rules.limit}. Shorten it by ${count - rules.limit}.` }]
     : [];
 }
 
