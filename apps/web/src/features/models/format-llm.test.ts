@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatLatency, formatShare, formatUsd, humanizeId, parseCap, percentOfCap } from './format-llm.ts';
+import { formatBytes, formatLatency, formatShare, formatUsd, humanizeId, parseCap, percentOfCap, providerKindName } from './format-llm.ts';
 
 describe('format-llm', () => {
   it('formats dollars with small amounts kept', () => {
@@ -19,6 +19,11 @@ describe('format-llm', () => {
     expect(formatLatency(2400)).toBe('2.4 s');
     expect(formatLatency(null)).toBe('—');
     expect(humanizeId('best_quality')).toBe('Best quality');
+  });
+
+  it('names providers as their vendors write them, never "Openai"', () => {
+    expect(['openai', 'anthropic', 'groq', 'perplexity', 'meta', 'openai_compatible', 'ollama'].map(providerKindName))
+      .toEqual(['OpenAI', 'Anthropic', 'Groq', 'Perplexity', 'Meta Llama API', 'OpenAI-compatible', 'Ollama']);
   });
 
   it('measures use against a cap', () => {

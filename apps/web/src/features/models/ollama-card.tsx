@@ -73,8 +73,9 @@ export function OllamaCard({ isInstanceAdmin }: { isInstanceAdmin: boolean }) {
       ) : !version.data.running ? (
         <EmptyState title="Ollama is not running"
           action={<Button variant="secondary" onClick={() => void version.refetch()}>Check again</Button>}>
-          <p>Ollama is not running at {version.data.url}{version.data.reason ? ` (${version.data.reason})` : ''}.</p>
-          <p className="mt-1">Start it with <code>ollama serve</code> on that machine, or set <code>OLLAMA_URL</code> to where it runs.</p>
+          {/* The reason already says what to do ("… start it with `ollama serve`."): it is not repeated. */}
+          <p>{version.data.reason ?? `Plume could not reach Ollama at ${version.data.url}. Start it with \`ollama serve\` on that machine.`}</p>
+          <p className="mt-1">If Ollama runs on another machine, set <code>OLLAMA_URL</code> to its address.</p>
         </EmptyState>
       ) : (
         <div className="space-y-6">

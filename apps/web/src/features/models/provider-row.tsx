@@ -3,7 +3,7 @@ import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { formatTime } from '../../lib/format-time.ts';
-import { formatLatency, humanizeId } from './format-llm.ts';
+import { formatLatency, providerKindName } from './format-llm.ts';
 import { llmKey, llmPath } from './llm-queries.ts';
 import type { ProviderHealth, ProviderStatus } from './llm-types.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
@@ -42,7 +42,7 @@ export function ProviderRow({ workspaceId, provider, canAdmin, onEdit }: Provide
     <tr className="align-top">
       <td className="py-3 pr-4">
         <span className="font-medium text-ink">{provider.providerId}</span>
-        <span className="block text-xs text-muted">{humanizeId(provider.kind)} · {isOwn ? 'this workspace' : 'server-wide'}</span>
+        <span className="block text-xs text-muted">{providerKindName(provider.kind)} · {isOwn ? 'this workspace' : 'server-wide'}</span>
       </td>
       <td className="py-3 pr-4 text-xs break-all">{provider.baseUrl ?? 'Vendor default'}</td>
       <td className="py-3 pr-4">
