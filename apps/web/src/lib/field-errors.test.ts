@@ -27,6 +27,12 @@ describe('field errors in words', () => {
     const conflict = new ApiError({ status: 409, code: 'conflict', detail: 'Someone changed this post.' });
     expect(errorMessageOf(conflict)).toBe('Someone changed this post.');
     expect(namedProblemsOf(conflict)).toEqual([]);
+    const unreachable = new ApiError({
+      status: 502, code: 'network_unavailable', detail: 'Plume could not reach pds.example from this server (DNS lookup failed).',
+      errors: [{ path: 'body/credentials/service', message: 'Plume could not reach pds.example from this server (DNS lookup failed).' }],
+    });
+    expect(errorMessageOf(unreachable)).toBe('Plume could not reach pds.example from this server (DNS lookup failed).');
+    expect(fieldErrorsOf(unreachable).service).toContain('DNS lookup failed');
   });
 
   it('keys field messages by the field, not by a list position', () => {

@@ -69,9 +69,12 @@ export function fieldLabel(path: string, labels?: FieldLabels): string {
   return item === undefined ? label : `${label}, item ${Number(item) + 1}`;
 }
 
-/** The field problems of a failed request, each named in words. */
+/**
+ * The field problems of a request refused for its fields, each named in words. Other refusals that
+ * point at a field (a server that could not be reached, named in the form) keep their own sentence.
+ */
 export function namedProblemsOf(error: unknown, labels?: FieldLabels): NamedProblem[] {
-  if (!(error instanceof ApiError)) return [];
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return [];
   return error.errors.map((problem) => ({ path: problem.path, label: fieldLabel(problem.path, labels), message: problem.message }));
 }
 

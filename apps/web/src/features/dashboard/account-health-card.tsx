@@ -14,7 +14,7 @@ import { accountProblems } from './dashboard-summary.ts';
 export function AccountHealthCard({ workspaceId }: { workspaceId: string }) {
   const accounts = useQuery(accountsQueryOptions(workspaceId));
   const networkName = useNetworkName();
-  const manage = <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={textLinkClasses}>Accounts</Link>;
+  const manage = <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={textLinkClasses}>Manage accounts</Link>;
   return (
     <Card title="Account health" description="Accounts that cannot publish until someone acts." action={manage}>
       {accounts.isPending ? <LoadingState label="Loading accounts…" /> : accounts.isError ? (
