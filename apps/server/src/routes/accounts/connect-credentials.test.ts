@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@plume/testing/free-port';
+import { startMastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { connectMastodon } from '../../test-support/connect-mastodon.ts';
 import { createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
@@ -60,6 +62,22 @@ describe('connecting with credentials when the server cannot be reached', () => 
     const { detail } = response.json<Problem>();
     expect(detail).toContain('Plume did not connect to 127.0.0.1: 127.0.0.1 is a private, loopback or link-local address');
     expect(detail).toContain('add it to HTTP_ALLOW_PRIVATE_HOSTS');
+  });
+});
+
+describe('checking an account whose server went away', () => {
+  it('stores why in plain words, naming the host this server could not reach', async () => {
+    const fake = await startMastodonFake();
+    const accountId = await connectMastodon(loopback.t.app, fake, loopback.owner, loopback.workspace);
+    const host = new URL(fake.instanceUrl).hostname;
+    await fake.close();
+    const checked = await loopback.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${loopback.workspace.id}/accounts/${accountId}/health`,
+      headers: loopback.owner.headers,
+    });
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json<{ healthError: string | null }>().healthError).toBe(`Plume could not reach ${host} from this server (connection refused).`);
   });
 });
 
