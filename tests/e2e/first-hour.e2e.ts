@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { freePort } from '@plume/testing/free-port';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
 import { nav, wallClock } from './support/workspace-steps.ts';
@@ -21,7 +22,8 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   fake = await startMastodonFake();
-  plume = await startPlume({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+  // Ollama is not running here: nothing listens on this port.
+  plume = await startPlume({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', OLLAMA_URL: `http://127.0.0.1:${await freePort()}` });
   ({ browser, close: closeBrowser } = await launchBrowser());
 });
 
@@ -94,7 +96,20 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
     await page.getByRole('alert').getByText('Tone words: Use at most 8 items (this has 9).').waitFor();
     expect(await fieldError(page, 'Tone words')).toBe('Use at most 8 items (this has 9).');
     expect(await page.getByRole('alert').textContent()).not.toMatch(/body\/|Too big/);
+    expect(await page.locator('main').textContent()).not.toContain('PUT this path');
     await saveScreenshot(page, 'first-hour-1-brand-error');
+  });
+
+  await step(page, 'models-wording', async () => {
+    await nav(page, 'Models');
+    const ollama = page.getByText(/Ollama is not running at http:\/\/127\.0\.0\.1:\d+: start it with `ollama serve`\./);
+    await ollama.waitFor();
+    // Said once, not "Ollama is not running at X (Ollama is not running at X: …)".
+    expect((await ollama.textContent())?.match(/is not running/g)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Add a provider' }).click();
+    const kinds = await page.getByLabel('Kind').locator('option').allTextContents();
+    expect(kinds).toEqual(expect.arrayContaining(['OpenAI', 'Anthropic', 'Groq', 'Perplexity', 'Meta Llama API']));
+    expect(kinds).not.toContain('Openai');
   });
 
   await step(page, 'bluesky-connect-form', async () => {

@@ -38,6 +38,7 @@ describe('brand profile', () => {
     const empty = await t.app.inject({ method: 'GET', url: url(), headers: viewer.headers });
     expect(empty.statusCode, empty.body).toBe(200);
     expect(empty.json()).toMatchObject({ profile: null, hint: expect.stringContaining('neutral voice') });
+    expect(empty.json<{ hint: string }>().hint).not.toContain('PUT this path');
 
     const saved = await put({ brand: northwind });
     expect(saved.statusCode, saved.body).toBe(200);

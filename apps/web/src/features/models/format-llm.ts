@@ -68,3 +68,11 @@ const providerKindNames: Readonly<Record<string, string>> = {
 export function providerKindName(kind: string): string {
   return providerKindNames[kind] ?? humanizeId(kind);
 }
+
+/**
+ * Why Ollama is down, said once: the server's reason already names the address and what to do
+ * ("Ollama is not running at …: start it with `ollama serve`."), so it is shown as it is.
+ */
+export function ollamaDownMessage(version: { url: string; reason: string | null }): string {
+  return version.reason ?? `Plume could not reach Ollama at ${version.url}. Start it with \`ollama serve\` on that machine.`;
+}

@@ -8,7 +8,7 @@ import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import { formatBytes } from './format-llm.ts';
+import { formatBytes, ollamaDownMessage } from './format-llm.ts';
 import { installedModelsQueryOptions, ollamaKey, ollamaVersionQueryOptions } from './llm-queries.ts';
 import type { InstalledModel } from './llm-types.ts';
 import { PullModelForm } from './pull-model-form.tsx';
@@ -73,8 +73,7 @@ export function OllamaCard({ isInstanceAdmin }: { isInstanceAdmin: boolean }) {
       ) : !version.data.running ? (
         <EmptyState title="Ollama is not running"
           action={<Button variant="secondary" onClick={() => void version.refetch()}>Check again</Button>}>
-          {/* The reason already says what to do ("… start it with `ollama serve`."): it is not repeated. */}
-          <p>{version.data.reason ?? `Plume could not reach Ollama at ${version.data.url}. Start it with \`ollama serve\` on that machine.`}</p>
+          <p>{ollamaDownMessage(version.data)}</p>
           <p className="mt-1">If Ollama runs on another machine, set <code>OLLAMA_URL</code> to its address.</p>
         </EmptyState>
       ) : (
