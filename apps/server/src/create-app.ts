@@ -18,6 +18,7 @@ import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerOriginCheck } from './plugins/check-origin.ts';
 import { swaggerOptions } from './plugins/openapi/swagger-options.ts';
+import { installPlainValidationMessages } from './lib/plain-validation-messages.ts';
 import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
@@ -67,6 +68,7 @@ export const routeModules = [
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
 export async function buildApp(givenContext: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+  installPlainValidationMessages();
   const context: AppContext = { ...givenContext, sessionCache: givenContext.sessionCache ?? new SessionCache() };
   const webAppRoutes = new Set<string>();
   const app = Fastify({
@@ -90,7 +92,11 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
   registerPrincipalDecorator(app);
 
   // Default CSP, minus upgrade-insecure-requests: self-hosters often reach Plume over plain HTTP on a LAN.
-  await app.register(fastifyHelmet, { crossOriginEmbedderPolicy: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // `blob:` images and media: the composer shows a file the person picked before it is uploaded.
+  await app.register(fastifyHelmet, {
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'] } },
+  });
   await app.register(fastifyRateLimit, {
     global: true,
     store: SnapshotLocalStore,

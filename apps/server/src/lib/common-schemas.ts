@@ -13,9 +13,9 @@ export const timezoneSchema = z
   .string()
   .min(1)
   .max(64)
-  .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'Not an IANA time zone');
+  .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'Choose a time zone from the list, like Europe/Paris.');
 
-export const localeSchema = z.string().min(2).max(35).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Not a BCP 47 locale tag');
+export const localeSchema = z.string().min(2).max(35).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Enter a language tag such as en-US or fr-FR.');
 
 export const problemSchema = z.object({
   type: z.string(),

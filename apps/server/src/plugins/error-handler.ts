@@ -26,7 +26,7 @@ function fieldErrorsOf(error: FastifyError & { validation: ValidationIssue[] }):
   return error.validation.flatMap((issue) => {
     const at = `${context}${issue.instancePath || ''}`.replace(/\/$/, '');
     const keys = issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys) ? issue.params.keys.map(String) : [];
-    if (keys.length > 0) return keys.map((key) => ({ path: `${at}/${key}`, message: 'Unknown property' }));
+    if (keys.length > 0) return keys.map((key) => ({ path: `${at}/${key}`, message: 'Unknown field.' }));
     return [{ path: at, message: issue.message ?? 'Invalid value' }];
   });
 }

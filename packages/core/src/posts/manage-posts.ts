@@ -15,7 +15,7 @@ import { canApprove, getApprovalSettings, type PostActor } from './approval-sett
 import { contentHash, needsReview } from './content-hash.ts';
 import { nextState, summarizeTargets, type PostAction } from './post-machine.ts';
 import { checkPublishable, checkReferences, loadAccounts, throwIfInvalid, type StoredTarget } from './post-context.ts';
-import { normalizeHashtags, type CreatePostInput, type UpdatePostInput } from './post-input.ts';
+import { isEmptyPost, normalizeHashtags, type CreatePostInput, type UpdatePostInput } from './post-input.ts';
 
 export type PostDeps = { db: Database; runtime: NetworkRuntime };
 type PostRow = typeof posts.$inferSelect;
@@ -29,6 +29,8 @@ function parseTime(value: string | null | undefined, path: string): Date | null 
   if (at.getTime() < Date.now() - PAST_TOLERANCE_MS) throw AppError.validation(path, 'This time is in the past.');
   return at;
 }
+
+const EMPTY_POST_MESSAGE = 'Write some text or add media before saving.';
 
 function eventActor(actor: PostActor): { id: string | null; name: string | null } {
   return { id: actor.userId, name: actor.name };
@@ -84,6 +86,7 @@ export async function createPost(deps: PostDeps, input: CreatePostCommand): Prom
 export async function createPostIn(deps: PostDeps, tx: Tx, input: CreatePostCommand): Promise<string> {
   const content = normalizeContent(input.post.content);
   const targets = input.post.targets;
+  if (isEmptyPost(content, targets)) throw AppError.validation('content.text', EMPTY_POST_MESSAGE);
   const scheduledAt = parseTime(input.post.scheduledAt, 'scheduledAt') ?? null;
   await checkReferences(tx, input.workspaceId, content, targets);
   const [post] = await tx
@@ -118,6 +121,7 @@ export async function updatePost(deps: PostDeps, input: { workspaceId: string; p
     }
     const content = changes.content === undefined ? post.content : normalizeContent(changes.content);
     const targets = changes.targets ?? (await storedTargets(tx, post.id));
+    if (isEmptyPost(content, targets)) throw AppError.validation('content.text', EMPTY_POST_MESSAGE);
     const scheduledAt = changes.scheduledAt === undefined ? post.scheduledAt : (parseTime(changes.scheduledAt, 'scheduledAt') ?? null);
     await checkReferences(tx, input.workspaceId, content, targets);
     const newHash = contentHash(content, targets);
@@ -208,7 +212,11 @@ async function transition(deps: PostDeps, tx: Tx, post: PostRow, action: PostAct
     type: action.type,
     fromState: post.state,
     toState: decided.state,
-    detail: reviewNote !== null && reviewNote !== post.reviewNote ? { reason: reviewNote } : {},
+    detail: {
+      ...(reviewNote !== null && reviewNote !== post.reviewNote ? { reason: reviewNote } : {}),
+      // The history says when a post was scheduled for ("Scheduled for 1 Jul, 09:00"), not only that it was.
+      ...(decided.state === 'scheduled' && post.scheduledAt !== null ? { scheduledAt: post.scheduledAt.toISOString() } : {}),
+    },
   });
   await recordAudit(tx, post.workspaceId, auditActor(actor), `post.${action.type}`, 'post', post.id, { from: post.state, to: decided.state });
   return decided.state;

@@ -77,3 +77,19 @@ export function normalizeHashtags(tags: readonly string[]): string[] {
   }
   return result;
 }
+
+type ContentLike = { text?: string; title?: string; mediaIds?: readonly string[]; link?: string; thread?: readonly unknown[]; firstComment?: string; hashtags?: readonly string[] };
+
+function hasContent(content: ContentLike): boolean {
+  const filled = (value: string | undefined) => value !== undefined && value.trim().length > 0;
+  return filled(content.text) || filled(content.title) || filled(content.link) || filled(content.firstComment)
+    || (content.mediaIds?.length ?? 0) > 0 || (content.thread?.length ?? 0) > 0 || (content.hashtags?.length ?? 0) > 0;
+}
+
+/**
+ * Whether a post says anything at all: its shared content, or one target's own text or media. A post
+ * with nothing in any field is refused, even as a draft: it would sit in the lists as "(no text)".
+ */
+export function isEmptyPost(content: ContentLike, targets: readonly { override: ContentLike }[]): boolean {
+  return !hasContent(content) && !targets.some((target) => hasContent(target.override));
+}

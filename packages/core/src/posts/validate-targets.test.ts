@@ -31,7 +31,7 @@ describe('validateTarget: text as the network counts it', () => {
   it('counts a Mastodon content warning with the text (StatusLengthValidator)', () => {
     const warned = { settings: { spoilerText: 'w'.repeat(100) } };
     expect(validateTarget(target({ ...warned, content: content('t'.repeat(450)) }))).toEqual([
-      { path: 'targets.0.text', message: '550 of 500 characters as Mastodon counts them (the content warning counts too); shorten by 50.' },
+      { path: 'targets.0.text', message: 'The text is 550 characters as Mastodon counts them (the content warning counts too); Mastodon allows 500. Shorten it by 50.' },
     ]);
     expect(validateTarget(target({ ...warned, content: content('t'.repeat(400)) }))).toEqual([]);
     expect(validateTarget(target({ content: content('t'.repeat(450)) }))).toEqual([]);
@@ -53,7 +53,7 @@ describe('validateTarget: text as the network counts it', () => {
   it('counts a scheme-less link on X as 23', () => {
     expect(validateTarget(target({ provider: xProvider, content: content(`${'a'.repeat(256)} example.com`) }))).toEqual([]);
     expect(validateTarget(target({ provider: xProvider, content: content(`${'a'.repeat(257)} example.com`) }))).toEqual([
-      { path: 'targets.0.text', message: '281 of 280 characters as X counts them; shorten by 1.' },
+      { path: 'targets.0.text', message: 'The text is 281 characters as X counts them; X allows 280. Shorten it by 1.' },
     ]);
   });
 });

@@ -90,7 +90,7 @@ function checkText(network: string, rules: TextRules, text: string, path: string
   }
   if (check.count <= rules.limit) return [];
   const withWarning = rules.count.kind === 'mastodon' && (rules.count.spoilerText ?? '') !== '' ? ' (the content warning counts too)' : '';
-  return [{ path, message: `${check.count} of ${rules.limit} characters as ${network} counts them${withWarning}; shorten by ${check.count - rules.limit}.` }];
+  return [{ path, message: `The text is ${check.count} characters as ${network} counts them${withWarning}; ${network} allows ${rules.limit}. Shorten it by ${check.count - rules.limit}.` }];
 }
 
 /** The text limit that applies to this target: its account's server and its settings may change it. */

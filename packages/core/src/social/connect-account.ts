@@ -15,7 +15,8 @@ import type { Keyring } from '../secrets/keyring.ts';
 import { decryptTokens, encryptTokens, getAccount, toAccountView, upsertAccount, type AccountView } from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
 import { OAUTH_STATE_TTL_MS, signState, verifyState } from './oauth-state.ts';
-import { translateNetworkError } from './translate-network-error.ts';
+import { atFieldOfHost, translateNetworkError } from './translate-network-error.ts';
+import { waitBriefly } from './wait-briefly.ts';
 
 export type ConnectDeps = { db: Database; keyring: Keyring; runtime: NetworkRuntime };
 
@@ -63,9 +64,9 @@ async function appForInstance(deps: ConnectDeps, provider: NetworkProvider, inst
   if (register === undefined) throw new Error(`${network} is per-instance but cannot register apps`);
   let app: { clientId: string; clientSecret: string };
   try {
-    app = await register(deps.runtime.context(network), { instanceUrl, redirectUri });
+    app = await register(waitBriefly(deps.runtime.context(network)), { instanceUrl, redirectUri });
   } catch (error) {
-    throw translateNetworkError(error, `${provider.manifest.name} (${new URL(instanceUrl).host})`);
+    throw atFieldOfHost(translateNetworkError(error, `${provider.manifest.name} (${new URL(instanceUrl).host})`), error, { instanceUrl }, '');
   }
   await deps.db
     .insert(networkAppRegistrations)
@@ -318,9 +319,9 @@ export async function connectWithCredentials(
   }
   let connected: { tokens: TokenSet; identity: ConnectedIdentity };
   try {
-    connected = await provider.credentials.connect(deps.runtime.context(provider.manifest.id), parsed.data);
+    connected = await provider.credentials.connect(waitBriefly(deps.runtime.context(provider.manifest.id)), parsed.data);
   } catch (error) {
-    throw translateNetworkError(error, provider.manifest.name);
+    throw atFieldOfHost(translateNetworkError(error, provider.manifest.name), error, parsed.data, 'credentials');
   }
   const [account] = await saveIdentities(deps, {
     workspaceId: input.workspaceId,

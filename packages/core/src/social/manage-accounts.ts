@@ -12,6 +12,7 @@ import { dequeuePublishJobs } from '../publishing/publish-queue.ts';
 import { getAccount, toAccountView, type AccountView } from './account-store.ts';
 import { AccountDisconnected, getAccountAuth, type TokenDeps } from './account-tokens.ts';
 import { translateNetworkError } from './translate-network-error.ts';
+import { waitBriefly } from './wait-briefly.ts';
 
 /**
  * Asks the network whether the account works. A refused token is refreshed once; if that fails the
@@ -24,7 +25,8 @@ export async function checkAccountHealth(deps: TokenDeps, workspaceId: string, a
   let identity;
   try {
     let auth = await getAccountAuth(deps, account.id);
-    const context = deps.runtime.context(provider.manifest.id);
+    // Someone clicked Check and waits: an unreachable network is reported within seconds.
+    const context = waitBriefly(deps.runtime.context(provider.manifest.id));
     try {
       identity = await provider.health(context, auth);
     } catch (error) {

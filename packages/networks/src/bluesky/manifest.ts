@@ -15,11 +15,23 @@ export const BLUESKY_TEXT_BYTES = 3000;
 export const BLUESKY_MAX_IMAGES = 4;
 export const BLUESKY_IMAGE_BYTES = 1_000_000;
 
-/** What the user pastes to connect: a handle (or email/DID), an app password, and their host. */
+/**
+ * What the user pastes to connect: a handle (or email/DID), an app password, and their host. Titles
+ * and descriptions are the connect form's labels and hints (the web app reads them as JSON Schema).
+ */
 export const blueskyCredentialsSchema = z.object({
-  identifier: z.string().trim().min(1, 'Enter your Bluesky handle, e.g. alice.bsky.social'),
-  password: z.string().trim().min(1, 'Enter an app password from Bluesky settings'),
-  service: httpUrlSchema().optional(),
+  identifier: z.string().trim().min(1, 'Enter your Bluesky handle, e.g. alice.bsky.social').meta({
+    title: 'Handle',
+    description: 'Your Bluesky handle, e.g. alice.bsky.social (or the email address you sign in with).',
+  }),
+  password: z.string().trim().min(1, 'Enter an app password from Bluesky settings').meta({
+    title: 'App password',
+    description: 'Not your main password: create an app password in Bluesky under Settings → Privacy and security → App passwords, and paste it here.',
+  }),
+  service: httpUrlSchema().optional().meta({
+    title: 'Server (optional)',
+    description: 'Leave empty for accounts on bsky.social. Only if your account lives on your own PDS, enter its address, e.g. https://pds.example.com.',
+  }),
 });
 
 /** Per-target settings for Bluesky. */

@@ -20,8 +20,15 @@ export const telegramCredentialsSchema = z.object({
   botToken: z
     .string()
     .trim()
-    .regex(/^\d+:[\w-]{20,}$/, 'Paste the bot token @BotFather gave you, like 123456789:AAH…'),
-  channel: z.string().trim().min(1, 'Enter the channel, e.g. @my_channel or its numeric id'),
+    .regex(/^\d+:[\w-]{20,}$/, 'Paste the bot token @BotFather gave you, like 123456789:AAH…')
+    .meta({
+      title: 'Bot token',
+      description: 'In Telegram, message @BotFather, send /newbot and follow its steps: it answers with the token (like 123456789:AAH…).',
+    }),
+  channel: z.string().trim().min(1, 'Enter the channel, e.g. @my_channel or its numeric id').meta({
+    title: 'Channel',
+    description: 'The channel’s @username, t.me link or numeric id. First add the bot to the channel as an administrator with the right to post messages.',
+  }),
 });
 
 /** Per-target settings for Telegram. */

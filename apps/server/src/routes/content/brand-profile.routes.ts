@@ -15,7 +15,7 @@ const tags = ['content'];
 const base = '/api/v1/workspaces/:workspaceId/brand-profile';
 const llmErrors = { 402: problemSchema, 422: problemSchema, 503: problemSchema };
 
-const EMPTY_HINT = 'No brand profile yet: generation uses a neutral voice until an admin sets one (PUT this path with { brand, persona? }).';
+const EMPTY_HINT = 'No brand profile yet: generation uses a neutral voice until an admin saves one.';
 
 function toResponse(profile: BrandProfileView | null) {
   return { profile, hint: profile ? null : EMPTY_HINT };

@@ -38,6 +38,7 @@ describe('brand profile', () => {
     const empty = await t.app.inject({ method: 'GET', url: url(), headers: viewer.headers });
     expect(empty.statusCode, empty.body).toBe(200);
     expect(empty.json()).toMatchObject({ profile: null, hint: expect.stringContaining('neutral voice') });
+    expect(empty.json<{ hint: string }>().hint).not.toContain('PUT this path');
 
     const saved = await put({ brand: northwind });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -52,6 +53,11 @@ describe('brand profile', () => {
     const bad = await put({ brand: { ...northwind, voice: { ...northwind.voice, formality: 3 } } });
     expect(bad.statusCode, bad.body).toBe(400);
     expect(bad.json<Problem>().errors?.map((error) => error.path)).toEqual(['body/brand/voice/formality']);
+    // Each error is in plain words at its field, never zod's "Too big: expected array to have <=8 items".
+    const tones = await put({ brand: { ...northwind, voice: { ...northwind.voice, tone: ['warm', 'witty', 'direct', 'calm', 'bold', 'kind', 'brief', 'bright', 'wry'] } } });
+    expect(tones.statusCode, tones.body).toBe(400);
+    expect(tones.json<Problem>().errors).toEqual([{ path: 'body/brand/voice/tone', message: 'Use at most 8 items (this has 9).' }]);
+    expect(tones.body).not.toMatch(/Too big|expected array/);
     const clash = await put({ brand: { ...northwind, hashtags: { always: ['Coffee'], never: ['coffee'] } } });
     expect(clash.json<Problem>().errors?.[0]?.path).toBe('body/brand/hashtags/always/0');
     expect((await put({ brand: northwind }, viewer)).statusCode).toBe(403);

@@ -60,6 +60,9 @@ describe('operations routes', () => {
     expect(policy).toContain("script-src 'self'");
     // Plain-HTTP LAN installs must keep working: no forced upgrade to https.
     expect(policy).not.toContain('upgrade-insecure-requests');
+    // The composer previews picked files (images and videos) from blob: URLs before they are uploaded.
+    expect(policy).toContain("img-src 'self' data: blob:");
+    expect(policy).toContain("media-src 'self' blob:");
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('Plume API v1');
   });

@@ -110,7 +110,7 @@ describe('importing posts from CSV', () => {
     const report = dry.json<Report>();
     expect(report.ok).toBe(false);
     expect(report.rows.filter((row) => !row.ok).map((row) => row.row)).toEqual([2, 5]);
-    expect(report.rows[1]?.errors).toEqual([{ path: 'text', message: expect.stringContaining('501 of 500 characters as Mastodon counts them') }]);
+    expect(report.rows[1]?.errors).toEqual([{ path: 'text', message: 'The text is 501 characters as Mastodon counts them; Mastodon allows 500. Shorten it by 1.' }]);
     expect(report.rows[4]?.errors).toEqual([{ path: 'scheduled_at', message: 'This time is in the past.' }]);
 
     const before = await postCount();
@@ -127,7 +127,7 @@ describe('importing posts from CSV', () => {
 
   it('checks a draft row against the network limits too', async () => {
     const response = await send(csvOf('text,accounts', [`${'y'.repeat(600)},${accountId}`]), true);
-    expect(response.json<Report>().rows[0]?.errors).toEqual([{ path: 'text', message: expect.stringContaining('600 of 500') }]);
+    expect(response.json<Report>().rows[0]?.errors).toEqual([{ path: 'text', message: expect.stringContaining('The text is 600 characters as Mastodon counts them; Mastodon allows 500.') }]);
   });
 
   it('keeps quoted commas, quotes and newlines, and reads a file with a BOM and CRLF', async () => {

@@ -331,7 +331,7 @@ describe('approval', () => {
       payload: { content: { text: 'x'.repeat(501) }, targets: [{ accountId }], submit: true },
     });
     expect(created.statusCode).toBe(400);
-    expect(created.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('501 of 500') });
+    expect(created.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: 'The text is 501 characters as Mastodon counts them; Mastodon allows 500. Shorten it by 1.' });
   });
 
   it("counts against each Mastodon server's own limit, read when the account was connected", async () => {
@@ -348,10 +348,10 @@ describe('approval', () => {
         });
       expect((await submit(roomyAccountId, 900)).statusCode).toBe(201);
       const tooLong = await submit(roomyAccountId, 1001);
-      expect(tooLong.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('1001 of 1000') });
+      expect(tooLong.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('The text is 1001 characters as Mastodon counts them; Mastodon allows 1000.') });
       const defaultServer = await submit(accountId, 900);
       expect(defaultServer.statusCode, defaultServer.body).toBe(400);
-      expect(defaultServer.json<{ errors: { message: string }[] }>().errors[0]?.message).toContain('900 of 500');
+      expect(defaultServer.json<{ errors: { message: string }[] }>().errors[0]?.message).toContain('The text is 900 characters as Mastodon counts them; Mastodon allows 500.');
     } finally {
       await roomy.close();
     }

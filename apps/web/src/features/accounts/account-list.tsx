@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
+import { TableCaption } from '../../components/table-caption.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { networksQueryOptions } from '../networks/networks-query.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 import { AccountRow } from './account-row.tsx';
 import { accountsQueryOptions } from './accounts-query.ts';
 
@@ -12,6 +14,7 @@ import { accountsQueryOptions } from './accounts-query.ts';
 export function AccountList({ workspaceId, canAdmin }: { workspaceId: string; canAdmin: boolean }) {
   const accounts = useQuery(accountsQueryOptions(workspaceId));
   const networks = useQuery(networksQueryOptions).data ?? [];
+  const timeZone = useTimeZone();
   if (accounts.isPending) return <LoadingState label="Loading accounts…" />;
   if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />;
   if (accounts.data.length === 0) {
@@ -24,7 +27,7 @@ export function AccountList({ workspaceId, canAdmin }: { workspaceId: string; ca
   return (
     <TableScroller>
       <table className="w-full min-w-[44rem] text-left text-sm text-muted">
-        <caption className="sr-only">Connected accounts</caption>
+        <TableCaption title="Connected accounts" timeZone={timeZone} />
         <TableHead columns={['Network', 'Account', 'Status', 'Last checked']} hasActions />
         <tbody className="divide-y divide-line">
           {accounts.data.map((account) => {

@@ -2,10 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import { formatDateTime } from '../../lib/format-date.ts';
+import { formatTime } from '../../lib/format-time.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import type { Account } from './account-types.ts';
 import { accountsQueryOptions, startOAuth } from './accounts-query.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface AccountRowProps {
   workspaceId: string;
@@ -18,6 +19,7 @@ interface AccountRowProps {
 /** One connected account with Check, Reconnect and Remove. */
 export function AccountRow({ workspaceId, account, networkName, canReconnect, canAdmin }: AccountRowProps) {
   const queryClient = useQueryClient();
+  const timeZone = useTimeZone();
   const base = `${workspacePath(workspaceId)}/accounts/${encodeURIComponent(account.id)}`;
   const invalidate = () => queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
   const check = useMutation({ mutationFn: () => api.post<Account>(`${base}/health`), onSettled: invalidate });
@@ -59,8 +61,8 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
         {account.healthError ? <span className="block text-xs text-danger">Health: {account.healthError}</span> : null}
         {account.status === 'connected' && account.tokenExpiresAt ? (
           <span className="block text-xs">
-            Access renews before {formatDateTime(account.tokenExpiresAt)}
-            {account.lastRefreshedAt ? ` (last renewed ${formatDateTime(account.lastRefreshedAt)})` : ''}
+            Access renews before {formatTime(account.tokenExpiresAt, timeZone, { withZone: false })}
+            {account.lastRefreshedAt ? ` (last renewed ${formatTime(account.lastRefreshedAt, timeZone, { withZone: false })})` : ''}
           </span>
         ) : null}
         {failed > 0 ? (
@@ -77,10 +79,10 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
           </span>
         ) : null}
         {account.rateLimitedUntil && new Date(account.rateLimitedUntil).getTime() > Date.now() ? (
-          <span className="block text-xs text-warning">Rate-limited until {formatDateTime(account.rateLimitedUntil)}</span>
+          <span className="block text-xs text-warning">Rate-limited until {formatTime(account.rateLimitedUntil, timeZone, { withZone: false })}</span>
         ) : null}
       </td>
-      <td className="py-3 pr-4 whitespace-nowrap">{formatDateTime(account.healthCheckedAt)}</td>
+      <td className="py-3 pr-4 whitespace-nowrap">{formatTime(account.healthCheckedAt, timeZone, { withZone: false })}</td>
       <td className="py-3 text-right">
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={() => check.mutate()} isPending={check.isPending} pendingLabel="Checking…">

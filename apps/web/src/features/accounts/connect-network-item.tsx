@@ -29,7 +29,7 @@ export function ConnectNetworkItem({ workspaceId, network }: { workspaceId: stri
           <p className="font-medium text-ink">{network.name}</p>
           {network.ready ? null : (
             <p className="text-xs text-warning">
-              Needs setup: set {network.missing.join(', ')} (see <code>{network.setupGuide}</code>).
+              Not set up on this server yet: whoever runs Plume sets {network.missing.join(' and ')} (see <code>{network.setupGuide}</code>).
             </p>
           )}
         </div>

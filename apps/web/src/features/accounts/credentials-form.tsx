@@ -43,7 +43,10 @@ export function CredentialsForm({ workspaceId, network, onDone }: { workspaceId:
 
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-3" aria-label={`Connect ${network.name}`}>
-      <FormAlert error={connect.error} />
+      <FormAlert error={connect.error} labels={(path) => {
+        const field = properties.find(([key]) => path === `credentials/${key}`);
+        return field ? (field[1].title ?? humanize(field[0])) : undefined;
+      }} />
       {properties.map(([key, schema]) => (
         <TextField key={key} label={schema.title ?? humanize(key)} name={key} required={required.has(key)}
           type={isSecret(key) ? 'password' : schema.format === 'uri' ? 'url' : 'text'} autoComplete="off"

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { api } from '../../lib/api.ts';
+import { useNetworkName } from '../networks/use-network-name.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import type { Account } from './account-types.ts';
 import { accountsQueryOptions, pendingQueryOptions } from './accounts-query.ts';
@@ -21,6 +22,7 @@ interface PickIdentitiesCardProps {
 export function PickIdentitiesCard({ workspaceId, pendingId, onDone }: PickIdentitiesCardProps) {
   const queryClient = useQueryClient();
   const pending = useQuery(pendingQueryOptions(workspaceId, pendingId));
+  const networkName = useNetworkName();
   const [picked, setPicked] = useState<string[]>([]);
   const [clientError, setClientError] = useState<string>();
   const pick = useMutation({
@@ -50,7 +52,7 @@ export function PickIdentitiesCard({ workspaceId, pendingId, onDone }: PickIdent
         <form noValidate onSubmit={handleSubmit} className="space-y-3">
           <FormAlert error={pick.error} message={clientError} />
           <fieldset className="space-y-2">
-            <legend className="mb-1 text-sm font-medium text-ink">Accounts on {pending.data.network}</legend>
+            <legend className="mb-1 text-sm font-medium text-ink">Accounts on {networkName(pending.data.network)}</legend>
             {pending.data.identities.map((identity) => (
               <CheckboxField key={identity.externalId} label={identity.displayName || identity.handle}
                 description={`${identity.handle} · ${identity.kind}`} checked={picked.includes(identity.externalId)}

@@ -5,8 +5,10 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { TableCaption } from '../../components/table-caption.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 import { OutboxRow } from './outbox-row.tsx';
 import { outboxQueryOptions } from './outbox-query.ts';
 
@@ -14,6 +16,7 @@ import { outboxQueryOptions } from './outbox-query.ts';
 export function OutboxPage() {
   const outbox = useInfiniteQuery(outboxQueryOptions);
   const mails = outbox.data?.pages.flatMap((page) => page.items) ?? [];
+  const timeZone = useTimeZone();
   return (
     <>
       <PageHeader
@@ -29,11 +32,11 @@ export function OutboxPage() {
         {mails.length > 0 ? (
           <TableScroller>
             <table className="w-full min-w-[36rem] text-left text-sm text-muted">
-              <caption className="sr-only">Kept mail</caption>
+              <TableCaption title="Kept mail" timeZone={timeZone} />
               <TableHead columns={['To', 'Subject', 'Created']} />
               <tbody className="divide-y divide-line">
                 {mails.map((mail) => (
-                  <OutboxRow key={mail.id} mail={mail} />
+                  <OutboxRow key={mail.id} mail={mail} timeZone={timeZone} />
                 ))}
               </tbody>
             </table>

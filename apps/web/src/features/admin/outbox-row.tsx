@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { formatDateTime } from '../../lib/format-date.ts';
+import { formatTime } from '../../lib/format-time.ts';
 import { LinkifiedText } from './linkified-text.tsx';
 import type { OutboxMail } from './outbox-query.ts';
 
 /** One kept mail; its subject is a button that shows or hides the text below the row. */
-export function OutboxRow({ mail }: { mail: OutboxMail }) {
+export function OutboxRow({ mail, timeZone }: { mail: OutboxMail; timeZone: string }) {
   const [isOpen, setIsOpen] = useState(false);
   const bodyId = useId();
   return (
@@ -25,7 +25,7 @@ export function OutboxRow({ mail }: { mail: OutboxMail }) {
             {mail.subject}
           </button>
         </td>
-        <td className="py-3 whitespace-nowrap">{formatDateTime(mail.createdAt)}</td>
+        <td className="py-3 whitespace-nowrap">{formatTime(mail.createdAt, timeZone, { withZone: false })}</td>
       </tr>
       <tr id={bodyId} hidden={!isOpen}>
         <td colSpan={3} className="pb-4">

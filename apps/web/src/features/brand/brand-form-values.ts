@@ -117,3 +117,13 @@ export function formalityLabel(value: number): string {
   if (value <= 0.75) return 'Formal';
   return 'Very formal';
 }
+
+/** The brand and persona fields by their API path, named as the form labels them (for the error list). */
+export const BRAND_FIELD_LABELS: Readonly<Record<string, string>> = {
+  'brand/name': 'Brand name', 'brand/industry': 'Industry', 'brand/audience': 'Audience', 'brand/goals': 'Goals',
+  'brand/voice/tone': 'Tone words', 'brand/voice/formality': 'Formality', 'brand/voice/emoji': 'Emoji', 'brand/voice/person': 'Speaks as',
+  'brand/topics': 'Topics', 'brand/topicsToAvoid': 'Topics to avoid', 'brand/ctaDefaults': 'Calls to action', 'brand/language': 'Language',
+  'brand/hashtags/always': 'Always use hashtags', 'brand/hashtags/never': 'Never use hashtags',
+  persona: 'Persona', 'persona/name': 'Persona name', 'persona/traits': 'Traits', 'persona/styleNotes': 'Style',
+  'persona/interests': 'Interests', 'persona/backstory': 'Backstory', 'persona/disclosure': 'Disclosure line',
+};

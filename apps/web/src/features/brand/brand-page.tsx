@@ -23,7 +23,7 @@ export function BrandPage({ workspaceId }: { workspaceId: string }) {
         <div className="space-y-6">
           {profile.data.profile === null ? (
             <Card>
-              <p className="text-sm text-muted">{profile.data.hint ?? 'No profile yet: posts are written in a neutral voice until you describe yours.'}</p>
+              <p className="text-sm text-muted">No profile yet: posts are written in a neutral voice until {canManage(workspace.role) ? 'you describe yours below' : 'an admin describes yours'}.</p>
             </Card>
           ) : null}
           <BrandProfileForm workspace={workspace} stored={profile.data.profile}

@@ -8,7 +8,7 @@ import { api } from '../../lib/api.ts';
 import type { Workspace } from '../workspaces/workspace-types.ts';
 import { problemsByPath } from '../posts/resolve-text.ts';
 import { BrandFields } from './brand-fields.tsx';
-import { brandToForm, formToBrand, formToPersona, personaToForm } from './brand-form-values.ts';
+import { BRAND_FIELD_LABELS, brandToForm, formToBrand, formToPersona, personaToForm } from './brand-form-values.ts';
 import { brandProfilePath, brandProfileQueryOptions } from './brand-queries.ts';
 import type { BrandProfileResponse, SaveProfileBody } from './brand-types.ts';
 import { PersonaFields } from './persona-fields.tsx';
@@ -43,7 +43,7 @@ export function BrandProfileForm({ workspace, stored, canEdit, canPreview }: Bra
 
   return (
     <form noValidate onSubmit={handleSubmit} aria-label="Brand profile" className="space-y-6">
-      <FormAlert error={save.error} />
+      <FormAlert error={save.error} labels={BRAND_FIELD_LABELS} />
       {!canEdit ? <p className="text-sm text-muted">Only admins and owners of {workspace.name} can change the profile.</p> : null}
       <fieldset disabled={!canEdit} className="space-y-6">
         <Card title="Brand profile">

@@ -44,7 +44,7 @@ export function TemplateEditor({ workspaceId, template, onDone }: TemplateEditor
   return (
     <form noValidate onSubmit={handleSubmit} aria-label={`Edit the ${template.name} template`} className="space-y-3"
       onKeyDown={(event) => { if (event.key === 'Escape') onDone(false); }}>
-      <FormAlert error={save.error} />
+      <FormAlert error={save.error} labels={{ skeleton: 'Prompt skeleton', required: 'Required placeholders' }} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="Name" name="name" value={values.name} error={errors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
         <TextField label="Description" name="description" value={values.description} error={errors.description} onChange={(e) => set('description', e.target.value)} autoComplete="off" />

@@ -1,15 +1,19 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { api } from '../../lib/api.ts';
 import { hasErrorCode } from '../../lib/field-errors.ts';
-import { networksQueryOptions } from '../networks/networks-query.ts';
+import { useNetworkName } from '../networks/use-network-name.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { QualityScore } from '../posts/ai-writer-quality.tsx';
 import type { Quality } from '../posts/ai-writer-types.ts';
+import { BRAND_FIELD_LABELS } from './brand-form-values.ts';
 import type { SaveProfileBody } from './brand-types.ts';
+
+/** The preview sends the form as `profile`: its problems are the form's fields one level down. */
+const PREVIEW_LABELS = Object.fromEntries(Object.entries(BRAND_FIELD_LABELS).map(([path, label]) => [`profile/${path}`, label]));
 
 interface PreviewResponse {
   network: string;
@@ -22,13 +26,12 @@ export function VoicePreview({ workspaceId, profile }: { workspaceId: string; pr
   const preview = useMutation({
     mutationFn: () => api.post<PreviewResponse>(`${workspacePath(workspaceId)}/brand-profile/preview`, { profile: profile() }),
   });
-  const networks = useQuery(networksQueryOptions).data ?? [];
-  const networkName = (id: string) => networks.find((network) => network.id === id)?.name ?? id;
+  const networkName = useNetworkName();
   const needsModels = hasErrorCode(preview.error, 'llm_budget_exceeded', 'llm_unavailable');
   return (
     <div className="space-y-3" aria-busy={preview.isPending}>
       <Button variant="secondary" onClick={() => preview.mutate()} isPending={preview.isPending} pendingLabel="Writing a sample…">Preview this voice</Button>
-      <FormAlert error={preview.error}>
+      <FormAlert error={preview.error} labels={PREVIEW_LABELS}>
         {needsModels ? <p className="mt-1"><Link to="/w/$workspaceId/models" params={{ workspaceId }} className={textLinkClasses}>Check the models and budget</Link></p> : null}
       </FormAlert>
       {preview.data ? (

@@ -41,7 +41,7 @@ describe('postToEvent', () => {
   it('shortens a long first line and names an empty post', () => {
     const long = 'x'.repeat(100);
     expect(postToEvent(post({ content: { text: long, mediaIds: [], thread: [], hashtags: [] } }))?.title).toBe(`Scheduled: ${'x'.repeat(59)}…`);
-    expect(postToEvent(post({ state: 'draft', content: { text: '', mediaIds: [], thread: [], hashtags: [] } }))?.title).toBe('Draft: (no text)');
+    expect(postToEvent(post({ state: 'draft', content: { text: '', mediaIds: [], thread: [], hashtags: [] } }))?.title).toBe('Draft: Untitled draft');
   });
 
   it('gives every state its own colour', () => {

@@ -1,4 +1,5 @@
 import type { EventInput } from '@fullcalendar/react';
+import { postExcerpt } from '../posts/post-excerpt.ts';
 import { stateLabel, type Post, type PostState } from '../posts/post-types.ts';
 
 /** Colour of each post state on the calendar (background, with white text). */
@@ -18,17 +19,12 @@ export const stateColors: Record<PostState, string> = {
 // Only posts that are still to be published can move; the rest show where they landed.
 const MOVABLE: ReadonlySet<PostState> = new Set(['draft', 'in_review', 'approved', 'scheduled']);
 
-function excerpt(text: string): string {
-  const line = text.split('\n')[0] || '(no text)';
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
 /** A post as a calendar event: coloured by state, draggable while it is not yet published. */
 export function postToEvent(post: Post): EventInput | null {
   if (!post.scheduledAt) return null;
   return {
     id: post.id,
-    title: `${stateLabel(post.state)}: ${excerpt(post.content.text)}`,
+    title: `${stateLabel(post.state)}: ${postExcerpt(post.content, 60)}`,
     start: post.scheduledAt,
     allDay: false,
     editable: MOVABLE.has(post.state),

@@ -1,5 +1,6 @@
 import { SelectField } from '../../components/select-field.tsx';
 import type { Account } from '../accounts/account-types.ts';
+import { useNetworkName } from '../networks/use-network-name.ts';
 import { POST_STATES, isPostState, stateLabel, type PostState } from '../posts/post-types.ts';
 import { stateColors } from './calendar-events.ts';
 
@@ -16,7 +17,8 @@ interface CalendarFiltersProps {
 
 /** Account and state filters, and the colour key of the states. */
 export function CalendarFilters({ accounts, filter, onChange }: CalendarFiltersProps) {
-  const accountOptions = [{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${a.network} · ${a.handle}` }))];
+  const networkName = useNetworkName();
+  const accountOptions = [{ value: '', label: 'All accounts' }, ...accounts.map((a) => ({ value: a.id, label: `${networkName(a.network)} · ${a.handle}` }))];
   const stateOptions = [{ value: '', label: 'All states' }, ...POST_STATES.map((s) => ({ value: s, label: stateLabel(s) }))];
   return (
     <div className="space-y-3">

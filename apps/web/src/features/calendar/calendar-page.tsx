@@ -15,6 +15,7 @@ import { Card } from '../../components/card.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { errorMessageOf } from '../../lib/field-errors.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
 import { patchPost, postsKey, postsQueryOptions } from '../posts/posts-query.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
@@ -70,7 +71,7 @@ export function CalendarPage({ workspaceId }: { workspaceId: string }) {
       <PageHeader title="Calendar" description={`Posts by their time in ${workspace.timezone}. Drag a post that is not yet published to move it.`}
         action={<Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>} />
       <div className="space-y-4">
-        <FormAlert error={reschedule.error} message={reschedule.error ? `Could not move the post: ${reschedule.error.message}` : undefined} />
+        <FormAlert error={reschedule.error} message={reschedule.error ? `Could not move the post: ${errorMessageOf(reschedule.error)}` : undefined} />
         {notice ? <p role="status" className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning">{notice}</p> : null}
         {posts.isError ? <ErrorState error={posts.error} onRetry={() => void posts.refetch()} /> : null}
         <CalendarFilters accounts={accounts} filter={filter} onChange={setFilter} />

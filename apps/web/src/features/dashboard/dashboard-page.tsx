@@ -1,33 +1,29 @@
-import { Link } from '@tanstack/react-router';
-import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { buttonClasses } from '../../components/button-classes.ts';
+import { zoneLabel } from '../../lib/format-time.ts';
 import { MyInvitationsCard } from '../invitations/my-invitations-card.tsx';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
+import { AccountHealthCard } from './account-health-card.tsx';
 import { ChecklistCard } from './checklist-card.tsx';
+import { AttentionCard, RecentCard, UpcomingCard } from './dashboard-post-cards.tsx';
 
-/** /w/$workspaceId — the workspace home; for now the setup checklist and invitations. */
+/** /w/$workspaceId — the workspace home: what goes out next, what went out, what needs a person. */
 export function DashboardPage({ workspaceId }: { workspaceId: string }) {
   const workspace = useWorkspace(workspaceId);
   const kind = workspace.kind === 'brand' ? 'Brand' : 'Character';
   return (
     <>
-      <PageHeader title={workspace.name} description={`${kind} workspace · ${workspace.timezone}`} />
+      <PageHeader title={workspace.name} description={`${kind} workspace · times in ${zoneLabel(workspace.timezone)}`} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          <ChecklistCard workspaceId={workspace.id} />
-          <EmptyState
-            title="No posts yet"
-            action={
-              <Link to="/w/$workspaceId/members" params={{ workspaceId: workspace.id }} className={buttonClasses('secondary')}>
-                Invite your team
-              </Link>
-            }
-          >
-            Once your accounts are connected, planned and published posts will show up here.
-          </EmptyState>
+          <UpcomingCard workspaceId={workspace.id} />
+          <AttentionCard workspaceId={workspace.id} />
+          <RecentCard workspaceId={workspace.id} />
         </div>
-        <MyInvitationsCard />
+        <div className="space-y-6">
+          <AccountHealthCard workspaceId={workspace.id} />
+          <ChecklistCard workspaceId={workspace.id} />
+          <MyInvitationsCard hideWhenEmpty />
+        </div>
       </div>
     </>
   );

@@ -3,16 +3,18 @@ import { useNavigate } from '@tanstack/react-router';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { api } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format-date.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { rememberWorkspaceId } from '../workspaces/last-workspace.ts';
 import { roleLabel } from '../workspaces/roles.ts';
 import { workspacesQueryOptions } from '../workspaces/workspace-queries.ts';
 import { myInvitationsQueryOptions } from './invitation-queries.ts';
 import type { Invitation } from './invitation-types.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 /** One invitation addressed to me, with Accept and Decline. */
 export function MyInvitationItem({ invitation }: { invitation: Invitation }) {
   const navigate = useNavigate();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const path = `/invitations/${encodeURIComponent(invitation.id)}`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: myInvitationsQueryOptions.queryKey });
@@ -32,7 +34,7 @@ export function MyInvitationItem({ invitation }: { invitation: Invitation }) {
         <p className="font-medium text-ink">{invitation.workspaceName}</p>
         <p className="text-muted">
           {invitation.inviterName} invited you as {roleLabel(invitation.role)} · expires{' '}
-          {formatDate(invitation.expiresAt)}
+          {formatDate(invitation.expiresAt, timeZone)}
         </p>
         <FormAlert error={accept.error ?? decline.error} />
       </div>

@@ -2,15 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import { formatDate } from '../../lib/format-date.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { roleLabel } from '../workspaces/roles.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { workspaceInvitationsQueryOptions } from './invitation-queries.ts';
 import type { Invitation } from './invitation-types.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 /** One sent invitation with its Cancel button. */
 export function WorkspaceInvitationRow({ invitation }: { invitation: Invitation }) {
   const queryClient = useQueryClient();
+  const timeZone = useTimeZone();
   const cancel = useMutation({
     mutationFn: () =>
       api.delete(`${workspacePath(invitation.workspaceId)}/invitations/${encodeURIComponent(invitation.id)}`),
@@ -24,7 +26,7 @@ export function WorkspaceInvitationRow({ invitation }: { invitation: Invitation 
       <td className="py-2 pr-4 text-ink">{invitation.email}</td>
       <td className="py-2 pr-4">{roleLabel(invitation.role)}</td>
       <td className="py-2 pr-4 capitalize">{invitation.status}</td>
-      <td className="py-2 pr-4 whitespace-nowrap">{formatDate(invitation.expiresAt)}</td>
+      <td className="py-2 pr-4 whitespace-nowrap">{formatDate(invitation.expiresAt, timeZone)}</td>
       <td className="py-2 text-right">
         {invitation.status === 'pending' ? (
           <Button variant="secondary" onClick={() => cancel.mutate()} isPending={cancel.isPending}>

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import { formatDate } from '../../lib/format-date.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { isRole, roleLabel, roleOptions } from '../workspaces/roles.ts';
 import type { Role } from '../workspaces/workspace-types.ts';
 import type { Member } from './member-types.ts';
 import { useMemberActions } from './use-member-actions.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface MemberRowProps {
   workspaceId: string;
@@ -19,6 +20,7 @@ interface MemberRowProps {
 /** One member: role select and Remove (with a confirmation step) for admins. */
 export function MemberRow({ workspaceId, member, myRole, isSelf, canManage }: MemberRowProps) {
   const [isConfirming, setIsConfirming] = useState(false);
+  const timeZone = useTimeZone();
   const { changeRole, remove } = useMemberActions(workspaceId, member, isSelf);
   // Only owners may touch an owner; the server enforces it, the UI avoids offering it.
   const isEditable = canManage && (myRole === 'owner' || member.role !== 'owner');
@@ -44,7 +46,7 @@ export function MemberRow({ workspaceId, member, myRole, isSelf, canManage }: Me
           roleLabel(member.role)
         )}
       </td>
-      <td className="py-3 pr-4 whitespace-nowrap">{formatDate(member.createdAt)}</td>
+      <td className="py-3 pr-4 whitespace-nowrap">{formatDate(member.createdAt, timeZone)}</td>
       <td className="py-3 text-right">
         {isEditable && !isConfirming ? (
           <Button variant="secondary" onClick={() => setIsConfirming(true)}>

@@ -22,6 +22,12 @@ const capFields: { key: CapField; label: string; step: string }[] = [
   { key: 'monthlyRequestLimit', label: 'Requests a month', step: '1' },
 ];
 
+/** The budget's fields as the form labels them, for the list of problems. */
+const budgetLabels: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(capFields.map(({ key, label }) => [key, label])),
+  degradeAtPercent: 'Prefer cheaper models from',
+};
+
 const toInput = (value: number | null) => (value === null ? '' : String(value));
 
 function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; budget: BudgetView; canAdmin: boolean }) {
@@ -53,7 +59,7 @@ function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; bu
 
   return (
     <form noValidate onSubmit={handleSubmit} aria-label="Budget" className="space-y-3">
-      <FormAlert error={save.error} />
+      <FormAlert error={save.error} labels={budgetLabels} />
       <div className="grid gap-3 sm:grid-cols-2">
         {capFields.map(({ key, label, step }) => (
           <TextField key={key} label={label} name={key} type="number" min="0" step={step} inputMode="decimal" value={values[key]}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatLatency, formatShare, formatUsd, humanizeId, parseCap, percentOfCap } from './format-llm.ts';
+import { formatBytes, formatLatency, formatShare, formatUsd, humanizeId, ollamaDownMessage, parseCap, percentOfCap, providerKindName } from './format-llm.ts';
 
 describe('format-llm', () => {
   it('formats dollars with small amounts kept', () => {
@@ -19,6 +19,19 @@ describe('format-llm', () => {
     expect(formatLatency(2400)).toBe('2.4 s');
     expect(formatLatency(null)).toBe('—');
     expect(humanizeId('best_quality')).toBe('Best quality');
+  });
+
+  it('names providers as their vendors write them, never "Openai"', () => {
+    expect(['openai', 'anthropic', 'groq', 'perplexity', 'meta', 'openai_compatible', 'ollama'].map(providerKindName))
+      .toEqual(['OpenAI', 'Anthropic', 'Groq', 'Perplexity', 'Meta Llama API', 'OpenAI-compatible', 'Ollama']);
+  });
+
+  it('says once why Ollama is down', () => {
+    const reason = 'Ollama is not running at http://127.0.0.1:11434: start it with `ollama serve`.';
+    const message = ollamaDownMessage({ url: 'http://127.0.0.1:11434', reason });
+    expect(message).toBe(reason);
+    expect(message.split('is not running').length - 1).toBe(1);
+    expect(ollamaDownMessage({ url: 'http://ollama.lan:11434', reason: null })).toBe('Plume could not reach Ollama at http://ollama.lan:11434. Start it with `ollama serve` on that machine.');
   });
 
   it('measures use against a cap', () => {

@@ -59,3 +59,20 @@ export function humanizeId(id: string): string {
   const spaced = id.replaceAll('_', ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+const providerKindNames: Readonly<Record<string, string>> = {
+  ollama: 'Ollama', openai: 'OpenAI', anthropic: 'Anthropic', groq: 'Groq', perplexity: 'Perplexity', meta: 'Meta Llama API', openai_compatible: 'OpenAI-compatible',
+};
+
+/** A model provider's kind as the vendor writes its name: `openai` → `OpenAI`, `meta` → `Meta Llama API`. */
+export function providerKindName(kind: string): string {
+  return providerKindNames[kind] ?? humanizeId(kind);
+}
+
+/**
+ * Why Ollama is down, said once: the server's reason already names the address and what to do
+ * ("Ollama is not running at …: start it with `ollama serve`."), so it is shown as it is.
+ */
+export function ollamaDownMessage(version: { url: string; reason: string | null }): string {
+  return version.reason ?? `Plume could not reach Ollama at ${version.url}. Start it with \`ollama serve\` on that machine.`;
+}

@@ -8,7 +8,7 @@ import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import { formatBytes } from './format-llm.ts';
+import { formatBytes, ollamaDownMessage } from './format-llm.ts';
 import { installedModelsQueryOptions, ollamaKey, ollamaVersionQueryOptions } from './llm-queries.ts';
 import type { InstalledModel } from './llm-types.ts';
 import { PullModelForm } from './pull-model-form.tsx';
@@ -73,8 +73,8 @@ export function OllamaCard({ isInstanceAdmin }: { isInstanceAdmin: boolean }) {
       ) : !version.data.running ? (
         <EmptyState title="Ollama is not running"
           action={<Button variant="secondary" onClick={() => void version.refetch()}>Check again</Button>}>
-          <p>Ollama is not running at {version.data.url}{version.data.reason ? ` (${version.data.reason})` : ''}.</p>
-          <p className="mt-1">Start it with <code>ollama serve</code> on that machine, or set <code>OLLAMA_URL</code> to where it runs.</p>
+          <p>{ollamaDownMessage(version.data)}</p>
+          <p className="mt-1">If Ollama runs on another machine, set <code>OLLAMA_URL</code> to its address.</p>
         </EmptyState>
       ) : (
         <div className="space-y-6">

@@ -14,6 +14,12 @@ import { ROUTING_MODES, type Candidate, type PolicyView, type RoutingMode } from
 const modeOptions = ROUTING_MODES.map((mode) => ({ value: mode, label: humanizeId(mode) }));
 const isMode = (value: string): value is RoutingMode => (ROUTING_MODES as readonly string[]).includes(value);
 
+/** `candidates/1/model` → `Model 2`, as the form labels it. */
+function candidateLabel(path: string): string | undefined {
+  const match = /^candidates\/(\d+)\/(provider|model)/.exec(path);
+  return match ? `${match[2] === 'model' ? 'Model' : 'Provider'} ${Number(match[1]) + 1}` : undefined;
+}
+
 interface PolicyEditorProps {
   workspaceId: string;
   policy: PolicyView;
@@ -44,7 +50,7 @@ export function PolicyEditor({ workspaceId, policy, providerIds, onDone }: Polic
 
   return (
     <form noValidate onSubmit={handleSubmit} aria-label={`Routing for ${task}`} className="space-y-3 rounded-md border border-line p-4">
-      <FormAlert error={save.error ?? reset.error} />
+      <FormAlert error={save.error ?? reset.error} labels={candidateLabel} />
       <SelectField label="Mode" name="mode" options={modeOptions} value={mode} onChange={(e) => { if (isMode(e.target.value)) setMode(e.target.value); }} />
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium text-ink">Candidates, in order</legend>

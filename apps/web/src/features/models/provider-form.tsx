@@ -7,13 +7,13 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import { humanizeId } from './format-llm.ts';
+import { providerKindName } from './format-llm.ts';
 import { llmKey, llmPath } from './llm-queries.ts';
 import { PROVIDER_KINDS, type ProviderKind, type ProviderStatus, type SaveProviderBody } from './llm-types.ts';
 
 const kindOptions = PROVIDER_KINDS.filter((kind) => kind !== 'ollama').map((kind) => ({
   value: kind,
-  label: kind === 'openai_compatible' ? 'OpenAI-compatible (vLLM, LM Studio, LocalAI)' : humanizeId(kind),
+  label: kind === 'openai_compatible' ? 'OpenAI-compatible (vLLM, LM Studio, LocalAI)' : providerKindName(kind),
 }));
 
 function isKind(value: string): value is ProviderKind {

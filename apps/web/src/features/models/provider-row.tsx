@@ -2,10 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import { formatDateTime } from '../../lib/format-date.ts';
-import { formatLatency, humanizeId } from './format-llm.ts';
+import { formatTime } from '../../lib/format-time.ts';
+import { formatLatency, providerKindName } from './format-llm.ts';
 import { llmKey, llmPath } from './llm-queries.ts';
 import type { ProviderHealth, ProviderStatus } from './llm-types.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface ProviderRowProps {
   workspaceId: string;
@@ -26,6 +27,7 @@ function Reachability({ health }: { health: ProviderHealth | undefined }) {
 /** One provider: kind, address, key badge, reachability, and its test, edit and remove actions. */
 export function ProviderRow({ workspaceId, provider, canAdmin, onEdit }: ProviderRowProps) {
   const queryClient = useQueryClient();
+  const timeZone = useTimeZone();
   const path = `${llmPath(workspaceId)}/providers/${encodeURIComponent(provider.providerId)}`;
   const test = useMutation({ mutationFn: () => api.post<ProviderHealth>(`${path}/test`) });
   const remove = useMutation({ mutationFn: () => api.delete(path), onSuccess: () => queryClient.invalidateQueries({ queryKey: llmKey(workspaceId) }) });
@@ -40,7 +42,7 @@ export function ProviderRow({ workspaceId, provider, canAdmin, onEdit }: Provide
     <tr className="align-top">
       <td className="py-3 pr-4">
         <span className="font-medium text-ink">{provider.providerId}</span>
-        <span className="block text-xs text-muted">{humanizeId(provider.kind)} · {isOwn ? 'this workspace' : 'server-wide'}</span>
+        <span className="block text-xs text-muted">{providerKindName(provider.kind)} · {isOwn ? 'this workspace' : 'server-wide'}</span>
       </td>
       <td className="py-3 pr-4 text-xs break-all">{provider.baseUrl ?? 'Vendor default'}</td>
       <td className="py-3 pr-4">
@@ -50,7 +52,7 @@ export function ProviderRow({ workspaceId, provider, canAdmin, onEdit }: Provide
       <td className="py-3 pr-4" aria-live="polite">
         <Reachability health={health} />
         {provider.circuit.state === 'open' ? (
-          <span className="block text-xs text-warning">Paused after {provider.circuit.failures} failures until {formatDateTime(provider.circuit.retryAt)}</span>
+          <span className="block text-xs text-warning">Paused after {provider.circuit.failures} failures until {formatTime(provider.circuit.retryAt, timeZone)}</span>
         ) : null}
       </td>
       <td className="py-3 text-right">

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../components/button.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
-import { formatDateTime } from '../../lib/format-date.ts';
+import { formatTime } from '../../lib/format-time.ts';
 import { draftQueryOptions, historySourceLabel, revisionsOf, type DraftRevision } from './ai-writer-drafts.ts';
 import { fromRevision, type ShownRevision } from './ai-writer-types.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface AiWriterHistoryProps {
   workspaceId: string;
@@ -21,6 +22,7 @@ interface AiWriterHistoryProps {
 /** "History" of one network's text in a variant: every revision in order, any of which can be shown again. */
 export function AiWriterHistory({ workspaceId, draftId, variant, network, networkName, currentId, onPick }: AiWriterHistoryProps) {
   const [isOpen, setIsOpen] = useState(false);
+  const timeZone = useTimeZone();
   const [pickedNote, setPickedNote] = useState('');
   const toggleRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
@@ -53,7 +55,7 @@ export function AiWriterHistory({ workspaceId, draftId, variant, network, networ
                     className={`space-y-1 rounded-md border p-2 ${isCurrent ? 'border-accent bg-subtle' : 'border-line'}`}>
                     <p className="flex flex-wrap items-center gap-x-2 text-xs text-muted">
                       <span className="font-medium text-ink">{index + 1}. {historySourceLabel(revision.source)}</span>
-                      <time dateTime={revision.createdAt}>{formatDateTime(revision.createdAt)}</time>
+                      <time dateTime={revision.createdAt}>{formatTime(revision.createdAt, timeZone)}</time>
                       <span>{revision.quality ? `Quality ${Math.round(revision.quality.score)} / 100` : 'Not scored'}</span>
                     </p>
                     <p className="text-xs whitespace-pre-wrap text-ink">{revision.text}</p>

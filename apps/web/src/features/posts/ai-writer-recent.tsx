@@ -4,8 +4,9 @@ import { Button } from '../../components/button.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
-import { formatDateTime } from '../../lib/format-date.ts';
+import { formatTime } from '../../lib/format-time.ts';
 import { draftQueryOptions, draftTitle, recentDraftsQueryOptions, shownFromDraft, type ShownDraft } from './ai-writer-drafts.ts';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface AiWriterRecentProps {
   workspaceId: string;
@@ -17,6 +18,7 @@ interface AiWriterRecentProps {
 /** "Recent drafts": the last few generations, any of which can be reopened with its variants as last rewritten. */
 export function AiWriterRecent({ workspaceId, shownId, onOpen }: AiWriterRecentProps) {
   const queryClient = useQueryClient();
+  const timeZone = useTimeZone();
   const headingId = useId();
   const drafts = useQuery(recentDraftsQueryOptions(workspaceId));
   const open = useMutation({
@@ -38,7 +40,7 @@ export function AiWriterRecent({ workspaceId, shownId, onOpen }: AiWriterRecentP
                 <div className="min-w-0">
                   <p className="truncate font-medium text-ink">{title}</p>
                   <p className="text-xs text-muted">
-                    <time dateTime={draft.createdAt}>{formatDateTime(draft.createdAt)}</time> · {draft.revisionCount} {draft.revisionCount === 1 ? 'revision' : 'revisions'}
+                    <time dateTime={draft.createdAt}>{formatTime(draft.createdAt, timeZone)}</time> · {draft.revisionCount} {draft.revisionCount === 1 ? 'revision' : 'revisions'}
                     {draft.postId ? ' · used in a post' : ''}
                   </p>
                 </div>

@@ -12,6 +12,7 @@ import { api } from '../../lib/api.ts';
 import type { Account } from '../accounts/account-types.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
 import { networksQueryOptions } from '../networks/networks-query.ts';
+import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AiWriterPanel } from './ai-writer-panel.tsx';
 import { ComposerAccounts } from './composer-accounts.tsx';
@@ -25,13 +26,7 @@ import { isoToZonedInput, zonedInputToIso } from './schedule-time.ts';
 import { TargetTabs } from './target-tabs.tsx';
 import { ThreadEditor } from './thread-editor.tsx';
 
-const shownPaths = new Set(['content/text', 'content', 'scheduledAt', 'targets']);
-
-/** Server problems that belong to no field on this page, listed in the alert. */
-function otherProblemsOf(problems: Record<string, string>): [string, string][] {
-  return Object.entries(problems).filter(([path]) =>
-    !shownPaths.has(path) && !path.startsWith('targets/') && !path.startsWith('content/hashtags'));
-}
+const contentLabels: Readonly<Record<string, string>> = { content: 'Text', 'content/text': 'Text', 'content/hashtags': 'Hashtags', 'content/thread': 'Thread', targets: 'Accounts' };
 
 /** /w/$workspaceId/posts/new — write a post, pick accounts, preview per network, save or submit. */
 export function ComposerPage({ workspaceId }: { workspaceId: string }) {
@@ -41,6 +36,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   const textId = useId();
   const accounts = useQuery(accountsQueryOptions(workspaceId));
   const networks = useQuery(networksQueryOptions).data ?? [];
+  const networkName = useNetworkName();
   const [text, setText] = useState('');
   const [hashtagInput, setHashtagInput] = useState('');
   const [thread, setThread] = useState<string[]>([]);
@@ -57,8 +53,19 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   const problems = problemsByPath(create.error);
   const hashtags = parseHashtags(hashtagInput);
   const chosen = (accounts.data ?? []).filter((account) => accountIds.includes(account.id));
-  const textError = problems['content/text'] ?? problems['content'];
-  const otherProblems = otherProblemsOf(problems);
+  /** A target's problem is named by its account, as the person chose it ("Bluesky · ada.test"). */
+  const accountLabel = (path: string) => {
+    const index = /^targets\/(\d+)/.exec(path)?.[1];
+    const accountId = index === undefined ? undefined : create.variables?.targets[Number(index)]?.accountId;
+    const account = accounts.data?.find((candidate) => candidate.id === accountId);
+    return account === undefined ? undefined : `${networkName(account.network)} · ${account.handle}`;
+  };
+  const labelOf = (path: string) => accountLabel(path) ?? contentLabels[path];
+  // A text too long for one network belongs under the text too, named by the account it is for.
+  const targetTextErrors = Object.entries(problems)
+    .filter(([path]) => /^targets\/\d+\/text$/.test(path))
+    .map(([path, message]) => `${accountLabel(path) ?? 'One account'}: ${message}`);
+  const textError = [problems['content/text'] ?? problems['content'], ...targetTextErrors].filter(Boolean).join(' ') || undefined;
   const uploading = media.some((item) => item.status === 'uploading');
 
   function mediaProblemsFor(account: Account): string[] {
@@ -97,13 +104,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
       </div>
       <form noValidate onSubmit={(e) => { e.preventDefault(); save(true); }} className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="space-y-6">
-          <FormAlert error={create.error}>
-            {otherProblems.length > 0 ? (
-              <ul className="mt-1 list-disc pl-5">
-                {otherProblems.map(([path, message]) => <li key={path}>{path}: {message}</li>)}
-              </ul>
-            ) : null}
-          </FormAlert>
+          <FormAlert error={create.error} labels={labelOf} />
           <Card title="Content">
             <div className="space-y-4">
               <div>

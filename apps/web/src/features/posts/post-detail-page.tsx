@@ -7,13 +7,13 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
-import { networksQueryOptions } from '../networks/networks-query.ts';
+import { formatTime } from '../../lib/format-time.ts';
+import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostHistory } from './post-history.tsx';
 import type { PostDetail } from './post-types.ts';
 import { postQueryOptions } from './posts-query.ts';
-import { formatInZone } from './schedule-time.ts';
 import { StateBadge } from './state-badge.tsx';
 import { TargetStatus } from './target-status.tsx';
 
@@ -21,7 +21,7 @@ import { TargetStatus } from './target-status.tsx';
 const ACTIVE = new Set(['scheduled', 'publishing']);
 
 function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }) {
-  const networks = useQuery(networksQueryOptions).data ?? [];
+  const networkName = useNetworkName();
   if (post.targets.length === 0) return <p className="text-sm text-muted">No accounts chosen.</p>;
   return (
     <TableScroller>
@@ -31,7 +31,7 @@ function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }
         <tbody className="divide-y divide-line">
           {post.targets.map((t) => (
             <tr key={t.id} className="align-top">
-              <td className="py-3 pr-4 text-ink">{networks.find((n) => n.id === t.network)?.name ?? t.network} · {t.accountHandle}</td>
+              <td className="py-3 pr-4 text-ink">{networkName(t.network)} · {t.accountHandle}</td>
               <td className="py-3 pr-4"><StateBadge state={t.state} /></td>
               <td className="py-3 pr-4 [overflow-wrap:anywhere]"><TargetStatus target={t} timeZone={timeZone} /></td>
             </tr>
@@ -69,8 +69,8 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
             </div>
           ) : null}
         </Card>
-        <Card title="Content" description={`Scheduled: ${formatInZone(p.scheduledAt, timezone)} (${timezone}) · Version ${p.version}`}>
-          <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{p.content.text || '(no text)'}</p>
+        <Card title="Content" description={`${p.scheduledAt ? `Scheduled for ${formatTime(p.scheduledAt, timezone)}` : 'No time set yet'} · Version ${p.version}`}>
+          <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{p.content.text || <span className="text-muted italic">No text</span>}</p>
           {p.content.hashtags.length > 0 ? <p className="mt-2 text-sm text-accent">{p.content.hashtags.join(' ')}</p> : null}
           {p.content.thread.map((part, index) => (
             <p key={index} className="mt-3 border-t border-line pt-3 text-sm whitespace-pre-wrap text-ink">

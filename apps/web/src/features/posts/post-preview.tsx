@@ -21,7 +21,7 @@ interface PostPreviewProps {
 }
 
 function RichText({ text, style }: { text: string; style: PreviewStyle }) {
-  if (text.length === 0) return <span className="text-muted italic">(no text)</span>;
+  if (text.length === 0) return <span className="text-muted italic">Nothing written yet.</span>;
   return (
     <>
       {highlightText(text).map((segment, index) =>

@@ -10,7 +10,10 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
-import { formatDateTime } from '../../lib/format-date.ts';
+import { formatTime } from '../../lib/format-time.ts';
+import { TableCaption } from '../../components/table-caption.tsx';
+import { useTimeZone } from '../workspaces/use-time-zone.ts';
+import { postExcerpt } from './post-excerpt.ts';
 import { POST_STATES, isPostState, stateLabel, type PostState } from './post-types.ts';
 import { postsQueryOptions } from './posts-query.ts';
 import { StateBadge } from './state-badge.tsx';
@@ -25,14 +28,10 @@ interface PostsPageProps {
 
 const stateOptions = [{ value: '', label: 'All states' }, ...POST_STATES.map((s) => ({ value: s, label: stateLabel(s) }))];
 
-function excerpt(text: string): string {
-  const line = text.split('\n')[0] ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line || '(no text)';
-}
-
 /** /w/$workspaceId/posts — every post, filterable by state. */
 export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps) {
   const posts = useQuery(postsQueryOptions(workspaceId, state ? { state } : {}));
+  const timeZone = useTimeZone();
   return (
     <>
       <PageHeader title="Posts" description="Drafts, posts in review, scheduled and published posts."
@@ -59,20 +58,20 @@ export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps)
         {posts.isSuccess && state !== 'unconfirmed' && posts.data.items.length > 0 ? (
           <TableScroller>
             <table className="w-full min-w-[44rem] text-left text-sm text-muted">
-              <caption className="sr-only">Posts</caption>
+              <TableCaption title="Posts" timeZone={timeZone} />
               <TableHead columns={['Post', 'State', 'Accounts', 'Scheduled', 'Updated']} />
               <tbody className="divide-y divide-line">
                 {posts.data.items.map((post) => (
                   <tr key={post.id} className="align-top">
                     <td className="py-3 pr-4">
                       <Link to="/w/$workspaceId/posts/$postId" params={{ workspaceId, postId: post.id }} className={textLinkClasses}>
-                        {excerpt(post.content.text)}
+                        {postExcerpt(post.content)}
                       </Link>
                     </td>
                     <td className="py-3 pr-4"><StateBadge state={post.state} /></td>
                     <td className="py-3 pr-4">{post.targets.map((t) => t.accountHandle).join(', ') || '—'}</td>
-                    <td className="py-3 pr-4 whitespace-nowrap">{formatDateTime(post.scheduledAt)}</td>
-                    <td className="py-3 pr-4 whitespace-nowrap">{formatDateTime(post.updatedAt)}</td>
+                    <td className="py-3 pr-4 whitespace-nowrap">{formatTime(post.scheduledAt, timeZone, { withZone: false })}</td>
+                    <td className="py-3 pr-4 whitespace-nowrap">{formatTime(post.updatedAt, timeZone, { withZone: false })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,21 +6,24 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
+import { formatTime } from '../../lib/format-time.ts';
+import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PostActions } from './post-actions.tsx';
 import type { Post } from './post-types.ts';
 import { postsQueryOptions } from './posts-query.ts';
-import { formatInZone } from './schedule-time.ts';
+import { postExcerpt } from './post-excerpt.ts';
 
 function ReviewItem({ workspaceId, post, timeZone }: { workspaceId: string; post: Post; timeZone: string }) {
-  const accounts = post.targets.map((t) => `${t.network} · ${t.accountHandle}`).join(', ') || 'no accounts yet';
+  const networkName = useNetworkName();
+  const accounts = post.targets.map((t) => `${networkName(t.network)} · ${t.accountHandle}`).join(', ') || 'no accounts yet';
   return (
     <li>
-      <article aria-label={`Post for review: ${post.content.text.slice(0, 40)}`} className="space-y-3 rounded-lg border border-line bg-surface p-4 shadow-sm">
-        <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{post.content.text || '(no text)'}</p>
+      <article aria-label={`Post for review: ${postExcerpt(post.content, 40)}`} className="space-y-3 rounded-lg border border-line bg-surface p-4 shadow-sm">
+        <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{post.content.text || <span className="text-muted italic">No text</span>}</p>
         {post.content.hashtags.length > 0 ? <p className="text-sm text-accent">{post.content.hashtags.join(' ')}</p> : null}
         <p className="text-xs text-muted">
-          To {accounts} · {post.scheduledAt ? `for ${formatInZone(post.scheduledAt, timeZone)}` : 'no time yet'}
+          To {accounts} · {post.scheduledAt ? `for ${formatTime(post.scheduledAt, timeZone)}` : 'no time yet'}
           {post.content.thread.length > 0 ? ` · thread of ${post.content.thread.length + 1}` : ''}
           {post.content.mediaIds.length > 0 ? ` · ${post.content.mediaIds.length} media` : ''} ·{' '}
           <Link to="/w/$workspaceId/posts/$postId" params={{ workspaceId, postId: post.id }} className={textLinkClasses}>Open</Link>

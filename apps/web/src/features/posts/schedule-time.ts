@@ -42,11 +42,3 @@ export function isoToZonedInput(iso: string | null | undefined, timeZone: string
   const shifted = new Date(date.getTime() + offsetMinutes(date, timeZone) * 60_000);
   return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
 }
-
-/** A date and time for people, in the workspace's time zone. */
-export function formatInZone(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
-}

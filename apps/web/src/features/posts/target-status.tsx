@@ -1,5 +1,5 @@
 import { textLinkClasses } from '../../components/text-link-classes.ts';
-import { formatInZone } from './schedule-time.ts';
+import { formatTime } from '../../lib/format-time.ts';
 import type { PostTarget } from './post-types.ts';
 
 /** What each failure kind means for the person reading it, before the network's own words. */
@@ -36,9 +36,9 @@ export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZon
         {target.remoteUrl ? (
           <>
             Live: <a href={target.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>{target.remoteUrl}</a>
-            {target.publishedAt ? <span className="block text-xs">Published {formatInZone(target.publishedAt, timeZone)}</span> : null}
+            {target.publishedAt ? <span className="block text-xs">Published {formatTime(target.publishedAt, timeZone)}</span> : null}
           </>
-        ) : <>Published {formatInZone(target.publishedAt, timeZone)} (no link was returned)</>}
+        ) : <>Published {formatTime(target.publishedAt, timeZone)}, no link was returned</>}
         <PartlyPublishedWarning target={target} />
       </span>
     );
@@ -55,7 +55,7 @@ export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZon
   }
   return (
     <span>
-      {target.nextAttemptAt ? `Next attempt ${formatInZone(target.nextAttemptAt, timeZone)}` : target.state === 'publishing' ? 'Sending now…' : 'Waiting for its time.'}
+      {target.nextAttemptAt ? `Next attempt ${formatTime(target.nextAttemptAt, timeZone)}` : target.state === 'publishing' ? 'Sending now…' : 'Waiting for its time.'}
       {target.failureReason ? <span className="block text-xs">Last try: {target.failureReason}</span> : null}
     </span>
   );

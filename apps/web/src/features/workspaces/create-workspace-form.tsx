@@ -48,7 +48,7 @@ export function CreateWorkspaceForm() {
 
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-5">
-      <FormAlert error={create.error} />
+      <FormAlert error={create.error} labels={{ name: 'Workspace name' }} />
       <TextField label="Workspace name" name="name" required value={name} autoComplete="organization"
         onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />
       <fieldset>

@@ -34,7 +34,7 @@ export function WorkspaceSettingsForm({ workspace, isEditable }: { workspace: Wo
 
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
-      <FormAlert error={save.error} />
+      <FormAlert error={save.error} labels={{ name: 'Workspace name' }} />
       <fieldset disabled={!isEditable} className="space-y-4">
         <TextField label="Workspace name" name="name" required value={name}
           onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
-import { addSlots, groupByWeekday, removeSlot, sameSlots, type PostingSlot } from './slot-list.ts';
+import { addSlots, groupByWeekday, removeSlot, sameSlots, WEEKDAY_NAMES, type PostingSlot } from './slot-list.ts';
 import { SlotAddForm } from './slot-add-form.tsx';
 import { saveSlots, slotsQueryOptions } from './slots-query.ts';
 
@@ -51,6 +51,11 @@ export function SlotEditor({ workspaceId, accountId, label, canEdit }: SlotEdito
       setDraft(undefined);
     },
   });
+  // A refused slot is named as the person sees it ("Monday 09:00"), not by its place in the request.
+  const slotLabel = (path: string) => {
+    const slot = save.variables?.[Number(/^slots\/(\d+)/.exec(path)?.[1] ?? -1)];
+    return slot === undefined ? undefined : `${WEEKDAY_NAMES[slot.weekday] ?? ''} ${slot.time}`;
+  };
   if (query.isPending) return <LoadingState label="Loading posting times…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const slots = draft ?? query.data.slots;
@@ -61,7 +66,7 @@ export function SlotEditor({ workspaceId, accountId, label, canEdit }: SlotEdito
   };
   return (
     <div className="space-y-3">
-      <FormAlert error={save.error} />
+      <FormAlert error={save.error} labels={slotLabel} />
       <SlotDays slots={slots} label={label} canEdit={canEdit} onRemove={(slot) => edit(removeSlot(slots, slot))} />
       {canEdit ? (
         <>
