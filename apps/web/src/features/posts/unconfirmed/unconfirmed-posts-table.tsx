@@ -10,7 +10,7 @@ import { textLinkClasses } from '../../../components/text-link-classes.ts';
 import { useWorkspace } from '../../workspaces/use-workspace.ts';
 import type { Post } from '../post-types.ts';
 import { postsKey } from '../posts-query.ts';
-import { formatInZone } from '../schedule-time.ts';
+import { formatTime } from '../../../lib/format-time.ts';
 import { describeResolved, resolveUnconfirmed, type ResolvedPost, type UnconfirmedResolution } from './resolve-unconfirmed.ts';
 
 function excerpt(text: string): string {
@@ -97,7 +97,7 @@ export function UnconfirmedPostsTable({ workspaceId, posts }: { workspaceId: str
                 <td className="py-3 pr-4">
                   {post.targets.filter((target) => target.state === 'unconfirmed').map((target) => target.accountHandle).join(', ') || '—'}
                 </td>
-                <td className="py-3 pr-4 whitespace-nowrap">{formatInZone(post.scheduledAt, timezone)}</td>
+                <td className="py-3 pr-4 whitespace-nowrap">{formatTime(post.scheduledAt, timezone)}</td>
               </tr>
             ))}
           </tbody>
