@@ -149,9 +149,9 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await page.waitForURL(/\/w\/[\w-]+\/accounts\?connected=/);
     await page.getByRole('button', { name: 'Connect Bluesky' }).click();
     const form = page.getByRole('form', { name: 'Connect Bluesky' });
-    await form.getByLabel('Identifier').fill('alice.test');
+    await form.getByLabel('Handle').fill('alice.test');
     await form.getByLabel('Password').fill('app-pass-1234');
-    await form.getByLabel('Service').fill(bluesky.url);
+    await form.getByLabel('Server').fill(bluesky.url);
     await form.getByRole('button', { name: 'Connect Bluesky' }).click();
     await page.getByRole('table', { name: 'Connected accounts' }).getByText('alice.test', { exact: true }).waitFor();
   });

@@ -103,9 +103,10 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
   await step(page, 'models-wording', async () => {
     await nav(page, 'Models');
     const ollama = page.getByText(/Ollama is not running at http:\/\/127\.0\.0\.1:\d+: start it with `ollama serve`\./);
-    await ollama.waitFor();
-    // Said once, not "Ollama is not running at X (Ollama is not running at X: …)".
-    expect((await ollama.textContent())?.match(/is not running/g)).toHaveLength(1);
+    await ollama.first().waitFor();
+    // The provider's status and the Ollama card each say it once, never "Ollama is not running at X (Ollama is
+    // not running at X: …)".
+    for (const text of await ollama.allTextContents()) expect(text.match(/is not running/g)).toHaveLength(1);
     await page.getByRole('button', { name: 'Add a provider' }).click();
     const kinds = await page.getByLabel('Kind').locator('option').allTextContents();
     expect(kinds).toEqual(expect.arrayContaining(['OpenAI', 'Anthropic', 'Groq', 'Perplexity', 'Meta Llama API']));

@@ -149,7 +149,7 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     fake.server.dropNext({ match: isStatus, handle: false });
     const ids: string[] = [];
     for (const text of ['Lost espresso note', 'Lost filter note']) {
-      const created = await page.request.post(`/api/v1${ws}/posts`, { data: { content: { text }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true } });
+      const created = await page.request.post(`/api/v1${ws}/posts`, { data: { content: { text }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true }, headers: { origin: new URL(page.url()).origin } });
       expect(created.status()).toBe(201);
       ids.push(((await created.json()) as { id: string }).id);
     }
@@ -175,6 +175,7 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
   await step(page, 'partly-published', async () => {
     const created = await page.request.post(`/api/v1${ws}/posts`, {
       data: { content: { text: 'Short opener', thread: [{ text: 'A second part that is too long for the server right now', mediaIds: [] }] }, targets: [{ accountId }], submit: true },
+      headers: { origin: new URL(page.url()).origin },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
