@@ -8,7 +8,7 @@
  *   and a person checks the account (never re-sent blindly).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Database, Tx } from '@plume/db/client';
+import type { Tx } from '@plume/db/client';
 import { postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { summarizePost } from './record-outcome.ts';
