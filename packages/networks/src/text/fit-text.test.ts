@@ -100,4 +100,12 @@ describe('truncateToLimit properties', () => {
       { numRuns: 500 },
     );
   });
+
+  it('cuts a long run of separators at Facebook length in one pass (trimming them at every candidate took minutes)', () => {
+    for (const separator of ['(', '—', '"', ', ']) {
+      const cut = truncateToLimit(separator.repeat(70_000), { max: 63_206, method: { kind: 'utf16_units' } });
+      expect(cut.length).toBeLessThanOrEqual(63_206);
+      expect(cut.length).toBeGreaterThan(63_000);
+    }
+  });
 });
