@@ -10,7 +10,7 @@ import type { HttpLogger } from '@plume/http/types';
 import { createLlmGateway, type BudgetAlert, type LlmGateway } from '@plume/llm/gateway/gateway';
 import { readModelStats } from '@plume/llm/gateway/model-stats';
 import { createProviderDirectory, type ProviderDirectory } from '@plume/llm/gateway/provider-directory';
-import type { Keyring } from '../secrets/keyring.ts';
+import { secretKeyMissing, type Keyring } from '../secrets/keyring.ts';
 import { readStoredPolicy } from './manage-llm-settings.ts';
 
 /** `workspaceHttp` is the SSRF-guarded client for servers a workspace names (used to test a not-yet-saved provider). */
@@ -34,7 +34,7 @@ export function createLlmServices(input: {
   const workspaceHttp = createHttpClient({ ...common, allowPrivateHosts: config.HTTP_ALLOW_PRIVATE_HOSTS });
   const directory = createProviderDirectory({
     db,
-    decrypt: (ciphertext) => input.keyring.decrypt(ciphertext),
+    decrypt: (ciphertext) => decryptProviderKey(input.keyring, ciphertext),
     instance: {
       ollamaUrl: config.OLLAMA_URL,
       keys: {
@@ -79,4 +79,11 @@ export function createLlmServices(input: {
     ...(input.onBudgetAlert === undefined ? {} : { onBudgetAlert: input.onBudgetAlert }),
   });
   return { gateway, directory, instanceHttp, workspaceHttp, ollamaUrl: config.OLLAMA_URL };
+}
+
+/** A workspace provider's API key; one this server cannot read is a typed error that says what to do. */
+export function decryptProviderKey(keyring: Keyring, ciphertext: string): string {
+  const missing = keyring.missingKeyOf(ciphertext);
+  if (missing !== null) throw secretKeyMissing(missing, 'The API key saved for this provider', 'Enter the API key again on the Models page');
+  return keyring.decrypt(ciphertext);
 }
