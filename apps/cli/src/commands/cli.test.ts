@@ -32,6 +32,14 @@ describe('plume usage', () => {
   });
 });
 
+describe('a data directory Plume cannot use', () => {
+  it('fails at once with what to do (under /proc it used to hang)', async () => {
+    const result = await plume(['migrate'], { PLUME_DATA_DIR: '/proc/plume-data' });
+    expect(result.stderr).toMatch(/^plume: The folder \/proc\/plume-data cannot be created there\. Set PLUME_DATA_DIR to a folder Plume can write to\.$/m);
+    expect(result.status).toBe(1);
+  });
+});
+
 describe('plume migrate', () => {
   it('migrates an empty database, then finds nothing left to apply', async () => {
     const { url } = await database('empty');

@@ -89,6 +89,11 @@ describe('commands on a running Plume (embedded PostgreSQL)', { timeout: 180_000
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
     expect(backup.stdout).toMatch(/^Backup written to .*: \d+ tables, \d+ rows\.$/m);
+
+    // A restore into the data directory of a running Plume is refused, naming it.
+    const restore = await plume(['restore', backupFile], env);
+    expect(restore.status).toBe(1);
+    expect(restore.stderr).toMatch(new RegExp(`^plume: Plume \\(PID \\d+\\) is running with the data directory ${dataDir}\\. Stop it before restoring into its data directory\\.$`, 'm'));
   });
 
   it('prints a password reset link that works, and the outbox shows it', async () => {
