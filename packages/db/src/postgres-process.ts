@@ -42,7 +42,10 @@ export async function startPostgresProcess(options: Options): Promise<PostgresPr
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`Could not run ${binary}.`);
+  if (pid === undefined) {
+    child.once('error', () => undefined);
+    throw new Error(`Could not run ${binary}.`);
+  }
   const recent: string[] = [];
   let stopping = false;
   const exited = new Promise<string>((resolve) => {
