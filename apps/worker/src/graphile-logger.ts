@@ -5,10 +5,20 @@ import type { Logger } from 'pino';
 export function createGraphileLogger(logger: Logger): GraphileLogger {
   const child = logger.child({ component: 'graphile-worker' });
   return new GraphileLogger(() => (level: LogLevel, message: string, meta?: unknown) => {
-    const fields = typeof meta === 'object' && meta !== null ? meta : {};
+    const fields = typeof meta === 'object' && meta !== null ? withPlainError(meta as Record<string, unknown>) : {};
     if (level === 'error') child.error(fields, message);
     else if (level === 'warning') child.warn(fields, message);
     else if (level === 'info') child.info(fields, message);
     else child.debug(fields, message);
   });
+}
+
+/**
+ * graphile-worker passes errors as `error`; a pg error carries the whole client (pg-pool sets
+ * `error.client`), which logged as hundreds of lines. Keep what helps: message and code.
+ */
+function withPlainError(meta: Record<string, unknown>): Record<string, unknown> {
+  const { error } = meta;
+  if (!(error instanceof Error)) return meta;
+  return { ...meta, error: { message: error.message, code: (error as { code?: unknown }).code } };
 }

@@ -14,7 +14,7 @@ import { sweepPublishing } from '@plume/core/publishing/sweep';
 import type { Keyring } from '@plume/core/secrets/keyring';
 import type { JobDefinition } from '@plume/core/jobs/define-job';
 import { createMailTransport } from '@plume/core/mail/send-mail';
-import type { Database } from '@plume/db/client';
+import { createPool, type Database } from '@plume/db/client';
 import { createGraphileLogger } from './graphile-logger.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
@@ -72,12 +72,14 @@ export async function startWorker(input: {
   // With batched fetching the pool locks jobs under its own id: a sweep must be able to release those too.
   events.on('pool:create', ({ workerPool }) => queueWorkerIds.add(workerPool.id));
   events.on('worker:release', ({ worker }) => queueWorkerIds.delete(worker.workerId));
+  // graphile-worker's advice: at least concurrency + 2, or a busy pool can neither start nor release jobs.
+  // Connections open only when used, so the ceiling costs nothing while the queue is quiet. The pool is
+  // Plume's own: graphile-worker does not wait for a pool it made to close, so at shutdown PostgreSQL
+  // could stop under its last connections (an unhandled 57P01 'error' event and a dump of the client).
+  const pgPool = createPool(input.databaseUrl, { poolSize: Math.max(10, config.WORKER_CONCURRENCY + 2), applicationName: 'plume-queue' });
   const runner: Runner = await run({
     events,
-    connectionString: input.databaseUrl,
-    // graphile-worker's advice: at least concurrency + 2, or a busy pool can neither start nor release jobs.
-    // Connections open only when used, so the ceiling costs nothing while the queue is quiet.
-    maxPoolSize: Math.max(10, config.WORKER_CONCURRENCY + 2),
+    pgPool,
     concurrency: config.WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 2000,
@@ -89,6 +91,9 @@ export async function startWorker(input: {
     // once this cuts the queue's own round trips per job (docs/benchmarks.md, publishing). A crash can
     // leave fetched jobs locked; the sweep releases them (pool id above) and publishing is idempotent.
     preset: { worker: { localQueue: { size: config.WORKER_CONCURRENCY }, completeJobBatchDelay: 0 } },
+  }).catch(async (error: unknown) => {
+    await pgPool.end();
+    throw error;
   });
   const stopHeartbeat = startHeartbeat(db, workerId, () => [...queueWorkerIds], (error) => logger.warn({ err: error }, 'heartbeat failed'));
   const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
@@ -99,6 +104,7 @@ export async function startWorker(input: {
       stopSweep();
       await stopHeartbeat();
       await runner.stop();
+      await pgPool.end();
     },
   };
 }

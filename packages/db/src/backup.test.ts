@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
@@ -132,9 +132,48 @@ describe('backup and restore', () => {
     await expect(restoreDatabase(database.url, bogus)).rejects.toThrow(/not a Plume backup/);
     const plain = path.join(dir, 'plain.txt');
     await fs.writeFile(plain, 'not gzip\n');
-    await expect(restoreDatabase(database.url, plain)).rejects.toThrow();
+    await expect(restoreDatabase(database.url, plain)).rejects.toThrow(`The backup file ${plain} cannot be read: it is not a compressed Plume backup at all.`);
     await expect(restoreDatabase(database.url, path.join(dir, 'missing.gz'))).rejects.toThrow(/ENOENT/);
     const rows = await snapshot(target);
     for (const table of Object.keys(rows)) expect({ table, rows: rows[table] }).toEqual({ table, rows: [] });
+  });
+
+  it('says a damaged backup is cut short, corrupted or holds a bad line, and restores nothing', async () => {
+    const { database, db: target } = await migratedEmpty();
+    const whole = await fs.readFile(file);
+    const cut = path.join(dir, 'cut.gz');
+    await fs.writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    await expect(restoreDatabase(database.url, cut)).rejects.toThrow(`The backup file ${cut} is cut short: it ends in the middle`);
+    const flipped = path.join(dir, 'flipped.gz');
+    const damaged = Buffer.from(whole);
+    for (let index = 20; index < damaged.length - 20; index += 7) damaged[index] = (damaged[index] ?? 0) ^ 0xff;
+    await fs.writeFile(flipped, damaged);
+    await expect(restoreDatabase(database.url, flipped)).rejects.toThrow(/^The backup file .*flipped\.gz (cannot be read: its compressed data is damaged|is damaged: line \d+)/);
+    const badLine = path.join(dir, 'bad-line.gz');
+    const text = gunzipSync(whole).toString('utf8').split('\n');
+    text[2] = `${text[2]?.slice(0, 40) ?? ''}`;
+    await fs.writeFile(badLine, gzipSync(text.join('\n')));
+    await expect(restoreDatabase(database.url, badLine)).rejects.toThrow(`The backup file ${badLine} is damaged: line 3 is not valid data (`);
+    const rows = await snapshot(target);
+    for (const table of Object.keys(rows)) expect({ table, rows: rows[table] }).toEqual({ table, rows: [] });
+  });
+
+  it('rolls the whole restore back when the check before commit refuses', async () => {
+    const { database, db: target } = await migratedEmpty();
+    let seenUsers = -1;
+    const refuse = async (client: { query: (text: string) => Promise<{ rows: Array<{ count: number }> }> }) => {
+      seenUsers = (await client.query('SELECT count(*)::int AS count FROM users')).rows[0]?.count ?? -1;
+      throw new Error('refused');
+    };
+    await expect(restoreDatabase(database.url, file, { beforeCommit: refuse })).rejects.toThrow('refused');
+    expect(seenUsers).toBe(2);
+    expect(await target.$count(users)).toBe(0);
+  });
+
+  it('leaves no file behind when the backup cannot be written', async () => {
+    const blocker = path.join(dir, 'a-file');
+    await fs.writeFile(blocker, '');
+    await expect(backupDatabase(source.database.url, path.join(blocker, 'plume.backup'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(await fs.readdir(dir)).not.toContain('plume.backup.gz.partial');
   });
 });

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -40,7 +41,16 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
         await client.query('CLOSE backup_cursor');
       }
     }
-    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file, { mode: 0o600 }));
+    // Written beside the target and renamed once complete: a failed backup (disk full) never leaves a
+    // file under the final name that looks like a backup but is cut short.
+    const partial = `${file}.partial`;
+    try {
+      await pipeline(Readable.from(lines()), createGzip(), createWriteStream(partial, { mode: 0o600 }));
+      await fs.rename(partial, file);
+    } catch (error) {
+      await fs.rm(partial, { force: true });
+      throw error;
+    }
     await client.query('COMMIT');
     return { tables: tables.length, rows };
   } finally {
@@ -48,11 +58,19 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   }
 }
 
+export type RestoreOptions = {
+  /**
+   * Runs inside the restore's transaction once every row is in, before COMMIT; throwing rolls the whole
+   * restore back (used to refuse a backup whose secrets this instance cannot read).
+   */
+  beforeCommit?: (client: pg.ClientBase) => Promise<void>;
+};
+
 /**
  * Restores a backup into a migrated database whose Plume tables are empty (refuses otherwise, so a
  * restore never mixes two instances' data). Rows go in parent-first order in one transaction.
  */
-export async function restoreDatabase(databaseUrl: string, file: string): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(databaseUrl: string, file: string, options: RestoreOptions = {}): Promise<{ tables: number; rows: number }> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'plume-restore' });
   await client.connect();
   let input: Interface | undefined;
@@ -70,11 +88,13 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     input = createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
     let header: Header | null = null;
     let current: TableInfo | null = null;
-    for await (const line of input) {
+    let lineNo = 0;
+    for await (const line of readLines(input, file)) {
+      lineNo += 1;
       if (!line) continue;
-      const record = JSON.parse(line) as Partial<Header> & { table?: string; rows?: unknown[] };
+      const record = parseLine(line, lineNo, file);
       if (!header) {
-        header = checkHeader(record);
+        header = checkHeader(record, file);
         continue;
       }
       if (record.table) {
@@ -89,8 +109,9 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
         rows += record.rows.length;
       }
     }
-    if (!header) throw new Error('The backup file is empty.');
+    if (!header) throw new Error(`The backup file ${file} is empty. Use a file \`plume backup\` wrote.`);
     for (const table of tables.values()) await resetIdentity(client, table);
+    await options.beforeCommit?.(client);
     await client.query('COMMIT');
     return { tables: header.tables.length, rows };
   } catch (error) {
@@ -102,8 +123,36 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   }
 }
 
-function checkHeader(record: Partial<Header>): Header {
-  if (record.format !== backupFormat) throw new Error('This file is not a Plume backup.');
+type BackupRecord = Partial<Header> & { table?: string; rows?: unknown[] };
+
+/** Lines of the unzipped file; a damaged or cut-short gzip stream is reported in plain words. */
+async function* readLines(input: Interface, file: string): AsyncGenerator<string> {
+  try {
+    for await (const line of input) yield line;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_BUF_ERROR') {
+      throw new Error(`The backup file ${file} is cut short: it ends in the middle (it was not written or copied completely). Use another backup, or copy this one again.`, { cause: error });
+    }
+    if (code === 'Z_DATA_ERROR') {
+      const what = (error as Error).message === 'incorrect header check' ? 'it is not a compressed Plume backup at all' : 'its compressed data is damaged';
+      throw new Error(`The backup file ${file} cannot be read: ${what}. Use a file \`plume backup\` wrote, or another backup.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function parseLine(line: string, lineNo: number, file: string): BackupRecord {
+  try {
+    return JSON.parse(line) as BackupRecord;
+  } catch (error) {
+    if (lineNo === 1) throw new Error(`${file} is not a Plume backup (it does not start with a Plume backup header). Use a file \`plume backup\` wrote.`, { cause: error });
+    throw new Error(`The backup file ${file} is damaged: line ${lineNo} is not valid data (${(error as Error).message}). Use another backup.`, { cause: error });
+  }
+}
+
+function checkHeader(record: Partial<Header>, file: string): Header {
+  if (record.format !== backupFormat) throw new Error(`${file} is not a Plume backup (it does not start with a Plume backup header). Use a file \`plume backup\` wrote.`);
   if (record.version !== backupVersion) throw new Error(`Backup format version ${String(record.version)} is not supported by this Plume.`);
   return record as Header;
 }

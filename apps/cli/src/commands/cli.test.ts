@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
+import { backupDatabase } from '@plume/db/backup';
 import type { TestDatabase } from '@plume/testing/test-database';
 import { count, createScratch, query, runPlume as plume } from '../test-support/plume-child.ts';
 
@@ -27,6 +29,14 @@ describe('plume usage', () => {
     const result = await plume([], {});
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('plume <command>');
+  });
+});
+
+describe('a data directory Plume cannot use', () => {
+  it('fails at once with what to do (under /proc it used to hang)', async () => {
+    const result = await plume(['migrate'], { PLUME_DATA_DIR: '/proc/plume-data' });
+    expect(result.stderr).toMatch(/^plume: The folder \/proc\/plume-data cannot be created there\. Set PLUME_DATA_DIR to a folder Plume can write to\.$/m);
+    expect(result.status).toBe(1);
   });
 });
 
@@ -108,11 +118,26 @@ describe('plume backup and restore', () => {
     expect(await count(source.url, 'SELECT count(*) FROM mail_outbox')).toBe(2);
   });
 
+  it('restores with --force a backup whose secrets need a key this instance lacks, and says what cannot be read', async () => {
+    const withSecret = await database('migrated');
+    const foreign = createKeyring(parseKey(generateKey()));
+    await query(withSecret.url, `INSERT INTO workspaces (id, name, slug) VALUES ('ws-k', 'Keyed', 'keyed')`);
+    await query(withSecret.url, `INSERT INTO workspace_secrets (workspace_id, name, ciphertext) VALUES ('ws-k', 'token', $1)`, [foreign.encrypt('lost')]);
+    const secretFile = path.join(await tempDir('secret-backup'), 'plume.backup');
+    await backupDatabase(withSecret.url, secretFile);
+    const target = await database('empty');
+    const forced = await plume(['restore', '--force', secretFile], { DATABASE_URL: target.url, PLUME_DATA_DIR: await tempDir('no-key') });
+    expect(forced.stderr).toBe('');
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toContain(`Restored with --force: 1 stored secret (connected accounts, model provider keys…) cannot be read without secret key ${foreign.currentKeyId}.`);
+    expect(await count(target.url, 'SELECT count(*) FROM workspace_secrets')).toBe(1);
+  });
+
   it('explains a missing file and a missing argument', async () => {
     const target = await database('empty');
     const missing = await plume(['restore', path.join(await tempDir('missing'), 'no-such.backup')], { ...env, DATABASE_URL: target.url });
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/^plume: .*no-such\.backup/m);
+    expect(missing.stderr).toMatch(/^plume: .*no-such\.backup does not exist\. Give the path of a file `plume backup` wrote\.$/m);
     const bare = await plume(['backup'], env);
     expect(bare.status).toBe(1);
     expect(bare.stderr).toContain('Usage: plume backup <file>');

@@ -1,8 +1,9 @@
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { loadConfigOrExit, type PlumeConfig } from '@plume/config/load-config';
 import { createAuth } from '@plume/core/accounts/create-auth';
 import { loadKeyring } from '@plume/core/secrets/key-file';
-import { closeDatabase, createDatabase } from '@plume/db/client';
+import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
 import { runMigrations } from '@plume/db/migrate';
 import { buildApp } from '@plume/server/create-app';
 import { createLlmServices } from '@plume/core/llm/llm-services';
@@ -11,52 +12,81 @@ import { createPublishingServices } from '@plume/core/publishing/publishing-serv
 import { allProviders } from '@plume/networks/registry';
 import { startWorker } from '@plume/worker/run-worker';
 import { createLogger } from '../create-logger.ts';
+import { prepareDataDir } from '../prepare-data-dir.ts';
 import { resolveDatabase } from '../resolve-database.ts';
 import { webDistDir } from '../web-dist.ts';
 
 export type Roles = { api: boolean; worker: boolean };
 
+export type RunningServer = {
+  stop: () => Promise<void>;
+  port: number | null;
+  /** Called once if the embedded PostgreSQL exits on its own while Plume runs. */
+  onDatabaseLost: (listener: (how: string) => void) => void;
+};
+
 /**
  * `plume start` (both roles), `plume api` and `plume worker`. Migrations run first, under an advisory
- * lock, so replicas can start together.
+ * lock, so replicas can start together. A start that fails part-way stops what it had started (the
+ * embedded PostgreSQL included) before reporting why.
  */
-export async function serve(roles: Roles, overrides: Record<string, string | undefined> = {}): Promise<{ stop: () => Promise<void>; port: number | null }> {
+export async function serve(roles: Roles, overrides: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const startedAt = performance.now();
   const config: PlumeConfig = loadConfigOrExit(overrides);
   const logger: Logger = createLogger(config);
-  const database = await resolveDatabase(config, logger);
-  const migrations = await runMigrations(database.url);
-  logger.info(migrations, 'database migrated');
-
-  const keyring = await loadKeyring(config);
-  const publishing = createPublishingServices({ config, providers: allProviders, logger });
-  const db = createDatabase(database.url, { poolSize: config.DATABASE_POOL_SIZE, applicationName: roles.api ? 'plume-api' : 'plume-worker' });
-  const llm = createLlmServices({ config, db, keyring, logger, onBudgetAlert: (alert) => mailBudgetAlert({ db, appUrl: config.publicUrl }, alert) });
+  await prepareDataDir(config);
+  const database = await resolveDatabase(config, logger, { running: 'refuse', hint: 'Stop it first, or give this one its own PLUME_DATA_DIR.' });
+  // Stopped in order: HTTP (stop accepting, finish requests), workers, then the pool, then PostgreSQL.
   const stops: Array<() => Promise<void>> = [];
-  let port: number | null = null;
-
-  if (roles.worker) {
-    const worker = await startWorker({ config, db, databaseUrl: database.url, logger, keyring, publishing });
-    stops.push(worker.stop);
-  }
-  if (roles.api) {
-    const auth = createAuth({ config, db, keyring });
-    const app = await buildApp({ config, db, auth, keyring, publishing, llm, webDistDir }, { logger });
-    await app.listen({ host: config.HOST, port: config.PORT });
-    const address = app.server.address();
-    port = typeof address === 'object' && address ? address.port : config.PORT;
-    stops.unshift(() => app.close());
-    logger.info({ url: config.publicUrl, readyInMs: Math.round(performance.now() - startedAt) }, `Plume is ready at ${config.publicUrl}`);
-  }
-
+  let db: Database | undefined;
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       for (const step of stops) await step().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
-      await closeDatabase(db);
+      if (db) await closeDatabase(db).catch(() => undefined);
       await database.stop();
     })();
     return stopping;
   };
-  return { stop, port };
+
+  try {
+    const migrations = await runMigrations(database.url);
+    logger.info(migrations, 'database migrated');
+    const keyring = await loadKeyring(config);
+    const publishing = createPublishingServices({ config, providers: allProviders, logger });
+    const pool = createDatabase(database.url, { poolSize: config.DATABASE_POOL_SIZE, applicationName: roles.api ? 'plume-api' : 'plume-worker' });
+    db = pool;
+    const llm = createLlmServices({ config, db: pool, keyring, logger, onBudgetAlert: (alert) => mailBudgetAlert({ db: pool, appUrl: config.publicUrl }, alert) });
+    let port: number | null = null;
+
+    if (roles.worker) {
+      const worker = await startWorker({ config, db: pool, databaseUrl: database.url, logger, keyring, publishing });
+      stops.push(worker.stop);
+    }
+    if (roles.api) {
+      const auth = createAuth({ config, db: pool, keyring });
+      const app = await buildApp({ config, db: pool, auth, keyring, publishing, llm, webDistDir }, { logger });
+      stops.unshift(() => app.close());
+      port = await listen(app, config);
+      logger.info({ url: config.publicUrl, readyInMs: Math.round(performance.now() - startedAt) }, `Plume is ready at ${config.publicUrl}`);
+    }
+    return { stop, port, onDatabaseLost: database.onUnexpectedExit };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function listen(app: FastifyInstance, config: PlumeConfig): Promise<number> {
+  try {
+    await app.listen({ host: config.HOST, port: config.PORT });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`Port ${config.PORT} on ${config.HOST} is already in use by another program. Stop it, or set PORT to a free port.`, { cause: error });
+    if (code === 'EACCES') throw new Error(`Plume may not listen on port ${config.PORT} (ports below 1024 need privileges). Set PORT to 1024 or above.`, { cause: error });
+    if (code === 'EADDRNOTAVAIL') throw new Error(`HOST=${config.HOST} is not an address of this machine. Set HOST to one it has (0.0.0.0 for all).`, { cause: error });
+    throw error;
+  }
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : config.PORT;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,4 +73,54 @@ export function createScratch(): Scratch {
       if (root) await fs.rm(await root, { recursive: true, force: true });
     },
   };
+}
+
+export type PlumeServer = {
+  baseUrl: string;
+  /** Resolves with the exit status once the process has ended. */
+  exited: Promise<PlumeRun & { signal: NodeJS.Signals | null }>;
+  /** Sends a signal to its whole process group, as a terminal's Ctrl-C does. */
+  signalGroup: (signal: NodeJS.Signals) => void;
+};
+
+/** True once GET <url> answers 200. */
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get(url, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.once('error', () => resolve(false));
+    // Something else on the port may accept and never answer.
+    request.setTimeout(1000, () => request.destroy());
+  });
+}
+
+/**
+ * Runs `plume start` in its own process group (as a shell runs a foreground job) and waits until it
+ * answers /api/v1/ready, or until it exits (a start that fails): then `baseUrl` is never reached.
+ */
+export async function startPlumeServer(env: Record<string, string>, port: number): Promise<PlumeServer & { ready: boolean }> {
+  const child = spawn(process.execPath, [...plumeNodeArgs, 'start'], {
+    cwd: repoRoot,
+    env: { LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<PlumeRun & { signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+  let done = false;
+  void exited.then(() => (done = true));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let ready = false;
+  while (!done && !ready) {
+    ready = await answers(`${baseUrl}/api/v1/ready`);
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseUrl, exited, ready, signalGroup: (signal) => process.kill(-(child.pid ?? 0), signal) };
 }

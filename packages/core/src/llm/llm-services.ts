@@ -9,7 +9,7 @@ import { createHttpClient, type HttpClient } from '@plume/http/http-client';
 import type { HttpLogger } from '@plume/http/types';
 import { createLlmGateway, type BudgetAlert, type LlmGateway } from '@plume/llm/gateway/gateway';
 import { createProviderDirectory, type ProviderDirectory } from '@plume/llm/gateway/provider-directory';
-import type { Keyring } from '../secrets/keyring.ts';
+import { secretKeyMissing, type Keyring } from '../secrets/keyring.ts';
 import { createGatewayStore } from './gateway-store.ts';
 import { readModelStats } from './model-stats.ts';
 import { readStoredPolicy } from './manage-llm-settings.ts';
@@ -36,7 +36,7 @@ export function createLlmServices(input: {
   const store = createGatewayStore(db);
   const directory = createProviderDirectory({
     store,
-    decrypt: (ciphertext) => input.keyring.decrypt(ciphertext),
+    decrypt: (ciphertext) => decryptProviderKey(input.keyring, ciphertext),
     instance: {
       ollamaUrl: config.OLLAMA_URL,
       keys: {
@@ -81,4 +81,11 @@ export function createLlmServices(input: {
     ...(input.onBudgetAlert === undefined ? {} : { onBudgetAlert: input.onBudgetAlert }),
   });
   return { gateway, directory, instanceHttp, workspaceHttp, ollamaUrl: config.OLLAMA_URL };
+}
+
+/** A workspace provider's API key; one this server cannot read is a typed error that says what to do. */
+export function decryptProviderKey(keyring: Keyring, ciphertext: string): string {
+  const missing = keyring.missingKeyOf(ciphertext);
+  if (missing !== null) throw secretKeyMissing(missing, 'The API key saved for this provider', 'Enter the API key again on the Models page');
+  return keyring.decrypt(ciphertext);
 }

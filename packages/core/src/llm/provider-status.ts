@@ -8,7 +8,8 @@ import type { BreakerState } from '@plume/llm/gateway/circuit-breaker';
 import { createProvider } from '@plume/llm/providers/create-provider';
 import type { LlmProvider, ProviderHealth, ProviderKind } from '@plume/llm/provider-contract';
 import { AppError } from '@plume/errors/app-error';
-import type { LlmServices } from './llm-services.ts';
+import { isSecretKeyMissing, type Keyring } from '../secrets/keyring.ts';
+import { decryptProviderKey, type LlmServices } from './llm-services.ts';
 import { listWorkspaceProviders } from './manage-llm-providers.ts';
 import { readWorkspaceProviderSettings } from './read-provider-settings.ts';
 
@@ -43,18 +44,29 @@ export async function listProviderStatus(deps: { db: Database; llm: LlmServices 
   }
   for (const row of own) {
     const breakerKey = `workspace:${input.workspaceId}:${row.providerId}`;
-    const provider = reachable.find((entry) => entry.breakerKey === breakerKey)?.provider;
-    items.push({ providerId: row.providerId, kind: row.kind, baseUrl: row.baseUrl, hasKey: row.hasKey, source: 'workspace', enabled: row.enabled, circuit: circuitOf(breakerKey), ...(provider ? { provider } : {}) });
+    const entry = reachable.find((item) => item.breakerKey === breakerKey);
+    // One whose key cannot be read says so at once, without waiting for a check.
+    const unavailable = entry?.unavailable === undefined ? {} : { health: { ok: false, latencyMs: 0, reason: entry.unavailable } };
+    items.push({ providerId: row.providerId, kind: row.kind, baseUrl: row.baseUrl, hasKey: row.hasKey, source: 'workspace', enabled: row.enabled, circuit: circuitOf(breakerKey), ...unavailable, ...(entry ? { provider: entry.provider } : {}) });
   }
   const checked = await Promise.all(
-    items.map(async ({ provider, ...item }) => (input.check && provider ? { ...item, health: await checkHealth(provider) } : item)),
+    items.map(async ({ provider, ...item }) => (input.check && provider && !item.health ? { ...item, health: await checkHealth(provider) } : item)),
   );
   return checked;
 }
 
-/** "Test connection" of a provider the workspace has (its own, even disabled, or the instance's). */
-export async function testSavedProvider(deps: { db: Database; llm: LlmServices; decrypt: (ciphertext: string) => string }, input: { workspaceId: string; providerId: string }): Promise<ProviderHealth> {
-  const settings = await readWorkspaceProviderSettings(deps.db, deps.decrypt, input);
+/**
+ * "Test connection" of a provider the workspace has (its own, even disabled, or the instance's). A saved
+ * key this server cannot read is a failed test with the reason, not an error.
+ */
+export async function testSavedProvider(deps: { db: Database; llm: LlmServices; keyring: Keyring }, input: { workspaceId: string; providerId: string }): Promise<ProviderHealth> {
+  let settings;
+  try {
+    settings = await readWorkspaceProviderSettings(deps.db, (ciphertext) => decryptProviderKey(deps.keyring, ciphertext), input);
+  } catch (error) {
+    if (isSecretKeyMissing(error)) return { ok: false, latencyMs: 0, reason: error.detail ?? error.message };
+    throw error;
+  }
   if (settings) return checkHealth(createProvider(settings, { http: deps.llm.workspaceHttp }));
   const instance = deps.llm.directory.instance().find((entry) => entry.id === input.providerId);
   if (!instance) throw AppError.notFound('provider');

@@ -71,7 +71,8 @@ export async function recordOutcome(
           break;
         }
         const at = new Date(now.getTime() + retryDelayMs(retries));
-        await retryAt(tx, targetId, at, { retries });
+        // The reason stays on the target ("Last try: …"), so a retrying post never shows an empty one.
+        await retryAt(tx, targetId, at, { retries, failureReason: outcome.reason || 'The attempt failed without a reason.' });
         await event('target_retry_scheduled', 'pending', { reason: outcome.reason, at: at.toISOString() });
         break;
       }
@@ -135,7 +136,7 @@ async function fail(tx: Tx, target: LockedTarget, failureKind: string, reason: s
     .where(eq(postTargets.id, target.id));
 }
 
-async function retryAt(tx: Tx, targetId: string, at: Date, extra: { retries?: number }): Promise<void> {
+async function retryAt(tx: Tx, targetId: string, at: Date, extra: { retries?: number; failureReason?: string }): Promise<void> {
   await tx.update(postTargets).set({ state: 'pending', nextAttemptAt: at, updatedAt: new Date(), ...extra }).where(eq(postTargets.id, targetId));
   await enqueuePublishJobs(tx, [{ targetId, runAt: at }]);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import type { Keyring } from './keyring.ts';
+import { secretKeyMissing, type Keyring } from './keyring.ts';
 
 export type RotationResult = { reencrypted: number; alreadyCurrent: number };
 
@@ -35,6 +35,8 @@ export async function rotateSecrets(deps: { db: Database; keyring: Keyring }): P
           alreadyCurrent += 1;
           continue;
         }
+        const missing = deps.keyring.missingKeyOf(ciphertext);
+        if (missing) throw secretKeyMissing(missing, `A value in ${table}.${column}`, 'Nothing was re-encrypted. Remove or re-enter it');
         const fresh = deps.keyring.encrypt(deps.keyring.decrypt(ciphertext));
         await tx.execute(sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${fresh} WHERE ctid = ${row}::tid`);
         reencrypted += 1;

@@ -11,8 +11,9 @@ import { workspaceSecrets } from '@plume/db/schema/platform';
 import { socialAccounts } from '@plume/db/schema/social';
 import { workspaces } from '@plume/db/schema/workspaces';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
-import { keyFileName, loadKeyring } from './key-file.ts';
-import { createKeyring, generateKey, parseKey } from './keyring.ts';
+import { configuredKeyIds, keyFileName, loadKeyring, writeKeyFile } from './key-file.ts';
+import { createKeyring, generateKey, isSecretKeyMissing, parseKey } from './keyring.ts';
+import { keysInUse, missingKeys } from './keys-in-use.ts';
 import { ENCRYPTED_COLUMNS, rotateSecrets } from './rotate-secrets.ts';
 import { putWorkspaceSecret, readWorkspaceSecret } from './workspace-secrets.ts';
 
@@ -52,9 +53,21 @@ describe('keyring', () => {
     expect(() => keyring.decrypt('not-a-ciphertext')).toThrow(/format/);
   });
 
-  it('refuses ciphertext from a key it does not hold', () => {
-    const written = createKeyring(freshKey()).encrypt('x');
-    expect(() => createKeyring(freshKey()).decrypt(written)).toThrow(/No key with id/);
+  it('refuses ciphertext from a key it does not hold with a typed error naming the key', () => {
+    const writer = createKeyring(freshKey());
+    const written = writer.encrypt('x');
+    const reader = createKeyring(freshKey());
+    expect(reader.missingKeyOf(written)).toBe(writer.currentKeyId);
+    expect(writer.missingKeyOf(written)).toBeNull();
+    let thrown: unknown;
+    try {
+      reader.decrypt(written);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isSecretKeyMissing(thrown)).toBe(true);
+    expect(thrown).toMatchObject({ code: 'secret_key_missing', status: 409 });
+    expect((thrown as Error).message).toContain(`encrypted with the secret key ${writer.currentKeyId}, which this Plume server does not have`);
   });
 
   it('derives stable, purpose-bound sub-keys', () => {
@@ -125,6 +138,12 @@ describe('workspace secrets and rotation', () => {
       SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name LIKE '%ciphertext' ORDER BY 1, 2`);
     const listed = ENCRYPTED_COLUMNS.map((item) => `${item.table}.${item.column}`).sort();
     expect(columns.rows.map((row) => `${row.table_name}.${row.column_name}`)).toEqual(listed);
+
+    // What a restore checks: every key the stored secrets name, across every encrypted column.
+    const used = await keysInUse(db.$client);
+    expect(used).toEqual([{ keyId: ringB.currentKeyId, values: 2 }]);
+    expect(missingKeys(used, [ringB.currentKeyId])).toEqual([]);
+    expect(missingKeys(used, [ringA.currentKeyId])).toEqual(used);
   });
 });
 
@@ -149,6 +168,22 @@ describe('key file', () => {
     expect(second.currentKeyId).toBe(first.currentKeyId);
     expect(second.decrypt(first.encrypt('still readable'))).toBe('still readable');
     expect((await fs.readFile(file, 'utf8')).trim()).toBe(stored);
+  });
+
+  it('finds a key added to the file while running (a rotation by another process), and lists configured keys without creating any', async () => {
+    const dir = path.join(path.dirname(dataDir), 'rotated');
+    const config = parseConfig({ PLUME_DATA_DIR: dir });
+    expect(await configuredKeyIds(config)).toEqual([]);
+    await expect(fs.stat(path.join(dir, keyFileName))).rejects.toThrow();
+    const running = await loadKeyring(config);
+    const next = generateKey();
+    const rotated = createKeyring(parseKey(next));
+    const [oldKey = ''] = (await fs.readFile(path.join(dir, keyFileName), 'utf8')).trim().split('\n');
+    await writeKeyFile(dir, next, [oldKey]);
+    expect(running.decrypt(rotated.encrypt('re-encrypted'))).toBe('re-encrypted');
+    expect(running.currentKeyId).not.toBe(rotated.currentKeyId);
+    expect(await configuredKeyIds(config)).toEqual([rotated.currentKeyId, running.currentKeyId]);
+    expect(await configuredKeyIds(parseConfig({ PLUME_DATA_DIR: dir, PLUME_SECRET_KEY: next }))).toEqual([rotated.currentKeyId]);
   });
 
   it('prefers PLUME_SECRET_KEY and writes no file then', async () => {

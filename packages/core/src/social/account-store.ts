@@ -8,7 +8,7 @@ import type { Database } from '@plume/db/client';
 import { socialAccounts } from '@plume/db/schema/social';
 import type { ConnectedIdentity, TokenSet } from '@plume/networks/contract';
 import { AppError } from '@plume/errors/app-error';
-import type { Keyring } from '../secrets/keyring.ts';
+import { missingKeyText, type Keyring } from '../secrets/keyring.ts';
 
 export type AccountRow = typeof socialAccounts.$inferSelect;
 
@@ -42,6 +42,12 @@ export function decryptTokens(keyring: Keyring, ciphertext: string): TokenSet {
   };
 }
 
+/** Why the account's tokens cannot be read (a secret key this server does not have), or null when they can. */
+export function unreadableTokensReason(keyring: Keyring, account: Pick<AccountRow, 'tokensCiphertext'>): string | null {
+  const keyId = keyring.missingKeyOf(account.tokensCiphertext);
+  return keyId === null ? null : missingKeyText(keyId, "This account's saved access", 'Reconnect the account');
+}
+
 /**
  * Creates the account, or updates it when the same identity connects again (reconnect). A reconnect
  * that brings no refresh token keeps the stored one, so reconnecting never loses it.
@@ -63,7 +69,8 @@ export async function upsertAccount(
     )
     .for('update');
   let tokens = identity.tokens ?? input.tokens;
-  if (existing !== undefined && tokens.refreshToken === undefined) {
+  // Old tokens this server cannot read (restored without their key) are simply replaced.
+  if (existing !== undefined && tokens.refreshToken === undefined && unreadableTokensReason(deps.keyring, existing) === null) {
     const previous = decryptTokens(deps.keyring, existing.tokensCiphertext);
     if (previous.refreshToken !== undefined) {
       tokens = { ...tokens, refreshToken: previous.refreshToken, ...(previous.refreshExpiresAt ? { refreshExpiresAt: previous.refreshExpiresAt } : {}) };
@@ -136,8 +143,13 @@ export type AccountView = {
   createdAt: string;
 };
 
-export function toAccountView(row: AccountRow, now: Date = new Date()): AccountView {
+/**
+ * With the keyring, an account whose tokens cannot be read shows as disconnected with the reason: it
+ * needs reconnecting (or the right secret key) before anything can be posted with it.
+ */
+export function toAccountView(row: AccountRow, now: Date = new Date(), keyring?: Keyring): AccountView {
   const iso = (value: Date | null) => (value === null ? null : value.toISOString());
+  const unreadable = keyring === undefined || row.status === 'disconnected' ? null : unreadableTokensReason(keyring, row);
   return {
     id: row.id,
     network: row.network,
@@ -147,8 +159,8 @@ export function toAccountView(row: AccountRow, now: Date = new Date()): AccountV
     kind: row.kind,
     avatarUrl: row.avatarUrl,
     profileUrl: row.profileUrl,
-    status: row.status,
-    disconnectedReason: row.disconnectedReason,
+    status: unreadable === null ? row.status : 'disconnected',
+    disconnectedReason: unreadable ?? row.disconnectedReason,
     tokenExpiresAt: iso(row.accessExpiresAt),
     lastRefreshedAt: iso(row.lastRefreshedAt),
     healthCheckedAt: iso(row.healthCheckedAt),

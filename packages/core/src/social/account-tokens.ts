@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { enqueueMailIn } from '../mail/enqueue-mail.ts';
 import { workspaceManagers } from '../workspaces/workspace-managers.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import { decryptTokens, encryptTokens, type AccountRow } from './account-store.ts';
+import { decryptTokens, encryptTokens, unreadableTokensReason, type AccountRow } from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
 
 export type TokenDeps = { db: Database; keyring: Keyring; runtime: NetworkRuntime; appUrl: string };
@@ -32,7 +32,13 @@ export class AccountDisconnected extends Error {
   }
 }
 
+/**
+ * The account's credentials. Tokens written with a secret key this server does not have count as a
+ * disconnected account (with the reason), as for a refused refresh: reconnecting it fixes it.
+ */
 export function accountAuthOf(keyring: Keyring, account: AccountRow): AccountAuth {
+  const unreadable = unreadableTokensReason(keyring, account);
+  if (unreadable !== null) throw new AccountDisconnected(unreadable);
   return { externalId: account.externalId, tokens: decryptTokens(keyring, account.tokensCiphertext), metadata: account.metadata };
 }
 

@@ -3,7 +3,7 @@
  * app registration for Mastodon), pasted credentials (Bluesky app password, Telegram bot, Discord
  * webhook), and the pick step when one login can post as several accounts.
  */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@plume/db/client';
 import { networkAppRegistrations, oauthStates, pendingConnections } from '@plume/db/schema/social';
@@ -59,7 +59,9 @@ async function appForInstance(deps: ConnectDeps, provider: NetworkProvider, inst
         eq(networkAppRegistrations.redirectUri, redirectUri),
       ),
     );
-  if (known !== undefined) return { clientId: known.clientId, clientSecret: deps.keyring.decrypt(known.clientSecretCiphertext) };
+  // A registration whose secret this server cannot read (restored without its key) is registered anew.
+  const readable = known !== undefined && deps.keyring.missingKeyOf(known.clientSecretCiphertext) === null;
+  if (known !== undefined && readable) return { clientId: known.clientId, clientSecret: deps.keyring.decrypt(known.clientSecretCiphertext) };
   const register = oauthOf(provider).registerApp;
   if (register === undefined) throw new Error(`${network} is per-instance but cannot register apps`);
   let app: { clientId: string; clientSecret: string };
@@ -71,7 +73,12 @@ async function appForInstance(deps: ConnectDeps, provider: NetworkProvider, inst
   await deps.db
     .insert(networkAppRegistrations)
     .values({ network, instanceUrl, redirectUri, clientId: app.clientId, clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret) })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: [networkAppRegistrations.network, networkAppRegistrations.instanceUrl, networkAppRegistrations.redirectUri],
+      set: { clientId: app.clientId, clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret) },
+      // Only an unreadable one is replaced: a readable one registered meanwhile by another request wins.
+      setWhere: sql`split_part(${networkAppRegistrations.clientSecretCiphertext}, ':', 2) <> ${deps.keyring.currentKeyId}`,
+    });
   return app;
 }
 

@@ -49,7 +49,7 @@ export async function checkAccountHealth(deps: TokenDeps, workspaceId: string, a
     })
     .where(eq(socialAccounts.id, account.id))
     .returning();
-  return toAccountView(updated ?? account);
+  return toAccountView(updated ?? account, new Date(), deps.keyring);
 }
 
 /** Removes the account; targets not yet published go with it (published posts stay on the network). */

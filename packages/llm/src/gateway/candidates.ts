@@ -7,8 +7,11 @@ import type { LlmProvider, ModelInfo, ProviderKind } from '../provider-contract.
 import { LlmProviderError } from '../provider-contract.ts';
 import { AUTO_MODEL, type Candidate, type ResolvedCandidate } from './routing.ts';
 
-/** A provider the workspace can reach. `breakerKey` is shared by every workspace using the same instance provider. */
-export type ProviderEntry = { id: string; kind: ProviderKind; provider: LlmProvider; breakerKey: string };
+/**
+ * A provider the workspace can reach. `breakerKey` is shared by every workspace using the same instance
+ * provider. `unavailable` says why it cannot be called at all (its saved key cannot be read).
+ */
+export type ProviderEntry = { id: string; kind: ProviderKind; provider: LlmProvider; breakerKey: string; unavailable?: string };
 
 export type CallableCandidate = ResolvedCandidate & { entry: ProviderEntry };
 
@@ -65,6 +68,10 @@ export async function resolveCandidates(
     const entry = entries.find((item) => item.id === candidate.provider);
     if (entry === undefined) {
       unresolved.push({ ...candidate, outcome: 'not_configured', detail: `the provider "${candidate.provider}" is not set up for this workspace` });
+      continue;
+    }
+    if (entry.unavailable !== undefined) {
+      unresolved.push({ ...candidate, outcome: 'not_configured', detail: entry.unavailable });
       continue;
     }
     const needsList = candidate.model === AUTO_MODEL || entry.kind === 'ollama';

@@ -5,7 +5,7 @@
  * does not read it from the store on every call.
  */
 import type { HttpClient } from '@plume/http/http-client';
-import type { ProviderKind, ProviderSettings } from '../provider-contract.ts';
+import { LlmProviderError, type LlmProvider, type ProviderKind, type ProviderSettings } from '../provider-contract.ts';
 import { createProvider } from '../providers/create-provider.ts';
 import type { ProviderEntry } from './candidates.ts';
 import type { GatewayStore, StoredProvider } from './gateway-store.ts';
@@ -50,11 +50,19 @@ export function createProviderDirectory(deps: {
     const version = row.updatedAt.toISOString();
     const known = adapters.get(key);
     if (known && known.version === version) return known.entry;
+    let apiKey: string | undefined;
+    try {
+      apiKey = row.apiKeyCiphertext ? deps.decrypt(row.apiKeyCiphertext) : undefined;
+    } catch (error) {
+      // A key this server cannot read (restored without its secret key): listed, never called. Not
+      // remembered, so it works as soon as the key is back.
+      return unavailableEntry(row.providerId, row.kind as ProviderKind, key, error instanceof Error ? error.message : String(error));
+    }
     const settings: ProviderSettings = {
       id: row.providerId,
       kind: row.kind,
       ...(row.baseUrl ? { baseUrl: row.baseUrl } : {}),
-      ...(row.apiKeyCiphertext ? { apiKey: deps.decrypt(row.apiKeyCiphertext) } : {}),
+      ...(apiKey === undefined ? {} : { apiKey }),
     };
     const built = entry(settings, key, deps.workspaceHttp);
     adapters.set(key, { version, entry: built });
@@ -82,4 +90,11 @@ export function createProviderDirectory(deps: {
 
 function entry(settings: ProviderSettings, breakerKey: string, http: HttpClient): ProviderEntry {
   return { id: settings.id, kind: settings.kind, provider: createProvider(settings, { http }), breakerKey };
+}
+
+/** A provider that cannot be used, with the reason: every call fails with it, its health says it. */
+function unavailableEntry(id: string, kind: ProviderKind, breakerKey: string, reason: string): ProviderEntry {
+  const fail = () => Promise.reject(new LlmProviderError({ kind: 'auth', providerId: id, message: reason }));
+  const provider: LlmProvider = { id, kind, generate: fail, listModels: fail, health: async () => ({ ok: false, latencyMs: 0, reason }) };
+  return { id, kind, provider, breakerKey, unavailable: reason };
 }

@@ -43,7 +43,8 @@ export async function accountRoutes(app: FastifyInstance, context: AppContext): 
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
     const rows = await listAccountRows(context.db, access.workspace.id);
     const failed = await countFailedWhileDisconnected(context.db, access.workspace.id);
-    return { items: rows.map((row) => ({ ...toAccountView(row), failedWhileDisconnected: failed.get(row.id) ?? 0 })) };
+    const now = new Date();
+    return { items: rows.map((row) => ({ ...toAccountView(row, now, context.keyring), failedWhileDisconnected: failed.get(row.id) ?? 0 })) };
   });
 
   typed.post('/api/v1/workspaces/:workspaceId/accounts/oauth/start', {

@@ -69,7 +69,7 @@ export async function llmProviderRoutes(app: FastifyInstance, context: AppContex
     },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
-    return testSavedProvider({ db: context.db, llm: context.llm, decrypt: (ciphertext) => context.keyring.decrypt(ciphertext) }, { workspaceId: access.workspace.id, providerId: request.params.providerId });
+    return testSavedProvider({ db: context.db, llm: context.llm, keyring: context.keyring }, { workspaceId: access.workspace.id, providerId: request.params.providerId });
   });
 
   typed.post(`${base}/test`, {

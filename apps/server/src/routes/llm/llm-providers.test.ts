@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
 import { llmProviders } from '@plume/db/schema/llm';
 import type { LlmFakeControls } from '@plume/testing/fakes/llm/llm-fake-server';
 import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
@@ -77,6 +78,26 @@ describe('providers', () => {
     expect(wrong.body).not.toContain('sk-wrong');
     const unknown = await t.app.inject({ method: 'POST', url: url('providers/nothing-here/test'), headers: owner.headers });
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('says a saved key this server cannot read (restored without its secret key) in words, never a 500', async () => {
+    const foreign = createKeyring(parseKey(generateKey()));
+    await t.db.insert(llmProviders).values({ workspaceId: workspace.id, providerId: 'groq', kind: 'groq', apiKeyCiphertext: foreign.encrypt('gsk-lost') });
+    t.context.llm.directory.invalidate(workspace.id);
+    const because = new RegExp(`The API key saved for this provider cannot be read: it was encrypted with the secret key ${foreign.currentKeyId}.*Enter the API key again on the Models page`);
+    try {
+      const list = await t.app.inject({ method: 'GET', url: url('providers'), headers: owner.headers });
+      expect(list.statusCode, list.body).toBe(200);
+      const groq = list.json<{ items: Provider[] }>().items.find((item) => item.providerId === 'groq');
+      expect(groq).toMatchObject({ source: 'workspace', hasKey: true, health: { ok: false } });
+      expect(groq?.health?.reason).toMatch(because);
+      const tested = await t.app.inject({ method: 'POST', url: url('providers/groq/test'), headers: owner.headers });
+      expect(tested.statusCode, tested.body).toBe(200);
+      expect(tested.json()).toMatchObject({ ok: false, reason: expect.stringMatching(because) });
+    } finally {
+      await t.db.delete(llmProviders).where(eq(llmProviders.providerId, 'groq'));
+      t.context.llm.directory.invalidate(workspace.id);
+    }
   });
 
   it('refuses a viewer (403) and hides the workspace from outsiders (404)', async () => {

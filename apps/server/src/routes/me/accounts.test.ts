@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPasswordResetLink } from '@plume/core/accounts/create-reset-link';
 import { accounts, sessions, users } from '@plume/db/schema/auth';
 import { members, workspaces } from '@plume/db/schema/workspaces';
 import { addMember, createUser, createWorkspaceAs, signIn, uniqueEmail, type TestUser } from '../../test-support/factories.ts';
@@ -110,6 +111,21 @@ describe('passwords', () => {
     // Reset revokes existing sessions.
     const stale = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: user.headers });
     expect(stale.statusCode).toBe(401);
+  });
+
+  it('makes the same kind of link for an operator (plume user reset-password), whatever the case of the address', async () => {
+    const user = await createUser(t.app, t.db);
+    const made = await createPasswordResetLink({ db: t.db, auth: t.context.auth, appUrl: t.config.publicUrl }, user.email.toUpperCase());
+    expect(made.email).toBe(user.email);
+    const mail = (await mailsTo(user.email)).find((item) => /reset/i.test(item.subject));
+    expect(mail && linkIn(mail).toString()).toBe(made.url);
+    const opened = await t.app.inject({ method: 'GET', url: made.url.replace(t.config.publicUrl, '') });
+    expect(opened.statusCode).toBe(302);
+    const token = new URL(String(opened.headers.location)).searchParams.get('token');
+    const reset = await t.app.inject({ method: 'POST', url: '/api/v1/auth/reset-password', payload: { newPassword: 'operator-reset-4', token } });
+    expect(reset.statusCode).toBe(200);
+    await expect(signIn(t.app, user.email, 'operator-reset-4')).resolves.toEqual(expect.any(String));
+    await expect(createPasswordResetLink({ db: t.db, auth: t.context.auth, appUrl: t.config.publicUrl }, 'nobody@example.test')).rejects.toThrow('No user has the email address nobody@example.test.');
   });
 
   it('changes the password of a signed-in user', async () => {

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { publishTarget, type PublishDeps } from '@plume/core/publishing/publish-target';
+import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
 import { mailOutbox } from '@plume/db/schema/platform';
 import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
-import { socialAccounts } from '@plume/db/schema/social';
+import { networkAppRegistrations, socialAccounts } from '@plume/db/schema/social';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { connectMastodon } from '../../test-support/connect-mastodon.ts';
@@ -165,7 +166,11 @@ describe('publishing a target', () => {
     if (!target) throw new Error('no target');
     fake.server.failNext({ status: 503, body: { error: 'Service unavailable' }, match: (request) => request.path === '/api/v1/statuses' });
     expect(await publishTarget(deps, target.id)).toBe('retry');
-    expect((await targetRow(target.id)).retries).toBe(1);
+    const retrying = await targetRow(target.id);
+    expect(retrying.retries).toBe(1);
+    // The waiting target says why ("Last try: …"), never nothing.
+    expect(retrying.failureReason).toMatch(/\w{3,}/);
+    expect(retrying.state).toBe('pending');
     await testApp.db.update(postTargets).set({ nextAttemptAt: new Date() }).where(eq(postTargets.id, target.id));
     fake.server.failNext({ status: 422, body: { error: 'Validation failed: Text character limit of 500 exceeded' }, match: (request) => request.path === '/api/v1/statuses' });
     expect(await publishTarget(deps, target.id)).toBe('failed');
@@ -355,5 +360,42 @@ describe('approval', () => {
     } finally {
       await roomy.close();
     }
+  });
+});
+
+describe('data restored without its secret key', () => {
+  it('shows the account as needing reconnection with the reason, fails its posts with it, and a reconnect repairs it', async () => {
+    // What a restore without the secret key leaves: tokens and the Mastodon app secret under a key this server lacks.
+    const foreign = createKeyring(parseKey(generateKey()));
+    await testApp.db.update(socialAccounts).set({ tokensCiphertext: foreign.encrypt('{"accessToken":"lost"}') }).where(eq(socialAccounts.id, accountId));
+    await testApp.db.update(networkAppRegistrations).set({ clientSecretCiphertext: foreign.encrypt('lost-client-secret') });
+    const because = new RegExp(`it was encrypted with the secret key ${foreign.currentKeyId}, which this Plume server does not have.*Reconnect the account`);
+
+    const listed = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const shown = listed.json<{ items: { id: string; status: string; disconnectedReason: string | null }[] }>().items.find((item) => item.id === accountId);
+    expect(shown?.status).toBe('disconnected');
+    expect(shown?.disconnectedReason).toMatch(because);
+
+    const health = await testApp.app.inject({ method: 'POST', url: `${base()}/accounts/${accountId}/health`, headers: owner.headers });
+    expect(health.statusCode, health.body).toBe(200);
+    expect(health.json<{ healthError: string }>().healthError).toMatch(because);
+
+    const post = await createScheduledPost('Written before the restore');
+    const target = post.targets[0]!;
+    expect(await publishTarget(deps, target.id)).toBe('failed');
+    const failed = await targetRow(target.id);
+    expect(failed.failureKind).toBe('account_disconnected');
+    expect(failed.failureReason).toMatch(because);
+
+    // Reconnecting registers Plume on the server again (the old app secret is unreadable) and replaces the tokens.
+    const apps = fake.state.apps.size;
+    expect(await connectMastodon(testApp.app, fake, owner, workspace)).toBe(accountId);
+    expect(fake.state.apps.size).toBe(apps + 1);
+    const after = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
+    expect(after.json<{ items: { id: string; status: string }[] }>().items.find((item) => item.id === accountId)?.status).toBe('connected');
+    const retried = await testApp.app.inject({ method: 'POST', url: `${base()}/accounts/${accountId}/retry-failed`, headers: editor.headers });
+    expect(retried.json()).toEqual({ retried: 1, skipped: [] });
+    expect(await publishTarget(deps, target.id)).toBe('published');
   });
 });
