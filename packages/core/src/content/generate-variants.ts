@@ -19,7 +19,7 @@ import { recentPostTexts } from './recent-post-texts.ts';
 import type { TemplateValues } from './render-template.ts';
 import type { TargetNetwork } from './target-network.ts';
 import { loadTemplate } from './template-store.ts';
-import type { ContentType } from './templates.ts';
+import type { ContentType } from '@plume/contract/content/content-enums';
 
 export type GenerateBrief = { topic: string; keyPoints?: string[]; cta?: string; contentType?: ContentType; templateValues?: TemplateValues };
 export type GenerateTarget = NetworkId | { accountId: string };

@@ -8,7 +8,7 @@ import { AppError } from '@plume/errors/app-error';
 import type { NetworkId } from '@plume/networks/contract';
 import { fitsLimit } from '@plume/networks/text/fit-text';
 import { loadVoice } from './brand-profile-store.ts';
-import { composePost } from './compose-post.ts';
+import { composePost } from '@plume/contract/posts/compose-post';
 import { appendDisclosure, removeDisclosure, reserveDisclosure } from './disclosure.ts';
 import { appendRevisions, findDraft, findRevision } from './draft-store.ts';
 import { fitPost } from './fit-post.ts';

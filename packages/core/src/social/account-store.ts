@@ -4,6 +4,9 @@
  * is the public shape.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { accountSchema } from '@plume/contract/accounts/account-schemas';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { Database } from '@plume/db/client';
 import { socialAccounts } from '@plume/db/schema/social';
 import type { ConnectedIdentity, TokenSet } from '@plume/networks/contract';
@@ -48,7 +51,7 @@ export function decryptTokens(keyring: Keyring, ciphertext: string): TokenSet {
  */
 export async function upsertAccount(
   deps: { db: Pick<Database, 'select' | 'insert' | 'update'>; keyring: Keyring },
-  input: { workspaceId: string; network: string; identity: ConnectedIdentity; tokens: TokenSet; userId: string | null },
+  input: { workspaceId: string; network: NetworkId; identity: ConnectedIdentity; tokens: TokenSet; userId: string | null },
 ): Promise<{ account: AccountRow; created: boolean }> {
   const { identity } = input;
   const [existing] = await deps.db
@@ -117,24 +120,7 @@ export async function listAccountRows(db: Pick<Database, 'select'>, workspaceId:
 }
 
 /** The public shape of an account: no tokens, ever. */
-export type AccountView = {
-  id: string;
-  network: string;
-  externalId: string;
-  handle: string;
-  displayName: string;
-  kind: string;
-  avatarUrl: string | null;
-  profileUrl: string | null;
-  status: 'connected' | 'disconnected';
-  disconnectedReason: string | null;
-  tokenExpiresAt: string | null;
-  lastRefreshedAt: string | null;
-  healthCheckedAt: string | null;
-  healthError: string | null;
-  rateLimitedUntil: string | null;
-  createdAt: string;
-};
+export type AccountView = Omit<z.output<typeof accountSchema>, 'failedWhileDisconnected'>;
 
 export function toAccountView(row: AccountRow, now: Date = new Date()): AccountView {
   const iso = (value: Date | null) => (value === null ? null : value.toISOString());
