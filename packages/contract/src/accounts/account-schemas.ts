@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { NETWORK_IDS } from '../networks/network-enums.ts';
+import type { Wire } from '../wire.ts';
 
 export const ACCOUNT_STATUSES = ['connected', 'disconnected'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -69,3 +70,9 @@ export const callbackQuery = z.object({
   error: z.string().max(200).optional(),
   error_description: z.string().max(1000).optional(),
 });
+
+export type Account = Wire<typeof accountSchema>;
+export type Identity = Wire<typeof identitySchema>;
+export type PendingIdentities = Wire<typeof pendingIdentitiesSchema>;
+export type RetryReport = Wire<typeof retryReportSchema>;
+export type StartOAuthBody = Wire<typeof startOAuthBody>;

@@ -1,6 +1,6 @@
 /** Mail Plume sent or kept, for the instance admin. */
 import { z } from 'zod';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 
 /** `kept`: no SMTP configured, so the mail waits in the outbox to be read there. */
 export const MAIL_STATUSES = ['queued', 'sent', 'kept', 'failed'] as const;
@@ -15,3 +15,5 @@ export const mailSchema = z.object({
   status: z.enum(MAIL_STATUSES),
   createdAt: timestamp,
 });
+
+export type OutboxMail = Wire<typeof mailSchema>;

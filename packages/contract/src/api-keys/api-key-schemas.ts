@@ -1,6 +1,6 @@
 /** Workspace API keys. The secret is shown once, in the create answer. */
 import { z } from 'zod';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 
 /** What a key may do: read data, or also change it. */
 export const API_KEY_SCOPES = ['read', 'write'] as const;
@@ -26,3 +26,7 @@ export const createApiKeyBody = z
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })
   .strict();
+
+export type ApiKey = Wire<typeof apiKeySchema>;
+export type CreatedApiKey = Wire<typeof createdApiKeySchema>;
+export type CreateApiKeyBody = Wire<typeof createApiKeyBody>;

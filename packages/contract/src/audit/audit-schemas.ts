@@ -1,6 +1,6 @@
 /** The workspace audit log: who changed what. */
 import { z } from 'zod';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
@@ -16,3 +16,5 @@ export const auditEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   createdAt: timestamp,
 });
+
+export type AuditEvent = Wire<typeof auditEventSchema>;

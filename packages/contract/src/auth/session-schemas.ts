@@ -3,6 +3,7 @@
  * schemas name only the fields Plume relies on, and let the rest through).
  */
 import { z } from 'zod';
+import type { Wire } from '../wire.ts';
 
 export const sessionUserSchema = z.object({
   id: z.string(),
@@ -25,3 +26,7 @@ export const signUpBody = z.object({ name: z.string(), email: z.string(), passwo
 export const signInBody = z.object({ email: z.string(), password: z.string() });
 
 export const changePasswordBody = z.object({ currentPassword: z.string(), newPassword: z.string(), revokeOtherSessions: z.boolean().optional() });
+
+export type SessionInfo = Wire<typeof sessionInfoSchema>;
+export type SignUpBody = Wire<typeof signUpBody>;
+export type ChangePasswordBody = Wire<typeof changePasswordBody>;

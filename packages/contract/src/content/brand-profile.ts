@@ -32,7 +32,9 @@ export const languageTagSchema = z
   });
 
 export const EMOJI_USES = ['none', 'some', 'lots'] as const;
+export type EmojiUse = (typeof EMOJI_USES)[number];
 export const GRAMMATICAL_PERSONS = ['first_singular', 'first_plural', 'third'] as const;
+export type GrammaticalPerson = (typeof GRAMMATICAL_PERSONS)[number];
 
 export const brandVoiceSchema = z.strictObject({
   /** A few words for the tone, e.g. ['warm', 'witty', 'direct']. */

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { MEDIA_KINDS, NETWORK_IDS } from '../networks/network-enums.ts';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 import { languageTagSchema, storedProfileSchema } from './brand-profile.ts';
-import { CONTENT_TYPES, CRITERION_IDS, REPAIRS, REWRITE_ACTIONS, TEMPLATE_PLACEHOLDERS } from './content-enums.ts';
+import { CONTENT_TYPES, CRITERION_IDS, REPAIRS, TEMPLATE_PLACEHOLDERS } from './content-enums.ts';
 
 export const draftParams = z.object({ workspaceId: workspaceIdParam, draftId: z.uuid() });
 export const revisionParams = draftParams.extend({ revisionId: z.uuid() });
@@ -106,3 +106,13 @@ export const generateResponse = z.object({
   warnings: z.array(z.string()),
   disclosure: z.string().nullable().describe("A persona's AI disclosure, added as the last line of every post"),
 });
+
+export type BrandProfileResponse = Wire<typeof brandProfileResponse>;
+export type SaveProfileBody = Wire<typeof brandProfileBody>;
+export type PreviewResponse = Wire<typeof previewResponse>;
+export type Quality = Wire<typeof qualitySchema>;
+export type ContentTemplateView = Wire<typeof templateSchema>;
+export type TemplateBody = Wire<typeof templateBody>;
+export type GenerateBody = Wire<typeof generateBody>;
+export type GeneratedPost = Wire<typeof generatedPostSchema>;
+export type GenerateResponse = Wire<typeof generateResponse>;

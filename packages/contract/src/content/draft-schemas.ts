@@ -1,7 +1,7 @@
 /** Drafts of the content studio and their revisions (generated, rewritten, edited by a person). */
 import { z } from 'zod';
 import { NETWORK_IDS } from '../networks/network-enums.ts';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 import { REPAIRS, REWRITE_ACTIONS } from './content-enums.ts';
 import { qualitySchema, usageSchema } from './content-schemas.ts';
 
@@ -71,3 +71,10 @@ export const acceptBody = z.strictObject({
   accountIds: z.array(z.uuid()).min(1).max(50),
   postId: z.uuid().optional().describe('Put the texts into this existing post instead of creating one'),
 });
+
+export type RevisionView = Wire<typeof revisionSchema>;
+export type Draft = Wire<typeof draftSchema>;
+export type DraftListItem = Wire<typeof draftListItemSchema>;
+export type DraftListResponse = Wire<typeof draftListResponse>;
+export type RevisionEditBody = Wire<typeof revisionEditSchema>;
+export type RewriteBody = Wire<typeof rewriteBody>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COST_GROUPINGS } from './llm-enums.ts';
 import { modeSchema, taskSchema } from './llm-settings-schemas.ts';
+import type { Wire } from '../wire.ts';
 
 export const periodQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('Start (inclusive), ISO 8601; default 30 days before `to`'),
@@ -98,3 +99,6 @@ export const optimizeResponse = z.object({
   applied: z.boolean(),
   items: z.array(z.object({ task: taskSchema, current: policy, proposed: policy.nullable(), reason: z.string(), applied: z.boolean() })),
 });
+
+export type UsageRow = Wire<typeof statsRow>;
+export type CostAnalysis = Wire<typeof costResponse>;

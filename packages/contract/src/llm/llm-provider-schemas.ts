@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { httpUrlSchema } from '../http-url-schema.ts';
 import { CIRCUIT_STATES, PROVIDER_KINDS } from './llm-enums.ts';
+import type { Wire } from '../wire.ts';
 
 export const providerIdSchema = z
   .string()
@@ -67,3 +68,7 @@ export const testProviderBody = z.strictObject({
   baseUrl: baseUrlSchema.optional(),
   apiKey: apiKeySchema.optional(),
 });
+
+export type ProviderHealth = Wire<typeof healthSchema>;
+export type ProviderStatus = Wire<typeof providerStatusSchema>;
+export type SaveProviderBody = Wire<typeof saveProviderBody>;

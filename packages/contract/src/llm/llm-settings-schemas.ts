@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { LLM_TASKS, ROUTING_MODES } from './llm-enums.ts';
+import type { Wire } from '../wire.ts';
 
 export const taskSchema = z.enum(LLM_TASKS).describe('What the call is for; policies, budgets and statistics are kept per task');
 export const modeSchema = z.enum(ROUTING_MODES).describe('`local_first`, `fastest` (measured median latency), `cheapest` (estimate), `best_quality` (measured quality, else price)');
@@ -49,3 +50,9 @@ export const budgetResponse = z.object({
   thisMonth: periodView,
   degraded: z.boolean().describe('true: past the degrade threshold now, so the cheapest models go first'),
 });
+
+export type Candidate = Wire<typeof candidateSchema>;
+export type PolicyView = Wire<typeof policyView>;
+export type PolicyBody = Wire<typeof policyBody>;
+export type BudgetSettings = Wire<typeof budgetBody>;
+export type BudgetView = Wire<typeof budgetResponse>;

@@ -1,7 +1,7 @@
 /** The signed-in user: profile, preferences, account deletion. */
 import { z } from 'zod';
 import { httpUrlSchema } from '../http-url-schema.ts';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -24,15 +24,27 @@ export const updateProfileBody = z
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const preferencesSchema = z.object({
-  theme: z.enum(THEMES).default('system'),
-  emailNotifications: z.boolean().default(true),
-  weekStartsOn: z.union([z.literal(0), z.literal(1)]).default(1),
-  locale: z.string().min(2).max(35).default('en'),
-});
+const theme = z.enum(THEMES);
+const weekStartsOn = z.union([z.literal(0), z.literal(1)]).describe('0 = Sunday, 1 = Monday');
+const locale = z.string().min(2).max(35);
 
+/** `GET /me/preferences`: every preference, defaults filled in. */
+export const preferencesSchema = z.object({ theme, emailNotifications: z.boolean(), weekStartsOn, locale });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
+/** Stored preferences may predate a newer field: parsing fills the defaults in. */
+export const storedPreferencesSchema = z.object({
+  theme: theme.default('system'),
+  emailNotifications: z.boolean().default(true),
+  weekStartsOn: weekStartsOn.default(1),
+  locale: locale.default('en'),
+});
+
+/** `PUT /me/preferences` takes any subset. */
 export const preferencesBody = preferencesSchema.partial().strict();
 
 export const deleteAccountBody = z.object({ password: z.string().min(1).max(128) }).strict();
+
+export type Me = Wire<typeof profileSchema>;
+export type UpdateProfileBody = Wire<typeof updateProfileBody>;
+export type PreferencesBody = Wire<typeof preferencesBody>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { MEDIA_KINDS } from '../networks/network-enums.ts';
+import type { Wire } from '../wire.ts';
 
 export const mediaSchema = z.object({
   id: z.string(),
@@ -20,3 +21,5 @@ export const mediaSchema = z.object({
 export const mediaParams = z.object({ workspaceId: workspaceIdParam, mediaId: z.uuid() });
 
 export const updateMediaBody = z.strictObject({ altText: z.string().max(5000).nullable().optional(), aiGenerated: z.boolean().optional() });
+
+export type Media = Wire<typeof mediaSchema>;

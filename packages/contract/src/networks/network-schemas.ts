@@ -1,6 +1,7 @@
 /** `GET /networks`: what each network can do, its limits and settings, and whether this server is set up for it. */
 import { z } from 'zod';
 import { CONNECT_KINDS, MEDIA_KINDS, NETWORK_IDS } from './network-enums.ts';
+import type { Wire } from '../wire.ts';
 
 /** What one kind of media must satisfy on a network. Absent limits are not checked. */
 export const mediaRuleSchema = z.object({
@@ -43,7 +44,7 @@ export const countMethodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('utf8_bytes') }),
   z.object({ kind: z.literal('utf16_units') }),
   z.object({ kind: z.literal('emoji_utf8') }),
-  z.object({ kind: z.literal('mastodon'), urlLength: z.number().optional() }),
+  z.object({ kind: z.literal('mastodon'), urlLength: z.number().optional(), spoilerText: z.string().optional() }),
   z.object({ kind: z.literal('weighted'), config: weightedConfigSchema.optional() }),
 ]);
 
@@ -60,7 +61,7 @@ export interface JsonSchema {
   writeOnly?: boolean | undefined;
 }
 
-export const jsonSchemaSchema: z.ZodType<JsonSchema> = z.looseObject({
+export const jsonSchemaSchema: z.ZodType<JsonSchema, JsonSchema> = z.looseObject({
   type: z.string().optional(),
   title: z.string().optional(),
   description: z.string().optional(),
@@ -107,3 +108,6 @@ export const networkSchema = z.object({
   settings: jsonSchemaSchema,
   rateLimits: z.array(rateLimitSchema).readonly(),
 });
+
+export type Network = Wire<typeof networkSchema>;
+export type CountMethodView = Wire<typeof countMethodSchema>;

@@ -1,6 +1,7 @@
 /** Ollama on this server: installed models, memory fit, pulls, version. */
 import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
+import type { Wire } from '../wire.ts';
 
 export const PULL_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 export type PullStatus = (typeof PULL_STATUSES)[number];
@@ -83,3 +84,17 @@ export const versionResponse = z.object({
   version: z.string().nullable(),
   reason: z.string().nullable().describe('Why Ollama could not be reached, in plain words'),
 });
+
+export type InstalledModel = Wire<typeof installedModel>;
+export type PullView = Wire<typeof pullView>;
+export type OllamaVersion = Wire<typeof versionResponse>;
+
+/** A `progress` event of `GET /ollama/pulls/:pullId/events` (Server-Sent Events; the stream ends with `done` and the pull). */
+export const pullProgressEventSchema = z.object({
+  seq: z.number(),
+  status: z.string().describe("Ollama's words for the step"),
+  percent: z.number().nullable(),
+  completed: z.number().optional(),
+  total: z.number().optional(),
+});
+export type PullProgressEvent = Wire<typeof pullProgressEventSchema>;

@@ -1,6 +1,7 @@
 /** Posting slots: the weekly times an account usually posts at, in the workspace's time zone. */
 import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
+import type { Wire } from '../wire.ts';
 
 export const slotParams = z.object({ workspaceId: workspaceIdParam, accountId: z.uuid() });
 
@@ -41,3 +42,7 @@ export const nextSlotResponse = z.object({
   local: z.string().describe('The same moment on the workspace clock, `YYYY-MM-DD HH:mm`'),
   weekday: z.number(),
 });
+
+export type Slots = Wire<typeof slotsResponse>;
+export type PostingSlotView = Wire<typeof slotItem>;
+export type NextSlot = Wire<typeof nextSlotResponse>;

@@ -1,6 +1,6 @@
 /** Bulk scheduling from a CSV file. */
 import { z } from 'zod';
-import { fieldProblemSchema, problemSchema } from '../wire.ts';
+import { fieldProblemSchema, problemSchema, type Wire } from '../wire.ts';
 
 /** JSON, not multipart: API clients and scripts send a string; the web app reads the file first. */
 export const importBody = z.strictObject({
@@ -25,3 +25,6 @@ export const importReportSchema = z.object({
 
 /** The 422 `import_rejected` problem: the same per-row report as a check. */
 export const importRejectedSchema = problemSchema.extend({ rows: z.array(importRowSchema) });
+
+export type ImportReport = Wire<typeof importReportSchema>;
+export type ImportRowReport = Wire<typeof importRowSchema>;

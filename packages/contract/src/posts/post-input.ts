@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { httpUrlSchema } from '../http-url-schema.ts';
+import type { Wire } from '../wire.ts';
 
 const text = z.string().max(40_000);
 const mediaIds = z.array(z.uuid()).max(20);
@@ -79,3 +80,6 @@ function hasContent(content: ContentLike): boolean {
 export function isEmptyPost(content: ContentLike, targets: readonly { override: ContentLike }[]): boolean {
   return !hasContent(content) && !targets.some((target) => hasContent(target.override));
 }
+
+export type CreatePostBody = Wire<typeof createPostSchema>;
+export type UpdatePostBody = Wire<typeof updatePostSchema>;

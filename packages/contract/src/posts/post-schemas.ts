@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { httpUrlSchema } from '../http-url-schema.ts';
 import { NETWORK_IDS } from '../networks/network-enums.ts';
-import { fieldProblemSchema } from '../wire.ts';
+import { fieldProblemSchema, pageOf, type Wire } from '../wire.ts';
 import { POST_ACTION_TYPES } from './post-actions.ts';
 import { APPROVAL_MODES, FAILURE_KINDS, POST_EVENT_TYPES, POST_STATES, TARGET_STATES } from './post-states.ts';
 
@@ -53,6 +53,9 @@ export const postSchema = z.object({
   actions: z.array(z.enum(POST_ACTION_TYPES)).describe('What the caller may do with the post now, by its state, role and approval rights'),
 });
 
+/** `GET …/posts`: a page of posts. */
+export const postPageSchema = pageOf(postSchema);
+
 export const postEventSchema = z.object({
   id: z.number(),
   type: z.enum(POST_EVENT_TYPES),
@@ -95,7 +98,19 @@ export const actionBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('confirm'), published: z.boolean(), url: httpUrlSchema().optional() }),
 ]);
 
-export const approvalSettingsSchema = z.strictObject({
+/** Who must approve posts: the answer of `GET …/publishing-settings`. */
+export const approvalSettingsSchema = z.object({ approvalMode: z.enum(APPROVAL_MODES), approverIds: z.array(z.string()) });
+
+export const approvalSettingsBody = z.strictObject({
   approvalMode: z.enum(APPROVAL_MODES),
   approverIds: z.array(z.string().min(1).max(64)).max(100).default([]),
 });
+
+export type Post = Wire<typeof postSchema>;
+export type PostPage = Wire<typeof postPageSchema>;
+export type PostDetail = Wire<typeof postDetailSchema>;
+export type PostTarget = Wire<typeof postTargetSchema>;
+export type PostEvent = Wire<typeof postEventSchema>;
+export type PostContentView = Wire<typeof postContentView>;
+export type PostActionBody = Wire<typeof actionBody>;
+export type ApprovalSettings = Wire<typeof approvalSettingsSchema>;

@@ -1,5 +1,6 @@
 /** Resolving unconfirmed posts in bulk: mark them published, or publish them now. */
 import { z } from 'zod';
+import type { Wire } from '../wire.ts';
 import { POST_STATES } from './post-states.ts';
 
 export const RESOLUTIONS = ['published', 'republish'] as const;
@@ -19,3 +20,5 @@ export const resolvedPostSchema = z.union([
 ]);
 
 export const resolveUnconfirmedResponse = z.object({ results: z.array(resolvedPostSchema) });
+
+export type ResolvedPost = Wire<typeof resolvedPostSchema>;

@@ -1,7 +1,7 @@
 /** Workspaces, their members and invitations. */
 import { z } from 'zod';
 import { localeSchema, timezoneSchema } from '../common-schemas.ts';
-import { timestamp } from '../wire.ts';
+import { timestamp, type Wire } from '../wire.ts';
 import { INVITATION_STATUSES, WORKSPACE_KINDS, WORKSPACE_ROLES } from './workspace-enums.ts';
 
 export const workspaceSchema = z.object({
@@ -57,3 +57,11 @@ export const invitationIdParam = z.string().min(1).max(64).regex(/^[\w-]+$/, 'No
 
 /** `POST /invitations/:id/accept`: the workspace joined. */
 export const acceptedInvitationSchema = z.object({ workspaceId: z.string() });
+
+export type Workspace = Wire<typeof workspaceSchema>;
+export type CreateWorkspaceBody = Wire<typeof createWorkspaceBody>;
+export type UpdateWorkspaceBody = Wire<typeof updateWorkspaceBody>;
+export type ChecklistItem = Wire<typeof checklistSchema>['items'][number];
+export type Member = Wire<typeof memberSchema>;
+export type Invitation = Wire<typeof invitationSchema>;
+export type CreateInvitationBody = Wire<typeof createInvitationBody>;

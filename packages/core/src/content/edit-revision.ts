@@ -5,7 +5,6 @@
  * line is kept on the last line, as on every post Plume writes for a persona.
  */
 import { AppError } from '@plume/errors/app-error';
-import type { NetworkId } from '@plume/networks/contract';
 import { fitsLimit } from '@plume/networks/text/fit-text';
 import type { z } from 'zod';
 import type { revisionEditSchema } from '@plume/contract/content/draft-schemas';
@@ -31,7 +30,7 @@ export async function editRevision(deps: Pick<GenerateDeps, 'db' | 'manifest'>, 
   const workspaceId = command.workspace.id;
   const draft = await findDraft(db, workspaceId, command.draftId);
   const parent = await findRevision(db, draft.id, command.revisionId);
-  const network = deps.manifest(parent.network as NetworkId);
+  const network = deps.manifest(parent.network);
   if (!network) throw new AppError('invalid_state', { detail: `Plume has no network "${parent.network}" on this server any more.` });
 
   const { edit } = command;

@@ -6,7 +6,7 @@
 import type { Repair } from '@plume/contract/content/content-enums';
 import type { GenerateResult } from '@plume/llm/gateway/gateway';
 import type { VoiceProfile } from '@plume/contract/content/brand-profile';
-import { fitToLimit, type FitAction } from './fit-to-limit.ts';
+import { fitToLimit } from './fit-to-limit.ts';
 import { askModel, type ModelCaller } from './model-caller.ts';
 import { buildRewritePrompt } from './rewrite-actions.ts';
 import { cleanRewriteAnswer } from './rewrite-answer.ts';

@@ -7,7 +7,7 @@ import { getPost, listPosts } from '@plume/core/posts/query-posts';
 import { scheduleAtNextSlot } from '@plume/core/scheduling/schedule-next-slot';
 import { workspaceParams } from '@plume/contract/common-schemas';
 import { createPostSchema, updatePostSchema } from '@plume/contract/posts/post-input';
-import { actionBody, approvalSettingsSchema, listQuery, postDetailSchema, postParams, postSchema } from '@plume/contract/posts/post-schemas';
+import { actionBody, approvalSettingsBody, approvalSettingsSchema, listQuery, postDetailSchema, postParams, postSchema } from '@plume/contract/posts/post-schemas';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
@@ -109,7 +109,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
   });
 
   typed.put('/api/v1/workspaces/:workspaceId/publishing-settings', {
-    schema: { tags, summary: 'Set who must approve posts: nobody, any admin, or named members (admin)', params: workspaceParams, body: approvalSettingsSchema, response: { 200: approvalSettingsSchema, ...protectedErrors } },
+    schema: { tags, summary: 'Set who must approve posts: nobody, any admin, or named members (admin)', params: workspaceParams, body: approvalSettingsBody, response: { 200: approvalSettingsSchema, ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
     return saveApprovalSettings(context.db, access.workspace.id, request.body);

@@ -1,33 +1,8 @@
-import type { ContentType } from '../posts/ai-writer-types.ts';
+import { TEMPLATE_PLACEHOLDERS, type PlaceholderName } from '@plume/contract/content/content-enums';
+import type { TemplateBody } from '@plume/contract/content/content-schemas';
 
-/** Every placeholder a skeleton may use (the API refuses any other `{{name}}`). */
-export const TEMPLATE_PLACEHOLDERS = ['topic', 'audience', 'brand', 'cta', 'product', 'competitor', 'key_points', 'customer', 'goal'] as const;
-export type PlaceholderName = (typeof TEMPLATE_PLACEHOLDERS)[number];
-
-/** A content template as `GET …/content-templates` lists it: the built-in or the workspace's version. */
-export interface ContentTemplate {
-  contentType: ContentType;
-  name: string;
-  description: string;
-  /** The prompt skeleton for the model, with `{{placeholder}}`s. */
-  skeleton: string;
-  /** Placeholders that must have a value when writing; the others are optional. */
-  required: PlaceholderName[];
-  /** True when the workspace changed the built-in template. */
-  isOverridden: boolean;
-}
-
-export interface TemplateListResponse {
-  items: ContentTemplate[];
-}
-
-/** `PUT …/content-templates/:contentType`: the fields sent replace the built-in's. */
-export interface TemplateBody {
-  name: string;
-  description: string;
-  skeleton: string;
-  required: PlaceholderName[];
-}
+/** The template form: every field of the body, filled in. */
+export type TemplateForm = Required<TemplateBody>;
 
 /** What each placeholder is filled with when a post is written. */
 export const placeholderMeanings: Record<PlaceholderName, string> = {
@@ -55,6 +30,6 @@ export function placeholdersIn(skeleton: string): string[] {
 }
 
 /** The body that saves the form; trimmed, the way the API stores it. */
-export function toTemplateBody(values: TemplateBody): TemplateBody {
+export function toTemplateBody(values: TemplateForm): TemplateForm {
   return { name: values.name.trim(), description: values.description.trim(), skeleton: values.skeleton.trim(), required: values.required };
 }

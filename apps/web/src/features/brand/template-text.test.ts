@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholderName, placeholdersIn, toTemplateBody } from './template-types.ts';
+import { isPlaceholderName, placeholdersIn, toTemplateBody } from './template-text.ts';
 
-describe('template-types', () => {
+describe('template text', () => {
   it('finds placeholders in order of first use, typos included', () => {
     expect(placeholdersIn('About {{topic}} for {{ audience }}.\n{{topic}} and {{topc}}')).toEqual(['topic', 'audience', 'topc']);
     expect(placeholdersIn('No placeholders { here }')).toEqual([]);
