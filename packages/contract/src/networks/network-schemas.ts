@@ -48,32 +48,23 @@ export const countMethodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('weighted'), config: weightedConfigSchema.optional() }),
 ]);
 
-/** A JSON Schema as the API sends it for forms (credential fields, per-target settings). */
-export interface JsonSchema {
-  type?: string | undefined;
-  title?: string | undefined;
-  description?: string | undefined;
-  format?: string | undefined;
-  properties?: Record<string, JsonSchema> | undefined;
-  required?: string[] | undefined;
-  enum?: unknown[] | undefined;
-  default?: unknown;
-  writeOnly?: boolean | undefined;
-}
-
-export const jsonSchemaSchema: z.ZodType<JsonSchema, JsonSchema> = z.looseObject({
+/** One field of a form as JSON Schema describes it (the parts the web app reads; the rest passes through). */
+const jsonSchemaField = z.looseObject({
   type: z.string().optional(),
   title: z.string().optional(),
   description: z.string().optional(),
   format: z.string().optional(),
-  get properties() {
-    return z.record(z.string(), jsonSchemaSchema).optional();
-  },
-  required: z.array(z.string()).optional(),
   enum: z.array(z.unknown()).optional(),
-  default: z.unknown(),
+  default: z.unknown().optional(),
   writeOnly: z.boolean().optional(),
 });
+
+/** A form (credential fields, per-target settings) as the JSON Schema of an object: its fields, one level deep. */
+export const jsonSchemaSchema = jsonSchemaField.extend({
+  properties: z.record(z.string(), jsonSchemaField).optional(),
+  required: z.array(z.string()).optional(),
+});
+export type JsonSchema = z.infer<typeof jsonSchemaSchema>;
 
 export const rateLimitSchema = z.object({
   scope: z.enum(['account', 'app']),

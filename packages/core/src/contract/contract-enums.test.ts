@@ -7,7 +7,7 @@ import type { InvitationStatus as AuthInvitationStatus } from 'better-auth/plugi
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { NETWORK_IDS as CONTRACT_NETWORK_IDS } from '@plume/contract/networks/network-enums';
-import { countMethodSchema, mediaCapabilitiesSchema, networkSchema, rateLimitSchema } from '@plume/contract/networks/network-schemas';
+import { countMethodSchema, jsonSchemaSchema, mediaCapabilitiesSchema, networkSchema, rateLimitSchema } from '@plume/contract/networks/network-schemas';
 import { LLM_TASKS as CONTRACT_TASKS, PROVIDER_KINDS as CONTRACT_KINDS, ROUTING_MODES as CONTRACT_MODES } from '@plume/contract/llm/llm-enums';
 import { OLLAMA_ERROR_KINDS, type PULL_STATUSES } from '@plume/contract/ollama/ollama-schemas';
 import type { FailureKind, PostState, TargetState } from '@plume/contract/posts/post-states';
@@ -45,12 +45,15 @@ describe('contract enums', () => {
     expect(new Set(Object.values(reported))).toEqual(new Set(INVITATION_STATUSES));
   });
 
-  it('describes every network manifest: media rules, how text is counted, rate limits', () => {
+  it('describes every network manifest: media rules, how text is counted, rate limits, setting and credential forms', () => {
     for (const { manifest } of allProviders) {
       expect(mediaCapabilitiesSchema.safeParse(manifest.media).error, manifest.id).toBeUndefined();
       expect(countMethodSchema.safeParse(manifest.text.count).error, manifest.id).toBeUndefined();
       expect(z.array(rateLimitSchema).safeParse(manifest.rateLimits).error, manifest.id).toBeUndefined();
       expect(networkSchema.shape.id.safeParse(manifest.id).success, manifest.id).toBe(true);
+      const formOf = (schema: z.ZodType) => jsonSchemaSchema.safeParse(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })).error;
+      expect(formOf(manifest.settings), `${manifest.id} settings`).toBeUndefined();
+      if (manifest.auth.kind === 'credentials') expect(formOf(manifest.auth.fields), `${manifest.id} credentials`).toBeUndefined();
     }
   });
 });
