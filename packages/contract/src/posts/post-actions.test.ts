@@ -18,7 +18,7 @@ describe('allowedActions', () => {
       publishing: [],
       published: [],
       failed: ['cancel', 'retry'],
-      unconfirmed: ['cancel', 'confirm'],
+      unconfirmed: ['cancel', 'confirm', 'republish'],
       rejected: ['edit', 'reopen'],
       cancelled: ['reopen'],
     };
