@@ -24,6 +24,7 @@ export const pageOf = <Item extends z.ZodType>(item: Item) => z.object({ items: 
 
 /** One field-level problem in a problem+json `errors` array (`path` like `body/email`). */
 export const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
 
 /** An RFC 9457 problem+json error body with Plume's stable `code`. */
 export const problemSchema = z.object({

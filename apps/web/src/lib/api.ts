@@ -1,14 +1,9 @@
 import type { z } from 'zod';
-import type { Wire } from '@plume/contract/wire';
+import type { FieldProblem, Wire } from '@plume/contract/wire';
 
 /** Base path of the Plume HTTP API; the dev server and the production server both serve it same-origin. */
 export const API_BASE = '/api/v1';
 
-/** One field-level problem, as listed in a problem+json `errors` array (`path` like `body/email`). */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
 
 /**
  * An API failure decoded from an RFC 9457 problem+json body.
