@@ -28,7 +28,7 @@ async function seedAccounts(db: Database, input: { secretKey: string; fake: Mast
   const keyring = createKeyring(parseKey(input.secretKey));
   const rows = Array.from({ length: input.accounts }, (_, index) => ({
     workspaceId: input.workspaceId,
-    network: 'mastodon',
+    network: 'mastodon' as const,
     externalId: `bench-${index}`,
     handle: `bench${index}`,
     displayName: `Bench ${index}`,
@@ -60,7 +60,7 @@ async function seedPosts(db: Database, input: { workspaceId: string; accountIds:
       postId: post.id,
       workspaceId: input.workspaceId,
       accountId: input.accountIds[(chunk[offset] ?? 0) % input.accountIds.length] ?? '',
-      network: 'mastodon',
+      network: 'mastodon' as const,
     }));
     const targets = await db.insert(postTargets).values(targetRows).returning({ id: postTargets.id });
     targetIds.push(...targets.map((target) => target.id));

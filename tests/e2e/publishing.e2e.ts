@@ -173,7 +173,8 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
 
   await step(page, 'drag-conflict', async () => {
     // Someone else edits the post meanwhile: the calendar's copy is now stale, so the next drag is refused.
-    const edit = await page.request.patch(`/api/v1/workspaces/${workspaceId}/posts/${postId}`, { data: { version: moved.version, scheduledAt: moved.scheduledAt }, headers: { origin: new URL(page.url()).origin } });
+    // From Plume's own page, as another tab would send it (a cookie request without an origin is refused).
+    const edit = await page.request.patch(`/api/v1/workspaces/${workspaceId}/posts/${postId}`, { headers: { origin: new URL(page.url()).origin }, data: { version: moved.version, scheduledAt: moved.scheduledAt } });
     expect(edit.status()).toBe(200);
     const refused = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(postId));
     await dragBySlots(page, 'Fresh beans', -direction);

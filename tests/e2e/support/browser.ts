@@ -5,6 +5,25 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const chromiumPath = '/usr/bin/chromium';
 
 /**
+ * Every page of a journey checks the server's answers against the API contract (the production build
+ * skips that unless `window.__PLUME_CHECK_API__` is set). A mismatch is logged as `[contract] …` and
+ * fails the journey when the browser closes, even if the page carried on.
+ */
+function checkAnswersIn(browser: Browser, mismatches: string[]): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...options: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...options);
+    await context.addInitScript(() => {
+      window.__PLUME_CHECK_API__ = true;
+    });
+    context.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('[contract]')) mismatches.push(message.text());
+    });
+    return context;
+  };
+}
+
+/**
  * Debian's Chromium, headless, with no background network (the machine is offline). Playwright gives
  * every launch a fresh temporary profile.
  */
@@ -22,9 +41,14 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--disable-sync',
     ],
   });
+  const mismatches: string[] = [];
+  checkAnswersIn(browser, mismatches);
   return {
     browser,
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      if (mismatches.length > 0) throw new Error(`Answers that do not match the API contract:\n${mismatches.join('\n')}`);
+    },
   };
 }
 

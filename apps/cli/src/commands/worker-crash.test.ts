@@ -109,7 +109,7 @@ async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, s
     .values(
       Array.from({ length: TARGETS }, (_, index) => ({
         workspaceId,
-        network: 'mastodon',
+        network: 'mastodon' as const,
         externalId: `acct-${index}`,
         handle: `crash${index}`,
         displayName: `Crash ${index}`,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { findWorkspace, findWorkspaceForUser, type WorkspaceView } from '@plume/core/workspaces/list-workspaces';
-import { hasRole } from '@plume/core/workspaces/workspace-roles';
+import { hasRole } from '@plume/contract/workspaces/workspace-enums';
 import type { WorkspaceRole } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import type { AppContext } from '../app-context.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpUrlMessage } from '@plume/http/http-url-schema';
+import { httpUrlMessage } from '@plume/contract/http-url-schema';
 import { googleBusinessSettings } from '@plume/networks/google_business/manifest';
 import { pinterestSettingsSchema } from '@plume/networks/pinterest/manifest';
 import { createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../test-support/factories.ts';

@@ -1,11 +1,9 @@
+import type { z } from 'zod';
+import type { FieldProblem, Wire } from '@plume/contract/wire';
+
 /** Base path of the Plume HTTP API; the dev server and the production server both serve it same-origin. */
 export const API_BASE = '/api/v1';
 
-/** One field-level problem, as listed in a problem+json `errors` array (`path` like `body/email`). */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
 
 /**
  * An API failure decoded from an RFC 9457 problem+json body.
@@ -73,11 +71,34 @@ export function toApiError(status: number, statusText: string, text: string): Ap
   return new ApiError({ status, code, detail: detail || 'Request failed', errors: parseFieldProblems(body.errors), body });
 }
 
+/** Answers are checked against the contract in development, in unit tests and in the browser journeys; production trusts them. */
+export function checksAnswers(): boolean {
+  return import.meta.env.DEV || (typeof window !== 'undefined' && window.__PLUME_CHECK_API__ === true);
+}
+
+/**
+ * The answer as the contract's schema describes it. When answers are checked, one that does not match
+ * is an error (code `contract_mismatch`) naming the method, path and the first fields at fault; in
+ * production the JSON is taken as it is, to spare the cost.
+ */
+export function readAnswer<Schema extends z.ZodType>(schema: Schema, body: unknown, where: string): Wire<Schema> {
+  if (checksAnswers()) {
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const fields = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('/') || '(root)'}: ${issue.message}`);
+      const detail = `The answer to ${where} does not match the API contract (${fields.join('; ')}).`;
+      console.error(`[contract] ${detail}`, body);
+      throw new ApiError({ status: 0, code: 'contract_mismatch', detail, body });
+    }
+  }
+  return body as Wire<Schema>;
+}
+
 /**
  * Calls the Plume API with the session cookie and JSON bodies; resolves with the parsed JSON
  * (or `undefined` for empty answers such as 204) and rejects with an ApiError.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -97,14 +118,40 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   }
   const text = await response.text();
   if (!response.ok) throw toApiError(response.status, response.statusText, text);
-  return (text.length > 0 ? parseJson(text) : undefined) as T;
+  return text.length > 0 ? parseJson(text) : undefined;
 }
 
-/** Shorthands for apiRequest, e.g. `api.get<Workspace>('/workspaces/' + id)`. */
+/** A request whose answer is read through the contract's schema for it. */
+export async function apiRequest<Schema extends z.ZodType>(method: Method, path: string, body: unknown, schema: Schema): Promise<Wire<Schema>> {
+  return readAnswer(schema, await send(method, path, body), `${method} ${path}`);
+}
+
+function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema): Promise<Wire<Schema>>;
+function post(path: string, body?: unknown): Promise<unknown>;
+function post(path: string, body: unknown = {}, schema?: z.ZodType): Promise<unknown> {
+  return schema === undefined ? send('POST', path, body) : apiRequest('POST', path, body, schema);
+}
+
+function put<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema): Promise<Wire<Schema>>;
+function put(path: string, body: unknown): Promise<unknown>;
+function put(path: string, body: unknown, schema?: z.ZodType): Promise<unknown> {
+  return schema === undefined ? send('PUT', path, body) : apiRequest('PUT', path, body, schema);
+}
+
+function patch<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema): Promise<Wire<Schema>>;
+function patch(path: string, body: unknown): Promise<unknown>;
+function patch(path: string, body: unknown, schema?: z.ZodType): Promise<unknown> {
+  return schema === undefined ? send('PATCH', path, body) : apiRequest('PATCH', path, body, schema);
+}
+
+/**
+ * Shorthands, each reading the answer through the contract's schema (a schema is required for reads):
+ * @example const workspace = await api.get(`/workspaces/${id}`, workspaceSchema)
+ */
 export const api = {
-  get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
-  delete: (path: string) => apiRequest<undefined>('DELETE', path),
+  get: <Schema extends z.ZodType>(path: string, schema: Schema) => apiRequest('GET', path, undefined, schema),
+  post,
+  put,
+  patch,
+  delete: (path: string) => send('DELETE', path).then(() => undefined),
 };

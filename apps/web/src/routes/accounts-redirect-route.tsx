@@ -1,8 +1,8 @@
 import { createRoute, redirect } from '@tanstack/react-router';
-import { parseAccountsSearch, type AccountsSearch } from '../features/accounts/account-types.ts';
 import { readLastWorkspaceId } from '../features/workspaces/last-workspace.ts';
 import { workspacesQueryOptions } from '../features/workspaces/workspace-queries.ts';
 import { appRoute } from './app-route.tsx';
+import { type AccountsSearch, parseAccountsSearch } from '../features/accounts/accounts-search.ts';
 
 type Search = AccountsSearch & { workspace?: string };
 

@@ -1,7 +1,7 @@
 import { createRoute } from '@tanstack/react-router';
 import { AccountsPage } from '../features/accounts/accounts-page.tsx';
-import { parseAccountsSearch } from '../features/accounts/account-types.ts';
 import { workspaceRoute } from './workspace-route.tsx';
+import { parseAccountsSearch } from '../features/accounts/accounts-search.ts';
 
 /** /w/$workspaceId/accounts?connected=…|pick=…|error=… */
 export const accountsRoute = createRoute({

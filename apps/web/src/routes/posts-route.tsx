@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
+import { isPostState, type PostState } from '@plume/contract/posts/post-states';
 import { PostsPage } from '../features/posts/posts-page.tsx';
-import { isPostState, type PostState } from '../features/posts/post-types.ts';
 import { workspaceRoute } from './workspace-route.tsx';
 
 /** /w/$workspaceId/posts?state=… */

@@ -7,26 +7,21 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { socialAccounts } from '@plume/db/schema/social';
 import { AppError } from '@plume/errors/app-error';
-import type { PostActor } from '../posts/approval-settings.ts';
+import { callerContextOf, type PostActor } from '../posts/approval-settings.ts';
 import { createPost, updatePost, type PostDeps } from '../posts/manage-posts.ts';
-import type { TargetInput } from '../posts/post-input.ts';
+import type { TargetInput } from '@plume/contract/posts/post-input';
 import { getPost } from '../posts/query-posts.ts';
-import { findInlineHashtags } from './compose-post.ts';
+import { hashtagsToAppend } from '@plume/contract/posts/compose-post';
 import { findDraft, findRevision, setDraftPost, type RevisionRow } from './draft-store.ts';
 
 export type AcceptCommand = { workspaceId: string; actor: PostActor; draftId: string; revisionIds: readonly string[]; accountIds: readonly string[]; postId?: string | undefined };
-
-/** Hashtags as the post stores them: the ones the text does not already hold. */
-function appendedHashtags(revision: RevisionRow): string[] {
-  const inline = new Set(findInlineHashtags(revision.text).map((tag) => tag.toLowerCase()));
-  return revision.hashtags.filter((tag) => !inline.has(tag.replace(/^#/, '').toLowerCase()));
-}
 
 /** The account's override as the composer stores it: text, hashtags, title, and thread parts (no media yet). */
 function overrideOf(revision: RevisionRow): TargetInput['override'] {
   return {
     text: revision.text,
-    hashtags: appendedHashtags(revision),
+    // As the post stores them: only those the text does not already hold.
+    hashtags: hashtagsToAppend(revision.text, revision.hashtags),
     ...(revision.title === null ? {} : { title: revision.title }),
     ...(revision.thread.length === 0 ? {} : { thread: revision.thread.map((part) => ({ text: part, mediaIds: [] })) }),
   };
@@ -69,7 +64,8 @@ export async function acceptVariant(deps: PostDeps, command: AcceptCommand): Pro
     const content = { text: first.text, mediaIds: [], thread: [], hashtags: [] };
     postId = await createPost(deps, { workspaceId: command.workspaceId, actor: command.actor, post: { content, targets, submit: false } });
   } else {
-    const post = await getPost(deps, command.workspaceId, command.postId).catch(() => {
+    const caller = await callerContextOf(deps.db, command.workspaceId, command.actor);
+    const post = await getPost(deps, command.workspaceId, command.postId, caller).catch(() => {
       throw AppError.validation('postId', 'No such post in this workspace.');
     });
     const settings = new Map(post.targets.map((target) => [target.accountId, target.settings]));

@@ -10,7 +10,7 @@ import { brandProfiles } from '@plume/db/schema/content';
 import type { WorkspaceKind } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
-import { brandProfileSchema, languageTagSchema, personaSchema, type Persona, type VoiceProfile } from './brand-profile.ts';
+import { brandProfileSchema, languageTagSchema, personaSchema, type Persona, type VoiceProfile } from '@plume/contract/content/brand-profile';
 
 export const storedProfileSchema = z.strictObject({ brand: brandProfileSchema, persona: personaSchema.nullable().optional() });
 export type StoredProfileInput = z.input<typeof storedProfileSchema>;

@@ -1,6 +1,5 @@
 /** One line of a quality score: what was checked, how it did (0..1), its share of the total, and why. */
-export const CRITERION_IDS = ['length', 'readability', 'hook', 'cta', 'hashtags', 'avoided_topics', 'duplicate', 'voice'] as const;
-export type CriterionId = (typeof CRITERION_IDS)[number];
+import type { CriterionId } from '@plume/contract/content/content-enums';
 
 /** `score` is null when the criterion was not scored (its weight is then 0 and the rest re-weighted). */
 export type Criterion = { id: CriterionId; score: number | null; weight: number; reason: string };

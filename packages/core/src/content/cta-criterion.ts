@@ -3,7 +3,7 @@
  * a bare link is half a CTA (readers are not told why to click).
  */
 import { findUrls } from '@plume/networks/text/find-urls';
-import type { BrandProfile } from './brand-profile.ts';
+import type { BrandProfile } from '@plume/contract/content/brand-profile';
 import type { Verdict } from './criterion.ts';
 
 const ctaPhrases = [

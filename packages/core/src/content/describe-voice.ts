@@ -2,7 +2,7 @@
  * Turns a brand profile (and a persona, for character workspaces) into the plain-language voice
  * instructions of a system prompt. Shared by generation and rewrites so both speak the same way.
  */
-import type { BrandProfile, Persona, VoiceProfile } from './brand-profile.ts';
+import type { BrandProfile, Persona, VoiceProfile } from '@plume/contract/content/brand-profile';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 

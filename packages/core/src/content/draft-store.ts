@@ -3,6 +3,8 @@
  * update), numbered per draft, so a draft's history is its revisions in `seq` order.
  */
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
+import type { RevisionSource } from '@plume/contract/content/content-enums';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { Database, Tx } from '@plume/db/client';
 import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { AppError } from '@plume/errors/app-error';
@@ -23,14 +25,14 @@ export type StoredQuality = QualityScore & { count: number; limit: number; fits:
 
 export type NewRevision = {
   variant: number;
-  network: string;
+  network: NetworkId;
   text: string;
   hashtags: string[];
   title?: string | undefined;
   thread?: string[] | undefined;
   cta?: string | undefined;
   altText?: string | undefined;
-  source: string;
+  source: RevisionSource;
   parentId?: string;
   quality: StoredQuality;
   usageId: string | null;

@@ -5,11 +5,11 @@
  * line is kept on the last line, as on every post Plume writes for a persona.
  */
 import { AppError } from '@plume/errors/app-error';
-import type { NetworkId } from '@plume/networks/contract';
 import { fitsLimit } from '@plume/networks/text/fit-text';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { revisionEditSchema } from '@plume/contract/content/draft-schemas';
 import { loadVoice } from './brand-profile-store.ts';
-import { composePost } from './compose-post.ts';
+import { composePost } from '@plume/contract/posts/compose-post';
 import { appendDisclosure, removeDisclosure, reserveDisclosure } from './disclosure.ts';
 import { appendRevisions, findDraft, findRevision } from './draft-store.ts';
 import { checkTitleThread } from './fit-title-thread.ts';
@@ -18,16 +18,6 @@ import { scorePost } from './quality-score.ts';
 import { recentPostTexts } from './recent-post-texts.ts';
 import { toRevisionView, type RevisionView } from './revision-view.ts';
 import { textLimitOf } from './target-network.ts';
-
-const part = z.string().trim().min(1).max(40_000);
-
-/** The edit as the API takes it; a field left out keeps the parent's value (`title: null` removes it). */
-export const revisionEditSchema = z.strictObject({
-  text: part,
-  hashtags: z.array(z.string().trim().max(100).regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits and underscores, with or without #')).max(30).optional(),
-  title: z.string().trim().min(1).max(300).nullable().optional(),
-  thread: z.array(part).max(50).optional(),
-});
 
 export type RevisionEdit = z.infer<typeof revisionEditSchema>;
 export type EditCommand = Pick<GenerateCommand, 'workspace' | 'userId'> & { draftId: string; revisionId: string; edit: RevisionEdit };
@@ -40,7 +30,7 @@ export async function editRevision(deps: Pick<GenerateDeps, 'db' | 'manifest'>, 
   const workspaceId = command.workspace.id;
   const draft = await findDraft(db, workspaceId, command.draftId);
   const parent = await findRevision(db, draft.id, command.revisionId);
-  const network = deps.manifest(parent.network as NetworkId);
+  const network = deps.manifest(parent.network);
   if (!network) throw new AppError('invalid_state', { detail: `Plume has no network "${parent.network}" on this server any more.` });
 
   const { edit } = command;

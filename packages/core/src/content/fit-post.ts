@@ -3,16 +3,17 @@
  * a sentence, clause or word; drop hashtags); when not even the first sentence fits, the model is asked
  * once for a shorter version, stating the limit the network's way. What cannot be fixed is flagged.
  */
+import type { Repair } from '@plume/contract/content/content-enums';
 import type { GenerateResult } from '@plume/llm/gateway/gateway';
-import type { VoiceProfile } from './brand-profile.ts';
-import { fitToLimit, type FitAction } from './fit-to-limit.ts';
+import type { VoiceProfile } from '@plume/contract/content/brand-profile';
+import { fitToLimit } from './fit-to-limit.ts';
 import { askModel, type ModelCaller } from './model-caller.ts';
 import { buildRewritePrompt } from './rewrite-actions.ts';
 import { cleanRewriteAnswer } from './rewrite-answer.ts';
 import { textLimitOf, type TargetNetwork } from './target-network.ts';
 
 /** How a post was repaired: a FitAction (see fit-to-limit.ts) or `rewritten_shorter` by the model. */
-export type Repair = Exclude<FitAction, 'fits'> | 'rewritten_shorter';
+export type { Repair };
 
 export type FittedPost = { text: string; hashtags: string[]; repaired?: Repair; reask?: GenerateResult };
 

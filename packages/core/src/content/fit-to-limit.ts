@@ -6,7 +6,7 @@
  */
 import { fitsLimit, type TextLimit } from '@plume/networks/text/fit-text';
 import { splitGraphemes } from '@plume/networks/text/graphemes';
-import { composePost } from './compose-post.ts';
+import { composePost } from '@plume/contract/posts/compose-post';
 import { findCutPoints } from './cut-points.ts';
 
 export type FitAction = 'fits' | 'dropped_hashtags' | 'trimmed_sentence' | 'trimmed_clause' | 'trimmed_word' | 'needs_rewrite';

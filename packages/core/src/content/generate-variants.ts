@@ -19,7 +19,7 @@ import { recentPostTexts } from './recent-post-texts.ts';
 import type { TemplateValues } from './render-template.ts';
 import type { TargetNetwork } from './target-network.ts';
 import { loadTemplate } from './template-store.ts';
-import type { ContentType } from './templates.ts';
+import type { ContentType } from '@plume/contract/content/content-enums';
 
 export type GenerateBrief = { topic: string; keyPoints?: string[]; cta?: string; contentType?: ContentType; templateValues?: TemplateValues };
 export type GenerateTarget = NetworkId | { accountId: string };
@@ -56,7 +56,7 @@ export async function resolveNetworks(deps: Pick<GenerateDeps, 'db' | 'manifest'
   targets.forEach((target, index) => {
     const id = typeof target === 'string' ? target : accounts.find((account) => account.id === target.accountId)?.network;
     if (id === undefined) throw AppError.validation(`targets.${index}.accountId`, 'No such account in this workspace.');
-    const manifest = deps.manifest(id as NetworkId);
+    const manifest = deps.manifest(id);
     if (!manifest) throw AppError.validation(`targets.${index}`, `Plume has no network "${id}" on this server.`);
     networks.set(manifest.id, manifest);
   });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { NETWORK_IDS, type NetworkId } from '@plume/networks/contract';
-import { hashtagSchema } from './brand-profile.ts';
+import { hashtagSchema } from '@plume/contract/content/brand-profile';
 import { extractJsonObject } from './extract-json.ts';
 
 // Not strict: a field the model adds on its own is ignored rather than costing a re-ask.

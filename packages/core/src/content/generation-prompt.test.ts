@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandProfileSchema, personaSchema } from './brand-profile.ts';
+import { brandProfileSchema, personaSchema } from '@plume/contract/content/brand-profile';
 import { buildGenerationPrompt, describeTarget } from './generation-prompt.ts';
 import { testNetworks } from './test-networks.ts';
 import { BUILT_IN_TEMPLATES } from './templates.ts';

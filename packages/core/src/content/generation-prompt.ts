@@ -3,7 +3,7 @@
  * (voice, restrictions, answer format); the user part says what to write and, per network, the limit
  * as the network counts it, hashtags, threads, titles and alt text.
  */
-import type { VoiceProfile } from './brand-profile.ts';
+import type { VoiceProfile } from '@plume/contract/content/brand-profile';
 import { describeTextLimit } from './describe-limit.ts';
 import { describeVoice } from './describe-voice.ts';
 import { renderTemplate, type TemplateError, type TemplateValues } from './render-template.ts';

@@ -3,8 +3,8 @@
  * when its words meet the brief's or the brand's topic words, or it is one of the brand's own tags).
  * A tag the brand never uses scores 0.
  */
-import type { BrandProfile } from './brand-profile.ts';
-import { findInlineHashtags } from './compose-post.ts';
+import type { BrandProfile } from '@plume/contract/content/brand-profile';
+import { findInlineHashtags } from '@plume/contract/posts/compose-post';
 import type { Verdict } from './criterion.ts';
 import type { TargetNetwork } from './target-network.ts';
 import { stem, wordsOf } from './text-words.ts';

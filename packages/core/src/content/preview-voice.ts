@@ -4,7 +4,7 @@
  */
 import { AppError } from '@plume/errors/app-error';
 import type { NetworkId } from '@plume/networks/contract';
-import type { VoiceProfile } from './brand-profile.ts';
+import type { VoiceProfile } from '@plume/contract/content/brand-profile';
 import { loadVoice } from './brand-profile-store.ts';
 import { recordScores, type GenerateCommand, type GenerateDeps } from './generate-variants.ts';
 import { produceVariants, type ProducedPost, type UsageSummary } from './produce-variants.ts';

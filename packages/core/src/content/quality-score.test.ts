@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandProfileSchema } from './brand-profile.ts';
+import { brandProfileSchema } from '@plume/contract/content/brand-profile';
 import { scorePost, type ScoreInput } from './quality-score.ts';
 import { testNetworks } from './test-networks.ts';
 

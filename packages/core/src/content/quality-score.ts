@@ -5,10 +5,11 @@
  * Two findings cap the total whatever else is good: a topic the brand avoids (at most 30) and a
  * near-duplicate of a recent post (at most 50); so does text over the network's limit (at most 40).
  */
-import type { VoiceProfile } from './brand-profile.ts';
+import type { VoiceProfile } from '@plume/contract/content/brand-profile';
 import { findAvoidedTopics } from './avoided-topics.ts';
-import { composePost } from './compose-post.ts';
-import type { Criterion, CriterionId, Verdict } from './criterion.ts';
+import { composePost } from '@plume/contract/posts/compose-post';
+import type { CriterionId } from '@plume/contract/content/content-enums';
+import type { Criterion, Verdict } from './criterion.ts';
 import { scoreCta } from './cta-criterion.ts';
 import { findMostSimilar, NEAR_DUPLICATE_THRESHOLD } from './duplicate-check.ts';
 import { scoreHashtags } from './hashtag-criterion.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSkeleton, renderTemplate } from './render-template.ts';
-import { BUILT_IN_TEMPLATES, CONTENT_TYPES, type ContentTemplate } from './templates.ts';
+import { CONTENT_TYPES } from '@plume/contract/content/content-enums';
+import { BUILT_IN_TEMPLATES, type ContentTemplate } from './templates.ts';
 
 describe('renderTemplate', () => {
   it('fills placeholders and drops lines whose optional value is missing', () => {

@@ -2,7 +2,8 @@
  * Fills a template skeleton's `{{placeholders}}`. It never leaves a `{{x}}` behind: a missing required
  * value, an unknown name or a malformed brace is reported as a typed error instead of text.
  */
-import { TEMPLATE_PLACEHOLDERS, type ContentTemplate, type PlaceholderName } from './templates.ts';
+import { TEMPLATE_PLACEHOLDERS, type PlaceholderName } from '@plume/contract/content/content-enums';
+import type { ContentTemplate } from './templates.ts';
 
 export type TemplateError =
   | { code: 'missing_value'; placeholder: PlaceholderName; message: string }

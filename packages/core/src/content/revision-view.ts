@@ -1,29 +1,9 @@
 /** A stored revision as the API shows it: the text, how it measures against its limit, and its score. */
-import type { Criterion } from './criterion.ts';
+import type { z } from 'zod';
+import type { revisionSchema } from '@plume/contract/content/draft-schemas';
 import type { RevisionRow, StoredQuality } from './draft-store.ts';
 
-export type RevisionView = {
-  id: string;
-  seq: number;
-  variant: number;
-  network: string;
-  text: string;
-  title: string | null;
-  thread: string[];
-  hashtags: string[];
-  cta: string | null;
-  altText: string | null;
-  source: string;
-  parentId: string | null;
-  count: number | null;
-  limit: number | null;
-  fits: boolean | null;
-  repaired: string | null;
-  /** What was shortened or left out of the title and thread, or is over a limit there. */
-  warnings: string[];
-  quality: { score: number; criteria: Criterion[] } | null;
-  createdAt: Date;
-};
+export type RevisionView = z.output<typeof revisionSchema>;
 
 export function toRevisionView(row: RevisionRow): RevisionView {
   const stored = row.quality as Partial<StoredQuality> | null;

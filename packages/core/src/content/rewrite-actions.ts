@@ -4,16 +4,14 @@
  * storing the revisions is the caller's job.
  */
 import { z } from 'zod';
+import type { RewriteKind } from '@plume/contract/content/content-enums';
 import { countText } from '@plume/networks/text/count-text';
-import { languageTagSchema, type VoiceProfile } from './brand-profile.ts';
+import { languageTagSchema, type VoiceProfile } from '@plume/contract/content/brand-profile';
 import { numberFormat } from './criterion.ts';
 import { describeTextLimit, describeUnit } from './describe-limit.ts';
 import { describeVoice, languageName } from './describe-voice.ts';
 import { IDEAL_LENGTH } from './length-guidance.ts';
 import { textLimitOf, type TargetNetwork } from './target-network.ts';
-
-export const REWRITE_ACTIONS = ['shorter', 'longer', 'more_casual', 'more_formal', 'add_emoji', 'translate'] as const;
-export type RewriteKind = (typeof REWRITE_ACTIONS)[number];
 
 const simple = (action: Exclude<RewriteKind, 'translate'>) => z.strictObject({ action: z.literal(action) });
 

@@ -5,10 +5,9 @@
  * thread parts are the parent's, carried over unchanged (and measured again).
  */
 import { AppError } from '@plume/errors/app-error';
-import type { NetworkId } from '@plume/networks/contract';
 import { fitsLimit } from '@plume/networks/text/fit-text';
 import { loadVoice } from './brand-profile-store.ts';
-import { composePost } from './compose-post.ts';
+import { composePost } from '@plume/contract/posts/compose-post';
 import { appendDisclosure, removeDisclosure, reserveDisclosure } from './disclosure.ts';
 import { appendRevisions, findDraft, findRevision } from './draft-store.ts';
 import { fitPost } from './fit-post.ts';
@@ -32,7 +31,7 @@ export async function rewriteRevision(deps: GenerateDeps, command: RewriteComman
   const workspaceId = command.workspace.id;
   const draft = await findDraft(db, workspaceId, command.draftId);
   const parent = await findRevision(db, draft.id, command.revisionId);
-  const network = deps.manifest(parent.network as NetworkId);
+  const network = deps.manifest(parent.network);
   if (!network) throw new AppError('invalid_state', { detail: `Plume has no network "${parent.network}" on this server any more.` });
   const { voice: stored } = await loadVoice(db, command.workspace);
   const briefLanguage = typeof draft.brief['language'] === 'string' ? draft.brief['language'] : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTemplate, templateOverrideSchema } from './template-override.ts';
+import { templateOverrideSchema } from '@plume/contract/content/content-schemas';
+import { mergeTemplate } from './template-override.ts';
 import { BUILT_IN_TEMPLATES } from './templates.ts';
 
 describe('mergeTemplate', () => {

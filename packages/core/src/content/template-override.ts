@@ -2,17 +2,10 @@
  * A workspace's change to a built-in template (stored elsewhere). Only the given fields replace the
  * built-in ones; the merged skeleton is checked so a typo like `{{topc}}` is refused when saved.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { templateOverrideSchema } from '@plume/contract/content/content-schemas';
 import { checkSkeleton, type TemplateError } from './render-template.ts';
-import { CONTENT_TYPES, TEMPLATE_PLACEHOLDERS, type ContentTemplate } from './templates.ts';
-
-export const templateOverrideSchema = z.strictObject({
-  contentType: z.enum(CONTENT_TYPES),
-  name: z.string().trim().min(1).max(80).optional(),
-  description: z.string().trim().min(1).max(300).optional(),
-  skeleton: z.string().trim().min(1).max(4000).optional(),
-  required: z.array(z.enum(TEMPLATE_PLACEHOLDERS)).max(TEMPLATE_PLACEHOLDERS.length).optional(),
-});
+import type { ContentTemplate } from './templates.ts';
 
 export type TemplateOverride = z.infer<typeof templateOverrideSchema>;
 

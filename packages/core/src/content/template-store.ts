@@ -7,8 +7,10 @@ import type { Database } from '@plume/db/client';
 import { contentTemplates } from '@plume/db/schema/content';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
-import { mergeTemplate, templateOverrideSchema, type TemplateOverride } from './template-override.ts';
-import { BUILT_IN_TEMPLATES, CONTENT_TYPES, type ContentTemplate, type ContentType } from './templates.ts';
+import { templateOverrideSchema } from '@plume/contract/content/content-schemas';
+import { mergeTemplate, type TemplateOverride } from './template-override.ts';
+import { CONTENT_TYPES, type ContentType } from '@plume/contract/content/content-enums';
+import { BUILT_IN_TEMPLATES, type ContentTemplate } from './templates.ts';
 
 export type TemplateView = ContentTemplate & { isOverridden: boolean };
 

@@ -3,30 +3,7 @@
  * comparison, tutorial, testimonial, behind-the-scenes). A template is a prompt skeleton for the model,
  * not post text: it says what kind of post to write; the generation prompt adds voice and limits.
  */
-export const CONTENT_TYPES = [
-  'educational',
-  'promotional',
-  'review',
-  'comparison',
-  'tutorial',
-  'testimonial',
-  'behind_the_scenes',
-] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-/** Every placeholder a skeleton may use. Anything else in `{{…}}` is an error, never left in a prompt. */
-export const TEMPLATE_PLACEHOLDERS = [
-  'topic',
-  'audience',
-  'brand',
-  'cta',
-  'product',
-  'competitor',
-  'key_points',
-  'customer',
-  'goal',
-] as const;
-export type PlaceholderName = (typeof TEMPLATE_PLACEHOLDERS)[number];
+import type { ContentType, PlaceholderName } from '@plume/contract/content/content-enums';
 
 export interface ContentTemplate {
   contentType: ContentType;

@@ -7,7 +7,7 @@ import type { Tx } from '@plume/db/client';
 import { type posts, postTargets } from '@plume/db/schema/publishing';
 import { dequeuePublishJobs, enqueuePublishJobs } from '../publishing/publish-queue.ts';
 import { contentHash } from './content-hash.ts';
-import type { PostEffect } from './post-machine.ts';
+import type { PostEffect } from '@plume/contract/posts/post-machine';
 
 type PostRow = typeof posts.$inferSelect;
 

@@ -7,8 +7,9 @@ import type { Database } from '@plume/db/client';
 import { publishingSettings, type ApprovalMode } from '@plume/db/schema/publishing';
 import type { WorkspaceRole } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
+import type { CallerContext } from '@plume/contract/posts/post-actions';
+import { hasRole } from '@plume/contract/workspaces/workspace-enums';
 import { listMembers } from '../workspaces/manage-members.ts';
-import { hasRole } from '../workspaces/workspace-roles.ts';
 
 export type ApprovalSettings = { approvalMode: ApprovalMode; approverIds: string[] };
 
@@ -57,4 +58,10 @@ export function canApprove(settings: ApprovalSettings, actor: PostActor): boolea
     case 'specific':
       return settings.approverIds.includes(actor.userId);
   }
+}
+
+/** What the state machine needs to know about who reads a post, to list the actions they may take. */
+export async function callerContextOf(db: Pick<Database, 'select'>, workspaceId: string, actor: PostActor): Promise<CallerContext> {
+  const settings = await getApprovalSettings(db, workspaceId);
+  return { role: actor.role, approvalRequired: settings.approvalMode !== 'none', canApprove: canApprove(settings, actor) };
 }

@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { AppError, type FieldError } from '@plume/errors/app-error';
-import { createPostSchema, type CreatePostInput } from './post-input.ts';
+import { createPostSchema, type CreatePostInput } from '@plume/contract/posts/post-input';
 import { parseScheduledAt } from './parse-scheduled-at.ts';
 
 export const IMPORT_COLUMNS = ['text', 'accounts', 'scheduled_at', 'title', 'link', 'hashtags', 'media', 'first_comment', 'submit'] as const;

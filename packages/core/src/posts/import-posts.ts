@@ -12,7 +12,7 @@ import type { PostActor } from './approval-settings.ts';
 import { columnPath, parseImportCsv, type ParsedRow } from './import-csv.ts';
 import { createPostIn, normalizeContent, type PostDeps } from './manage-posts.ts';
 import { checkPublishable, throwIfInvalid } from './post-context.ts';
-import type { CreatePostInput } from './post-input.ts';
+import type { CreatePostInput } from '@plume/contract/posts/post-input';
 
 export type ImportRowReport = { row: number; line: number; ok: boolean; errors: FieldError[]; postId?: string };
 export type ImportReport = { dryRun: boolean; ok: boolean; rows: ImportRowReport[]; postIds: string[] };

@@ -13,9 +13,10 @@ import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { applyEffects } from './apply-effects.ts';
 import { canApprove, getApprovalSettings, type PostActor } from './approval-settings.ts';
 import { contentHash, needsReview } from './content-hash.ts';
-import { nextState, summarizeTargets, type PostAction } from './post-machine.ts';
+import { nextState, summarizeTargets, type PostAction } from '@plume/contract/posts/post-machine';
 import { checkPublishable, checkReferences, loadAccounts, throwIfInvalid, type StoredTarget } from './post-context.ts';
-import { isEmptyPost, normalizeHashtags, type CreatePostInput, type UpdatePostInput } from './post-input.ts';
+import { normalizeHashtags } from '@plume/contract/posts/compose-post';
+import { isEmptyPost, type CreatePostInput, type UpdatePostInput } from '@plume/contract/posts/post-input';
 
 export type PostDeps = { db: Database; runtime: NetworkRuntime };
 type PostRow = typeof posts.$inferSelect;

@@ -9,7 +9,7 @@ import { socialAccounts } from '@plume/db/schema/social';
 import type { FieldError } from '@plume/errors/app-error';
 import { AppError } from '@plume/errors/app-error';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
-import type { TargetInput } from './post-input.ts';
+import type { TargetInput } from '@plume/contract/posts/post-input';
 import { resolveTargetContent } from './resolve-target-content.ts';
 import { validateTarget, type MediaFacts } from './validate-targets.ts';
 

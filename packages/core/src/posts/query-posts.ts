@@ -1,8 +1,12 @@
 /**
  * Reading posts: the list (calendar ranges, states, accounts; newest first with a cursor) and one
- * post with its targets, history and what still blocks publishing.
+ * post with its targets, history and what still blocks publishing. Every post carries the actions the
+ * caller may take on it now (asked of the state machine with the caller's role and approval rights).
  */
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { allowedActions, type CallerContext } from '@plume/contract/posts/post-actions';
+import type { postEventSchema, postSchema, postTargetSchema } from '@plume/contract/posts/post-schemas';
 import type { Database } from '@plume/db/client';
 import { postEvents, posts, postTargets, type PostState } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
@@ -11,36 +15,9 @@ import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { checkPublishable } from './post-context.ts';
 
-export type TargetView = {
-  id: string;
-  accountId: string;
-  network: string;
-  accountHandle: string;
-  accountName: string;
-  state: string;
-  remoteId: string | null;
-  remoteUrl: string | null;
-  failureKind: string | null;
-  failureReason: string | null;
-  attempts: number;
-  nextAttemptAt: string | null;
-  publishedAt: string | null;
-  override: Record<string, unknown>;
-  settings: Record<string, unknown>;
-};
-
-export type PostView = {
-  id: string;
-  state: PostState;
-  content: typeof posts.$inferSelect.content;
-  scheduledAt: string | null;
-  version: number;
-  reviewNote: string | null;
-  approvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  targets: TargetView[];
-};
+export type TargetView = z.output<typeof postTargetSchema>;
+export type PostView = z.output<typeof postSchema>;
+export type PostEventView = z.output<typeof postEventSchema>;
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
@@ -77,7 +54,7 @@ async function targetsOf(db: Pick<Database, 'select'>, postIds: string[]): Promi
   return byPost;
 }
 
-function toView(post: typeof posts.$inferSelect, targets: TargetView[]): PostView {
+function toView(post: typeof posts.$inferSelect, targets: TargetView[], caller: CallerContext): PostView {
   return {
     id: post.id,
     state: post.state,
@@ -89,6 +66,7 @@ function toView(post: typeof posts.$inferSelect, targets: TargetView[]): PostVie
     createdAt: post.createdAt.toISOString(),
     updatedAt: post.updatedAt.toISOString(),
     targets,
+    actions: allowedActions({ state: post.state, hasTime: post.scheduledAt !== null }, caller),
   };
 }
 
@@ -102,7 +80,7 @@ export type PostFilter = {
 };
 
 /** With `from`/`to` (a calendar range) posts come in time order and all of the range at once. */
-export async function listPosts(db: Pick<Database, 'select'>, workspaceId: string, filter: PostFilter): Promise<Page<PostView>> {
+export async function listPosts(db: Pick<Database, 'select'>, workspaceId: string, filter: PostFilter, caller: CallerContext): Promise<Page<PostView>> {
   const conditions: SQL[] = [eq(posts.workspaceId, workspaceId)];
   if (filter.from !== undefined) conditions.push(gte(posts.scheduledAt, filter.from));
   if (filter.to !== undefined) conditions.push(lt(posts.scheduledAt, filter.to));
@@ -124,27 +102,17 @@ export async function listPosts(db: Pick<Database, 'select'>, workspaceId: strin
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const targets = await targetsOf(db, page.map((post) => post.id));
-  const items = page.map((post) => toView(post, targets.get(post.id) ?? []));
+  const items = page.map((post) => toView(post, targets.get(post.id) ?? [], caller));
   if (range) items.sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''));
   const last = page.at(-1);
   return { items, nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(String(last.seq)) : null };
 }
 
-export type PostEventView = {
-  id: number;
-  type: string;
-  actorName: string | null;
-  targetId: string | null;
-  fromState: string | null;
-  toState: string | null;
-  detail: Record<string, unknown>;
-  createdAt: string;
-};
-
 export async function getPost(
   deps: { db: Pick<Database, 'select'>; runtime: NetworkRuntime },
   workspaceId: string,
   postId: string,
+  caller: CallerContext,
 ): Promise<PostView & { events: PostEventView[]; issues: FieldError[] }> {
   const [post] = await deps.db.select().from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
   if (post === undefined) throw AppError.notFound('post');
@@ -153,7 +121,7 @@ export async function getPost(
   const open = ['draft', 'in_review', 'approved', 'scheduled', 'rejected'].includes(post.state);
   const issues = open ? await checkPublishable(deps, workspaceId, post.content, targets) : [];
   return {
-    ...toView(post, targets),
+    ...toView(post, targets, caller),
     events: events.map((event) => ({
       id: event.id,
       type: event.type,

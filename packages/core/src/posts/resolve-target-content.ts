@@ -1,9 +1,10 @@
 /**
  * What one target publishes: the post's content with the target's overrides applied and hashtags
- * appended to the text, exactly as counted by the composer and sent by the engine.
+ * appended to the text (those the text already holds are not repeated), exactly as counted by the
+ * composer and sent by the engine: both call `composePost`.
  */
 import type { PostContent, TargetOverride } from '@plume/db/schema/publishing';
-import { normalizeHashtags } from './post-input.ts';
+import { composePost, normalizeHashtags } from '@plume/contract/posts/compose-post';
 
 export type ResolvedContent = {
   text: string;
@@ -17,10 +18,8 @@ export type ResolvedContent = {
 
 export function resolveTargetContent(content: PostContent, override: TargetOverride): ResolvedContent {
   const hashtags = normalizeHashtags(override.hashtags ?? content.hashtags);
-  const body = (override.text ?? content.text).trimEnd();
-  const text = hashtags.length === 0 ? body : body.length === 0 ? hashtags.join(' ') : `${body}\n\n${hashtags.join(' ')}`;
   return {
-    text,
+    text: composePost(override.text ?? content.text, hashtags),
     title: override.title ?? content.title,
     mediaIds: override.mediaIds ?? content.mediaIds,
     link: content.link,

@@ -1,11 +1,13 @@
 /**
  * Checks each target against its network's manifest before a post may be submitted or scheduled:
  * text counted the network's way, title, media kinds/sizes/durations/aspect ratios, thread and first
- * comment support, settings, and the network's own extra checks. Messages are plain words; paths
+ * comment support, settings, and the network's own extra checks. Media are checked by the contract's
+ * `checkMedia`, the same function the composer runs before upload. Messages are plain words; paths
  * point at the field the composer shows (`targets.1.text`).
  */
 import type { FieldError } from '@plume/errors/app-error';
-import type { MediaRule, NetworkManifest, NetworkProvider, PublishMedia, PublishRequest, TextRules } from '@plume/networks/contract';
+import { checkMedia } from '@plume/contract/posts/media-rules';
+import type { NetworkManifest, NetworkProvider, PublishMedia, PublishRequest, TextRules } from '@plume/networks/contract';
 import { fitsLimit } from '@plume/networks/text/fit-text';
 import type { ResolvedContent } from './resolve-target-content.ts';
 
@@ -22,61 +24,11 @@ export type TargetToCheck = {
   media: ReadonlyMap<string, MediaFacts>;
 };
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1_000_000) * 10) / 10} MB`;
-
-function checkMedia(manifest: NetworkManifest, items: MediaFacts[], path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const { media } = manifest;
-  if (items.length > media.maxItems) {
-    errors.push({
-      path,
-      message: media.maxItems === 0 ? `${manifest.name} posts cannot carry media.` : `${manifest.name} takes at most ${media.maxItems} media items per post.`,
-    });
-  }
-  if (!media.mixedKinds && new Set(items.map((item) => (item.kind === 'video' ? 'video' : 'image'))).size > 1) {
-    errors.push({ path, message: `${manifest.name} cannot mix images and videos in one post.` });
-  }
-  items.forEach((item, position) => {
-    const itemPath = `${path}.${position}`;
-    const rule = media.rules.find((candidate) => candidate.kind === item.kind);
-    if (rule === undefined) {
-      errors.push({ path: itemPath, message: `${manifest.name} does not take ${item.kind === 'gif' ? 'GIFs' : `${item.kind}s`}.` });
-      return;
-    }
-    errors.push(...checkRule(manifest.name, rule, item, itemPath));
-    const altMax = media.altText.maxLength;
-    if (item.altText !== undefined && altMax !== undefined && item.altText.length > altMax) {
-      errors.push({ path: itemPath, message: `Alt text is ${item.altText.length} characters; ${manifest.name} allows ${altMax}.` });
-    }
-  });
-  return errors;
-}
-
-function checkRule(network: string, rule: MediaRule, item: MediaFacts, path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!rule.mimeTypes.includes(item.mimeType)) {
-    errors.push({ path, message: `${network} takes ${rule.mimeTypes.join(', ')} for ${rule.kind}s, not ${item.mimeType}.` });
-  }
-  if (item.bytes > rule.maxBytes) errors.push({ path, message: `The file is ${megabytes(item.bytes)}; ${network} allows ${megabytes(rule.maxBytes)}.` });
-  if (item.durationSec !== undefined) {
-    if (rule.maxDurationSec !== undefined && item.durationSec > rule.maxDurationSec) {
-      errors.push({ path, message: `The video is ${Math.round(item.durationSec)} s long; ${network} allows ${rule.maxDurationSec} s.` });
-    }
-    if (rule.minDurationSec !== undefined && item.durationSec < rule.minDurationSec) {
-      errors.push({ path, message: `The video is ${Math.round(item.durationSec)} s long; ${network} needs at least ${rule.minDurationSec} s.` });
-    }
-  }
-  if (item.width !== undefined && item.height !== undefined && item.height > 0) {
-    const ratio = item.width / item.height;
-    const tolerance = 0.01;
-    if ((rule.minAspectRatio !== undefined && ratio < rule.minAspectRatio - tolerance) || (rule.maxAspectRatio !== undefined && ratio > rule.maxAspectRatio + tolerance)) {
-      errors.push({ path, message: `The ${item.width}×${item.height} shape does not fit ${network} (aspect ratio ${rule.minAspectRatio ?? 0}–${rule.maxAspectRatio ?? '∞'}).` });
-    }
-    if (rule.maxWidth !== undefined && item.width > rule.maxWidth) errors.push({ path, message: `${network} allows images up to ${rule.maxWidth} px wide.` });
-    if (rule.maxHeight !== undefined && item.height > rule.maxHeight) errors.push({ path, message: `${network} allows images up to ${rule.maxHeight} px high.` });
-    if (rule.minWidth !== undefined && item.width < rule.minWidth) errors.push({ path, message: `${network} needs images at least ${rule.minWidth} px wide.` });
-  }
-  return errors;
+function mediaErrors(manifest: NetworkManifest, items: MediaFacts[], path: string, requireMedia: boolean): FieldError[] {
+  return checkMedia(items, manifest.media, manifest.name, requireMedia).map((problem) => ({
+    path: problem.item === undefined ? path : `${path}.${problem.item}`,
+    message: problem.message,
+  }));
 }
 
 const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -113,8 +65,7 @@ export function validateTarget(target: TargetToCheck): FieldError[] {
   const mainMedia = mediaOf(content.mediaIds, `${base}.mediaIds`);
   const textRules = textRulesOf(target.provider, target.accountMetadata, target.settings);
   errors.push(...checkText(manifest.name, textRules, content.text, `${base}.text`, manifest.text.required && mainMedia.length === 0));
-  if (manifest.media.required && mainMedia.length === 0) errors.push({ path: `${base}.mediaIds`, message: `${manifest.name} needs at least one image or video.` });
-  errors.push(...checkMedia(manifest, mainMedia, `${base}.mediaIds`));
+  errors.push(...mediaErrors(manifest, mainMedia, `${base}.mediaIds`, manifest.media.required));
   if (manifest.text.titleLimit !== undefined) {
     const title = content.title ?? '';
     if (manifest.text.titleRequired === true && title.trim().length === 0) errors.push({ path: `${base}.title`, message: `${manifest.name} needs a title.` });
@@ -125,7 +76,7 @@ export function validateTarget(target: TargetToCheck): FieldError[] {
     else if (content.thread.length + 1 > manifest.thread.maxParts) errors.push({ path: `${base}.thread`, message: `${manifest.name} threads have at most ${manifest.thread.maxParts} parts.` });
     content.thread.forEach((part, position) => {
       errors.push(...checkText(manifest.name, textRules, part.text, `${base}.thread.${position}.text`, true));
-      errors.push(...checkMedia(manifest, mediaOf(part.mediaIds, `${base}.thread.${position}.mediaIds`), `${base}.thread.${position}.mediaIds`));
+      errors.push(...mediaErrors(manifest, mediaOf(part.mediaIds, `${base}.thread.${position}.mediaIds`), `${base}.thread.${position}.mediaIds`, false));
     });
   }
   if (content.firstComment !== undefined && content.firstComment.length > 0 && !manifest.firstComment) {

@@ -1,3 +1,4 @@
+import type { PostEventType, PostState, TargetState } from '@plume/contract/posts/post-states';
 import type { Database } from '@plume/db/client';
 import { postEvents } from '@plume/db/schema/publishing';
 
@@ -12,9 +13,9 @@ export async function recordPostEvent(
     postId: string;
     targetId?: string | null;
     actor: EventActor;
-    type: string;
-    fromState?: string | null;
-    toState?: string | null;
+    type: PostEventType;
+    fromState?: PostState | TargetState | null;
+    toState?: PostState | TargetState | null;
     detail?: Record<string, unknown>;
   },
 ): Promise<void> {

@@ -4,11 +4,12 @@
  * summary state. One transaction, so a crash leaves the attempt open (→ `unconfirmed`), never half-done.
  */
 import { eq, sql } from 'drizzle-orm';
+import type { FailureKind, PostEventType, TargetState } from '@plume/contract/posts/post-states';
 import type { Database, Tx } from '@plume/db/client';
 import { posts, postTargets, type PostState } from '@plume/db/schema/publishing';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
-import { nextState, summarizeTargets } from '../posts/post-machine.ts';
+import { nextState, summarizeTargets } from '@plume/contract/posts/post-machine';
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
@@ -17,7 +18,7 @@ export type Outcome =
   | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
   | { kind: 'retry'; reason: string; durationMs: number }
   | { kind: 'rate_limited'; retryAfterMs: number; scope: 'account' | 'app'; durationMs: number }
-  | { kind: 'failed'; failureKind: string; reason: string; durationMs: number }
+  | { kind: 'failed'; failureKind: FailureKind; reason: string; durationMs: number }
   | { kind: 'unknown'; reason: string; durationMs: number };
 
 /** Transient failures are retried this many times (with backoff) before the target fails. */
@@ -40,7 +41,7 @@ export async function recordOutcome(
     const now = new Date();
     const target = await finishAttemptAndLockTarget(tx, input, now);
     if (target === undefined) return;
-    const event = (type: string, toState: string, detail: Record<string, unknown>) =>
+    const event = (type: PostEventType, toState: TargetState, detail: Record<string, unknown>) =>
       recordPostEvent(tx, { postId: target.postId, targetId, actor: SYSTEM_ACTOR, type, fromState: target.state, toState, detail: { network: target.network, ...detail } });
 
     switch (outcome.kind) {
@@ -107,7 +108,7 @@ export async function recordOutcome(
   });
 }
 
-type LockedTarget = { id: string; postId: string; state: string; network: string; accountId: string; retries: number; attempts: number };
+type LockedTarget = { id: string; postId: string; state: TargetState; network: string; accountId: string; retries: number; attempts: number };
 
 /**
  * Closes the attempt and locks the target in one statement: every round trip counts when thousands
@@ -116,7 +117,7 @@ type LockedTarget = { id: string; postId: string; state: string; network: string
 async function finishAttemptAndLockTarget(tx: Tx, input: { targetId: string; attemptId: string; outcome: Outcome }, now: Date): Promise<LockedTarget | undefined> {
   const { outcome } = input;
   const detail = 'reason' in outcome ? outcome.reason : outcome.kind === 'published' ? (outcome.warning ?? null) : null;
-  const result = await tx.execute<{ id: string; post_id: string; state: string; network: string; account_id: string; retries: number; attempts: number }>(sql`
+  const result = await tx.execute<{ id: string; post_id: string; state: TargetState; network: string; account_id: string; retries: number; attempts: number }>(sql`
     WITH attempt AS (
       UPDATE publish_attempts
       SET outcome = ${outcome.kind}, finished_at = ${now}, duration_ms = ${outcome.durationMs}, detail = ${detail}
@@ -129,7 +130,7 @@ async function finishAttemptAndLockTarget(tx: Tx, input: { targetId: string; att
     : { id: row.id, postId: row.post_id, state: row.state, network: row.network, accountId: row.account_id, retries: row.retries, attempts: row.attempts };
 }
 
-async function fail(tx: Tx, target: LockedTarget, failureKind: string, reason: string): Promise<void> {
+async function fail(tx: Tx, target: LockedTarget, failureKind: FailureKind, reason: string): Promise<void> {
   await tx
     .update(postTargets)
     .set({ state: 'failed', failureKind, failureReason: reason, nextAttemptAt: null, updatedAt: new Date() })

@@ -4,6 +4,9 @@
  * is the public shape.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { accountSchema } from '@plume/contract/accounts/account-schemas';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { Database } from '@plume/db/client';
 import { socialAccounts } from '@plume/db/schema/social';
 import type { ConnectedIdentity, TokenSet } from '@plume/networks/contract';
@@ -54,7 +57,7 @@ export function unreadableTokensReason(keyring: Keyring, account: Pick<AccountRo
  */
 export async function upsertAccount(
   deps: { db: Pick<Database, 'select' | 'insert' | 'update'>; keyring: Keyring },
-  input: { workspaceId: string; network: string; identity: ConnectedIdentity; tokens: TokenSet; userId: string | null },
+  input: { workspaceId: string; network: NetworkId; identity: ConnectedIdentity; tokens: TokenSet; userId: string | null },
 ): Promise<{ account: AccountRow; created: boolean }> {
   const { identity } = input;
   const [existing] = await deps.db
@@ -124,24 +127,7 @@ export async function listAccountRows(db: Pick<Database, 'select'>, workspaceId:
 }
 
 /** The public shape of an account: no tokens, ever. */
-export type AccountView = {
-  id: string;
-  network: string;
-  externalId: string;
-  handle: string;
-  displayName: string;
-  kind: string;
-  avatarUrl: string | null;
-  profileUrl: string | null;
-  status: 'connected' | 'disconnected';
-  disconnectedReason: string | null;
-  tokenExpiresAt: string | null;
-  lastRefreshedAt: string | null;
-  healthCheckedAt: string | null;
-  healthError: string | null;
-  rateLimitedUntil: string | null;
-  createdAt: string;
-};
+export type AccountView = Omit<z.output<typeof accountSchema>, 'failedWhileDisconnected'>;
 
 /**
  * With the keyring, an account whose tokens cannot be read shows as disconnected with the reason: it

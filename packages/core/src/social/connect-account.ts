@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Database } from '@plume/db/client';
 import { networkAppRegistrations, oauthStates, pendingConnections } from '@plume/db/schema/social';
 import { AppError } from '@plume/errors/app-error';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { ConnectedIdentity, NetworkProvider, TokenSet } from '@plume/networks/contract';
 import { createPkcePair } from '@plume/networks/shared/oauth2';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
@@ -246,7 +247,7 @@ function reviveTokens(tokens: TokenSet): TokenSet {
 export async function listPendingIdentities(
   deps: ConnectDeps,
   input: { workspaceId: string; userId: string; pendingId: string },
-): Promise<{ network: string; identities: Omit<ConnectedIdentity, 'tokens' | 'metadata'>[] }> {
+): Promise<{ network: NetworkId; identities: Omit<ConnectedIdentity, 'tokens' | 'metadata'>[] }> {
   const { row, identities } = await readPending(deps, input);
   return {
     network: row.network,
@@ -286,7 +287,7 @@ async function saveIdentities(
   deps: ConnectDeps,
   input: {
     workspaceId: string;
-    network: string;
+    network: NetworkId;
     tokens: TokenSet;
     identities: ConnectedIdentity[];
     userId: string | null;

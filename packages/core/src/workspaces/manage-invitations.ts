@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { users } from '@plume/db/schema/auth';
+import type { InvitationStatus } from '@plume/contract/workspaces/workspace-enums';
 import { invitations, workspaces, type WorkspaceRole } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import type { Auth } from '../accounts/create-auth.ts';
@@ -11,7 +12,7 @@ export type InvitationView = {
   id: string;
   email: string;
   role: WorkspaceRole | null;
-  status: string;
+  status: InvitationStatus;
   expiresAt: Date;
   inviterName: string | null;
   workspaceId: string;
@@ -23,7 +24,7 @@ const columns = {
   email: invitations.email,
   role: invitations.role,
   // better-auth stores a declined invitation as 'rejected'; the API speaks of 'declined'.
-  status: sql<string>`CASE WHEN ${invitations.status} = 'rejected' THEN 'declined' ELSE ${invitations.status} END`.as('status'),
+  status: sql<InvitationStatus>`CASE WHEN ${invitations.status} = 'rejected' THEN 'declined' ELSE ${invitations.status} END`.as('status'),
   expiresAt: invitations.expiresAt,
   inviterName: users.name,
   workspaceId: invitations.organizationId,

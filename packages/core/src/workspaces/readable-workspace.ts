@@ -1,4 +1,4 @@
-import { workspaceKinds, workspaceRoles, type WorkspaceKind, type WorkspaceRole } from '@plume/db/schema/workspaces';
+import { WORKSPACE_KINDS, WORKSPACE_ROLES, type WorkspaceKind, type WorkspaceRole } from '@plume/contract/workspaces/workspace-enums';
 
 const checked = new Map<string, boolean>();
 
@@ -28,9 +28,9 @@ const isUsableLocale = (locale: string) => remember(`locale:${locale}`, () => In
  */
 export function readableWorkspace<Row extends { kind: WorkspaceKind; timezone: string; locale: string; role?: WorkspaceRole }>(row: Row): Row {
   // The column types say what Plume writes; this checks what is actually there.
-  const kind = (workspaceKinds as readonly string[]).includes(row.kind) ? row.kind : 'brand';
+  const kind = (WORKSPACE_KINDS as readonly string[]).includes(row.kind) ? row.kind : 'brand';
   const timezone = isUsableTimeZone(row.timezone) ? row.timezone : 'UTC';
   const locale = isUsableLocale(row.locale) ? row.locale : 'en';
-  const role = row.role === undefined || (workspaceRoles as readonly string[]).includes(row.role) ? row.role : 'viewer';
+  const role = row.role === undefined || (WORKSPACE_ROLES as readonly string[]).includes(row.role) ? row.role : 'viewer';
   return { ...row, kind, timezone, locale, ...(role === undefined ? {} : { role }) };
 }

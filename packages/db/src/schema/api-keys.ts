@@ -1,9 +1,9 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ApiKeyScope } from '@plume/contract/api-keys/api-key-schemas';
 import { users } from './auth.ts';
 import { workspaces } from './workspaces.ts';
 
-export const apiKeyScopes = ['read', 'write'] as const;
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
+export type { ApiKeyScope };
 
 /** Workspace API keys. Only a SHA-256 hash of the secret is stored; the key is shown once. */
 export const apiKeys = pgTable(

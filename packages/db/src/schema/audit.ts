@@ -1,4 +1,5 @@
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { AuditActorType } from '@plume/contract/audit/audit-schemas';
 import { workspaces } from './workspaces.ts';
 
 /** Who did what, when, in a workspace. Append-only. */
@@ -10,7 +11,7 @@ export const auditEvents = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     actorId: text('actor_id'),
-    actorType: text('actor_type').$type<'user' | 'api_key' | 'system'>().notNull(),
+    actorType: text('actor_type').$type<AuditActorType>().notNull(),
     actorName: text('actor_name'),
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),

@@ -1,4 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RevisionSource } from '@plume/contract/content/content-enums';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import { users } from './auth.ts';
 import { posts } from './publishing.ts';
 import { workspaces } from './workspaces.ts';
@@ -57,7 +59,7 @@ export const contentRevisions = pgTable(
     seq: integer('seq').notNull(),
     /** Which generated variant this belongs to (1–5), carried through rewrites. */
     variant: integer('variant').notNull(),
-    network: text('network').notNull(),
+    network: text('network').$type<NetworkId>().notNull(),
     text: text('text').notNull(),
     /** The separate title on networks that have one (YouTube, Reddit, Pinterest, TikTok). */
     title: text('title'),
@@ -67,7 +69,7 @@ export const contentRevisions = pgTable(
     cta: text('cta'),
     altText: text('alt_text'),
     /** `generated`, `rewrite:<action>` or `manual`. */
-    source: text('source').notNull(),
+    source: text('source').$type<RevisionSource>().notNull(),
     parentId: uuid('parent_id'),
     quality: jsonb('quality').$type<Record<string, unknown>>(),
     usageId: uuid('usage_id'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { MailStatus } from '@plume/contract/admin/outbox-schemas';
 import { users } from './auth.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -14,7 +15,7 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
-    status: text('status').$type<'queued' | 'sent' | 'kept' | 'failed'>().notNull().default('queued'),
+    status: text('status').$type<MailStatus>().notNull().default('queued'),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

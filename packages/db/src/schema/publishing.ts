@@ -13,23 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MediaKind, NetworkId } from '@plume/contract/networks/network-enums';
+import type { ApprovalMode, FailureKind, PostEventType, PostState, TargetState } from '@plume/contract/posts/post-states';
 import { users } from './auth.ts';
 import { socialAccounts } from './social.ts';
 import { workspaces } from './workspaces.ts';
 
-export type PostState =
-  | 'draft'
-  | 'in_review'
-  | 'approved'
-  | 'scheduled'
-  | 'publishing'
-  | 'published'
-  | 'failed'
-  | 'unconfirmed'
-  | 'rejected'
-  | 'cancelled';
-
-export type TargetState = 'pending' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
+// States, failure kinds and event types are the API contract's (packages/contract/src/posts/post-states.ts).
+export type { ApprovalMode, FailureKind, PostEventType, PostState, TargetState };
 
 /** Post content: one base text, optional thread parts, media ids, link, first comment and hashtags. */
 export type PostContent = {
@@ -94,14 +85,14 @@ export const postTargets = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => socialAccounts.id, { onDelete: 'cascade' }),
-    network: text('network').notNull(),
+    network: text('network').$type<NetworkId>().notNull(),
     override: jsonb('override').$type<TargetOverride>().notNull().default({}),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     state: text('state').$type<TargetState>().notNull().default('pending'),
     remoteId: text('remote_id'),
     remoteUrl: text('remote_url'),
     extra: jsonb('extra').$type<{ remoteId: string; url: string | null }[]>().notNull().default([]),
-    failureKind: text('failure_kind'),
+    failureKind: text('failure_kind').$type<FailureKind>(),
     failureReason: text('failure_reason'),
     attempts: integer('attempts').notNull().default(0),
     retries: integer('retries').notNull().default(0),
@@ -159,16 +150,14 @@ export const postEvents = pgTable(
     targetId: uuid('target_id'),
     actorId: text('actor_id'),
     actorName: text('actor_name'),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    type: text('type').$type<PostEventType>().notNull(),
+    fromState: text('from_state').$type<PostState | TargetState>(),
+    toState: text('to_state').$type<PostState | TargetState>(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('post_events_post_idx').on(table.postId, table.id)],
 );
-
-export type ApprovalMode = 'none' | 'any_admin' | 'specific';
 
 /** Per-workspace publishing policy: who approves. */
 export const publishingSettings = pgTable('publishing_settings', {
@@ -206,7 +195,7 @@ export const mediaAssets = pgTable(
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    kind: text('kind').$type<'image' | 'video' | 'gif'>().notNull(),
+    kind: text('kind').$type<MediaKind>().notNull(),
     mimeType: text('mime_type').notNull(),
     bytes: integer('bytes').notNull(),
     width: integer('width'),

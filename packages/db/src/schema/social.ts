@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AccountStatus } from '@plume/contract/accounts/account-schemas';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import { users } from './auth.ts';
 import { workspaces } from './workspaces.ts';
 
-export type AccountStatus = 'connected' | 'disconnected';
+export type { AccountStatus };
 
 /**
  * A connected network account (profile, page, channel…). Tokens are one encrypted JSON blob;
@@ -16,7 +18,7 @@ export const socialAccounts = pgTable(
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    network: text('network').notNull(),
+    network: text('network').$type<NetworkId>().notNull(),
     externalId: text('external_id').notNull(),
     handle: text('handle').notNull(),
     displayName: text('display_name').notNull(),
@@ -93,7 +95,7 @@ export const pendingConnections = pgTable('pending_connections', {
   userId: text('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
-  network: text('network').notNull(),
+  network: text('network').$type<NetworkId>().notNull(),
   payloadCiphertext: text('payload_ciphertext').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

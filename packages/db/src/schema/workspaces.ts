@@ -1,13 +1,11 @@
 import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { WorkspaceKind, WorkspaceRole } from '@plume/contract/workspaces/workspace-enums';
 import { users } from './auth.ts';
 
 // A workspace is a better-auth organization with Plume's own fields (kind, timezone, locale).
 
-export const workspaceKinds = ['brand', 'character'] as const;
-export type WorkspaceKind = (typeof workspaceKinds)[number];
-
-export const workspaceRoles = ['owner', 'admin', 'editor', 'viewer'] as const;
-export type WorkspaceRole = (typeof workspaceRoles)[number];
+// Kinds and roles are the API contract's: one list for the database, the server and the web app.
+export type { WorkspaceKind, WorkspaceRole };
 
 export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),

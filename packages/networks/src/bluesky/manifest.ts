@@ -5,7 +5,7 @@
  * app.bsky.feed.post and app.bsky.embed.images lexicons and docs.bsky.app (rate limits).
  */
 import { z } from 'zod';
-import { httpUrlSchema } from '@plume/http/http-url-schema';
+import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
 
 /** app.bsky.feed.post: `text` maxGraphemes 300, maxLength 3000 (UTF-8 bytes). */

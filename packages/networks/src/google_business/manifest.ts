@@ -8,7 +8,7 @@
  * https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts
  */
 import { z } from 'zod';
-import { httpUrlSchema } from '@plume/http/http-url-schema';
+import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
 import { GOOGLE_APP_CREDENTIALS, GOOGLE_OAUTH_ENDPOINTS } from '../youtube/google-oauth.ts';
 

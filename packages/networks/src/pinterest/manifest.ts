@@ -5,7 +5,7 @@
  * developers.pinterest.com/docs/api/v5 (pins-create, media-create) and the v5 OpenAPI description.
  */
 import { z } from 'zod';
-import { httpUrlSchema } from '@plume/http/http-url-schema';
+import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
 
 const MB = 1024 * 1024;

@@ -12,24 +12,15 @@ import {
   startOAuthConnect,
 } from '@plume/core/social/connect-account';
 import { AppError } from '@plume/errors/app-error';
+import { accountParams, accountSchema, callbackQuery, credentialsBody, identitySchema, pendingParams, pickBody, retryReportSchema, startOAuthBody } from '@plume/contract/accounts/account-schemas';
+import { workspaceParams } from '@plume/contract/common-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { noContent, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { noContent, protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { requireUser } from '../../plugins/authenticate.ts';
 import { actorFrom } from '../posts/post-actor.ts';
-import {
-  accountParams,
-  accountSchema,
-  callbackQuery,
-  credentialsBody,
-  identitySchema,
-  pendingParams,
-  pickBody,
-  retryReportSchema,
-  startOAuthBody,
-} from './accounts.schema.ts';
 
 const tags = ['accounts'];
 

@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listOutbox } from '@plume/core/mail/list-outbox';
 import { AppError } from '@plume/errors/app-error';
+import { mailSchema } from '@plume/contract/admin/outbox-schemas';
+import { paginationQuery } from '@plume/contract/common-schemas';
+import { pageOf } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { paginationQuery, protectedErrors } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { requireUser } from '../../plugins/authenticate.ts';
-
-const mailSchema = z.object({
-  id: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string().nullable(),
-  status: z.string(),
-  createdAt: z.date(),
-});
 
 export async function outboxRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/admin/outbox', {
@@ -23,7 +15,7 @@ export async function outboxRoutes(app: FastifyInstance, context: AppContext): P
       tags: ['admin'],
       summary: 'Mail Plume sent or kept (instance admin). Without SMTP this is where confirmation links are read.',
       querystring: paginationQuery,
-      response: { 200: z.object({ items: z.array(mailSchema), nextCursor: z.string().nullable() }), ...protectedErrors },
+      response: { 200: pageOf(mailSchema), ...protectedErrors },
     },
   }, async (request) => {
     const user = await requireUser(context, request);

@@ -2,38 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '@plume/core/api-keys/manage-api-keys';
-import { apiKeyScopes } from '@plume/db/schema/api-keys';
+import { apiKeySchema, createApiKeyBody, createdApiKeySchema } from '@plume/contract/api-keys/api-key-schemas';
+import { workspaceIdParam, workspaceParams } from '@plume/contract/common-schemas';
+import { itemsOf } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { protectedErrors, workspaceIdParam, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withIdempotency } from '../../lib/idempotency.ts';
 import { actorOf, principalKey } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 
 const tags = ['api-keys'];
 
-const apiKeySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  scopes: z.array(z.enum(apiKeyScopes)),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  expiresAt: z.date().nullable(),
-  createdBy: z.string().nullable(),
-});
-
-const createApiKeyBody = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    scopes: z.array(z.enum(apiKeyScopes)).min(1).max(apiKeyScopes.length),
-    expiresInDays: z.number().int().min(1).max(3650).optional(),
-  })
-  .strict();
-
 export async function apiKeyRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get('/api/v1/workspaces/:workspaceId/api-keys', { schema: { tags, summary: 'Active API keys (never their secrets)', params: workspaceParams, response: { 200: z.object({ items: z.array(apiKeySchema) }), ...protectedErrors } } }, async (request) => {
+  typed.get('/api/v1/workspaces/:workspaceId/api-keys', { schema: { tags, summary: 'Active API keys (never their secrets)', params: workspaceParams, response: { 200: itemsOf(apiKeySchema), ...protectedErrors } } }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
     return { items: await listApiKeys(context.db, access.workspace.id) };
   });
@@ -44,7 +27,7 @@ export async function apiKeyRoutes(app: FastifyInstance, context: AppContext): P
       summary: 'Create an API key (admin). The answer holds the key; it is never shown again.',
       params: workspaceParams,
       body: createApiKeyBody,
-      response: { 201: apiKeySchema.extend({ key: z.string() }), ...protectedErrors },
+      response: { 201: createdApiKeySchema, ...protectedErrors },
     },
   }, async (request, reply) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');

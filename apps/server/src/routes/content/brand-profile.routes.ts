@@ -2,14 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getBrandProfile, putBrandProfile, type BrandProfileView } from '@plume/core/content/brand-profile-store';
 import { previewVoice } from '@plume/core/content/preview-voice';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { brandProfileBody, brandProfileResponse, previewBody, previewResponse } from '@plume/contract/content/content-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { problemSchema, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { withLlmErrors } from '../llm/llm-errors.ts';
 import { contentDeps, userIdOf, workspaceOf } from './content-deps.ts';
-import { brandProfileBody, brandProfileResponse, previewBody, previewResponse } from './content.schema.ts';
 
 const tags = ['content'];
 const base = '/api/v1/workspaces/:workspaceId/brand-profile';

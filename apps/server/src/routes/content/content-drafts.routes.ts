@@ -9,17 +9,20 @@ import { parseRewriteAction } from '@plume/core/content/rewrite-actions';
 import { rewriteRevision } from '@plume/core/content/rewrite-revision';
 import { getPost } from '@plume/core/posts/query-posts';
 import { AppError } from '@plume/errors/app-error';
+import { paginationQuery, workspaceParams } from '@plume/contract/common-schemas';
+import { draftParams, generateBody, generateResponse, revisionParams } from '@plume/contract/content/content-schemas';
+import { acceptBody, draftListResponse, draftSchema, editResponse, revisionEditSchema, rewriteBody, rewriteResponse } from '@plume/contract/content/draft-schemas';
+import { postDetailSchema } from '@plume/contract/posts/post-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { paginationQuery, problemSchema, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { withIdempotency } from '../../lib/idempotency.ts';
 import { principalKey } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { withLlmErrors } from '../llm/llm-errors.ts';
-import { actorFrom } from '../posts/post-actor.ts';
-import { postDetailSchema } from '../posts/posts.schema.ts';
+import { actorFrom, callerOf } from '../posts/post-actor.ts';
 import { contentDeps, userIdOf, workspaceOf } from './content-deps.ts';
-import { acceptBody, draftListResponse, draftParams, draftSchema, editBody, editResponse, generateBody, generateResponse, revisionParams, rewriteBody, rewriteResponse } from './content.schema.ts';
 
 const tags = ['content'];
 const base = '/api/v1/workspaces/:workspaceId/content';
@@ -87,7 +90,7 @@ export async function contentDraftRoutes(app: FastifyInstance, context: AppConte
       tags,
       summary: "Save the user's own edit of one revision (editor) as a child revision (`manual`): kept as written, counted the network's way and flagged when over a limit, rescored without a model (voice not scored).",
       params: revisionParams,
-      body: editBody,
+      body: revisionEditSchema,
       response: { 201: editResponse, ...protectedErrors },
     },
   }, async (request, reply) => {
@@ -113,7 +116,7 @@ export async function contentDraftRoutes(app: FastifyInstance, context: AppConte
       const { revisionIds, accountIds, postId } = request.body;
       const command = { workspaceId: access.workspace.id, actor: actorFrom(access), draftId: request.params.draftId, revisionIds, accountIds, postId };
       const accepted = await withFieldPrefix('body', () => acceptVariant(deps, command));
-      return { status: accepted.created ? 201 : 200, body: await getPost(deps, access.workspace.id, accepted.postId) };
+      return { status: accepted.created ? 201 : 200, body: await getPost(deps, access.workspace.id, accepted.postId, await callerOf(context, access)) };
     });
   });
 }

@@ -154,8 +154,9 @@ describe('rewrite and accept', () => {
     const post = accept.json<{ id: string; state: string; targets: { network: string; override: { text?: string; hashtags?: string[] } }[] }>();
     expect(post.state).toBe('draft');
     const byNetwork = Object.fromEntries(post.targets.map((target) => [target.network, target.override]));
-    expect(byNetwork['x']).toEqual({ text: child.text, hashtags: ['ColdBrew'] });
-    expect(byNetwork['linkedin']).toEqual({ text: linkedin.text, hashtags: ['ColdBrew'] });
+    // Hashtags as a post stores them (`#tag`, see composePost), without those the text already holds.
+    expect(byNetwork['x']).toEqual({ text: child.text, hashtags: ['#ColdBrew'] });
+    expect(byNetwork['linkedin']).toEqual({ text: linkedin.text, hashtags: ['#ColdBrew'] });
     const draft = await t.app.inject({ method: 'GET', url: `${base()}/drafts/${generated.draftId}`, headers: editor.headers });
     expect(draft.json()).toMatchObject({ postId: post.id });
 

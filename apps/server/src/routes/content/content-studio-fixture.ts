@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import { socialAccounts } from '@plume/db/schema/social';
 import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
@@ -25,7 +26,7 @@ export type StudioFixture = {
  * profile, its owner, an editor and a viewer, an outsider with a workspace of their own, and one account
  * per network (tokens unused: nothing is published).
  */
-export async function setUpStudio(label: string, networks: readonly string[]): Promise<StudioFixture> {
+export async function setUpStudio(label: string, networks: readonly NetworkId[]): Promise<StudioFixture> {
   const fake = await startOllamaFake();
   const t = await createTestApp({ OLLAMA_URL: fake.url });
   const [owner, editor, viewer, outsider] = await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((role) => createUser(t.app, t.db, { name: `${label} ${role}` })));

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteTemplateOverride, listTemplates, putTemplateOverride } from '@plume/core/content/template-store';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { templateBody, templateParams, templateSchema } from '@plume/contract/content/content-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { noContent, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { noContent, protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
-import { templateBody, templateParams, templateSchema } from './content.schema.ts';
 
 const tags = ['content'];
 

@@ -1,20 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { getPublishingPause, resumePublishing } from '@plume/core/publishing/publishing-pause';
 import { AppError } from '@plume/errors/app-error';
+import { publishingPauseSchema, resumedPublishingSchema } from '@plume/contract/instance/publishing-pause-schemas';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors } from '../../lib/common-schemas.ts';
 import { requireUser } from '../../plugins/authenticate.ts';
 
 const tags = ['instance'];
-
-const pauseSchema = z.object({
-  paused: z.boolean(),
-  pausedAt: z.date().nullable(),
-  reason: z.string().nullable(),
-  changedBy: z.string().nullable(),
-});
 
 /**
  * The instance-wide publishing switch. A restored copy starts paused so that it and the original do not
@@ -28,7 +21,7 @@ export async function instancePublishingRoutes(app: FastifyInstance, context: Ap
     schema: {
       tags,
       summary: 'Whether publishing is paused on this server (any signed-in user): while paused no post goes out, due posts wait',
-      response: { 200: pauseSchema, ...protectedErrors },
+      response: { 200: publishingPauseSchema, ...protectedErrors },
     },
   }, async (request) => {
     await requireUser(context, request);
@@ -39,7 +32,7 @@ export async function instancePublishingRoutes(app: FastifyInstance, context: Ap
     schema: {
       tags,
       summary: 'Resume publishing (instance admin): posts that fell due while paused go out at once',
-      response: { 200: pauseSchema.extend({ queued: z.number().int().describe('Publishing jobs put back for pending posts') }), ...protectedErrors },
+      response: { 200: resumedPublishingSchema, ...protectedErrors },
     },
   }, async (request) => {
     const user = await requireUser(context, request);

@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { answerInvitation, cancelInvitation, inviteMember, listWorkspaceInvitations } from '@plume/core/workspaces/manage-invitations';
+import { workspaceIdParam, workspaceParams } from '@plume/contract/common-schemas';
+import { createInvitationBody, invitationIdParam, invitationSchema } from '@plume/contract/workspaces/workspace-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { protectedErrors, workspaceIdParam, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withIdempotency } from '../../lib/idempotency.ts';
 import { actorOf, principalKey } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { requireUser, toWebHeaders } from '../../plugins/authenticate.ts';
-import { createInvitationBody, invitationIdParam, invitationSchema } from './invitations.schema.ts';
 
 const tags = ['invitations'];
 

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@plume/errors/app-error';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { llmGenerateBody, llmGenerateResponse } from '@plume/contract/llm/llm-generate-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { problemSchema, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { withLlmErrors } from './llm-errors.ts';
-import { generateBody, generateResponse } from './llm-generate.schema.ts';
 
 /** Model calls a workspace may start a minute through the API: generous for a team, a brake on a runaway script. */
 export const GENERATE_PER_MINUTE = 60;
@@ -19,8 +21,8 @@ export async function llmGenerateRoutes(app: FastifyInstance, context: AppContex
       tags: ['models'],
       summary: `Ask a model (editor), through the task's routing policy with fallback, budget checks, cache and usage ledger. 402 \`llm_budget_exceeded\`, 503 \`llm_unavailable\` (the detail lists each candidate tried), 422 \`llm_refused\`. ${GENERATE_PER_MINUTE} calls a minute per workspace.`,
       params: workspaceParams,
-      body: generateBody,
-      response: { 200: generateResponse, ...protectedErrors, 402: problemSchema, 422: problemSchema, 429: problemSchema, 503: problemSchema },
+      body: llmGenerateBody,
+      response: { 200: llmGenerateResponse, ...protectedErrors, 402: problemSchema, 422: problemSchema, 429: problemSchema, 503: problemSchema },
     },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');

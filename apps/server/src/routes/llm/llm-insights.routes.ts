@@ -8,15 +8,14 @@ import { promptTokensOf } from '@plume/core/llm/prompt-size';
 import { recommendModels } from '@plume/core/llm/recommend-models';
 import { summarizeCosts } from '@plume/core/llm/summarize-costs';
 import { readModelStats } from '@plume/core/llm/model-stats';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { comparisonQuery, comparisonResponse, costOptimizeResponse, costQuery, costResponse, optimizeBody, optimizeResponse, periodQuery, recommendationQuery, recommendationResponse, requestSizeBody, selectBody, selectResponse, usageResponse } from '@plume/contract/llm/llm-insight-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { presentStats, presentStep, usd, usdOrNull } from './llm-presenters.ts';
-import {
-  comparisonQuery, comparisonResponse, costOptimizeResponse, costQuery, costResponse, optimizeBody, optimizeResponse, periodQuery,
-  recommendationQuery, recommendationResponse, requestSizeBody, resolvePeriod, selectBody, selectResponse, usageResponse,
-} from './llm-insights.schema.ts';
+import { resolvePeriod } from './resolve-period.ts';
 
 const tags = ['models'];
 const base = '/api/v1/workspaces/:workspaceId/llm';

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { removeWorkspaceProvider, saveWorkspaceProvider } from '@plume/core/llm/manage-llm-providers';
 import { listProviderStatus, testProviderConfig, testSavedProvider } from '@plume/core/llm/provider-status';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { healthSchema, providerParams, providersQuery, providersResponse, saveProviderBody, savedProviderResponse, testProviderBody } from '@plume/contract/llm/llm-provider-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { noContent, protectedErrors, problemSchema, workspaceParams } from '../../lib/common-schemas.ts';
+import { noContent, protectedErrors } from '../../lib/common-schemas.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
-import { healthSchema, providerParams, providersQuery, providersResponse, savedProviderResponse, saveProviderBody, testProviderBody } from './llm-providers.schema.ts';
 
 const tags = ['models'];
 const base = '/api/v1/workspaces/:workspaceId/llm/providers';

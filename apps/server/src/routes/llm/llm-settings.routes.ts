@@ -5,11 +5,12 @@ import { shouldDegrade, type BudgetView } from '@plume/llm/gateway/budget';
 import { readBudget } from '@plume/core/llm/read-budget';
 import { defaultPolicy } from '@plume/llm/gateway/routing';
 import { LLM_TASKS } from '@plume/llm/provider-contract';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { budgetBody, budgetResponse, policiesResponse, policyBody, policyParams, policyView } from '@plume/contract/llm/llm-settings-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { noContent, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { noContent, protectedErrors } from '../../lib/common-schemas.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
-import { budgetBody, budgetResponse, policiesResponse, policyBody, policyParams, policyView } from './llm-settings.schema.ts';
 
 const tags = ['models'];
 const base = '/api/v1/workspaces/:workspaceId/llm';

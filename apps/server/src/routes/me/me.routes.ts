@@ -8,11 +8,11 @@ import { readPreferences, updatePreferences } from '@plume/core/me/preferences';
 import { listInvitationsForEmail } from '@plume/core/workspaces/manage-invitations';
 import { users } from '@plume/db/schema/auth';
 import { AppError } from '@plume/errors/app-error';
+import { deleteAccountBody, preferencesBody, preferencesSchema, profileSchema, updateProfileBody } from '@plume/contract/me/me-schemas';
+import { invitationSchema } from '@plume/contract/workspaces/workspace-schemas';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors } from '../../lib/common-schemas.ts';
 import { requireUser, toWebHeaders } from '../../plugins/authenticate.ts';
-import { invitationSchema } from '../invitations/invitations.schema.ts';
-import { deleteAccountBody, preferencesBody, preferencesSchema, profileSchema, updateProfileBody } from './me.schema.ts';
 
 const tags = ['me'];
 

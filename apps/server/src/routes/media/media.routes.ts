@@ -1,36 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { verifyMediaSignature } from '@plume/core/media/media-store';
 import { findMediaFile, listMedia, MAX_UPLOAD_BYTES, saveMedia, updateMedia } from '@plume/core/media/save-media';
 import { AppError } from '@plume/errors/app-error';
+import { paginationQuery, workspaceParams } from '@plume/contract/common-schemas';
+import { mediaParams, mediaSchema, updateMediaBody } from '@plume/contract/media/media-schemas';
+import { pageOf } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { paginationQuery, protectedErrors, workspaceIdParam, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 
 const tags = ['media'];
-
-const mediaSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['image', 'video', 'gif']),
-  mimeType: z.string(),
-  bytes: z.number(),
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  durationSec: z.number().nullable(),
-  fileName: z.string(),
-  altText: z.string().nullable(),
-  aiGenerated: z.boolean(),
-  createdAt: z.string(),
-});
-
-const mediaParams = z.object({ workspaceId: workspaceIdParam, mediaId: z.uuid() });
 
 export async function mediaRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get('/api/v1/workspaces/:workspaceId/media', {
-    schema: { tags, summary: 'Uploaded media, newest first', params: workspaceParams, querystring: paginationQuery, response: { 200: z.object({ items: z.array(mediaSchema), nextCursor: z.string().nullable() }), ...protectedErrors } },
+    schema: { tags, summary: 'Uploaded media, newest first', params: workspaceParams, querystring: paginationQuery, response: { 200: pageOf(mediaSchema), ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
     const { limit, cursor } = request.query;
@@ -73,7 +59,7 @@ export async function mediaRoutes(app: FastifyInstance, context: AppContext): Pr
   });
 
   typed.patch('/api/v1/workspaces/:workspaceId/media/:mediaId', {
-    schema: { tags, summary: 'Set alt text or the AI-generated label (editor)', params: mediaParams, body: z.strictObject({ altText: z.string().max(5000).nullable().optional(), aiGenerated: z.boolean().optional() }), response: { 200: mediaSchema, ...protectedErrors } },
+    schema: { tags, summary: 'Set alt text or the AI-generated label (editor)', params: mediaParams, body: updateMediaBody, response: { 200: mediaSchema, ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
     return updateMedia(context.db, access.workspace.id, request.params.mediaId, request.body);

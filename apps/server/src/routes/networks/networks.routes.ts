@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jsonSchemaSchema, networkSchema } from '@plume/contract/networks/network-schemas';
+import { itemsOf } from '@plume/contract/wire';
 import type { NetworkProvider } from '@plume/networks/contract';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors } from '../../lib/common-schemas.ts';
@@ -8,34 +10,10 @@ import { requirePrincipal } from '../../plugins/authenticate.ts';
 
 const tags = ['networks'];
 
-const networkSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  ready: z.boolean(),
-  /** Configuration keys to set before the network can be used. */
-  missing: z.array(z.string()),
-  setupGuide: z.string(),
-  docsUrl: z.string(),
-  connect: z.enum(['oauth', 'oauth_per_server', 'credentials']),
-  credentialFields: z.unknown().nullable(),
-  accountKinds: z.array(z.string()),
-  text: z.object({
-    limit: z.number(),
-    count: z.unknown(),
-    required: z.boolean(),
-    titleLimit: z.number().nullable(),
-    titleRequired: z.boolean(),
-  }),
-  media: z.unknown(),
-  thread: z.object({ supported: z.boolean(), maxParts: z.number() }),
-  firstComment: z.boolean(),
-  link: z.boolean(),
-  hashtags: z.object({ recommendedMax: z.number() }),
-  settings: z.unknown(),
-  rateLimits: z.unknown(),
-});
+export type NetworkSummary = z.output<typeof networkSchema>;
 
-export type NetworkSummary = z.infer<typeof networkSchema>;
+/** A zod schema as the JSON Schema a form is built from. */
+const formSchemaOf = (schema: z.ZodType) => jsonSchemaSchema.parse(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
 
 function summarize(context: AppContext, provider: NetworkProvider): NetworkSummary {
   const { manifest } = provider;
@@ -49,7 +27,7 @@ function summarize(context: AppContext, provider: NetworkProvider): NetworkSumma
     setupGuide: `docs/networks/${manifest.id}.md`,
     docsUrl: manifest.docsUrl,
     connect: auth.kind === 'credentials' ? 'credentials' : auth.perInstance ? 'oauth_per_server' : 'oauth',
-    credentialFields: auth.kind === 'credentials' ? z.toJSONSchema(auth.fields, { io: 'input', unrepresentable: 'any' }) : null,
+    credentialFields: auth.kind === 'credentials' ? formSchemaOf(auth.fields) : null,
     accountKinds: [...manifest.accountKinds],
     text: {
       limit: manifest.text.limit,
@@ -63,7 +41,7 @@ function summarize(context: AppContext, provider: NetworkProvider): NetworkSumma
     firstComment: manifest.firstComment,
     link: manifest.link.supported,
     hashtags: manifest.hashtags,
-    settings: z.toJSONSchema(manifest.settings, { io: 'input', unrepresentable: 'any' }),
+    settings: formSchemaOf(manifest.settings),
     rateLimits: manifest.rateLimits,
   };
 }
@@ -74,7 +52,7 @@ export async function networkRoutes(app: FastifyInstance, context: AppContext): 
     schema: {
       tags,
       summary: 'Networks Plume can publish to: capabilities, limits, settings, and whether this server is set up for each',
-      response: { 200: z.object({ items: z.array(networkSchema) }), ...protectedErrors },
+      response: { 200: itemsOf(networkSchema), ...protectedErrors },
     },
   }, async (request) => {
     await requirePrincipal(context, request);

@@ -4,12 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PullEvent, PullRegistry, PullView } from '@plume/core/llm/ollama-pulls';
 import { AppError } from '@plume/errors/app-error';
+import { installBody, pullParams, pullView } from '@plume/contract/ollama/ollama-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { noContent, problemSchema, protectedErrors } from '../../lib/common-schemas.ts';
+import { noContent, protectedErrors } from '../../lib/common-schemas.ts';
 import { requireUser } from '../../plugins/authenticate.ts';
 import { toLlmAppError } from '../llm/llm-errors.ts';
 import { requireInstanceAdmin, tags, withTag } from './ollama-models.routes.ts';
-import { installBody, pullParams, pullView } from './ollama.schema.ts';
 
 const sseEvent = (name: string, data: unknown, id?: number) => `${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Slot } from '@plume/core/scheduling/next-slot';
 import { findNextFreeSlot, listSlots, replaceSlots } from '@plume/core/scheduling/posting-slots';
 import { formatMinuteOfDay, formatWall, parseMinuteOfDay, utcToWall } from '@plume/core/scheduling/zoned-time';
+import { nextSlotQuery, nextSlotResponse, putSlotsBody, slotParams, slotsResponse } from '@plume/contract/posting-slots/slot-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { problemSchema, protectedErrors } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { actorOf } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
-import { nextSlotQuery, nextSlotResponse, putSlotsBody, slotParams, slotsResponse } from './posting-slots.schema.ts';
 
 const tags = ['accounts'];
 

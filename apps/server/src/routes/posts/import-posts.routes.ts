@@ -2,14 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importPosts, type ImportReport } from '@plume/core/posts/import-posts';
 import { toProblem } from '@plume/errors/problem-details';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { importBody, importRejectedSchema, importReportSchema } from '@plume/contract/posts/import-schemas';
+import { problemSchema } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
-import { problemSchema, protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { withIdempotency } from '../../lib/idempotency.ts';
 import { principalKey } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { actorFrom } from './post-actor.ts';
-import { importBody, importRejected, importReport } from './import-posts.schema.ts';
 
 const tags = ['posts'];
 
@@ -37,7 +39,7 @@ export async function postImportRoutes(app: FastifyInstance, context: AppContext
         'Bulk-create posts from CSV (editor), all or nothing. `dryRun: true` checks every row the way creating a post does and reports, saving nothing (200). Otherwise 201 with the new post ids, or 422 `import_rejected` with the same per-row report when any row has errors. At most 1,000 rows and 5 MB (413).',
       params: workspaceParams,
       body: importBody,
-      response: { 200: importReport, 201: importReport, ...protectedErrors, 413: problemSchema, 422: importRejected },
+      response: { 200: importReportSchema, 201: importReportSchema, ...protectedErrors, 413: problemSchema, 422: importRejectedSchema },
     },
   }, async (request, reply) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');

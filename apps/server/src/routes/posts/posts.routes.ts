@@ -3,17 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getApprovalSettings, saveApprovalSettings } from '@plume/core/posts/approval-settings';
 import { actOnPost, createPost, updatePost } from '@plume/core/posts/manage-posts';
-import { createPostSchema, updatePostSchema } from '@plume/core/posts/post-input';
 import { getPost, listPosts } from '@plume/core/posts/query-posts';
 import { scheduleAtNextSlot } from '@plume/core/scheduling/schedule-next-slot';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { createPostSchema, updatePostSchema } from '@plume/contract/posts/post-input';
+import { actionBody, approvalSettingsBody, approvalSettingsSchema, listQuery, postDetailSchema, postParams, postSchema } from '@plume/contract/posts/post-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { withFieldPrefix } from '../../lib/field-paths.ts';
 import { withIdempotency } from '../../lib/idempotency.ts';
 import { principalKey } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
-import { actorFrom } from './post-actor.ts';
-import { actionBody, approvalSettingsSchema, listQuery, postDetailSchema, postParams, postSchema } from './posts.schema.ts';
+import { actorFrom, callerOf } from './post-actor.ts';
 
 const tags = ['posts'];
 
@@ -39,7 +40,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
       ...(state === undefined ? {} : { states: state }),
       ...(accountId === undefined ? {} : { accountIds: accountId }),
       ...(cursor === undefined ? {} : { cursor }),
-    });
+    }, await callerOf(context, access));
   });
 
   typed.post('/api/v1/workspaces/:workspaceId/posts', {
@@ -54,7 +55,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
     return withIdempotency(context, request, reply, principalKey(access.principal), async () => {
       const postId = await withFieldPrefix('body', () => createPost(deps(), { workspaceId: access.workspace.id, actor: actorFrom(access), post: request.body }));
-      return { status: 201, body: await getPost(deps(), access.workspace.id, postId) };
+      return { status: 201, body: await getPost(deps(), access.workspace.id, postId, await callerOf(context, access)) };
     });
   });
 
@@ -62,7 +63,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
     schema: { tags, summary: 'One post with its targets, history, and what still blocks publishing', params: postParams, response: { 200: postDetailSchema, ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
-    return getPost(deps(), access.workspace.id, request.params.postId);
+    return getPost(deps(), access.workspace.id, request.params.postId, await callerOf(context, access));
   });
 
   typed.patch('/api/v1/workspaces/:workspaceId/posts/:postId', {
@@ -76,7 +77,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
     await withFieldPrefix('body', () => updatePost(deps(), { workspaceId: access.workspace.id, postId: request.params.postId, actor: actorFrom(access), changes: request.body }));
-    return getPost(deps(), access.workspace.id, request.params.postId);
+    return getPost(deps(), access.workspace.id, request.params.postId, await callerOf(context, access));
   });
 
   typed.post('/api/v1/workspaces/:workspaceId/posts/:postId/actions', {
@@ -97,7 +98,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
         ? scheduleAtNextSlot(deps(), { ...command, zone: access.workspace.timezone, now: new Date() })
         : actOnPost(deps(), { ...command, action }),
     );
-    return getPost(deps(), access.workspace.id, request.params.postId);
+    return getPost(deps(), access.workspace.id, request.params.postId, await callerOf(context, access));
   });
 
   typed.get('/api/v1/workspaces/:workspaceId/publishing-settings', {
@@ -108,7 +109,7 @@ export async function postRoutes(app: FastifyInstance, context: AppContext): Pro
   });
 
   typed.put('/api/v1/workspaces/:workspaceId/publishing-settings', {
-    schema: { tags, summary: 'Set who must approve posts: nobody, any admin, or named members (admin)', params: workspaceParams, body: approvalSettingsSchema, response: { 200: approvalSettingsSchema, ...protectedErrors } },
+    schema: { tags, summary: 'Set who must approve posts: nobody, any admin, or named members (admin)', params: workspaceParams, body: approvalSettingsBody, response: { 200: approvalSettingsSchema, ...protectedErrors } },
   }, async (request) => {
     const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
     return saveApprovalSettings(context.db, access.workspace.id, request.body);

@@ -302,6 +302,26 @@ describe('approval', () => {
     await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
   });
 
+  it('lists in every post the actions its caller may take: approvers approve, viewers only look', async () => {
+    const viewer = await createUser(testApp.app, testApp.db, { name: 'Vera Viewer' });
+    await addMember(testApp.app, workspace, owner, viewer, 'viewer');
+    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts`,
+      headers: editor.headers,
+      payload: { content: { text: 'Who may do what' }, targets: [{ accountId }], scheduledAt: new Date(Date.now() + 3600_000).toISOString(), submit: true },
+    });
+    expect(created.json<{ actions: string[] }>().actions).toEqual(['edit', 'cancel']);
+    const postId = created.json<PostDetail>().id;
+    const actionsOf = async (user: TestUser) => (await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${postId}`, headers: user.headers })).json<{ actions: string[] }>().actions;
+    expect(await actionsOf(owner)).toEqual(['edit', 'approve', 'reject', 'request_changes', 'cancel']);
+    expect(await actionsOf(viewer)).toEqual([]);
+    const list = await testApp.app.inject({ method: 'GET', url: `${base()}/posts?state=in_review`, headers: owner.headers });
+    expect(list.json<{ items: { id: string; actions: string[] }[] }>().items.find((item) => item.id === postId)?.actions).toContain('approve');
+    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
+  });
+
   it('treats a reschedule beyond 30 minutes as an edit: back to review, unless an approver moves it', async () => {
     await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
     const at = Date.now() + 3 * 3600_000;

@@ -5,13 +5,14 @@ import { buildChecklist } from '@plume/core/workspaces/build-checklist';
 import { createWorkspace } from '@plume/core/workspaces/create-workspace';
 import { findWorkspace, listWorkspacesOfUser } from '@plume/core/workspaces/list-workspaces';
 import { deleteWorkspace, updateWorkspace } from '@plume/core/workspaces/update-workspace';
+import { workspaceParams } from '@plume/contract/common-schemas';
+import { checklistSchema, createWorkspaceBody, updateWorkspaceBody, workspaceSchema } from '@plume/contract/workspaces/workspace-schemas';
 import type { AppContext } from '../../app-context.ts';
-import { protectedErrors, workspaceParams } from '../../lib/common-schemas.ts';
+import { protectedErrors } from '../../lib/common-schemas.ts';
 import { idempotencyWindowHours, withIdempotency } from '../../lib/idempotency.ts';
 import { actorOf, principalKey } from '../../lib/principal.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 import { requirePrincipal, requireUser, toWebHeaders } from '../../plugins/authenticate.ts';
-import { checklistSchema, createWorkspaceBody, updateWorkspaceBody, workspaceSchema } from './workspaces.schema.ts';
 
 const tags = ['workspaces'];
 

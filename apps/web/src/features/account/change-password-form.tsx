@@ -5,15 +5,10 @@ import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import type { ChangePasswordBody } from '@plume/contract/auth/session-schemas';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf, type FieldErrors } from '../../lib/field-errors.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/validate-credentials.ts';
-
-interface ChangePasswordBody {
-  currentPassword: string;
-  newPassword: string;
-  revokeOtherSessions: boolean;
-}
 
 /** Changes the password; optionally signs out every other session. */
 export function ChangePasswordForm() {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Preferences, preferencesSchema, type Theme } from '@plume/contract/me/me-schemas';
 import { Button } from '../../components/button.tsx';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -8,7 +9,6 @@ import { StatusMessage } from '../../components/status-message.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import type { Preferences, Theme } from './account-types.ts';
 import { preferencesQueryOptions } from './me-query.ts';
 import { applyTheme } from './theme.ts';
 
@@ -32,7 +32,7 @@ export function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Preferences>(preferences);
   const save = useMutation({
-    mutationFn: (body: Preferences) => api.put<Preferences>('/me/preferences', body),
+    mutationFn: (body: Preferences) => api.put('/me/preferences', body, preferencesSchema),
     onSuccess: (saved) => {
       queryClient.setQueryData(preferencesQueryOptions.queryKey, saved);
       applyTheme(saved.theme);

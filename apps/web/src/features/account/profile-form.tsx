@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Me, profileSchema } from '@plume/contract/me/me-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import type { Me } from './account-types.ts';
 import { meQueryOptions } from './me-query.ts';
 
 /** Edits the display name; the email is shown read-only. */
@@ -15,7 +15,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const [name, setName] = useState(me.name);
   const [nameError, setNameError] = useState<string>();
   const save = useMutation({
-    mutationFn: (body: { name: string }) => api.patch<Me>('/me', body),
+    mutationFn: (body: { name: string }) => api.patch('/me', body, profileSchema),
     onSuccess: async (updated) => {
       queryClient.setQueryData(meQueryOptions.queryKey, updated);
       await queryClient.invalidateQueries({ queryKey: ['session'] });

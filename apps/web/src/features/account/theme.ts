@@ -1,4 +1,4 @@
-import type { Theme } from './account-types.ts';
+import type { Theme } from '@plume/contract/me/me-schemas';
 
 const storageKey = 'plume.theme';
 

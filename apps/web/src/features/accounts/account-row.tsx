@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Account, accountSchema, retryReportSchema } from '@plume/contract/accounts/account-schemas';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { formatTime } from '../../lib/format-time.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Account } from './account-types.ts';
 import { accountsQueryOptions, startOAuth } from './accounts-query.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
@@ -22,11 +22,11 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
   const timeZone = useTimeZone();
   const base = `${workspacePath(workspaceId)}/accounts/${encodeURIComponent(account.id)}`;
   const invalidate = () => queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
-  const check = useMutation({ mutationFn: () => api.post<Account>(`${base}/health`), onSettled: invalidate });
+  const check = useMutation({ mutationFn: () => api.post(`${base}/health`, {}, accountSchema), onSettled: invalidate });
   const reconnect = useMutation({ mutationFn: () => startOAuth(workspaceId, { network: account.network, reconnectAccountId: account.id }) });
   const remove = useMutation({ mutationFn: () => api.delete(base), onSuccess: invalidate });
   const retryFailed = useMutation({
-    mutationFn: () => api.post<{ retried: number; skipped: { postId: string; reason: string }[] }>(`${base}/retry-failed`),
+    mutationFn: () => api.post(`${base}/retry-failed`, {}, retryReportSchema),
     onSettled: invalidate,
   });
   const failed = account.status === 'connected' ? (account.failedWhileDisconnected ?? 0) : 0;

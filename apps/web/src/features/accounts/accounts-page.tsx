@@ -4,11 +4,11 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { canManage } from '../workspaces/roles.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AccountList } from './account-list.tsx';
-import type { AccountsSearch } from './account-types.ts';
 import { accountsQueryOptions } from './accounts-query.ts';
 import { ConnectAccountList } from './connect-account-list.tsx';
 import { PickIdentitiesCard } from './pick-identities-card.tsx';
 import { PostingSlotsCard } from './slots/posting-slots-card.tsx';
+import type { AccountsSearch } from './accounts-search.ts';
 
 interface AccountsPageProps {
   workspaceId: string;

@@ -1,14 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
+import { accountSchema, pendingIdentitiesSchema, startOAuthResponse, type StartOAuthBody } from '@plume/contract/accounts/account-schemas';
+import { itemsOf } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
-import { listItems, type ListBody } from '../../lib/list-items.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Account, PendingIdentities } from './account-types.ts';
+
+const accountList = itemsOf(accountSchema);
 
 /** A workspace's connected accounts. */
 export function accountsQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'accounts'],
-    queryFn: async () => listItems(await api.get<ListBody<Account>>(`${workspacePath(workspaceId)}/accounts`)),
+    queryFn: async () => (await api.get(`${workspacePath(workspaceId)}/accounts`, accountList)).items,
   });
 }
 
@@ -17,7 +19,7 @@ export function pendingQueryOptions(workspaceId: string, pendingId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'accounts', 'pending', pendingId],
     queryFn: () =>
-      api.get<PendingIdentities>(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`),
+      api.get(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`, pendingIdentitiesSchema),
     retry: false,
   });
 }
@@ -25,8 +27,8 @@ export function pendingQueryOptions(workspaceId: string, pendingId: string) {
 /** Starts (or restarts) an OAuth sign-in and sends the browser to the network. */
 export async function startOAuth(
   workspaceId: string,
-  body: { network: string; instanceUrl?: string; reconnectAccountId?: string },
+  body: StartOAuthBody,
 ): Promise<void> {
-  const { authorizeUrl } = await api.post<{ authorizeUrl: string }>(`${workspacePath(workspaceId)}/accounts/oauth/start`, body);
+  const { authorizeUrl } = await api.post(`${workspacePath(workspaceId)}/accounts/oauth/start`, body, startOAuthResponse);
   window.location.assign(authorizeUrl);
 }

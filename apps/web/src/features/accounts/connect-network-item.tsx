@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import type { Network } from '@plume/contract/networks/network-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import type { Network } from '../networks/network-types.ts';
 import { startOAuth } from './accounts-query.ts';
 import { CredentialsForm } from './credentials-form.tsx';
 

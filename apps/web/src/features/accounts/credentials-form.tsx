@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { accountSchema } from '@plume/contract/accounts/account-schemas';
+import type { Network } from '@plume/contract/networks/network-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import type { Network } from '../networks/network-types.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Account } from './account-types.ts';
 import { accountsQueryOptions } from './accounts-query.ts';
 
 function humanize(key: string): string {
@@ -27,7 +27,7 @@ export function CredentialsForm({ workspaceId, network, onDone }: { workspaceId:
   const [values, setValues] = useState<Record<string, string>>({});
   const connect = useMutation({
     mutationFn: (credentials: Record<string, string>) =>
-      api.post<Account>(`${workspacePath(workspaceId)}/accounts/credentials`, { network: network.id, credentials }),
+      api.post(`${workspacePath(workspaceId)}/accounts/credentials`, { network: network.id, credentials }, accountSchema),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
       onDone();

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountSchema } from '@plume/contract/accounts/account-schemas';
+import { itemsOf } from '@plume/contract/wire';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
@@ -9,7 +11,6 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { api } from '../../lib/api.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Account } from './account-types.ts';
 import { accountsQueryOptions, pendingQueryOptions } from './accounts-query.ts';
 
 interface PickIdentitiesCardProps {
@@ -27,7 +28,7 @@ export function PickIdentitiesCard({ workspaceId, pendingId, onDone }: PickIdent
   const [clientError, setClientError] = useState<string>();
   const pick = useMutation({
     mutationFn: (externalIds: string[]) =>
-      api.post<{ items: Account[] }>(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`, { externalIds }),
+      api.post(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`, { externalIds }, itemsOf(accountSchema)),
     onSuccess: async (body) => {
       await queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
       onDone(body.items.map((account) => account.id));

@@ -1,16 +1,9 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import { mailSchema } from '@plume/contract/admin/outbox-schemas';
+import { pageOf } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
-import type { Page } from '../../lib/list-items.ts';
 
-/** A mail kept in the dev outbox (instances without SMTP). */
-export interface OutboxMail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  createdAt: string;
-}
+const outboxPage = pageOf(mailSchema);
 
 const pageSize = 25;
 
@@ -21,7 +14,7 @@ export const outboxQueryOptions = infiniteQueryOptions({
   queryFn: ({ pageParam }) => {
     const query = new URLSearchParams({ limit: String(pageSize) });
     if (pageParam) query.set('cursor', pageParam);
-    return api.get<Page<OutboxMail>>(`/admin/outbox?${query.toString()}`);
+    return api.get(`/admin/outbox?${query.toString()}`, outboxPage);
   },
   getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { formatTime } from '../../lib/format-time.ts';
 import { LinkifiedText } from './linkified-text.tsx';
-import type { OutboxMail } from './outbox-query.ts';
+import type { OutboxMail } from '@plume/contract/admin/outbox-schemas';
 
 /** One kept mail; its subject is a button that shows or hides the text below the row. */
 export function OutboxRow({ mail, timeZone }: { mail: OutboxMail; timeZone: string }) {

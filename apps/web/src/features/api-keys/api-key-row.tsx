@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiKey } from '@plume/contract/api-keys/api-key-schemas';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { formatDate, formatTime } from '../../lib/format-time.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { ApiKey } from './api-key-types.ts';
 import { apiKeysQueryOptions } from './api-keys-query.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ApiKeyScope, type CreateApiKeyBody, createdApiKeySchema } from '@plume/contract/api-keys/api-key-schemas';
 import { Button } from '../../components/button.tsx';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -7,7 +8,6 @@ import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf, type FieldErrors } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { ApiKeyScope, CreateApiKeyBody, CreatedApiKey } from './api-key-types.ts';
 import { apiKeysQueryOptions } from './api-keys-query.ts';
 import { NewApiKeyPanel } from './new-api-key-panel.tsx';
 
@@ -30,7 +30,7 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
   const [expiry, setExpiry] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const create = useMutation({
-    mutationFn: (body: CreateApiKeyBody) => api.post<CreatedApiKey>(`${workspacePath(workspaceId)}/api-keys`, body),
+    mutationFn: (body: CreateApiKeyBody) => api.post(`${workspacePath(workspaceId)}/api-keys`, body, createdApiKeySchema),
     onSuccess: async () => {
       setName('');
       setExpiry('');

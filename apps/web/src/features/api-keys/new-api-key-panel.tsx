@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
+import type { CreatedApiKey } from '@plume/contract/api-keys/api-key-schemas';
 import { Button } from '../../components/button.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
-import type { CreatedApiKey } from './api-key-types.ts';
 
 interface NewApiKeyPanelProps {
   apiKey: CreatedApiKey;

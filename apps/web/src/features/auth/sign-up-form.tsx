@@ -4,16 +4,10 @@ import { useNavigate } from '@tanstack/react-router';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import type { SignUpBody } from '@plume/contract/auth/session-schemas';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf, type FieldErrors } from '../../lib/field-errors.ts';
 import { MIN_PASSWORD_LENGTH, isValid, validateCredentials } from './validate-credentials.ts';
-
-interface SignUpBody {
-  name: string;
-  email: string;
-  password: string;
-  callbackURL: string;
-}
 
 /** Registers with name, email and password, then sends the person to "check your email". */
 export function SignUpForm() {

@@ -1,4 +1,4 @@
-import type { BrandProfile, EmojiUse, GrammaticalPerson, Persona } from './brand-types.ts';
+import type { BrandProfile, EmojiUse, GrammaticalPerson, Persona } from '@plume/contract/content/brand-profile';
 
 /** The brand form as typed: lists as text (one per line, or words split by commas). */
 export interface BrandFormValues {

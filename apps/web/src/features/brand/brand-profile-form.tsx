@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type BrandProfileResponse, brandProfileResponse, type SaveProfileBody } from '@plume/contract/content/content-schemas';
+import type { Workspace } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { api } from '../../lib/api.ts';
-import type { Workspace } from '../workspaces/workspace-types.ts';
-import { problemsByPath } from '../posts/resolve-text.ts';
+import { problemsByPath } from '../posts/problems-by-path.ts';
 import { BrandFields } from './brand-fields.tsx';
 import { BRAND_FIELD_LABELS, brandToForm, formToBrand, formToPersona, personaToForm } from './brand-form-values.ts';
 import { brandProfilePath, brandProfileQueryOptions } from './brand-queries.ts';
-import type { BrandProfileResponse, SaveProfileBody } from './brand-types.ts';
 import { PersonaFields } from './persona-fields.tsx';
 import { VoicePreview } from './voice-preview.tsx';
 
@@ -31,7 +31,7 @@ export function BrandProfileForm({ workspace, stored, canEdit, canPreview }: Bra
   const [persona, setPersona] = useState(() => personaToForm(stored?.persona, SUGGESTED_DISCLOSURE));
   const body = (): SaveProfileBody => ({ brand: formToBrand(brand), ...(isCharacter ? { persona: formToPersona(persona) } : {}) });
   const save = useMutation({
-    mutationFn: (profile: SaveProfileBody) => api.put<BrandProfileResponse>(brandProfilePath(workspace.id), profile),
+    mutationFn: (profile: SaveProfileBody) => api.put(brandProfilePath(workspace.id), profile, brandProfileResponse),
     onSuccess: (saved) => queryClient.setQueryData(brandProfileQueryOptions(workspace.id).queryKey, saved),
   });
   const problems = problemsByPath(save.error);

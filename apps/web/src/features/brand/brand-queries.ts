@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
+import { brandProfileResponse } from '@plume/contract/content/content-schemas';
 import { api } from '../../lib/api.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { BrandProfileResponse } from './brand-types.ts';
 
 export const brandProfilePath = (workspaceId: string) => `${workspacePath(workspaceId)}/brand-profile`;
 
@@ -9,6 +9,6 @@ export const brandProfilePath = (workspaceId: string) => `${workspacePath(worksp
 export function brandProfileQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'brand-profile'],
-    queryFn: () => api.get<BrandProfileResponse>(brandProfilePath(workspaceId)),
+    queryFn: () => api.get(brandProfilePath(workspaceId), brandProfileResponse),
   });
 }

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { TEMPLATE_PLACEHOLDERS } from '@plume/contract/content/content-enums';
+import { templateSchema, type ContentTemplateView } from '@plume/contract/content/content-schemas';
 import { Button } from '../../components/button.tsx';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -8,12 +10,12 @@ import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { templatesPath, templatesQueryOptions } from './template-queries.ts';
 import { TemplatePlaceholders } from './template-placeholders.tsx';
-import { TEMPLATE_PLACEHOLDERS, toTemplateBody, type ContentTemplate, type TemplateBody } from './template-types.ts';
 import { TextAreaField } from './text-area-field.tsx';
+import { toTemplateBody, type TemplateForm } from './template-text.ts';
 
 interface TemplateEditorProps {
   workspaceId: string;
-  template: ContentTemplate;
+  template: ContentTemplateView;
   /** Closes the editor; `saved` is true after a successful save. */
   onDone: (saved: boolean) => void;
 }
@@ -22,9 +24,9 @@ interface TemplateEditorProps {
 export function TemplateEditor({ workspaceId, template, onDone }: TemplateEditorProps) {
   const queryClient = useQueryClient();
   const skeletonId = useId();
-  const [values, setValues] = useState<TemplateBody>({ name: template.name, description: template.description, skeleton: template.skeleton, required: [...template.required] });
+  const [values, setValues] = useState<TemplateForm>({ name: template.name, description: template.description, skeleton: template.skeleton, required: [...template.required] });
   const save = useMutation({
-    mutationFn: (body: TemplateBody) => api.put<ContentTemplate>(`${templatesPath(workspaceId)}/${template.contentType}`, body),
+    mutationFn: (body: TemplateForm) => api.put(`${templatesPath(workspaceId)}/${template.contentType}`, body, templateSchema),
     onSuccess: (saved) => {
       queryClient.setQueryData(templatesQueryOptions(workspaceId).queryKey, (current) =>
         current && { items: current.items.map((item) => (item.contentType === saved.contentType ? saved : item)) });
@@ -32,7 +34,7 @@ export function TemplateEditor({ workspaceId, template, onDone }: TemplateEditor
     },
   });
   const errors = fieldErrorsOf(save.error);
-  const set = <K extends keyof TemplateBody>(key: K, value: TemplateBody[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof TemplateForm>(key: K, value: TemplateForm[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   useEffect(() => document.getElementById(skeletonId)?.focus(), [skeletonId]);
 

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ContentTemplateView } from '@plume/contract/content/content-schemas';
 import { Button } from '../../components/button.tsx';
 import { buttonClasses } from '../../components/button-classes.ts';
 import { StatusMessage } from '../../components/status-message.tsx';
@@ -8,11 +9,10 @@ import { errorMessageOf } from '../../lib/field-errors.ts';
 import { TemplateEditor } from './template-editor.tsx';
 import { TemplatePlaceholders } from './template-placeholders.tsx';
 import { templatesPath, templatesQueryOptions } from './template-queries.ts';
-import type { ContentTemplate } from './template-types.ts';
 
 interface TemplateItemProps {
   workspaceId: string;
-  template: ContentTemplate;
+  template: ContentTemplateView;
   canEdit: boolean;
 }
 

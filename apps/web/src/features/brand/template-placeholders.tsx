@@ -1,4 +1,5 @@
-import { isPlaceholderName, placeholderMeanings, placeholdersIn, type PlaceholderName } from './template-types.ts';
+import { isPlaceholderName, placeholderMeanings, placeholdersIn } from './template-text.ts';
+import type { PlaceholderName } from '@plume/contract/content/content-enums';
 
 interface TemplatePlaceholdersProps {
   skeleton: string;

@@ -1,7 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
+import { templateSchema } from '@plume/contract/content/content-schemas';
+import { itemsOf } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { TemplateListResponse } from './template-types.ts';
+
+const templateList = itemsOf(templateSchema);
 
 export const templatesPath = (workspaceId: string) => `${workspacePath(workspaceId)}/content-templates`;
 
@@ -9,6 +12,6 @@ export const templatesPath = (workspaceId: string) => `${workspacePath(workspace
 export function templatesQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'content-templates'],
-    queryFn: () => api.get<TemplateListResponse>(templatesPath(workspaceId)),
+    queryFn: () => api.get(templatesPath(workspaceId), templateList),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { previewResponse, type SaveProfileBody } from '@plume/contract/content/content-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
@@ -8,23 +9,15 @@ import { hasErrorCode } from '../../lib/field-errors.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { QualityScore } from '../posts/ai-writer-quality.tsx';
-import type { Quality } from '../posts/ai-writer-types.ts';
 import { BRAND_FIELD_LABELS } from './brand-form-values.ts';
-import type { SaveProfileBody } from './brand-types.ts';
 
 /** The preview sends the form as `profile`: its problems are the form's fields one level down. */
 const PREVIEW_LABELS = Object.fromEntries(Object.entries(BRAND_FIELD_LABELS).map(([path, label]) => [`profile/${path}`, label]));
 
-interface PreviewResponse {
-  network: string;
-  sample: { text: string; hashtags: string[]; count: number; limit: number; quality: Quality };
-  warnings: string[];
-}
-
 /** "Preview this voice": a short sample written with the profile as it is in the form, and its score. */
 export function VoicePreview({ workspaceId, profile }: { workspaceId: string; profile: () => SaveProfileBody }) {
   const preview = useMutation({
-    mutationFn: () => api.post<PreviewResponse>(`${workspacePath(workspaceId)}/brand-profile/preview`, { profile: profile() }),
+    mutationFn: () => api.post(`${workspacePath(workspaceId)}/brand-profile/preview`, { profile: profile() }, previewResponse),
   });
   const networkName = useNetworkName();
   const needsModels = hasErrorCode(preview.error, 'llm_budget_exceeded', 'llm_unavailable');

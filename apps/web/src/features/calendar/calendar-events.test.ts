@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Post, PostState } from '../posts/post-types.ts';
+import type { Post } from '@plume/contract/posts/post-schemas';
+import { allowedActions } from '@plume/contract/posts/post-actions';
+import type { PostState } from '@plume/contract/posts/post-states';
 import { postToEvent, stateColors } from './calendar-events.ts';
 
+const editor = { role: 'editor', approvalRequired: true, canApprove: false } as const;
+
+/** A post as the API sends it to an editor: its actions come from the state machine. */
 function post(overrides: Partial<Post> = {}): Post {
+  const state = overrides.state ?? 'scheduled';
   return {
+    actions: allowedActions({ state, hasTime: true }, editor),
     id: 'p1',
     state: 'scheduled',
     content: { text: 'Fresh beans today', mediaIds: [], thread: [], hashtags: [] },
@@ -31,11 +38,15 @@ describe('postToEvent', () => {
     expect(postToEvent(post({ scheduledAt: null }))).toBeNull();
   });
 
-  it('lets only posts still to be published move', () => {
-    const movable: PostState[] = ['draft', 'in_review', 'approved', 'scheduled'];
-    const fixed: PostState[] = ['publishing', 'published', 'failed', 'unconfirmed', 'rejected', 'cancelled'];
+  it('lets a post move only while the caller may edit it', () => {
+    const movable: PostState[] = ['draft', 'in_review', 'approved', 'scheduled', 'rejected'];
+    const fixed: PostState[] = ['publishing', 'published', 'failed', 'unconfirmed', 'cancelled'];
     for (const state of movable) expect(postToEvent(post({ state }))?.editable).toBe(true);
     for (const state of fixed) expect(postToEvent(post({ state }))?.editable).toBe(false);
+  });
+
+  it('does not let a viewer move a post', () => {
+    expect(postToEvent(post({ state: 'scheduled', actions: [] }))?.editable).toBe(false);
   });
 
   it('shortens a long first line and names an empty post', () => {

@@ -1,6 +1,7 @@
+import type { Post } from '@plume/contract/posts/post-schemas';
+import { type PostState, stateLabel } from '@plume/contract/posts/post-states';
 import type { EventInput } from '@fullcalendar/react';
 import { postExcerpt } from '../posts/post-excerpt.ts';
-import { stateLabel, type Post, type PostState } from '../posts/post-types.ts';
 
 /** Colour of each post state on the calendar (background, with white text). */
 export const stateColors: Record<PostState, string> = {
@@ -16,10 +17,7 @@ export const stateColors: Record<PostState, string> = {
   cancelled: '#9ca3af',
 };
 
-// Only posts that are still to be published can move; the rest show where they landed.
-const MOVABLE: ReadonlySet<PostState> = new Set(['draft', 'in_review', 'approved', 'scheduled']);
-
-/** A post as a calendar event: coloured by state, draggable while it is not yet published. */
+/** A post as a calendar event: coloured by state, draggable when the caller may still edit it (the API's `actions`). */
 export function postToEvent(post: Post): EventInput | null {
   if (!post.scheduledAt) return null;
   return {
@@ -27,7 +25,7 @@ export function postToEvent(post: Post): EventInput | null {
     title: `${stateLabel(post.state)}: ${postExcerpt(post.content, 60)}`,
     start: post.scheduledAt,
     allDay: false,
-    editable: MOVABLE.has(post.state),
+    editable: post.actions.includes('edit'),
     color: stateColors[post.state],
     textColor: '#ffffff',
     extendedProps: { version: post.version, state: post.state },

@@ -1,7 +1,7 @@
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import { isPostState, POST_STATES, type PostState, stateLabel } from '@plume/contract/posts/post-states';
 import { SelectField } from '../../components/select-field.tsx';
-import type { Account } from '../accounts/account-types.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
-import { POST_STATES, isPostState, stateLabel, type PostState } from '../posts/post-types.ts';
 import { stateColors } from './calendar-events.ts';
 
 export interface CalendarFilter {

@@ -1,5 +1,5 @@
 import { AppLink } from '../../components/app-link.tsx';
-import type { ChecklistItem } from './checklist-query.ts';
+import type { ChecklistItem } from '@plume/contract/workspaces/workspace-schemas';
 
 function CheckMark({ isDone }: { isDone: boolean }) {
   return isDone ? (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { Post, PostPage } from '@plume/contract/posts/post-schemas';
 import { buttonClasses } from '../../components/button-classes.ts';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -8,10 +9,8 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { formatTime, zoneLabel } from '../../lib/format-time.ts';
-import type { Page } from '../../lib/list-items.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { postExcerpt } from '../posts/post-excerpt.ts';
-import type { Post } from '../posts/post-types.ts';
 import { StateBadge } from '../posts/state-badge.tsx';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 import { attentionQueryOptions, recentQueryOptions, UPCOMING_DAYS, upcomingQueryOptions } from './dashboard-queries.ts';
@@ -53,7 +52,7 @@ function PostList({ workspaceId, label, posts, timeOf, note }: PostListProps) {
   );
 }
 
-function Loaded({ query, children }: { query: UseQueryResult<Page<Post>>; children: (posts: Post[], more: boolean) => ReactNode }) {
+function Loaded({ query, children }: { query: UseQueryResult<PostPage>; children: (posts: Post[], more: boolean) => ReactNode }) {
   if (query.isPending) return <LoadingState label="Loading posts…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data.items, query.data.nextCursor !== null)}</>;

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { postPageSchema } from '@plume/contract/posts/post-schemas';
 import { api } from '../../lib/api.ts';
-import type { Page } from '../../lib/list-items.ts';
-import type { Post } from '../posts/post-types.ts';
 import { postsKey, postsPath } from '../posts/posts-query.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,7 +11,7 @@ function postsQuery(workspaceId: string, name: string, params: () => Record<stri
   return queryOptions({
     // Under the posts key, so every change to a post refreshes the dashboard too.
     queryKey: [...postsKey(workspaceId), 'dashboard', name],
-    queryFn: () => api.get<Page<Post>>(`${postsPath(workspaceId)}?${new URLSearchParams(params()).toString()}`),
+    queryFn: () => api.get(`${postsPath(workspaceId)}?${new URLSearchParams(params()).toString()}`, postPageSchema),
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../accounts/account-types.ts';
-import type { Post, PostTarget } from '../posts/post-types.ts';
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import type { Post, PostTarget } from '@plume/contract/posts/post-schemas';
 import { accountProblems, attentionReason, latestPublished, soonestFirst } from './dashboard-summary.ts';
 
 const target = (changes: Partial<PostTarget>): PostTarget => ({
@@ -9,7 +9,7 @@ const target = (changes: Partial<PostTarget>): PostTarget => ({
 });
 const post = (id: string, changes: Partial<Post>): Post => ({
   id, state: 'scheduled', content: { text: id, mediaIds: [], thread: [], hashtags: [] }, scheduledAt: null, version: 1, reviewNote: null,
-  approvedAt: null, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', targets: [], ...changes,
+  approvedAt: null, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', targets: [], actions: [], ...changes,
 });
 const account = (changes: Partial<Account>): Account => ({
   id: 'a', network: 'bluesky', externalId: 'did', handle: 'ada.test', displayName: 'Ada', kind: 'profile', avatarUrl: null, profileUrl: null,

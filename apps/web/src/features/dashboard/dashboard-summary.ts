@@ -1,5 +1,5 @@
-import type { Account } from '../accounts/account-types.ts';
-import type { Post } from '../posts/post-types.ts';
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import type { Post } from '@plume/contract/posts/post-schemas';
 
 /** Posts still to go out, soonest first (a post being sent right now comes first). */
 export function soonestFirst(posts: readonly Post[], count: number): Post[] {

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { acceptedInvitationSchema, type Invitation } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { api } from '../../lib/api.ts';
@@ -8,7 +9,6 @@ import { rememberWorkspaceId } from '../workspaces/last-workspace.ts';
 import { roleLabel } from '../workspaces/roles.ts';
 import { workspacesQueryOptions } from '../workspaces/workspace-queries.ts';
 import { myInvitationsQueryOptions } from './invitation-queries.ts';
-import type { Invitation } from './invitation-types.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 /** One invitation addressed to me, with Accept and Decline. */
@@ -19,7 +19,7 @@ export function MyInvitationItem({ invitation }: { invitation: Invitation }) {
   const path = `/invitations/${encodeURIComponent(invitation.id)}`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: myInvitationsQueryOptions.queryKey });
   const accept = useMutation({
-    mutationFn: () => api.post<{ workspaceId: string }>(`${path}/accept`),
+    mutationFn: () => api.post(`${path}/accept`, {}, acceptedInvitationSchema),
     onSuccess: async ({ workspaceId }) => {
       rememberWorkspaceId(workspaceId);
       await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: workspacesQueryOptions.queryKey })]);
@@ -33,7 +33,7 @@ export function MyInvitationItem({ invitation }: { invitation: Invitation }) {
       <div className="text-sm">
         <p className="font-medium text-ink">{invitation.workspaceName}</p>
         <p className="text-muted">
-          {invitation.inviterName} invited you as {roleLabel(invitation.role)} · expires{' '}
+          {invitation.inviterName} invited you{invitation.role ? ` as ${roleLabel(invitation.role)}` : ''} · expires{' '}
           {formatDate(invitation.expiresAt, timeZone)}
         </p>
         <FormAlert error={accept.error ?? decline.error} />

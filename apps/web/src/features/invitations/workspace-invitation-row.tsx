@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Invitation } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
@@ -6,7 +7,6 @@ import { formatDate } from '../../lib/format-time.ts';
 import { roleLabel } from '../workspaces/roles.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { workspaceInvitationsQueryOptions } from './invitation-queries.ts';
-import type { Invitation } from './invitation-types.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 /** One sent invitation with its Cancel button. */
@@ -24,7 +24,7 @@ export function WorkspaceInvitationRow({ invitation }: { invitation: Invitation 
   return (
     <tr>
       <td className="py-2 pr-4 text-ink">{invitation.email}</td>
-      <td className="py-2 pr-4">{roleLabel(invitation.role)}</td>
+      <td className="py-2 pr-4">{invitation.role ? roleLabel(invitation.role) : '—'}</td>
       <td className="py-2 pr-4 capitalize">{invitation.status}</td>
       <td className="py-2 pr-4 whitespace-nowrap">{formatDate(invitation.expiresAt, timeZone)}</td>
       <td className="py-2 text-right">

@@ -1,18 +1,18 @@
 import { useState } from 'react';
+import type { WorkspaceRole } from '@plume/contract/workspaces/workspace-enums';
+import type { Member } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { isRole, roleLabel, roleOptions } from '../workspaces/roles.ts';
-import type { Role } from '../workspaces/workspace-types.ts';
-import type { Member } from './member-types.ts';
 import { useMemberActions } from './use-member-actions.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface MemberRowProps {
   workspaceId: string;
   member: Member;
-  myRole: Role;
+  myRole: WorkspaceRole;
   isSelf: boolean;
   canManage: boolean;
 }
@@ -39,7 +39,7 @@ export function MemberRow({ workspaceId, member, myRole, isSelf, canManage }: Me
       </td>
       <td className="py-3 pr-4">
         {isEditable ? (
-          <SelectField label={`Role for ${member.name}`} hideLabel options={options} value={member.role}
+          <SelectField label={`WorkspaceRole for ${member.name}`} hideLabel options={options} value={member.role}
             disabled={changeRole.isPending}
             onChange={(e) => isRole(e.target.value) && changeRole.mutate(e.target.value)} />
         ) : (

@@ -1,13 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
+import { memberSchema } from '@plume/contract/workspaces/workspace-schemas';
+import { itemsOf } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
-import { listItems, type ListBody } from '../../lib/list-items.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Member } from './member-types.ts';
+
+const memberList = itemsOf(memberSchema);
 
 /** The members of a workspace. */
 export function membersQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'members'],
-    queryFn: async () => listItems(await api.get<ListBody<Member>>(`${workspacePath(workspaceId)}/members`)),
+    queryFn: async () => (await api.get(`${workspacePath(workspaceId)}/members`, memberList)).items,
   });
 }

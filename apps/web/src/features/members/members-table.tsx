@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Workspace } from '@plume/contract/workspaces/workspace-schemas';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { canManage } from '../workspaces/roles.ts';
-import type { Workspace } from '../workspaces/workspace-types.ts';
 import { MemberRow } from './member-row.tsx';
 import { membersQueryOptions } from './members-query.ts';
 

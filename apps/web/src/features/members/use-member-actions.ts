@@ -1,19 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { WorkspaceRole } from '@plume/contract/workspaces/workspace-enums';
+import { type Member, memberSchema } from '@plume/contract/workspaces/workspace-schemas';
 import { api } from '../../lib/api.ts';
 import { forgetWorkspaceId } from '../workspaces/last-workspace.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Role } from '../workspaces/workspace-types.ts';
-import type { Member } from './member-types.ts';
 
-/** Role change and removal for one member; removing yourself leaves the workspace. */
+/** WorkspaceRole change and removal for one member; removing yourself leaves the workspace. */
 export function useMemberActions(workspaceId: string, member: Member, isSelf: boolean) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const path = `${workspacePath(workspaceId)}/members/${encodeURIComponent(member.id)}`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['workspaces'] });
   const changeRole = useMutation({
-    mutationFn: (role: Role) => api.patch<Member>(path, { role }),
+    mutationFn: (role: WorkspaceRole) => api.patch(path, { role }, memberSchema),
     onSettled: refresh,
   });
   const remove = useMutation({

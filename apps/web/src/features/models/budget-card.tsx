@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { budgetResponse, type BudgetSettings, type BudgetView } from '@plume/contract/llm/llm-settings-schemas';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -11,7 +12,6 @@ import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { formatCount, formatUsd, parseCap } from './format-llm.ts';
 import { budgetQueryOptions, llmPath } from './llm-queries.ts';
-import type { BudgetSettings, BudgetView } from './llm-types.ts';
 import { SpendBar } from './spend-bar.tsx';
 
 type CapField = 'dailyLimitUsd' | 'monthlyLimitUsd' | 'dailyRequestLimit' | 'monthlyRequestLimit';
@@ -39,7 +39,7 @@ function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; bu
   const [degrade, setDegrade] = useState(String(budget.degradeAtPercent));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: BudgetSettings) => api.put<BudgetView>(`${llmPath(workspaceId)}/budget`, body),
+    mutationFn: (body: BudgetSettings) => api.put(`${llmPath(workspaceId)}/budget`, body, budgetResponse),
     onSuccess: (saved) => queryClient.setQueryData(budgetQueryOptions(workspaceId).queryKey, saved),
   });
   const errors: Record<string, string | undefined> = { ...fieldErrorsOf(save.error), ...localErrors };

@@ -1,8 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
+import { costResponse, usageResponse } from '@plume/contract/llm/llm-insight-schemas';
+import { providersResponse } from '@plume/contract/llm/llm-provider-schemas';
+import { budgetResponse, policiesResponse } from '@plume/contract/llm/llm-settings-schemas';
+import { availableResponse, versionResponse } from '@plume/contract/ollama/ollama-schemas';
 import { api } from '../../lib/api.ts';
-import { listItems, type ListBody } from '../../lib/list-items.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { BudgetView, CostAnalysis, InstalledModel, OllamaVersion, PolicyView, ProviderStatus, UsageRow } from './llm-types.ts';
 
 /** `/workspaces/:id/llm` — the base of the workspace's model settings. */
 export function llmPath(workspaceId: string): string {
@@ -17,44 +19,44 @@ export const ollamaKey = ['ollama'] as const;
 export function providersQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...llmKey(workspaceId), 'providers'],
-    queryFn: async () => listItems(await api.get<ListBody<ProviderStatus>>(`${llmPath(workspaceId)}/providers?check=true`)),
+    queryFn: async () => (await api.get(`${llmPath(workspaceId)}/providers?check=true`, providersResponse)).items,
   });
 }
 
 export function policiesQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...llmKey(workspaceId), 'policies'],
-    queryFn: async () => listItems(await api.get<ListBody<PolicyView>>(`${llmPath(workspaceId)}/policies`)),
+    queryFn: async () => (await api.get(`${llmPath(workspaceId)}/policies`, policiesResponse)).items,
   });
 }
 
 export function budgetQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...llmKey(workspaceId), 'budget'],
-    queryFn: () => api.get<BudgetView>(`${llmPath(workspaceId)}/budget`),
+    queryFn: () => api.get(`${llmPath(workspaceId)}/budget`, budgetResponse),
   });
 }
 
 export function usageQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...llmKey(workspaceId), 'usage'],
-    queryFn: async () => listItems(await api.get<ListBody<UsageRow>>(`${llmPath(workspaceId)}/usage-statistics`)),
+    queryFn: async () => (await api.get(`${llmPath(workspaceId)}/usage-statistics`, usageResponse)).items,
   });
 }
 
 export function costPerDayQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...llmKey(workspaceId), 'cost', 'day'],
-    queryFn: () => api.get<CostAnalysis>(`${llmPath(workspaceId)}/cost-analysis?groupBy=day`),
+    queryFn: () => api.get(`${llmPath(workspaceId)}/cost-analysis?groupBy=day`, costResponse),
   });
 }
 
 export const ollamaVersionQueryOptions = queryOptions({
   queryKey: [...ollamaKey, 'version'],
-  queryFn: () => api.get<OllamaVersion>('/ollama/version'),
+  queryFn: () => api.get('/ollama/version', versionResponse),
 });
 
 export const installedModelsQueryOptions = queryOptions({
   queryKey: [...ollamaKey, 'models'],
-  queryFn: async () => listItems(await api.get<ListBody<InstalledModel>>('/ollama/models/available')),
+  queryFn: async () => (await api.get('/ollama/models/available', availableResponse)).items,
 });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InstalledModel } from '@plume/contract/ollama/ollama-schemas';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -10,7 +11,6 @@ import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { formatBytes, ollamaDownMessage } from './format-llm.ts';
 import { installedModelsQueryOptions, ollamaKey, ollamaVersionQueryOptions } from './llm-queries.ts';
-import type { InstalledModel } from './llm-types.ts';
 import { PullModelForm } from './pull-model-form.tsx';
 
 function ModelRow({ model, isInstanceAdmin }: { model: InstalledModel; isInstanceAdmin: boolean }) {

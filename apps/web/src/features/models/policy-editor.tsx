@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ROUTING_MODES, type RoutingMode } from '@plume/contract/llm/llm-enums';
+import type { Candidate, PolicyView } from '@plume/contract/llm/llm-settings-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
-import { problemsByPath } from '../posts/resolve-text.ts';
+import { problemsByPath } from '../posts/problems-by-path.ts';
 import { moveItem, replaceItem } from './candidate-list.ts';
 import { humanizeId } from './format-llm.ts';
 import { llmKey, llmPath } from './llm-queries.ts';
-import { ROUTING_MODES, type Candidate, type PolicyView, type RoutingMode } from './llm-types.ts';
 
 const modeOptions = ROUTING_MODES.map((mode) => ({ value: mode, label: humanizeId(mode) }));
 const isMode = (value: string): value is RoutingMode => (ROUTING_MODES as readonly string[]).includes(value);

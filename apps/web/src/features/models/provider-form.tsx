@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PROVIDER_KINDS, type ProviderKind } from '@plume/contract/llm/llm-enums';
+import type { ProviderStatus, SaveProviderBody } from '@plume/contract/llm/llm-provider-schemas';
 import { Button } from '../../components/button.tsx';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -9,7 +11,6 @@ import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { providerKindName } from './format-llm.ts';
 import { llmKey, llmPath } from './llm-queries.ts';
-import { PROVIDER_KINDS, type ProviderKind, type ProviderStatus, type SaveProviderBody } from './llm-types.ts';
 
 const kindOptions = PROVIDER_KINDS.filter((kind) => kind !== 'ollama').map((kind) => ({
   value: kind,

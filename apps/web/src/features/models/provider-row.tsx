@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { healthSchema, type ProviderHealth, type ProviderStatus } from '@plume/contract/llm/llm-provider-schemas';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { formatTime } from '../../lib/format-time.ts';
 import { formatLatency, providerKindName } from './format-llm.ts';
 import { llmKey, llmPath } from './llm-queries.ts';
-import type { ProviderHealth, ProviderStatus } from './llm-types.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface ProviderRowProps {
@@ -29,7 +29,7 @@ export function ProviderRow({ workspaceId, provider, canAdmin, onEdit }: Provide
   const queryClient = useQueryClient();
   const timeZone = useTimeZone();
   const path = `${llmPath(workspaceId)}/providers/${encodeURIComponent(provider.providerId)}`;
-  const test = useMutation({ mutationFn: () => api.post<ProviderHealth>(`${path}/test`) });
+  const test = useMutation({ mutationFn: () => api.post(`${path}/test`, {}, healthSchema) });
   const remove = useMutation({ mutationFn: () => api.delete(path), onSuccess: () => queryClient.invalidateQueries({ queryKey: llmKey(workspaceId) }) });
   const isOwn = provider.source === 'workspace';
   const health = test.data ?? provider.health;

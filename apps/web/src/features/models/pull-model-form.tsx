@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type PullView, pullView } from '@plume/contract/ollama/ollama-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldErrorsOf, hasErrorCode } from '../../lib/field-errors.ts';
 import { ollamaKey } from './llm-queries.ts';
-import type { PullView } from './llm-types.ts';
 import { usePullProgress } from './use-pull-progress.ts';
 
 const endings: Record<Exclude<PullView['status'], 'running'>, string> = {
@@ -43,7 +43,7 @@ export function PullModelForm() {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const start = useMutation({
-    mutationFn: (force: boolean) => api.post<PullView>('/ollama/models/install', { name: name.trim(), force }),
+    mutationFn: (force: boolean) => api.post('/ollama/models/install', { name: name.trim(), force }, pullView),
   });
   const pull = usePullProgress(start.data ?? null);
   const cancel = useMutation({

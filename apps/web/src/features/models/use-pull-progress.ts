@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
-import { api, API_BASE } from '../../lib/api.ts';
-import type { PullView } from './llm-types.ts';
+import type { z } from 'zod';
+import { pullProgressEventSchema, pullView, type PullView } from '@plume/contract/ollama/ollama-schemas';
+import type { Wire } from '@plume/contract/wire';
+import { api, API_BASE, readAnswer } from '../../lib/api.ts';
 
-/** A `progress` event of `GET /ollama/pulls/:pullId/events`. */
-interface ProgressEvent {
-  status: string;
-  percent: number | null;
-}
-
-function parseEvent<T>(event: MessageEvent<unknown>): T | undefined {
+/** The JSON of one Server-Sent Event, read through the contract's schema for it. */
+function parseEvent<Schema extends z.ZodType>(event: MessageEvent<unknown>, schema: Schema, name: string): Wire<Schema> | undefined {
+  if (typeof event.data !== 'string') return undefined;
+  let data: unknown;
   try {
-    return typeof event.data === 'string' ? (JSON.parse(event.data) as T) : undefined;
+    data = JSON.parse(event.data);
   } catch {
     return undefined;
   }
+  return readAnswer(schema, data, `the ${name} event of GET /ollama/pulls/:pullId/events`);
 }
 
 /**
@@ -31,14 +31,14 @@ export function usePullProgress(initial: PullView | null): PullView | null {
     let closed = false;
     const source = new EventSource(`${API_BASE}/ollama/pulls/${encodeURIComponent(initial.pullId)}/events`);
     source.addEventListener('progress', (event) => {
-      const progress = parseEvent<ProgressEvent>(event);
+      const progress = parseEvent(event, pullProgressEventSchema, 'progress');
       if (!progress) return;
       setPull((current) => current && { ...current, step: progress.status, percent: progress.percent ?? current.percent });
     });
     source.addEventListener('done', (event) => {
       closed = true;
       source.close();
-      const final = parseEvent<PullView>(event);
+      const final = parseEvent(event, pullView, 'done');
       if (final) setPull(final);
     });
     source.onerror = () => {
@@ -46,7 +46,7 @@ export function usePullProgress(initial: PullView | null): PullView | null {
       source.close();
       // The stream broke before `done`: ask for the pull's state until it ends.
       timer = setInterval(() => {
-        api.get<PullView>(`/ollama/pulls/${encodeURIComponent(initial.pullId)}`).then((view) => {
+        api.get(`/ollama/pulls/${encodeURIComponent(initial.pullId)}`, pullView).then((view) => {
           setPull(view);
           if (view.status !== 'running') clearInterval(timer);
         }).catch(() => clearInterval(timer));

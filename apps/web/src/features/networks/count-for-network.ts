@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { countText } from '@plume/networks/text/count-text';
-import type { Network } from './network-types.ts';
+import type { Network } from '@plume/contract/networks/network-schemas';
 
 type CountText = typeof countText;
 

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { CONTENT_TYPES, type ContentType } from '@plume/contract/content/content-enums';
+import type { GenerateBody } from '@plume/contract/content/content-schemas';
 import { Button } from '../../components/button.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { TextAreaField } from '../brand/text-area-field.tsx';
-import { CONTENT_TYPES, type ContentType, type GenerateBody } from './ai-writer-types.ts';
 
 const typeOptions = CONTENT_TYPES.map((type) => ({ value: type, label: type === 'behind_the_scenes' ? 'Behind the scenes' : type.charAt(0).toUpperCase() + type.slice(1) }));
 const variantOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { draftTitle, historySourceLabel, revisionsOf, shownFromDraft, type Draft, type DraftRevision } from './ai-writer-drafts.ts';
+import type { Draft, RevisionView } from '@plume/contract/content/draft-schemas';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
+import { draftTitle, historySourceLabel, revisionsOf, shownFromDraft } from './ai-writer-drafts.ts';
 
 let seq = 0;
-function revision(variant: number, network: string, source: string, text: string): DraftRevision {
+function revision(variant: number, network: NetworkId, source: RevisionView['source'], text: string): RevisionView {
   seq += 1;
   return {
-    id: `r${seq}`, seq, variant, network, text, title: null, thread: [], warnings: [], hashtags: [], cta: null, count: text.length, limit: 300, fits: true, source,
+    id: `r${seq}`, seq, variant, network, text, title: null, thread: [], warnings: [], hashtags: [], cta: null, count: text.length, limit: 300, fits: true, source, altText: null, repaired: null,
     quality: { score: 70, criteria: [] }, parentId: null, createdAt: `2026-12-04T10:0${seq % 10}:00Z`,
   };
 }
@@ -15,7 +17,7 @@ describe('ai-writer-drafts', () => {
   const other = revision(1, 'mastodon', 'generated', 'Mastodon text');
   const second = revision(2, 'bluesky', 'generated', 'Variant two');
   const shorter = revision(1, 'bluesky', 'rewrite:shorter', 'Short');
-  const draft: Draft = { id: 'd1', brief: { topic: ' Cold brew ' }, postId: null, createdAt: '', updatedAt: '', revisions: [shorter, second, other, first] };
+  const draft: Draft = { id: 'd1', brief: { topic: ' Cold brew ' }, postId: null, createdBy: null, createdAt: '', updatedAt: '', revisions: [shorter, second, other, first] };
 
   it('lists one network’s revisions in a variant, oldest first', () => {
     expect(revisionsOf(draft.revisions, 1, 'bluesky').map((r) => r.text)).toEqual(['Long first text', 'Short']);

@@ -1,31 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import { draftListResponse, draftSchema, type Draft, type RevisionView } from '@plume/contract/content/draft-schemas';
 import { api } from '../../lib/api.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import { fromRevision, type RevisionView, type ShownRevision } from './ai-writer-types.ts';
-
-/** A stored revision as `GET …/content/drafts/:draftId` lists it: where it sits in the history and when it was made. */
-export interface DraftRevision extends RevisionView {
-  seq: number;
-  parentId: string | null;
-  createdAt: string;
-}
-
-interface DraftFields {
-  id: string;
-  brief: Record<string, unknown>;
-  postId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Draft extends DraftFields {
-  revisions: DraftRevision[];
-}
-
-export interface DraftListResponse {
-  items: (DraftFields & { revisionCount: number })[];
-  nextCursor: string | null;
-}
+import { fromRevision, type ShownRevision } from './ai-writer-revisions.ts';
 
 /** What the writer shows: a draft's variants, each with the revision chosen now per network. */
 export interface ShownDraft {
@@ -43,7 +20,7 @@ export const draftsKey = (workspaceId: string) => ['workspaces', workspaceId, 'c
 export function recentDraftsQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...draftsKey(workspaceId), 'recent'],
-    queryFn: () => api.get<DraftListResponse>(`${draftsPath(workspaceId)}?limit=${RECENT_DRAFTS}`),
+    queryFn: () => api.get(`${draftsPath(workspaceId)}?limit=${RECENT_DRAFTS}`, draftListResponse),
   });
 }
 
@@ -51,7 +28,7 @@ export function recentDraftsQueryOptions(workspaceId: string) {
 export function draftQueryOptions(workspaceId: string, draftId: string) {
   return queryOptions({
     queryKey: [...draftsKey(workspaceId), draftId],
-    queryFn: () => api.get<Draft>(`${draftsPath(workspaceId)}/${draftId}`),
+    queryFn: () => api.get(`${draftsPath(workspaceId)}/${draftId}`, draftSchema),
   });
 }
 
@@ -59,7 +36,7 @@ export function draftQueryOptions(workspaceId: string, draftId: string) {
  * The revisions of one network's text in one variant, oldest first.
  * @example revisionsOf(draft.revisions, 1, 'bluesky').map((r) => r.source) // ['generated', 'rewrite:shorter']
  */
-export function revisionsOf(revisions: readonly DraftRevision[], variant: number, network: string): DraftRevision[] {
+export function revisionsOf(revisions: readonly RevisionView[], variant: number, network: string): RevisionView[] {
   return revisions.filter((revision) => revision.variant === variant && revision.network === network).sort((a, b) => a.seq - b.seq);
 }
 

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { editResponse } from '@plume/contract/content/draft-schemas';
 import { Button } from '../../components/button.tsx';
 import { fieldClasses } from '../../components/field-classes.ts';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { draftQueryOptions } from './ai-writer-drafts.ts';
-import { fromRevision, type RevisionView, type ShownRevision } from './ai-writer-types.ts';
+import { fromRevision, type ShownRevision } from './ai-writer-revisions.ts';
 
 interface AiWriterEditProps {
   workspaceId: string;
@@ -29,7 +30,7 @@ export function AiWriterEdit({ workspaceId, draftId, networkName, revision, onSa
   const [text, setText] = useState(revision.text);
   useEffect(() => fieldRef.current?.focus(), []);
   const save = useMutation({
-    mutationFn: () => api.post<{ revision: RevisionView }>(`${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/edit`, { text }),
+    mutationFn: () => api.post(`${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/edit`, { text }, editResponse),
     onSuccess: async (answer) => {
       onSaved(fromRevision(answer.revision));
       await queryClient.invalidateQueries({ queryKey: draftQueryOptions(workspaceId, draftId).queryKey });

@@ -1,11 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { RevisionView } from '@plume/contract/content/draft-schemas';
 import { Button } from '../../components/button.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { formatTime } from '../../lib/format-time.ts';
-import { draftQueryOptions, historySourceLabel, revisionsOf, type DraftRevision } from './ai-writer-drafts.ts';
-import { fromRevision, type ShownRevision } from './ai-writer-types.ts';
+import { draftQueryOptions, historySourceLabel, revisionsOf } from './ai-writer-drafts.ts';
+import { fromRevision, type ShownRevision } from './ai-writer-revisions.ts';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 
 interface AiWriterHistoryProps {
@@ -29,7 +30,7 @@ export function AiWriterHistory({ workspaceId, draftId, variant, network, networ
   const draft = useQuery({ ...draftQueryOptions(workspaceId, draftId), enabled: isOpen });
   const revisions = draft.data ? revisionsOf(draft.data.revisions, variant, network) : [];
 
-  function handlePick(revision: DraftRevision, label: string) {
+  function handlePick(revision: RevisionView, label: string) {
     onPick(fromRevision(revision));
     setPickedNote(`${label} is shown now.`);
     // The picked item's button disappears: keep focus in the card.

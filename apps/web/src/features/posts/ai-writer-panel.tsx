@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import { type GenerateBody, type GenerateResponse, generateResponse } from '@plume/contract/content/content-schemas';
+import type { Network } from '@plume/contract/networks/network-schemas';
+import { postDetailSchema } from '@plume/contract/posts/post-schemas';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -8,16 +12,13 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { api } from '../../lib/api.ts';
 import { hasErrorCode } from '../../lib/field-errors.ts';
-import type { Account } from '../accounts/account-types.ts';
-import type { Network } from '../networks/network-types.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { AiWriterBrief } from './ai-writer-brief.tsx';
 import { draftsKey, type ShownDraft } from './ai-writer-drafts.ts';
 import { AiWriterRecent } from './ai-writer-recent.tsx';
-import { fromGenerated, type GenerateBody, type GenerateResponse, type ShownRevision } from './ai-writer-types.ts';
 import { AiWriterVariants } from './ai-writer-variants.tsx';
-import type { PostDetail } from './post-types.ts';
 import { postsKey } from './posts-query.ts';
+import { fromGenerated, type ShownRevision } from './ai-writer-revisions.ts';
 
 function toShown(answer: GenerateResponse): ShownDraft {
   return {
@@ -59,7 +60,7 @@ export function AiWriterPanel({ workspaceId, accounts, networks }: AiWriterPanel
   const [shown, setShown] = useState<ShownDraft | null>(null);
   const base = `${workspacePath(workspaceId)}/content`;
   const generate = useMutation({
-    mutationFn: (body: GenerateBody) => api.post<GenerateResponse>(`${base}/generate`, body),
+    mutationFn: (body: GenerateBody) => api.post(`${base}/generate`, body, generateResponse),
     onSuccess: async (answer) => {
       setShown(toShown(answer));
       await queryClient.invalidateQueries({ queryKey: draftsKey(workspaceId) });
@@ -67,7 +68,7 @@ export function AiWriterPanel({ workspaceId, accounts, networks }: AiWriterPanel
   });
   const accept = useMutation({
     mutationFn: ({ draftId, revisionIds }: { draftId: string; revisionIds: string[] }) =>
-      api.post<PostDetail>(`${base}/drafts/${draftId}/accept`, { revisionIds, accountIds: accounts.map((account) => account.id) }),
+      api.post(`${base}/drafts/${draftId}/accept`, { revisionIds, accountIds: accounts.map((account) => account.id) }, postDetailSchema),
     onSuccess: async (post) => {
       await queryClient.invalidateQueries({ queryKey: postsKey(workspaceId) });
       await navigate({ to: '/w/$workspaceId/posts/$postId', params: { workspaceId, postId: post.id } });

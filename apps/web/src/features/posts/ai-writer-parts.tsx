@@ -1,4 +1,4 @@
-import type { ShownRevision } from './ai-writer-types.ts';
+import type { ShownRevision } from './ai-writer-revisions.ts';
 
 /** A revision's title and further thread parts (read-only), and what is over a limit or was left out. */
 export function AiWriterParts({ revision, networkName }: { revision: ShownRevision; networkName: string }) {

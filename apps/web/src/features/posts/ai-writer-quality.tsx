@@ -1,5 +1,6 @@
+import type { Quality } from '@plume/contract/content/content-schemas';
 import { useId, useState } from 'react';
-import { criterionLabel, type Quality } from './ai-writer-types.ts';
+import { criterionLabel } from './ai-writer-revisions.ts';
 
 function scoreTone(score: number): string {
   if (score >= 75) return 'bg-success-soft text-success';

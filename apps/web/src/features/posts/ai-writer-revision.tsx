@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { REWRITE_ACTIONS, type RewriteKind } from '@plume/contract/content/content-enums';
+import { rewriteResponse } from '@plume/contract/content/draft-schemas';
 import { Button } from '../../components/button.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
@@ -9,7 +11,7 @@ import { AiWriterEdit } from './ai-writer-edit.tsx';
 import { AiWriterHistory } from './ai-writer-history.tsx';
 import { AiWriterParts } from './ai-writer-parts.tsx';
 import { QualityScore } from './ai-writer-quality.tsx';
-import { fromRevision, REWRITE_ACTIONS, rewriteLabels, sourceLabel, type RewriteAction, type RevisionView, type ShownRevision } from './ai-writer-types.ts';
+import { fromRevision, rewriteLabels, type ShownRevision, sourceLabel } from './ai-writer-revisions.ts';
 
 interface AiWriterRevisionProps {
   workspaceId: string;
@@ -29,11 +31,10 @@ export function AiWriterRevision({ workspaceId, draftId, variant, network, netwo
   const [language, setLanguage] = useState('');
   const [isEditing, setIsEditing] = useState(false);
   const rewrite = useMutation({
-    mutationFn: (action: RewriteAction) =>
-      api.post<{ revision: RevisionView }>(
+    mutationFn: (action: RewriteKind) =>
+      api.post(
         `${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/rewrite`,
-        action === 'translate' ? { action, language: language.trim() } : { action },
-      ),
+        action === 'translate' ? { action, language: language.trim() } : { action }, rewriteResponse),
     onSuccess: async (answer) => {
       onRevised(fromRevision(answer.revision));
       await queryClient.invalidateQueries({ queryKey: draftQueryOptions(workspaceId, draftId).queryKey });

@@ -1,6 +1,6 @@
-import type { Network } from '../networks/network-types.ts';
+import type { Network } from '@plume/contract/networks/network-schemas';
 import { AiWriterRevision } from './ai-writer-revision.tsx';
-import type { ShownRevision } from './ai-writer-types.ts';
+import type { ShownRevision } from './ai-writer-revisions.ts';
 
 interface AiWriterVariantsProps {
   workspaceId: string;

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { approvalSettingsSchema, type ApprovalSettings } from '@plume/contract/posts/post-schemas';
+import type { ApprovalMode } from '@plume/contract/posts/post-states';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -11,12 +13,6 @@ import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 import { ApproverPicker } from './approver-picker.tsx';
 
-type ApprovalMode = 'none' | 'any_admin' | 'specific';
-interface ApprovalSettings {
-  approvalMode: ApprovalMode;
-  approverIds: string[];
-}
-
 const modes: { value: ApprovalMode; label: string; description: string }[] = [
   { value: 'none', label: 'No approval', description: 'Submitting a post schedules it at once.' },
   { value: 'any_admin', label: 'An admin approves', description: 'Submitted posts wait in Review until an admin or owner approves them.' },
@@ -27,13 +23,13 @@ const modes: { value: ApprovalMode; label: string; description: string }[] = [
 export function ApprovalSettingsCard({ workspaceId, isEditable }: { workspaceId: string; isEditable: boolean }) {
   const queryClient = useQueryClient();
   const path = `${workspacePath(workspaceId)}/publishing-settings`;
-  const settings = useQuery({ queryKey: ['workspaces', workspaceId, 'publishing-settings'], queryFn: () => api.get<ApprovalSettings>(path) });
+  const settings = useQuery({ queryKey: ['workspaces', workspaceId, 'publishing-settings'], queryFn: () => api.get(path, approvalSettingsSchema) });
   const [mode, setMode] = useState<ApprovalMode>();
   // Unsaved picks; undefined means "the saved approvers".
   const [approverIds, setApproverIds] = useState<string[]>();
   const [pickError, setPickError] = useState<string>();
   const save = useMutation({
-    mutationFn: (body: ApprovalSettings) => api.put<ApprovalSettings>(path, body),
+    mutationFn: (body: ApprovalSettings) => api.put(path, body, approvalSettingsSchema),
     onSuccess: (saved) => {
       queryClient.setQueryData(['workspaces', workspaceId, 'publishing-settings'], saved);
       setApproverIds(undefined);

@@ -1,12 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import type { Network } from '@plume/contract/networks/network-schemas';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
-import type { Account } from '../accounts/account-types.ts';
-import type { Network } from '../networks/network-types.ts';
 
 interface ComposerAccountsProps {
   workspaceId: string;

@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import type { CreatePostBody } from '@plume/contract/posts/post-input';
+import { postDetailSchema } from '@plume/contract/posts/post-schemas';
+import { composePost, parseHashtags } from '@plume/contract/posts/compose-post';
+import { checkMedia } from '@plume/contract/posts/media-rules';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { fieldClasses } from '../../components/field-classes.ts';
@@ -9,7 +14,6 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { api } from '../../lib/api.ts';
-import type { Account } from '../accounts/account-types.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
 import { networksQueryOptions } from '../networks/networks-query.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
@@ -17,11 +21,9 @@ import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AiWriterPanel } from './ai-writer-panel.tsx';
 import { ComposerAccounts } from './composer-accounts.tsx';
 import { MediaPicker, type AttachedMedia } from './media-picker.tsx';
-import { mediaCapabilities, mediaProblems } from './media-rules.ts';
 import { NextSlotButton } from './next-slot-button.tsx';
-import type { CreatePostBody, PostDetail } from './post-types.ts';
 import { postsKey, postsPath } from './posts-query.ts';
-import { parseHashtags, problemsByPath, resolvedText } from './resolve-text.ts';
+import { problemsByPath } from './problems-by-path.ts';
 import { isoToZonedInput, zonedInputToIso } from './schedule-time.ts';
 import { TargetTabs } from './target-tabs.tsx';
 import { ThreadEditor } from './thread-editor.tsx';
@@ -44,7 +46,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   const [accountIds, setAccountIds] = useState<string[]>([]);
   const [scheduleInput, setScheduleInput] = useState('');
   const create = useMutation({
-    mutationFn: (body: CreatePostBody) => api.post<PostDetail>(postsPath(workspaceId), body),
+    mutationFn: (body: CreatePostBody) => api.post(postsPath(workspaceId), body, postDetailSchema),
     onSuccess: async (post) => {
       await queryClient.invalidateQueries({ queryKey: postsKey(workspaceId) });
       await navigate({ to: '/w/$workspaceId/posts/$postId', params: { workspaceId, postId: post.id } });
@@ -56,7 +58,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   /** A target's problem is named by its account, as the person chose it ("Bluesky · ada.test"). */
   const accountLabel = (path: string) => {
     const index = /^targets\/(\d+)/.exec(path)?.[1];
-    const accountId = index === undefined ? undefined : create.variables?.targets[Number(index)]?.accountId;
+    const accountId = index === undefined ? undefined : create.variables?.targets?.[Number(index)]?.accountId;
     const account = accounts.data?.find((candidate) => candidate.id === accountId);
     return account === undefined ? undefined : `${networkName(account.network)} · ${account.handle}`;
   };
@@ -70,8 +72,10 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
 
   function mediaProblemsFor(account: Account): string[] {
     const network = networks.find((n) => n.id === account.network);
-    const capabilities = mediaCapabilities(network?.media);
-    return network && capabilities ? mediaProblems(media.map((item) => item.facts), capabilities, network.name) : [];
+    if (!network) return [];
+    // The server's own check, run before upload; a problem with one file names it.
+    return checkMedia(media.map((item) => item.facts), network.media, network.name)
+      .map((problem) => (problem.item === undefined ? problem.message : `${media[problem.item]?.facts.name ?? 'A file'}: ${problem.message}`));
   }
 
   function problemsFor(account: Account, index: number): string[] {
@@ -149,7 +153,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
         <div className="lg:sticky lg:top-4">
           <Card title="Preview">
             {chosen.length === 0 ? <p className="text-sm text-muted">Choose accounts to see how the post looks on each network.</p> : (
-              <TargetTabs accounts={chosen} networks={networks} text={resolvedText(text, hashtags)} thread={thread.filter((part) => part.trim() !== '')}
+              <TargetTabs accounts={chosen} networks={networks} text={composePost(text, hashtags)} thread={thread.filter((part) => part.trim() !== '')}
                 media={media.map((item) => ({ id: item.localId, url: item.url, kind: item.kind, altText: item.altText }))} problemsFor={problemsFor} />
             )}
           </Card>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { PostEvent } from '@plume/contract/posts/post-schemas';
 import { describeEvent } from './describe-event.ts';
-import type { PostEvent } from './post-types.ts';
 
 const event = (changes: Partial<PostEvent>): PostEvent => ({
   id: 1, type: 'submit', actorName: 'Ada', targetId: null, fromState: 'draft', toState: 'in_review', detail: {}, createdAt: '2030-07-01T06:00:00Z', ...changes,

@@ -1,5 +1,6 @@
+import type { PostEvent } from '@plume/contract/posts/post-schemas';
+import { stateLabel } from '@plume/contract/posts/post-states';
 import { formatTime } from '../../lib/format-time.ts';
-import { stateLabel, type PostEvent } from './post-types.ts';
 
 const eventLabels: Record<string, string> = {
   created: 'Created', edited: 'Edited', submit: 'Submitted for review', approve: 'Approved', reject: 'Rejected',

@@ -1,15 +1,16 @@
 import { useId, useRef } from 'react';
+import type { MediaKind } from '@plume/contract/networks/network-enums';
+import { mediaKindOf } from '@plume/contract/posts/media-rules';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { MediaFacts } from './media-rules.ts';
-import { readMediaFacts, uploadMedia } from './media-upload.ts';
+import { readMediaFacts, uploadMedia, type MediaFacts } from './media-upload.ts';
 
 /** A file attached in the composer: its local preview, what we know of it, and its upload. */
 export interface AttachedMedia {
   localId: string;
   url: string;
-  kind: 'image' | 'video' | 'gif';
+  kind: MediaKind;
   facts: MediaFacts;
   altText: string;
   status: 'uploading' | 'uploaded' | 'failed';
@@ -25,11 +26,6 @@ interface MediaPickerProps {
   problems: readonly string[];
 }
 
-function kindOf(type: string): AttachedMedia['kind'] {
-  if (type === 'image/gif') return 'gif';
-  return type.startsWith('video/') ? 'video' : 'image';
-}
-
 /** Attach images or videos: each uploads at once, shows a thumbnail, and takes alt text. */
 export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPickerProps) {
   const inputId = useId();
@@ -41,7 +37,7 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
     const localId = crypto.randomUUID();
     const url = URL.createObjectURL(file);
     const facts = await readMediaFacts(file, url);
-    onChange((current) => [...current, { localId, url, kind: kindOf(file.type), facts, altText: '', status: 'uploading' }]);
+    onChange((current) => [...current, { localId, url, kind: mediaKindOf(file.type), facts, altText: '', status: 'uploading' }]);
     try {
       const uploaded = await uploadMedia(workspaceId, file);
       patch(localId, { status: 'uploaded', mediaId: uploaded.id });

@@ -1,25 +1,16 @@
-import { API_BASE, ApiError, toApiError } from '../../lib/api.ts';
+import { mediaSchema, type Media } from '@plume/contract/media/media-schemas';
+import type { MediaItem } from '@plume/contract/posts/media-rules';
+import { API_BASE, ApiError, readAnswer, toApiError } from '../../lib/api.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { MediaFacts } from './media-rules.ts';
 
-/** `Media` in the API contract. */
-export interface UploadedMedia {
-  id: string;
-  kind: 'image' | 'video' | 'gif';
-  mimeType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  durationSec: number | null;
-  fileName: string;
-  altText: string | null;
-}
+/** What the composer knows about one attached file before upload: its name and what the contract's media check reads. */
+export type MediaFacts = MediaItem & { name: string };
 
 /**
  * Uploads one file as multipart/form-data (the JSON client cannot send files).
  * @example const media = await uploadMedia(workspaceId, file)
  */
-export async function uploadMedia(workspaceId: string, file: File): Promise<UploadedMedia> {
+export async function uploadMedia(workspaceId: string, file: File): Promise<Media> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
@@ -30,7 +21,7 @@ export async function uploadMedia(workspaceId: string, file: File): Promise<Uplo
   }
   const text = await response.text();
   if (!response.ok) throw toApiError(response.status, response.statusText, text);
-  return JSON.parse(text) as UploadedMedia;
+  return readAnswer(mediaSchema, JSON.parse(text), 'POST /media');
 }
 
 function imageSize(url: string): Promise<{ width: number; height: number } | undefined> {

@@ -4,7 +4,7 @@ import { Button } from '../../components/button.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { errorMessageOf, hasErrorCode } from '../../lib/field-errors.ts';
 import { earliestSlot } from '../accounts/slots/slot-list.ts';
-import { fetchNextSlot, type NextSlot } from '../accounts/slots/slots-query.ts';
+import { fetchNextSlot } from '../accounts/slots/slots-query.ts';
 
 interface NextSlotButtonProps {
   workspaceId: string;
@@ -23,7 +23,7 @@ export function NextSlotButton({ workspaceId, accountIds, onPick }: NextSlotButt
   const find = useMutation({
     mutationFn: async () => {
       const answers = await Promise.all(accountIds.map((id) =>
-        fetchNextSlot(workspaceId, id).catch((error: unknown): NextSlot | null => {
+        fetchNextSlot(workspaceId, id).catch((error: unknown): null => {
           if (hasErrorCode(error, 'no_free_slot')) return null;
           throw error;
         })));

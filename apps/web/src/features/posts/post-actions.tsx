@@ -1,20 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { PostActionType } from '@plume/contract/posts/post-actions';
+import type { Post, PostActionBody } from '@plume/contract/posts/post-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { hasErrorCode } from '../../lib/field-errors.ts';
-import type { Post, PostAction } from './post-types.ts';
 import { actOnPost, postsKey } from './posts-query.ts';
-import { problemsByPath } from './resolve-text.ts';
+import { problemsByPath } from './problems-by-path.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { isoToZonedInput, zonedInputToIso } from './schedule-time.ts';
 
 type Form = 'none' | 'reject' | 'request_changes' | 'schedule' | 'confirm';
 
-/** The moves a post can make from its current state. */
+/** The moves the caller may make with the post now, as the API lists them in `actions`. */
 export function PostActions({ workspaceId, post }: { workspaceId: string; post: Post }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>('none');
@@ -23,7 +24,7 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
   const [when, setWhen] = useState(isoToZonedInput(post.scheduledAt, timezone));
   const [url, setUrl] = useState('');
   const act = useMutation({
-    mutationFn: (action: PostAction) => actOnPost(workspaceId, post.id, action),
+    mutationFn: (action: PostActionBody) => actOnPost(workspaceId, post.id, action),
     onSuccess: async (updated) => {
       queryClient.setQueryData(['workspaces', workspaceId, 'posts', 'detail', post.id], updated);
       setForm('none');
@@ -33,7 +34,9 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
   });
   const problems = problemsByPath(act.error);
   const s = post.state;
-  const run = (action: PostAction) => act.mutate(action);
+  // The server lists what this caller may do now (state machine, role, approval rights): one button per action.
+  const can = (action: PostActionType) => post.actions.includes(action);
+  const run = (action: PostActionBody) => act.mutate(action);
 
   function submitForm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,37 +59,29 @@ export function PostActions({ workspaceId, post }: { workspaceId: string; post: 
         <p className="text-sm text-muted">{s === 'published' ? 'Published: nothing left to do.' : 'Publishing now; this page follows along.'}</p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {s === 'draft' ? <Button onClick={() => run({ type: 'submit' })} disabled={pending}>Submit</Button> : null}
-        {s === 'in_review' ? (
-          <>
-            <Button onClick={() => run({ type: 'approve' })} disabled={pending}>Approve</Button>
-            <Button variant="secondary" onClick={() => setForm('request_changes')} disabled={pending}>Request changes</Button>
-            <Button variant="secondary" onClick={() => setForm('reject')} disabled={pending}>Reject</Button>
-          </>
-        ) : null}
-        {s === 'approved' || s === 'scheduled' ? (
+        {can('submit') ? <Button onClick={() => run({ type: 'submit' })} disabled={pending}>Submit</Button> : null}
+        {can('approve') ? <Button onClick={() => run({ type: 'approve' })} disabled={pending}>Approve</Button> : null}
+        {can('request_changes') ? <Button variant="secondary" onClick={() => setForm('request_changes')} disabled={pending}>Request changes</Button> : null}
+        {can('reject') ? <Button variant="secondary" onClick={() => setForm('reject')} disabled={pending}>Reject</Button> : null}
+        {can('schedule') ? (
           <Button variant="secondary" onClick={() => setForm('schedule')} disabled={pending}>
             {s === 'scheduled' ? 'Reschedule' : 'Schedule'}
           </Button>
         ) : null}
-        {s === 'approved' || s === 'scheduled' ? (
+        {can('schedule_next_slot') ? (
           <Button variant="secondary" onClick={() => run({ type: 'schedule_next_slot' })} disabled={pending}>Next free slot</Button>
         ) : null}
-        {s === 'approved' || s === 'scheduled' ? (
+        {can('schedule') ? (
           <Button variant="secondary" onClick={() => run({ type: 'schedule', scheduledAt: new Date().toISOString() })} disabled={pending}>
             Publish now
           </Button>
         ) : null}
-        {s === 'scheduled' ? <Button variant="secondary" onClick={() => run({ type: 'unschedule' })} disabled={pending}>Unschedule</Button> : null}
-        {s === 'failed' ? <Button onClick={() => run({ type: 'retry' })} disabled={pending}>Retry failed</Button> : null}
-        {s === 'unconfirmed' ? (
-          <>
-            <Button onClick={() => setForm('confirm')} disabled={pending}>It was published</Button>
-            <Button variant="secondary" onClick={() => run({ type: 'republish' })} disabled={pending}>Not published — publish now</Button>
-          </>
-        ) : null}
-        {s === 'rejected' || s === 'cancelled' ? <Button variant="secondary" onClick={() => run({ type: 'reopen' })} disabled={pending}>Reopen as draft</Button> : null}
-        {['draft', 'in_review', 'approved', 'scheduled', 'failed', 'unconfirmed'].includes(s) ? (
+        {can('unschedule') ? <Button variant="secondary" onClick={() => run({ type: 'unschedule' })} disabled={pending}>Unschedule</Button> : null}
+        {can('retry') ? <Button onClick={() => run({ type: 'retry' })} disabled={pending}>Retry failed</Button> : null}
+        {can('confirm') ? <Button onClick={() => setForm('confirm')} disabled={pending}>It was published</Button> : null}
+        {can('republish') ? <Button variant="secondary" onClick={() => run({ type: 'republish' })} disabled={pending}>Not published — publish now</Button> : null}
+        {can('reopen') ? <Button variant="secondary" onClick={() => run({ type: 'reopen' })} disabled={pending}>Reopen as draft</Button> : null}
+        {can('cancel') ? (
           <Button variant="danger" disabled={pending}
             onClick={() => { if (window.confirm('Cancel this post? It will not be published.')) run({ type: 'cancel' }); }}>
             Cancel post

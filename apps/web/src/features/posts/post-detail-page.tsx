@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { PostDetail } from '@plume/contract/posts/post-schemas';
 import { Card } from '../../components/card.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
@@ -12,7 +13,6 @@ import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PostActions } from './post-actions.tsx';
 import { PostHistory } from './post-history.tsx';
-import type { PostDetail } from './post-types.ts';
 import { postQueryOptions } from './posts-query.ts';
 import { StateBadge } from './state-badge.tsx';
 import { TargetStatus } from './target-status.tsx';

@@ -1,6 +1,6 @@
+import type { PostEvent } from '@plume/contract/posts/post-schemas';
 import { formatTime } from '../../lib/format-time.ts';
 import { describeEvent } from './describe-event.ts';
-import type { PostEvent } from './post-types.ts';
 
 /** The post's history, newest first: who did what, and what the engine did. */
 export function PostHistory({ events, timeZone }: { events: PostEvent[]; timeZone: string }) {

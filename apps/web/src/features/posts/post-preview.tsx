@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Account } from '../accounts/account-types.ts';
+import type { Account } from '@plume/contract/accounts/account-schemas';
 import { highlightText } from './highlight-text.ts';
 import { previewStyleFor, type PreviewStyle } from './preview-styles.ts';
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { isPostState, POST_STATES, type PostState, stateLabel } from '@plume/contract/posts/post-states';
 import { buttonClasses } from '../../components/button-classes.ts';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -14,7 +15,6 @@ import { formatTime } from '../../lib/format-time.ts';
 import { TableCaption } from '../../components/table-caption.tsx';
 import { useTimeZone } from '../workspaces/use-time-zone.ts';
 import { postExcerpt } from './post-excerpt.ts';
-import { POST_STATES, isPostState, stateLabel, type PostState } from './post-types.ts';
 import { postsQueryOptions } from './posts-query.ts';
 import { StateBadge } from './state-badge.tsx';
 import { UnconfirmedNotice } from './unconfirmed/unconfirmed-notice.tsx';

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import { postDetailSchema, postPageSchema, type PostActionBody } from '@plume/contract/posts/post-schemas';
+import type { UpdatePostBody } from '@plume/contract/posts/post-input';
+import type { PostState } from '@plume/contract/posts/post-states';
 import { api } from '../../lib/api.ts';
-import type { Page } from '../../lib/list-items.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
-import type { Post, PostAction, PostDetail, PostState } from './post-types.ts';
 
 /** Path of a workspace's posts, or of one post. */
 export function postsPath(workspaceId: string, postId?: string): string {
@@ -19,7 +20,7 @@ export function postsQueryOptions(workspaceId: string, filter: { state?: PostSta
   if (filter.to) params.set('to', filter.to);
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'posts', filter],
-    queryFn: () => api.get<Page<Post>>(`${postsPath(workspaceId)}?${params.toString()}`),
+    queryFn: () => api.get(`${postsPath(workspaceId)}?${params.toString()}`, postPageSchema),
   });
 }
 
@@ -27,18 +28,18 @@ export function postsQueryOptions(workspaceId: string, filter: { state?: PostSta
 export function postQueryOptions(workspaceId: string, postId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'posts', 'detail', postId],
-    queryFn: () => api.get<PostDetail>(postsPath(workspaceId, postId)),
+    queryFn: () => api.get(postsPath(workspaceId, postId), postDetailSchema),
   });
 }
 
 /** Runs one action on a post. */
-export function actOnPost(workspaceId: string, postId: string, action: PostAction): Promise<PostDetail> {
-  return api.post<PostDetail>(`${postsPath(workspaceId, postId)}/actions`, action);
+export function actOnPost(workspaceId: string, postId: string, action: PostActionBody) {
+  return api.post(`${postsPath(workspaceId, postId)}/actions`, action, postDetailSchema);
 }
 
 /** Edits a post (only the fields sent); `version` is the one the person saw, so a newer one answers 409. */
-export function patchPost(workspaceId: string, postId: string, changes: { version: number; scheduledAt?: string | null }): Promise<PostDetail> {
-  return api.patch<PostDetail>(postsPath(workspaceId, postId), changes);
+export function patchPost(workspaceId: string, postId: string, changes: UpdatePostBody) {
+  return api.patch(postsPath(workspaceId, postId), changes, postDetailSchema);
 }
 
 /** The query key prefix shared by every posts query of a workspace. */

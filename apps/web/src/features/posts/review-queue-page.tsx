@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { Post } from '@plume/contract/posts/post-schemas';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -10,7 +11,6 @@ import { formatTime } from '../../lib/format-time.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PostActions } from './post-actions.tsx';
-import type { Post } from './post-types.ts';
 import { postsQueryOptions } from './posts-query.ts';
 import { postExcerpt } from './post-excerpt.ts';
 

@@ -1,6 +1,6 @@
-import { stateLabel } from './post-types.ts';
+import { stateLabel, type PostState, type TargetState } from '@plume/contract/posts/post-states';
 
-const tones: Record<string, string> = {
+const tones: Record<PostState | TargetState, string> = {
   draft: 'bg-subtle text-muted',
   in_review: 'bg-warning-soft text-warning',
   approved: 'bg-accent-soft text-accent',
@@ -11,12 +11,13 @@ const tones: Record<string, string> = {
   unconfirmed: 'bg-warning-soft text-warning',
   rejected: 'bg-danger-soft text-danger',
   cancelled: 'bg-subtle text-muted',
+  pending: 'bg-subtle text-muted',
 };
 
 /** A post or target state as a small coloured label. */
-export function StateBadge({ state }: { state: string }) {
+export function StateBadge({ state }: { state: PostState | TargetState }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${tones[state] ?? 'bg-subtle text-muted'}`}>
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${tones[state]}`}>
       {stateLabel(state)}
     </span>
   );

@@ -1,6 +1,6 @@
+import type { PostTarget } from '@plume/contract/posts/post-schemas';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { formatTime } from '../../lib/format-time.ts';
-import type { PostTarget } from './post-types.ts';
 
 /** What each failure kind means for the person reading it, before the network's own words. */
 const failureLeads: Record<string, string> = {

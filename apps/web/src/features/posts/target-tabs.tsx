@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { Account } from '../accounts/account-types.ts';
+import type { Account } from '@plume/contract/accounts/account-schemas';
+import type { Network } from '@plume/contract/networks/network-schemas';
 import { useCountForNetwork } from '../networks/count-for-network.ts';
-import type { Network } from '../networks/network-types.ts';
 import { PostPreview, type PreviewMedia } from './post-preview.tsx';
 
 interface TargetTabsProps {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from '@tanstack/react-router';
+import type { Me } from '@plume/contract/me/me-schemas';
 import { errorMessageOf } from '../../lib/field-errors.ts';
-import type { Me } from '../account/account-types.ts';
 import { useSignOut } from './use-sign-out.ts';
 
 const itemClasses = 'block w-full rounded px-3 py-2 text-left text-sm text-ink hover:bg-subtle';

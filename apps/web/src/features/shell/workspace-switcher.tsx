@@ -1,5 +1,5 @@
+import type { Workspace } from '@plume/contract/workspaces/workspace-schemas';
 import { useNavigate } from '@tanstack/react-router';
-import type { Workspace } from '../workspaces/workspace-types.ts';
 
 interface WorkspaceSwitcherProps {
   workspaces: Workspace[];

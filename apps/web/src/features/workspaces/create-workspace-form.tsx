@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { WorkspaceKind } from '@plume/contract/workspaces/workspace-enums';
+import { workspaceSchema, type CreateWorkspaceBody } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { RadioCard } from '../../components/radio-card.tsx';
@@ -11,9 +13,6 @@ import { rememberWorkspaceId } from './last-workspace.ts';
 import { browserLocale, browserTimezone } from './timezones.ts';
 import { workspacesQueryOptions } from './workspace-queries.ts';
 import { TimezoneLocaleFields } from './timezone-locale-fields.tsx';
-import type { Workspace, WorkspaceKind } from './workspace-types.ts';
-
-type CreateWorkspaceBody = Pick<Workspace, 'name' | 'kind' | 'timezone' | 'locale'>;
 
 const kinds: { value: WorkspaceKind; label: string; description: string }[] = [
   { value: 'brand', label: 'Brand', description: 'A business, product or organisation speaking in its own voice.' },
@@ -30,7 +29,7 @@ export function CreateWorkspaceForm() {
   const [locale, setLocale] = useState(browserLocale);
   const [nameError, setNameError] = useState<string>();
   const create = useMutation({
-    mutationFn: (body: CreateWorkspaceBody) => api.post<Workspace>('/workspaces', body),
+    mutationFn: (body: CreateWorkspaceBody) => api.post('/workspaces', body, workspaceSchema),
     onSuccess: async (workspace) => {
       rememberWorkspaceId(workspace.id);
       await queryClient.invalidateQueries({ queryKey: workspacesQueryOptions.queryKey });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { Workspace } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -8,7 +9,6 @@ import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { forgetWorkspaceId } from './last-workspace.ts';
 import { workspacePath } from './workspace-queries.ts';
-import type { Workspace } from './workspace-types.ts';
 
 /** Deletes the workspace for good once its owner types its name. */
 export function DeleteWorkspaceCard({ workspace }: { workspace: Workspace }) {

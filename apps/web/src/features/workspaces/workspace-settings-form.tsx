@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { workspaceSchema, type UpdateWorkspaceBody, type Workspace } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
@@ -8,9 +9,6 @@ import { api } from '../../lib/api.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { workspacePath } from './workspace-queries.ts';
 import { TimezoneLocaleFields } from './timezone-locale-fields.tsx';
-import type { Workspace } from './workspace-types.ts';
-
-type WorkspacePatch = Pick<Workspace, 'name' | 'timezone' | 'locale'>;
 
 /** Edits a workspace's name, timezone and locale (admins). */
 export function WorkspaceSettingsForm({ workspace, isEditable }: { workspace: Workspace; isEditable: boolean }) {
@@ -20,7 +18,7 @@ export function WorkspaceSettingsForm({ workspace, isEditable }: { workspace: Wo
   const [locale, setLocale] = useState(workspace.locale);
   const [nameError, setNameError] = useState<string>();
   const save = useMutation({
-    mutationFn: (body: WorkspacePatch) => api.patch<Workspace>(workspacePath(workspace.id), body),
+    mutationFn: (body: UpdateWorkspaceBody) => api.patch(workspacePath(workspace.id), body, workspaceSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspaces'] }),
   });
   const errors = fieldErrorsOf(save.error);

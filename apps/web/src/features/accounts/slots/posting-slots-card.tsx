@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { Account } from '@plume/contract/accounts/account-schemas';
 import { Card } from '../../../components/card.tsx';
 import { networksQueryOptions } from '../../networks/networks-query.ts';
-import type { Account } from '../account-types.ts';
 import { SlotEditor } from './slot-editor.tsx';
 
 interface PostingSlotsCardProps {

@@ -1,8 +1,6 @@
+import type { PostingSlotView } from '@plume/contract/posting-slots/slot-schemas';
 /** One weekly posting time on the workspace clock: weekday 0 = Sunday … 6 = Saturday, time `HH:mm`. */
-export interface PostingSlot {
-  weekday: number;
-  time: string;
-}
+export type PostingSlot = PostingSlotView;
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

@@ -1,12 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import { nextSlotResponse, slotsResponse } from '@plume/contract/posting-slots/slot-schemas';
 import { api } from '../../../lib/api.ts';
 import { workspacePath } from '../../workspaces/workspace-queries.ts';
 import type { PostingSlot } from './slot-list.ts';
-
-export interface SlotsBody {
-  timezone: string;
-  slots: PostingSlot[];
-}
 
 function slotsPath(workspaceId: string, accountId: string): string {
   return `${workspacePath(workspaceId)}/accounts/${encodeURIComponent(accountId)}/slots`;
@@ -16,24 +12,16 @@ function slotsPath(workspaceId: string, accountId: string): string {
 export function slotsQueryOptions(workspaceId: string, accountId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'accounts', accountId, 'slots'],
-    queryFn: () => api.get<SlotsBody>(slotsPath(workspaceId, accountId)),
+    queryFn: () => api.get(slotsPath(workspaceId, accountId), slotsResponse),
   });
 }
 
 /** Replaces an account's posting times (an empty list removes them all). */
-export function saveSlots(workspaceId: string, accountId: string, slots: PostingSlot[]): Promise<SlotsBody> {
-  return api.put<SlotsBody>(slotsPath(workspaceId, accountId), { slots });
-}
-
-/** `GET …/slots/next`: the account's next free posting time (409 `no_free_slot` when it has none). */
-export interface NextSlot {
-  at: string;
-  timezone: string;
-  local: string;
-  weekday: number;
+export function saveSlots(workspaceId: string, accountId: string, slots: PostingSlot[]) {
+  return api.put(slotsPath(workspaceId, accountId), { slots }, slotsResponse);
 }
 
 /** The next free posting time of one account after now. */
-export function fetchNextSlot(workspaceId: string, accountId: string): Promise<NextSlot> {
-  return api.get<NextSlot>(`${slotsPath(workspaceId, accountId)}/next`);
+export function fetchNextSlot(workspaceId: string, accountId: string) {
+  return api.get(`${slotsPath(workspaceId, accountId)}/next`, nextSlotResponse);
 }

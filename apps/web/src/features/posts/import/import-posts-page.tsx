@@ -13,7 +13,8 @@ import { postsKey } from '../posts-query.ts';
 import { CsvSource } from './csv-source.tsx';
 import { ImportColumnsCard } from './import-columns-card.tsx';
 import { importPostsCsv } from './import-query.ts';
-import { rejectedReport, type ImportReport } from './import-report.ts';
+import type { ImportReport } from '@plume/contract/posts/import-schemas';
+import { rejectedReport } from './import-report.ts';
 import { ImportReportTable } from './import-report-table.tsx';
 
 /** A failure that is not a row report (unreadable file, too big, offline), with the server's reasons. */

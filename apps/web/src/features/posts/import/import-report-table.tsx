@@ -1,6 +1,7 @@
 import { TableHead } from '../../../components/table-head.tsx';
 import { TableScroller } from '../../../components/table-scroller.tsx';
-import { describeColumn, summarizeReport, type ImportReport } from './import-report.ts';
+import type { ImportReport } from '@plume/contract/posts/import-schemas';
+import { describeColumn, summarizeReport } from './import-report.ts';
 
 /** Every row of a check or import: its place in the file and what is wrong with it, column by column. */
 export function ImportReportTable({ report }: { report: ImportReport }) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, toApiError } from '../../../lib/api.ts';
-import { describeColumn, rejectedReport, summarizeReport, type ImportReport } from './import-report.ts';
+import type { ImportReport } from '@plume/contract/posts/import-schemas';
+import { describeColumn, rejectedReport, summarizeReport } from './import-report.ts';
 
 const rows = [
   { row: 1, line: 2, ok: true, errors: [] },

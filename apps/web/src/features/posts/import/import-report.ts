@@ -1,27 +1,5 @@
+import { importRowSchema, type ImportReport } from '@plume/contract/posts/import-schemas';
 import { ApiError } from '../../../lib/api.ts';
-
-/** One row of an import report: `row` 1 is the first record after the header. */
-export interface ImportRowReport {
-  row: number;
-  line: number;
-  ok: boolean;
-  errors: { path: string; message: string }[];
-  postId?: string;
-}
-
-/** `POST …/posts/import` answers this for a check (200) and an import (201). */
-export interface ImportReport {
-  dryRun: boolean;
-  ok: boolean;
-  rows: ImportRowReport[];
-  postIds: string[];
-}
-
-function isRowReport(value: unknown): value is ImportRowReport {
-  if (typeof value !== 'object' || value === null) return false;
-  const row = value as Record<string, unknown>;
-  return typeof row.row === 'number' && typeof row.line === 'number' && typeof row.ok === 'boolean' && Array.isArray(row.errors);
-}
 
 /**
  * The per-row report inside a 422 `import_rejected` problem, so a refused import shows the same table
@@ -31,7 +9,11 @@ export function rejectedReport(error: unknown): ImportReport | null {
   if (!(error instanceof ApiError) || error.code !== 'import_rejected') return null;
   const body = error.body as { rows?: unknown } | undefined;
   if (!Array.isArray(body?.rows)) return null;
-  const rows = body.rows.filter(isRowReport);
+  // Each row through the contract's schema: what is not a row report is left out, the rest still shows.
+  const rows = body.rows.flatMap((row: unknown) => {
+    const parsed = importRowSchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
   return { dryRun: false, ok: false, rows, postIds: [] };
 }
 

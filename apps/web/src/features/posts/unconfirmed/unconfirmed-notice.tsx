@@ -1,5 +1,5 @@
+import type { Post } from '@plume/contract/posts/post-schemas';
 import { Button } from '../../../components/button.tsx';
-import type { Post } from '../post-types.ts';
 
 /** Above the full list: how many posts wait for someone to check the network, and a way to them. */
 export function UnconfirmedNotice({ posts, onShow }: { posts: Post[]; onShow: () => void }) {

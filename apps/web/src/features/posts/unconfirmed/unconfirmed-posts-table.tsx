@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { Post } from '@plume/contract/posts/post-schemas';
+import type { Resolution, ResolvedPost } from '@plume/contract/posts/resolve-unconfirmed-schemas';
 import { Button } from '../../../components/button.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
@@ -8,10 +10,9 @@ import { StatusMessage } from '../../../components/status-message.tsx';
 import { TableScroller } from '../../../components/table-scroller.tsx';
 import { textLinkClasses } from '../../../components/text-link-classes.ts';
 import { useWorkspace } from '../../workspaces/use-workspace.ts';
-import type { Post } from '../post-types.ts';
 import { postsKey } from '../posts-query.ts';
 import { formatTime } from '../../../lib/format-time.ts';
-import { describeResolved, resolveUnconfirmed, type ResolvedPost, type UnconfirmedResolution } from './resolve-unconfirmed.ts';
+import { describeResolved, resolveUnconfirmed } from './resolve-unconfirmed.ts';
 
 function excerpt(text: string): string {
   const line = text.split('\n')[0] ?? '';
@@ -26,11 +27,11 @@ export function UnconfirmedPostsTable({ workspaceId, posts }: { workspaceId: str
   const queryClient = useQueryClient();
   const { timezone } = useWorkspace(workspaceId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [outcome, setOutcome] = useState<{ resolution: UnconfirmedResolution; results: ResolvedPost[] } | null>(null);
+  const [outcome, setOutcome] = useState<{ resolution: Resolution; results: ResolvedPost[] } | null>(null);
   const unconfirmed = posts.filter((post) => post.state === 'unconfirmed');
   const chosen = unconfirmed.filter((post) => selected.has(post.id)).map((post) => post.id);
   const resolve = useMutation({
-    mutationFn: (resolution: UnconfirmedResolution) => resolveUnconfirmed(workspaceId, chosen, resolution),
+    mutationFn: (resolution: Resolution) => resolveUnconfirmed(workspaceId, chosen, resolution),
     onSuccess: async ({ results }, resolution) => {
       setOutcome({ resolution, results });
       setSelected(new Set());
