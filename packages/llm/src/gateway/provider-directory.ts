@@ -56,7 +56,7 @@ export function createProviderDirectory(deps: {
     } catch (error) {
       // A key this server cannot read (restored without its secret key): listed, never called. Not
       // remembered, so it works as soon as the key is back.
-      return unavailableEntry(row.providerId, row.kind as ProviderKind, key, error instanceof Error ? error.message : String(error));
+      return unavailableEntry(row.providerId, row.kind, key, error instanceof Error ? error.message : String(error));
     }
     const settings: ProviderSettings = {
       id: row.providerId,
