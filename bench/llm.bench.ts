@@ -58,13 +58,16 @@ async function main(): Promise<void> {
     log(`warming up: ${settings.warmup} requests per path…`);
     const warm = await warmUp(paths, settings.warmup);
     const perRound = settings.requests / settings.rounds;
-    log(`measuring: ${settings.rounds} rounds × ${perRound} requests per path in turns of ${settings.slice}, ${settings.concurrency} in flight…`);
+    log(
+      `measuring: ${settings.rounds} rounds × ${perRound} requests per path in turns of ${settings.slice}, ${settings.concurrency} in flight…`,
+    );
     const result = await runRounds(paths, {
       rounds: settings.rounds,
       perRound,
       slice: settings.slice,
       concurrency: settings.concurrency,
-      onRound: (round, p50) => log(`round ${round}: p50 ${PATHS.map((name) => `${name} ${p50[name].toFixed(2)} ms`).join(', ')}`),
+      onRound: (round, p50) =>
+        log(`round ${round}: p50 ${PATHS.map((name) => `${name} ${p50[name].toFixed(2)} ms`).join(', ')}`),
     });
     const { figures } = result;
     const wrong = PATHS.reduce((sum, name) => sum + figures[name].wrong + warm[name].wrong, 0);
@@ -73,11 +76,27 @@ async function main(): Promise<void> {
       hits: settings.warmup - 1 + figures.cacheHit.requests,
       directCalls: 2 * settings.warmup + figures.sdk.requests + figures.provider.requests,
     });
-    const unexpectedHits = figures.gateway.cacheHits + warm.gateway.cacheHits + (figures.cacheHit.requests - figures.cacheHit.cacheHits);
-    checks.push({ what: 'answers that were not the expected text', expected: 0, actual: wrong }, { what: 'misses served from the cache, or hits not', expected: 0, actual: unexpectedHits });
-    report = renderLlmReport({ result, checks, settings, poolSize: stack.poolSize, machine, loadAfter: os.loadavg(), date: startedAt, command: 'npm run bench:llm' });
+    const unexpectedHits =
+      figures.gateway.cacheHits + warm.gateway.cacheHits + (figures.cacheHit.requests - figures.cacheHit.cacheHits);
+    checks.push(
+      { what: 'answers that were not the expected text', expected: 0, actual: wrong },
+      { what: 'misses served from the cache, or hits not', expected: 0, actual: unexpectedHits },
+    );
+    report = renderLlmReport({
+      result,
+      checks,
+      settings,
+      poolSize: stack.poolSize,
+      machine,
+      loadAfter: os.loadavg(),
+      date: startedAt,
+      command: 'npm run bench:llm',
+    });
     const failed = failedChecks(checks);
-    if (failed.length > 0) throw new Error(`checks failed:\n${failed.map((check) => `  ${check.what}: expected ${check.expected}, got ${check.actual}`).join('\n')}\n\n${report.text}`);
+    if (failed.length > 0)
+      throw new Error(
+        `checks failed:\n${failed.map((check) => `  ${check.what}: expected ${check.expected}, got ${check.actual}`).join('\n')}\n\n${report.text}`,
+      );
   } finally {
     await cleanUp();
   }

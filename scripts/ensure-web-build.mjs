@@ -20,5 +20,8 @@ function newestMtime(dir) {
 
 if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestMtime(web)) process.exit(0);
 process.stdout.write('Building the web app (first start or sources changed)…\n');
-const result = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const result = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

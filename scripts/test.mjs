@@ -14,11 +14,17 @@ const staticChecks = [
   { name: 'lint', args: ['eslint', '.'] },
   // The layer rules of docs/architecture.md (.dependency-cruiser.mjs).
   { name: 'layers', args: ['depcruise', 'apps', 'packages'] },
+  // One formatter (Prettier, .prettierrc.json): `npm run format` rewrites, this only checks.
+  { name: 'format', args: ['prettier', '--check', '.', '--log-level', 'warn'] },
 ];
 
 const suites = [
   { name: 'unit, integration and routes', args: ['vitest', 'run'] },
-  { name: 'browser end-to-end', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], before: ['node', 'scripts/ensure-web-build.mjs'] },
+  {
+    name: 'browser end-to-end',
+    args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'],
+    before: ['node', 'scripts/ensure-web-build.mjs'],
+  },
 ];
 
 const only = process.argv[2];
@@ -56,7 +62,11 @@ for (const [index, suite] of suites.entries()) {
     }
   }
   const output = path.join(resultsDir, `suite-${index}.json`);
-  const run = spawnSync('npx', [...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(
+    'npx',
+    [...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (!existsSync(output)) {
     crashed = true;
     process.stdout.write(`Suite "${suite.name}" produced no results (exit ${run.status}).\n`);
@@ -67,14 +77,24 @@ for (const [index, suite] of suites.entries()) {
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   // A file that failed to load counts as a failure even though no test inside it ran.
-  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
   failed += brokenFiles;
   // Tests that neither passed, failed nor were skipped on purpose never ran: their worker died (a crash
   // vitest reports as an "unhandled error" while it may still exit 0). Each one counts as failed.
-  const neverRan = report.numTotalTests - report.numPassedTests - report.numFailedTests - report.numPendingTests - report.numTodoTests;
-  if (neverRan > 0) process.stdout.write(`${neverRan} tests never ran (their test file's worker crashed); counted as failed.\n`);
+  const neverRan =
+    report.numTotalTests - report.numPassedTests - report.numFailedTests - report.numPendingTests - report.numTodoTests;
+  if (neverRan > 0)
+    process.stdout.write(`${neverRan} tests never ran (their test file's worker crashed); counted as failed.\n`);
   failed += Math.max(0, neverRan);
-  if ((run.status !== 0 || report.success === false) && report.numFailedTests === 0 && brokenFiles === 0 && neverRan <= 0) crashed = true;
+  if (
+    (run.status !== 0 || report.success === false) &&
+    report.numFailedTests === 0 &&
+    brokenFiles === 0 &&
+    neverRan <= 0
+  )
+    crashed = true;
 }
 
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);

@@ -11,7 +11,11 @@ type Violation = { rule: { name: string }; from: string; to: string };
 
 function cruiseFixture(): Violation[] {
   const bin = path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs');
-  const run = spawnSync(process.execPath, [bin, '--config', path.join(root, '.dependency-cruiser.mjs'), '--output-type', 'json', 'apps', 'packages'], { cwd: fixture, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [bin, '--config', path.join(root, '.dependency-cruiser.mjs'), '--output-type', 'json', 'apps', 'packages'],
+    { cwd: fixture, encoding: 'utf8' },
+  );
   if (run.stdout === '') throw new Error(`depcruise produced no output: ${run.stderr}`);
   return (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }

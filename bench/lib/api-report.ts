@@ -4,10 +4,28 @@ import { markdownTable, textTable, type Machine } from './report.ts';
 
 export type MeasuredRun = LoadResult & { plumeCpuMs: number; postgresCpuMs: number };
 
-export type ThroughputFigures = { rps: number; p50: number; p95: number; p99: number; plumeCpuMs: number; postgresCpuMs: number; runs: MeasuredRun[] };
+export type ThroughputFigures = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  plumeCpuMs: number;
+  postgresCpuMs: number;
+  runs: MeasuredRun[];
+};
 
 export type ApiFigures = {
-  settings: { auditEvents: number; throughputS: number; connections: number; repeats: number; rate: number; rateS: number; rateConnections: number; pacedInstances: number; idleS: number };
+  settings: {
+    auditEvents: number;
+    throughputS: number;
+    connections: number;
+    repeats: number;
+    rate: number;
+    rateS: number;
+    rateConnections: number;
+    pacedInstances: number;
+    idleS: number;
+  };
   seeded: { auditEvents: number };
   health: ThroughputFigures;
   list: ThroughputFigures;
@@ -40,15 +58,22 @@ const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1
 const rps = (value: number) => `${Math.round(value).toLocaleString('en-US')} req/s`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const met = (ok: boolean) => (ok ? 'yes' : '**no**');
-const latencies = (f: { p50: number; p95: number; p99: number }) => `p50 ${ms(f.p50)} · p95 ${ms(f.p95)} · p99 ${ms(f.p99)}`;
+const latencies = (f: { p50: number; p95: number; p99: number }) =>
+  `p50 ${ms(f.p50)} · p95 ${ms(f.p95)} · p99 ${ms(f.p99)}`;
 
 function problems(run: LoadResult): string {
   const other = Object.entries(run.statusCodes).filter(([code]) => !code.startsWith('2'));
-  const parts = [...(run.errors > 0 ? [`${run.errors} errors`] : []), ...other.map(([code, count]) => `${count}× ${code}`)];
+  const parts = [
+    ...(run.errors > 0 ? [`${run.errors} errors`] : []),
+    ...other.map(([code, count]) => `${count}× ${code}`),
+  ];
   return parts.length > 0 ? ` (also ${parts.join(', ')})` : '';
 }
 
-export function renderReport(input: { figures: ApiFigures; machine: Machine; date: Date; command: string }): { text: string; markdown: string } {
+export function renderReport(input: { figures: ApiFigures; machine: Machine; date: Date; command: string }): {
+  text: string;
+  markdown: string;
+} {
   const { figures: f, machine, date, command } = input;
   const s = f.settings;
   const ratio = f.list.rps / f.health.rps;
@@ -61,22 +86,73 @@ export function renderReport(input: { figures: ApiFigures; machine: Machine; dat
   };
   const rows: string[][] = [
     ['Figure', 'Value', 'Target', 'Met'],
-    [`GET /api/v1/health, max throughput (median of ${s.repeats} × ${s.throughputS} s, ${s.connections} connections)`, `${rps(f.health.rps)}; ${latencies(f.health)}`, 'baseline', ''],
-    [`GET …/audit-log?limit=50 (bearer session, ${f.seeded.auditEvents.toLocaleString('en-US')} events), max throughput, same settings`, `${rps(f.list.rps)}; ${latencies(f.list)}`, '', ''],
-    ['CPU per request, Plume process + PostgreSQL (median round)', `health ${ms(f.health.plumeCpuMs)} + ${ms(f.health.postgresCpuMs)} · audit-log ${ms(f.list.plumeCpuMs)} + ${ms(f.list.postgresCpuMs)}`, 'for information', ''],
-    ['Audit-log throughput ÷ health throughput', `${(ratio * 100).toFixed(1)} %`, `≥ ${targets.ratio * 100} %`, met(checks.ratio)],
-    [`Audit-log at ${s.rate} req/s (autocannon overallRate ${s.rate}, ${s.rateConnections} connections, ${s.rateS} s)`, `${latencies(f.atRate)}; achieved ${rps(f.atRate.rps)}${problems(f.atRate)}`, `p95 < ${targets.p95AtRateMs} ms`, met(checks.p95)],
-    [`Audit-log at ${s.rate} req/s spread over each second (${s.pacedInstances} staggered single-connection runs)`, `${latencies(f.paced)}; achieved ${rps(f.paced.rps)}${problems(f.paced)}`, 'for information', ''],
-    ['`plume start` → first 200 from /api/v1/ready (restart, cluster initialised)', `${(f.restartMs / 1000).toFixed(2)} s (in-process readyInMs: ${f.readyInMs ?? 'not logged'})`, `< ${targets.restartMs / 1000} s`, met(checks.restart)],
+    [
+      `GET /api/v1/health, max throughput (median of ${s.repeats} × ${s.throughputS} s, ${s.connections} connections)`,
+      `${rps(f.health.rps)}; ${latencies(f.health)}`,
+      'baseline',
+      '',
+    ],
+    [
+      `GET …/audit-log?limit=50 (bearer session, ${f.seeded.auditEvents.toLocaleString('en-US')} events), max throughput, same settings`,
+      `${rps(f.list.rps)}; ${latencies(f.list)}`,
+      '',
+      '',
+    ],
+    [
+      'CPU per request, Plume process + PostgreSQL (median round)',
+      `health ${ms(f.health.plumeCpuMs)} + ${ms(f.health.postgresCpuMs)} · audit-log ${ms(f.list.plumeCpuMs)} + ${ms(f.list.postgresCpuMs)}`,
+      'for information',
+      '',
+    ],
+    [
+      'Audit-log throughput ÷ health throughput',
+      `${(ratio * 100).toFixed(1)} %`,
+      `≥ ${targets.ratio * 100} %`,
+      met(checks.ratio),
+    ],
+    [
+      `Audit-log at ${s.rate} req/s (autocannon overallRate ${s.rate}, ${s.rateConnections} connections, ${s.rateS} s)`,
+      `${latencies(f.atRate)}; achieved ${rps(f.atRate.rps)}${problems(f.atRate)}`,
+      `p95 < ${targets.p95AtRateMs} ms`,
+      met(checks.p95),
+    ],
+    [
+      `Audit-log at ${s.rate} req/s spread over each second (${s.pacedInstances} staggered single-connection runs)`,
+      `${latencies(f.paced)}; achieved ${rps(f.paced.rps)}${problems(f.paced)}`,
+      'for information',
+      '',
+    ],
+    [
+      '`plume start` → first 200 from /api/v1/ready (restart, cluster initialised)',
+      `${(f.restartMs / 1000).toFixed(2)} s (in-process readyInMs: ${f.readyInMs ?? 'not logged'})`,
+      `< ${targets.restartMs / 1000} s`,
+      met(checks.restart),
+    ],
     ['First `plume start` (initdb + migrations), for comparison', `${(f.firstStartMs / 1000).toFixed(2)} s`, '', ''],
-    [`Plume node process RSS after ${s.idleS} s idle`, rssMb === null ? 'not found' : mb(f.plumeRssKb ?? 0), `< ${targets.rssMb} MB`, met(checks.rss)],
-    [`Embedded PostgreSQL, ${f.postgresProcesses} processes: RSS summed (shared memory counted in each) / PSS summed`, `${mb(f.postgresRssKb)} / ${mb(f.postgresPssKb)}`, 'for information', ''],
+    [
+      `Plume node process RSS after ${s.idleS} s idle`,
+      rssMb === null ? 'not found' : mb(f.plumeRssKb ?? 0),
+      `< ${targets.rssMb} MB`,
+      met(checks.rss),
+    ],
+    [
+      `Embedded PostgreSQL, ${f.postgresProcesses} processes: RSS summed (shared memory counted in each) / PSS summed`,
+      `${mb(f.postgresRssKb)} / ${mb(f.postgresPssKb)}`,
+      'for information',
+      '',
+    ],
   ];
   const rounds: string[][] = [
     ['Round', 'health req/s', 'audit-log req/s', 'ratio', 'audit-log p95'],
     ...f.health.runs.map((health, i) => {
       const list = f.list.runs[i];
-      return [String(i + 1), Math.round(health.rps).toString() + problems(health), list ? Math.round(list.rps).toString() + problems(list) : '', list ? `${((list.rps / health.rps) * 100).toFixed(1)} %` : '', list ? ms(list.p95) : ''];
+      return [
+        String(i + 1),
+        Math.round(health.rps).toString() + problems(health),
+        list ? Math.round(list.rps).toString() + problems(list) : '',
+        list ? `${((list.rps / health.rps) * 100).toFixed(1)} %` : '',
+        list ? ms(list.p95) : '',
+      ];
     }),
   ];
   const header = [
@@ -101,13 +177,21 @@ export function renderReport(input: { figures: ApiFigures; machine: Machine; dat
     '',
     profilingNotes,
   ].join('\n');
-  const text = [...header, '', textTable(rows.map((row) => row.map((cell) => cell.replaceAll('**', '').replaceAll('`', '')))), '', textTable(rounds)].join('\n');
+  const text = [
+    ...header,
+    '',
+    textTable(rows.map((row) => row.map((cell) => cell.replaceAll('**', '').replaceAll('`', '')))),
+    '',
+    textTable(rounds),
+  ].join('\n');
   return { text, markdown };
 }
 
 function reading(f: ApiFigures, ratio: number, checks: Record<'ratio' | 'p95' | 'restart' | 'rss', boolean>): string {
   const names = { ratio: 'throughput ratio', p95: 'p95 at the fixed rate', restart: 'restart time', rss: 'memory' };
-  const missed = (Object.keys(checks) as Array<keyof typeof checks>).filter((name) => !checks[name]).map((name) => names[name]);
+  const missed = (Object.keys(checks) as Array<keyof typeof checks>)
+    .filter((name) => !checks[name])
+    .map((name) => names[name]);
   const s = f.settings;
   const listCpu = f.list.plumeCpuMs + f.list.postgresCpuMs;
   const healthCpu = f.health.plumeCpuMs + f.health.postgresCpuMs;
@@ -119,7 +203,9 @@ function reading(f: ApiFigures, ratio: number, checks: Record<'ratio' | 'p95' | 
       ? `The server tops out at about ${Math.round(f.list.rps)} req/s on this list, so ${s.rate} req/s is at or beyond its capacity here and the fixed-rate latency (p95 ${ms(f.atRate.p95)} in autocannon's rate mode, which releases each second's quota as a burst; ${ms(f.paced.p95)} with the load spread over the second) is mostly queueing.`
       : `At ${s.rate} req/s, well below the ${Math.round(f.list.rps)} req/s ceiling, p95 is ${ms(f.atRate.p95)} in autocannon's rate mode (each second's quota sent as a burst) and ${ms(f.paced.p95)} with the load spread over the second.`,
     `A restart with an initialised cluster answers /ready ${(f.restartMs / 1000).toFixed(2)} s after spawn${f.readyInMs === null ? '' : `; Plume's own start (PostgreSQL, migration check, worker, app) is ${(f.readyInMs / 1000).toFixed(2)} s of that and the rest is Node starting and loading modules`}.`,
-    f.plumeRssKb === null ? '' : `Idle, the Plume process holds ${mb(f.plumeRssKb)} resident; the embedded PostgreSQL adds ${mb(f.postgresPssKb)} (PSS).`,
+    f.plumeRssKb === null
+      ? ''
+      : `Idle, the Plume process holds ${mb(f.plumeRssKb)} resident; the embedded PostgreSQL adds ${mb(f.postgresPssKb)} (PSS).`,
     f.gracefulStop ? '' : 'The first server did not stop within 20 s of SIGTERM and was killed.',
   ];
   return sentences.filter(Boolean).join(' ');

@@ -48,7 +48,14 @@ function postgresTicks(): number {
   return ticks;
 }
 
-type Tally = { latencies: number[]; cpuMs: number; postgresTicks: number; wrong: number; cacheHits: number; roundP50: number[] };
+type Tally = {
+  latencies: number[];
+  cpuMs: number;
+  postgresTicks: number;
+  wrong: number;
+  cacheHits: number;
+  roundP50: number[];
+};
 
 const newTally = (): Tally => ({ latencies: [], cpuMs: 0, postgresTicks: 0, wrong: 0, cacheHits: 0, roundP50: [] });
 
@@ -76,7 +83,10 @@ async function runBlock(run: PathRunner, count: number, concurrency: number, tal
 }
 
 /** Untimed requests on every path: JIT, connection pools, the model list and directory memos. */
-export async function warmUp(paths: Record<PathName, PathRunner>, perPath: number): Promise<Record<PathName, { wrong: number; cacheHits: number }>> {
+export async function warmUp(
+  paths: Record<PathName, PathRunner>,
+  perPath: number,
+): Promise<Record<PathName, { wrong: number; cacheHits: number }>> {
   const result = {} as Record<PathName, { wrong: number; cacheHits: number }>;
   for (const name of PATHS) {
     const tally = newTally();
@@ -93,9 +103,20 @@ export async function warmUp(paths: Record<PathName, PathRunner>, perPath: numbe
  */
 export async function runRounds(
   paths: Record<PathName, PathRunner>,
-  options: { rounds: number; perRound: number; slice: number; concurrency: number; onRound?: (round: number, p50: Record<PathName, number>) => void },
+  options: {
+    rounds: number;
+    perRound: number;
+    slice: number;
+    concurrency: number;
+    onRound?: (round: number, p50: Record<PathName, number>) => void;
+  },
 ): Promise<RoundsResult> {
-  const tallies: Record<PathName, Tally> = { sdk: newTally(), provider: newTally(), gateway: newTally(), cacheHit: newTally() };
+  const tallies: Record<PathName, Tally> = {
+    sdk: newTally(),
+    provider: newTally(),
+    gateway: newTally(),
+    cacheHit: newTally(),
+  };
   const startedAt = performance.now();
   let turn = 0;
   for (let round = 0; round < options.rounds; round += 1) {
@@ -117,10 +138,26 @@ export async function runRounds(
         roundLatencies.get(name)?.push(...latencies);
       }
     }
-    for (const name of PATHS) tallies[name].roundP50.push(percentile((roundLatencies.get(name) ?? []).sort((a, b) => a - b), 50));
-    options.onRound?.(round + 1, { sdk: tallies.sdk.roundP50[round] ?? Number.NaN, provider: tallies.provider.roundP50[round] ?? Number.NaN, gateway: tallies.gateway.roundP50[round] ?? Number.NaN, cacheHit: tallies.cacheHit.roundP50[round] ?? Number.NaN });
+    for (const name of PATHS)
+      tallies[name].roundP50.push(
+        percentile(
+          (roundLatencies.get(name) ?? []).sort((a, b) => a - b),
+          50,
+        ),
+      );
+    options.onRound?.(round + 1, {
+      sdk: tallies.sdk.roundP50[round] ?? Number.NaN,
+      provider: tallies.provider.roundP50[round] ?? Number.NaN,
+      gateway: tallies.gateway.roundP50[round] ?? Number.NaN,
+      cacheHit: tallies.cacheHit.roundP50[round] ?? Number.NaN,
+    });
   }
-  const figures: Record<PathName, PathFigures> = { sdk: summarise(tallies.sdk), provider: summarise(tallies.provider), gateway: summarise(tallies.gateway), cacheHit: summarise(tallies.cacheHit) };
+  const figures: Record<PathName, PathFigures> = {
+    sdk: summarise(tallies.sdk),
+    provider: summarise(tallies.provider),
+    gateway: summarise(tallies.gateway),
+    cacheHit: summarise(tallies.cacheHit),
+  };
   return { figures, wallMs: performance.now() - startedAt, concurrency: options.concurrency };
 }
 

@@ -25,7 +25,8 @@ const SYSTEM = 'You write short captions for social media posts.';
 const MAX_OUTPUT = 200;
 
 /** A prompt of the same length for every path; `tag` keeps them unique so nothing is served from the cache. */
-export const promptOf = (tag: string) => `Write a caption about fresh sourdough bread from the corner bakery, request ${tag}.`;
+export const promptOf = (tag: string) =>
+  `Write a caption about fresh sourdough bread from the corner bakery, request ${tag}.`;
 const expected = (prompt: string) => `You said: ${prompt}`;
 
 export type Outcome = { ok: boolean; cacheHit?: boolean };
@@ -45,7 +46,13 @@ export function createPaths(stack: LlmStack): Record<PathName, PathRunner> {
   return {
     async sdk(tag) {
       const prompt = promptOf(tag);
-      const result = streamText({ model: sdkModel, instructions: SYSTEM, messages: [{ role: 'user', content: prompt }], maxOutputTokens: MAX_OUTPUT, maxRetries: 0 });
+      const result = streamText({
+        model: sdkModel,
+        instructions: SYSTEM,
+        messages: [{ role: 'user', content: prompt }],
+        maxOutputTokens: MAX_OUTPUT,
+        maxRetries: 0,
+      });
       let text = '';
       for await (const part of result.fullStream) {
         if (part.type === 'text-delta') text += part.text;
@@ -55,14 +62,23 @@ export function createPaths(stack: LlmStack): Record<PathName, PathRunner> {
     },
     async provider(tag) {
       const prompt = promptOf(tag);
-      const call: ModelCall = { model: MODEL, system: SYSTEM, messages: [{ role: 'user', content: prompt }], maxOutputTokens: MAX_OUTPUT, numCtx: NUM_CTX };
+      const call: ModelCall = {
+        model: MODEL,
+        system: SYSTEM,
+        messages: [{ role: 'user', content: prompt }],
+        maxOutputTokens: MAX_OUTPUT,
+        numCtx: NUM_CTX,
+      };
       const answer = await stack.provider.generate(call);
       return { ok: answer.text === expected(prompt) };
     },
     async gateway(tag) {
       const prompt = promptOf(tag);
       const result = await stack.services.gateway.generate(request(prompt));
-      return { ok: result.text === expected(prompt) && result.provider === 'ollama' && result.model === MODEL, cacheHit: result.cacheHit };
+      return {
+        ok: result.text === expected(prompt) && result.provider === 'ollama' && result.model === MODEL,
+        cacheHit: result.cacheHit,
+      };
     },
     async cacheHit() {
       const result = await stack.services.gateway.generate(repeated);

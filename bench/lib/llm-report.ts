@@ -26,13 +26,41 @@ export function renderLlmReport(input: LlmReportInput): { text: string; markdown
   const { figures } = input.result;
   const { sdk, provider, gateway, cacheHit } = figures;
   const added = { p50: gateway.p50 - provider.p50, p99: gateway.p99 - provider.p99 };
-  const met = { p50: added.p50 <= TARGETS.addedP50, p99: added.p99 <= TARGETS.addedP99, hit: cacheHit.p50 <= TARGETS.hitP50 };
+  const met = {
+    p50: added.p50 <= TARGETS.addedP50,
+    p99: added.p99 <= TARGETS.addedP99,
+    hit: cacheHit.p50 <= TARGETS.hitP50,
+  };
   const rows: string[][] = [
     ['Figure', 'p50', 'p99', 'Target', 'Met'],
-    ...PATHS.map((name) => [`${PATH_LABELS[name]}: latency`, ms(figures[name].p50), ms(figures[name].p99), name === 'cacheHit' ? `p50 ≤ ${TARGETS.hitP50} ms total` : name === 'provider' ? 'baseline' : 'for information', name === 'cacheHit' ? yesNo(met.hit) : '']),
-    ['**Added by the gateway** (gateway miss − provider)', signed(added.p50), signed(added.p99), `p50 ≤ ${TARGETS.addedP50} ms, p99 ≤ ${TARGETS.addedP99} ms`, `${yesNo(met.p50)} / ${yesNo(met.p99)}`],
-    ['Gateway miss ÷ provider', `${(gateway.p50 / provider.p50).toFixed(2)}×`, `${(gateway.p99 / provider.p99).toFixed(2)}×`, 'for information', ''],
-    ['Our provider − AI SDK direct (`@plume/http`, deadlines, error mapping)', signed(provider.p50 - sdk.p50), signed(provider.p99 - sdk.p99), 'for information', ''],
+    ...PATHS.map((name) => [
+      `${PATH_LABELS[name]}: latency`,
+      ms(figures[name].p50),
+      ms(figures[name].p99),
+      name === 'cacheHit' ? `p50 ≤ ${TARGETS.hitP50} ms total` : name === 'provider' ? 'baseline' : 'for information',
+      name === 'cacheHit' ? yesNo(met.hit) : '',
+    ]),
+    [
+      '**Added by the gateway** (gateway miss − provider)',
+      signed(added.p50),
+      signed(added.p99),
+      `p50 ≤ ${TARGETS.addedP50} ms, p99 ≤ ${TARGETS.addedP99} ms`,
+      `${yesNo(met.p50)} / ${yesNo(met.p99)}`,
+    ],
+    [
+      'Gateway miss ÷ provider',
+      `${(gateway.p50 / provider.p50).toFixed(2)}×`,
+      `${(gateway.p99 / provider.p99).toFixed(2)}×`,
+      'for information',
+      '',
+    ],
+    [
+      'Our provider − AI SDK direct (`@plume/http`, deadlines, error mapping)',
+      signed(provider.p50 - sdk.p50),
+      signed(provider.p99 - sdk.p99),
+      'for information',
+      '',
+    ],
   ];
   const cpuRows: string[][] = [
     ['Path', 'mean', 'p90', 'max', 'CPU per request: bench process', 'CPU per request: PostgreSQL'],
@@ -50,7 +78,10 @@ export function renderLlmReport(input: LlmReportInput): { text: string; markdown
     ]),
   ];
   const passed = input.checks.filter((check) => check.expected === check.actual).length;
-  const checkRows: string[][] = [['Check', 'expected', 'actual'], ...input.checks.map((check) => [check.what, String(check.expected), String(check.actual)])];
+  const checkRows: string[][] = [
+    ['Check', 'expected', 'actual'],
+    ...input.checks.map((check) => [check.what, String(check.expected), String(check.actual)]),
+  ];
   const { machine } = input;
   const missed = [!met.p50 && 'p50 added', !met.p99 && 'p99 added', !met.hit && 'cache-hit p50'].filter(Boolean);
 

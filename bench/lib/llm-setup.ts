@@ -40,14 +40,21 @@ export async function startLlmStack(log: (message: string) => void): Promise<Sta
     async close() {
       if (started.db) await closeDatabase(started.db).catch(() => undefined);
       if (started.fake) await started.fake.close();
-      if (started.postgres) await started.postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
+      if (started.postgres)
+        await started.postgres
+          .stop()
+          .catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
       if (started.dataDir) await rm(started.dataDir, { recursive: true, force: true });
       Object.assign(started, { dataDir: undefined, postgres: undefined, db: undefined, fake: undefined });
     },
   };
   started.dataDir = await mkdtemp(path.join(os.tmpdir(), 'plume-bench-llm-'));
   log('starting embedded PostgreSQL (as `plume start` does) and migrating…');
-  started.postgres = await startEmbeddedPostgres({ directory: path.join(started.dataDir, 'postgres'), port: await freePort(), ephemeral: true });
+  started.postgres = await startEmbeddedPostgres({
+    directory: path.join(started.dataDir, 'postgres'),
+    port: await freePort(),
+    ephemeral: true,
+  });
   await started.postgres.createDatabase('plume');
   const databaseUrl = started.postgres.url('plume');
   await runMigrations(databaseUrl);
@@ -61,7 +68,11 @@ export async function startLlmStack(log: (message: string) => void): Promise<Sta
     },
   });
   // The app's configuration from a clean environment: only the fake's URL and the data folder are set.
-  const config = parseConfig({ OLLAMA_URL: started.fake.url, PLUME_DATA_DIR: started.dataDir, DATABASE_URL: databaseUrl });
+  const config = parseConfig({
+    OLLAMA_URL: started.fake.url,
+    PLUME_DATA_DIR: started.dataDir,
+    DATABASE_URL: databaseUrl,
+  });
   started.db = createDatabase(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, applicationName: 'plume-bench-llm' });
   const keyring = createKeyring(parseKey(generateKey()));
   const services = createLlmServices({ config, db: started.db, keyring });
@@ -69,9 +80,22 @@ export async function startLlmStack(log: (message: string) => void): Promise<Sta
   const workspaceId = 'ws_bench_llm';
   await started.db.insert(workspaces).values({ id: workspaceId, name: 'LLM bench', slug: 'llm-bench' });
   // A budget, so the check reads real caps (generous: local models cost nothing anyway).
-  await started.db.insert(llmBudgets).values({ workspaceId, dailyLimitMicros: 50_000_000, monthlyLimitMicros: 500_000_000, dailyRequestLimit: 1_000_000 });
+  await started.db.insert(llmBudgets).values({
+    workspaceId,
+    dailyLimitMicros: 50_000_000,
+    monthlyLimitMicros: 500_000_000,
+    dailyRequestLimit: 1_000_000,
+  });
   const provider = services.directory.instance().find((entry) => entry.id === 'ollama')?.provider;
   if (provider === undefined) throw new Error('the provider directory has no instance Ollama');
-  handle.stack = { db: started.db, fake: started.fake, services, workspaceId, provider, chatCalls: () => chats, poolSize: config.DATABASE_POOL_SIZE };
+  handle.stack = {
+    db: started.db,
+    fake: started.fake,
+    services,
+    workspaceId,
+    provider,
+    chatCalls: () => chats,
+    poolSize: config.DATABASE_POOL_SIZE,
+  };
   return handle;
 }

@@ -51,7 +51,9 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 type RawRun = { latencies: number[]; ok: number; non2xx: number; errors: number; statusCodes: Record<string, number> };
@@ -59,10 +61,13 @@ type RawRun = { latencies: number[]; ok: number; non2xx: number; errors: number;
 function runOnce(baseUrl: string, target: Target, options: LoadOptions): Promise<RawRun> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
-    const hardStop = setTimeout(() => {
-      instance.stop();
-      reject(new Error(`autocannon run on ${target.path} did not finish in time`));
-    }, (options.durationS + 20) * 1000);
+    const hardStop = setTimeout(
+      () => {
+        instance.stop();
+        reject(new Error(`autocannon run on ${target.path} did not finish in time`));
+      },
+      (options.durationS + 20) * 1000,
+    );
     const instance = autocannon(
       {
         url: `${baseUrl}${target.path}`,
@@ -75,7 +80,9 @@ function runOnce(baseUrl: string, target: Target, options: LoadOptions): Promise
       (error, result) => {
         clearTimeout(hardStop);
         if (error) return reject(error);
-        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
+        const statusCodes = Object.fromEntries(
+          Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]),
+        );
         resolve({ latencies, ok: result['2xx'], non2xx: result.non2xx, errors: result.errors, statusCodes });
       },
     );
@@ -88,7 +95,8 @@ function runOnce(baseUrl: string, target: Target, options: LoadOptions): Promise
 function summarise(runs: RawRun[], wallSeconds: number): LoadResult {
   const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
   const statusCodes: Record<string, number> = {};
-  for (const run of runs) for (const [code, count] of Object.entries(run.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  for (const run of runs)
+    for (const [code, count] of Object.entries(run.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   const ok = runs.reduce((sum, run) => sum + run.ok, 0);
   return {
     rps: ok / wallSeconds,
@@ -114,7 +122,13 @@ export async function runLoad(baseUrl: string, target: Target, options: LoadOpti
  * connection's quota at the start of every second, so `instances` single-connection runs at
  * rate/instances each are started 1000/instances ms apart and their bursts interleave.
  */
-export async function runPaced(baseUrl: string, target: Target, rate: number, instances: number, durationS: number): Promise<LoadResult> {
+export async function runPaced(
+  baseUrl: string,
+  target: Target,
+  rate: number,
+  instances: number,
+  durationS: number,
+): Promise<LoadResult> {
   const startedAt = performance.now();
   const runs = await Promise.all(
     Array.from({ length: instances }, async (_, i) => {

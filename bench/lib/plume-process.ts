@@ -5,7 +5,14 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commOf, descendants, isAlive, killQuietly } from './proc.ts';
 
-export type PlumeOptions = { root: string; dataDir: string; port: number; pgPort: number; logLevel: 'warn' | 'info'; env?: Record<string, string> };
+export type PlumeOptions = {
+  root: string;
+  dataDir: string;
+  port: number;
+  pgPort: number;
+  logLevel: 'warn' | 'info';
+  env?: Record<string, string>;
+};
 
 export type PlumeProcess = {
   child: ChildProcess;
@@ -38,7 +45,12 @@ export function spawnPlume(options: PlumeOptions): PlumeProcess {
   let exited = false;
   const spawnedAt = performance.now();
   // Own process group, so a last-resort cleanup can reach every process it started.
-  const child = spawn(process.execPath, [...plumeNodeArgs, 'start'], { cwd: options.root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...plumeNodeArgs, 'start'], {
+    cwd: options.root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const remember = (line: string) => {
     tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
     if (tail.length > 60) tail.shift();
@@ -61,13 +73,22 @@ export function spawnPlume(options: PlumeOptions): PlumeProcess {
       resolve();
     });
   });
-  return { child, spawnedAt, exited: done, hasExited: () => exited, readyInMs: () => readyInMs, outputTail: () => tail.join('\n'), known: new Map() };
+  return {
+    child,
+    spawnedAt,
+    exited: done,
+    hasExited: () => exited,
+    readyInMs: () => readyInMs,
+    outputTail: () => tail.join('\n'),
+    known: new Map(),
+  };
 }
 
 function parseReadyInMs(line: string): number | null {
   try {
     const parsed: unknown = JSON.parse(line);
-    if (typeof parsed === 'object' && parsed !== null && 'readyInMs' in parsed && typeof parsed.readyInMs === 'number') return parsed.readyInMs;
+    if (typeof parsed === 'object' && parsed !== null && 'readyInMs' in parsed && typeof parsed.readyInMs === 'number')
+      return parsed.readyInMs;
   } catch {
     // not a JSON log line
   }

@@ -90,31 +90,87 @@ function checksOf(f: PublishFigures): Checks {
   };
 }
 
-export function renderPublishReport(input: { figures: PublishFigures; machine: Machine; loadAfter: number[]; date: Date; command: string }): { text: string; markdown: string } {
+export function renderPublishReport(input: {
+  figures: PublishFigures;
+  machine: Machine;
+  loadAfter: number[];
+  date: Date;
+  command: string;
+}): { text: string; markdown: string } {
   const { figures: f, machine, date, command } = input;
   const s = f.settings;
   const r = f.resources;
   const checks = checksOf(f);
   const ratio = f.postsPerS / f.baseline.postsPerS;
-  const states = Object.entries(f.states).map(([state, n]) => `${count(n)} ${state}`).join(', ');
+  const states = Object.entries(f.states)
+    .map(([state, n]) => `${count(n)} ${state}`)
+    .join(', ');
   const cpuShare = (ms: number) => `${seconds(ms)} (${((ms / r.intervalMs) * 100).toFixed(0)} % of one core)`;
   const rows: string[][] = [
     ['Figure', 'Value', 'Target', 'Met'],
-    ['Due instant → last target published (published_at)', `${seconds(f.allPublishedMs)}; ${states}`, `all within ${publishTargets.allPublishedS} s`, met(checks.allPublished)],
-    ['Lateness (fake received the call − due), p50 / p99', `${seconds(f.calls.p50)} / ${seconds(f.calls.p99)}`, `p99 < ${publishTargets.p99LatenessS} s`, met(checks.p99)],
-    ['Lateness of the first and the last target', `${seconds(f.calls.first)} / ${seconds(f.calls.last)}`, 'for information', ''],
+    [
+      'Due instant → last target published (published_at)',
+      `${seconds(f.allPublishedMs)}; ${states}`,
+      `all within ${publishTargets.allPublishedS} s`,
+      met(checks.allPublished),
+    ],
+    [
+      'Lateness (fake received the call − due), p50 / p99',
+      `${seconds(f.calls.p50)} / ${seconds(f.calls.p99)}`,
+      `p99 < ${publishTargets.p99LatenessS} s`,
+      met(checks.p99),
+    ],
+    [
+      'Lateness of the first and the last target',
+      `${seconds(f.calls.first)} / ${seconds(f.calls.last)}`,
+      'for information',
+      '',
+    ],
     ['Engine throughput (published ÷ due→last published)', rate(f.postsPerS), '', ''],
-    [`Baseline: ${count(s.targets)} raw POSTs, ${s.networkConcurrency} in flight (median of ${s.baselineRounds} rounds: one before the engine run, one after)`, `${rate(f.baseline.postsPerS)} (${seconds(f.baseline.ms)})`, 'baseline', ''],
+    [
+      `Baseline: ${count(s.targets)} raw POSTs, ${s.networkConcurrency} in flight (median of ${s.baselineRounds} rounds: one before the engine run, one after)`,
+      `${rate(f.baseline.postsPerS)} (${seconds(f.baseline.ms)})`,
+      'baseline',
+      '',
+    ],
     ['Engine ÷ baseline', `${(ratio * 100).toFixed(1)} %`, `≥ ${publishTargets.ratio * 100} %`, met(checks.ratio)],
-    ['Publish calls received / targets with more than one call / targets never called', `${count(f.calls.calls)} / ${count(f.calls.duplicates)} / ${count(f.calls.missing)}`, 'no duplicates', met(checks.duplicates)],
+    [
+      'Publish calls received / targets with more than one call / targets never called',
+      `${count(f.calls.calls)} / ${count(f.calls.duplicates)} / ${count(f.calls.missing)}`,
+      'no duplicates',
+      met(checks.duplicates),
+    ],
     ['CPU from due to settled: worker process', cpuShare(r.workerCpuMs), 'for information', ''],
-    [`CPU from due to settled: PostgreSQL (${r.postgresProcesses} processes)`, cpuShare(r.postgresCpuMs), 'for information', ''],
-    ['CPU per published target, worker + PostgreSQL', `${((r.workerCpuMs + r.postgresCpuMs) / s.targets).toFixed(2)} ms`, 'for information', ''],
+    [
+      `CPU from due to settled: PostgreSQL (${r.postgresProcesses} processes)`,
+      cpuShare(r.postgresCpuMs),
+      'for information',
+      '',
+    ],
+    [
+      'CPU per published target, worker + PostgreSQL',
+      `${((r.workerCpuMs + r.postgresCpuMs) / s.targets).toFixed(2)} ms`,
+      'for information',
+      '',
+    ],
     ['CPU of the bench process (the fake network, progress polling)', cpuShare(r.benchCpuMs), 'for information', ''],
-    ['Worker RSS idle before the due instant / peak (VmHWM)', `${mb(r.workerIdleRssKb)} / ${mb(r.workerPeakRssKb)}`, 'for information', ''],
+    [
+      'Worker RSS idle before the due instant / peak (VmHWM)',
+      `${mb(r.workerIdleRssKb)} / ${mb(r.workerPeakRssKb)}`,
+      'for information',
+      '',
+    ],
     ['PostgreSQL PSS summed, highest 1 s sample', mb(r.postgresPeakPssKb), 'for information', ''],
   ];
-  const rounds: string[][] = [['Baseline round', 'time', 'posts/s', 'failed'], ...f.baseline.runs.map((run, i) => [i === 0 ? '1 (before)' : `${i + 1} (after)`, seconds(run.ms), rate(run.postsPerS), String(run.failed)])];
+  const rounds: string[][] = [
+    ['Baseline round', 'time', 'posts/s', 'failed'],
+    ...f.baseline.runs.map((run, i) => [
+      i === 0 ? '1 (before)' : `${i + 1} (after)`,
+      seconds(run.ms),
+      rate(run.postsPerS),
+      String(run.failed),
+    ]),
+  ];
   const header = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os} (load average at start ${machine.loadAverage}, at end ${input.loadAfter.map((value) => value.toFixed(2)).join(' / ')})`,
     `Date: ${date.toISOString()} · Node ${machine.node} · Command: \`${command}\``,
@@ -134,7 +190,13 @@ export function renderPublishReport(input: { figures: PublishFigures; machine: M
     '',
     historyNotes,
   ].join('\n');
-  const text = [...header, '', textTable(rows.map((row) => row.map((cell) => cell.replaceAll('**', '').replaceAll('`', '')))), '', textTable(rounds)].join('\n');
+  const text = [
+    ...header,
+    '',
+    textTable(rows.map((row) => row.map((cell) => cell.replaceAll('**', '').replaceAll('`', '')))),
+    '',
+    textTable(rounds),
+  ].join('\n');
   return { text, markdown };
 }
 
@@ -145,15 +207,22 @@ function method(f: PublishFigures): string {
     `their jobs were added by the real \`enqueuePublishJobs\` (keys \`publish:<target>\`, run_at = due) ${seconds(f.queuedBeforeDueMs)} before it. One \`plume worker\` process`,
     `(WORKER_CONCURRENCY=${s.workerConcurrency}, the default; Mastodon's per-process publish limit \`publishConcurrency\` = ${s.mastodonLimit}, so at most ${s.networkConcurrency} calls in flight)`,
     `publishes them against the Mastodon fake on 127.0.0.1, which answers every call after ${s.answerDelayMs} ms and records when each arrived;`,
-    'PostgreSQL is the embedded one `plume start` runs, with its settings. Lateness is the fake\'s receive time of each target\'s first call minus the due',
-    'time; duplicates are calls repeating a target\'s Idempotency-Key. The baseline, in the same run, sends the same number of status POSTs straight',
+    "PostgreSQL is the embedded one `plume start` runs, with its settings. Lateness is the fake's receive time of each target's first call minus the due",
+    "time; duplicates are calls repeating a target's Idempotency-Key. The baseline, in the same run, sends the same number of status POSTs straight",
     'to the same fake from the bench process (undici fetch, keep-alive) with the same number in flight. Seeding is not measured.',
   ].join('\n');
 }
 
 function reading(f: PublishFigures, checks: Checks): string {
-  const names: Record<keyof Checks, string> = { allPublished: 'all published within 60 s', p99: 'p99 lateness', ratio: 'throughput ratio', duplicates: 'no duplicates' };
-  const missed = (Object.keys(checks) as Array<keyof Checks>).filter((name) => !checks[name]).map((name) => names[name]);
+  const names: Record<keyof Checks, string> = {
+    allPublished: 'all published within 60 s',
+    p99: 'p99 lateness',
+    ratio: 'throughput ratio',
+    duplicates: 'no duplicates',
+  };
+  const missed = (Object.keys(checks) as Array<keyof Checks>)
+    .filter((name) => !checks[name])
+    .map((name) => names[name]);
   const ceiling = (f.settings.networkConcurrency * 1000) / f.settings.answerDelayMs;
   return [
     missed.length === 0 ? 'All four targets are met.' : `Met: ${4 - missed.length} of 4; missed: ${missed.join(', ')}.`,

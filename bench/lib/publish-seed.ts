@@ -24,7 +24,10 @@ function chunks<T>(items: readonly T[]): T[][] {
   return result;
 }
 
-async function seedAccounts(db: Database, input: { secretKey: string; fake: MastodonFake; workspaceId: string; accounts: number }): Promise<string[]> {
+async function seedAccounts(
+  db: Database,
+  input: { secretKey: string; fake: MastodonFake; workspaceId: string; accounts: number },
+): Promise<string[]> {
   const keyring = createKeyring(parseKey(input.secretKey));
   const rows = Array.from({ length: input.accounts }, (_, index) => ({
     workspaceId: input.workspaceId,
@@ -45,7 +48,10 @@ async function seedAccounts(db: Database, input: { secretKey: string; fake: Mast
 }
 
 /** Posts and targets, scheduled at a placeholder time that `scheduleBatch` moves to the real due instant. */
-async function seedPosts(db: Database, input: { workspaceId: string; accountIds: string[]; targets: number; placeholder: Date }): Promise<string[]> {
+async function seedPosts(
+  db: Database,
+  input: { workspaceId: string; accountIds: string[]; targets: number; placeholder: Date },
+): Promise<string[]> {
   const targetIds: string[] = [];
   const indexes = Array.from({ length: input.targets }, (_, index) => index);
   for (const chunk of chunks(indexes)) {
@@ -68,12 +74,22 @@ async function seedPosts(db: Database, input: { workspaceId: string; accountIds:
   return targetIds;
 }
 
-export async function seedBatch(db: Database, input: { secretKey: string; fake: MastodonFake; accounts: number; targets: number }): Promise<SeededBatch> {
+export async function seedBatch(
+  db: Database,
+  input: { secretKey: string; fake: MastodonFake; accounts: number; targets: number },
+): Promise<SeededBatch> {
   const userId = randomUUID();
-  await db.insert(users).values({ id: userId, name: 'Bench Owner', email: `bench-${userId}@example.test`, emailVerified: true });
+  await db
+    .insert(users)
+    .values({ id: userId, name: 'Bench Owner', email: `bench-${userId}@example.test`, emailVerified: true });
   const workspaceId = randomUUID();
   await db.insert(workspaces).values({ id: workspaceId, name: 'Publishing bench', slug: `bench-${workspaceId}` });
-  const accountIds = await seedAccounts(db, { secretKey: input.secretKey, fake: input.fake, workspaceId, accounts: input.accounts });
+  const accountIds = await seedAccounts(db, {
+    secretKey: input.secretKey,
+    fake: input.fake,
+    workspaceId,
+    accounts: input.accounts,
+  });
   // A day ahead, so nothing is due before the jobs exist.
   const placeholder = new Date(Date.now() + 86_400_000);
   const targetIds = await seedPosts(db, { workspaceId, accountIds, targets: input.targets, placeholder });
@@ -87,6 +103,9 @@ export async function scheduleBatch(db: Database, batch: SeededBatch, due: Date)
       const postIds = tx.select({ id: postTargets.postId }).from(postTargets).where(inArray(postTargets.id, chunk));
       await tx.update(posts).set({ scheduledAt: due }).where(inArray(posts.id, postIds));
     }
-    await enqueuePublishJobs(tx, batch.targetIds.map((targetId) => ({ targetId, runAt: due })));
+    await enqueuePublishJobs(
+      tx,
+      batch.targetIds.map((targetId) => ({ targetId, runAt: due })),
+    );
   });
 }

@@ -4,7 +4,13 @@ import { Agent, fetch } from 'undici';
 
 export type RawRun = { ms: number; ok: number; failed: number; postsPerS: number };
 
-export async function sendRawPosts(input: { instanceUrl: string; tokens: readonly string[]; count: number; concurrency: number; label: string }): Promise<RawRun> {
+export async function sendRawPosts(input: {
+  instanceUrl: string;
+  tokens: readonly string[];
+  count: number;
+  concurrency: number;
+  label: string;
+}): Promise<RawRun> {
   // undici's fetch over a keep-alive Agent without a connection cap: the worker's HTTP client uses the same.
   const dispatcher = new Agent();
   let next = 0;

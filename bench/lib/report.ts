@@ -17,7 +17,10 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    loadAverage: os.loadavg().map((value) => value.toFixed(2)).join(' / '),
+    loadAverage: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / '),
   };
 }
 
@@ -32,7 +35,14 @@ export function markdownTable(rows: string[][]): string {
 /** The same table for a terminal, columns padded. */
 export function textTable(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 const fileIntro = `# Benchmarks
@@ -49,8 +59,9 @@ export function writeSection(file: string, name: string, content: string): void 
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : fileIntro;
   const from = existing.indexOf(start);
   const to = existing.indexOf(end);
-  const updated = from >= 0 && to > from
-    ? `${existing.slice(0, from)}${section}${existing.slice(to + end.length)}`
-    : `${existing.trimEnd()}\n\n${section}\n`;
+  const updated =
+    from >= 0 && to > from
+      ? `${existing.slice(0, from)}${section}${existing.slice(to + end.length)}`
+      : `${existing.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, updated);
 }

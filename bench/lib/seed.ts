@@ -7,7 +7,12 @@ import pg from 'pg';
 export type Seeded = { token: string; workspaceId: string; auditEvents: number };
 
 /** better-auth wants an Origin it trusts on state-changing requests: Plume's public URL (localhost by default). */
-async function post(baseUrl: string, route: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+async function post(
+  baseUrl: string,
+  route: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${baseUrl}${route}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl.replace('127.0.0.1', 'localhost'), ...headers },
@@ -32,10 +37,17 @@ export async function seed(baseUrl: string, databaseUrl: string, auditEvents: nu
   const name = 'Bench User';
   await expectStatus(await post(baseUrl, '/api/v1/auth/sign-up/email', { name, email, password }), 200, 'sign-up');
 
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, query_timeout: 30_000 });
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 30_000,
+  });
   await client.connect();
   try {
-    const verified = await client.query<{ id: string }>('UPDATE users SET email_verified = true WHERE email = $1 RETURNING id', [email]);
+    const verified = await client.query<{ id: string }>(
+      'UPDATE users SET email_verified = true WHERE email = $1 RETURNING id',
+      [email],
+    );
     const userId = verified.rows[0]?.id;
     if (!userId) throw new Error('the signed-up user is not in the users table');
 
@@ -45,7 +57,12 @@ export async function seed(baseUrl: string, databaseUrl: string, auditEvents: nu
     const token = signIn.headers.get('set-auth-token');
     if (!token) throw new Error('sign-in gave no set-auth-token header');
 
-    const created = await post(baseUrl, '/api/v1/workspaces', { name: 'Bench workspace', kind: 'brand', timezone: 'UTC', locale: 'en' }, { authorization: `Bearer ${token}` });
+    const created = await post(
+      baseUrl,
+      '/api/v1/workspaces',
+      { name: 'Bench workspace', kind: 'brand', timezone: 'UTC', locale: 'en' },
+      { authorization: `Bearer ${token}` },
+    );
     await expectStatus(created, 201, 'workspace creation');
     const workspace = (await created.json()) as { id?: unknown };
     if (typeof workspace.id !== 'string') throw new Error('workspace creation returned no id');
@@ -61,7 +78,10 @@ export async function seed(baseUrl: string, databaseUrl: string, auditEvents: nu
       [workspace.id, userId, name, auditEvents],
     );
     await client.query('ANALYZE audit_events');
-    const counted = await client.query<{ n: string }>('SELECT count(*) AS n FROM audit_events WHERE workspace_id = $1', [workspace.id]);
+    const counted = await client.query<{ n: string }>(
+      'SELECT count(*) AS n FROM audit_events WHERE workspace_id = $1',
+      [workspace.id],
+    );
     return { token, workspaceId: workspace.id, auditEvents: Number(counted.rows[0]?.n ?? 0) };
   } finally {
     await client.end();

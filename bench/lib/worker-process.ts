@@ -14,7 +14,13 @@ export type WorkerProcess = {
   outputTail: () => string;
 };
 
-export type WorkerOptions = { root: string; dataDir: string; databaseUrl: string; secretKey: string; env: Record<string, string> };
+export type WorkerOptions = {
+  root: string;
+  dataDir: string;
+  databaseUrl: string;
+  secretKey: string;
+  env: Record<string, string>;
+};
 
 export function spawnWorker(options: WorkerOptions): WorkerProcess {
   // Built from scratch (plus PATH and HOME) so nothing in the caller's shell changes the configuration.
@@ -31,7 +37,11 @@ export function spawnWorker(options: WorkerOptions): WorkerProcess {
   };
   const tail: string[] = [];
   let exited = false;
-  const child = spawn(process.execPath, [...plumeNodeArgs, 'worker'], { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...plumeNodeArgs, 'worker'], {
+    cwd: options.root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const remember = (line: string) => {
     tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
     if (tail.length > 40) tail.shift();

@@ -17,7 +17,8 @@ let closeBrowser: () => Promise<void>;
 let context: BrowserContext | undefined;
 
 /** What the fake model writes: a text per network and variant, so the test knows which one was accepted. */
-const postText = (network: string, variant: number) => `Variant ${variant} for ${network}: cold brew is smoother than iced coffee. Steep it overnight and shop the beans!`;
+const postText = (network: string, variant: number) =>
+  `Variant ${variant} for ${network}: cold brew is smoother than iced coffee. Steep it overnight and shop the beans!`;
 const REWRITTEN = 'Cold brew, made simple. Shop the beans!';
 const THREAD_PART = 'Grind coarse, steep sixteen hours, then strain.';
 const EDITED = 'Our own words: cold brew, sixteen hours, no fuss.';
@@ -37,9 +38,17 @@ function answer(prompt: FakeOllamaPrompt): string {
   return JSON.stringify({
     variants: Array.from({ length: variants }, (_, index) => ({
       // Variant 2 for Bluesky continues in a thread: the writer lists the part under the text.
-      perNetwork: Object.fromEntries(networks.map((network) => [network, {
-        text: postText(network, index + 1), hashtags: ['ColdBrew'], cta: 'Shop the beans', ...(network === 'bluesky' && index === 1 ? { thread: [THREAD_PART] } : {}),
-      }])),
+      perNetwork: Object.fromEntries(
+        networks.map((network) => [
+          network,
+          {
+            text: postText(network, index + 1),
+            hashtags: ['ColdBrew'],
+            cta: 'Shop the beans',
+            ...(network === 'bluesky' && index === 1 ? { thread: [THREAD_PART] } : {}),
+          },
+        ]),
+      ),
     })),
   });
 }
@@ -65,17 +74,28 @@ async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise
     return await run();
   } catch (error) {
     const file = await saveScreenshot(page, `content-studio-${name}`);
-    throw new Error(`Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`,
+    );
   }
 }
 
-type ApiPost = { id: string; state: string; targets: { accountId: string; network: string; override: { text?: string; hashtags?: string[] } }[] };
+type ApiPost = {
+  id: string;
+  state: string;
+  targets: { accountId: string; network: string; override: { text?: string; hashtags?: string[] } }[];
+};
 
 it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewrite → use a variant → the post holds its texts', async () => {
   context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const workspaceId = await step(page, 'workspace', () =>
-    signUpAndCreateWorkspace(page, { name: 'Ada Admin', email: 'ada@example.test', password: 'correct-horse-battery' }, 'Acme Coffee'));
+    signUpAndCreateWorkspace(
+      page,
+      { name: 'Ada Admin', email: 'ada@example.test', password: 'correct-horse-battery' },
+      'Acme Coffee',
+    ),
+  );
 
   await step(page, 'models', async () => {
     await nav(page, 'Models');
@@ -87,14 +107,23 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     const pull = page.getByRole('form', { name: 'Pull a model' });
     await pull.getByLabel('Model to pull').fill('llama3.1:405b');
     await pull.getByRole('button', { name: 'Pull model' }).click();
-    await page.getByRole('alert').getByText(/force|memory/i).first().waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/force|memory/i)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Pull anyway' }).waitFor();
     // A small one downloads with live progress (Server-Sent Events) and joins the installed models.
     await pull.getByLabel('Model to pull').fill('gemma2:2b');
     await pull.getByRole('button', { name: 'Pull model' }).click();
     await page.getByText('Installed.').waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('progressbar', { name: 'Downloading gemma2:2b' }).getAttribute('aria-valuenow')).toBe('100');
-    await page.getByRole('table', { name: 'Installed models' }).getByRole('button', { name: 'Delete gemma2:2b' }).waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Downloading gemma2:2b' }).getAttribute('aria-valuenow')).toBe(
+      '100',
+    );
+    await page
+      .getByRole('table', { name: 'Installed models' })
+      .getByRole('button', { name: 'Delete gemma2:2b' })
+      .waitFor();
     await saveScreenshot(page, 'content-studio-1-models');
   });
 
@@ -125,21 +154,29 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await skeleton.fill('Write an honest review of {{product}} for {{reader}}.');
     await editor.getByRole('button', { name: 'Save template' }).click();
     await editor.locator('textarea[name="skeleton"][aria-invalid="true"]').waitFor();
-    const errorId = (await skeleton.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error')) ?? '';
+    const errorId =
+      (await skeleton.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error')) ?? '';
     expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/\{\{reader\}\} is not a placeholder/);
     await skeleton.fill('Write an honest review of {{product}} for {{audience}}.');
     await editor.getByRole('button', { name: 'Save template' }).click();
     await review.getByRole('status').getByText('Template saved.').waitFor();
     await review.getByText('Changed for this workspace').waitFor();
     await saveScreenshot(page, 'content-studio-2b-templates');
-    const saved = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/content-templates`)).json()) as { items: { contentType: string; skeleton: string; isOverridden: boolean }[] };
-    expect(saved.items.find((item) => item.contentType === 'review')).toMatchObject({ isOverridden: true, skeleton: 'Write an honest review of {{product}} for {{audience}}.' });
+    const saved = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/content-templates`)).json()) as {
+      items: { contentType: string; skeleton: string; isOverridden: boolean }[];
+    };
+    expect(saved.items.find((item) => item.contentType === 'review')).toMatchObject({
+      isOverridden: true,
+      skeleton: 'Write an honest review of {{product}} for {{audience}}.',
+    });
     await review.getByRole('button', { name: 'Reset to built-in for Review' }).click();
     await review.getByText('Built-in', { exact: true }).waitFor();
     await review.getByText(/Name at least one strength and one weakness/).waitFor();
   });
   const profile = await page.request.get(`/api/v1/workspaces/${workspaceId}/brand-profile`);
-  expect(((await profile.json()) as { profile: { brand: { industry: string } } }).profile.brand.industry).toBe('Specialty coffee');
+  expect(((await profile.json()) as { profile: { brand: { industry: string } } }).profile.brand.industry).toBe(
+    'Specialty coffee',
+  );
 
   await step(page, 'connect', async () => {
     await nav(page, 'Accounts');
@@ -156,7 +193,9 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await page.getByRole('table', { name: 'Connected accounts' }).getByText('alice.test', { exact: true }).waitFor();
   });
 
-  const accounts = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/accounts`)).json()) as { items: { id: string; network: string }[] };
+  const accounts = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/accounts`)).json()) as {
+    items: { id: string; network: string }[];
+  };
   expect(accounts.items.map((account) => account.network).sort()).toEqual(['bluesky', 'mastodon']);
 
   const postId = await step(page, 'write-with-ai', async () => {
@@ -180,7 +219,10 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     await blueskyCard.getByRole('button', { name: /Quality \d+ \/ 100/ }).click();
     await blueskyCard.getByText(/Voice match 80 %: .*on voice/).waitFor();
     await saveScreenshot(page, 'content-studio-3-variants');
-    await blueskyCard.getByRole('group', { name: 'Rewrite the Bluesky text' }).getByRole('button', { name: 'Shorter' }).click();
+    await blueskyCard
+      .getByRole('group', { name: 'Rewrite the Bluesky text' })
+      .getByRole('button', { name: 'Shorter' })
+      .click();
     await blueskyCard.getByText(REWRITTEN).waitFor({ timeout: 60_000 });
     // The history lists both revisions in order; going back shows the pre-rewrite text, and forward again the rewrite.
     const shownText = (text: string) => blueskyCard.getByTestId('ai-text').filter({ hasText: text }).waitFor();
@@ -188,11 +230,17 @@ it('brand profile → Write with AI for Mastodon and Bluesky → scores → rewr
     const history = blueskyCard.getByRole('list', { name: 'Bluesky history' }).getByRole('listitem');
     await history.nth(1).getByText('2. Rewrite: shorter').waitFor();
     expect(await history.count()).toBe(2);
-    await history.nth(0).getByRole('button', { name: /Use this version/ }).click();
+    await history
+      .nth(0)
+      .getByRole('button', { name: /Use this version/ })
+      .click();
     await shownText(postText('bluesky', 1));
     expect(await history.nth(0).getAttribute('aria-current')).toBe('true');
     await saveScreenshot(page, 'content-studio-3b-history');
-    await history.nth(1).getByRole('button', { name: /Use this version/ }).click();
+    await history
+      .nth(1)
+      .getByRole('button', { name: /Use this version/ })
+      .click();
     await shownText(REWRITTEN);
     // Variant 2: the Bluesky thread part is listed; the Mastodon text is edited by hand into a new revision.
     const second = variants.getByRole('listitem', { name: 'Variant 2' });

@@ -23,7 +23,10 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   fake = await startMastodonFake();
   // Ollama is not running here: nothing listens on this port.
-  plume = await startPlume({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', OLLAMA_URL: `http://127.0.0.1:${await freePort()}` });
+  plume = await startPlume({
+    HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    OLLAMA_URL: `http://127.0.0.1:${await freePort()}`,
+  });
   ({ browser, close: closeBrowser } = await launchBrowser());
 });
 
@@ -40,14 +43,17 @@ async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise
     return await run();
   } catch (error) {
     const file = await saveScreenshot(page, `first-hour-${name}`);
-    throw new Error(`Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`,
+    );
   }
 }
 
 /** An instant as the browser formats it on the workspace's clock (the app uses the browser's Intl). */
 function shownInWorkspaceZone(page: Page, instant: Date): Promise<string> {
   return page.evaluate(
-    ([iso, timeZone]) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+    ([iso, timeZone]) =>
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
     [instant.toISOString(), workspaceZone] as const,
   );
 }
@@ -60,7 +66,11 @@ async function fieldError(page: Page, label: string): Promise<string> {
 }
 
 it('a new user sees plain errors at their fields, workspace times with the zone, image thumbnails, guided connect forms and a real dashboard', async () => {
-  context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: browserZone });
+  context = await browser.newContext({
+    baseURL: plume.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    timezoneId: browserZone,
+  });
   const page = await context.newPage();
 
   await step(page, 'workspace', async () => {
@@ -136,7 +146,10 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
     await page.getByLabel('Server').fill(fake.instanceUrl);
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await page.waitForURL(/\/w\/[\w-]+\/accounts\?connected=/);
-    await page.getByRole('status').getByText(/Connected @?plume/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Connected @?plume/)
+      .waitFor();
   });
 
   await step(page, 'empty-draft', async () => {
@@ -149,7 +162,9 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
 
   const scheduledFor = new Date(Math.ceil((Date.now() + 90 * minute) / (15 * minute)) * 15 * minute);
   await step(page, 'compose-with-image', async () => {
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c0ffee' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c0ffee' } })
+      .png()
+      .toBuffer();
     await page.getByLabel('Text').fill('Fresh beans, with a photo');
     await page.getByRole('checkbox', { name: /Mastodon · @?plume/ }).check();
     await page.getByLabel('Media').setInputFiles({ name: 'beans.png', mimeType: 'image/png', buffer: png });
@@ -163,7 +178,10 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
     // No approval in this workspace: the history says it was scheduled, and for when, in Paris time.
-    await page.getByRole('list', { name: 'History' }).getByText(/Scheduled for .*\(Europe\/Paris\) \(no review needed\)/).waitFor();
+    await page
+      .getByRole('list', { name: 'History' })
+      .getByText(/Scheduled for .*\(Europe\/Paris\) \(no review needed\)/)
+      .waitFor();
     expect(await page.getByRole('list', { name: 'History' }).textContent()).not.toContain('Submitted for review');
   });
 
@@ -175,7 +193,9 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await page.getByRole('link', { name: new RegExp(`^${fake.instanceUrl}/@plume/\\d+$`) }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('link', { name: new RegExp(`^${fake.instanceUrl}/@plume/\\d+$`) })
+      .waitFor({ timeout: 60_000 });
   });
 
   await step(page, 'dashboard', async () => {
@@ -185,9 +205,17 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
     // The time is on the workspace's clock (Paris), not the browser's (New York); the card names the zone.
     const shown = await shownInWorkspaceZone(page, scheduledFor);
     expect(await next.locator('time').first().textContent()).toBe(shown);
-    expect(shown).not.toBe(await page.evaluate((iso) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), scheduledFor.toISOString()));
+    expect(shown).not.toBe(
+      await page.evaluate(
+        (iso) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+        scheduledFor.toISOString(),
+      ),
+    );
     await page.getByText('Times in Europe/Paris.', { exact: false }).first().waitFor();
-    await page.getByRole('list', { name: 'Recently published posts' }).getByRole('link', { name: 'Open until six today' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Recently published posts' })
+      .getByRole('link', { name: 'Open until six today' })
+      .waitFor();
     await page.getByText('The account is connected and healthy.').waitFor();
     await saveScreenshot(page, 'first-hour-4-dashboard');
   });

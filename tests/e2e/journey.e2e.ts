@@ -48,7 +48,9 @@ async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise
     return await run();
   } catch (error) {
     const file = await saveScreenshot(page, `journey-${name}`);
-    throw new Error(`Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`,
+    );
   }
 }
 
@@ -66,7 +68,10 @@ it('register → confirm through the outbox → sign in → create workspace →
   await step(member, 'member-sign-up', () => signUp(member, 'Bob Member', 'bob@example.test'));
   await step(member, 'member-unverified', async () => {
     await signIn(member, 'bob@example.test');
-    await member.getByRole('alert').getByText(/not verified/i).waitFor();
+    await member
+      .getByRole('alert')
+      .getByText(/not verified/i)
+      .waitFor();
   });
 
   const confirmLink = await step(admin, 'outbox', async () => {
@@ -116,7 +121,9 @@ it('register → confirm through the outbox → sign in → create workspace →
   });
   expect(key).toMatch(/^plume_/);
 
-  const response = await fetch(`${plume.baseUrl}/api/v1/workspaces/${workspaceId}/members`, { headers: { authorization: `Bearer ${key}` } });
+  const response = await fetch(`${plume.baseUrl}/api/v1/workspaces/${workspaceId}/members`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   expect(response.status).toBe(200);
   const members = (await response.json()) as { items: Array<{ email: string; role: string }> };
   expect(members.items).toEqual(

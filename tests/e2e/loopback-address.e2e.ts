@@ -33,10 +33,16 @@ it('signs up and creates a workspace at 127.0.0.1 when PUBLIC_URL is unset', asy
   running.push(plume);
   const page = await pageAt(loopbackUrl(plume));
   try {
-    const workspaceId = await signUpAndCreateWorkspace(page, { name: 'Lou Loopback', email: 'lou@example.test', password: 'correct-horse-battery' }, 'Loopback Bakery');
+    const workspaceId = await signUpAndCreateWorkspace(
+      page,
+      { name: 'Lou Loopback', email: 'lou@example.test', password: 'correct-horse-battery' },
+      'Loopback Bakery',
+    );
     expect(workspaceId).not.toBe('');
   } catch (error) {
-    throw new Error(`${(error as Error).message} (screenshot: ${await saveScreenshot(page, 'loopback-unset')})\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `${(error as Error).message} (screenshot: ${await saveScreenshot(page, 'loopback-unset')})\n${plume.output().slice(-2000)}`,
+    );
   }
 });
 
@@ -50,8 +56,13 @@ it('names the address to open when PUBLIC_URL is set and the page is elsewhere',
     await page.getByLabel('Email').fill('wendy@example.test');
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('alert').getByText(`Open Plume at ${plume.baseUrl} — this page was opened at ${loopbackUrl(plume)}`).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(`Open Plume at ${plume.baseUrl} — this page was opened at ${loopbackUrl(plume)}`)
+      .waitFor();
   } catch (error) {
-    throw new Error(`${(error as Error).message} (screenshot: ${await saveScreenshot(page, 'loopback-set')})\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `${(error as Error).message} (screenshot: ${await saveScreenshot(page, 'loopback-set')})\n${plume.output().slice(-2000)}`,
+    );
   }
 });

@@ -29,11 +29,24 @@ afterAll(async () => {
   await fake?.close();
 });
 
-type ApiPost = { id: string; state: string; scheduledAt: string | null; version: number; targets: { state: string; remoteUrl: string | null }[] };
+type ApiPost = {
+  id: string;
+  state: string;
+  scheduledAt: string | null;
+  version: number;
+  targets: { state: string; remoteUrl: string | null }[];
+};
 
 /** `YYYY-MM-DDTHH:mm` of an instant on the wall clock of `timeZone`, as a datetime-local input takes it. */
 function wallClock(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
     .format(instant)
     .replace(' ', 'T');
 }
@@ -44,7 +57,9 @@ async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise
     return await run();
   } catch (error) {
     const file = await saveScreenshot(page, `publishing-${name}`);
-    throw new Error(`Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`,
+    );
   }
 }
 
@@ -97,7 +112,11 @@ async function dragBySlots(page: Page, eventText: string, slots: number): Promis
 }
 
 it('connect Mastodon → compose → approve → drag on the calendar → publish → see the live link', async () => {
-  context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: timeZone });
+  context = await browser.newContext({
+    baseURL: plume.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    timezoneId: timeZone,
+  });
   const page = await context.newPage();
   const workspaceId = await step(page, 'workspace', () => signUpAndCreateWorkspace(page));
 
@@ -116,7 +135,10 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
     // Plume registers itself on the server, then the browser goes through the fake's consent page and back.
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await page.waitForURL(/\/w\/[\w-]+\/accounts\?connected=/);
-    await page.getByRole('status').getByText(/Connected @?plume/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Connected @?plume/)
+      .waitFor();
     await page.getByRole('table', { name: 'Connected accounts' }).getByText('Connected', { exact: true }).waitFor();
   });
   expect(fake.state.apps.size).toBe(1);
@@ -146,7 +168,10 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
 
   await step(page, 'approve', async () => {
     await nav(page, 'Review');
-    const item = page.getByRole('list', { name: 'Posts in review' }).getByRole('listitem').filter({ hasText: 'Fresh beans' });
+    const item = page
+      .getByRole('list', { name: 'Posts in review' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Fresh beans' });
     await saveScreenshot(page, 'publishing-3-review');
     await item.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Nothing to review').waitFor();
@@ -158,10 +183,18 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
   await step(page, 'drag', async () => {
     await nav(page, 'Calendar');
     await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
-    await page.getByRole('button', { name: /^day/i }).or(page.getByRole('tab', { name: /^day/i })).first().click();
+    await page
+      .getByRole('button', { name: /^day/i })
+      .or(page.getByRole('tab', { name: /^day/i }))
+      .first()
+      .click();
     await page.locator('.plume-post', { hasText: 'Fresh beans' }).first().waitFor();
-    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(postId));
-    const reloaded = page.waitForResponse((response) => response.request().method() === 'GET' && response.url().includes('/posts?'));
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().includes(postId),
+    );
+    const reloaded = page.waitForResponse(
+      (response) => response.request().method() === 'GET' && response.url().includes('/posts?'),
+    );
     await dragBySlots(page, 'Fresh beans', direction);
     expect((await saved).status()).toBe(200);
     await reloaded;
@@ -174,12 +207,20 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
   await step(page, 'drag-conflict', async () => {
     // Someone else edits the post meanwhile: the calendar's copy is now stale, so the next drag is refused.
     // From Plume's own page, as another tab would send it (a cookie request without an origin is refused).
-    const edit = await page.request.patch(`/api/v1/workspaces/${workspaceId}/posts/${postId}`, { headers: { origin: new URL(page.url()).origin }, data: { version: moved.version, scheduledAt: moved.scheduledAt } });
+    const edit = await page.request.patch(`/api/v1/workspaces/${workspaceId}/posts/${postId}`, {
+      headers: { origin: new URL(page.url()).origin },
+      data: { version: moved.version, scheduledAt: moved.scheduledAt },
+    });
     expect(edit.status()).toBe(200);
-    const refused = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(postId));
+    const refused = page.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && response.url().includes(postId),
+    );
     await dragBySlots(page, 'Fresh beans', -direction);
     expect((await refused).status()).toBe(409);
-    await page.getByRole('alert').getByText(/Could not move the post: Someone changed this post/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Could not move the post: Someone changed this post/)
+      .waitFor();
   });
   expect((await fetchPost(page, workspaceId, postId)).scheduledAt).toBe(moved.scheduledAt);
 

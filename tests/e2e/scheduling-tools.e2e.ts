@@ -30,14 +30,22 @@ afterAll(async () => {
   await fake?.close();
 });
 
-type ApiPost = { id: string; state: string; scheduledAt: string | null; content: { text: string }; targets: { state: string; failureKind: string | null }[] };
+type ApiPost = {
+  id: string;
+  state: string;
+  scheduledAt: string | null;
+  content: { text: string };
+  targets: { state: string; failureKind: string | null }[];
+};
 
 async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     const file = await saveScreenshot(page, `scheduling-${name}`);
-    throw new Error(`Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`);
+    throw new Error(
+      `Step "${name}" failed (screenshot: ${file}): ${(error as Error).message}\n${plume.output().slice(-2000)}`,
+    );
   }
 }
 
@@ -57,10 +65,19 @@ async function connectMastodon(page: Page): Promise<void> {
 }
 
 it('posting times → next free slot; CSV check shows row errors, then imports; unconfirmed posts resolved together; a partly published thread warns; a paused server resumed', async () => {
-  context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: timeZone });
+  context = await browser.newContext({
+    baseURL: plume.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    timezoneId: timeZone,
+  });
   const page = await context.newPage();
   const workspaceId = await step(page, 'workspace', () =>
-    signUpAndCreateWorkspace(page, { name: 'Sam Scheduler', email: 'sam@example.test', password: 'correct-horse-battery' }, 'Acme Roasters'));
+    signUpAndCreateWorkspace(
+      page,
+      { name: 'Sam Scheduler', email: 'sam@example.test', password: 'correct-horse-battery' },
+      'Acme Roasters',
+    ),
+  );
   const ws = `/workspaces/${workspaceId}`;
   await step(page, 'connect', () => connectMastodon(page));
   const [account] = (await getJson<{ items: { id: string }[] }>(page, `${ws}/accounts`)).items;
@@ -71,7 +88,10 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     await page.getByRole('link', { name: 'New post' }).click();
     await page.getByRole('checkbox', { name: /Mastodon · @?plume/ }).check();
     await page.getByRole('button', { name: 'Next free slot' }).click();
-    await page.getByRole('alert').getByText(/set posting times for this account first/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/set posting times for this account first/)
+      .waitFor();
   });
 
   await step(page, 'slots', async () => {
@@ -89,7 +109,10 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     await page.getByRole('status').getByText('Saved.').waitFor();
     await saveScreenshot(page, 'scheduling-1-posting-times');
   });
-  const slots = await getJson<{ slots: { weekday: number; time: string }[] }>(page, `${ws}/accounts/${accountId}/slots`);
+  const slots = await getJson<{ slots: { weekday: number; time: string }[] }>(
+    page,
+    `${ws}/accounts/${accountId}/slots`,
+  );
   expect(slots.slots).toHaveLength(11);
   expect(slots.slots).not.toContainEqual({ weekday: 0, time: '09:00' });
   expect(slots.slots).toContainEqual({ weekday: 5, time: '18:30' });
@@ -100,12 +123,17 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     await page.getByRole('link', { name: 'Import CSV' }).click();
     await page.getByRole('heading', { name: 'Import posts' }).waitFor();
     const bad = `text,accounts,scheduled_at,submit\n"Roast day, part 1",${accountId},2020-01-01 09:00,true\nSecond,not-an-account,${inThreeDays} 10:00,true\n`;
-    await page.getByLabel('CSV file').setInputFiles({ name: 'posts.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'posts.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await expect.poll(() => page.getByLabel('CSV text').inputValue()).toBe(bad);
     await page.getByRole('button', { name: 'Check' }).click();
     const report = page.getByRole('table', { name: 'Import report' });
     await report.getByText('scheduled_at').waitFor();
-    await report.getByText(/accounts/).first().waitFor();
+    await report
+      .getByText(/accounts/)
+      .first()
+      .waitFor();
     await page.getByText('2 of 2 rows have errors').waitFor();
     expect(await page.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
     await saveScreenshot(page, 'scheduling-2-import-errors');
@@ -149,11 +177,15 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
     fake.server.dropNext({ match: isStatus, handle: false });
     const ids: string[] = [];
     for (const text of ['Lost espresso note', 'Lost filter note']) {
-      const created = await page.request.post(`/api/v1${ws}/posts`, { data: { content: { text }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true }, headers: { origin: new URL(page.url()).origin } });
+      const created = await page.request.post(`/api/v1${ws}/posts`, {
+        data: { content: { text }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true },
+        headers: { origin: new URL(page.url()).origin },
+      });
       expect(created.status()).toBe(201);
       ids.push(((await created.json()) as { id: string }).id);
     }
-    const states = async () => Promise.all(ids.map(async (id) => (await getJson<ApiPost>(page, `${ws}/posts/${id}`)).state));
+    const states = async () =>
+      Promise.all(ids.map(async (id) => (await getJson<ApiPost>(page, `${ws}/posts/${id}`)).state));
     await expect.poll(states, { timeout: 45_000 }).toEqual(['unconfirmed', 'unconfirmed']);
     await nav(page, 'Posts');
     await page.getByRole('note', { name: 'Unconfirmed posts' }).getByText('2 posts need checking').waitFor();
@@ -174,7 +206,14 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
 
   await step(page, 'partly-published', async () => {
     const created = await page.request.post(`/api/v1${ws}/posts`, {
-      data: { content: { text: 'Short opener', thread: [{ text: 'A second part that is too long for the server right now', mediaIds: [] }] }, targets: [{ accountId }], submit: true },
+      data: {
+        content: {
+          text: 'Short opener',
+          thread: [{ text: 'A second part that is too long for the server right now', mediaIds: [] }],
+        },
+        targets: [{ accountId }],
+        submit: true,
+      },
       headers: { origin: new URL(page.url()).origin },
     });
     expect(created.status()).toBe(201);
@@ -206,7 +245,9 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
   await step(page, 'paused-banner', async () => {
     // As `plume restore` leaves a copy: paused until the instance admin (Sam signed up first) resumes it.
     const db = createDatabase(plume.databaseUrl, { poolSize: 1 });
-    await pausePublishing(db, { reason: 'This instance was restored from a backup.', by: 'plume restore' }).finally(() => closeDatabase(db));
+    await pausePublishing(db, { reason: 'This instance was restored from a backup.', by: 'plume restore' }).finally(
+      () => closeDatabase(db),
+    );
     await page.reload();
     const banner = page.getByRole('region', { name: 'Publishing paused' });
     await banner.getByText('This instance was restored from a backup.').waitFor();

@@ -29,5 +29,9 @@ export function describeFileError(error: unknown, target: string, kind: 'file' |
 
 /** True for errors that come from the file system (they carry an errno code such as ENOENT). */
 export function isFileError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string';
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).syscall === 'string' &&
+    typeof (error as NodeJS.ErrnoException).code === 'string'
+  );
 }

@@ -23,10 +23,15 @@ Commands:
 Configuration comes from environment variables: see docs/configuration.md.`;
 
 async function runServer(roles: Roles): Promise<void> {
-  const [{ serve }, { takeOverShutdownSignals }] = await Promise.all([import('./commands/serve.ts'), import('./take-over-signals.ts')]);
+  const [{ serve }, { takeOverShutdownSignals }] = await Promise.all([
+    import('./commands/serve.ts'),
+    import('./take-over-signals.ts'),
+  ]);
   const server = await serve(roles);
   server.onDatabaseLost((how) => {
-    process.stderr.write(`plume: the embedded PostgreSQL stopped unexpectedly (${how}), so Plume stops too. Start it again with \`plume start\`.\n`);
+    process.stderr.write(
+      `plume: the embedded PostgreSQL stopped unexpectedly (${how}), so Plume stops too. Start it again with \`plume start\`.\n`,
+    );
     process.exit(1);
   });
   const shutdown = (signal: string) => {
@@ -64,10 +69,13 @@ async function main(argv: string[]): Promise<void> {
       if (await (await import('./commands/publishing.ts')).publishingCommand(rest[0], rest[1])) return;
       break;
     case 'user':
-      if (rest[0] === 'reset-password') return (await import('./commands/user-reset-password.ts')).resetPasswordCommand(rest[1]);
+      if (rest[0] === 'reset-password')
+        return (await import('./commands/user-reset-password.ts')).resetPasswordCommand(rest[1]);
       break;
     case 'outbox':
-      return (await import('./commands/outbox.ts')).outboxCommand(typeof values.limit === 'string' ? values.limit : undefined);
+      return (await import('./commands/outbox.ts')).outboxCommand(
+        typeof values.limit === 'string' ? values.limit : undefined,
+      );
     default:
       break;
   }

@@ -15,7 +15,10 @@ export async function prepareDataDir(config: PlumeConfig): Promise<void> {
     await makeDirectories(directory);
     await fs.access(directory, constants.W_OK | constants.X_OK);
   } catch (error) {
-    throw new Error(`${describeFileError(error, directory, 'folder')} Set PLUME_DATA_DIR to a folder Plume can write to.`, { cause: error });
+    throw new Error(
+      `${describeFileError(error, directory, 'folder')} Set PLUME_DATA_DIR to a folder Plume can write to.`,
+      { cause: error },
+    );
   }
 }
 

@@ -67,7 +67,10 @@ export const routeModules = [
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
-export async function buildApp(givenContext: AppContext, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  givenContext: AppContext,
+  options: { logger?: FastifyBaseLogger } = {},
+): Promise<FastifyInstance> {
   installPlainValidationMessages();
   const context: AppContext = { ...givenContext, sessionCache: givenContext.sessionCache ?? new SessionCache() };
   const webAppRoutes = new Set<string>();
@@ -95,7 +98,13 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
   // `blob:` images and media: the composer shows a file the person picked before it is uploaded.
   await app.register(fastifyHelmet, {
     crossOriginEmbedderPolicy: false,
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: null,
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    },
   });
   await app.register(fastifyRateLimit, {
     global: true,
@@ -106,7 +115,10 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
     // without its stylesheet. Decided by the matched route, not the raw URL (which may be encoded).
     allowList: (request) => webAppRoutes.has(request.routeOptions.url ?? ''),
     errorResponseBuilder: (request, limit) => {
-      const error = new Error(`Rate limit exceeded: retry in ${Math.ceil(limit.ttl / 1000)} s`) as Error & { statusCode: number; code: string };
+      const error = new Error(`Rate limit exceeded: retry in ${Math.ceil(limit.ttl / 1000)} s`) as Error & {
+        statusCode: number;
+        code: string;
+      };
       error.statusCode = 429;
       error.code = 'FST_ERR_RATE_LIMIT_EXCEEDED';
       void request;
@@ -116,7 +128,10 @@ export async function buildApp(givenContext: AppContext, options: { logger?: Fas
   // The document names PUBLIC_URL as its server; without one, `/`: the origin that serves it.
   await app.register(fastifySwagger, swaggerOptions(context.config.PUBLIC_URL ?? '/'));
   await registerMetrics(app, context);
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
+  });
 
   await app.register(async (api) => {
     await registerAuthRoutes(api, context);
@@ -146,7 +161,9 @@ async function serveWebApp(app: FastifyInstance, distDir: string | undefined, ro
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/metrics';
     if (!hasWebApp || isApi || request.method !== 'GET') {
-      return sendProblem(request, reply, 'not_found', { detail: `No route ${request.method} ${request.url.split('?')[0]}` });
+      return sendProblem(request, reply, 'not_found', {
+        detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+      });
     }
     return reply.sendFile('index.html');
   });

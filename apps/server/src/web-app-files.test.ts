@@ -14,7 +14,10 @@ beforeAll(async () => {
   t = await createTestApp();
   distDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plume-web-dist-'));
   await fs.mkdir(path.join(distDir, 'assets'));
-  await fs.writeFile(path.join(distDir, 'index.html'), '<!doctype html><link rel="stylesheet" href="/assets/app.css"><div id="root"></div>');
+  await fs.writeFile(
+    path.join(distDir, 'index.html'),
+    '<!doctype html><link rel="stylesheet" href="/assets/app.css"><div id="root"></div>',
+  );
   await fs.writeFile(path.join(distDir, 'assets', 'app.css'), 'body { color: black }');
   app = await buildApp({ ...t.context, webDistDir: distDir });
   await app.ready();

@@ -67,7 +67,11 @@ describe('worker', () => {
     const smtp = await startFakeSmtpServer();
     try {
       await withWorker({ SMTP_URL: smtp.url, MAIL_FROM: 'Plume <plume@example.test>' }, async () => {
-        const mailId = await enqueueMail(db, { to: 'reader@example.test', subject: 'Your link', text: 'Open https://plume.example/x' });
+        const mailId = await enqueueMail(db, {
+          to: 'reader@example.test',
+          subject: 'Your link',
+          text: 'Open https://plume.example/x',
+        });
         expect(await waitForStatus(mailId, ['sent'])).toBe('sent');
       });
       expect(smtp.received).toHaveLength(1);
@@ -101,8 +105,12 @@ describe('worker', () => {
     await db.execute(sql`INSERT INTO users (id, name, email) VALUES ('purge-user', 'P', 'purge@example.test')`);
     await db.execute(sql`INSERT INTO sessions (id, token, user_id, expires_at) VALUES
       ('s-old', 'tok-old', 'purge-user', now() - interval '1 hour'), ('s-live', 'tok-live', 'purge-user', now() + interval '1 day')`);
-    await db.execute(sql`INSERT INTO verifications (id, identifier, value, expires_at) VALUES ('v-old', 'x', 'y', now() - interval '1 minute')`);
-    await db.execute(sql`INSERT INTO idempotency_keys (principal, key, request_hash, created_at) VALUES ('user:x', 'k', 'h', now() - interval '25 hours')`);
+    await db.execute(
+      sql`INSERT INTO verifications (id, identifier, value, expires_at) VALUES ('v-old', 'x', 'y', now() - interval '1 minute')`,
+    );
+    await db.execute(
+      sql`INSERT INTO idempotency_keys (principal, key, request_hash, created_at) VALUES ('user:x', 'k', 'h', now() - interval '25 hours')`,
+    );
     await db.execute(sql`INSERT INTO workspaces (id, name, slug) VALUES ('purge-ws', 'P', 'purge-ws')`);
     await db.execute(sql`INSERT INTO llm_cache (key, workspace_id, answer, expires_at) VALUES
       ('c-old', 'purge-ws', '{}', now() - interval '1 second'), ('c-live', 'purge-ws', '{}', now() + interval '1 hour')`);

@@ -76,7 +76,10 @@ export async function startWorker(input: {
   // Connections open only when used, so the ceiling costs nothing while the queue is quiet. The pool is
   // Plume's own: graphile-worker does not wait for a pool it made to close, so at shutdown PostgreSQL
   // could stop under its last connections (an unhandled 57P01 'error' event and a dump of the client).
-  const pgPool = createPool(input.databaseUrl, { poolSize: Math.max(10, config.WORKER_CONCURRENCY + 2), applicationName: 'plume-queue' });
+  const pgPool = createPool(input.databaseUrl, {
+    poolSize: Math.max(10, config.WORKER_CONCURRENCY + 2),
+    applicationName: 'plume-queue',
+  });
   const runner: Runner = await run({
     events,
     pgPool,
@@ -95,7 +98,12 @@ export async function startWorker(input: {
     await pgPool.end();
     throw error;
   });
-  const stopHeartbeat = startHeartbeat(db, workerId, () => [...queueWorkerIds], (error) => logger.warn({ err: error }, 'heartbeat failed'));
+  const stopHeartbeat = startHeartbeat(
+    db,
+    workerId,
+    () => [...queueWorkerIds],
+    (error) => logger.warn({ err: error }, 'heartbeat failed'),
+  );
   const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
   logger.info({ workerId, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
   return {
@@ -121,7 +129,8 @@ function startPublishingSweep(deps: { db: Database; staleRunnerSeconds: number }
     running = true;
     sweepPublishing(deps)
       .then((result) => {
-        if (result.deadRunners + result.unconfirmed + result.requeued + result.overdue > 0) logger.warn(result, 'publishing sweep settled interrupted or overdue work');
+        if (result.deadRunners + result.unconfirmed + result.requeued + result.overdue > 0)
+          logger.warn(result, 'publishing sweep settled interrupted or overdue work');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'publishing sweep failed'))
       .finally(() => {

@@ -4,9 +4,12 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /**
  * App credentials of the networks that need a registered app (docs/networks/<id>.md says how to get
@@ -79,7 +82,10 @@ export const configSchema = z.object({
     .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
     .optional(),
   PLUME_PREVIOUS_SECRET_KEYS: commaList.optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Plume <plume@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HTTP_ALLOW_PRIVATE_HOSTS: commaList.default([]),
@@ -100,7 +106,12 @@ export const configSchema = z.object({
   PERPLEXITY_API_KEY: z.string().min(1).optional(),
   LLAMA_API_KEY: z.string().min(1).optional(),
   /** How long identical model requests are answered from the cache; 0 turns the cache off. */
-  LLM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(86_400),
+  LLM_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

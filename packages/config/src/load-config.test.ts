@@ -46,7 +46,9 @@ describe('parseConfig', () => {
   it('derives the public URL from PORT, and strips a trailing slash from PUBLIC_URL', () => {
     expect(parseConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(parseConfig({ PUBLIC_URL: 'https://plume.example.com/' }).publicUrl).toBe('https://plume.example.com');
-    expect(parseConfig({ PUBLIC_URL: 'https://example.com/plume/', PORT: '9' }).publicUrl).toBe('https://example.com/plume');
+    expect(parseConfig({ PUBLIC_URL: 'https://example.com/plume/', PORT: '9' }).publicUrl).toBe(
+      'https://example.com/plume',
+    );
   });
 
   it('resolves a relative data directory to an absolute path', () => {
@@ -106,7 +108,9 @@ describe('parseConfig', () => {
     expect(namedVariables(configErrorFor({ PUBLIC_URL: 'not a url' }))).toEqual(['PUBLIC_URL']);
     expect(namedVariables(configErrorFor({ SMTP_URL: 'http://mail' }))).toEqual(['SMTP_URL']);
     expect(parseConfig({ PORT: '0' }).PORT).toBe(0);
-    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/plume' }).DATABASE_URL).toBe('postgresql://u:p@db:5432/plume');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/plume' }).DATABASE_URL).toBe(
+      'postgresql://u:p@db:5432/plume',
+    );
   });
 
   it('accepts a secret key as 64 hex characters or as base64 of 32 bytes', () => {
@@ -129,13 +133,14 @@ describe('parseConfig', () => {
   });
 
   it('splits comma lists, trimming blanks and dropping empty items', () => {
-    expect(parseConfig({ HTTP_ALLOW_PRIVATE_HOSTS: ' 127.0.0.1, ollama.local ,,10.0.0.0/8,' }).HTTP_ALLOW_PRIVATE_HOSTS).toEqual([
-      '127.0.0.1',
-      'ollama.local',
-      '10.0.0.0/8',
-    ]);
+    expect(
+      parseConfig({ HTTP_ALLOW_PRIVATE_HOSTS: ' 127.0.0.1, ollama.local ,,10.0.0.0/8,' }).HTTP_ALLOW_PRIVATE_HOSTS,
+    ).toEqual(['127.0.0.1', 'ollama.local', '10.0.0.0/8']);
     expect(parseConfig({ HTTP_ALLOW_PRIVATE_HOSTS: 'localhost' }).HTTP_ALLOW_PRIVATE_HOSTS).toEqual(['localhost']);
-    expect(parseConfig({ PLUME_PREVIOUS_SECRET_KEYS: `${hexKey}, ${base64Key}` }).PLUME_PREVIOUS_SECRET_KEYS).toEqual([hexKey, base64Key]);
+    expect(parseConfig({ PLUME_PREVIOUS_SECRET_KEYS: `${hexKey}, ${base64Key}` }).PLUME_PREVIOUS_SECRET_KEYS).toEqual([
+      hexKey,
+      base64Key,
+    ]);
     expect(parseConfig({}).PLUME_PREVIOUS_SECRET_KEYS).toBeUndefined();
   });
 });
@@ -143,7 +148,12 @@ describe('parseConfig', () => {
 describe('the plume command with bad configuration', () => {
   /** A minimal environment, so a variable in the developer's shell cannot change the outcome. */
   function runPlume(env: Record<string, string>) {
-    return spawnSync(process.execPath, [...plumeNodeArgs, 'migrate'], { cwd: repoRoot, env, encoding: 'utf8', timeout: 30_000 });
+    return spawnSync(process.execPath, [...plumeNodeArgs, 'migrate'], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
   }
 
   it('exits with code 78 and names the bad variable before touching any database', () => {

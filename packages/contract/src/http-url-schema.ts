@@ -9,5 +9,7 @@ export const httpUrlMessage = 'Enter a web address that starts with https:// or 
  * @example httpUrlSchema().parse('https://example.com/a.png') // ok; 'javascript:alert(1)' fails
  */
 export function httpUrlSchema(maxLength = 2000) {
-  return z.url({ protocol: /^https?$/, error: httpUrlMessage }).max(maxLength, `Use at most ${maxLength.toLocaleString('en')} characters`);
+  return z
+    .url({ protocol: /^https?$/, error: httpUrlMessage })
+    .max(maxLength, `Use at most ${maxLength.toLocaleString('en')} characters`);
 }

@@ -20,7 +20,8 @@ export type Wire<Schema extends z.ZodType> = z.input<Schema>;
 export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
 
 /** A page of a longer list: `{ items, nextCursor }` (null on the last page). */
-export const pageOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <Item extends z.ZodType>(item: Item) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** One field-level problem in a problem+json `errors` array (`path` like `body/email`). */
 export const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });

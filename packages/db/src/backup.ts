@@ -25,13 +25,23 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const tables = await listTablesInDependencyOrder(client);
-    const migrations = await client.query<{ count: number }>('SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations');
-    const header: Header = { format: backupFormat, version: backupVersion, createdAt: new Date().toISOString(), migrations: migrations.rows[0]?.count ?? 0, tables: tables.map((table) => table.name) };
+    const migrations = await client.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations',
+    );
+    const header: Header = {
+      format: backupFormat,
+      version: backupVersion,
+      createdAt: new Date().toISOString(),
+      migrations: migrations.rows[0]?.count ?? 0,
+      tables: tables.map((table) => table.name),
+    };
     async function* lines() {
       yield `${JSON.stringify(header)}\n`;
       for (const table of tables) {
         yield `${JSON.stringify({ table: table.name })}\n`;
-        await client.query(`DECLARE backup_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS row FROM ${pg.escapeIdentifier(table.name)} t`);
+        await client.query(
+          `DECLARE backup_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t) AS row FROM ${pg.escapeIdentifier(table.name)} t`,
+        );
         for (;;) {
           const batch = await client.query<{ row: unknown }>(`FETCH ${batchSize} FROM backup_cursor`);
           if (batch.rows.length === 0) break;
@@ -70,7 +80,11 @@ export type RestoreOptions = {
  * Restores a backup into a migrated database whose Plume tables are empty (refuses otherwise, so a
  * restore never mixes two instances' data). Rows go in parent-first order in one transaction.
  */
-export async function restoreDatabase(databaseUrl: string, file: string, options: RestoreOptions = {}): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(
+  databaseUrl: string,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<{ tables: number; rows: number }> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'plume-restore' });
   await client.connect();
   let input: Interface | undefined;
@@ -99,7 +113,10 @@ export async function restoreDatabase(databaseUrl: string, file: string, options
       }
       if (record.table) {
         current = tables.get(record.table) ?? null;
-        if (!current) throw new Error(`The backup has table "${record.table}", which this database does not. Run \`plume migrate\` with a matching version.`);
+        if (!current)
+          throw new Error(
+            `The backup has table "${record.table}", which this database does not. Run \`plume migrate\` with a matching version.`,
+          );
       } else if (record.rows && current) {
         const overriding = current.hasIdentity ? 'OVERRIDING SYSTEM VALUE' : '';
         await client.query(
@@ -132,11 +149,20 @@ async function* readLines(input: Interface, file: string): AsyncGenerator<string
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'Z_BUF_ERROR') {
-      throw new Error(`The backup file ${file} is cut short: it ends in the middle (it was not written or copied completely). Use another backup, or copy this one again.`, { cause: error });
+      throw new Error(
+        `The backup file ${file} is cut short: it ends in the middle (it was not written or copied completely). Use another backup, or copy this one again.`,
+        { cause: error },
+      );
     }
     if (code === 'Z_DATA_ERROR') {
-      const what = (error as Error).message === 'incorrect header check' ? 'it is not a compressed Plume backup at all' : 'its compressed data is damaged';
-      throw new Error(`The backup file ${file} cannot be read: ${what}. Use a file \`plume backup\` wrote, or another backup.`, { cause: error });
+      const what =
+        (error as Error).message === 'incorrect header check'
+          ? 'it is not a compressed Plume backup at all'
+          : 'its compressed data is damaged';
+      throw new Error(
+        `The backup file ${file} cannot be read: ${what}. Use a file \`plume backup\` wrote, or another backup.`,
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -146,21 +172,35 @@ function parseLine(line: string, lineNo: number, file: string): BackupRecord {
   try {
     return JSON.parse(line) as BackupRecord;
   } catch (error) {
-    if (lineNo === 1) throw new Error(`${file} is not a Plume backup (it does not start with a Plume backup header). Use a file \`plume backup\` wrote.`, { cause: error });
-    throw new Error(`The backup file ${file} is damaged: line ${lineNo} is not valid data (${(error as Error).message}). Use another backup.`, { cause: error });
+    if (lineNo === 1)
+      throw new Error(
+        `${file} is not a Plume backup (it does not start with a Plume backup header). Use a file \`plume backup\` wrote.`,
+        { cause: error },
+      );
+    throw new Error(
+      `The backup file ${file} is damaged: line ${lineNo} is not valid data (${(error as Error).message}). Use another backup.`,
+      { cause: error },
+    );
   }
 }
 
 function checkHeader(record: Partial<Header>, file: string): Header {
-  if (record.format !== backupFormat) throw new Error(`${file} is not a Plume backup (it does not start with a Plume backup header). Use a file \`plume backup\` wrote.`);
-  if (record.version !== backupVersion) throw new Error(`Backup format version ${String(record.version)} is not supported by this Plume.`);
+  if (record.format !== backupFormat)
+    throw new Error(
+      `${file} is not a Plume backup (it does not start with a Plume backup header). Use a file \`plume backup\` wrote.`,
+    );
+  if (record.version !== backupVersion)
+    throw new Error(`Backup format version ${String(record.version)} is not supported by this Plume.`);
   return record as Header;
 }
 
 async function assertEmpty(client: pg.Client, tables: TableInfo[]): Promise<void> {
   for (const table of tables) {
     const result = await client.query(`SELECT 1 FROM ${pg.escapeIdentifier(table.name)} LIMIT 1`);
-    if (result.rowCount) throw new Error(`Restore needs an empty database, but table "${table.name}" has rows. Restore into a fresh DATABASE_URL or data directory.`);
+    if (result.rowCount)
+      throw new Error(
+        `Restore needs an empty database, but table "${table.name}" has rows. Restore into a fresh DATABASE_URL or data directory.`,
+      );
   }
 }
 
@@ -172,4 +212,3 @@ async function resetIdentity(client: pg.Client, table: TableInfo): Promise<void>
     );
   }
 }
-

@@ -29,7 +29,10 @@ export function isCluster(directory: string): boolean {
  * only once complete: a first start or restore killed halfway leaves no half-made cluster behind (one
  * that then fails with `database "postgres" does not exist`), only a scratch folder the next run clears.
  */
-export async function createClusterAtomically(directory: string, initialise: (scratch: string) => Promise<void>): Promise<void> {
+export async function createClusterAtomically(
+  directory: string,
+  initialise: (scratch: string) => Promise<void>,
+): Promise<void> {
   const scratch = `${directory}.creating`;
   await fs.rm(scratch, { recursive: true, force: true });
   const leftover = await fs.readdir(directory).catch(() => []);

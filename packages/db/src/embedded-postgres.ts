@@ -53,7 +53,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     asPostgresUser: isRoot,
     onLog: log,
   }).catch((error: unknown) => {
-    throw new Error(`Embedded PostgreSQL (data in ${directory}) did not start. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Embedded PostgreSQL (data in ${directory}) did not start. ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   });
 
   const url = (database = 'postgres') => embeddedUrl(password, options.port, database);

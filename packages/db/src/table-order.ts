@@ -37,5 +37,9 @@ export async function listTablesInDependencyOrder(client: pg.Client): Promise<Ta
   };
   for (const table of tables.rows) visit(table.name, new Set());
   const byName = new Map(tables.rows.map((row) => [row.name, row.identity ?? []]));
-  return ordered.map((name) => ({ name, identityColumns: byName.get(name) ?? [], hasIdentity: (byName.get(name) ?? []).length > 0 }));
+  return ordered.map((name) => ({
+    name,
+    identityColumns: byName.get(name) ?? [],
+    hasIdentity: (byName.get(name) ?? []).length > 0,
+  }));
 }

@@ -17,7 +17,7 @@ export const errorCodes = {
   idempotency_conflict: { status: 409, title: 'Idempotency key reused with a different request' },
   idempotency_in_progress: { status: 409, title: 'A request with this idempotency key is still running' },
   invalid_state: { status: 409, title: 'Not possible in the current state' },
-  secret_key_missing: { status: 409, title: "A stored secret was encrypted with a key this server does not have" },
+  secret_key_missing: { status: 409, title: 'A stored secret was encrypted with a key this server does not have' },
   no_free_slot: { status: 409, title: 'No free posting slot' },
   network_not_configured: { status: 409, title: 'This network is not set up on this server' },
   network_rejected: { status: 422, title: 'The network refused the request' },

@@ -65,9 +65,7 @@ describe('cidrContains', () => {
       fc.property(fc.ipV4(), fc.integer({ min: 0, max: 32 }), fc.ipV4(), (network, prefix, address) => {
         const oracle = new BlockList();
         oracle.addSubnet(network, prefix, 'ipv4');
-        expect(cidrContains(parseCidrOrThrow(`${network}/${prefix}`), ip(address))).toBe(
-          oracle.check(address, 'ipv4'),
-        );
+        expect(cidrContains(parseCidrOrThrow(`${network}/${prefix}`), ip(address))).toBe(oracle.check(address, 'ipv4'));
       }),
       { numRuns: 500 },
     );
@@ -81,9 +79,7 @@ describe('cidrContains', () => {
         const address = useNetwork ? network : other;
         const oracle = new BlockList();
         oracle.addSubnet(network, prefix, 'ipv6');
-        expect(cidrContains(parseCidrOrThrow(`${network}/${prefix}`), ip(address))).toBe(
-          oracle.check(address, 'ipv6'),
-        );
+        expect(cidrContains(parseCidrOrThrow(`${network}/${prefix}`), ip(address))).toBe(oracle.check(address, 'ipv6'));
       }),
       { numRuns: 500 },
     );

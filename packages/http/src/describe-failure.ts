@@ -5,7 +5,8 @@
  */
 import { HttpNetworkError, HttpTimeoutError, SsrfBlockedError } from './errors.ts';
 
-export type UnreachableKind = 'dns' | 'refused' | 'timeout' | 'unreachable' | 'reset' | 'tls' | 'private' | 'scheme' | 'other';
+export type UnreachableKind =
+  'dns' | 'refused' | 'timeout' | 'unreachable' | 'reset' | 'tls' | 'private' | 'scheme' | 'other';
 
 /** The host that could not be reached and why; `kind` is stable, `reason` is words for people. */
 export interface Unreachable {
@@ -31,7 +32,9 @@ function hostOf(url: string): string {
 }
 
 function isTlsCode(code: string): boolean {
-  return /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code) || code.includes('CERT');
+  return (
+    /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code) || code.includes('CERT')
+  );
 }
 
 function fromNetworkError(error: HttpNetworkError): Unreachable {
@@ -41,13 +44,22 @@ function fromNetworkError(error: HttpNetworkError): Unreachable {
     for (const [codes, kind, reason] of systemReasons) if (codes.includes(code)) return { host, kind, reason };
     if (isTlsCode(code)) return { host, kind: 'tls', reason: 'its TLS certificate was not accepted' };
   }
-  return { host, kind: 'other', reason: code === undefined ? 'the connection failed' : `the connection failed (${code})` };
+  return {
+    host,
+    kind: 'other',
+    reason: code === undefined ? 'the connection failed' : `the connection failed (${code})`,
+  };
 }
 
 /** The first HTTP-layer failure in an error and its causes (provider errors wrap them). */
 function findHttpFailure(error: unknown): HttpNetworkError | HttpTimeoutError | SsrfBlockedError | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    if (current instanceof HttpNetworkError || current instanceof HttpTimeoutError || current instanceof SsrfBlockedError) return current;
+    if (
+      current instanceof HttpNetworkError ||
+      current instanceof HttpTimeoutError ||
+      current instanceof SsrfBlockedError
+    )
+      return current;
     current = current.cause;
   }
   return undefined;
@@ -64,10 +76,18 @@ export function describeUnreachable(error: unknown): Unreachable | undefined {
   if (failure instanceof SsrfBlockedError) {
     return failure.reason === 'scheme'
       ? { host: failure.host, kind: 'scheme', reason: 'only http and https addresses are allowed' }
-      : { host: failure.host, kind: 'private', reason: `${failure.address ?? failure.host} is a private, loopback or link-local address` };
+      : {
+          host: failure.host,
+          kind: 'private',
+          reason: `${failure.address ?? failure.host} is a private, loopback or link-local address`,
+        };
   }
   if (failure instanceof HttpTimeoutError) {
-    return { host: hostOf(failure.url), kind: 'timeout', reason: `no answer within ${Math.round(failure.timeoutMs / 100) / 10} s` };
+    return {
+      host: hostOf(failure.url),
+      kind: 'timeout',
+      reason: `no answer within ${Math.round(failure.timeoutMs / 100) / 10} s`,
+    };
   }
   return fromNetworkError(failure);
 }

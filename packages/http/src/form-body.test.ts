@@ -25,7 +25,12 @@ describe('FormData bodies', () => {
     form.set('caption', 'héllo');
     form.set('file', new Blob([new Uint8Array([0, 1, 2, 255])], { type: 'image/png' }), 'pixel.png');
     const client = createHttpClient({ allowPrivateHosts: ['127.0.0.1'], backoffBaseMs: 5, backoffMaxMs: 10 });
-    const response = await client.request(server.url, { method: 'POST', body: form, headers: { 'content-type': 'multipart/form-data' }, idempotent: true });
+    const response = await client.request(server.url, {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'multipart/form-data' },
+      idempotent: true,
+    });
 
     expect(response.status).toBe(200);
     expect(received).toHaveLength(2);

@@ -12,11 +12,19 @@ export function createGuardedAgent(guard: SsrfGuard): Agent {
   const lookup: LookupFunction = (hostname, options, callback) => {
     guard.resolveAllowed(hostname).then(
       (addresses) => {
-        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((item) => item.family === options.family) : addresses;
+        const wanted =
+          options.family === 4 || options.family === 6
+            ? addresses.filter((item) => item.family === options.family)
+            : addresses;
         const usable = wanted.length > 0 ? wanted : addresses;
-        if (options.all) return callback(null, usable.map((item) => ({ address: item.address, family: item.family })));
+        if (options.all)
+          return callback(
+            null,
+            usable.map((item) => ({ address: item.address, family: item.family })),
+          );
         const first = usable[0];
-        if (!first) return callback(Object.assign(new Error(`No addresses for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+        if (!first)
+          return callback(Object.assign(new Error(`No addresses for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
         return callback(null, first.address, first.family);
       },
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), '', 0),

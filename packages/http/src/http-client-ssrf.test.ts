@@ -16,7 +16,9 @@ function redirectTo(location: string, status = 302): RequestListener {
 describe('SSRF guard in the client', () => {
   it('blocks loopback by default, before any connection is made', async () => {
     const server = await serve(replyJson(200, {}));
-    const error = await createHttpClient().request(server.url).catch((e: unknown) => e);
+    const error = await createHttpClient()
+      .request(server.url)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SsrfBlockedError);
     expect(error).toMatchObject({ host: '127.0.0.1', address: '127.0.0.1', reason: 'private-address' });
     expect(server.requests).toHaveLength(0);
@@ -51,7 +53,9 @@ describe('SSRF guard in the client', () => {
       lookups += 1;
       return Promise.resolve([{ address: lookups === 1 ? '93.184.216.34' : '127.0.0.1', family: 4 }]);
     };
-    const error = await createHttpClient({ lookup, retries: 0 }).request(`http://rebind.attacker.example:${port}/`).catch((e: unknown) => e);
+    const error = await createHttpClient({ lookup, retries: 0 })
+      .request(`http://rebind.attacker.example:${port}/`)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SsrfBlockedError);
     expect(error).toMatchObject({ host: 'rebind.attacker.example', address: '127.0.0.1' });
     expect(lookups).toBeGreaterThanOrEqual(2);

@@ -30,7 +30,9 @@ describe('createHttpClient: timeouts', () => {
   it('throws HttpTimeoutError when the server does not answer in time', async () => {
     const server = await serve(() => undefined); // never responds
     const startedAt = Date.now();
-    const error = await loopbackClient({ timeoutMs: 200, retries: 0 }).request(server.url).catch((e: unknown) => e);
+    const error = await loopbackClient({ timeoutMs: 200, retries: 0 })
+      .request(server.url)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 200, method: 'GET' });
     expect(Date.now() - startedAt).toBeLessThan(2000);
@@ -75,7 +77,10 @@ describe('createHttpClient: retries', () => {
     expect(await response.json()).toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
     const requests = logger.lines.filter((line) => line.msg === 'http request');
-    expect(requests.map((line) => [line.obj.status, line.obj.attempt])).toEqual([[503, 1], [200, 2]]);
+    expect(requests.map((line) => [line.obj.status, line.obj.attempt])).toEqual([
+      [503, 1],
+      [200, 2],
+    ]);
     expect(requests[0]?.obj).toMatchObject({ method: 'GET', url: `${server.url}/x?access_token=[REDACTED]` });
     expect(typeof requests[0]?.obj.durationMs).toBe('number');
     expect(JSON.stringify(logger.lines)).not.toContain('secret1');
@@ -129,7 +134,9 @@ describe('createHttpClient: retries', () => {
   it('throws HttpNetworkError after retrying a refused connection', async () => {
     const port = await findClosedPort();
     const logger = recordingLogger();
-    const error = await loopbackClient({ logger }).request(`http://127.0.0.1:${port}/`).catch((e: unknown) => e);
+    const error = await loopbackClient({ logger })
+      .request(`http://127.0.0.1:${port}/`)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpNetworkError);
     expect(error).toMatchObject({ systemCode: 'ECONNREFUSED' });
     expect(logger.lines.filter((line) => line.msg === 'http request failed')).toHaveLength(3);

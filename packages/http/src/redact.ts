@@ -74,7 +74,8 @@ export function redactUrl(input: string | URL): string {
     .map((segment, index) => {
       if (PATH_TOKEN.test(decodeSafely(segment))) return REDACTED;
       // Webhook URLs carry their secret as the segment after the id: `/webhooks/<id>/<token>` (Discord, Slack-style).
-      const isWebhookToken = index >= 2 && segments[index - 2] === 'webhooks' && /^\d+$/.test(segments[index - 1] ?? '');
+      const isWebhookToken =
+        index >= 2 && segments[index - 2] === 'webhooks' && /^\d+$/.test(segments[index - 1] ?? '');
       return isWebhookToken && segment !== '' ? REDACTED : segment;
     })
     .join('/');

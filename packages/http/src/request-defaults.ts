@@ -12,6 +12,10 @@ import type { HttpRequestInit } from './types.ts';
  */
 export function withRequestDefaults(client: HttpClient, defaults: { timeoutMs: number; retries?: number }): HttpClient {
   const request = (url: string | URL, init: HttpRequestInit = {}): Promise<Response> =>
-    client.request(url, { timeoutMs: defaults.timeoutMs, ...(defaults.retries === undefined ? {} : { retries: defaults.retries }), ...init });
+    client.request(url, {
+      timeoutMs: defaults.timeoutMs,
+      ...(defaults.retries === undefined ? {} : { retries: defaults.retries }),
+      ...init,
+    });
   return { request, ...createJsonMethods(request, defaults.timeoutMs) };
 }

@@ -23,7 +23,7 @@ export async function readTextPrefix(response: Response, maxChars: number): Prom
   let text = '';
   try {
     // UTF-8 needs at most 4 bytes per character, so this many bytes always suffices.
-    for (let bytes = 0; bytes < maxChars * 4; ) {
+    for (let bytes = 0; bytes < maxChars * 4;) {
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;

@@ -24,7 +24,10 @@ const dns = fakeDns({
 });
 
 async function blockedBy(url: string, guard = createSsrfGuard({ lookup: dns })): Promise<SsrfBlockedError> {
-  const error: unknown = await guard.assertAllowed(new URL(url)).then(() => null, (caught: unknown) => caught);
+  const error: unknown = await guard.assertAllowed(new URL(url)).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(SsrfBlockedError);
   return error as SsrfBlockedError;
 }

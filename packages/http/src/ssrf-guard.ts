@@ -69,7 +69,8 @@ export function createSsrfGuard(policy: SsrfPolicy = {}): SsrfGuard {
     },
     async resolveAllowed(hostname) {
       const host = normalizeHost(hostname);
-      const addresses = parseIp(host) !== null ? [{ address: host, family: host.includes(':') ? 6 : 4 }] : await lookup(host);
+      const addresses =
+        parseIp(host) !== null ? [{ address: host, family: host.includes(':') ? 6 : 4 }] : await lookup(host);
       if (addresses.length === 0) throw new Error(`No addresses for ${host}`);
       assertAddresses(host, addresses);
       return addresses;
@@ -97,12 +98,7 @@ function isAllowlisted(ip: IpAddress, allowlist: Allowlist): boolean {
   return addressForms(ip).some((form) => allowlist.ranges.some((range) => cidrContains(range, form)));
 }
 
-async function resolve(
-  host: string,
-  lookup: LookupFn,
-  method: string,
-  url: URL,
-): Promise<readonly LookupAddress[]> {
+async function resolve(host: string, lookup: LookupFn, method: string, url: URL): Promise<readonly LookupAddress[]> {
   if (parseIp(host) !== null) return [{ address: host, family: 0 }];
   let addresses: readonly LookupAddress[];
   try {

@@ -22,7 +22,15 @@ export const LLM_TASKS = [
 export type LlmTask = (typeof LLM_TASKS)[number];
 
 /** The vendors Plume speaks to. `openai_compatible` covers vLLM, LM Studio, LocalAI and any server with OpenAI's chat API. */
-export const PROVIDER_KINDS = ['ollama', 'openai', 'anthropic', 'groq', 'perplexity', 'meta', 'openai_compatible'] as const;
+export const PROVIDER_KINDS = [
+  'ollama',
+  'openai',
+  'anthropic',
+  'groq',
+  'perplexity',
+  'meta',
+  'openai_compatible',
+] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 /** Local providers cost nothing per token; their time is still recorded. */
@@ -126,7 +134,14 @@ export class LlmProviderError extends Error {
   /** From `Retry-After` on 429/503, in ms. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(input: { kind: LlmErrorKind; providerId: string; message: string; status?: number; retryAfterMs?: number; cause?: unknown }) {
+  constructor(input: {
+    kind: LlmErrorKind;
+    providerId: string;
+    message: string;
+    status?: number;
+    retryAfterMs?: number;
+    cause?: unknown;
+  }) {
     super(input.message, { cause: input.cause });
     this.name = 'LlmProviderError';
     this.kind = input.kind;

@@ -185,16 +185,30 @@ export interface OAuthOperations {
   /** Returns the new tokens; keeps the old refresh token when the network sends none. */
   refresh: (context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>) => Promise<TokenSet>;
   /** Accounts the login can post as; several means the user picks (pages, organizations, channels). */
-  listIdentities: (context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>) => Promise<ConnectedIdentity[]>;
+  listIdentities: (
+    context: NetworkContext,
+    tokens: TokenSet,
+    metadata: Readonly<Record<string, string>>,
+  ) => Promise<ConnectedIdentity[]>;
   /** Per-instance networks: registers Plume as an app on the server the user named. */
-  registerApp?: (context: NetworkContext, input: { instanceUrl: string; redirectUri: string }) => Promise<{ clientId: string; clientSecret: string }>;
+  registerApp?: (
+    context: NetworkContext,
+    input: { instanceUrl: string; redirectUri: string },
+  ) => Promise<{ clientId: string; clientSecret: string }>;
 }
 
 export interface CredentialOperations {
   /** Checks the pasted credentials with the network and returns tokens + the identity they act as. */
-  connect: (context: NetworkContext, credentials: Record<string, unknown>) => Promise<{ tokens: TokenSet; identity: ConnectedIdentity }>;
+  connect: (
+    context: NetworkContext,
+    credentials: Record<string, unknown>,
+  ) => Promise<{ tokens: TokenSet; identity: ConnectedIdentity }>;
   /** Renews a session (e.g. Bluesky refreshSession); networks with static credentials omit it. */
-  refresh?: (context: NetworkContext, tokens: TokenSet, metadata: Readonly<Record<string, string>>) => Promise<TokenSet>;
+  refresh?: (
+    context: NetworkContext,
+    tokens: TokenSet,
+    metadata: Readonly<Record<string, string>>,
+  ) => Promise<TokenSet>;
 }
 
 export interface PublishMedia {

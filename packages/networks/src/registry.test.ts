@@ -13,9 +13,21 @@ describe('network manifests', () => {
   it('claim analytics and inbox capabilities only where the provider has the operation behind them', () => {
     const claims = allProviders.flatMap((provider) => {
       const { analytics, inbox } = provider.manifest;
-      const flags = { 'analytics.post': analytics.post, 'analytics.account': analytics.account, 'inbox.comments': inbox.comments, 'inbox.mentions': inbox.mentions, 'inbox.messages': inbox.messages };
+      const flags = {
+        'analytics.post': analytics.post,
+        'analytics.account': analytics.account,
+        'inbox.comments': inbox.comments,
+        'inbox.mentions': inbox.mentions,
+        'inbox.messages': inbox.messages,
+      };
       return Object.entries(flags)
-        .filter(([capability, claimed]) => claimed && typeof (provider as unknown as Record<string, unknown>)[OPERATION_OF[capability as keyof typeof OPERATION_OF]] !== 'function')
+        .filter(
+          ([capability, claimed]) =>
+            claimed &&
+            typeof (provider as unknown as Record<string, unknown>)[
+              OPERATION_OF[capability as keyof typeof OPERATION_OF]
+            ] !== 'function',
+        )
         .map(([capability]) => `${provider.manifest.id}: ${capability}`);
     });
     expect(claims).toEqual([]);

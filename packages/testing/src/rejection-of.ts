@@ -3,7 +3,10 @@
  * the promise resolves or rejects with anything else.
  * @example const error = await rejectionOf(provider.generate(call), LlmProviderError);
  */
-export async function rejectionOf<T>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+export async function rejectionOf<T>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => T,
+): Promise<T> {
   const outcome = await promise.then(
     () => ({ rejected: false as const }),
     (reason: unknown) => ({ rejected: true as const, reason }),

@@ -47,7 +47,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
     browser,
     close: async () => {
       await browser.close();
-      if (mismatches.length > 0) throw new Error(`Answers that do not match the API contract:\n${mismatches.join('\n')}`);
+      if (mismatches.length > 0)
+        throw new Error(`Answers that do not match the API contract:\n${mismatches.join('\n')}`);
     },
   };
 }

@@ -22,7 +22,15 @@ export async function startPlume(env: Record<string, string> = {}): Promise<Runn
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [...plumeNodeArgs, 'start'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PUBLIC_URL: baseUrl, PLUME_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      PLUME_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,7 +50,9 @@ export async function startPlume(env: Record<string, string> = {}): Promise<Runn
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    const ready = await fetch(`${baseUrl}/api/v1/ready`).then((response) => response.ok).catch(() => false);
+    const ready = await fetch(`${baseUrl}/api/v1/ready`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ready) return { baseUrl, databaseUrl: database.url, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

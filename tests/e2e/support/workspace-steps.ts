@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
 
 /** Signs a new person up, signs in and creates a brand workspace; answers the workspace id. */
-export async function signUpAndCreateWorkspace(page: Page, person: { name: string; email: string; password: string }, workspaceName: string): Promise<string> {
+export async function signUpAndCreateWorkspace(
+  page: Page,
+  person: { name: string; email: string; password: string },
+  workspaceName: string,
+): Promise<string> {
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill(person.name);
   await page.getByLabel('Email').fill(person.email);
@@ -27,5 +31,12 @@ export async function nav(page: Page, name: string): Promise<void> {
 
 /** `YYYY-MM-DD HH:mm` of an instant on the wall clock of `timeZone`. */
 export function wallClock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(instant);
 }

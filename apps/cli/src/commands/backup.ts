@@ -43,10 +43,14 @@ export async function backupCommand(file: string | undefined): Promise<void> {
   const database = await resolveDatabase(config, createLogger(config));
   try {
     const result = await backupDatabase(database.url, target).catch((error: unknown) => {
-      throw (error as NodeJS.ErrnoException).syscall ? new Error(`${describeFileError(error, target, 'file')} ${advice}`, { cause: error }) : error;
+      throw (error as NodeJS.ErrnoException).syscall
+        ? new Error(`${describeFileError(error, target, 'file')} ${advice}`, { cause: error })
+        : error;
     });
     process.stdout.write(`Backup written to ${target}: ${result.tables} tables, ${result.rows} rows.\n`);
-    process.stdout.write('Keep the secret key (data directory secret.key or PLUME_SECRET_KEY) with it: stored secrets need it.\n');
+    process.stdout.write(
+      'Keep the secret key (data directory secret.key or PLUME_SECRET_KEY) with it: stored secrets need it.\n',
+    );
   } finally {
     await database.stop();
   }
@@ -63,19 +67,25 @@ export async function restoreCommand(file: string | undefined, options: { force:
   const config = loadConfigOrExit();
   await prepareDataDir(config);
   const available = await configuredKeyIds(config);
-  const database = await resolveDatabase(config, createLogger(config), { running: 'refuse', hint: 'Stop it before restoring into its data directory.' });
+  const database = await resolveDatabase(config, createLogger(config), {
+    running: 'refuse',
+    hint: 'Stop it before restoring into its data directory.',
+  });
   try {
     await runMigrations(database.url);
     let unreadable: KeyUse[] = [];
     const result = await restoreDatabase(database.url, source, {
       beforeCommit: async (client) => {
         unreadable = missingKeys(await keysInUse(client), available);
-        if (unreadable.length > 0 && !options.force) throw new Error(missingKeysMessage(unreadable, available, config, source));
+        if (unreadable.length > 0 && !options.force)
+          throw new Error(missingKeysMessage(unreadable, available, config, source));
       },
     });
     await pauseRestoredInstance(database.url);
     const after = await afterRestore(database.url);
-    process.stdout.write(`Restored ${result.rows} rows into ${result.tables} tables; ${after.requeuedMails} unsent mails queued again.\n`);
+    process.stdout.write(
+      `Restored ${result.rows} rows into ${result.tables} tables; ${after.requeuedMails} unsent mails queued again.\n`,
+    );
     if (unreadable.length > 0) {
       process.stdout.write(
         `Restored with --force: ${describeUses(unreadable)} cannot be read without secret key ${unreadable.map((use) => use.keyId).join(', ')}. ` +

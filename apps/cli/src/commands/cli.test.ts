@@ -35,7 +35,9 @@ describe('plume usage', () => {
 describe('a data directory Plume cannot use', () => {
   it('fails at once with what to do (under /proc it used to hang)', async () => {
     const result = await plume(['migrate'], { PLUME_DATA_DIR: '/proc/plume-data' });
-    expect(result.stderr).toMatch(/^plume: The folder \/proc\/plume-data cannot be created there\. Set PLUME_DATA_DIR to a folder Plume can write to\.$/m);
+    expect(result.stderr).toMatch(
+      /^plume: The folder \/proc\/plume-data cannot be created there\. Set PLUME_DATA_DIR to a folder Plume can write to\.$/m,
+    );
     expect(result.status).toBe(1);
   });
 });
@@ -52,8 +54,15 @@ describe('plume migrate', () => {
     const applied = Number(match?.[1]);
     expect(applied).toBeGreaterThan(0);
     expect(Number(match?.[2])).toBe(applied);
-    expect(await count(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'users'")).toBe(1);
-    expect(await count(url, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'graphile_worker'")).toBe(1);
+    expect(
+      await count(
+        url,
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'users'",
+      ),
+    ).toBe(1);
+    expect(
+      await count(url, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'graphile_worker'"),
+    ).toBe(1);
 
     const second = await plume(['migrate'], env);
     expect(second.status).toBe(0);
@@ -70,10 +79,22 @@ describe('plume backup and restore', () => {
     source = await database('migrated');
     env = { DATABASE_URL: source.url, PLUME_DATA_DIR: await tempDir('backup') };
     file = path.join(await tempDir('backup-file'), 'plume.backup');
-    await query(source.url, `INSERT INTO users (id, name, email, email_verified) VALUES ('user-1', 'Zoë O''Neil', 'zoe@example.test', true)`);
-    await query(source.url, `INSERT INTO workspaces (id, name, slug, kind, timezone, locale) VALUES ('ws-1', 'Bäckerei', 'baeckerei', 'character', 'Europe/Berlin', 'de-DE')`);
-    await query(source.url, `INSERT INTO members (id, workspace_id, user_id, role) VALUES ('mem-1', 'ws-1', 'user-1', 'owner')`);
-    await query(source.url, `INSERT INTO mail_outbox ("to", subject, text, status) VALUES ('zoe@example.test', 'Queued', 'not sent yet', 'queued'), ('zoe@example.test', 'Done', 'already sent', 'sent')`);
+    await query(
+      source.url,
+      `INSERT INTO users (id, name, email, email_verified) VALUES ('user-1', 'Zoë O''Neil', 'zoe@example.test', true)`,
+    );
+    await query(
+      source.url,
+      `INSERT INTO workspaces (id, name, slug, kind, timezone, locale) VALUES ('ws-1', 'Bäckerei', 'baeckerei', 'character', 'Europe/Berlin', 'de-DE')`,
+    );
+    await query(
+      source.url,
+      `INSERT INTO members (id, workspace_id, user_id, role) VALUES ('mem-1', 'ws-1', 'user-1', 'owner')`,
+    );
+    await query(
+      source.url,
+      `INSERT INTO mail_outbox ("to", subject, text, status) VALUES ('zoe@example.test', 'Queued', 'not sent yet', 'queued'), ('zoe@example.test', 'Done', 'already sent', 'sent')`,
+    );
   });
 
   it('writes a backup file readable only by its owner', async () => {
@@ -96,16 +117,33 @@ describe('plume backup and restore', () => {
       { id: 'user-1', name: "Zoë O'Neil", email: 'zoe@example.test', email_verified: true },
     ]);
     expect(await query(target.url, 'SELECT id, name, slug, kind, timezone, locale FROM workspaces')).toEqual([
-      { id: 'ws-1', name: 'Bäckerei', slug: 'baeckerei', kind: 'character', timezone: 'Europe/Berlin', locale: 'de-DE' },
+      {
+        id: 'ws-1',
+        name: 'Bäckerei',
+        slug: 'baeckerei',
+        kind: 'character',
+        timezone: 'Europe/Berlin',
+        locale: 'de-DE',
+      },
     ]);
-    expect(await query(target.url, 'SELECT workspace_id, user_id, role FROM members')).toEqual([{ workspace_id: 'ws-1', user_id: 'user-1', role: 'owner' }]);
+    expect(await query(target.url, 'SELECT workspace_id, user_id, role FROM members')).toEqual([
+      { workspace_id: 'ws-1', user_id: 'user-1', role: 'owner' },
+    ]);
     expect(await query(target.url, 'SELECT subject, status FROM mail_outbox ORDER BY seq')).toEqual([
       { subject: 'Queued', status: 'queued' },
       { subject: 'Done', status: 'sent' },
     ]);
-    expect(await count(target.url, "SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'send_mail'")).toBe(1);
-    const [job] = await query<{ key: string }>(target.url, "SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'send_mail'");
-    const [queued] = await query<{ id: string }>(target.url, "SELECT id::text FROM mail_outbox WHERE status = 'queued'");
+    expect(
+      await count(target.url, "SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'send_mail'"),
+    ).toBe(1);
+    const [job] = await query<{ key: string }>(
+      target.url,
+      "SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'send_mail'",
+    );
+    const [queued] = await query<{ id: string }>(
+      target.url,
+      "SELECT id::text FROM mail_outbox WHERE status = 'queued'",
+    );
     expect(job?.key).toBe(`send_mail:${queued?.id ?? ''}`);
   });
 
@@ -122,22 +160,36 @@ describe('plume backup and restore', () => {
     const withSecret = await database('migrated');
     const foreign = createKeyring(parseKey(generateKey()));
     await query(withSecret.url, `INSERT INTO workspaces (id, name, slug) VALUES ('ws-k', 'Keyed', 'keyed')`);
-    await query(withSecret.url, `INSERT INTO workspace_secrets (workspace_id, name, ciphertext) VALUES ('ws-k', 'token', $1)`, [foreign.encrypt('lost')]);
+    await query(
+      withSecret.url,
+      `INSERT INTO workspace_secrets (workspace_id, name, ciphertext) VALUES ('ws-k', 'token', $1)`,
+      [foreign.encrypt('lost')],
+    );
     const secretFile = path.join(await tempDir('secret-backup'), 'plume.backup');
     await backupDatabase(withSecret.url, secretFile);
     const target = await database('empty');
-    const forced = await plume(['restore', '--force', secretFile], { DATABASE_URL: target.url, PLUME_DATA_DIR: await tempDir('no-key') });
+    const forced = await plume(['restore', '--force', secretFile], {
+      DATABASE_URL: target.url,
+      PLUME_DATA_DIR: await tempDir('no-key'),
+    });
     expect(forced.stderr).toBe('');
     expect(forced.status).toBe(0);
-    expect(forced.stdout).toContain(`Restored with --force: 1 stored secret (connected accounts, model provider keys…) cannot be read without secret key ${foreign.currentKeyId}.`);
+    expect(forced.stdout).toContain(
+      `Restored with --force: 1 stored secret (connected accounts, model provider keys…) cannot be read without secret key ${foreign.currentKeyId}.`,
+    );
     expect(await count(target.url, 'SELECT count(*) FROM workspace_secrets')).toBe(1);
   });
 
   it('explains a missing file and a missing argument', async () => {
     const target = await database('empty');
-    const missing = await plume(['restore', path.join(await tempDir('missing'), 'no-such.backup')], { ...env, DATABASE_URL: target.url });
+    const missing = await plume(['restore', path.join(await tempDir('missing'), 'no-such.backup')], {
+      ...env,
+      DATABASE_URL: target.url,
+    });
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/^plume: .*no-such\.backup does not exist\. Give the path of a file `plume backup` wrote\.$/m);
+    expect(missing.stderr).toMatch(
+      /^plume: .*no-such\.backup does not exist\. Give the path of a file `plume backup` wrote\.$/m,
+    );
     const bare = await plume(['backup'], env);
     expect(bare.status).toBe(1);
     expect(bare.stderr).toContain('Usage: plume backup <file>');

@@ -12,7 +12,8 @@ import { resolveDatabase } from '../resolve-database.ts';
  */
 export async function outboxCommand(limitText: string | undefined): Promise<void> {
   const limit = limitText === undefined ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error('Usage: plume outbox [--limit N] (N from 1 to 1000)');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new Error('Usage: plume outbox [--limit N] (N from 1 to 1000)');
   const config = loadConfigOrExit();
   const database = await resolveDatabase(config, createLogger(config));
   const db = createDatabase(database.url, { poolSize: 1, applicationName: 'plume-cli' });

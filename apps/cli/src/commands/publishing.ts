@@ -1,5 +1,10 @@
 import { loadConfigOrExit } from '@plume/config/load-config';
-import { getPublishingPause, pausePublishing, resumePublishing, type PublishingPause } from '@plume/core/publishing/publishing-pause';
+import {
+  getPublishingPause,
+  pausePublishing,
+  resumePublishing,
+  type PublishingPause,
+} from '@plume/core/publishing/publishing-pause';
 import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
 import { createLogger } from '../create-logger.ts';
 import { resolveDatabase } from '../resolve-database.ts';
@@ -11,8 +16,10 @@ export const RESTORED_REASON =
 function describePause(pause: PublishingPause): string {
   if (!pause.paused) return 'Publishing is running.\n';
   const since = pause.pausedAt?.toISOString() ?? 'an unknown time';
-  return `Publishing is paused since ${since}${pause.changedBy ? ` (by ${pause.changedBy})` : ''}: ${pause.reason ?? 'no reason given'}\n`
-    + 'Due posts wait, nothing is lost. Resume with `plume publishing resume` or "Resume publishing" in the web app.\n';
+  return (
+    `Publishing is paused since ${since}${pause.changedBy ? ` (by ${pause.changedBy})` : ''}: ${pause.reason ?? 'no reason given'}\n` +
+    'Due posts wait, nothing is lost. Resume with `plume publishing resume` or "Resume publishing" in the web app.\n'
+  );
 }
 
 async function withDatabase<T>(run: (db: Database) => Promise<T>): Promise<T> {
@@ -39,7 +46,9 @@ export async function publishingCommand(action: string | undefined, reason: stri
       return true;
     }
     case 'pause':
-      await withDatabase((db) => pausePublishing(db, { reason: reason ?? 'Paused by an operator (plume publishing pause).', by: 'plume' }));
+      await withDatabase((db) =>
+        pausePublishing(db, { reason: reason ?? 'Paused by an operator (plume publishing pause).', by: 'plume' }),
+      );
       process.stdout.write('Publishing paused: due posts wait until `plume publishing resume`.\n');
       return true;
     default:
@@ -59,6 +68,8 @@ export async function pauseRestoredInstance(databaseUrl: string): Promise<void> 
   } finally {
     await closeDatabase(db);
   }
-  process.stdout.write('Publishing is paused on this restored instance, so that it and the original do not both publish the same posts.\n'
-    + 'Once the original is stopped (or if this copy should publish), run `plume publishing resume` or use "Resume publishing" in the web app.\n');
+  process.stdout.write(
+    'Publishing is paused on this restored instance, so that it and the original do not both publish the same posts.\n' +
+      'Once the original is stopped (or if this copy should publish), run `plume publishing resume` or use "Resume publishing" in the web app.\n',
+  );
 }

@@ -18,7 +18,14 @@ import { findRunningCluster, stopServerByPid } from '@plume/db/cluster-directory
 import { embeddedUrl } from '@plume/db/embedded-postgres';
 import { freePort } from '@plume/testing/free-port';
 import { plumeNodeArgs } from '../plume-command.ts';
-import { createScratch, query, repoRoot, runPlume as plume, startPlumeServer, type PlumeServer } from '../test-support/plume-child.ts';
+import {
+  createScratch,
+  query,
+  repoRoot,
+  runPlume as plume,
+  startPlumeServer,
+  type PlumeServer,
+} from '../test-support/plume-child.ts';
 
 const scratch = createScratch();
 const email = 'ada@example.test';
@@ -38,7 +45,12 @@ async function start(environment: Record<string, string>): Promise<PlumeServer &
 const clusterOf = (directory: string) => findRunningCluster(path.join(directory, 'postgres'));
 
 async function authPost(baseUrl: string, route: string, body: object): Promise<Response> {
-  return fetch(`${baseUrl}/api/v1/auth/${route}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify(body), redirect: 'manual' });
+  return fetch(`${baseUrl}/api/v1/auth/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(body),
+    redirect: 'manual',
+  });
 }
 
 beforeAll(async () => {
@@ -72,12 +84,17 @@ const restoredDirs: string[] = [];
 // Every test runs several `plume` processes; on a busy machine each takes seconds to start.
 describe('commands on a running Plume (embedded PostgreSQL)', { timeout: 180_000 }, () => {
   it('rotates the key and writes a backup while Plume runs', async () => {
-    expect((await authPost(server.baseUrl, 'sign-up/email', { name: 'Ada', email, password: 'first password 1' })).status).toBe(200);
+    expect(
+      (await authPost(server.baseUrl, 'sign-up/email', { name: 'Ada', email, password: 'first password 1' })).status,
+    ).toBe(200);
     const password = (await fs.readFile(`${path.join(dataDir, 'postgres')}.password`, 'utf8')).trim();
     const url = embeddedUrl(password, Number(env.EMBEDDED_PG_PORT), 'plume');
     await query(url, `INSERT INTO workspaces (id, name, slug) VALUES ('ws-run', 'Running', 'running')`);
     const db = createDatabase(url, { poolSize: 1 });
-    await putWorkspaceSecret({ db, keyring: await loadKeyring(parseConfig(env)) }, { workspaceId: 'ws-run', name: 'token', value: 'secret ✓' }).finally(() => closeDatabase(db));
+    await putWorkspaceSecret(
+      { db, keyring: await loadKeyring(parseConfig(env)) },
+      { workspaceId: 'ws-run', name: 'token', value: 'secret ✓' },
+    ).finally(() => closeDatabase(db));
 
     const rotated = await plume(['secret', 'rotate'], env);
     expect(rotated.stderr).toBe('');
@@ -93,7 +110,12 @@ describe('commands on a running Plume (embedded PostgreSQL)', { timeout: 180_000
     // A restore into the data directory of a running Plume is refused, naming it.
     const restore = await plume(['restore', backupFile], env);
     expect(restore.status).toBe(1);
-    expect(restore.stderr).toMatch(new RegExp(`^plume: Plume \\(PID \\d+\\) is running with the data directory ${dataDir}\\. Stop it before restoring into its data directory\\.$`, 'm'));
+    expect(restore.stderr).toMatch(
+      new RegExp(
+        `^plume: Plume \\(PID \\d+\\) is running with the data directory ${dataDir}\\. Stop it before restoring into its data directory\\.$`,
+        'm',
+      ),
+    );
   });
 
   it('prints a password reset link that works, and the outbox shows it', async () => {
@@ -105,12 +127,18 @@ describe('commands on a running Plume (embedded PostgreSQL)', { timeout: 180_000
     const opened = await fetch(link, { redirect: 'manual' });
     expect(opened.status).toBe(302);
     const token = new URL(opened.headers.get('location') ?? '', server.baseUrl).searchParams.get('token');
-    expect((await authPost(server.baseUrl, 'reset-password', { token, newPassword: 'second password 2' })).status).toBe(200);
-    expect((await authPost(server.baseUrl, 'sign-in/email', { email, password: 'second password 2' })).status).toBe(200);
+    expect((await authPost(server.baseUrl, 'reset-password', { token, newPassword: 'second password 2' })).status).toBe(
+      200,
+    );
+    expect((await authPost(server.baseUrl, 'sign-in/email', { email, password: 'second password 2' })).status).toBe(
+      200,
+    );
 
     const outbox = await plume(['outbox', '--limit', '2'], env);
     expect(outbox.status).toBe(0);
-    expect(outbox.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC +\w+ +to ada@example\.test +Reset your Plume password$/m);
+    expect(outbox.stdout).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d UTC +\w+ +to ada@example\.test +Reset your Plume password$/m,
+    );
     expect(outbox.stdout).toContain(`    ${link}\n`);
     expect(outbox.stdout.match(/ UTC /g)).toHaveLength(2);
   });
@@ -130,7 +158,9 @@ describe('commands on a running Plume (embedded PostgreSQL)', { timeout: 180_000
     const cluster = await clusterOf(dataDir);
     process.kill(cluster?.pid ?? 0, 'SIGKILL');
     const ended = await again.exited;
-    expect(ended.stderr.trim()).toMatch(/^plume: the embedded PostgreSQL stopped unexpectedly \(signal SIGKILL\), so Plume stops too\. Start it again with `plume start`\.$/);
+    expect(ended.stderr.trim()).toMatch(
+      /^plume: the embedded PostgreSQL stopped unexpectedly \(signal SIGKILL\), so Plume stops too\. Start it again with `plume start`\.$/,
+    );
     expect(ended.status).toBe(1);
   });
 
@@ -145,7 +175,9 @@ describe('commands on a running Plume (embedded PostgreSQL)', { timeout: 180_000
       const blocked = await start(env);
       expect(blocked.ready).toBe(false);
       const ended = await blocked.exited;
-      expect(ended.stderr).toContain(`plume: Port ${port} on 127.0.0.1 is already in use by another program. Stop it, or set PORT to a free port.`);
+      expect(ended.stderr).toContain(
+        `plume: Port ${port} on 127.0.0.1 is already in use by another program. Stop it, or set PORT to a free port.`,
+      );
       expect(ended.status).toBe(1);
       expect(await clusterOf(dataDir)).toBeNull();
     } finally {
@@ -158,13 +190,23 @@ describe('restoring into a new data directory', { timeout: 240_000 }, () => {
   it('can run again after being killed while its database was created; needs the backup key; the copy starts and stops cleanly', async () => {
     const target = await scratch.tempDir('restored');
     restoredDirs.push(target);
-    const targetEnv = { PLUME_DATA_DIR: target, EMBEDDED_PG_PORT: String(await freePort()), PUBLIC_URL: env.PUBLIC_URL ?? '' };
+    const targetEnv = {
+      PLUME_DATA_DIR: target,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PUBLIC_URL: env.PUBLIC_URL ?? '',
+    };
 
     // Killed, with everything it started, as soon as the cluster's first file exists.
-    const child = spawn(process.execPath, [...plumeNodeArgs, 'restore', backupFile], { cwd: repoRoot, env: { LOG_LEVEL: 'warn', ...targetEnv }, detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, [...plumeNodeArgs, 'restore', backupFile], {
+      cwd: repoRoot,
+      env: { LOG_LEVEL: 'warn', ...targetEnv },
+      detached: true,
+      stdio: 'ignore',
+    });
     let running = true;
     const killed = new Promise((resolve) => child.once('close', resolve)).then(() => (running = false));
-    const hasClusterFile = async () => (await fs.readdir(target, { recursive: true }).catch(() => [])).some((name) => name.endsWith('PG_VERSION'));
+    const hasClusterFile = async () =>
+      (await fs.readdir(target, { recursive: true }).catch(() => [])).some((name) => name.endsWith('PG_VERSION'));
     while (running && !(await hasClusterFile())) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(running).toBe(true);
     process.kill(-(child.pid ?? 0), 'SIGKILL');
@@ -176,7 +218,9 @@ describe('restoring into a new data directory', { timeout: 240_000 }, () => {
     expect(refused.stderr).toContain(
       `plume: The backup's 1 stored secret (connected accounts, model provider keys…) need the secret key ${keyId}, which this Plume does not have (it has no secret key yet). Nothing was restored.`,
     );
-    expect(refused.stderr).toContain(`copy secret.key from the data directory of the instance the backup came from to ${path.join(target, keyFileName)}`);
+    expect(refused.stderr).toContain(
+      `copy secret.key from the data directory of the instance the backup came from to ${path.join(target, keyFileName)}`,
+    );
     expect(refused.stderr).toContain(`plume restore --force ${backupFile}`);
 
     await fs.copyFile(path.join(dataDir, keyFileName), path.join(target, keyFileName));

@@ -36,7 +36,9 @@ async function databaseWithSecret(env: Record<string, string>): Promise<string> 
 }
 
 async function ciphertextOf(url: string, name = 'token'): Promise<string> {
-  const [row] = await query<{ ciphertext: string }>(url, 'SELECT ciphertext FROM workspace_secrets WHERE name = $1', [name]);
+  const [row] = await query<{ ciphertext: string }>(url, 'SELECT ciphertext FROM workspace_secrets WHERE name = $1', [
+    name,
+  ]);
   return row?.ciphertext ?? '';
 }
 
@@ -103,7 +105,9 @@ describe('plume secret rotate', () => {
     expect(await fs.readdir(dataDir)).toEqual([]);
 
     expect(keyIdIn(await ciphertextOf(url))).toBe(keyIdOf(parseKey(newKey)));
-    expect(await decryptWith({ PLUME_DATA_DIR: dataDir, PLUME_SECRET_KEY: newKey, PLUME_PREVIOUS_SECRET_KEYS: oldKey }, url)).toBe(plaintext);
+    expect(
+      await decryptWith({ PLUME_DATA_DIR: dataDir, PLUME_SECRET_KEY: newKey, PLUME_PREVIOUS_SECRET_KEYS: oldKey }, url),
+    ).toBe(plaintext);
     expect(await decryptWith({ PLUME_DATA_DIR: dataDir, PLUME_SECRET_KEY: newKey }, url)).toBe(plaintext);
   });
 
@@ -119,7 +123,9 @@ describe('plume secret rotate', () => {
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       const failed = await plume(['secret', 'rotate'], { ...env, DATABASE_URL: url });
       expect(failed.status).toBe(1);
-      expect(failed.stderr).toMatch(/^plume: A value in workspace_secrets\.ciphertext cannot be read: it was encrypted with the secret key [0-9a-f]{12}, which this Plume server does not have.*Nothing was re-encrypted/m);
+      expect(failed.stderr).toMatch(
+        /^plume: A value in workspace_secrets\.ciphertext cannot be read: it was encrypted with the secret key [0-9a-f]{12}, which this Plume server does not have.*Nothing was re-encrypted/m,
+      );
       expect(await ciphertextOf(url)).toBe(before);
       expect(await keyFileLines(dataDir)).toContain(originalKey);
       expect(await decryptWith(env, url)).toBe(plaintext);

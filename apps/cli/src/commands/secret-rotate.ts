@@ -25,19 +25,29 @@ export async function rotateSecretCommand(): Promise<void> {
     await runMigrations(database.url);
     const next = generateKey();
     const fromEnv = Boolean(config.PLUME_SECRET_KEY);
-    const oldKeys = fromEnv ? [config.PLUME_SECRET_KEY ?? '', ...(config.PLUME_PREVIOUS_SECRET_KEYS ?? [])] : await readKeyFileLines(config.dataDir);
+    const oldKeys = fromEnv
+      ? [config.PLUME_SECRET_KEY ?? '', ...(config.PLUME_PREVIOUS_SECRET_KEYS ?? [])]
+      : await readKeyFileLines(config.dataDir);
     const keyring = createKeyring(parseKey(next), oldKeys.filter(Boolean).map(parseKey));
     // The new key is on disk before any row uses it; every old key stays until the rotation has
     // committed, so a failed rotation (and a retry that fails too) never drops a key rows still need.
     if (!fromEnv) await writeKeyFile(config.dataDir, next, oldKeys);
     const result = await rotateSecrets({ db, keyring });
     if (!fromEnv) await writeKeyFile(config.dataDir, next, oldKeys.slice(0, 1));
-    process.stdout.write(`Re-encrypted ${result.reencrypted} secrets (${result.alreadyCurrent} already current). New key id ${keyring.currentKeyId}.\n`);
+    process.stdout.write(
+      `Re-encrypted ${result.reencrypted} secrets (${result.alreadyCurrent} already current). New key id ${keyring.currentKeyId}.\n`,
+    );
     if (fromEnv) {
-      process.stdout.write(`Set PLUME_SECRET_KEY=${next}\nand PLUME_PREVIOUS_SECRET_KEYS=${oldKeys[0]} until every process runs with the new key, then restart Plume.\n`);
-      process.stdout.write('Do it now: a running Plume cannot read the re-encrypted secrets until it is restarted with the new key.\n');
+      process.stdout.write(
+        `Set PLUME_SECRET_KEY=${next}\nand PLUME_PREVIOUS_SECRET_KEYS=${oldKeys[0]} until every process runs with the new key, then restart Plume.\n`,
+      );
+      process.stdout.write(
+        'Do it now: a running Plume cannot read the re-encrypted secrets until it is restarted with the new key.\n',
+      );
     } else {
-      process.stdout.write('A running Plume reads the new key from the key file; restart it so it also writes with the new key.\n');
+      process.stdout.write(
+        'A running Plume reads the new key from the key file; restart it so it also writes with the new key.\n',
+      );
     }
   } finally {
     await closeDatabase(db);

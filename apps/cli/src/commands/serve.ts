@@ -35,14 +35,18 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
   const config: PlumeConfig = loadConfigOrExit(overrides);
   const logger: Logger = createLogger(config);
   await prepareDataDir(config);
-  const database = await resolveDatabase(config, logger, { running: 'refuse', hint: 'Stop it first, or give this one its own PLUME_DATA_DIR.' });
+  const database = await resolveDatabase(config, logger, {
+    running: 'refuse',
+    hint: 'Stop it first, or give this one its own PLUME_DATA_DIR.',
+  });
   // Stopped in order: HTTP (stop accepting, finish requests), workers, then the pool, then PostgreSQL.
   const stops: Array<() => Promise<void>> = [];
   let db: Database | undefined;
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      for (const step of stops) await step().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
+      for (const step of stops)
+        await step().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
       if (db) await closeDatabase(db).catch(() => undefined);
       await database.stop();
     })();
@@ -54,9 +58,18 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
     logger.info(migrations, 'database migrated');
     const keyring = await loadKeyring(config);
     const publishing = createPublishingServices({ config, providers: allProviders, logger });
-    const pool = createDatabase(database.url, { poolSize: config.DATABASE_POOL_SIZE, applicationName: roles.api ? 'plume-api' : 'plume-worker' });
+    const pool = createDatabase(database.url, {
+      poolSize: config.DATABASE_POOL_SIZE,
+      applicationName: roles.api ? 'plume-api' : 'plume-worker',
+    });
     db = pool;
-    const llm = createLlmServices({ config, db: pool, keyring, logger, onBudgetAlert: (alert) => mailBudgetAlert({ db: pool, appUrl: config.publicUrl }, alert) });
+    const llm = createLlmServices({
+      config,
+      db: pool,
+      keyring,
+      logger,
+      onBudgetAlert: (alert) => mailBudgetAlert({ db: pool, appUrl: config.publicUrl }, alert),
+    });
     let port: number | null = null;
 
     if (roles.worker) {
@@ -68,7 +81,10 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
       const app = await buildApp({ config, db: pool, auth, keyring, publishing, llm, webDistDir }, { logger });
       stops.unshift(() => app.close());
       port = await listen(app, config);
-      logger.info({ url: config.publicUrl, readyInMs: Math.round(performance.now() - startedAt) }, `Plume is ready at ${config.publicUrl}`);
+      logger.info(
+        { url: config.publicUrl, readyInMs: Math.round(performance.now() - startedAt) },
+        `Plume is ready at ${config.publicUrl}`,
+      );
     }
     return { stop, port, onDatabaseLost: database.onUnexpectedExit };
   } catch (error) {
@@ -82,9 +98,21 @@ async function listen(app: FastifyInstance, config: PlumeConfig): Promise<number
     await app.listen({ host: config.HOST, port: config.PORT });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`Port ${config.PORT} on ${config.HOST} is already in use by another program. Stop it, or set PORT to a free port.`, { cause: error });
-    if (code === 'EACCES') throw new Error(`Plume may not listen on port ${config.PORT} (ports below 1024 need privileges). Set PORT to 1024 or above.`, { cause: error });
-    if (code === 'EADDRNOTAVAIL') throw new Error(`HOST=${config.HOST} is not an address of this machine. Set HOST to one it has (0.0.0.0 for all).`, { cause: error });
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `Port ${config.PORT} on ${config.HOST} is already in use by another program. Stop it, or set PORT to a free port.`,
+        { cause: error },
+      );
+    if (code === 'EACCES')
+      throw new Error(
+        `Plume may not listen on port ${config.PORT} (ports below 1024 need privileges). Set PORT to 1024 or above.`,
+        { cause: error },
+      );
+    if (code === 'EADDRNOTAVAIL')
+      throw new Error(
+        `HOST=${config.HOST} is not an address of this machine. Set HOST to one it has (0.0.0.0 for all).`,
+        { cause: error },
+      );
     throw error;
   }
   const address = app.server.address();

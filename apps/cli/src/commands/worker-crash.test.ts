@@ -66,7 +66,10 @@ function startWorkerProcess(): ChildProcess {
 }
 
 async function targetStates(ids: string[]): Promise<Map<string, string>> {
-  const rows = await db.select({ id: postTargets.id, state: postTargets.state }).from(postTargets).where(inArray(postTargets.id, ids));
+  const rows = await db
+    .select({ id: postTargets.id, state: postTargets.state })
+    .from(postTargets)
+    .where(inArray(postTargets.id, ids));
   return new Map(rows.map((row) => [row.id, row.state]));
 }
 
@@ -80,7 +83,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 
 /** How many publish requests carrying this text the fake network received (counted on arrival, before it answers). */
 function requestsWith(text: string): number {
-  return fake.server.requests.filter((request) => request.path === '/api/v1/statuses' && JSON.stringify(request.body ?? null).includes(text)).length;
+  return fake.server.requests.filter(
+    (request) => request.path === '/api/v1/statuses' && JSON.stringify(request.body ?? null).includes(text),
+  ).length;
 }
 
 /**
@@ -93,15 +98,22 @@ function requestsWith(text: string): number {
  */
 function everySlotHoldsAReceivedCall(): boolean {
   const now = Date.now();
-  const inFlight = fake.server.requests.filter((request) => request.path === '/api/v1/statuses' && now - request.receivedAt < ANSWER_DELAY_MS);
-  return inFlight.length === mastodonManifest.publishConcurrency && inFlight.every((request) => now - request.receivedAt < ANSWER_DELAY_MS - 300);
+  const inFlight = fake.server.requests.filter(
+    (request) => request.path === '/api/v1/statuses' && now - request.receivedAt < ANSWER_DELAY_MS,
+  );
+  return (
+    inFlight.length === mastodonManifest.publishConcurrency &&
+    inFlight.every((request) => now - request.receivedAt < ANSWER_DELAY_MS - 300)
+  );
 }
 
 /** One workspace, `TARGETS` Mastodon accounts on the fake, one scheduled post per account, all due now. */
 async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, string> }> {
   const keyring = createKeyring(parseKey(secretKey));
   const userId = randomUUID();
-  await db.insert(users).values({ id: userId, name: 'Crash Owner', email: `crash-${userId}@example.test`, emailVerified: true });
+  await db
+    .insert(users)
+    .values({ id: userId, name: 'Crash Owner', email: `crash-${userId}@example.test`, emailVerified: true });
   const workspaceId = randomUUID();
   await db.insert(workspaces).values({ id: workspaceId, name: 'Crash', slug: `crash-${workspaceId}` });
   const accounts = await db
@@ -126,7 +138,12 @@ async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, s
     const text = `Crash test post ${index} ${randomUUID()}`;
     const [post] = await db
       .insert(posts)
-      .values({ workspaceId, state: 'scheduled', content: { text, mediaIds: [], thread: [], hashtags: [] }, scheduledAt: due })
+      .values({
+        workspaceId,
+        state: 'scheduled',
+        content: { text, mediaIds: [], thread: [], hashtags: [] },
+        scheduledAt: due,
+      })
       .returning({ id: posts.id });
     if (!post) throw new Error('post insert failed');
     const [target] = await db
@@ -137,7 +154,10 @@ async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, s
     targetIds.push(target.id);
     textOf.set(target.id, text);
   }
-  await enqueuePublishJobs(db, targetIds.map((targetId) => ({ targetId, runAt: due })));
+  await enqueuePublishJobs(
+    db,
+    targetIds.map((targetId) => ({ targetId, runAt: due })),
+  );
   return { targetIds, textOf };
 }
 
@@ -156,7 +176,9 @@ describe('a worker killed while publishing', () => {
       const states = await targetStates(targetIds);
       const published = [...states.values()].filter((state) => state === 'published').length;
       // Claimed but not sent: waiting for a slot.
-      const waiting = targetIds.filter((id) => states.get(id) === 'publishing' && requestsWith(textOf.get(id) ?? '') === 0);
+      const waiting = targetIds.filter(
+        (id) => states.get(id) === 'publishing' && requestsWith(textOf.get(id) ?? '') === 0,
+      );
       // Killed right after this check, with nothing awaited in between.
       if (published >= 5 && waiting.length > 0 && everySlotHoldsAReceivedCall()) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -174,22 +196,33 @@ describe('a worker killed while publishing', () => {
     const claimedAtKill = targetIds.filter((id) => atKill.get(id) === 'publishing');
     const sentAtKill = claimedAtKill.filter((id) => requestsWith(textOf.get(id) ?? '') > 0);
     const unsentAtKill = claimedAtKill.filter((id) => requestsWith(textOf.get(id) ?? '') === 0);
-    expect(sentAtKill.length, 'claimed targets sent when the worker died').toBeGreaterThanOrEqual(mastodonManifest.publishConcurrency);
+    expect(sentAtKill.length, 'claimed targets sent when the worker died').toBeGreaterThanOrEqual(
+      mastodonManifest.publishConcurrency,
+    );
     expect(unsentAtKill.length, 'claimed targets never sent when the worker died').toBeGreaterThan(0);
 
     fake.server.setDelay(20);
     const second = startWorkerProcess();
     try {
       await waitFor(
-        async () => [...(await targetStates(targetIds)).values()].every((state) => ['published', 'failed', 'unconfirmed'].includes(state)),
+        async () =>
+          [...(await targetStates(targetIds)).values()].every((state) =>
+            ['published', 'failed', 'unconfirmed'].includes(state),
+          ),
         120_000,
         'every target to settle',
       );
     } catch (error) {
-      const stuck = [...(await targetStates(targetIds)).entries()].filter(([, state]) => !['published', 'failed', 'unconfirmed'].includes(state));
-      const jobs = await db.execute(sql`SELECT key, locked_by, locked_at, attempts, last_error, run_at FROM graphile_worker._private_jobs`);
+      const stuck = [...(await targetStates(targetIds)).entries()].filter(
+        ([, state]) => !['published', 'failed', 'unconfirmed'].includes(state),
+      );
+      const jobs = await db.execute(
+        sql`SELECT key, locked_by, locked_at, attempts, last_error, run_at FROM graphile_worker._private_jobs`,
+      );
       const beats = await db.execute(sql`SELECT worker_id, last_seen_at, queue_worker_ids FROM worker_heartbeats`);
-      throw new Error(`${String(error)}: stuck ${JSON.stringify(stuck)} jobs ${JSON.stringify(jobs.rows)} heartbeats ${JSON.stringify(beats.rows)}`);
+      throw new Error(
+        `${String(error)}: stuck ${JSON.stringify(stuck)} jobs ${JSON.stringify(jobs.rows)} heartbeats ${JSON.stringify(beats.rows)}`,
+      );
     } finally {
       second.kill('SIGTERM');
       await new Promise((resolve) => second.once('exit', resolve));

@@ -19,7 +19,11 @@ export type PlumeRun = { status: number | null; stdout: string; stderr: string }
  */
 export function runPlume(args: string[], env: Record<string, string>): Promise<PlumeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...plumeNodeArgs, ...args], { cwd: repoRoot, env: { LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+    const child = spawn(process.execPath, [...plumeNodeArgs, ...args], {
+      cwd: repoRoot,
+      env: { LOG_LEVEL: 'warn', ...env },
+      timeout: 60_000,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -30,7 +34,11 @@ export function runPlume(args: string[], env: Record<string, string>): Promise<P
 }
 
 /** One query on its own connection. */
-export async function query<Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<Row[]> {
+export async function query<Row extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -100,7 +108,10 @@ function answers(url: string): Promise<boolean> {
  * Runs `plume start` in its own process group (as a shell runs a foreground job) and waits until it
  * answers /api/v1/ready, or until it exits (a start that fails): then `baseUrl` is never reached.
  */
-export async function startPlumeServer(env: Record<string, string>, port: number): Promise<PlumeServer & { ready: boolean }> {
+export async function startPlumeServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<PlumeServer & { ready: boolean }> {
   const child = spawn(process.execPath, [...plumeNodeArgs, 'start'], {
     cwd: repoRoot,
     env: { LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },

@@ -10,7 +10,8 @@ export async function withFieldPrefix<T>(prefix: 'body' | 'query', work: () => P
   } catch (error) {
     if (!(error instanceof AppError) || error.errors === undefined) throw error;
     const errors = error.errors.map((item) => ({ ...item, path: `${prefix}/${item.path.replaceAll('.', '/')}` }));
-    const listed = (items: readonly { path: string; message: string }[]) => items.map((item) => `${item.path}: ${item.message}`).join('; ');
+    const listed = (items: readonly { path: string; message: string }[]) =>
+      items.map((item) => `${item.path}: ${item.message}`).join('; ');
     // A detail that only lists the fields is listed again with the new paths; a sentence of its own is kept.
     const detail = error.detail === undefined || error.detail === listed(error.errors) ? listed(errors) : error.detail;
     throw new AppError(error.code, {

@@ -35,27 +35,46 @@ export async function withIdempotency(
     const created = await create();
     return reply.status(created.status).send(created.body);
   }
-  if (!keyPattern.test(key)) throw AppError.validation('headers/idempotency-key', 'Use 1–255 letters, digits, -, _, :, or .');
+  if (!keyPattern.test(key))
+    throw AppError.validation('headers/idempotency-key', 'Use 1–255 letters, digits, -, _, :, or .');
 
-  const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
   const db = context.db;
-  await db.delete(idempotencyKeys).where(
-    and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key), lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${idempotencyWindowHours})`)),
-  );
-  const claimed = await db.insert(idempotencyKeys).values({ principal, key, requestHash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  await db
+    .delete(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.principal, principal),
+        eq(idempotencyKeys.key, key),
+        lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${idempotencyWindowHours})`),
+      ),
+    );
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({ principal, key, requestHash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) {
-    const [stored] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+    const [stored] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
     if (!stored) throw new AppError('idempotency_in_progress');
     if (stored.requestHash !== requestHash) throw new AppError('idempotency_conflict');
-    if (stored.responseStatus === null) throw new AppError('idempotency_in_progress', { headers: { 'retry-after': '1' } });
+    if (stored.responseStatus === null)
+      throw new AppError('idempotency_in_progress', { headers: { 'retry-after': '1' } });
     // The stored body is already plain JSON; skip the route's schema serializer (it expects Dates).
-    return reply
-      .status(stored.responseStatus)
-      .header('idempotency-replayed', 'true')
-      // A custom serializer sets no content type: say it is JSON, as the first answer did.
-      .type('application/json; charset=utf-8')
-      .serializer((payload) => JSON.stringify(payload))
-      .send(options.holdsSecret ? unseal(context, stored.responseBody) : stored.responseBody);
+    return (
+      reply
+        .status(stored.responseStatus)
+        .header('idempotency-replayed', 'true')
+        // A custom serializer sets no content type: say it is JSON, as the first answer did.
+        .type('application/json; charset=utf-8')
+        .serializer((payload) => JSON.stringify(payload))
+        .send(options.holdsSecret ? unseal(context, stored.responseBody) : stored.responseBody)
+    );
   }
   let created: Created;
   try {
@@ -76,6 +95,7 @@ export async function withIdempotency(
 
 function unseal(context: AppContext, stored: unknown): unknown {
   const sealed = (stored as { sealed?: unknown } | null)?.sealed;
-  if (typeof sealed !== 'string') throw new AppError('internal', { detail: 'A stored idempotent answer could not be read.' });
+  if (typeof sealed !== 'string')
+    throw new AppError('internal', { detail: 'A stored idempotent answer could not be read.' });
   return JSON.parse(context.keyring.decrypt(sealed));
 }

@@ -12,7 +12,12 @@ function messageOf(schema: z.ZodType, input: unknown): string | undefined {
 
 describe('plain validation messages', () => {
   it('says how many items or characters are allowed, and how many there are', () => {
-    expect(messageOf(z.array(z.string()).max(8), Array.from({ length: 9 }, () => 'warm'))).toBe('Use at most 8 items (this has 9).');
+    expect(
+      messageOf(
+        z.array(z.string()).max(8),
+        Array.from({ length: 9 }, () => 'warm'),
+      ),
+    ).toBe('Use at most 8 items (this has 9).');
     expect(messageOf(z.string().max(80), 'x'.repeat(95))).toBe('Use at most 80 characters (this has 95).');
     expect(messageOf(z.string().length(4), 'abc')).toBe('Use exactly 4 characters.');
     expect(messageOf(z.array(z.string()).min(2), ['a'])).toBe('Add at least 2 items.');
@@ -42,14 +47,19 @@ describe('plain validation messages', () => {
     expect(messageOf(z.email(), 'ada')).toBe('Enter an email address, like name@example.com.');
     expect(messageOf(z.url(), 'nope')).toBe('Enter a full web address, like https://example.com.');
     expect(messageOf(z.uuid(), 'x')).toBe('This is not a valid id.');
-    expect(messageOf(z.iso.datetime({ offset: true }), 'tomorrow')).toBe('Enter a date and time with its offset, like 2030-07-01T09:00:00+02:00.');
+    expect(messageOf(z.iso.datetime({ offset: true }), 'tomorrow')).toBe(
+      'Enter a date and time with its offset, like 2030-07-01T09:00:00+02:00.',
+    );
     expect(messageOf(z.string().regex(/^\d+$/), 'abc')).toBe('This is not in the expected format.');
     expect(messageOf(z.string().startsWith('plume_'), 'key')).toBe('Must start with “plume_”.');
   });
 
   it('names unknown fields and the choices of a discriminated union', () => {
     expect(messageOf(z.strictObject({ a: z.string() }), { a: 'x', b: 1 })).toBe('Unknown field: b.');
-    const action = z.discriminatedUnion('type', [z.object({ type: z.literal('submit') }), z.object({ type: z.literal('approve') })]);
+    const action = z.discriminatedUnion('type', [
+      z.object({ type: z.literal('submit') }),
+      z.object({ type: z.literal('approve') }),
+    ]);
     expect(messageOf(action, { type: 'dance' })).toBe('Choose one of: “submit”, “approve”.');
   });
 

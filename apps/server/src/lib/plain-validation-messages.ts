@@ -30,7 +30,19 @@ const formatWords: Readonly<Record<string, string>> = {
   ipv6: 'Enter an IPv6 address.',
 };
 
-const idFormats = new Set(['uuid', 'uuidv4', 'uuidv6', 'uuidv7', 'guid', 'cuid', 'cuid2', 'nanoid', 'ulid', 'xid', 'ksuid']);
+const idFormats = new Set([
+  'uuid',
+  'uuidv4',
+  'uuidv6',
+  'uuidv7',
+  'guid',
+  'cuid',
+  'cuid2',
+  'nanoid',
+  'ulid',
+  'xid',
+  'ksuid',
+]);
 
 function sizeOf(input: unknown): number | undefined {
   if (typeof input === 'string' || Array.isArray(input)) return input.length;
@@ -50,25 +62,39 @@ function tooBig(issue: Extract<Issue, { code: 'too_big' }>): string {
   const { maximum, origin } = issue;
   const size = sizeOf(issue.input);
   const has = size === undefined ? '' : ` (this has ${size})`;
-  if (origin === 'string') return issue.exact ? `Use exactly ${plural(maximum, 'character', 'characters')}.` : `Use at most ${plural(maximum, 'character', 'characters')}${has}.`;
-  if (origin === 'array' || origin === 'set') return issue.exact ? `Use exactly ${plural(maximum, 'item', 'items')}.` : `Use at most ${plural(maximum, 'item', 'items')}${has}.`;
+  if (origin === 'string')
+    return issue.exact
+      ? `Use exactly ${plural(maximum, 'character', 'characters')}.`
+      : `Use at most ${plural(maximum, 'character', 'characters')}${has}.`;
+  if (origin === 'array' || origin === 'set')
+    return issue.exact
+      ? `Use exactly ${plural(maximum, 'item', 'items')}.`
+      : `Use at most ${plural(maximum, 'item', 'items')}${has}.`;
   if (origin === 'file') return `The file is too large: at most ${plural(maximum, 'byte', 'bytes')}.`;
   if (origin === 'date') return `Must be on or before ${new Date(Number(maximum)).toISOString()}.`;
-  return issue.inclusive === false ? `Must be less than ${maximum.toString()}.` : `Must be at most ${maximum.toString()}.`;
+  return issue.inclusive === false
+    ? `Must be less than ${maximum.toString()}.`
+    : `Must be at most ${maximum.toString()}.`;
 }
 
 function tooSmall(issue: Extract<Issue, { code: 'too_small' }>): string {
   const { minimum, origin } = issue;
   if (origin === 'string') {
     if (Number(minimum) <= 1 && !issue.exact) return 'This cannot be empty.';
-    return issue.exact ? `Use exactly ${plural(minimum, 'character', 'characters')}.` : `Use at least ${plural(minimum, 'character', 'characters')}.`;
+    return issue.exact
+      ? `Use exactly ${plural(minimum, 'character', 'characters')}.`
+      : `Use at least ${plural(minimum, 'character', 'characters')}.`;
   }
   if (origin === 'array' || origin === 'set') {
     if (Number(minimum) <= 1 && !issue.exact) return 'Add at least one item.';
-    return issue.exact ? `Use exactly ${plural(minimum, 'item', 'items')}.` : `Add at least ${plural(minimum, 'item', 'items')}.`;
+    return issue.exact
+      ? `Use exactly ${plural(minimum, 'item', 'items')}.`
+      : `Add at least ${plural(minimum, 'item', 'items')}.`;
   }
   if (origin === 'date') return `Must be on or after ${new Date(Number(minimum)).toISOString()}.`;
-  return issue.inclusive === false ? `Must be more than ${minimum.toString()}.` : `Must be at least ${minimum.toString()}.`;
+  return issue.inclusive === false
+    ? `Must be more than ${minimum.toString()}.`
+    : `Must be at least ${minimum.toString()}.`;
 }
 
 function invalidFormat(issue: Extract<Issue, { code: 'invalid_format' }>): string {
@@ -98,7 +124,9 @@ export function plainMessage(issue: Issue): string | undefined {
     case 'invalid_format':
       return invalidFormat(issue);
     case 'invalid_value':
-      return issue.values.length === 1 ? `Must be ${showValue(issue.values[0])}.` : `Choose one of: ${issue.values.map(showValue).join(', ')}.`;
+      return issue.values.length === 1
+        ? `Must be ${showValue(issue.values[0])}.`
+        : `Choose one of: ${issue.values.map(showValue).join(', ')}.`;
     case 'not_multiple_of':
       return `Must be a multiple of ${issue.divisor}.`;
     case 'unrecognized_keys':

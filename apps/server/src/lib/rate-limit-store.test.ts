@@ -7,7 +7,11 @@ async function appWithLimits() {
   const app = Fastify();
   await app.register(fastifyRateLimit, { global: true, max: 5, timeWindow: '1 minute', store: SnapshotLocalStore });
   app.get('/global', async () => ({ ok: true }));
-  app.get('/route', { config: { rateLimit: { max: 3, timeWindow: '1 minute', keyGenerator: () => 'workspace-1' } } }, async () => ({ ok: true }));
+  app.get(
+    '/route',
+    { config: { rateLimit: { max: 3, timeWindow: '1 minute', keyGenerator: () => 'workspace-1' } } },
+    async () => ({ ok: true }),
+  );
   await app.ready();
   return app;
 }
@@ -20,7 +24,10 @@ describe('rate-limit store', () => {
     const burst = await Promise.all(Array.from({ length: 7 }, () => app.inject({ method: 'GET', url: '/global' })));
     expect(statuses(burst)).toEqual([200, 200, 200, 200, 200, 429, 429]);
     // Each request is told what was left when it was counted.
-    const remaining = burst.filter((response) => response.statusCode === 200).map((response) => Number(response.headers['x-ratelimit-remaining'])).sort();
+    const remaining = burst
+      .filter((response) => response.statusCode === 200)
+      .map((response) => Number(response.headers['x-ratelimit-remaining']))
+      .sort();
     expect(remaining).toEqual([0, 1, 2, 3, 4]);
     await app.close();
   });

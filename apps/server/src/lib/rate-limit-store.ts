@@ -14,15 +14,24 @@ type RouteOptions = Parameters<FastifyRateLimitStore['child']>[0];
 type Store = FastifyRateLimitStore & { read(key: string, callback: Callback, timeWindow: number, max: number): void };
 
 const require = createRequire(import.meta.url);
-const LocalStore = require('@fastify/rate-limit/store/LocalStore') as new (continueExceeding?: boolean, exponentialBackoff?: boolean) => Store;
+const LocalStore = require('@fastify/rate-limit/store/LocalStore') as new (
+  continueExceeding?: boolean,
+  exponentialBackoff?: boolean,
+) => Store;
 
-const snapshot = (callback: Callback): Callback => (error, result) => callback(error, result === undefined ? undefined : { current: result.current, ttl: result.ttl });
+const snapshot =
+  (callback: Callback): Callback =>
+  (error, result) =>
+    callback(error, result === undefined ? undefined : { current: result.current, ttl: result.ttl });
 
 export class SnapshotLocalStore implements Store {
   readonly #inner: Store;
 
   /** The plugin passes its resolved options, which carry `continueExceeding` and `exponentialBackoff` beside the published ones. */
-  constructor(options: FastifyRateLimitOptions & { continueExceeding?: boolean; exponentialBackoff?: boolean }, inner?: Store) {
+  constructor(
+    options: FastifyRateLimitOptions & { continueExceeding?: boolean; exponentialBackoff?: boolean },
+    inner?: Store,
+  ) {
     this.#inner = inner ?? new LocalStore(options.continueExceeding, options.exponentialBackoff);
   }
 

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Principal } from './principal.ts';
 import { SessionCache } from './session-cache.ts';
 
-const ann: Principal = { kind: 'user', userId: 'u1', name: 'Ann', email: 'ann@example.test', emailVerified: true, isInstanceAdmin: false };
+const ann: Principal = {
+  kind: 'user',
+  userId: 'u1',
+  name: 'Ann',
+  email: 'ann@example.test',
+  emailVerified: true,
+  isInstanceAdmin: false,
+};
 
 afterEach(() => vi.useRealTimers());
 

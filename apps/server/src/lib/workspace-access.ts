@@ -24,13 +24,20 @@ export async function requireWorkspaceRole(
   const workspace = await findVisibleWorkspace(context, principal, workspaceId);
   if (!workspace) throw AppError.notFound('workspace');
   if (principal.kind === 'api_key' && !hasRole(workspace.role, minimum)) {
-    throw new AppError('insufficient_scope', { detail: `This needs the ${minimum} role; API keys act as editor (write) or viewer (read).` });
+    throw new AppError('insufficient_scope', {
+      detail: `This needs the ${minimum} role; API keys act as editor (write) or viewer (read).`,
+    });
   }
-  if (!hasRole(workspace.role, minimum)) throw AppError.forbidden(`This needs the ${minimum} role in this workspace; you are ${workspace.role}.`);
+  if (!hasRole(workspace.role, minimum))
+    throw AppError.forbidden(`This needs the ${minimum} role in this workspace; you are ${workspace.role}.`);
   return { principal, workspace, role: workspace.role };
 }
 
-async function findVisibleWorkspace(context: AppContext, principal: Principal, workspaceId: string): Promise<WorkspaceView | null> {
+async function findVisibleWorkspace(
+  context: AppContext,
+  principal: Principal,
+  workspaceId: string,
+): Promise<WorkspaceView | null> {
   if (principal.kind === 'user') return findWorkspaceForUser(context.db, workspaceId, principal.userId);
   if (principal.workspaceId !== workspaceId) return null;
   const workspace = await findWorkspace(context.db, workspaceId);

@@ -9,6 +9,10 @@ const docsScript = readFileSync(new URL('./api-docs.browser.js', import.meta.url
 /** `/api/v1/openapi.json` (generated from the routes' zod schemas) and a small page that lists it. */
 export function registerApiDocs(app: FastifyInstance): void {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/v1/docs', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html').send(docsPage));
-  app.get('/api/v1/docs.js', { schema: { hide: true } }, async (_request, reply) => reply.type('text/javascript').send(docsScript));
+  app.get('/api/v1/docs', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html').send(docsPage),
+  );
+  app.get('/api/v1/docs.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/javascript').send(docsScript),
+  );
 }

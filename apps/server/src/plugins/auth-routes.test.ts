@@ -33,8 +33,16 @@ describe('better-auth endpoints', () => {
     const reachable: string[] = [];
     for (const { method, path } of endpoints) {
       const url = `${authBasePath}${path.replace(/:\w+/g, 'some-id')}`;
-      const response = await t.app.inject({ method: method as 'GET' | 'POST', url, remoteAddress: nextAddress(), ...(method === 'POST' ? { payload: {} } : {}) });
-      const isClosed = response.statusCode === 404 && response.headers['content-type']?.startsWith('application/problem+json') && response.json().code === 'not_found';
+      const response = await t.app.inject({
+        method: method as 'GET' | 'POST',
+        url,
+        remoteAddress: nextAddress(),
+        ...(method === 'POST' ? { payload: {} } : {}),
+      });
+      const isClosed =
+        response.statusCode === 404 &&
+        response.headers['content-type']?.startsWith('application/problem+json') &&
+        response.json().code === 'not_found';
       if (!isClosed) reachable.push(`${method} ${path}`);
     }
     expect(reachable.sort()).toEqual([...openAuthEndpoints].sort());
@@ -64,7 +72,13 @@ describe('better-auth endpoints', () => {
       `${authBasePath}/sign-in/%2e%2e/organization/create`,
       `${authBasePath}/reset-password/..%2Forganization%2Fcreate`,
     ]) {
-      const response = await t.app.inject({ method: 'POST', url, headers: user.headers, remoteAddress: nextAddress(), payload: { name: 'X', slug: `x-${addresses}`, kind: 'brand', timezone: 'UTC', locale: 'en' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: user.headers,
+        remoteAddress: nextAddress(),
+        payload: { name: 'X', slug: `x-${addresses}`, kind: 'brand', timezone: 'UTC', locale: 'en' },
+      });
       expect(response.statusCode, url).toBe(404);
     }
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/workspaces', headers: user.headers });

@@ -48,7 +48,8 @@ function originProblem(context: AppContext, request: FastifyRequest, authCode: s
   const given = request.headers.origin ?? request.headers.referer;
   const origin = given ? (headerOrigin(given) ?? given) : null;
   if (originErrorCodes.has(authCode ?? '')) return untrustedOriginDetail(context.config, origin);
-  if (linkErrorCodes.has(authCode ?? '') && origin && !trustedOrigins(context.config).includes(origin)) return untrustedOriginDetail(context.config, origin);
+  if (linkErrorCodes.has(authCode ?? '') && origin && !trustedOrigins(context.config).includes(origin))
+    return untrustedOriginDetail(context.config, origin);
   return null;
 }
 
@@ -73,7 +74,10 @@ function emailOf(body: unknown): string | null {
  * problem+json with Plume's codes, and sign-in gets a lockout after repeated failures.
  */
 export async function registerAuthRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const policy = { maxFailures: context.config.LOGIN_MAX_FAILURES, lockoutMinutes: context.config.LOGIN_LOCKOUT_MINUTES };
+  const policy = {
+    maxFailures: context.config.LOGIN_MAX_FAILURES,
+    lockoutMinutes: context.config.LOGIN_LOCKOUT_MINUTES,
+  };
 
   app.route({
     method: ['GET', 'POST'],
@@ -83,7 +87,9 @@ export async function registerAuthRoutes(app: FastifyInstance, context: AppConte
     handler: async (request, reply) => {
       const authRequest = toAuthRequest(context, request);
       if (!isOpenEndpoint(request.method, new URL(authRequest.url).pathname)) {
-        return sendProblem(request, reply, 'not_found', { detail: `No route ${request.method} ${request.url.split('?')[0]}` });
+        return sendProblem(request, reply, 'not_found', {
+          detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+        });
       }
       const isSignIn = request.method === 'POST' && request.url.split('?')[0] === signInPath;
       const email = isSignIn ? emailOf(request.body) : null;
@@ -118,17 +124,25 @@ function toAuthRequest(context: AppContext, request: FastifyRequest): Request {
   });
 }
 
-async function relay(context: AppContext, request: FastifyRequest, reply: FastifyReply, response: Response): Promise<FastifyReply> {
+async function relay(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  response: Response,
+): Promise<FastifyReply> {
   const setCookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') void reply.header(name, value);
+    if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding')
+      void reply.header(name, value);
   });
   if (setCookies.length > 0) void reply.header('set-cookie', setCookies);
   const text = await response.text();
   if (response.status < 400) return reply.status(response.status).send(text.length > 0 ? text : undefined);
   const wrongAddress = originProblem(context, request, parseAuthError(text).code);
   if (wrongAddress) return sendProblem(request, reply, 'untrusted_origin', { detail: wrongAddress });
-  return sendProblem(request, reply, authErrorCode(response.status, text), { detail: authErrorMessage(text) ?? response.statusText });
+  return sendProblem(request, reply, authErrorCode(response.status, text), {
+    detail: authErrorMessage(text) ?? response.statusText,
+  });
 }
 
 function parseAuthError(text: string): { code?: string; message?: string } {

@@ -57,11 +57,15 @@ async function resolveSession(context: AppContext, request: FastifyRequest): Pro
 /** Returns the caller or answers 401. Call first in every protected handler. */
 export async function requirePrincipal(context: AppContext, request: FastifyRequest): Promise<Principal> {
   if (request.principal === undefined) request.principal = await resolvePrincipal(context, request);
-  if (!request.principal) throw new AppError('unauthenticated', { detail: 'Sign in, or send a session token or API key as a Bearer token.' });
+  if (!request.principal)
+    throw new AppError('unauthenticated', { detail: 'Sign in, or send a session token or API key as a Bearer token.' });
   return request.principal;
 }
 
-export async function requireUser(context: AppContext, request: FastifyRequest): Promise<Extract<Principal, { kind: 'user' }>> {
+export async function requireUser(
+  context: AppContext,
+  request: FastifyRequest,
+): Promise<Extract<Principal, { kind: 'user' }>> {
   const principal = await requirePrincipal(context, request);
   if (principal.kind !== 'user') throw new AppError('session_required');
   return principal;

@@ -18,7 +18,8 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
  * for better-auth's own "Invalid origin" answers (plugins/auth-routes.ts).
  */
 export function untrustedOriginDetail(config: PlumeConfig, origin: string | null): string {
-  if (!origin) return `Plume accepts changes made with a session cookie only from its own pages at ${config.publicUrl}, and this request did not say where it came from. ${scriptHint}`;
+  if (!origin)
+    return `Plume accepts changes made with a session cookie only from its own pages at ${config.publicUrl}, and this request did not say where it came from. ${scriptHint}`;
   return `Open Plume at ${config.publicUrl} — this page was opened at ${origin}. (Operators: to serve Plume at that address, set PUBLIC_URL to it.)`;
 }
 
@@ -26,16 +27,25 @@ export function untrustedOriginDetail(config: PlumeConfig, origin: string | null
  * The browser's word on where a request comes from: `Origin`, else `Sec-Fetch-Site`, else the Referer.
  * A cookie request that says nothing is refused, as better-auth refuses it on its own routes.
  */
-export function checkRequestOrigin(config: PlumeConfig, trusted: ReadonlySet<string>, request: FastifyRequest): OriginVerdict {
+export function checkRequestOrigin(
+  config: PlumeConfig,
+  trusted: ReadonlySet<string>,
+  request: FastifyRequest,
+): OriginVerdict {
   const originHeader = headerValue(request, 'origin');
   if (originHeader !== undefined) {
     const origin = headerOrigin(originHeader);
-    return origin && trusted.has(origin) ? { trusted: true } : { trusted: false, detail: untrustedOriginDetail(config, origin ?? originHeader) };
+    return origin && trusted.has(origin)
+      ? { trusted: true }
+      : { trusted: false, detail: untrustedOriginDetail(config, origin ?? originHeader) };
   }
   const site = headerValue(request, 'sec-fetch-site');
   if (site === 'same-origin') return { trusted: true };
   if (site === 'cross-site' || site === 'same-site') {
-    return { trusted: false, detail: `This request came from another site. Plume accepts changes made with a session cookie only from its own pages at ${config.publicUrl}. ${scriptHint}` };
+    return {
+      trusted: false,
+      detail: `This request came from another site. Plume accepts changes made with a session cookie only from its own pages at ${config.publicUrl}. ${scriptHint}`,
+    };
   }
   const referer = headerValue(request, 'referer');
   const origin = referer === undefined ? null : headerOrigin(referer);

@@ -4,7 +4,12 @@ import { AppError, type FieldError } from '@plume/errors/app-error';
 import type { ErrorCode } from '@plume/errors/error-codes';
 import { toProblem } from '@plume/errors/problem-details';
 
-const contextNames: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+const contextNames: Record<string, string> = {
+  querystring: 'query',
+  body: 'body',
+  params: 'params',
+  headers: 'headers',
+};
 
 /** Sends an RFC 9457 problem. The one place a status code is chosen for an error. */
 export function sendProblem(
@@ -25,7 +30,8 @@ function fieldErrorsOf(error: FastifyError & { validation: ValidationIssue[] }):
   const context = contextNames[error.validationContext ?? 'body'] ?? 'body';
   return error.validation.flatMap((issue) => {
     const at = `${context}${issue.instancePath || ''}`.replace(/\/$/, '');
-    const keys = issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys) ? issue.params.keys.map(String) : [];
+    const keys =
+      issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys) ? issue.params.keys.map(String) : [];
     if (keys.length > 0) return keys.map((key) => ({ path: `${at}/${key}`, message: 'Unknown field.' }));
     return [{ path: at, message: issue.message ?? 'Invalid value' }];
   });
@@ -54,7 +60,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const code = mapFastifyError(error);
     if (code === 'internal') request.log.error({ err: error }, 'unhandled error');
-    const detail = code === 'internal' ? 'Something went wrong on our side. The request id identifies it in the logs.' : error.message;
+    const detail =
+      code === 'internal'
+        ? 'Something went wrong on our side. The request id identifies it in the logs.'
+        : error.message;
     return sendProblem(request, reply, code, { detail });
   });
 }
@@ -75,7 +84,7 @@ function mapFastifyError(error: FastifyError): ErrorCode {
       break;
   }
   if (error.statusCode === 429) return 'rate_limited';
-  if (error.statusCode === 400 || (error instanceof SyntaxError)) return 'malformed_json';
+  if (error.statusCode === 400 || error instanceof SyntaxError) return 'malformed_json';
   if (error.statusCode === 413) return 'payload_too_large';
   if (error.statusCode === 415) return 'unsupported_media_type';
   return 'internal';

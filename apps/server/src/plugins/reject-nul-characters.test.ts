@@ -16,7 +16,12 @@ const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)
 const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 const depthError = { path: 'body', message: `Lists and objects may be nested at most ${maxNestingDepth} levels deep` };
 
-async function send(method: 'POST' | 'PATCH', url: string, payload: string, headers: Record<string, string> = user.headers) {
+async function send(
+  method: 'POST' | 'PATCH',
+  url: string,
+  payload: string,
+  headers: Record<string, string> = user.headers,
+) {
   return t.app.inject({ method, url, payload, headers: { ...headers, 'content-type': 'application/json' } });
 }
 
@@ -42,8 +47,15 @@ describe('deeply nested JSON', () => {
   });
 
   it('still names each field holding a NUL character', async () => {
-    const response = await send('POST', '/api/v1/workspaces', JSON.stringify({ name: 'a\u0000b', kind: 'brand', extra: [{ deep: 'x\u0000' }] }));
+    const response = await send(
+      'POST',
+      '/api/v1/workspaces',
+      JSON.stringify({ name: 'a\u0000b', kind: 'brand', extra: [{ deep: 'x\u0000' }] }),
+    );
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((error: { path: string }) => error.path)).toEqual(['body/name', 'body/extra/0/deep']);
+    expect(response.json().errors.map((error: { path: string }) => error.path)).toEqual([
+      'body/name',
+      'body/extra/0/deep',
+    ]);
   });
 });

@@ -26,7 +26,9 @@ function inspectValue(root: unknown, rootPath: string, found: FieldError[]): voi
       found.push({ path: rootPath, message: depthMessage });
       return;
     }
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
     for (let index = entries.length - 1; index >= 0; index -= 1) {
       const [key, item] = entries[index] as readonly [string, unknown];
       if (key.includes('\u0000')) found.push({ path, message: nulMessage });
@@ -48,6 +50,9 @@ export function registerNulCharacterGuard(app: FastifyInstance): void {
     inspectValue(request.query, 'query', found);
     inspectValue(request.body, 'body', found);
     if (found.length === 0) return;
-    throw new AppError('validation_failed', { detail: found.map((error) => `${error.path}: ${error.message}`).join('; '), errors: found });
+    throw new AppError('validation_failed', {
+      detail: found.map((error) => `${error.path}: ${error.message}`).join('; '),
+      errors: found,
+    });
   });
 }

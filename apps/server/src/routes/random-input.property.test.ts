@@ -32,7 +32,13 @@ function nextAddress(): string {
 }
 
 async function createdId(user: TestUser, url: string, payload: object): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url, headers: user.headers, payload, remoteAddress: nextAddress() });
+  const response = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: user.headers,
+    payload,
+    remoteAddress: nextAddress(),
+  });
   if (response.statusCode !== 201) throw new Error(`POST ${url}: ${response.statusCode} ${response.body}`);
   return response.json<{ id: string }>().id;
 }
@@ -41,36 +47,80 @@ async function createdId(user: TestUser, url: string, payload: object): Promise<
 async function freshFixture(): Promise<SweepFixture> {
   const workspace = await createWorkspaceAs(t.app, owner);
   const base = `/api/v1/workspaces/${workspace.id}`;
-  const members = await t.app.inject({ method: 'GET', url: `${base}/members`, headers: owner.headers, remoteAddress: nextAddress() });
+  const members = await t.app.inject({
+    method: 'GET',
+    url: `${base}/members`,
+    headers: owner.headers,
+    remoteAddress: nextAddress(),
+  });
   const memberId = members.json<{ items: Array<{ id: string }> }>().items[0]?.id ?? 'missing';
-  const invitationId = await createdId(owner, `${base}/invitations`, { email: uniqueEmail('property-invitee'), role: 'editor' });
+  const invitationId = await createdId(owner, `${base}/invitations`, {
+    email: uniqueEmail('property-invitee'),
+    role: 'editor',
+  });
   const apiKeyId = await createdId(owner, `${base}/api-keys`, { name: 'Property key', scopes: ['read', 'write'] });
-  return { owner, viewer: owner, outsider: owner, workspaceId: workspace.id, params: { memberId, invitationId, apiKeyId } };
+  return {
+    owner,
+    viewer: owner,
+    outsider: owner,
+    workspaceId: workspace.id,
+    params: { memberId, invitationId, apiKeyId },
+  };
 }
 
-const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\u0000', 'a\u0000b', '%', '../', ' '));
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('\u0000', 'a\u0000b', '%', '../', ' '),
+);
 const idLike = fc.oneof(fc.uuid(), fc.stringMatching(/^[\w-]{1,70}$/), anyText);
-const numberLike = fc.oneof(fc.integer().map(String), fc.double().map(String), fc.bigInt().map(String), fc.constantFrom('', '0', '-1', '1e3', 'NaN', 'Infinity', '0x10'));
-const cursorLike = fc.oneof(fc.bigInt({ min: -1n, max: 10n ** 20n }).map((value) => Buffer.from(String(value)).toString('base64url')), anyText.map((text) => Buffer.from(text).toString('base64url')));
+const numberLike = fc.oneof(
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.bigInt().map(String),
+  fc.constantFrom('', '0', '-1', '1e3', 'NaN', 'Infinity', '0x10'),
+);
+const cursorLike = fc.oneof(
+  fc.bigInt({ min: -1n, max: 10n ** 20n }).map((value) => Buffer.from(String(value)).toString('base64url')),
+  anyText.map((text) => Buffer.from(text).toString('base64url')),
+);
 
 function paramsArbitrary(route: ApiRoute, valid: Record<string, string>): fc.Arbitrary<Record<string, string>> {
-  const entries = route.pathParams.map((param) => [param.name, fc.oneof({ arbitrary: fc.constant(valid[param.name] ?? ''), weight: 2 }, { arbitrary: idLike, weight: 1 })] as const);
+  const entries = route.pathParams.map(
+    (param) =>
+      [
+        param.name,
+        fc.oneof({ arbitrary: fc.constant(valid[param.name] ?? ''), weight: 2 }, { arbitrary: idLike, weight: 1 }),
+      ] as const,
+  );
   return fc.record(Object.fromEntries(entries));
 }
 
 function queryArbitrary(route: ApiRoute): fc.Arbitrary<Array<[string, string]>> {
   const names = route.queryParams.map((param) => param.name);
-  const key = names.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...names), weight: 4 }, { arbitrary: anyText, weight: 1 }) : anyText;
+  const key =
+    names.length > 0
+      ? fc.oneof({ arbitrary: fc.constantFrom(...names), weight: 4 }, { arbitrary: anyText, weight: 1 })
+      : anyText;
   return fc.array(fc.tuple(key, fc.oneof(numberLike, cursorLike, anyText)), { maxLength: 4 });
 }
 
 /** Raw payloads: any JSON, not-quite-JSON, or the valid body with properties replaced or dropped. */
 function bodyArbitrary(route: ApiRoute, valid: unknown): fc.Arbitrary<string | undefined> {
   const randomJson = fc.jsonValue().map((value) => JSON.stringify(value));
-  const validObject = typeof valid === 'object' && valid !== null && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
+  const validObject =
+    typeof valid === 'object' && valid !== null && !Array.isArray(valid) ? (valid as Record<string, unknown>) : {};
   const names = Object.keys(route.body?.properties ?? {});
   const mutated = fc
-    .record(Object.fromEntries(names.map((name) => [name, fc.option(fc.oneof(fc.constant(validObject[name]), fc.jsonValue(), anyText), { nil: undefined })])))
+    .record(
+      Object.fromEntries(
+        names.map((name) => [
+          name,
+          fc.option(fc.oneof(fc.constant(validObject[name]), fc.jsonValue(), anyText), { nil: undefined }),
+        ]),
+      ),
+    )
     .map((body) => JSON.stringify(body));
   return fc.oneof(randomJson, fc.json(), anyText, mutated, fc.constant(JSON.stringify(valid)), fc.constant(undefined));
 }
@@ -80,14 +130,31 @@ describe('random input never answers 5xx', () => {
     const valid = validInput(route, await freshFixture());
     const takesBody = route.method !== 'GET';
     await fc.assert(
-      fc.asyncProperty(paramsArbitrary(route, valid.params), queryArbitrary(route), takesBody ? bodyArbitrary(route, valid.body) : fc.constant(undefined), async (params, query, payload) => {
-        const url = buildUrl(route.path, params).concat(query.length > 0 ? `?${new URLSearchParams(query).toString()}` : '');
-        const headers: Record<string, string> = { ...owner.headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) };
-        const response = await t.app.inject({ method: route.method, url, headers, remoteAddress: nextAddress(), ...(payload === undefined ? {} : { payload }) });
-        const context = `${route.method} ${url} ${payload ?? ''} → ${response.statusCode} ${response.body.slice(0, 300)}`;
-        expect(response.statusCode, context).toBeLessThan(500);
-        if (response.statusCode >= 400) expect(response.headers['content-type'], context).toMatch(/^application\/problem\+json/);
-      }),
+      fc.asyncProperty(
+        paramsArbitrary(route, valid.params),
+        queryArbitrary(route),
+        takesBody ? bodyArbitrary(route, valid.body) : fc.constant(undefined),
+        async (params, query, payload) => {
+          const url = buildUrl(route.path, params).concat(
+            query.length > 0 ? `?${new URLSearchParams(query).toString()}` : '',
+          );
+          const headers: Record<string, string> = {
+            ...owner.headers,
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          };
+          const response = await t.app.inject({
+            method: route.method,
+            url,
+            headers,
+            remoteAddress: nextAddress(),
+            ...(payload === undefined ? {} : { payload }),
+          });
+          const context = `${route.method} ${url} ${payload ?? ''} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+          expect(response.statusCode, context).toBeLessThan(500);
+          if (response.statusCode >= 400)
+            expect(response.headers['content-type'], context).toMatch(/^application\/problem\+json/);
+        },
+      ),
       { numRuns: runsPerRoute },
     );
   });

@@ -26,11 +26,19 @@ function expectUrlError(response: Awaited<ReturnType<TestApp['app']['inject']>>,
 
 describe('URL fields take web addresses only', () => {
   it.each(badUrls)('refuses %s as a profile image', async (image) => {
-    expectUrlError(await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { image } }), 'body/image');
+    expectUrlError(
+      await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { image } }),
+      'body/image',
+    );
   });
 
   it('keeps an https profile image', async () => {
-    const response = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { image: 'https://example.com/me.png' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: user.headers,
+      payload: { image: 'https://example.com/me.png' },
+    });
     expect(response.json().image).toBe('https://example.com/me.png');
   });
 
@@ -45,14 +53,26 @@ describe('URL fields take web addresses only', () => {
   });
 
   it("refuses a model provider's base URL and a post's link that are not http(s)", async () => {
-    const provider = await t.app.inject({ method: 'PUT', url: `/api/v1/workspaces/${workspace.id}/llm/providers/office-vllm`, headers: user.headers, payload: { kind: 'openai_compatible', baseUrl: 'file:///var/run/x' } });
+    const provider = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/workspaces/${workspace.id}/llm/providers/office-vllm`,
+      headers: user.headers,
+      payload: { kind: 'openai_compatible', baseUrl: 'file:///var/run/x' },
+    });
     expectUrlError(provider, 'body/baseUrl');
-    const post = await t.app.inject({ method: 'POST', url: `/api/v1/workspaces/${workspace.id}/posts`, headers: user.headers, payload: { content: { text: 'Hi', link: 'javascript:alert(1)' } } });
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspace.id}/posts`,
+      headers: user.headers,
+      payload: { content: { text: 'Hi', link: 'javascript:alert(1)' } },
+    });
     expectUrlError(post, 'body/content/link');
   });
 
   it('refuses non-web links in network settings (Pinterest, Google Business Profile)', () => {
-    expect(pinterestSettingsSchema.safeParse({ link: 'javascript:alert(1)' }).error?.issues[0]?.message).toBe(httpUrlMessage);
+    expect(pinterestSettingsSchema.safeParse({ link: 'javascript:alert(1)' }).error?.issues[0]?.message).toBe(
+      httpUrlMessage,
+    );
     expect(pinterestSettingsSchema.safeParse({ cover_image_url: 'data:image/png;base64,AAAA' }).success).toBe(false);
     expect(googleBusinessSettings.safeParse({ redeem_online_url: 'javascript:alert(1)' }).success).toBe(false);
     expect(pinterestSettingsSchema.safeParse({ link: 'https://example.com/shop' }).success).toBe(true);

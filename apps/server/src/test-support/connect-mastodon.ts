@@ -7,7 +7,12 @@ import { expect } from 'vitest';
 import type { MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import type { TestUser, TestWorkspace } from './factories.ts';
 
-export async function connectMastodon(app: FastifyInstance, fake: MastodonFake, owner: TestUser, workspace: TestWorkspace): Promise<string> {
+export async function connectMastodon(
+  app: FastifyInstance,
+  fake: MastodonFake,
+  owner: TestUser,
+  workspace: TestWorkspace,
+): Promise<string> {
   const start = await app.inject({
     method: 'POST',
     url: `/api/v1/workspaces/${workspace.id}/accounts/oauth/start`,

@@ -8,7 +8,13 @@ import { expect } from 'vitest';
 import { completeAuthorization, type BrowserOptions } from '@plume/testing/peers/oauth-browser';
 import type { TestUser, TestWorkspace } from './factories.ts';
 
-export type SignInInput = { owner: TestUser; workspace: TestWorkspace; network: string; reconnectAccountId?: string; browser?: BrowserOptions };
+export type SignInInput = {
+  owner: TestUser;
+  workspace: TestWorkspace;
+  network: string;
+  reconnectAccountId?: string;
+  browser?: BrowserOptions;
+};
 
 export type SignInConnect = {
   /** The account ids the callback reports as connected. */
@@ -20,12 +26,18 @@ export type SignInConnect = {
 };
 
 /** Runs the flow and returns where Plume's callback sent the browser (the web app's accounts page). */
-export async function signInThroughPlume(app: FastifyInstance, input: SignInInput): Promise<{ back: URL; authorizeUrl: URL; callbackPath: string }> {
+export async function signInThroughPlume(
+  app: FastifyInstance,
+  input: SignInInput,
+): Promise<{ back: URL; authorizeUrl: URL; callbackPath: string }> {
   const start = await app.inject({
     method: 'POST',
     url: `/api/v1/workspaces/${input.workspace.id}/accounts/oauth/start`,
     headers: input.owner.headers,
-    payload: { network: input.network, ...(input.reconnectAccountId === undefined ? {} : { reconnectAccountId: input.reconnectAccountId }) },
+    payload: {
+      network: input.network,
+      ...(input.reconnectAccountId === undefined ? {} : { reconnectAccountId: input.reconnectAccountId }),
+    },
   });
   expect(start.statusCode, start.body).toBe(200);
   const authorizeUrl = new URL(start.json<{ authorizeUrl: string }>().authorizeUrl);

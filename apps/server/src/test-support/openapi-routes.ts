@@ -69,7 +69,12 @@ export async function listApiRoutes(app: FastifyInstance): Promise<ApiRoute[]> {
     for (const method of methods) {
       const operation = operations[method.toLowerCase() as Lowercase<HttpMethod>];
       if (!operation) continue;
-      const parameters = (operation.parameters ?? []).map((item) => ({ in: item.in, name: item.name, required: item.required === true || item.in === 'path', schema: item.schema ?? {} }));
+      const parameters = (operation.parameters ?? []).map((item) => ({
+        in: item.in,
+        name: item.name,
+        required: item.required === true || item.in === 'path',
+        schema: item.schema ?? {},
+      }));
       routes.push({
         method,
         path,
@@ -121,7 +126,14 @@ function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-const wrongValues: ReadonlyArray<[string, unknown]> = [['number', 12345], ['string', 'not-the-right-type'], ['boolean', true], ['object', { unexpected: 1 }], ['array', [1]], ['null', null]];
+const wrongValues: ReadonlyArray<[string, unknown]> = [
+  ['number', 12345],
+  ['string', 'not-the-right-type'],
+  ['boolean', true],
+  ['object', { unexpected: 1 }],
+  ['array', [1]],
+  ['null', null],
+];
 
 /** A JSON value of a type the schema does not allow, or undefined when every type is allowed. */
 export function wrongTypeValue(schema: JsonSchema): unknown {
@@ -132,7 +144,9 @@ export function wrongTypeValue(schema: JsonSchema): unknown {
 
 /** The smallest `maxLength` a string branch declares. */
 export function maxLengthOf(schema: JsonSchema): number | undefined {
-  const limits = branchesOf(schema).flatMap((branch) => (typeof branch.maxLength === 'number' ? [branch.maxLength] : []));
+  const limits = branchesOf(schema).flatMap((branch) =>
+    typeof branch.maxLength === 'number' ? [branch.maxLength] : [],
+  );
   return limits.length > 0 ? Math.min(...limits) : undefined;
 }
 
@@ -160,15 +174,25 @@ export function exampleValue(schema: JsonSchema, where: string): unknown {
   if (schema.default !== undefined) return schema.default;
   if ('const' in schema) return schema.const;
   if (schema.enum && schema.enum.length > 0) return schema.enum[0];
-  const branch = (schema.anyOf ?? schema.oneOf ?? []).find((item) => !allowedTypes(item).has('null')) ?? schema.allOf?.[0];
+  const branch =
+    (schema.anyOf ?? schema.oneOf ?? []).find((item) => !allowedTypes(item).has('null')) ?? schema.allOf?.[0];
   if (branch) return exampleValue(branch, where);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string': {
       const byFormat = schema.format ? formatExamples[schema.format]?.() : undefined;
-      const candidates = [byFormat, randomUUID(), 'sweep-example', 'en', 's'.repeat(Math.max(schema.minLength ?? 1, 1))];
+      const candidates = [
+        byFormat,
+        randomUUID(),
+        'sweep-example',
+        'en',
+        's'.repeat(Math.max(schema.minLength ?? 1, 1)),
+      ];
       const fitting = candidates.find((candidate) => candidate !== undefined && fitsString(schema, candidate));
-      if (fitting === undefined) throw new Error(`no example fits the string at ${where}; give it .meta({ examples: [...] }) or a fixture example`);
+      if (fitting === undefined)
+        throw new Error(
+          `no example fits the string at ${where}; give it .meta({ examples: [...] }) or a fixture example`,
+        );
       return fitting;
     }
     case 'integer':
@@ -183,7 +207,10 @@ export function exampleValue(schema: JsonSchema, where: string): unknown {
       const count = schema.minItems ?? 0;
       if (!item) return [];
       const distinct = item.enum ?? [];
-      return Array.from({ length: count }, (_unused, index) => distinct[index] ?? exampleValue(item, `${where}/${index}`));
+      return Array.from(
+        { length: count },
+        (_unused, index) => distinct[index] ?? exampleValue(item, `${where}/${index}`),
+      );
     }
     case 'object':
     case undefined:
@@ -196,6 +223,7 @@ export function exampleValue(schema: JsonSchema, where: string): unknown {
 /** An object holding only the required properties, each with an example value. */
 export function exampleObject(schema: JsonSchema, where: string): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const name of schema.required ?? []) result[name] = exampleValue(schema.properties?.[name] ?? {}, `${where}/${name}`);
+  for (const name of schema.required ?? [])
+    result[name] = exampleValue(schema.properties?.[name] ?? {}, `${where}/${name}`);
   return result;
 }

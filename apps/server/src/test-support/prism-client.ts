@@ -41,7 +41,12 @@ function parseBody(text: string): unknown {
 export function createPrismClient(prismUrl: string) {
   const exchanges: Exchange[] = [];
   // No retries: a 429 or a 5xx is an answer to check, not a reason to ask again.
-  const http = createHttpClient({ allowPrivateHosts: ['127.0.0.1'], retries: 0, maxRetryAfterMs: 0, timeoutMs: 30_000 });
+  const http = createHttpClient({
+    allowPrivateHosts: ['127.0.0.1'],
+    retries: 0,
+    maxRetryAfterMs: 0,
+    timeoutMs: 30_000,
+  });
   return {
     call: async (request: PrismCall): Promise<PrismAnswer> => {
       // Prism forwards a cookie header, so Plume (and better-auth) treat each call as a browser's and want
@@ -52,9 +57,17 @@ export function createPrismClient(prismUrl: string) {
       if (request.raw !== undefined) body = request.raw;
       else if (request.body !== undefined) body = JSON.stringify(request.body);
       if (body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
-      const response = await http.request(`${prismUrl}${request.path}`, { method: request.method, headers, ...(body === undefined ? {} : { body }) });
+      const response = await http.request(`${prismUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
       const answer = { status: response.status, body: parseBody(await response.text()), headers: response.headers };
-      exchanges.push({ label: `${request.method} ${request.path} → ${response.status}`, violations: parseViolations(response.headers.get('sl-violations')), breaksRequest: request.breaksRequest === true });
+      exchanges.push({
+        label: `${request.method} ${request.path} → ${response.status}`,
+        violations: parseViolations(response.headers.get('sl-violations')),
+        breaksRequest: request.breaksRequest === true,
+      });
       return answer;
     },
     /** What broke the document since the last call, one line each (empty when everything conformed); then forgets. */
@@ -62,7 +75,10 @@ export function createPrismClient(prismUrl: string) {
       const found = exchanges.flatMap((exchange) =>
         exchange.violations
           .filter((violation) => !(exchange.breaksRequest && violation.location[0] === 'request'))
-          .map((violation) => `${exchange.label}: ${violation.location.join('.')} ${violation.message} (${violation.severity})`),
+          .map(
+            (violation) =>
+              `${exchange.label}: ${violation.location.join('.')} ${violation.message} (${violation.severity})`,
+          ),
       );
       exchanges.length = 0;
       return found;

@@ -5,7 +5,12 @@ import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { SweepFixture } from './route-sweep.ts';
 
-export type StandardSweepFixture = SweepFixture & { owner: TestUser; viewer: TestUser; outsider: TestUser; params: Record<string, string> };
+export type StandardSweepFixture = SweepFixture & {
+  owner: TestUser;
+  viewer: TestUser;
+  outsider: TestUser;
+  params: Record<string, string>;
+};
 
 async function post(app: FastifyInstance, user: TestUser, url: string, payload: object): Promise<string> {
   const response = await app.inject({ method: 'POST', url, headers: user.headers, payload });
@@ -27,11 +32,20 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   await createWorkspaceAs(app, outsider);
   await addMember(app, workspace, owner, viewer, 'viewer');
 
-  const members = await app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/members`, headers: owner.headers });
-  const memberId = members.json<{ items: Array<{ id: string; userId: string }> }>().items.find((item) => item.userId === viewer.id)?.id;
+  const members = await app.inject({
+    method: 'GET',
+    url: `/api/v1/workspaces/${workspace.id}/members`,
+    headers: owner.headers,
+  });
+  const memberId = members
+    .json<{ items: Array<{ id: string; userId: string }> }>()
+    .items.find((item) => item.userId === viewer.id)?.id;
   if (!memberId) throw new Error(`viewer membership missing: ${members.body}`);
   const base = `/api/v1/workspaces/${workspace.id}`;
-  const invitationId = await post(app, owner, `${base}/invitations`, { email: uniqueEmail('sweep-invitee'), role: 'editor' });
+  const invitationId = await post(app, owner, `${base}/invitations`, {
+    email: uniqueEmail('sweep-invitee'),
+    role: 'editor',
+  });
   const apiKeyId = await post(app, owner, `${base}/api-keys`, { name: 'Sweep key', scopes: ['read'] });
 
   const postId = await post(app, owner, `${base}/posts`, { content: { text: 'Sweep post' } });
@@ -45,14 +59,27 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
     viewer,
     outsider,
     workspaceId: workspace.id,
-    params: { memberId, invitationId, apiKeyId, postId, mediaId, accountId, draftId, revisionId, pullId, modelName: 'llama3.2:3b' },
+    params: {
+      memberId,
+      invitationId,
+      apiKeyId,
+      postId,
+      mediaId,
+      accountId,
+      draftId,
+      revisionId,
+      pullId,
+      modelName: 'llama3.2:3b',
+    },
     example: (route) => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
       // A pending pick only exists mid-way through a real OAuth sign-in with several accounts.
-      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}') return { skip: ['control'] };
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}')
+        return { skip: ['control'] };
       // A real post of the workspace (a draft: each post's own answer says it is not unconfirmed).
-      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/posts/resolve-unconfirmed') return { body: { postIds: [postId], resolution: 'republish' } };
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/posts/resolve-unconfirmed')
+        return { body: { postIds: [postId], resolution: 'republish' } };
       return undefined;
     },
   };
@@ -62,35 +89,68 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
  * An account row as connecting would leave it (the sweep never publishes, so no network is needed),
  * with one posting slot so `slots/next` has an answer.
  */
-async function insertAccountWithSlot(app: FastifyInstance, db: Database, owner: TestUser, workspaceId: string): Promise<string> {
+async function insertAccountWithSlot(
+  app: FastifyInstance,
+  db: Database,
+  owner: TestUser,
+  workspaceId: string,
+): Promise<string> {
   const [account] = await db
     .insert(socialAccounts)
-    .values({ workspaceId, network: 'mastodon', externalId: 'sweep-1', handle: '@sweep@example.test', displayName: 'Sweep', kind: 'profile', tokensCiphertext: 'unused' })
+    .values({
+      workspaceId,
+      network: 'mastodon',
+      externalId: 'sweep-1',
+      handle: '@sweep@example.test',
+      displayName: 'Sweep',
+      kind: 'profile',
+      tokensCiphertext: 'unused',
+    })
     .returning({ id: socialAccounts.id });
   if (!account) throw new Error('account insert returned no row');
   const url = `/api/v1/workspaces/${workspaceId}/accounts/${account.id}/slots`;
-  const response = await app.inject({ method: 'PUT', url, headers: owner.headers, payload: { slots: [{ weekday: 1, time: '09:00' }] } });
+  const response = await app.inject({
+    method: 'PUT',
+    url,
+    headers: owner.headers,
+    payload: { slots: [{ weekday: 1, time: '09:00' }] },
+  });
   if (response.statusCode !== 200) throw new Error(`PUT ${url} failed: ${response.statusCode} ${response.body}`);
   return account.id;
 }
 
 /** A 1×1 PNG, uploaded as a user would (multipart). */
 async function uploadPixel(app: FastifyInstance, user: TestUser, url: string): Promise<string> {
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
   const boundary = 'sweep-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pixel.png"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pixel.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     png,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const response = await app.inject({ method: 'POST', url, headers: { ...user.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  const response = await app.inject({
+    method: 'POST',
+    url,
+    headers: { ...user.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
   if (response.statusCode !== 201) throw new Error(`upload failed: ${response.statusCode} ${response.body}`);
   return response.json<{ id: string }>().id;
 }
 
 /** A finished model pull (the sweep's app talks to a fake Ollama), so the pull routes have a real id. */
 async function pullModel(app: FastifyInstance, owner: TestUser): Promise<string> {
-  const started = await app.inject({ method: 'POST', url: '/api/v1/ollama/models/install', headers: owner.headers, payload: { name: 'gemma2:2b', force: true } });
+  const started = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ollama/models/install',
+    headers: owner.headers,
+    payload: { name: 'gemma2:2b', force: true },
+  });
   if (started.statusCode !== 202) throw new Error(`pull failed: ${started.statusCode} ${started.body}`);
   const pullId = started.json<{ pullId: string }>().pullId;
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -103,7 +163,10 @@ async function pullModel(app: FastifyInstance, owner: TestUser): Promise<string>
 
 /** A content draft with one revision, as generation leaves it (the sweep's fake model answers in echo, not variants). */
 async function insertContentDraft(db: Database, workspaceId: string): Promise<{ draftId: string; revisionId: string }> {
-  const [draft] = await db.insert(contentDrafts).values({ workspaceId, brief: { topic: 'Sweep' } }).returning({ id: contentDrafts.id });
+  const [draft] = await db
+    .insert(contentDrafts)
+    .values({ workspaceId, brief: { topic: 'Sweep' } })
+    .returning({ id: contentDrafts.id });
   if (!draft) throw new Error('draft insert returned no row');
   const [revision] = await db
     .insert(contentRevisions)

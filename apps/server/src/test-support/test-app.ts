@@ -15,18 +15,38 @@ import type { AppContext } from '../app-context.ts';
 import { buildApp } from '../create-app.ts';
 import { createTestDatabase } from '@plume/testing/test-database';
 
-export type TestApp = { app: FastifyInstance; db: Database; context: AppContext; config: PlumeConfig; close: () => Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  db: Database;
+  context: AppContext;
+  config: PlumeConfig;
+  close: () => Promise<void>;
+};
 
 /** The real app on its own real database, for in-process route tests (`app.inject`). */
-export async function createTestApp(env: Record<string, string> = {}, options: { providers?: readonly NetworkProvider[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { providers?: readonly NetworkProvider[] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plume-test-data-'));
-  const config = parseConfig({ NODE_ENV: 'test', PLUME_DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...env });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    PLUME_DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const db = createDatabase(database.url, { poolSize: 5 });
   const keyring = createKeyring(parseKey(generateKey()));
   const auth = createAuth({ config, db, keyring });
   const publishing = createPublishingServices({ config, providers: options.providers ?? allProviders });
-  const llm = createLlmServices({ config, db, keyring, onBudgetAlert: (alert) => mailBudgetAlert({ db, appUrl: config.publicUrl }, alert) });
+  const llm = createLlmServices({
+    config,
+    db,
+    keyring,
+    onBudgetAlert: (alert) => mailBudgetAlert({ db, appUrl: config.publicUrl }, alert),
+  });
   const context: AppContext = { config, db, auth, keyring, publishing, llm };
   const app = await buildApp(context);
   await app.ready();

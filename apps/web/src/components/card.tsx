@@ -20,9 +20,7 @@ export function Card({ title, description, action, tone = 'default', children }:
       {title ? (
         <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
           <div>
-            <h2 className="text-base font-semibold text-ink">
-              {title}
-            </h2>
+            <h2 className="text-base font-semibold text-ink">{title}</h2>
             {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
           </div>
           {action}

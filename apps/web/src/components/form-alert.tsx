@@ -25,12 +25,20 @@ export function FormAlert({ error, message, labels, children }: FormAlertProps) 
     <div role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
       {problems.length > 0 ? (
         <>
-          <p className="font-medium">{problems.length === 1 ? 'Please fix this:' : `Please fix these ${problems.length} things:`}</p>
+          <p className="font-medium">
+            {problems.length === 1 ? 'Please fix this:' : `Please fix these ${problems.length} things:`}
+          </p>
           <ul className="mt-1 list-disc pl-5">
-            {problems.map((problem) => <li key={`${problem.path}:${problem.message}`}>{problem.label}: {problem.message}</li>)}
+            {problems.map((problem) => (
+              <li key={`${problem.path}:${problem.message}`}>
+                {problem.label}: {problem.message}
+              </li>
+            ))}
           </ul>
         </>
-      ) : <p>{text}</p>}
+      ) : (
+        <p>{text}</p>
+      )}
       {children}
     </div>
   );

@@ -4,7 +4,6 @@ import type { FieldProblem, Wire } from '@plume/contract/wire';
 /** Base path of the Plume HTTP API; the dev server and the production server both serve it same-origin. */
 export const API_BASE = '/api/v1';
 
-
 /**
  * An API failure decoded from an RFC 9457 problem+json body.
  * Network failures use status 0 and code `network_error` so forms can treat every failure alike.
@@ -68,7 +67,13 @@ export function toApiError(status: number, statusText: string, text: string): Ap
   const code = stringField(body, 'code')?.toLowerCase() ?? `http_${status}`;
   const detail =
     stringField(body, 'detail') ?? stringField(body, 'message') ?? stringField(body, 'title') ?? statusText;
-  return new ApiError({ status, code, detail: detail || 'Request failed', errors: parseFieldProblems(body.errors), body });
+  return new ApiError({
+    status,
+    code,
+    detail: detail || 'Request failed',
+    errors: parseFieldProblems(body.errors),
+    body,
+  });
 }
 
 /** Answers are checked against the contract in development, in unit tests and in the browser journeys; production trusts them. */
@@ -85,7 +90,9 @@ export function readAnswer<Schema extends z.ZodType>(schema: Schema, body: unkno
   if (checksAnswers()) {
     const result = schema.safeParse(body);
     if (!result.success) {
-      const fields = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('/') || '(root)'}: ${issue.message}`);
+      const fields = result.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('/') || '(root)'}: ${issue.message}`);
       const detail = `The answer to ${where} does not match the API contract (${fields.join('; ')}).`;
       console.error(`[contract] ${detail}`, body);
       throw new ApiError({ status: 0, code: 'contract_mismatch', detail, body });
@@ -122,7 +129,12 @@ async function send(method: Method, path: string, body?: unknown): Promise<unkno
 }
 
 /** A request whose answer is read through the contract's schema for it. */
-export async function apiRequest<Schema extends z.ZodType>(method: Method, path: string, body: unknown, schema: Schema): Promise<Wire<Schema>> {
+export async function apiRequest<Schema extends z.ZodType>(
+  method: Method,
+  path: string,
+  body: unknown,
+  schema: Schema,
+): Promise<Wire<Schema>> {
   return readAnswer(schema, await send(method, path, body), `${method} ${path}`);
 }
 

@@ -38,7 +38,10 @@ export function relativePath(path: string): string {
 }
 
 function words(name: string): string {
-  const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const spaced = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -75,7 +78,11 @@ export function fieldLabel(path: string, labels?: FieldLabels): string {
  */
 export function namedProblemsOf(error: unknown, labels?: FieldLabels): NamedProblem[] {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') return [];
-  return error.errors.map((problem) => ({ path: problem.path, label: fieldLabel(problem.path, labels), message: problem.message }));
+  return error.errors.map((problem) => ({
+    path: problem.path,
+    label: fieldLabel(problem.path, labels),
+    message: problem.message,
+  }));
 }
 
 /**
@@ -86,7 +93,10 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const result: FieldErrors = {};
   for (const problem of error.errors) {
-    const field = problem.path.split(/[/.]/).filter((segment) => segment && !/^\d+$/.test(segment)).pop();
+    const field = problem.path
+      .split(/[/.]/)
+      .filter((segment) => segment && !/^\d+$/.test(segment))
+      .pop();
     if (field && !(field in result)) result[field] = problem.message;
   }
   return result;

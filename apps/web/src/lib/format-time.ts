@@ -10,7 +10,10 @@ function formatter(timeZone: string, dateOnly: boolean, locale: string | undefin
   const key = `${timeZone}|${dateOnly ? 'd' : 'dt'}|${locale ?? ''}`;
   let format = formats.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, dateOnly ? { dateStyle: 'medium', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    format = new Intl.DateTimeFormat(
+      locale,
+      dateOnly ? { dateStyle: 'medium', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone },
+    );
     formats.set(key, format);
   }
   return format;
@@ -31,7 +34,11 @@ export function zoneLabel(timeZone: string): string {
  * Pass `withZone: false` where the zone is already said nearby (a table caption, a column).
  * @example formatTime('2030-07-01T07:00:00Z', 'Europe/Paris') // 'Jul 1, 2030, 9:00 AM (Europe/Paris)'
  */
-export function formatTime(iso: string | null | undefined, timeZone: string, options: { withZone?: boolean; locale?: string } = {}): string {
+export function formatTime(
+  iso: string | null | undefined,
+  timeZone: string,
+  options: { withZone?: boolean; locale?: string } = {},
+): string {
   if (!iso) return '—';
   const date = parse(iso);
   if (date === undefined) return iso;
@@ -43,7 +50,11 @@ export function formatTime(iso: string | null | undefined, timeZone: string, opt
  * The calendar day of an instant on `timeZone`'s clock, e.g. for expiry dates.
  * @example formatDate('2030-07-01T23:30:00Z', 'Europe/Paris') // 'Jul 2, 2030'
  */
-export function formatDate(iso: string | null | undefined, timeZone: string, options: { locale?: string } = {}): string {
+export function formatDate(
+  iso: string | null | undefined,
+  timeZone: string,
+  options: { locale?: string } = {},
+): string {
   if (!iso) return '—';
   const date = parse(iso);
   return date === undefined ? iso : formatter(timeZone, true, options.locale).format(date);

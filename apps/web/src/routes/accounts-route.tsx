@@ -16,7 +16,10 @@ function AccountsRouteComponent() {
   const search = accountsRoute.useSearch();
   const navigate = accountsRoute.useNavigate();
   return (
-    <AccountsPage workspaceId={workspaceId} search={search}
-      onSearchChange={(next) => void navigate({ search: next, replace: true })} />
+    <AccountsPage
+      workspaceId={workspaceId}
+      search={search}
+      onSearchChange={(next) => void navigate({ search: next, replace: true })}
+    />
   );
 }

@@ -17,7 +17,10 @@ function PostsRouteComponent() {
   const { state } = postsRoute.useSearch();
   const navigate = postsRoute.useNavigate();
   return (
-    <PostsPage workspaceId={workspaceId} state={state}
-      onStateChange={(next) => void navigate({ search: next ? { state: next } : {}, replace: true })} />
+    <PostsPage
+      workspaceId={workspaceId}
+      state={state}
+      onStateChange={(next) => void navigate({ search: next ? { state: next } : {}, replace: true })}
+    />
   );
 }

@@ -24,7 +24,11 @@ export const accountSchema = z.object({
   healthError: z.string().nullable(),
   rateLimitedUntil: z.string().nullable(),
   createdAt: z.string(),
-  failedWhileDisconnected: z.number().int().optional().describe('In the list: posts that failed because this account was disconnected (see retry-failed)'),
+  failedWhileDisconnected: z
+    .number()
+    .int()
+    .optional()
+    .describe('In the list: posts that failed because this account was disconnected (see retry-failed)'),
 });
 
 export const retryReportSchema = z.object({
@@ -32,7 +36,11 @@ export const retryReportSchema = z.object({
   skipped: z.array(z.object({ postId: z.string(), reason: z.string() })),
 });
 
-export const networkIdField = z.string().min(1).max(40).regex(/^[a-z_]+$/, 'Not a network id');
+export const networkIdField = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z_]+$/, 'Not a network id');
 
 export const startOAuthBody = z.strictObject({
   network: networkIdField,

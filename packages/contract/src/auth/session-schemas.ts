@@ -21,11 +21,20 @@ export const sessionInfoSchema = z
   })
   .nullable();
 
-export const signUpBody = z.object({ name: z.string(), email: z.string(), password: z.string(), callbackURL: z.string().optional() });
+export const signUpBody = z.object({
+  name: z.string(),
+  email: z.string(),
+  password: z.string(),
+  callbackURL: z.string().optional(),
+});
 
 export const signInBody = z.object({ email: z.string(), password: z.string() });
 
-export const changePasswordBody = z.object({ currentPassword: z.string(), newPassword: z.string(), revokeOtherSessions: z.boolean().optional() });
+export const changePasswordBody = z.object({
+  currentPassword: z.string(),
+  newPassword: z.string(),
+  revokeOtherSessions: z.boolean().optional(),
+});
 
 export type SessionInfo = Wire<typeof sessionInfoSchema>;
 export type SignUpBody = Wire<typeof signUpBody>;

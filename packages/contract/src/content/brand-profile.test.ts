@@ -38,7 +38,11 @@ describe('brandProfileSchema', () => {
 });
 
 describe('personaSchema', () => {
-  const persona = { name: 'Ada', traits: { humor: 0.8, warmth: 0.6 }, disclosure: 'AI-assisted account run by Northwind.' };
+  const persona = {
+    name: 'Ada',
+    traits: { humor: 0.8, warmth: 0.6 },
+    disclosure: 'AI-assisted account run by Northwind.',
+  };
 
   it('accepts a persona with a disclosure', () => {
     expect(personaSchema.parse(persona).interests).toEqual([]);

@@ -58,13 +58,19 @@ export const brandProfileSchema = z
     /** Calls to action the brand uses, most preferred first, e.g. 'Book a free call'. */
     ctaDefaults: list(line(200), 10),
     language: languageTagSchema,
-    hashtags: z.strictObject({ always: list(hashtagSchema, 10), never: list(hashtagSchema, 50) }).default({ always: [], never: [] }),
+    hashtags: z
+      .strictObject({ always: list(hashtagSchema, 10), never: list(hashtagSchema, 50) })
+      .default({ always: [], never: [] }),
   })
   .superRefine((profile, context) => {
     const never = new Set(profile.hashtags.never.map((tag) => tag.toLowerCase()));
     profile.hashtags.always.forEach((tag, index) => {
       if (never.has(tag.toLowerCase())) {
-        context.addIssue({ code: 'custom', path: ['hashtags', 'always', index], message: `#${tag} is both always and never used` });
+        context.addIssue({
+          code: 'custom',
+          path: ['hashtags', 'always', index],
+          message: `#${tag} is both always and never used`,
+        });
       }
     });
   });
@@ -98,5 +104,8 @@ export type PersonaInput = z.input<typeof personaSchema>;
 export type VoiceProfile = { brand: BrandProfile; persona?: Persona };
 
 /** A workspace's saved profile as `PUT …/brand-profile` takes it: the brand, and a persona in character workspaces. */
-export const storedProfileSchema = z.strictObject({ brand: brandProfileSchema, persona: personaSchema.nullable().optional() });
+export const storedProfileSchema = z.strictObject({
+  brand: brandProfileSchema,
+  persona: personaSchema.nullable().optional(),
+});
 export type StoredProfileInput = z.input<typeof storedProfileSchema>;

@@ -26,15 +26,24 @@ export const brandProfileResponse = z.object({
 
 export const qualitySchema = z.object({
   score: z.number().describe('0–100'),
-  criteria: z.array(z.object({ id: z.enum(CRITERION_IDS), score: z.number().nullable(), weight: z.number(), reason: z.string() })),
+  criteria: z.array(
+    z.object({ id: z.enum(CRITERION_IDS), score: z.number().nullable(), weight: z.number(), reason: z.string() }),
+  ),
 });
 
 const repaired = z.enum(REPAIRS).describe('How the text was brought within the limit');
 
 export const sampleSchema = z.object({
   text: z.string(),
-  title: z.string().optional().describe("On networks with a separate title (YouTube, Reddit, Pinterest, TikTok), within the network's title limit"),
-  thread: z.array(z.string()).describe('Further thread parts after `text`, each within the limit; empty on networks without threads'),
+  title: z
+    .string()
+    .optional()
+    .describe(
+      "On networks with a separate title (YouTube, Reddit, Pinterest, TikTok), within the network's title limit",
+    ),
+  thread: z
+    .array(z.string())
+    .describe('Further thread parts after `text`, each within the limit; empty on networks without threads'),
   hashtags: z.array(z.string()),
   cta: z.string().optional(),
   altText: z.string().optional(),
@@ -59,7 +68,12 @@ export const previewBody = z.strictObject({
   profile: storedProfileSchema.optional().describe('Preview a profile being edited instead of the saved one'),
 });
 
-export const previewResponse = z.object({ network: z.enum(NETWORK_IDS), sample: sampleSchema, usage: usageSchema, warnings: z.array(z.string()) });
+export const previewResponse = z.object({
+  network: z.enum(NETWORK_IDS),
+  sample: sampleSchema,
+  usage: usageSchema,
+  warnings: z.array(z.string()),
+});
 
 export const templateSchema = z.object({
   contentType: z.enum(CONTENT_TYPES),
@@ -91,9 +105,15 @@ export const generateBody = z.strictObject({
     contentType: z.enum(CONTENT_TYPES).optional().describe('Default: educational'),
     templateValues: z.partialRecord(z.enum(TEMPLATE_PLACEHOLDERS), z.string().trim().max(1000)).optional(),
   }),
-  targets: z.array(targetSchema).min(1).max(14).describe('Network ids (e.g. "x") or { accountId } of the workspace\'s accounts'),
+  targets: z
+    .array(targetSchema)
+    .min(1)
+    .max(14)
+    .describe('Network ids (e.g. "x") or { accountId } of the workspace\'s accounts'),
   variants: z.number().int().min(1).max(5),
-  media: z.strictObject({ count: z.number().int().min(0).max(20), kinds: z.array(z.enum(MEDIA_KINDS)).max(20).default([]) }).optional(),
+  media: z
+    .strictObject({ count: z.number().int().min(0).max(20), kinds: z.array(z.enum(MEDIA_KINDS)).max(20).default([]) })
+    .optional(),
   language: languageTagSchema.optional().describe("BCP-47; default: the brand profile's language"),
 });
 
@@ -101,7 +121,9 @@ export const generatedPostSchema = sampleSchema.extend({ revisionId: z.string() 
 
 export const generateResponse = z.object({
   draftId: z.string(),
-  variants: z.array(z.object({ variant: z.number(), perNetwork: z.partialRecord(z.enum(NETWORK_IDS), generatedPostSchema) })),
+  variants: z.array(
+    z.object({ variant: z.number(), perNetwork: z.partialRecord(z.enum(NETWORK_IDS), generatedPostSchema) }),
+  ),
   usage: usageSchema,
   warnings: z.array(z.string()),
   disclosure: z.string().nullable().describe("A persona's AI disclosure, added as the last line of every post"),

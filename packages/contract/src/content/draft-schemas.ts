@@ -26,7 +26,9 @@ export const revisionSchema = z.object({
   limit: z.number().nullable(),
   fits: z.boolean().nullable(),
   repaired: z.enum(REPAIRS).nullable(),
-  warnings: z.array(z.string()).describe('Text, title or thread parts over a limit, or what generation shortened or left out'),
+  warnings: z
+    .array(z.string())
+    .describe('Text, title or thread parts over a limit, or what generation shortened or left out'),
   quality: qualitySchema.nullable(),
   createdAt: timestamp,
 });
@@ -55,7 +57,13 @@ const part = z.string().trim().min(1).max(40_000);
 export const revisionEditSchema = z.strictObject({
   text: part,
   hashtags: z
-    .array(z.string().trim().max(100).regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits and underscores, with or without #'))
+    .array(
+      z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits and underscores, with or without #'),
+    )
     .max(30)
     .optional(),
   title: z.string().trim().min(1).max(300).nullable().optional(),

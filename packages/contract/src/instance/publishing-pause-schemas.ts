@@ -9,7 +9,9 @@ export const publishingPauseSchema = z.object({
   changedBy: z.string().nullable(),
 });
 
-export const resumedPublishingSchema = publishingPauseSchema.extend({ queued: z.number().int().describe('Publishing jobs put back for pending posts') });
+export const resumedPublishingSchema = publishingPauseSchema.extend({
+  queued: z.number().int().describe('Publishing jobs put back for pending posts'),
+});
 
 export type PublishingPause = Wire<typeof publishingPauseSchema>;
 export type ResumedPublishing = Wire<typeof resumedPublishingSchema>;

@@ -5,7 +5,10 @@ import { modeSchema, taskSchema } from './llm-settings-schemas.ts';
 import type { Wire } from '../wire.ts';
 
 export const periodQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional().describe('Start (inclusive), ISO 8601; default 30 days before `to`'),
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Start (inclusive), ISO 8601; default 30 days before `to`'),
   to: z.iso.datetime({ offset: true }).optional().describe('End (exclusive), ISO 8601; default now'),
 });
 
@@ -34,11 +37,29 @@ export const statsRow = z.object({
 
 export const usageResponse = z.object({ from: z.string(), to: z.string(), items: z.array(statsRow) });
 
-const costGroup = z.object({ key: z.string(), calls: z.number(), costUsd: z.number(), inputTokens: z.number(), outputTokens: z.number(), cacheHits: z.number(), failures: z.number() });
+const costGroup = z.object({
+  key: z.string(),
+  calls: z.number(),
+  costUsd: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheHits: z.number(),
+  failures: z.number(),
+});
 
-export const costResponse = z.object({ from: z.string(), to: z.string(), groupBy: z.enum(COST_GROUPINGS), items: z.array(costGroup), totals: costGroup.omit({ key: true }) });
+export const costResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(COST_GROUPINGS),
+  items: z.array(costGroup),
+  totals: costGroup.omit({ key: true }),
+});
 
-export const comparisonQuery = z.object({ task: taskSchema.default('caption'), from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+export const comparisonQuery = z.object({
+  task: taskSchema.default('caption'),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 
 export const comparisonResponse = z.object({
   task: taskSchema,
@@ -52,10 +73,25 @@ const recommendedCandidate = z.object({
   model: z.string(),
   local: z.boolean(),
   estimatedCostUsd: z.number().describe('For a typical call: about 600 tokens in, 512 out'),
-  stats: z.object({ calls: z.number(), successRate: z.number(), p50LatencyMs: z.number().nullable(), p95LatencyMs: z.number().nullable(), avgQuality: z.number().nullable(), costPer1kTokensUsd: z.number().nullable() }).nullable(),
+  stats: z
+    .object({
+      calls: z.number(),
+      successRate: z.number(),
+      p50LatencyMs: z.number().nullable(),
+      p95LatencyMs: z.number().nullable(),
+      avgQuality: z.number().nullable(),
+      costPer1kTokensUsd: z.number().nullable(),
+    })
+    .nullable(),
 });
 
-const planStep = z.object({ provider: z.string(), model: z.string(), outcome: z.string(), detail: z.string().optional(), estimatedCostUsd: z.number().optional() });
+const planStep = z.object({
+  provider: z.string(),
+  model: z.string(),
+  outcome: z.string(),
+  detail: z.string().optional(),
+  estimatedCostUsd: z.number().optional(),
+});
 
 export const recommendationResponse = z.object({
   task: taskSchema,
@@ -69,12 +105,26 @@ export const recommendationResponse = z.object({
 
 export const requestSizeBody = z.strictObject({
   task: taskSchema,
-  promptTokens: z.number().int().min(1).max(2_000_000).optional().describe('Estimated prompt size in tokens; or give `promptChars`'),
-  promptChars: z.number().int().min(1).max(8_000_000).optional().describe('Prompt size in characters (about 4 a token)'),
+  promptTokens: z
+    .number()
+    .int()
+    .min(1)
+    .max(2_000_000)
+    .optional()
+    .describe('Estimated prompt size in tokens; or give `promptChars`'),
+  promptChars: z
+    .number()
+    .int()
+    .min(1)
+    .max(8_000_000)
+    .optional()
+    .describe('Prompt size in characters (about 4 a token)'),
   maxOutputTokens: z.number().int().min(1).max(200_000).default(1024),
 });
 
-export const selectBody = requestSizeBody.extend({ mode: modeSchema.optional().describe("Try another mode than the task's policy") });
+export const selectBody = requestSizeBody.extend({
+  mode: modeSchema.optional().describe("Try another mode than the task's policy"),
+});
 
 export const selectResponse = z.object({
   task: taskSchema,
@@ -87,17 +137,39 @@ export const selectResponse = z.object({
 
 export const costOptimizeResponse = z.object({
   task: taskSchema,
-  items: z.array(z.object({ provider: z.string(), model: z.string(), local: z.boolean(), priceVersion: z.string(), estimatedCostUsd: z.number(), budgetBlocked: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      provider: z.string(),
+      model: z.string(),
+      local: z.boolean(),
+      priceVersion: z.string(),
+      estimatedCostUsd: z.number(),
+      budgetBlocked: z.string().nullable(),
+    }),
+  ),
   unavailable: z.array(planStep),
 });
 
-export const optimizeBody = z.strictObject({ apply: z.boolean().default(false).describe('true saves every proposal (admin); false only shows them') });
+export const optimizeBody = z.strictObject({
+  apply: z.boolean().default(false).describe('true saves every proposal (admin); false only shows them'),
+});
 
-const policy = z.object({ mode: modeSchema, candidates: z.array(z.object({ provider: z.string(), model: z.string() })) });
+const policy = z.object({
+  mode: modeSchema,
+  candidates: z.array(z.object({ provider: z.string(), model: z.string() })),
+});
 
 export const optimizeResponse = z.object({
   applied: z.boolean(),
-  items: z.array(z.object({ task: taskSchema, current: policy, proposed: policy.nullable(), reason: z.string(), applied: z.boolean() })),
+  items: z.array(
+    z.object({
+      task: taskSchema,
+      current: policy,
+      proposed: policy.nullable(),
+      reason: z.string(),
+      applied: z.boolean(),
+    }),
+  ),
 });
 
 export type UsageRow = Wire<typeof statsRow>;

@@ -16,11 +16,18 @@ export const providerIdSchema = z
 export const providerParams = z.object({ workspaceId: workspaceIdParam, providerId: providerIdSchema });
 
 export const providersQuery = z.object({
-  check: z.enum(['true', 'false']).default('false').describe('`true` also calls each provider (list models) in parallel, 5 s at most, and reports its health'),
+  check: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('`true` also calls each provider (list models) in parallel, 5 s at most, and reports its health'),
 });
 
-const kindSchema = z.enum(PROVIDER_KINDS).describe('Which API the provider speaks; `openai_compatible` covers vLLM, LM Studio, LocalAI');
-const baseUrlSchema = httpUrlSchema(500).describe("API base URL; empty for the vendor's default (required for openai_compatible)");
+const kindSchema = z
+  .enum(PROVIDER_KINDS)
+  .describe('Which API the provider speaks; `openai_compatible` covers vLLM, LM Studio, LocalAI');
+const baseUrlSchema = httpUrlSchema(500).describe(
+  "API base URL; empty for the vendor's default (required for openai_compatible)",
+);
 const apiKeySchema = z.string().min(1).max(500).describe('The API key. Stored encrypted, never shown again');
 
 export const healthSchema = z.object({
@@ -35,7 +42,9 @@ export const providerStatusSchema = z.object({
   kind: z.enum(PROVIDER_KINDS),
   baseUrl: z.string().nullable(),
   hasKey: z.boolean().describe('Whether a key is set; the key itself is never returned'),
-  source: z.enum(['instance', 'workspace']).describe('`instance`: configured by the server operator; `workspace`: saved here'),
+  source: z
+    .enum(['instance', 'workspace'])
+    .describe('`instance`: configured by the server operator; `workspace`: saved here'),
   enabled: z.boolean(),
   circuit: z.object({
     state: z.enum(CIRCUIT_STATES).describe('`open`: skipped after repeated failures until `retryAt`'),

@@ -20,6 +20,9 @@ export const mediaSchema = z.object({
 
 export const mediaParams = z.object({ workspaceId: workspaceIdParam, mediaId: z.uuid() });
 
-export const updateMediaBody = z.strictObject({ altText: z.string().max(5000).nullable().optional(), aiGenerated: z.boolean().optional() });
+export const updateMediaBody = z.strictObject({
+  altText: z.string().max(5000).nullable().optional(),
+  aiGenerated: z.boolean().optional(),
+});
 
 export type Media = Wire<typeof mediaSchema>;

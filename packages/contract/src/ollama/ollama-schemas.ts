@@ -7,14 +7,24 @@ export const PULL_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as 
 export type PullStatus = (typeof PULL_STATUSES)[number];
 
 /** Why a model-management call failed. */
-export const OLLAMA_ERROR_KINDS = ['not_running', 'unknown_model', 'not_installed', 'does_not_fit', 'cancelled', 'timeout', 'failed'] as const;
+export const OLLAMA_ERROR_KINDS = [
+  'not_running',
+  'unknown_model',
+  'not_installed',
+  'does_not_fit',
+  'cancelled',
+  'timeout',
+  'failed',
+] as const;
 
 export const modelNameSchema = z
   .string()
   .min(1)
   .max(96)
   .regex(/^[\w.:/@-]+$/, 'Not an Ollama model name (name:tag, e.g. llama3.2:3b)')
-  .describe('An Ollama model, `name:tag` (a bare name means `:latest`); 96 characters at most (the router limits a path segment)')
+  .describe(
+    'An Ollama model, `name:tag` (a bare name means `:latest`); 96 characters at most (the router limits a path segment)',
+  )
   .meta({ examples: ['llama3.2:3b'] });
 
 export const modelParams = z.object({ modelName: modelNameSchema });
@@ -73,7 +83,9 @@ export const pullView = z.object({
 export const requirementsQuery = z.object({ model: modelNameSchema });
 
 export const metricsQuery = z.object({
-  workspaceId: workspaceIdParam.optional().describe('One workspace (members); absent = the whole instance (instance admin)'),
+  workspaceId: workspaceIdParam
+    .optional()
+    .describe('One workspace (members); absent = the whole instance (instance admin)'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -7,7 +7,10 @@ export const slotParams = z.object({ workspaceId: workspaceIdParam, accountId: z
 
 export const slotItem = z.strictObject({
   weekday: z.number().int().min(0).max(6).describe('0 = Sunday … 6 = Saturday, in the workspace time zone'),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:mm (00:00–23:59)').describe('Wall-clock time in the workspace time zone'),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:mm (00:00–23:59)')
+    .describe('Wall-clock time in the workspace time zone'),
 });
 
 /** Every quarter hour of the week is more than anyone posts; the cap keeps a PUT small. */
@@ -33,7 +36,10 @@ export const slotsResponse = z.object({
 });
 
 export const nextSlotQuery = z.object({
-  after: z.iso.datetime({ offset: true }).optional().describe('Look for a slot strictly after this instant (default: now; a past instant counts as now)'),
+  after: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Look for a slot strictly after this instant (default: now; a past instant counts as now)'),
 });
 
 export const nextSlotResponse = z.object({

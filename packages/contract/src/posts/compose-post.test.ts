@@ -3,7 +3,9 @@ import { composePost, findInlineHashtags, hashtagsToAppend, normalizeHashtags, p
 
 describe('composePost', () => {
   it('appends hashtags on their own line, skipping those already in the text', () => {
-    expect(composePost('Cold brew #Coffee tips. ', ['coffee', '#ColdBrew'])).toBe('Cold brew #Coffee tips.\n\n#ColdBrew');
+    expect(composePost('Cold brew #Coffee tips. ', ['coffee', '#ColdBrew'])).toBe(
+      'Cold brew #Coffee tips.\n\n#ColdBrew',
+    );
     expect(composePost('Plain', [])).toBe('Plain');
     expect(composePost('', ['solo'])).toBe('#solo');
   });

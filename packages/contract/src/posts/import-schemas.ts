@@ -4,7 +4,10 @@ import { fieldProblemSchema, problemSchema, type Wire } from '../wire.ts';
 
 /** JSON, not multipart: API clients and scripts send a string; the web app reads the file first. */
 export const importBody = z.strictObject({
-  csv: z.string().min(1).describe('The whole CSV file as text (UTF-8, header row first; a BOM is fine). Columns: see docs/publishing.md.'),
+  csv: z
+    .string()
+    .min(1)
+    .describe('The whole CSV file as text (UTF-8, header row first; a BOM is fine). Columns: see docs/publishing.md.'),
   dryRun: z.boolean().default(false).describe('Check every row and report, saving nothing'),
 });
 

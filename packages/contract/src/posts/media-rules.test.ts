@@ -3,7 +3,14 @@ import { checkMedia, mediaKindOf, type MediaCapabilitiesLike, type MediaItem } f
 
 const caps: MediaCapabilitiesLike = {
   rules: [
-    { kind: 'image', mimeTypes: ['image/png', 'image/jpeg'], maxBytes: 1_000_000, maxWidth: 4000, minAspectRatio: 0.8, maxAspectRatio: 1.91 },
+    {
+      kind: 'image',
+      mimeTypes: ['image/png', 'image/jpeg'],
+      maxBytes: 1_000_000,
+      maxWidth: 4000,
+      minAspectRatio: 0.8,
+      maxAspectRatio: 1.91,
+    },
     { kind: 'video', mimeTypes: ['video/mp4'], maxBytes: 10_000_000, maxDurationSec: 60, minDurationSec: 3 },
   ],
   maxItems: 2,
@@ -12,8 +19,15 @@ const caps: MediaCapabilitiesLike = {
   altText: { supported: true, maxLength: 100 },
 };
 
-const png = (overrides: Partial<MediaItem> = {}): MediaItem => ({ mimeType: 'image/png', bytes: 1000, width: 800, height: 600, ...overrides });
-const messages = (items: MediaItem[], capabilities = caps) => checkMedia(items, capabilities, 'X').map((problem) => problem.message);
+const png = (overrides: Partial<MediaItem> = {}): MediaItem => ({
+  mimeType: 'image/png',
+  bytes: 1000,
+  width: 800,
+  height: 600,
+  ...overrides,
+});
+const messages = (items: MediaItem[], capabilities = caps) =>
+  checkMedia(items, capabilities, 'X').map((problem) => problem.message);
 
 describe('checkMedia', () => {
   it('accepts files that fit', () => {
@@ -23,7 +37,9 @@ describe('checkMedia', () => {
   it('allows a 0.01 aspect-ratio tolerance, as a 1200×628 crop of 1.91:1 needs', () => {
     expect(messages([png({ width: 1200, height: 628 })])).toEqual([]);
     expect(messages([png({ width: 1000, height: 1260 })])).toEqual([]);
-    expect(messages([png({ width: 1940, height: 1000 })])).toEqual(['The 1940×1000 shape does not fit X (aspect ratio 0.8–1.91).']);
+    expect(messages([png({ width: 1940, height: 1000 })])).toEqual([
+      'The 1940×1000 shape does not fit X (aspect ratio 0.8–1.91).',
+    ]);
   });
 
   it('names the item at fault and what is wrong with it', () => {
@@ -34,7 +50,9 @@ describe('checkMedia', () => {
   });
 
   it('refuses a type the network does not take for that kind, and a kind it does not take at all', () => {
-    expect(messages([png({ mimeType: 'image/bmp' })])).toEqual(['X takes image/png, image/jpeg for images, not image/bmp.']);
+    expect(messages([png({ mimeType: 'image/bmp' })])).toEqual([
+      'X takes image/png, image/jpeg for images, not image/bmp.',
+    ]);
     expect(messages([png({ mimeType: 'image/gif' })])).toEqual(['X does not take GIFs.']);
   });
 
@@ -60,6 +78,10 @@ describe('checkMedia', () => {
   });
 
   it('tells the kind from the MIME type', () => {
-    expect([mediaKindOf('image/gif'), mediaKindOf('image/webp'), mediaKindOf('video/quicktime')]).toEqual(['gif', 'image', 'video']);
+    expect([mediaKindOf('image/gif'), mediaKindOf('image/webp'), mediaKindOf('video/quicktime')]).toEqual([
+      'gif',
+      'image',
+      'video',
+    ]);
   });
 });

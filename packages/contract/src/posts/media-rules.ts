@@ -39,20 +39,32 @@ const present = (value: number | null | undefined): value is number => value !==
 
 function ruleProblems(network: string, rule: Readonly<MediaRule>, item: MediaItem): string[] {
   const problems: string[] = [];
-  if (!rule.mimeTypes.includes(item.mimeType)) problems.push(`${network} takes ${rule.mimeTypes.join(', ')} for ${rule.kind}s, not ${item.mimeType || 'this type of file'}.`);
-  if (item.bytes > rule.maxBytes) problems.push(`The file is ${megabytes(item.bytes)}; ${network} allows ${megabytes(rule.maxBytes)}.`);
+  if (!rule.mimeTypes.includes(item.mimeType))
+    problems.push(
+      `${network} takes ${rule.mimeTypes.join(', ')} for ${rule.kind}s, not ${item.mimeType || 'this type of file'}.`,
+    );
+  if (item.bytes > rule.maxBytes)
+    problems.push(`The file is ${megabytes(item.bytes)}; ${network} allows ${megabytes(rule.maxBytes)}.`);
   const duration = item.durationSec;
-  if (present(duration) && present(rule.maxDurationSec) && duration > rule.maxDurationSec) problems.push(`The video is ${Math.round(duration)} s long; ${network} allows ${rule.maxDurationSec} s.`);
-  if (present(duration) && present(rule.minDurationSec) && duration < rule.minDurationSec) problems.push(`The video is ${Math.round(duration)} s long; ${network} needs at least ${rule.minDurationSec} s.`);
+  if (present(duration) && present(rule.maxDurationSec) && duration > rule.maxDurationSec)
+    problems.push(`The video is ${Math.round(duration)} s long; ${network} allows ${rule.maxDurationSec} s.`);
+  if (present(duration) && present(rule.minDurationSec) && duration < rule.minDurationSec)
+    problems.push(`The video is ${Math.round(duration)} s long; ${network} needs at least ${rule.minDurationSec} s.`);
   const { width, height } = item;
   if (!present(width) || !present(height) || height <= 0) return problems;
   const ratio = width / height;
   const tooNarrow = present(rule.minAspectRatio) && ratio < rule.minAspectRatio - ASPECT_RATIO_TOLERANCE;
   const tooWide = present(rule.maxAspectRatio) && ratio > rule.maxAspectRatio + ASPECT_RATIO_TOLERANCE;
-  if (tooNarrow || tooWide) problems.push(`The ${width}×${height} shape does not fit ${network} (aspect ratio ${rule.minAspectRatio ?? 0}–${rule.maxAspectRatio ?? '∞'}).`);
-  if (present(rule.maxWidth) && width > rule.maxWidth) problems.push(`${network} allows images up to ${rule.maxWidth} px wide.`);
-  if (present(rule.maxHeight) && height > rule.maxHeight) problems.push(`${network} allows images up to ${rule.maxHeight} px high.`);
-  if (present(rule.minWidth) && width < rule.minWidth) problems.push(`${network} needs images at least ${rule.minWidth} px wide.`);
+  if (tooNarrow || tooWide)
+    problems.push(
+      `The ${width}×${height} shape does not fit ${network} (aspect ratio ${rule.minAspectRatio ?? 0}–${rule.maxAspectRatio ?? '∞'}).`,
+    );
+  if (present(rule.maxWidth) && width > rule.maxWidth)
+    problems.push(`${network} allows images up to ${rule.maxWidth} px wide.`);
+  if (present(rule.maxHeight) && height > rule.maxHeight)
+    problems.push(`${network} allows images up to ${rule.maxHeight} px high.`);
+  if (present(rule.minWidth) && width < rule.minWidth)
+    problems.push(`${network} needs images at least ${rule.minWidth} px wide.`);
   return problems;
 }
 
@@ -62,11 +74,21 @@ function ruleProblems(network: string, rule: Readonly<MediaRule>, item: MediaIte
  * @example checkMedia([{ mimeType: 'image/bmp', bytes: 10 }], mastodon.media, 'Mastodon')
  *   // [{ item: 0, message: 'Mastodon takes image/png, … for images, not image/bmp.' }]
  */
-export function checkMedia(items: readonly MediaItem[], media: MediaCapabilitiesLike, network: string, requireMedia = media.required): MediaProblem[] {
+export function checkMedia(
+  items: readonly MediaItem[],
+  media: MediaCapabilitiesLike,
+  network: string,
+  requireMedia = media.required,
+): MediaProblem[] {
   if (items.length === 0) return requireMedia ? [{ message: `${network} needs at least one image or video.` }] : [];
   const problems: MediaProblem[] = [];
   if (items.length > media.maxItems) {
-    problems.push({ message: media.maxItems === 0 ? `${network} posts cannot carry media.` : `${network} takes at most ${media.maxItems} media items per post.` });
+    problems.push({
+      message:
+        media.maxItems === 0
+          ? `${network} posts cannot carry media.`
+          : `${network} takes at most ${media.maxItems} media items per post.`,
+    });
   }
   const kinds = items.map((item) => item.kind ?? mediaKindOf(item.mimeType));
   if (!media.mixedKinds && new Set(kinds.map((kind) => (kind === 'video' ? 'video' : 'image'))).size > 1) {
@@ -82,7 +104,8 @@ export function checkMedia(items: readonly MediaItem[], media: MediaCapabilities
     for (const message of ruleProblems(network, rule, item)) problems.push({ item: position, message });
     const altMax = media.altText.maxLength;
     const alt = item.altText;
-    if (present(altMax) && typeof alt === 'string' && alt.length > altMax) problems.push({ item: position, message: `Alt text is ${alt.length} characters; ${network} allows ${altMax}.` });
+    if (present(altMax) && typeof alt === 'string' && alt.length > altMax)
+      problems.push({ item: position, message: `Alt text is ${alt.length} characters; ${network} allows ${altMax}.` });
   });
   return problems;
 }

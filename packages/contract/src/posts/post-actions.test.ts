@@ -6,7 +6,8 @@ const editor: CallerContext = { role: 'editor', approvalRequired: true, canAppro
 const approver: CallerContext = { role: 'admin', approvalRequired: true, canApprove: true };
 const viewer: CallerContext = { role: 'viewer', approvalRequired: true, canApprove: false };
 
-const actionsOf = (state: PostState, caller: CallerContext, hasTime = true) => allowedActions({ state, hasTime }, caller);
+const actionsOf = (state: PostState, caller: CallerContext, hasTime = true) =>
+  allowedActions({ state, hasTime }, caller);
 
 describe('allowedActions', () => {
   it('lists, per state, what an editor who cannot approve may do', () => {

@@ -57,7 +57,11 @@ export function allowedActions(post: { state: PostState; hasTime: boolean }, cal
   if (!hasRole(caller.role, 'editor')) return [];
   return POST_ACTION_TYPES.filter((type) => {
     const { action, givesTime } = asMachineAction(type);
-    const context: ActorContext = { approvalRequired: caller.approvalRequired, canApprove: caller.canApprove, hasTime: post.hasTime || givesTime };
+    const context: ActorContext = {
+      approvalRequired: caller.approvalRequired,
+      canApprove: caller.canApprove,
+      hasTime: post.hasTime || givesTime,
+    };
     return nextState(post.state, action, context).ok;
   });
 }

@@ -65,12 +65,27 @@ export const updatePostSchema = z.strictObject({
 
 export type UpdatePostInput = z.infer<typeof updatePostSchema>;
 
-type ContentLike = { text?: string; title?: string; mediaIds?: readonly string[]; link?: string; thread?: readonly unknown[]; firstComment?: string; hashtags?: readonly string[] };
+type ContentLike = {
+  text?: string;
+  title?: string;
+  mediaIds?: readonly string[];
+  link?: string;
+  thread?: readonly unknown[];
+  firstComment?: string;
+  hashtags?: readonly string[];
+};
 
 function hasContent(content: ContentLike): boolean {
   const filled = (value: string | undefined) => value !== undefined && value.trim().length > 0;
-  return filled(content.text) || filled(content.title) || filled(content.link) || filled(content.firstComment)
-    || (content.mediaIds?.length ?? 0) > 0 || (content.thread?.length ?? 0) > 0 || (content.hashtags?.length ?? 0) > 0;
+  return (
+    filled(content.text) ||
+    filled(content.title) ||
+    filled(content.link) ||
+    filled(content.firstComment) ||
+    (content.mediaIds?.length ?? 0) > 0 ||
+    (content.thread?.length ?? 0) > 0 ||
+    (content.hashtags?.length ?? 0) > 0
+  );
 }
 
 /**

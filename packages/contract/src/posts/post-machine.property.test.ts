@@ -6,26 +6,63 @@ import type { ActorContext, PostAction } from './post-machine.ts';
 
 /** Every edge a post may take; anything else is a bug. */
 const LEGAL_EDGES = new Set([
-  'draft>in_review', 'draft>approved', 'draft>scheduled', 'draft>draft', 'draft>cancelled',
-  'in_review>approved', 'in_review>scheduled', 'in_review>rejected', 'in_review>draft', 'in_review>in_review', 'in_review>cancelled',
-  'approved>approved', 'approved>scheduled', 'approved>in_review', 'approved>cancelled',
-  'scheduled>scheduled', 'scheduled>approved', 'scheduled>in_review', 'scheduled>publishing', 'scheduled>cancelled',
-  'scheduled>published', 'scheduled>failed', 'scheduled>unconfirmed',
-  'publishing>published', 'publishing>failed', 'publishing>unconfirmed',
-  'failed>scheduled', 'failed>cancelled',
-  'unconfirmed>published', 'unconfirmed>failed', 'unconfirmed>scheduled', 'unconfirmed>cancelled',
-  'rejected>draft', 'cancelled>draft',
+  'draft>in_review',
+  'draft>approved',
+  'draft>scheduled',
+  'draft>draft',
+  'draft>cancelled',
+  'in_review>approved',
+  'in_review>scheduled',
+  'in_review>rejected',
+  'in_review>draft',
+  'in_review>in_review',
+  'in_review>cancelled',
+  'approved>approved',
+  'approved>scheduled',
+  'approved>in_review',
+  'approved>cancelled',
+  'scheduled>scheduled',
+  'scheduled>approved',
+  'scheduled>in_review',
+  'scheduled>publishing',
+  'scheduled>cancelled',
+  'scheduled>published',
+  'scheduled>failed',
+  'scheduled>unconfirmed',
+  'publishing>published',
+  'publishing>failed',
+  'publishing>unconfirmed',
+  'failed>scheduled',
+  'failed>cancelled',
+  'unconfirmed>published',
+  'unconfirmed>failed',
+  'unconfirmed>scheduled',
+  'unconfirmed>cancelled',
+  'rejected>draft',
+  'cancelled>draft',
 ]);
 
 const action: fc.Arbitrary<PostAction> = fc.oneof(
   fc.constantFrom<PostAction>(
-    { type: 'submit' }, { type: 'approve' }, { type: 'reject' }, { type: 'request_changes' },
-    { type: 'schedule' }, { type: 'unschedule' }, { type: 'cancel' }, { type: 'reopen' }, { type: 'retry' },
-    { type: 'republish' }, { type: 'start_publishing' },
+    { type: 'submit' },
+    { type: 'approve' },
+    { type: 'reject' },
+    { type: 'request_changes' },
+    { type: 'schedule' },
+    { type: 'unschedule' },
+    { type: 'cancel' },
+    { type: 'reopen' },
+    { type: 'retry' },
+    { type: 'republish' },
+    { type: 'start_publishing' },
   ),
   fc.boolean().map((published): PostAction => ({ type: 'confirm', published })),
-  fc.record({ needsReview: fc.boolean(), timeOnly: fc.boolean() }).map(({ needsReview, timeOnly }): PostAction => ({ type: 'edit', needsReview, timeOnly })),
-  fc.constantFrom('published', 'failed', 'unconfirmed').map((outcome): PostAction => ({ type: 'finish_publishing', outcome })),
+  fc
+    .record({ needsReview: fc.boolean(), timeOnly: fc.boolean() })
+    .map(({ needsReview, timeOnly }): PostAction => ({ type: 'edit', needsReview, timeOnly })),
+  fc
+    .constantFrom('published', 'failed', 'unconfirmed')
+    .map((outcome): PostAction => ({ type: 'finish_publishing', outcome })),
 );
 
 const step = fc.record({
@@ -86,20 +123,37 @@ describe('post state machine (examples)', () => {
 
   it('goes to review, then scheduled on approval when it has a time', () => {
     expect(nextState('draft', { type: 'submit' }, writer)).toMatchObject({ ok: true, state: 'in_review' });
-    expect(nextState('in_review', { type: 'approve' }, reviewer)).toEqual({ ok: true, state: 'scheduled', effects: ['lock', 'enqueue'] });
+    expect(nextState('in_review', { type: 'approve' }, reviewer)).toEqual({
+      ok: true,
+      state: 'scheduled',
+      effects: ['lock', 'enqueue'],
+    });
   });
 
   it('approves at once when the workspace needs no approval', () => {
-    expect(nextState('draft', { type: 'submit' }, { ...writer, approvalRequired: false, hasTime: false })).toMatchObject({ state: 'approved' });
+    expect(
+      nextState('draft', { type: 'submit' }, { ...writer, approvalRequired: false, hasTime: false }),
+    ).toMatchObject({ state: 'approved' });
   });
 
   it('retries a failed post only with a time, since it is scheduled again (found by the property above, seed 662213261)', () => {
-    expect(nextState('failed', { type: 'retry' }, { ...writer, hasTime: false })).toMatchObject({ ok: false, code: 'time_required' });
-    expect(nextState('failed', { type: 'retry' }, writer)).toEqual({ ok: true, state: 'scheduled', effects: ['requeue_failed'] });
+    expect(nextState('failed', { type: 'retry' }, { ...writer, hasTime: false })).toMatchObject({
+      ok: false,
+      code: 'time_required',
+    });
+    expect(nextState('failed', { type: 'retry' }, writer)).toEqual({
+      ok: true,
+      state: 'scheduled',
+      effects: ['requeue_failed'],
+    });
   });
 
   it('publishes an unconfirmed post again in one move, when the person found it is not on the network', () => {
-    expect(nextState('unconfirmed', { type: 'republish' }, writer)).toEqual({ ok: true, state: 'scheduled', effects: ['requeue_unconfirmed'] });
+    expect(nextState('unconfirmed', { type: 'republish' }, writer)).toEqual({
+      ok: true,
+      state: 'scheduled',
+      effects: ['requeue_unconfirmed'],
+    });
     expect(nextState('failed', { type: 'republish' }, writer)).toMatchObject({ ok: false, code: 'illegal_transition' });
   });
 
@@ -113,12 +167,22 @@ describe('post state machine (examples)', () => {
       state: 'in_review',
       effects: ['unlock', 'dequeue'],
     });
-    expect(nextState('scheduled', { type: 'edit', needsReview: false }, writer)).toEqual({ ok: true, state: 'scheduled', effects: ['enqueue'] });
+    expect(nextState('scheduled', { type: 'edit', needsReview: false }, writer)).toEqual({
+      ok: true,
+      state: 'scheduled',
+      effects: ['enqueue'],
+    });
   });
 
   it('does not let users take system actions, nor the engine user actions', () => {
-    expect(nextState('scheduled', { type: 'start_publishing' }, reviewer)).toMatchObject({ ok: false, code: 'not_allowed' });
-    expect(nextState('draft', { type: 'submit' }, { ...reviewer, system: true })).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(nextState('scheduled', { type: 'start_publishing' }, reviewer)).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+    });
+    expect(nextState('draft', { type: 'submit' }, { ...reviewer, system: true })).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+    });
   });
 
   it('explains an illegal move in words', () => {

@@ -59,7 +59,14 @@ export type Transition =
   | { ok: false; code: 'illegal_transition' | 'not_allowed' | 'time_required'; message: string };
 
 const EDITABLE: ReadonlySet<PostState> = new Set(['draft', 'in_review', 'approved', 'scheduled', 'rejected']);
-const CANCELLABLE: ReadonlySet<PostState> = new Set(['draft', 'in_review', 'approved', 'scheduled', 'failed', 'unconfirmed']);
+const CANCELLABLE: ReadonlySet<PostState> = new Set([
+  'draft',
+  'in_review',
+  'approved',
+  'scheduled',
+  'failed',
+  'unconfirmed',
+]);
 
 function to(state: PostState, ...effects: PostEffect[]): Transition {
   return { ok: true, state, effects };
@@ -95,7 +102,8 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
     case 'reject':
     case 'request_changes':
       if (state !== 'in_review') return illegal(state, action);
-      if (!context.canApprove) return { ok: false, code: 'not_allowed', message: 'You are not an approver in this workspace.' };
+      if (!context.canApprove)
+        return { ok: false, code: 'not_allowed', message: 'You are not an approver in this workspace.' };
       if (action.type === 'approve') return approvedOrScheduled(context);
       return action.type === 'reject' ? to('rejected') : to('draft');
     case 'edit':
@@ -113,7 +121,8 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
     case 'retry':
       if (state !== 'failed') return illegal(state, action);
       // A retried post is scheduled again, so like every scheduled post it needs a time (a past one publishes at once).
-      if (!context.hasTime) return { ok: false, code: 'time_required', message: 'Pick a time to publish the post again.' };
+      if (!context.hasTime)
+        return { ok: false, code: 'time_required', message: 'Pick a time to publish the post again.' };
       return to('scheduled', 'requeue_failed');
     case 'confirm':
       if (state !== 'unconfirmed') return illegal(state, action);
@@ -121,7 +130,8 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
     case 'republish':
       if (state !== 'unconfirmed') return illegal(state, action);
       // Scheduled again, so like every scheduled post it needs a time (its past one publishes at once).
-      if (!context.hasTime) return { ok: false, code: 'time_required', message: 'Pick a time to publish the post again.' };
+      if (!context.hasTime)
+        return { ok: false, code: 'time_required', message: 'Pick a time to publish the post again.' };
       return to('scheduled', 'requeue_unconfirmed');
     case 'start_publishing':
       return state === 'scheduled' ? to('publishing') : illegal(state, action);
@@ -130,7 +140,11 @@ export function nextState(state: PostState, action: PostAction, context: ActorCo
   }
 }
 
-function edit(state: PostState, action: { type: 'edit'; needsReview: boolean; timeOnly?: boolean }, context: ActorContext): Transition {
+function edit(
+  state: PostState,
+  action: { type: 'edit'; needsReview: boolean; timeOnly?: boolean },
+  context: ActorContext,
+): Transition {
   if (!EDITABLE.has(state)) return illegal(state, action);
   if (state === 'rejected') return to('draft', 'unlock');
   if (state !== 'approved' && state !== 'scheduled') return to(state);

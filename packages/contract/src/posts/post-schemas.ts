@@ -50,7 +50,9 @@ export const postSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   targets: z.array(postTargetSchema),
-  actions: z.array(z.enum(POST_ACTION_TYPES)).describe('What the caller may do with the post now, by its state, role and approval rights'),
+  actions: z
+    .array(z.enum(POST_ACTION_TYPES))
+    .describe('What the caller may do with the post now, by its state, role and approval rights'),
 });
 
 /** `GET …/posts`: a page of posts. */
@@ -61,7 +63,10 @@ export const postEventSchema = z.object({
   type: z.enum(POST_EVENT_TYPES),
   actorName: z.string().nullable(),
   targetId: z.string().nullable(),
-  fromState: z.enum([...POST_STATES, 'pending']).nullable().describe('A post state, or a target state for target events'),
+  fromState: z
+    .enum([...POST_STATES, 'pending'])
+    .nullable()
+    .describe('A post state, or a target state for target events'),
   toState: z.enum([...POST_STATES, 'pending']).nullable(),
   detail: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
@@ -99,7 +104,10 @@ export const actionBody = z.discriminatedUnion('type', [
 ]);
 
 /** Who must approve posts: the answer of `GET …/publishing-settings`. */
-export const approvalSettingsSchema = z.object({ approvalMode: z.enum(APPROVAL_MODES), approverIds: z.array(z.string()) });
+export const approvalSettingsSchema = z.object({
+  approvalMode: z.enum(APPROVAL_MODES),
+  approverIds: z.array(z.string()),
+});
 
 export const approvalSettingsBody = z.strictObject({
   approvalMode: z.enum(APPROVAL_MODES),

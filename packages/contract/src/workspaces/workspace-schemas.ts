@@ -18,7 +18,12 @@ export const workspaceSchema = z.object({
 const workspaceName = z.string().trim().min(1).max(80);
 
 export const createWorkspaceBody = z
-  .object({ name: workspaceName, kind: z.enum(WORKSPACE_KINDS), timezone: timezoneSchema.default('UTC'), locale: localeSchema.default('en') })
+  .object({
+    name: workspaceName,
+    kind: z.enum(WORKSPACE_KINDS),
+    timezone: timezoneSchema.default('UTC'),
+    locale: localeSchema.default('en'),
+  })
   .strict();
 
 export const updateWorkspaceBody = z
@@ -26,7 +31,9 @@ export const updateWorkspaceBody = z
   .strict();
 
 export const checklistSchema = z.object({
-  items: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), done: z.boolean(), href: z.string() })),
+  items: z.array(
+    z.object({ id: z.string(), title: z.string(), description: z.string(), done: z.boolean(), href: z.string() }),
+  ),
 });
 
 export const memberSchema = z.object({
@@ -53,7 +60,11 @@ export const invitationSchema = z.object({
 
 export const createInvitationBody = z.object({ email: z.email().max(320), role: z.enum(WORKSPACE_ROLES) }).strict();
 
-export const invitationIdParam = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an invitation id');
+export const invitationIdParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'Not an invitation id');
 
 /** `POST /invitations/:id/accept`: the workspace joined. */
 export const acceptedInvitationSchema = z.object({ workspaceId: z.string() });

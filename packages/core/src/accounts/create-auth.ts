@@ -86,7 +86,13 @@ export function createAuth({ config, db, keyring }: AuthDeps) {
           // mail (the admin is the one who reads the outbox), so it starts confirmed.
           before: async (user) => {
             const isFirst = await isFirstUser(db);
-            return { data: { ...user, isInstanceAdmin: isFirst, emailVerified: user.emailVerified || (isFirst && !config.SMTP_URL) } };
+            return {
+              data: {
+                ...user,
+                isInstanceAdmin: isFirst,
+                emailVerified: user.emailVerified || (isFirst && !config.SMTP_URL),
+              },
+            };
           },
         },
       },

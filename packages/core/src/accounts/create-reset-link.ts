@@ -15,16 +15,28 @@ import type { Auth } from './create-auth.ts';
 
 export type ResetLink = { email: string; url: string };
 
-export async function createPasswordResetLink(deps: { db: Database; auth: Auth; appUrl: string }, email: string): Promise<ResetLink> {
-  const [user] = await deps.db.select({ email: users.email }).from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+export async function createPasswordResetLink(
+  deps: { db: Database; auth: Auth; appUrl: string },
+  email: string,
+): Promise<ResetLink> {
+  const [user] = await deps.db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
   if (!user) throw new AppError('not_found', { detail: `No user has the email address ${email}.` });
-  const [last] = await deps.db.select({ seq: sql<number>`coalesce(max(${mailOutbox.seq}), 0)::bigint` }).from(mailOutbox);
-  await deps.auth.api.requestPasswordReset({ body: { email: user.email, redirectTo: new URL('/reset-password', deps.appUrl).toString() } });
+  const [last] = await deps.db
+    .select({ seq: sql<number>`coalesce(max(${mailOutbox.seq}), 0)::bigint` })
+    .from(mailOutbox);
+  await deps.auth.api.requestPasswordReset({
+    body: { email: user.email, redirectTo: new URL('/reset-password', deps.appUrl).toString() },
+  });
   const subject = passwordResetMail(user.email, '').subject;
   const [mail] = await deps.db
     .select({ text: mailOutbox.text })
     .from(mailOutbox)
-    .where(and(eq(mailOutbox.to, user.email), eq(mailOutbox.subject, subject), gt(mailOutbox.seq, Number(last?.seq ?? 0))))
+    .where(
+      and(eq(mailOutbox.to, user.email), eq(mailOutbox.subject, subject), gt(mailOutbox.seq, Number(last?.seq ?? 0))),
+    )
     .orderBy(desc(mailOutbox.seq))
     .limit(1);
   const url = mail ? linksIn(mail.text)[0] : undefined;

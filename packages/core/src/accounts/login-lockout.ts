@@ -6,7 +6,10 @@ export type LockoutPolicy = { maxFailures: number; lockoutMinutes: number };
 
 /** Minutes left on a lock for this email, or 0 when sign-in may be tried. */
 export async function lockedMinutesLeft(db: Database, email: string): Promise<number> {
-  const [row] = await db.select({ lockedUntil: loginAttempts.lockedUntil }).from(loginAttempts).where(eq(loginAttempts.email, email.toLowerCase()));
+  const [row] = await db
+    .select({ lockedUntil: loginAttempts.lockedUntil })
+    .from(loginAttempts)
+    .where(eq(loginAttempts.email, email.toLowerCase()));
   const remaining = (row?.lockedUntil?.getTime() ?? 0) - Date.now();
   return remaining > 0 ? Math.ceil(remaining / 60_000) : 0;
 }

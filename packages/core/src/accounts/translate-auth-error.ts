@@ -4,10 +4,21 @@ import type { ErrorCode } from '@plume/errors/error-codes';
 type AuthApiError = { statusCode: number; body?: { code?: string; message?: string } };
 
 function isAuthApiError(error: unknown): error is AuthApiError {
-  return typeof error === 'object' && error !== null && 'statusCode' in error && typeof (error as AuthApiError).statusCode === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'statusCode' in error &&
+    typeof (error as AuthApiError).statusCode === 'number'
+  );
 }
 
-const byStatus: Record<number, ErrorCode> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 429: 'rate_limited' };
+const byStatus: Record<number, ErrorCode> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+};
 
 /** better-auth throws its own API errors; Plume's callers only ever see AppError codes. */
 export function translateAuthError(error: unknown): never {

@@ -4,11 +4,17 @@ import { headerOrigin, trustedOrigins } from './trusted-origins.ts';
 
 describe('trustedOrigins', () => {
   it('trusts every loopback name on the configured port when PUBLIC_URL is unset', () => {
-    expect(trustedOrigins(parseConfig({ NODE_ENV: 'production', PORT: '8080' }))).toEqual(['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080']);
+    expect(trustedOrigins(parseConfig({ NODE_ENV: 'production', PORT: '8080' }))).toEqual([
+      'http://localhost:8080',
+      'http://127.0.0.1:8080',
+      'http://[::1]:8080',
+    ]);
   });
 
   it('trusts only the origin of PUBLIC_URL when it is set', () => {
-    expect(trustedOrigins(parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://plume.example.com/app/' }))).toEqual(['https://plume.example.com']);
+    expect(
+      trustedOrigins(parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://plume.example.com/app/' })),
+    ).toEqual(['https://plume.example.com']);
   });
 
   it('adds the Vite dev server in development', () => {

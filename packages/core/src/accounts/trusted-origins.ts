@@ -15,9 +15,12 @@ const originOf = (url: string): string => new URL(url).origin;
  * @example trustedOrigins(parseConfig({ PORT: '3000' })) // ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']
  */
 export function trustedOrigins(config: OriginConfig): string[] {
-  const origins = config.PUBLIC_URL ? [originOf(config.publicUrl)] : loopbackHosts.map((host) => originOf(`http://${host}:${config.PORT}`));
+  const origins = config.PUBLIC_URL
+    ? [originOf(config.publicUrl)]
+    : loopbackHosts.map((host) => originOf(`http://${host}:${config.PORT}`));
   // The Vite dev server (npm run dev:web) proxies the API but keeps the browser's origin.
-  if (config.NODE_ENV === 'development') origins.push(...loopbackHosts.map((host) => originOf(`http://${host}:${viteDevPort}`)));
+  if (config.NODE_ENV === 'development')
+    origins.push(...loopbackHosts.map((host) => originOf(`http://${host}:${viteDevPort}`)));
   return [...new Set(origins)];
 }
 

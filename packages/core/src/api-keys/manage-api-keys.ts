@@ -40,7 +40,13 @@ export async function listApiKeys(db: Database, workspaceId: string): Promise<Ap
 /** Creates a key and returns its secret: the only moment it exists outside a hash. */
 export async function createApiKey(
   db: Database,
-  input: { workspaceId: string; name: string; scopes: ApiKeyScope[]; expiresInDays?: number | undefined; actor: AuditActor },
+  input: {
+    workspaceId: string;
+    name: string;
+    scopes: ApiKeyScope[];
+    expiresInDays?: number | undefined;
+    actor: AuditActor;
+  },
 ): Promise<ApiKeyView & { key: string }> {
   const { token, prefix, hash } = generateApiKeyToken();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
@@ -58,7 +64,10 @@ export async function createApiKey(
       })
       .returning();
     if (!row) throw new Error('API key insert returned no row');
-    await recordAudit(tx, input.workspaceId, input.actor, 'api_key.created', 'api_key', row.id, { name: row.name, scopes: row.scopes });
+    await recordAudit(tx, input.workspaceId, input.actor, 'api_key.created', 'api_key', row.id, {
+      name: row.name,
+      scopes: row.scopes,
+    });
     return {
       id: row.id,
       name: row.name,
@@ -73,7 +82,10 @@ export async function createApiKey(
   });
 }
 
-export async function revokeApiKey(db: Database, input: { workspaceId: string; apiKeyId: string; actor: AuditActor }): Promise<void> {
+export async function revokeApiKey(
+  db: Database,
+  input: { workspaceId: string; apiKeyId: string; actor: AuditActor },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)

@@ -11,14 +11,24 @@ export type VerifiedApiKey = { id: string; workspaceId: string; name: string; sc
  */
 export async function verifyApiKey(db: Database, token: string): Promise<VerifiedApiKey | null> {
   const [row] = await db
-    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, name: apiKeys.name, scopes: apiKeys.scopes, expiresAt: apiKeys.expiresAt, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      workspaceId: apiKeys.workspaceId,
+      name: apiKeys.name,
+      scopes: apiKeys.scopes,
+      expiresAt: apiKeys.expiresAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKeyToken(token)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
   const now = Date.now();
   if (row.expiresAt && row.expiresAt.getTime() <= now) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiKeys.id, row.id));
   }
   return { id: row.id, workspaceId: row.workspaceId, name: row.name, scopes: row.scopes };
 }

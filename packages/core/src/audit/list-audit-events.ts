@@ -10,7 +10,9 @@ function prepareList(db: Database) {
   return db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.workspaceId, sql.placeholder('workspaceId')), lt(auditEvents.id, sql.placeholder('before'))))
+    .where(
+      and(eq(auditEvents.workspaceId, sql.placeholder('workspaceId')), lt(auditEvents.id, sql.placeholder('before'))),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(sql.placeholder('limit'))
     .prepare('list_audit_events');
@@ -24,7 +26,8 @@ export async function listAuditEvents(
   input: { workspaceId: string; limit: number; cursor?: string | undefined },
 ): Promise<Page<AuditEventView>> {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  if (after !== null && !/^\d{1,18}$/.test(after)) throw AppError.validation('query/cursor', 'Not a cursor this API issued');
+  if (after !== null && !/^\d{1,18}$/.test(after))
+    throw AppError.validation('query/cursor', 'Not a cursor this API issued');
   let query = prepared.get(db);
   if (!query) {
     query = prepareList(db);

@@ -24,9 +24,24 @@ function describeIssues(issues: readonly OutputIssue[]): string[] {
 /**
  * @example const { output } = await askForVariants(caller, prompt, { networks: ['x', 'linkedin'], variants: 2 })
  */
-export async function askForVariants(caller: ModelCaller, prompt: GenerationPrompt, expected: Expected): Promise<AskedVariants> {
+export async function askForVariants(
+  caller: ModelCaller,
+  prompt: GenerationPrompt,
+  expected: Expected,
+): Promise<AskedVariants> {
   const call = (messages: ChatMessage[]) =>
-    askModel(caller, 'caption', { system: prompt.system, messages, responseFormat: 'json', maxOutputTokens: outputBudget(expected), temperature: 0.9 }, false);
+    askModel(
+      caller,
+      'caption',
+      {
+        system: prompt.system,
+        messages,
+        responseFormat: 'json',
+        maxOutputTokens: outputBudget(expected),
+        temperature: 0.9,
+      },
+      false,
+    );
   const messages: ChatMessage[] = [{ role: 'user', content: prompt.user }];
   const first = await call(messages);
   const parsed = parseGenerationOutput(first.text, expected);
@@ -35,7 +50,15 @@ export async function askForVariants(caller: ModelCaller, prompt: GenerationProm
   const again = [
     ...messages,
     { role: 'assistant' as const, content: first.text.slice(0, 8000) },
-    { role: 'user' as const, content: ['Your answer could not be used:', ...describeIssues(parsed.issues), '', 'Answer again with the complete JSON object only, in the shape given.'].join('\n') },
+    {
+      role: 'user' as const,
+      content: [
+        'Your answer could not be used:',
+        ...describeIssues(parsed.issues),
+        '',
+        'Answer again with the complete JSON object only, in the shape given.',
+      ].join('\n'),
+    },
   ];
   const second = await call(again);
   const reparsed = parseGenerationOutput(second.text, expected);

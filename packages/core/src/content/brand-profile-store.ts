@@ -10,16 +10,33 @@ import { brandProfiles } from '@plume/db/schema/content';
 import type { WorkspaceKind } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
-import { brandProfileSchema, languageTagSchema, personaSchema, type Persona, type VoiceProfile } from '@plume/contract/content/brand-profile';
+import {
+  brandProfileSchema,
+  languageTagSchema,
+  personaSchema,
+  type Persona,
+  type VoiceProfile,
+} from '@plume/contract/content/brand-profile';
 
-export const storedProfileSchema = z.strictObject({ brand: brandProfileSchema, persona: personaSchema.nullable().optional() });
+export const storedProfileSchema = z.strictObject({
+  brand: brandProfileSchema,
+  persona: personaSchema.nullable().optional(),
+});
 export type StoredProfileInput = z.input<typeof storedProfileSchema>;
 
-export type BrandProfileView = { kind: 'brand' | 'persona'; brand: VoiceProfile['brand']; persona: Persona | null; updatedAt: Date };
+export type BrandProfileView = {
+  kind: 'brand' | 'persona';
+  brand: VoiceProfile['brand'];
+  persona: Persona | null;
+  updatedAt: Date;
+};
 
 type WorkspaceRef = { id: string; name: string; kind: WorkspaceKind; locale: string };
 
-export async function getBrandProfile(db: Pick<Database, 'select'>, workspaceId: string): Promise<BrandProfileView | null> {
+export async function getBrandProfile(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+): Promise<BrandProfileView | null> {
   const [row] = await db.select().from(brandProfiles).where(eq(brandProfiles.workspaceId, workspaceId));
   if (!row) return null;
   const parsed = storedProfileSchema.parse(row.profile);
@@ -33,7 +50,10 @@ export async function putBrandProfile(
 ): Promise<BrandProfileView> {
   const { workspace, profile } = input;
   if (workspace.kind === 'character' && !profile.persona) {
-    throw AppError.validation('persona', 'A character workspace speaks as a persona: describe it, with the disclosure that its posts are AI-assisted.');
+    throw AppError.validation(
+      'persona',
+      'A character workspace speaks as a persona: describe it, with the disclosure that its posts are AI-assisted.',
+    );
   }
   const kind = profile.persona ? 'persona' : 'brand';
   const stored = { brand: profile.brand, ...(profile.persona ? { persona: profile.persona } : {}) };
@@ -42,10 +62,16 @@ export async function putBrandProfile(
     const [row] = await tx
       .insert(brandProfiles)
       .values({ workspaceId: workspace.id, kind, profile: stored, updatedBy })
-      .onConflictDoUpdate({ target: brandProfiles.workspaceId, set: { kind, profile: stored, updatedBy, updatedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: brandProfiles.workspaceId,
+        set: { kind, profile: stored, updatedBy, updatedAt: new Date() },
+      })
       .returning();
     if (!row) throw new Error('brand profile upsert returned no row');
-    await recordAudit(tx, workspace.id, input.actor, 'brand_profile.updated', 'brand_profile', workspace.id, { kind, name: profile.brand.name });
+    await recordAudit(tx, workspace.id, input.actor, 'brand_profile.updated', 'brand_profile', workspace.id, {
+      kind,
+      name: profile.brand.name,
+    });
     return { kind, brand: profile.brand, persona: profile.persona ?? null, updatedAt: row.updatedAt };
   });
 }
@@ -67,7 +93,10 @@ export const NO_PROFILE_WARNING =
   'This workspace has no brand profile yet, so a neutral voice was used. Set one (PUT …/brand-profile) for posts in your own voice.';
 
 /** The voice generation uses, and a warning when it is the neutral fallback. */
-export async function loadVoice(db: Pick<Database, 'select'>, workspace: WorkspaceRef): Promise<{ voice: VoiceProfile; warnings: string[] }> {
+export async function loadVoice(
+  db: Pick<Database, 'select'>,
+  workspace: WorkspaceRef,
+): Promise<{ voice: VoiceProfile; warnings: string[] }> {
   const profile = await getBrandProfile(db, workspace.id);
   if (!profile) return { voice: neutralVoice(workspace), warnings: [NO_PROFILE_WARNING] };
   return { voice: { brand: profile.brand, ...(profile.persona ? { persona: profile.persona } : {}) }, warnings: [] };

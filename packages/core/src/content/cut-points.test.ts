@@ -7,7 +7,15 @@ describe('findCutPoints', () => {
     const cuts = findCutPoints(text);
     const slices = (offsets: number[]) => offsets.map((offset) => text.slice(0, offset));
     expect(slices(cuts.sentence)).toEqual(['Read https://plume.example/a?b=1.', text]);
-    expect(slices(cuts.clause)).toEqual(['Read https://plume.example/a?b=1. Now', 'Read https://plume.example/a?b=1. Now, go']);
-    expect(slices(cuts.word)).toEqual(['Read', 'Read https://plume.example/a?b=1.', 'Read https://plume.example/a?b=1. Now', 'Read https://plume.example/a?b=1. Now, go']);
+    expect(slices(cuts.clause)).toEqual([
+      'Read https://plume.example/a?b=1. Now',
+      'Read https://plume.example/a?b=1. Now, go',
+    ]);
+    expect(slices(cuts.word)).toEqual([
+      'Read',
+      'Read https://plume.example/a?b=1.',
+      'Read https://plume.example/a?b=1. Now',
+      'Read https://plume.example/a?b=1. Now, go',
+    ]);
   });
 });

@@ -15,11 +15,17 @@ const dangling = /[\s,;:\-–—([{"'“‘]+$/u;
 export function findCutPoints(text: string, language?: string): CutPoints {
   const urls = findUrls(text);
   const isInsideUrl = (offset: number) => urls.some((url) => offset > url.start && offset < url.end);
-  const keep = (offsets: number[]) => [...new Set(offsets)].filter((offset) => offset > 0 && !isInsideUrl(offset)).sort((a, b) => a - b);
+  const keep = (offsets: number[]) =>
+    [...new Set(offsets)].filter((offset) => offset > 0 && !isInsideUrl(offset)).sort((a, b) => a - b);
 
-  const sentences = Array.from(new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text), (part) => part.index + part.segment.trimEnd().length);
+  const sentences = Array.from(
+    new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text),
+    (part) => part.index + part.segment.trimEnd().length,
+  );
   const clauses = Array.from(text.matchAll(clauseSeparator), (match) => match.index);
-  const words = Array.from(text.matchAll(/\S(?=\s)/gu), (match) => match.index + 1).map((end) => trimDangling(text, end));
+  const words = Array.from(text.matchAll(/\S(?=\s)/gu), (match) => match.index + 1).map((end) =>
+    trimDangling(text, end),
+  );
   return { sentence: keep(sentences), clause: keep(clauses), word: keep(words) };
 }
 

@@ -8,8 +8,12 @@ describe('describeTextLimit', () => {
     );
     expect(describeTextLimit({ max: 300, method: { kind: 'graphemes' } })).toMatch(/^300 graphemes/);
     expect(describeTextLimit({ max: 500, method: { kind: 'mastodon' } })).toBe('500 characters (URLs count 23)');
-    expect(describeTextLimit({ max: 500, method: { kind: 'mastodon', urlLength: 30 } })).toBe('500 characters (URLs count 30)');
-    expect(describeTextLimit({ max: 3000, method: { kind: 'utf16_units' } })).toBe('3,000 characters (an emoji counts 2)');
+    expect(describeTextLimit({ max: 500, method: { kind: 'mastodon', urlLength: 30 } })).toBe(
+      '500 characters (URLs count 30)',
+    );
+    expect(describeTextLimit({ max: 3000, method: { kind: 'utf16_units' } })).toBe(
+      '3,000 characters (an emoji counts 2)',
+    );
     expect(describeTextLimit({ max: 5000, method: { kind: 'utf8_bytes' } })).toMatch(/^5,000 bytes of UTF-8/);
     expect(describeTextLimit({ max: 500, method: { kind: 'emoji_utf8' } })).toMatch(/emoji counts 4/);
   });

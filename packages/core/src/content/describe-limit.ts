@@ -36,5 +36,7 @@ export function describeTextLimit(limit: TextLimit): string {
 
 /** Just the unit of a limit: 'weighted characters', 'graphemes', 'characters', 'bytes of UTF-8'. */
 export function describeUnit(limit: TextLimit): string {
-  return describeTextLimit(limit).replace(/^[\d,]+ /, '').replace(/ \(.*\)$/, '');
+  return describeTextLimit(limit)
+    .replace(/^[\d,]+ /, '')
+    .replace(/ \(.*\)$/, '');
 }

@@ -23,7 +23,11 @@ function formalityWords(formality: number): string {
   return 'formal';
 }
 
-const emojiRule = { none: 'Do not use emoji.', some: 'Use an emoji or two where it helps, never more.', lots: 'Use emoji generously.' } as const;
+const emojiRule = {
+  none: 'Do not use emoji.',
+  some: 'Use an emoji or two where it helps, never more.',
+  lots: 'Use emoji generously.',
+} as const;
 const personRule = {
   first_singular: 'Write in the first person singular ("I").',
   first_plural: 'Write in the first person plural ("we").',
@@ -47,7 +51,9 @@ function describeBrand(brand: BrandProfile): string[] {
 }
 
 function describePersona(persona: Persona, brand: BrandProfile): string[] {
-  const traits = Object.entries(persona.traits).map(([trait, value]) => `${trait.replaceAll('_', ' ')} ${strength(value)}`);
+  const traits = Object.entries(persona.traits).map(
+    ([trait, value]) => `${trait.replaceAll('_', ' ')} ${strength(value)}`,
+  );
   return [
     `You write as ${persona.name}, a character of ${brand.name}.`,
     ...(traits.length > 0 ? [`Traits: ${traits.join(', ')}.`] : []),
@@ -65,8 +71,16 @@ export function describeVoice({ brand, persona }: VoiceProfile): string[] {
     ...describeBrand(brand),
     `Write in ${languageName(brand.language)} (${brand.language}).`,
     ...(brand.topicsToAvoid.length > 0 ? [`Never mention these topics: ${brand.topicsToAvoid.join(', ')}.`] : []),
-    ...(brand.ctaDefaults.length > 0 ? [`Preferred calls to action: ${brand.ctaDefaults.map((cta) => `"${cta}"`).join(', ')}.`] : []),
-    ...(brand.hashtags.always.length > 0 ? [`Always include these hashtags where hashtags are used: ${brand.hashtags.always.map((tag) => `#${tag}`).join(' ')}.`] : []),
-    ...(brand.hashtags.never.length > 0 ? [`Never use these hashtags: ${brand.hashtags.never.map((tag) => `#${tag}`).join(' ')}.`] : []),
+    ...(brand.ctaDefaults.length > 0
+      ? [`Preferred calls to action: ${brand.ctaDefaults.map((cta) => `"${cta}"`).join(', ')}.`]
+      : []),
+    ...(brand.hashtags.always.length > 0
+      ? [
+          `Always include these hashtags where hashtags are used: ${brand.hashtags.always.map((tag) => `#${tag}`).join(' ')}.`,
+        ]
+      : []),
+    ...(brand.hashtags.never.length > 0
+      ? [`Never use these hashtags: ${brand.hashtags.never.map((tag) => `#${tag}`).join(' ')}.`]
+      : []),
   ];
 }

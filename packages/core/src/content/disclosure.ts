@@ -13,7 +13,8 @@ export function reserveDisclosure(target: TargetNetwork, disclosure: string | un
   if (!disclosure) return target;
   const room = countText(separator + disclosure, target.text.count);
   const text = { ...target.text, limit: Math.max(1, target.text.limit - room) };
-  if (text.maxBytes !== undefined) text.maxBytes = Math.max(1, text.maxBytes - countText(separator + disclosure, { kind: 'utf8_bytes' }));
+  if (text.maxBytes !== undefined)
+    text.maxBytes = Math.max(1, text.maxBytes - countText(separator + disclosure, { kind: 'utf8_bytes' }));
   return { ...target, text };
 }
 

@@ -14,7 +14,10 @@ describe('duplicate check', () => {
 
   it('finds the most similar recent post', () => {
     const post = 'Our new cold brew kit is here: grind coarse, steep overnight, and enjoy a smooth cup every morning.';
-    const recent = ['Totally different post about our roastery tour.', 'Our new cold brew kit is here: grind coarse, steep overnight, and enjoy a smooth cup every single morning!'];
+    const recent = [
+      'Totally different post about our roastery tour.',
+      'Our new cold brew kit is here: grind coarse, steep overnight, and enjoy a smooth cup every single morning!',
+    ];
     const match = findMostSimilar(post, recent);
     expect(match?.index).toBe(1);
     expect(match!.similarity).toBeGreaterThanOrEqual(0.8);

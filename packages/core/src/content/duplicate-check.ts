@@ -31,7 +31,11 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
  *
  * @example findMostSimilar('Fresh beans today', ['Fresh beans today!']) // { index: 0, similarity: 1 }
  */
-export function findMostSimilar(text: string, recentPosts: readonly string[], language?: string): DuplicateMatch | undefined {
+export function findMostSimilar(
+  text: string,
+  recentPosts: readonly string[],
+  language?: string,
+): DuplicateMatch | undefined {
   const shingles = shinglesOf(text, language);
   let best: DuplicateMatch | undefined;
   recentPosts.forEach((post, index) => {

@@ -16,9 +16,13 @@ export function extractJsonObject(reply: string): ExtractResult {
   ];
   for (const candidate of candidates) {
     const value = tryParse(candidate);
-    if (value !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) return { ok: true, value };
+    if (value !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value))
+      return { ok: true, value };
   }
-  return { ok: false, message: reply.includes('{') ? 'The reply holds no valid JSON object' : 'The reply holds no JSON object' };
+  return {
+    ok: false,
+    message: reply.includes('{') ? 'The reply holds no valid JSON object' : 'The reply holds no JSON object',
+  };
 }
 
 function tryParse(text: string): unknown {

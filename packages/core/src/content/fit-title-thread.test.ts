@@ -29,8 +29,14 @@ describe('fitTitleThread', () => {
 
 describe('checkTitleThread', () => {
   it('flags over-limit parts without changing them, and blocks what the network has no place for', () => {
-    expect(checkTitleThread({ thread: ['x'.repeat(300)] }, testNetworks.x)).toEqual([{ path: 'thread.0', message: expect.stringContaining('300 of 280'), blocking: false }]);
-    expect(checkTitleThread({ title: 'A title' }, testNetworks.x)).toEqual([expect.objectContaining({ path: 'title', blocking: true })]);
-    expect(checkTitleThread({ thread: ['two'] }, testNetworks.linkedin)).toEqual([expect.objectContaining({ path: 'thread', blocking: true })]);
+    expect(checkTitleThread({ thread: ['x'.repeat(300)] }, testNetworks.x)).toEqual([
+      { path: 'thread.0', message: expect.stringContaining('300 of 280'), blocking: false },
+    ]);
+    expect(checkTitleThread({ title: 'A title' }, testNetworks.x)).toEqual([
+      expect.objectContaining({ path: 'title', blocking: true }),
+    ]);
+    expect(checkTitleThread({ thread: ['two'] }, testNetworks.linkedin)).toEqual([
+      expect.objectContaining({ path: 'thread', blocking: true }),
+    ]);
   });
 });

@@ -35,18 +35,28 @@ function fitTitle(title: string | undefined, network: TargetNetwork, warnings: s
   }
   if (fitsLimit(title, limit).fits) return title;
   const trimmed = truncateToLimit(title, limit);
-  warnings.push(`The title was ${fitsLimit(title, limit).count} characters; ${network.name} allows ${limit.max}, so it was shortened.`);
+  warnings.push(
+    `The title was ${fitsLimit(title, limit).count} characters; ${network.name} allows ${limit.max}, so it was shortened.`,
+  );
   return trimmed || undefined;
 }
 
-function fitThread(parts: readonly string[], network: TargetNetwork, language: string | undefined, warnings: string[]): string[] {
+function fitThread(
+  parts: readonly string[],
+  network: TargetNetwork,
+  language: string | undefined,
+  warnings: string[],
+): string[] {
   if (parts.length === 0) return [];
   const room = maxExtraParts(network);
   if (room === 0) {
     warnings.push(`${network.name} has no threads; ${parts.length} thread part(s) were left out.`);
     return [];
   }
-  if (parts.length > room) warnings.push(`${network.name} allows ${network.thread.maxParts} parts in a thread; ${parts.length - room} were left out.`);
+  if (parts.length > room)
+    warnings.push(
+      `${network.name} allows ${network.thread.maxParts} parts in a thread; ${parts.length - room} were left out.`,
+    );
   const limit = textLimitOf(network);
   return parts.slice(0, room).map((part, index) => {
     const fitted = fitToLimit({ text: part }, limit, language);
@@ -78,21 +88,35 @@ export type TitleThreadIssue = { path: 'title' | 'thread' | `thread.${number}`; 
 export function checkTitleThread(post: TitleThread, network: TargetNetwork): TitleThreadIssue[] {
   const issues: TitleThreadIssue[] = [];
   const titleLimit = titleLimitOf(network);
-  if (post.title !== undefined && titleLimit === undefined) issues.push({ path: 'title', message: `${network.name} posts have no title.`, blocking: true });
+  if (post.title !== undefined && titleLimit === undefined)
+    issues.push({ path: 'title', message: `${network.name} posts have no title.`, blocking: true });
   if (post.title !== undefined && titleLimit !== undefined) {
     const check = fitsLimit(post.title, titleLimit);
-    if (!check.fits) issues.push({ path: 'title', message: `The title is ${check.count} characters; ${network.name} allows ${check.limit}.`, blocking: false });
+    if (!check.fits)
+      issues.push({
+        path: 'title',
+        message: `The title is ${check.count} characters; ${network.name} allows ${check.limit}.`,
+        blocking: false,
+      });
   }
   const parts = post.thread ?? [];
   const room = maxExtraParts(network);
   if (parts.length > room) {
-    const message = room === 0 ? `${network.name} has no threads.` : `${network.name} allows ${network.thread.maxParts} parts in a thread, the post included.`;
+    const message =
+      room === 0
+        ? `${network.name} has no threads.`
+        : `${network.name} allows ${network.thread.maxParts} parts in a thread, the post included.`;
     issues.push({ path: 'thread', message, blocking: true });
     return issues;
   }
   parts.forEach((part, index) => {
     const check = fitsLimit(part, textLimitOf(network));
-    if (!check.fits) issues.push({ path: `thread.${index}`, message: `Thread part ${index + 2} is ${check.count} of ${check.limit}.`, blocking: false });
+    if (!check.fits)
+      issues.push({
+        path: `thread.${index}`,
+        message: `Thread part ${index + 2} is ${check.count} of ${check.limit}.`,
+        blocking: false,
+      });
   });
   return issues;
 }

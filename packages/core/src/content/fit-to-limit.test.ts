@@ -13,14 +13,25 @@ describe('fitToLimit on X (weighted)', () => {
     const text = `Cold brew in three steps ☕️ ${url}`;
     expect(countText(text, x.method)).toBe(25 + 2 + 1 + 23);
     const result = fitToLimit({ text, hashtags: ['coffee'] }, x);
-    expect(result).toMatchObject({ action: 'fits', text, composed: `${text}\n\n#coffee`, removedChars: 0, droppedHashtags: [] });
+    expect(result).toMatchObject({
+      action: 'fits',
+      text,
+      composed: `${text}\n\n#coffee`,
+      removedChars: 0,
+      droppedHashtags: [],
+    });
   });
 
   it('cuts at the last sentence that fits and never inside the URL', () => {
     const first = `Cold brew is smoother than iced coffee ☕️ and easy to make at home: ${url}.`;
-    const second = ' Grind coarse, steep for sixteen hours in the fridge, then filter twice through paper, and keep the concentrate in a sealed glass bottle for a week. ';
-    const third = 'Dilute one to one with water or milk, pour over ice and enjoy it all week long without any bitterness at all 🧊🧊🧊.';
-    const result = fitToLimit({ text: first + second + third, hashtags: ['coffee', 'ColdBrew', 'HomeBaristaCommunity'] }, x);
+    const second =
+      ' Grind coarse, steep for sixteen hours in the fridge, then filter twice through paper, and keep the concentrate in a sealed glass bottle for a week. ';
+    const third =
+      'Dilute one to one with water or milk, pour over ice and enjoy it all week long without any bitterness at all 🧊🧊🧊.';
+    const result = fitToLimit(
+      { text: first + second + third, hashtags: ['coffee', 'ColdBrew', 'HomeBaristaCommunity'] },
+      x,
+    );
     expect(result.action).toBe('trimmed_sentence');
     expect(result.text).toBe(first + second.trimEnd());
     expect(result.text).toContain(url);
@@ -35,7 +46,13 @@ describe('fitToLimit on X (weighted)', () => {
   it('drops the lowest-ranked hashtags when only they do not fit', () => {
     const text = 'a'.repeat(270);
     const result = fitToLimit({ text, hashtags: ['one', 'two'] }, x);
-    expect(result).toMatchObject({ action: 'dropped_hashtags', text, hashtags: ['one'], droppedHashtags: ['two'], removedChars: 5 });
+    expect(result).toMatchObject({
+      action: 'dropped_hashtags',
+      text,
+      hashtags: ['one'],
+      droppedHashtags: ['two'],
+      removedChars: 5,
+    });
   });
 
   it('asks for a rewrite when even the first sentence is too long, offering a word cut', () => {
@@ -49,9 +66,13 @@ describe('fitToLimit on X (weighted)', () => {
 
 describe('fitToLimit boundaries', () => {
   it('prefers a clause, then a word, when the sentence cut would lose more than half', () => {
-    const text = 'Short one. Then a long sentence with many words, a clause break here, and more words that run over the limit';
+    const text =
+      'Short one. Then a long sentence with many words, a clause break here, and more words that run over the limit';
     const clause = fitToLimit({ text }, graphemes(80));
-    expect(clause).toMatchObject({ action: 'trimmed_clause', text: 'Short one. Then a long sentence with many words, a clause break here…' });
+    expect(clause).toMatchObject({
+      action: 'trimmed_clause',
+      text: 'Short one. Then a long sentence with many words, a clause break here…',
+    });
     const word = fitToLimit({ text: 'Hi. Word ' + 'word '.repeat(30) }, graphemes(40));
     expect(word.action).toBe('trimmed_word');
     expect(word.text).toBe('Hi. Word word word word word word word…');

@@ -9,7 +9,8 @@ import { splitGraphemes } from '@plume/networks/text/graphemes';
 import { composePost } from '@plume/contract/posts/compose-post';
 import { findCutPoints } from './cut-points.ts';
 
-export type FitAction = 'fits' | 'dropped_hashtags' | 'trimmed_sentence' | 'trimmed_clause' | 'trimmed_word' | 'needs_rewrite';
+export type FitAction =
+  'fits' | 'dropped_hashtags' | 'trimmed_sentence' | 'trimmed_clause' | 'trimmed_word' | 'needs_rewrite';
 
 export interface FitResult {
   /** The body after repair (for `needs_rewrite`: the best word cut, to show if a re-ask fails). */

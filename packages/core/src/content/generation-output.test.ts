@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { extractJsonObject } from './extract-json.ts';
 import { parseGenerationOutput } from './generation-output.ts';
 
-const answer = { variants: [{ perNetwork: { x: { text: 'Cold brew in 3 steps', hashtags: ['#coffee', 'ColdBrew'] }, linkedin: { text: 'Long form', cta: 'Book a call' } } }] };
+const answer = {
+  variants: [
+    {
+      perNetwork: {
+        x: { text: 'Cold brew in 3 steps', hashtags: ['#coffee', 'ColdBrew'] },
+        linkedin: { text: 'Long form', cta: 'Book a call' },
+      },
+    },
+  ],
+};
 const expected = { networks: ['x', 'linkedin'] as const, variants: 1 };
 
 describe('extractJsonObject', () => {
   it('reads fenced JSON, prose-wrapped JSON and braces inside strings', () => {
     expect(extractJsonObject('Here you go:\n```json\n{"a": 1}\n```\nEnjoy!')).toEqual({ ok: true, value: { a: 1 } });
-    expect(extractJsonObject('Sure. {"a": "x } y", "b": {"c": 2}} Hope it helps {not json}')).toEqual({ ok: true, value: { a: 'x } y', b: { c: 2 } } });
+    expect(extractJsonObject('Sure. {"a": "x } y", "b": {"c": 2}} Hope it helps {not json}')).toEqual({
+      ok: true,
+      value: { a: 'x } y', b: { c: 2 } },
+    });
     expect(extractJsonObject('no object here').ok).toBe(false);
     expect(extractJsonObject('{broken: json}')).toEqual({ ok: false, message: 'The reply holds no valid JSON object' });
   });
@@ -29,11 +41,15 @@ describe('parseGenerationOutput', () => {
   });
 
   it('parses JSON wrapped in prose', () => {
-    expect(parseGenerationOutput(`Here are your posts: ${JSON.stringify(answer)} Let me know!`, expected).ok).toBe(true);
+    expect(parseGenerationOutput(`Here are your posts: ${JSON.stringify(answer)} Let me know!`, expected).ok).toBe(
+      true,
+    );
   });
 
   it('returns issues with paths for a wrong shape', () => {
-    const reply = JSON.stringify({ variants: [{ perNetwork: { x: { text: '', hashtags: ['two words'] }, myspace: { text: 'hi' } } }] });
+    const reply = JSON.stringify({
+      variants: [{ perNetwork: { x: { text: '', hashtags: ['two words'] }, myspace: { text: 'hi' } } }],
+    });
     const result = parseGenerationOutput(reply, expected);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -56,6 +72,9 @@ describe('parseGenerationOutput', () => {
   });
 
   it('says so when the reply has no JSON at all', () => {
-    expect(parseGenerationOutput('I cannot help with that.', expected)).toEqual({ ok: false, issues: [{ path: '', message: 'The reply holds no JSON object' }] });
+    expect(parseGenerationOutput('I cannot help with that.', expected)).toEqual({
+      ok: false,
+      issues: [{ path: '', message: 'The reply holds no JSON object' }],
+    });
   });
 });

@@ -46,7 +46,10 @@ export function parseGenerationOutput(reply: string, expected: Expected): ParseO
   if (!extracted.ok) return { ok: false, issues: [{ path: '', message: extracted.message }] };
   const parsed = generationOutputSchema.safeParse(extracted.value);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    };
   }
   const issues = missingParts(parsed.data, expected);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, output: parsed.data };
@@ -55,11 +58,15 @@ export function parseGenerationOutput(reply: string, expected: Expected): ParseO
 function missingParts(output: GenerationOutput, expected: Expected): OutputIssue[] {
   const issues: OutputIssue[] = [];
   if (output.variants.length !== expected.variants) {
-    issues.push({ path: 'variants', message: `Expected ${expected.variants} variant(s), got ${output.variants.length}` });
+    issues.push({
+      path: 'variants',
+      message: `Expected ${expected.variants} variant(s), got ${output.variants.length}`,
+    });
   }
   output.variants.forEach((variant, index) => {
     for (const network of expected.networks) {
-      if (!variant.perNetwork[network]) issues.push({ path: `variants.${index}.perNetwork.${network}`, message: `Missing the post for ${network}` });
+      if (!variant.perNetwork[network])
+        issues.push({ path: `variants.${index}.perNetwork.${network}`, message: `Missing the post for ${network}` });
     }
   });
   return issues;

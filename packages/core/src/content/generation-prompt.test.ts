@@ -32,7 +32,9 @@ describe('buildGenerationPrompt', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { user } = result.prompt;
-    expect(user).toContain('- x (X): at most 280 weighted characters (URLs count 23, emoji and CJK characters count 2)');
+    expect(user).toContain(
+      '- x (X): at most 280 weighted characters (URLs count 23, emoji and CJK characters count 2)',
+    );
     expect(user).toContain('- bluesky (Bluesky): at most 300 graphemes');
     expect(user).toContain('- mastodon (Mastodon): at most 500 characters (URLs count 23)');
     expect(user).toContain('- linkedin (LinkedIn): at most 3,000 characters');
@@ -60,7 +62,11 @@ describe('buildGenerationPrompt', () => {
   });
 
   it('speaks as the persona and keeps its AI disclosure', () => {
-    const persona = personaSchema.parse({ name: 'Bea', traits: { humor: 0.9, warmth: 0.5 }, disclosure: 'AI-assisted account.' });
+    const persona = personaSchema.parse({
+      name: 'Bea',
+      traits: { humor: 0.9, warmth: 0.5 },
+      disclosure: 'AI-assisted account.',
+    });
     const result = buildGenerationPrompt({ ...request, voice: { brand, persona } });
     if (!result.ok) throw new Error('expected a prompt');
     expect(result.prompt.system).toContain('You write as Bea, a character of Northwind Roasters.');
@@ -69,9 +75,21 @@ describe('buildGenerationPrompt', () => {
   });
 
   it('refuses bad variant counts, no targets and template errors', () => {
-    expect(buildGenerationPrompt({ ...request, variants: 6 })).toMatchObject({ ok: false, errors: [{ code: 'invalid_request' }] });
-    expect(buildGenerationPrompt({ ...request, targets: [] })).toMatchObject({ ok: false, errors: [{ code: 'invalid_request' }] });
-    expect(buildGenerationPrompt({ ...request, template: BUILT_IN_TEMPLATES.comparison, templateValues: { product: 'Kit' } })).toMatchObject({
+    expect(buildGenerationPrompt({ ...request, variants: 6 })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'invalid_request' }],
+    });
+    expect(buildGenerationPrompt({ ...request, targets: [] })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'invalid_request' }],
+    });
+    expect(
+      buildGenerationPrompt({
+        ...request,
+        template: BUILT_IN_TEMPLATES.comparison,
+        templateValues: { product: 'Kit' },
+      }),
+    ).toMatchObject({
       ok: false,
       errors: [{ code: 'missing_value', placeholder: 'competitor' }],
     });

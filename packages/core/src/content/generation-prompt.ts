@@ -73,7 +73,10 @@ export function buildGenerationPrompt(request: GenerationRequest): BuildPromptRe
 function checkRequest(request: GenerationRequest): PromptError[] {
   const errors: PromptError[] = [];
   if (!Number.isInteger(request.variants) || request.variants < 1 || request.variants > MAX_VARIANTS) {
-    errors.push({ code: 'invalid_request', message: `Ask for 1 to ${MAX_VARIANTS} variants (got ${request.variants})` });
+    errors.push({
+      code: 'invalid_request',
+      message: `Ask for 1 to ${MAX_VARIANTS} variants (got ${request.variants})`,
+    });
   }
   if (request.targets.length === 0) errors.push({ code: 'invalid_request', message: 'Choose at least one network' });
   if (!request.brief.trim()) errors.push({ code: 'invalid_request', message: 'The brief is empty' });
@@ -89,15 +92,22 @@ export function describeTarget(target: TargetNetwork, mediaCount: number): strin
       : `At most ${target.hashtags.recommendedMax} hashtag${target.hashtags.recommendedMax === 1 ? '' : 's'}, most relevant first.`,
   ];
   if (target.thread.supported && target.thread.maxParts > 1) {
-    parts.push(`A thread is allowed: put up to ${target.thread.maxParts - 1} further parts in "thread", each within the same limit; use one only if the content needs it.`);
+    parts.push(
+      `A thread is allowed: put up to ${target.thread.maxParts - 1} further parts in "thread", each within the same limit; use one only if the content needs it.`,
+    );
   }
   if (target.text.titleLimit !== undefined) {
-    parts.push(`A "title" of at most ${numberFormat.format(target.text.titleLimit)} characters${target.text.titleRequired ? ' is required' : ' is optional'}.`);
+    parts.push(
+      `A "title" of at most ${numberFormat.format(target.text.titleLimit)} characters${target.text.titleRequired ? ' is required' : ' is optional'}.`,
+    );
   }
   const altText = target.media.altText;
   if (mediaCount > 0 && altText.supported && target.media.maxItems > 0) {
-    const max = altText.maxLength === undefined ? '' : ` (at most ${numberFormat.format(altText.maxLength)} characters)`;
-    parts.push(`${mediaCount} media item${mediaCount === 1 ? ' is' : 's are'} attached: write "altText"${max} describing it for people who cannot see it.`);
+    const max =
+      altText.maxLength === undefined ? '' : ` (at most ${numberFormat.format(altText.maxLength)} characters)`;
+    parts.push(
+      `${mediaCount} media item${mediaCount === 1 ? ' is' : 's are'} attached: write "altText"${max} describing it for people who cannot see it.`,
+    );
   }
   return parts.join(' ');
 }
@@ -108,7 +118,9 @@ function variantsLine(variants: number): string {
 }
 
 function answerFormat(request: GenerationRequest): string {
-  const networks = request.targets.map((target) => `"${target.id}": { "text": "…", "hashtags": ["…"], "cta": "…" }`).join(', ');
+  const networks = request.targets
+    .map((target) => `"${target.id}": { "text": "…", "hashtags": ["…"], "cta": "…" }`)
+    .join(', ');
   return [
     'Answer with one JSON object and nothing else, in this shape:',
     `{ "variants": [ { "perNetwork": { ${networks} } } ] }`,

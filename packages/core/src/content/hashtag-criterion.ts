@@ -11,7 +11,10 @@ import { stem, wordsOf } from './text-words.ts';
 
 /** 'ColdBrew2026' / 'cold_brew' → ['cold', 'brew', '2026']. */
 function tagWords(tag: string): string[] {
-  return tag.split(/_|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u).filter(Boolean).map(stem);
+  return tag
+    .split(/_|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)
+    .filter(Boolean)
+    .map(stem);
 }
 
 export function isRelevantTag(tag: string, topicStems: ReadonlySet<string>): boolean {
@@ -22,7 +25,11 @@ export function isRelevantTag(tag: string, topicStems: ReadonlySet<string>): boo
 
 export function topicStemsOf(topicText: string, brand: BrandProfile): Set<string> {
   const text = [topicText, brand.industry, ...brand.topics].join(' ');
-  return new Set(wordsOf(text, brand.language).filter((word) => word.length >= 3).map(stem));
+  return new Set(
+    wordsOf(text, brand.language)
+      .filter((word) => word.length >= 3)
+      .map(stem),
+  );
 }
 
 function countVerdict(count: number, network: TargetNetwork): Verdict {
@@ -33,12 +40,21 @@ function countVerdict(count: number, network: TargetNetwork): Verdict {
       ? { score: 1, reason: `No hashtags, as suits ${network.name}.` }
       : { score: 0.3, reason: `${plural(count)}, but hashtags do nothing on ${network.name}; remove them.` };
   }
-  if (count === 0) return { score: 0.7, reason: `No hashtags; up to ${max} help people find posts on ${network.name}.` };
+  if (count === 0)
+    return { score: 0.7, reason: `No hashtags; up to ${max} help people find posts on ${network.name}.` };
   if (count <= max) return { score: 1, reason: `${plural(count)}, within the ${max} recommended on ${network.name}.` };
-  return { score: Math.max(0.2, max / count), reason: `${plural(count)}; ${network.name} does best with at most ${max}.` };
+  return {
+    score: Math.max(0.2, max / count),
+    reason: `${plural(count)}; ${network.name} does best with at most ${max}.`,
+  };
 }
 
-export function scoreHashtags(composed: string, network: TargetNetwork, brand: BrandProfile, topicText: string): Verdict {
+export function scoreHashtags(
+  composed: string,
+  network: TargetNetwork,
+  brand: BrandProfile,
+  topicText: string,
+): Verdict {
   const tags = [...new Map(findInlineHashtags(composed).map((tag) => [tag.toLowerCase(), tag])).values()];
   const never = new Set(brand.hashtags.never.map((tag) => tag.toLowerCase()));
   const banned = tags.filter((tag) => never.has(tag.toLowerCase()));
@@ -56,5 +72,8 @@ export function scoreHashtags(composed: string, network: TargetNetwork, brand: B
     offTopic.length === 0
       ? 'all relate to the topic'
       : `${offTopic.map((tag) => `#${tag}`).join(', ')} ${offTopic.length === 1 ? 'does' : 'do'} not relate to the topic`;
-  return { score: 0.5 * counted.score + 0.5 * relevance, reason: `${counted.reason.replace(/\.$/, '')}; ${relevanceReason}.` };
+  return {
+    score: 0.5 * counted.score + 0.5 * relevance,
+    reason: `${counted.reason.replace(/\.$/, '')}; ${relevanceReason}.`,
+  };
 }

@@ -9,8 +9,10 @@ import { firstLineMax } from './length-guidance.ts';
 import type { TargetNetwork } from './target-network.ts';
 
 const strongOpeners = new Set(
-  ('stop start learn discover try imagine meet build get make avoid grab join master boost unlock save fix skip forget ' +
-    'read watch see steal double cut turn swap quit ditch stretch brew taste find ask why how what here').split(' '),
+  (
+    'stop start learn discover try imagine meet build get make avoid grab join master boost unlock save fix skip forget ' +
+    'read watch see steal double cut turn swap quit ditch stretch brew taste find ask why how what here'
+  ).split(' '),
 );
 
 export function scoreHook(text: string, network: TargetNetwork): Verdict {
@@ -28,7 +30,10 @@ export function scoreHook(text: string, network: TargetNetwork): Verdict {
   const lengthPart = isShort
     ? `The first line is short (${numberFormat.format(length)} characters)`
     : `The first line is ${numberFormat.format(length)} characters; a short first line (${max} or fewer) hooks readers on ${network.name}`;
-  const signalPart = signals.length > 0 ? `It ${signals.join(' and ')}` : 'A question, a number or a strong verb up front would draw readers in';
+  const signalPart =
+    signals.length > 0
+      ? `It ${signals.join(' and ')}`
+      : 'A question, a number or a strong verb up front would draw readers in';
   return {
     score: 0.5 * (isShort ? 1 : max / length) + 0.5 * (signals.length > 0 ? 1 : 0),
     reason: `${lengthPart}. ${signalPart}.`,

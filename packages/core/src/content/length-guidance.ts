@@ -35,7 +35,14 @@ export const IDEAL_LENGTH: Readonly<Record<NetworkId, LengthRange>> = {
  * How long a first line may be and still be seen whole: LinkedIn shows about 140 characters on mobile
  * before "…see more", Instagram 125; elsewhere 100–120 is our assumption for a line read at a glance.
  */
-const FIRST_LINE_MAX: Partial<Record<NetworkId, number>> = { x: 100, linkedin: 140, instagram: 125, facebook: 120, threads: 100, bluesky: 100 };
+const FIRST_LINE_MAX: Partial<Record<NetworkId, number>> = {
+  x: 100,
+  linkedin: 140,
+  instagram: 125,
+  facebook: 120,
+  threads: 100,
+  bluesky: 100,
+};
 
 export function firstLineMax(network: NetworkId): number {
   return FIRST_LINE_MAX[network] ?? 120;

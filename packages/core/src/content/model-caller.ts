@@ -12,6 +12,11 @@ export type ModelCaller = { gateway: Pick<LlmGateway, 'generate'>; workspaceId: 
  *
  * @example await askModel(caller, 'caption', { system, messages: [{ role: 'user', content: prompt }] }, false)
  */
-export async function askModel(caller: ModelCaller, task: GenerateRequest['task'], call: GenerateRequest['call'], cache = true): Promise<GenerateResult> {
+export async function askModel(
+  caller: ModelCaller,
+  task: GenerateRequest['task'],
+  call: GenerateRequest['call'],
+  cache = true,
+): Promise<GenerateResult> {
   return caller.gateway.generate({ workspaceId: caller.workspaceId, userId: caller.userId, task, call, cache });
 }

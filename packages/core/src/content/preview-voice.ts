@@ -11,7 +11,11 @@ import { produceVariants, type ProducedPost, type UsageSummary } from './produce
 import { recentPostTexts } from './recent-post-texts.ts';
 import { loadTemplate } from './template-store.ts';
 
-export type PreviewCommand = Pick<GenerateCommand, 'workspace' | 'userId'> & { network: NetworkId; topic?: string | undefined; voice?: VoiceProfile | undefined };
+export type PreviewCommand = Pick<GenerateCommand, 'workspace' | 'userId'> & {
+  network: NetworkId;
+  topic?: string | undefined;
+  voice?: VoiceProfile | undefined;
+};
 
 export type Preview = { sample: Omit<ProducedPost, 'usageId' | 'warnings'>; usage: UsageSummary; warnings: string[] };
 

@@ -58,20 +58,38 @@ export type ProducedPost = {
 
 export type UsageSummary = { provider: string; model: string; costUsd: number; calls: number; chain: FallbackStep[] };
 
-export type Produced = { variants: { variant: number; posts: ProducedPost[] }[]; usage: UsageSummary; generationUsageId: string };
+export type Produced = {
+  variants: { variant: number; posts: ProducedPost[] }[];
+  usage: UsageSummary;
+  generationUsageId: string;
+};
 
 /** Sums the cost of every call an operation made; the provider and model are the main call's. */
 export function summarizeUsage(main: GenerateResult, all: readonly GenerateResult[]): UsageSummary {
   const micros = all.reduce((sum, answer) => sum + answer.costMicros, 0);
-  return { provider: main.provider, model: main.model, costUsd: micros / 1_000_000, calls: all.length, chain: main.chain };
+  return {
+    provider: main.provider,
+    model: main.model,
+    costUsd: micros / 1_000_000,
+    calls: all.length,
+    chain: main.chain,
+  };
 }
 
 function promptFailure(errors: readonly PromptError[]): AppError {
   const fieldErrors = errors.map((error) => ({
-    path: error.code === 'missing_value' ? `brief.templateValues.${error.placeholder}` : error.code === 'invalid_request' ? 'brief' : 'brief.contentType',
+    path:
+      error.code === 'missing_value'
+        ? `brief.templateValues.${error.placeholder}`
+        : error.code === 'invalid_request'
+          ? 'brief'
+          : 'brief.contentType',
     message: error.message,
   }));
-  return new AppError('validation_failed', { detail: fieldErrors.map((error) => `${error.path}: ${error.message}`).join('; '), errors: fieldErrors });
+  return new AppError('validation_failed', {
+    detail: fieldErrors.map((error) => `${error.path}: ${error.message}`).join('; '),
+    errors: fieldErrors,
+  });
 }
 
 /**
@@ -91,7 +109,10 @@ export async function produceVariants(caller: ModelCaller, input: ProduceInput):
   });
   if (!built.ok) throw promptFailure(built.errors);
 
-  const asked = await askForVariants(caller, built.prompt, { networks: targets.map((target) => target.real.id), variants: input.variants });
+  const asked = await askForVariants(caller, built.prompt, {
+    networks: targets.map((target) => target.real.id),
+    variants: input.variants,
+  });
   const main = asked.answers.at(-1)!;
   const calls: GenerateResult[] = [...asked.answers];
   const voiceMatch = createVoiceMatch(caller, (answer) => calls.push(answer));
@@ -106,7 +127,17 @@ export async function produceVariants(caller: ModelCaller, input: ProduceInput):
         if (fitted.reask) calls.push(fitted.reask);
         const text = appendDisclosure(fitted.text, disclosure);
         const check = fitsLimit(composePost(text, fitted.hashtags), textLimitOf(real));
-        const quality = await scorePost({ text: fitted.text, hashtags: fitted.hashtags, network: room, voice: input.voice, brief: input.brief, recentPosts: input.recentPosts }, { voiceMatch });
+        const quality = await scorePost(
+          {
+            text: fitted.text,
+            hashtags: fitted.hashtags,
+            network: room,
+            voice: input.voice,
+            brief: input.brief,
+            recentPosts: input.recentPosts,
+          },
+          { voiceMatch },
+        );
         const extras = fitTitleThread(post, real, language);
         return {
           network: real.id,

@@ -61,10 +61,17 @@ function checkDuplicate(text: string, input: ScoreInput): Verdict {
   if (!match) return { score: 1, reason: 'There are no recent posts to compare with.' };
   const percent = Math.round(match.similarity * 100);
   if (match.similarity >= NEAR_DUPLICATE_THRESHOLD) {
-    return { score: 0, reason: `It is nearly the same as a recent post (${percent}% similar); networks and followers penalize repeats.` };
+    return {
+      score: 0,
+      reason: `It is nearly the same as a recent post (${percent}% similar); networks and followers penalize repeats.`,
+    };
   }
-  if (match.similarity >= 0.5) return { score: 1 - (match.similarity - 0.5), reason: `It overlaps a recent post (${percent}% similar).` };
-  return { score: 1, reason: `It differs from the ${recent.length} recent post${recent.length === 1 ? '' : 's'} checked.` };
+  if (match.similarity >= 0.5)
+    return { score: 1 - (match.similarity - 0.5), reason: `It overlaps a recent post (${percent}% similar).` };
+  return {
+    score: 1,
+    reason: `It differs from the ${recent.length} recent post${recent.length === 1 ? '' : 's'} checked.`,
+  };
 }
 
 async function checkVoice(text: string, voice: VoiceProfile, voiceMatch?: VoiceMatch): Promise<Verdict | undefined> {
@@ -99,13 +106,25 @@ export async function scorePost(input: ScoreInput, options: { voiceMatch?: Voice
   const totalWeight = ids.reduce((sum, id) => sum + (verdicts[id] ? CRITERION_WEIGHTS[id] : 0), 0);
   const criteria: Criterion[] = ids.map((id) => {
     const verdict = verdicts[id];
-    if (!verdict) return { id, score: null, weight: 0, reason: 'Brand voice was not scored (no model check ran); the other criteria share its weight.' };
-    return { id, score: round(verdict.score, 2), weight: round(CRITERION_WEIGHTS[id] / totalWeight, 3), reason: verdict.reason };
+    if (!verdict)
+      return {
+        id,
+        score: null,
+        weight: 0,
+        reason: 'Brand voice was not scored (no model check ran); the other criteria share its weight.',
+      };
+    return {
+      id,
+      score: round(verdict.score, 2),
+      weight: round(CRITERION_WEIGHTS[id] / totalWeight, 3),
+      reason: verdict.reason,
+    };
   });
 
   const weighted = ids.reduce((sum, id) => sum + (verdicts[id]?.score ?? 0) * CRITERION_WEIGHTS[id], 0);
   let score = Math.round((100 * weighted) / totalWeight);
-  if (verdicts.avoided_topics?.score === 0 && brand.topicsToAvoid.length > 0) score = Math.min(score, SCORE_CAPS.avoidedTopic);
+  if (verdicts.avoided_topics?.score === 0 && brand.topicsToAvoid.length > 0)
+    score = Math.min(score, SCORE_CAPS.avoidedTopic);
   if (length.isOverLimit) score = Math.min(score, SCORE_CAPS.overLimit);
   if (verdicts.duplicate?.score === 0) score = Math.min(score, SCORE_CAPS.nearDuplicate);
   return { score, criteria };

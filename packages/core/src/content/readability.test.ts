@@ -3,7 +3,9 @@ import { countSyllables, fleschReadingEase, scoreReadability } from './readabili
 
 describe('readability', () => {
   it('counts English syllables with the usual heuristic', () => {
-    expect(['the', 'coffee', 'brewing', 'make', 'table', 'readability', 'cried'].map(countSyllables)).toEqual([1, 2, 2, 1, 2, 5, 1]);
+    expect(['the', 'coffee', 'brewing', 'make', 'table', 'readability', 'cried'].map(countSyllables)).toEqual([
+      1, 2, 2, 1, 2, 5, 1,
+    ]);
   });
 
   it('rates plain English as easy and dense prose as hard', () => {
@@ -20,12 +22,17 @@ describe('readability', () => {
   });
 
   it('ignores URLs and hashtags', () => {
-    expect(scoreReadability('https://plume.example/x #a #b', 'en')).toEqual({ score: 1, reason: 'There is no prose to read, only links or tags.' });
+    expect(scoreReadability('https://plume.example/x #a #b', 'en')).toEqual({
+      score: 1,
+      reason: 'There is no prose to read, only links or tags.',
+    });
   });
 
   it('uses sentence length for other languages', () => {
     const result = scoreReadability('Le café est prêt. Venez goûter.', 'fr');
     expect(result.score).toBe(1);
-    expect(result.reason).toBe('Sentences average 3 words: easy to follow (sentence-length check; the Flesch formula is for English).');
+    expect(result.reason).toBe(
+      'Sentences average 3 words: easy to follow (sentence-length check; the Flesch formula is for English).',
+    );
   });
 });

@@ -12,7 +12,9 @@ export type Readability = { score: number; reason: string };
 export function countSyllables(word: string): number {
   const letters = word.toLowerCase().replace(/[^a-z]/g, '');
   if (letters.length <= 3) return 1;
-  const trimmed = letters.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, (ending) => ending.charAt(0)).replace(/^y/, '');
+  const trimmed = letters
+    .replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, (ending) => ending.charAt(0))
+    .replace(/^y/, '');
   return Math.max(1, trimmed.match(/[aeiouy]+/g)?.length ?? 0);
 }
 
@@ -36,7 +38,12 @@ export function scoreReadability(text: string, language: string): Readability {
     const ease = fleschReadingEase(prose);
     if (ease === undefined) return { score: 1, reason: 'There is no prose to read, only links or tags.' };
     const rounded = Math.round(Math.min(100, ease));
-    const verdict = ease >= 60 ? 'easy to read' : ease >= 30 ? 'fairly hard to read; shorter sentences and words help' : 'hard to read; use shorter sentences and simpler words';
+    const verdict =
+      ease >= 60
+        ? 'easy to read'
+        : ease >= 30
+          ? 'fairly hard to read; shorter sentences and words help'
+          : 'hard to read; use shorter sentences and simpler words';
     return { score: clamp((ease - 10) / 50), reason: `Reading ease ${rounded} of 100 (Flesch): ${verdict}.` };
   }
   const sentences = sentencesOf(prose, language);
@@ -44,5 +51,8 @@ export function scoreReadability(text: string, language: string): Readability {
   const average = wordsOf(prose, language).length / sentences.length;
   const rounded = Math.round(average);
   const verdict = average <= 15 ? 'easy to follow' : average <= 25 ? 'somewhat long' : 'long; split them up';
-  return { score: clamp((35 - average) / 20), reason: `Sentences average ${rounded} words: ${verdict} (sentence-length check; the Flesch formula is for English).` };
+  return {
+    score: clamp((35 - average) / 20),
+    reason: `Sentences average ${rounded} words: ${verdict} (sentence-length check; the Flesch formula is for English).`,
+  };
 }

@@ -8,13 +8,27 @@ import { posts, postTargets } from '@plume/db/schema/publishing';
 
 export const RECENT_POSTS_CHECKED = 200;
 
-export async function recentPostTexts(db: Pick<Database, 'select'>, workspaceId: string, limit = RECENT_POSTS_CHECKED): Promise<string[]> {
-  const rows = await db.select({ id: posts.id, content: posts.content }).from(posts).where(eq(posts.workspaceId, workspaceId)).orderBy(desc(posts.seq)).limit(limit);
+export async function recentPostTexts(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  limit = RECENT_POSTS_CHECKED,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: posts.id, content: posts.content })
+    .from(posts)
+    .where(eq(posts.workspaceId, workspaceId))
+    .orderBy(desc(posts.seq))
+    .limit(limit);
   if (rows.length === 0) return [];
   const overrides = await db
     .select({ postId: postTargets.postId, override: postTargets.override })
     .from(postTargets)
-    .where(inArray(postTargets.postId, rows.map((row) => row.id)));
+    .where(
+      inArray(
+        postTargets.postId,
+        rows.map((row) => row.id),
+      ),
+    );
   const texts: string[] = [];
   const seen = new Set<string>();
   const add = (text: string | undefined) => {

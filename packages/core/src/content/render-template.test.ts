@@ -18,12 +18,21 @@ describe('renderTemplate', () => {
     const result = renderTemplate(BUILT_IN_TEMPLATES.comparison, { product: 'Plume', competitor: '   ' });
     expect(result).toEqual({
       ok: false,
-      errors: [{ code: 'missing_value', placeholder: 'competitor', message: 'The Comparison template needs a value for {{competitor}}' }],
+      errors: [
+        {
+          code: 'missing_value',
+          placeholder: 'competitor',
+          message: 'The Comparison template needs a value for {{competitor}}',
+        },
+      ],
     });
   });
 
   it('reports unknown and malformed placeholders instead of leaving them in the text', () => {
-    const template: ContentTemplate = { ...BUILT_IN_TEMPLATES.review, skeleton: 'Review {{product}} for {{ reader }}. Also {{cta}.' };
+    const template: ContentTemplate = {
+      ...BUILT_IN_TEMPLATES.review,
+      skeleton: 'Review {{product}} for {{ reader }}. Also {{cta}.',
+    };
     const result = renderTemplate(template, { product: 'X', cta: 'Buy' });
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -29,12 +29,17 @@ export function checkSkeleton(skeleton: string): TemplateError[] {
   for (const match of skeleton.matchAll(placeholderPattern)) {
     const name = match[1]!;
     if (!isPlaceholderName(name)) {
-      errors.push({ code: 'unknown_placeholder', placeholder: name, message: `{{${name}}} is not a placeholder Plume knows (${TEMPLATE_PLACEHOLDERS.join(', ')})` });
+      errors.push({
+        code: 'unknown_placeholder',
+        placeholder: name,
+        message: `{{${name}}} is not a placeholder Plume knows (${TEMPLATE_PLACEHOLDERS.join(', ')})`,
+      });
     }
   }
   const leftover = skeleton.replace(placeholderPattern, '');
   const stray = /.{0,10}(\{\{|\}\}).{0,10}/.exec(leftover);
-  if (stray) errors.push({ code: 'malformed_placeholder', snippet: stray[0], message: `Unpaired braces near "${stray[0]}"` });
+  if (stray)
+    errors.push({ code: 'malformed_placeholder', snippet: stray[0], message: `Unpaired braces near "${stray[0]}"` });
   return errors;
 }
 
@@ -48,7 +53,12 @@ export function renderTemplate(template: ContentTemplate, values: TemplateValues
   const errors = checkSkeleton(template.skeleton);
   const valueOf = (name: PlaceholderName) => values[name]?.trim() ?? '';
   for (const name of template.required) {
-    if (!valueOf(name)) errors.push({ code: 'missing_value', placeholder: name, message: `The ${template.name} template needs a value for {{${name}}}` });
+    if (!valueOf(name))
+      errors.push({
+        code: 'missing_value',
+        placeholder: name,
+        message: `The ${template.name} template needs a value for {{${name}}}`,
+      });
   }
   if (errors.length > 0) return { ok: false, errors };
 

@@ -25,7 +25,8 @@ export function toRevisionView(row: RevisionRow): RevisionView {
     fits: stored?.fits ?? null,
     repaired: stored?.repaired ?? null,
     warnings: stored?.warnings ?? [],
-    quality: stored && typeof stored.score === 'number' ? { score: stored.score, criteria: stored.criteria ?? [] } : null,
+    quality:
+      stored && typeof stored.score === 'number' ? { score: stored.score, criteria: stored.criteria ?? [] } : null,
     createdAt: row.createdAt,
   };
 }

@@ -30,13 +30,17 @@ export type RewriteContext = { text: string; network: TargetNetwork; voice: Voic
 
 export type RewritePrompt = { system: string; user: string };
 
-export type ParseRewriteResult = { ok: true; action: RewriteAction } | { ok: false; issues: { path: string; message: string }[] };
+export type ParseRewriteResult =
+  { ok: true; action: RewriteAction } | { ok: false; issues: { path: string; message: string }[] };
 
 /** Validates a requested rewrite; `translate` needs a target language. */
 export function parseRewriteAction(input: unknown): ParseRewriteResult {
   const parsed = rewriteActionSchema.safeParse(input);
   if (parsed.success) return { ok: true, action: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  };
 }
 
 /**
@@ -73,9 +77,21 @@ export function rewriteInstruction(action: RewriteAction, context: RewriteContex
 
 /** The full prompt for a rewrite: the workspace's voice as system, the instruction and the draft as user. */
 export function buildRewritePrompt(action: RewriteAction, context: RewriteContext): RewritePrompt {
-  const voiceLines = describeVoice(context.voice).filter((line) => action.action !== 'translate' || !line.startsWith('Write in '));
+  const voiceLines = describeVoice(context.voice).filter(
+    (line) => action.action !== 'translate' || !line.startsWith('Write in '),
+  );
   return {
-    system: ['You rewrite social media posts. Follow the voice and rules below; the instruction wins where they differ.', ...voiceLines].join('\n'),
-    user: [rewriteInstruction(action, context), '', 'The post:', `"""\n${context.text}\n"""`, '', 'Answer with the rewritten post text only, no quotes or comments.'].join('\n'),
+    system: [
+      'You rewrite social media posts. Follow the voice and rules below; the instruction wins where they differ.',
+      ...voiceLines,
+    ].join('\n'),
+    user: [
+      rewriteInstruction(action, context),
+      '',
+      'The post:',
+      `"""\n${context.text}\n"""`,
+      '',
+      'Answer with the rewritten post text only, no quotes or comments.',
+    ].join('\n'),
   };
 }

@@ -4,7 +4,12 @@
  */
 const leadIn = /^(?:sure[,!.]?\s*)?(?:here(?:'s| is) (?:the|a|your) [^\n:]{0,60}:)\s*\n/i;
 const fenced = /^```[a-zA-Z]*\s*\n([\s\S]*?)\n?```$/;
-const quotePairs: [string, string][] = [['"""', '"""'], ['"', '"'], ['“', '”'], ["'", "'"]];
+const quotePairs: [string, string][] = [
+  ['"""', '"""'],
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+];
 
 /**
  * @example cleanRewriteAnswer('Here is the shorter version:\n"Fresh beans today."') // 'Fresh beans today.'

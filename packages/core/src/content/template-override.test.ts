@@ -10,10 +10,15 @@ describe('mergeTemplate', () => {
   });
 
   it('refuses a skeleton with a typo and a required placeholder it does not use', () => {
-    const override = templateOverrideSchema.parse({ contentType: 'tutorial', skeleton: 'How to {{topc}}', required: ['topic'] });
+    const override = templateOverrideSchema.parse({
+      contentType: 'tutorial',
+      skeleton: 'How to {{topc}}',
+      required: ['topic'],
+    });
     const result = mergeTemplate(BUILT_IN_TEMPLATES.tutorial, override);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((error) => error.code)).toEqual(['unknown_placeholder', 'required_not_used']);
+    if (!result.ok)
+      expect(result.errors.map((error) => error.code)).toEqual(['unknown_placeholder', 'required_not_used']);
   });
 
   it('rejects overrides for unknown content types or placeholders', () => {

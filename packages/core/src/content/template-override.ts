@@ -30,7 +30,12 @@ export function mergeTemplate(base: ContentTemplate, override: TemplateOverride)
   const errors = checkSkeleton(merged.skeleton);
   const used = new Set(Array.from(merged.skeleton.matchAll(/\{\{\s*(\w+)\s*\}\}/g), (match) => match[1]));
   for (const name of merged.required) {
-    if (!used.has(name)) errors.push({ code: 'required_not_used', placeholder: name, message: `{{${name}}} is required but the skeleton does not use it` });
+    if (!used.has(name))
+      errors.push({
+        code: 'required_not_used',
+        placeholder: name,
+        message: `{{${name}}} is required but the skeleton does not use it`,
+      });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, template: merged };
 }

@@ -28,7 +28,11 @@ export async function listTemplates(db: Pick<Database, 'select'>, workspaceId: s
   return CONTENT_TYPES.map((contentType) => applyStored(contentType, stored.get(contentType)));
 }
 
-export async function loadTemplate(db: Pick<Database, 'select'>, workspaceId: string, contentType: ContentType): Promise<ContentTemplate> {
+export async function loadTemplate(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  contentType: ContentType,
+): Promise<ContentTemplate> {
   const [row] = await db
     .select()
     .from(contentTemplates)
@@ -37,30 +41,62 @@ export async function loadTemplate(db: Pick<Database, 'select'>, workspaceId: st
 }
 
 /** Saves an override; a skeleton that would not render is refused with each problem on `skeleton`. */
-export async function putTemplateOverride(db: Database, input: { workspaceId: string; actor: AuditActor; override: TemplateOverride }): Promise<TemplateView> {
+export async function putTemplateOverride(
+  db: Database,
+  input: { workspaceId: string; actor: AuditActor; override: TemplateOverride },
+): Promise<TemplateView> {
   const { override } = input;
   const merged = mergeTemplate(BUILT_IN_TEMPLATES[override.contentType], override);
   if (!merged.ok) {
-    const errors = merged.errors.map((error) => ({ path: error.code === 'required_not_used' ? 'required' : 'skeleton', message: error.message }));
-    throw new AppError('validation_failed', { detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors });
+    const errors = merged.errors.map((error) => ({
+      path: error.code === 'required_not_used' ? 'required' : 'skeleton',
+      message: error.message,
+    }));
+    throw new AppError('validation_failed', {
+      detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+      errors,
+    });
   }
   await db.transaction(async (tx) => {
     await tx
       .insert(contentTemplates)
       .values({ workspaceId: input.workspaceId, contentType: override.contentType, template: override })
-      .onConflictDoUpdate({ target: [contentTemplates.workspaceId, contentTemplates.contentType], set: { template: override, updatedAt: new Date() } });
-    await recordAudit(tx, input.workspaceId, input.actor, 'content_template.updated', 'content_template', override.contentType);
+      .onConflictDoUpdate({
+        target: [contentTemplates.workspaceId, contentTemplates.contentType],
+        set: { template: override, updatedAt: new Date() },
+      });
+    await recordAudit(
+      tx,
+      input.workspaceId,
+      input.actor,
+      'content_template.updated',
+      'content_template',
+      override.contentType,
+    );
   });
   return { ...merged.template, isOverridden: true };
 }
 
 /** Removes an override (the built-in applies again). Removing one that does not exist is not an error. */
-export async function deleteTemplateOverride(db: Database, input: { workspaceId: string; actor: AuditActor; contentType: ContentType }): Promise<void> {
+export async function deleteTemplateOverride(
+  db: Database,
+  input: { workspaceId: string; actor: AuditActor; contentType: ContentType },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(contentTemplates)
-      .where(and(eq(contentTemplates.workspaceId, input.workspaceId), eq(contentTemplates.contentType, input.contentType)))
+      .where(
+        and(eq(contentTemplates.workspaceId, input.workspaceId), eq(contentTemplates.contentType, input.contentType)),
+      )
       .returning({ contentType: contentTemplates.contentType });
-    if (removed.length > 0) await recordAudit(tx, input.workspaceId, input.actor, 'content_template.reset', 'content_template', input.contentType);
+    if (removed.length > 0)
+      await recordAudit(
+        tx,
+        input.workspaceId,
+        input.actor,
+        'content_template.reset',
+        'content_template',
+        input.contentType,
+      );
   });
 }

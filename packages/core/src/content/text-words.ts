@@ -28,7 +28,9 @@ export function wordsOf(text: string, language?: string): string[] {
 /** Sentences with at least one word. */
 export function sentencesOf(text: string, language?: string): string[] {
   const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
-  return Array.from(segmenter.segment(text), (part) => part.segment.trim()).filter((sentence) => wordsOf(sentence, language).length > 0);
+  return Array.from(segmenter.segment(text), (part) => part.segment.trim()).filter(
+    (sentence) => wordsOf(sentence, language).length > 0,
+  );
 }
 
 /** A crude English-leaning stem so 'topics' meets 'topic' and 'brewing' meets 'brew'. */

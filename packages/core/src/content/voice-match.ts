@@ -21,8 +21,22 @@ export const VOICE_MATCH_SYSTEM =
  */
 export function createVoiceMatch(caller: ModelCaller, onAnswer?: (answer: GenerateResult) => void): VoiceMatch {
   return async (text, profile) => {
-    const user = ['The voice:', ...describeVoice(profile), '', 'The post:', `"""\n${text}\n"""`, '', 'How well does the post match the voice (1 = exactly, 0 = not at all)?'].join('\n');
-    const answer = await askModel(caller, 'voice_match', { system: VOICE_MATCH_SYSTEM, messages: [{ role: 'user', content: user }], responseFormat: 'json', maxOutputTokens: 200, temperature: 0 });
+    const user = [
+      'The voice:',
+      ...describeVoice(profile),
+      '',
+      'The post:',
+      `"""\n${text}\n"""`,
+      '',
+      'How well does the post match the voice (1 = exactly, 0 = not at all)?',
+    ].join('\n');
+    const answer = await askModel(caller, 'voice_match', {
+      system: VOICE_MATCH_SYSTEM,
+      messages: [{ role: 'user', content: user }],
+      responseFormat: 'json',
+      maxOutputTokens: 200,
+      temperature: 0,
+    });
     onAnswer?.(answer);
     const extracted = extractJsonObject(answer.text);
     if (!extracted.ok) throw new Error(`voice match: ${extracted.message}`);

@@ -7,8 +7,18 @@ import type { InvitationStatus as AuthInvitationStatus } from 'better-auth/plugi
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { NETWORK_IDS as CONTRACT_NETWORK_IDS } from '@plume/contract/networks/network-enums';
-import { countMethodSchema, jsonSchemaSchema, mediaCapabilitiesSchema, networkSchema, rateLimitSchema } from '@plume/contract/networks/network-schemas';
-import { LLM_TASKS as CONTRACT_TASKS, PROVIDER_KINDS as CONTRACT_KINDS, ROUTING_MODES as CONTRACT_MODES } from '@plume/contract/llm/llm-enums';
+import {
+  countMethodSchema,
+  jsonSchemaSchema,
+  mediaCapabilitiesSchema,
+  networkSchema,
+  rateLimitSchema,
+} from '@plume/contract/networks/network-schemas';
+import {
+  LLM_TASKS as CONTRACT_TASKS,
+  PROVIDER_KINDS as CONTRACT_KINDS,
+  ROUTING_MODES as CONTRACT_MODES,
+} from '@plume/contract/llm/llm-enums';
 import { OLLAMA_ERROR_KINDS, type PULL_STATUSES } from '@plume/contract/ollama/ollama-schemas';
 import type { FailureKind, PostState, TargetState } from '@plume/contract/posts/post-states';
 import { INVITATION_STATUSES, type InvitationStatus } from '@plume/contract/workspaces/workspace-enums';
@@ -41,7 +51,12 @@ describe('contract enums', () => {
 
   it('reports every invitation status better-auth stores', () => {
     // better-auth writes these; the API reports `rejected` as `declined` (manage-invitations.ts).
-    const reported: Record<AuthInvitationStatus, InvitationStatus> = { pending: 'pending', accepted: 'accepted', rejected: 'declined', canceled: 'canceled' };
+    const reported: Record<AuthInvitationStatus, InvitationStatus> = {
+      pending: 'pending',
+      accepted: 'accepted',
+      rejected: 'declined',
+      canceled: 'canceled',
+    };
     expect(new Set(Object.values(reported))).toEqual(new Set(INVITATION_STATUSES));
   });
 
@@ -51,9 +66,11 @@ describe('contract enums', () => {
       expect(countMethodSchema.safeParse(manifest.text.count).error, manifest.id).toBeUndefined();
       expect(z.array(rateLimitSchema).safeParse(manifest.rateLimits).error, manifest.id).toBeUndefined();
       expect(networkSchema.shape.id.safeParse(manifest.id).success, manifest.id).toBe(true);
-      const formOf = (schema: z.ZodType) => jsonSchemaSchema.safeParse(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })).error;
+      const formOf = (schema: z.ZodType) =>
+        jsonSchemaSchema.safeParse(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })).error;
       expect(formOf(manifest.settings), `${manifest.id} settings`).toBeUndefined();
-      if (manifest.auth.kind === 'credentials') expect(formOf(manifest.auth.fields), `${manifest.id} credentials`).toBeUndefined();
+      if (manifest.auth.kind === 'credentials')
+        expect(formOf(manifest.auth.fields), `${manifest.id} credentials`).toBeUndefined();
     }
   });
 });

@@ -10,6 +10,8 @@ export type JobDefinition<Deps, Schema extends z.ZodType> = {
   run: (deps: Deps, payload: z.infer<Schema>) => Promise<unknown>;
 };
 
-export function defineJob<Deps, Schema extends z.ZodType>(definition: JobDefinition<Deps, Schema>): JobDefinition<Deps, Schema> {
+export function defineJob<Deps, Schema extends z.ZodType>(
+  definition: JobDefinition<Deps, Schema>,
+): JobDefinition<Deps, Schema> {
   return definition;
 }

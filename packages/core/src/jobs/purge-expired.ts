@@ -10,7 +10,9 @@ export async function purgeExpired(db: Database): Promise<Record<string, number>
     sessions: await run(sql`DELETE FROM sessions WHERE expires_at < now()`),
     verifications: await run(sql`DELETE FROM verifications WHERE expires_at < now()`),
     idempotencyKeys: await run(sql`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`),
-    loginAttempts: await run(sql`DELETE FROM login_attempts WHERE coalesce(locked_until, last_failure_at) < now() - interval '1 day'`),
+    loginAttempts: await run(
+      sql`DELETE FROM login_attempts WHERE coalesce(locked_until, last_failure_at) < now() - interval '1 day'`,
+    ),
     workerHeartbeats: await run(sql`DELETE FROM worker_heartbeats WHERE last_seen_at < now() - interval '1 day'`),
     llmCache: await run(sql`DELETE FROM llm_cache WHERE expires_at <= now()`),
   };

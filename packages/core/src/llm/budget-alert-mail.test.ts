@@ -34,7 +34,16 @@ describe('budget alert mail', () => {
       { id: 'm3', organizationId: 'ws-budget', userId: 'u-editor', role: 'editor' },
     ]);
 
-    await mailBudgetAlert({ db, appUrl: 'https://plume.example' }, { workspaceId: 'ws-budget', period: 'month:2026-12', threshold: 90, usedMicros: 9_000_000, limitMicros: 10_000_000 });
+    await mailBudgetAlert(
+      { db, appUrl: 'https://plume.example' },
+      {
+        workspaceId: 'ws-budget',
+        period: 'month:2026-12',
+        threshold: 90,
+        usedMicros: 9_000_000,
+        limitMicros: 10_000_000,
+      },
+    );
 
     const mails = await db.select().from(mailOutbox).orderBy(mailOutbox.to);
     expect(mails.map((mail) => mail.to)).toEqual(['admin@bakery.test', 'owner@bakery.test']);
@@ -42,6 +51,10 @@ describe('budget alert mail', () => {
     expect(mails[0]?.text).toContain('has used $9.00 of its monthly budget (2026-12) of $10.00');
     expect(mails[0]?.text).toContain('https://plume.example/models');
     const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, 'ws-budget'));
-    expect(audit).toMatchObject({ action: 'llm_budget.alert', actorType: 'system', data: { period: 'month:2026-12', threshold: 90 } });
+    expect(audit).toMatchObject({
+      action: 'llm_budget.alert',
+      actorType: 'system',
+      data: { period: 'month:2026-12', threshold: 90 },
+    });
   });
 });

@@ -10,15 +10,25 @@ import { enqueueMailIn } from '../mail/enqueue-mail.ts';
 import { workspaceManagers } from '../workspaces/workspace-managers.ts';
 
 export async function mailBudgetAlert(deps: { db: Database; appUrl: string }, alert: BudgetAlert): Promise<void> {
-  const period = alert.period.startsWith('day:') ? `daily budget (${alert.period.slice(4)}, UTC)` : `monthly budget (${alert.period.slice(6)})`;
+  const period = alert.period.startsWith('day:')
+    ? `daily budget (${alert.period.slice(4)}, UTC)`
+    : `monthly budget (${alert.period.slice(6)})`;
   const reached = alert.threshold >= 100;
   await deps.db.transaction(async (tx) => {
-    await recordAudit(tx, alert.workspaceId, { type: 'system', id: null, name: 'Plume' }, 'llm_budget.alert', 'llm_budget', alert.workspaceId, {
-      period: alert.period,
-      threshold: alert.threshold,
-      usedMicros: alert.usedMicros,
-      limitMicros: alert.limitMicros,
-    });
+    await recordAudit(
+      tx,
+      alert.workspaceId,
+      { type: 'system', id: null, name: 'Plume' },
+      'llm_budget.alert',
+      'llm_budget',
+      alert.workspaceId,
+      {
+        period: alert.period,
+        threshold: alert.threshold,
+        usedMicros: alert.usedMicros,
+        limitMicros: alert.limitMicros,
+      },
+    );
     const managers = await workspaceManagers(tx, alert.workspaceId);
     for (const email of managers.emails) {
       await enqueueMailIn(tx, {

@@ -11,10 +11,22 @@ export type ModelComparison = ModelStats & { fastest: boolean; cheapest: boolean
 /** Flags the fastest, cheapest and best-rated rows. */
 export function flagBestModels(rows: readonly ModelStats[]): ModelComparison[] {
   const best = (values: Array<number | null>, pick: (a: number, b: number) => number) =>
-    values.reduce<number | null>((acc, value) => (value === null ? acc : acc === null ? value : pick(acc, value)), null);
-  const fastest = best(rows.map((row) => row.p50LatencyMs), Math.min);
-  const cheapest = best(rows.map((row) => row.costPer1kTokensMicros), Math.min);
-  const quality = best(rows.map((row) => row.avgQuality), Math.max);
+    values.reduce<number | null>(
+      (acc, value) => (value === null ? acc : acc === null ? value : pick(acc, value)),
+      null,
+    );
+  const fastest = best(
+    rows.map((row) => row.p50LatencyMs),
+    Math.min,
+  );
+  const cheapest = best(
+    rows.map((row) => row.costPer1kTokensMicros),
+    Math.min,
+  );
+  const quality = best(
+    rows.map((row) => row.avgQuality),
+    Math.max,
+  );
   return rows.map((row) => ({
     ...row,
     fastest: fastest !== null && row.p50LatencyMs === fastest,
@@ -24,6 +36,9 @@ export function flagBestModels(rows: readonly ModelStats[]): ModelComparison[] {
 }
 
 /** The workspace's models for a task over a period, compared. */
-export async function compareModels(db: Database, input: { workspaceId: string; task: string; since: Date; until: Date }): Promise<ModelComparison[]> {
+export async function compareModels(
+  db: Database,
+  input: { workspaceId: string; task: string; since: Date; until: Date },
+): Promise<ModelComparison[]> {
   return flagBestModels(await readModelStats(db, input));
 }

@@ -20,7 +20,10 @@ function nameOf(text: string): string {
   return name;
 }
 
-export async function executePrepared<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<{ rows: T[]; rowCount: number | null }> {
+export async function executePrepared<T extends Record<string, unknown>>(
+  db: Database,
+  query: SQL,
+): Promise<{ rows: T[]; rowCount: number | null }> {
   const { sql: text, params } = dialect.sqlToQuery(query);
   return db.$client.query<T>({ name: nameOf(text), text, values: params });
 }

@@ -41,11 +41,19 @@ beforeEach(() => {
 });
 
 /** A workspace with the fake OpenAI as its own provider (key "encrypted" by reversing it) and a gateway over it. */
-async function setUp(options: { ollamaUrl?: string; withOpenAi?: boolean; budget?: Partial<typeof llmBudgets.$inferInsert> } = {}) {
+async function setUp(
+  options: { ollamaUrl?: string; withOpenAi?: boolean; budget?: Partial<typeof llmBudgets.$inferInsert> } = {},
+) {
   const workspaceId = `ws_${randomUUID().slice(0, 8)}`;
   await db.insert(workspaces).values({ id: workspaceId, name: 'Gateway', slug: workspaceId });
   if (options.withOpenAi !== false) {
-    await db.insert(llmProviders).values({ workspaceId, providerId: 'openai', kind: 'openai', baseUrl: `${openai.url}/v1`, apiKeyCiphertext: [...KEY].reverse().join('') });
+    await db.insert(llmProviders).values({
+      workspaceId,
+      providerId: 'openai',
+      kind: 'openai',
+      baseUrl: `${openai.url}/v1`,
+      apiKeyCiphertext: [...KEY].reverse().join(''),
+    });
   }
   if (options.budget) await db.insert(llmBudgets).values({ workspaceId, ...options.budget });
   const store = createGatewayStore(db);
@@ -69,10 +77,15 @@ async function setUp(options: { ollamaUrl?: string; withOpenAi?: boolean; budget
   const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
     workspaceId,
     task: 'caption',
-    call: { system: 'You write short captions.', messages: [{ role: 'user', content: `A caption about bread ${randomUUID()}` }], maxOutputTokens: 200 },
+    call: {
+      system: 'You write short captions.',
+      messages: [{ role: 'user', content: `A caption about bread ${randomUUID()}` }],
+      maxOutputTokens: 200,
+    },
     ...overrides,
   });
-  const ledger = () => db.select().from(llmUsage).where(eq(llmUsage.workspaceId, workspaceId)).orderBy(llmUsage.createdAt);
+  const ledger = () =>
+    db.select().from(llmUsage).where(eq(llmUsage.workspaceId, workspaceId)).orderBy(llmUsage.createdAt);
   return { workspaceId, gateway, request, ledger, alerts };
 }
 
@@ -94,7 +107,15 @@ describe('LLM gateway on PostgreSQL', () => {
     const chat = ollama.requests.find((item) => item.path === '/api/chat');
     expect(chat?.body).toMatchObject({ model: 'llama3.2:3b', options: { num_ctx: 8192 } });
     const [row] = await ledger();
-    expect(row).toMatchObject({ provider: 'ollama', model: 'llama3.2:3b', task: 'caption', costMicros: 0, priceVersion: 'local', outcome: 'ok', cacheHit: false });
+    expect(row).toMatchObject({
+      provider: 'ollama',
+      model: 'llama3.2:3b',
+      task: 'caption',
+      costMicros: 0,
+      priceVersion: 'local',
+      outcome: 'ok',
+      cacheHit: false,
+    });
     expect(row?.inputTokens).toBeGreaterThan(0);
     expect(row?.outputTokens).toBeGreaterThan(0);
     expect(openai.requests).toHaveLength(0);
@@ -106,11 +127,19 @@ describe('LLM gateway on PostgreSQL', () => {
     const result = await gateway.generate(request());
 
     expect(result.provider).toBe('openai');
-    expect(result.chain.map((step) => `${step.provider}:${step.outcome}`)).toEqual(['ollama:server_error', 'openai:ok']);
+    expect(result.chain.map((step) => `${step.provider}:${step.outcome}`)).toEqual([
+      'ollama:server_error',
+      'openai:ok',
+    ]);
     expect(result.costMicros).toBe(costMicros(PRICE_TABLE.prices.openai['gpt-4o-mini'], result));
     expect(result.costMicros).toBeGreaterThan(0);
     const [row] = await ledger();
-    expect(row).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', costMicros: result.costMicros, priceVersion: PRICE_TABLE.version });
+    expect(row).toMatchObject({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      costMicros: result.costMicros,
+      priceVersion: PRICE_TABLE.version,
+    });
     expect(row?.fallbackChain).toEqual(result.chain);
   });
 
@@ -118,10 +147,19 @@ describe('LLM gateway on PostgreSQL', () => {
     const { gateway, request, ledger } = await setUp();
     const same = request();
     const first = await gateway.generate(same);
-    const second = await gateway.generate({ ...same, call: { ...same.call, messages: same.call.messages.map((m) => ({ ...m, content: `  ${m.content.replace(' ', '   ')} ` })) } });
+    const second = await gateway.generate({
+      ...same,
+      call: {
+        ...same.call,
+        messages: same.call.messages.map((m) => ({ ...m, content: `  ${m.content.replace(' ', '   ')} ` })),
+      },
+    });
     expect(second).toMatchObject({ cacheHit: true, text: first.text, costMicros: 0, provider: 'ollama' });
     expect(chatCalls(ollama)).toBe(1);
-    const hitsCounted = await db.select({ hits: llmCache.hits }).from(llmCache).where(eq(llmCache.workspaceId, same.workspaceId));
+    const hitsCounted = await db
+      .select({ hits: llmCache.hits })
+      .from(llmCache)
+      .where(eq(llmCache.workspaceId, same.workspaceId));
     expect(hitsCounted.map((entry) => entry.hits)).toEqual([1]);
     await gateway.generate({ ...same, cache: false });
     expect(chatCalls(ollama)).toBe(2);
@@ -157,7 +195,13 @@ describe('LLM gateway on PostgreSQL', () => {
 
   it('degrades to cheaper models near the cap and alerts once per threshold', async () => {
     const { gateway, request, alerts, workspaceId } = await setUp({ budget: { monthlyLimitMicros: 1_000_000 } });
-    const bestFirst = { mode: 'best_quality' as const, candidates: [{ provider: 'openai', model: 'gpt-4o-mini' }, { provider: 'ollama', model: 'auto' }] };
+    const bestFirst = {
+      mode: 'best_quality' as const,
+      candidates: [
+        { provider: 'openai', model: 'gpt-4o-mini' },
+        { provider: 'ollama', model: 'auto' },
+      ],
+    };
     expect((await gateway.generate(request({ policy: bestFirst }))).provider).toBe('openai');
 
     const month = `month:${new Date().toISOString().slice(0, 7)}`;
@@ -168,6 +212,8 @@ describe('LLM gateway on PostgreSQL', () => {
     await gateway.generate(request({ policy: bestFirst }));
     ollama.failNext({ path: '/api/chat', status: 500 });
     await gateway.generate(request({ policy: bestFirst }));
-    expect(alerts.map((alert) => [alert.period, alert.threshold, alert.workspaceId])).toEqual([[month, 80, workspaceId]]);
+    expect(alerts.map((alert) => [alert.period, alert.threshold, alert.workspaceId])).toEqual([
+      [month, 80, workspaceId],
+    ]);
   });
 });

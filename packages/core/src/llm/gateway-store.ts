@@ -18,7 +18,10 @@ export function createGatewayStore(db: Database): GatewayStore {
     claimAlert: (workspaceId, period, threshold) => claimAlert(db, workspaceId, period, threshold),
     async listWorkspaceProviders(workspaceId) {
       const { providerId, kind, baseUrl, apiKeyCiphertext, enabled, updatedAt } = llmProviders;
-      const rows = await db.select({ providerId, kind, baseUrl, apiKeyCiphertext, enabled, updatedAt }).from(llmProviders).where(eq(llmProviders.workspaceId, workspaceId));
+      const rows = await db
+        .select({ providerId, kind, baseUrl, apiKeyCiphertext, enabled, updatedAt })
+        .from(llmProviders)
+        .where(eq(llmProviders.workspaceId, workspaceId));
       return rows.map((row) => ({ ...row, kind: row.kind as ProviderKind }));
     },
   };

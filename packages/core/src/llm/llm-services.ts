@@ -15,7 +15,13 @@ import { readModelStats } from './model-stats.ts';
 import { readStoredPolicy } from './manage-llm-settings.ts';
 
 /** `workspaceHttp` is the SSRF-guarded client for servers a workspace names (used to test a not-yet-saved provider). */
-export type LlmServices = { gateway: LlmGateway; directory: ProviderDirectory; instanceHttp: HttpClient; workspaceHttp: HttpClient; ollamaUrl: string };
+export type LlmServices = {
+  gateway: LlmGateway;
+  directory: ProviderDirectory;
+  instanceHttp: HttpClient;
+  workspaceHttp: HttpClient;
+  ollamaUrl: string;
+};
 
 /** Statistics are re-read at most this often per workspace for the `fastest` and `best_quality` modes. */
 const STATS_TTL_MS = 60_000;
@@ -30,8 +36,15 @@ export function createLlmServices(input: {
 }): LlmServices {
   const { config, db } = input;
   const ollamaHost = new URL(config.OLLAMA_URL).hostname;
-  const common = { userAgent: 'Plume/0.1 (+https://github.com/plume-social/plume)', retries: 0, ...(input.logger === undefined ? {} : { logger: input.logger }) };
-  const instanceHttp = createHttpClient({ ...common, allowPrivateHosts: [...config.HTTP_ALLOW_PRIVATE_HOSTS, ollamaHost] });
+  const common = {
+    userAgent: 'Plume/0.1 (+https://github.com/plume-social/plume)',
+    retries: 0,
+    ...(input.logger === undefined ? {} : { logger: input.logger }),
+  };
+  const instanceHttp = createHttpClient({
+    ...common,
+    allowPrivateHosts: [...config.HTTP_ALLOW_PRIVATE_HOSTS, ollamaHost],
+  });
   const workspaceHttp = createHttpClient({ ...common, allowPrivateHosts: config.HTTP_ALLOW_PRIVATE_HOSTS });
   const store = createGatewayStore(db);
   const directory = createProviderDirectory({
@@ -50,7 +63,16 @@ export function createLlmServices(input: {
     instanceHttp,
     workspaceHttp,
   });
-  const statsMemo = new Map<string, { at: number; lookup: (candidate: { provider: string; model: string }) => { p50LatencyMs: number | null; avgQuality: number | null; calls: number } | undefined }>();
+  const statsMemo = new Map<
+    string,
+    {
+      at: number;
+      lookup: (candidate: {
+        provider: string;
+        model: string;
+      }) => { p50LatencyMs: number | null; avgQuality: number | null; calls: number } | undefined;
+    }
+  >();
   const gateway = createLlmGateway({
     store,
     providers: (workspaceId) => directory.list(workspaceId),
@@ -69,10 +91,13 @@ export function createLlmServices(input: {
         item.calls += row.calls;
         byModel.set(key, item);
       }
-      const average = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+      const average = (values: number[]) =>
+        values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
       const lookup = (candidate: { provider: string; model: string }) => {
         const item = byModel.get(`${candidate.provider} ${candidate.model}`);
-        return item === undefined ? undefined : { p50LatencyMs: average(item.latency), avgQuality: average(item.quality), calls: item.calls };
+        return item === undefined
+          ? undefined
+          : { p50LatencyMs: average(item.latency), avgQuality: average(item.quality), calls: item.calls };
       };
       statsMemo.set(workspaceId, { at: Date.now(), lookup });
       return lookup;
@@ -86,6 +111,11 @@ export function createLlmServices(input: {
 /** A workspace provider's API key; one this server cannot read is a typed error that says what to do. */
 export function decryptProviderKey(keyring: Keyring, ciphertext: string): string {
   const missing = keyring.missingKeyOf(ciphertext);
-  if (missing !== null) throw secretKeyMissing(missing, 'The API key saved for this provider', 'Enter the API key again on the Models page');
+  if (missing !== null)
+    throw secretKeyMissing(
+      missing,
+      'The API key saved for this provider',
+      'Enter the API key again on the Models page',
+    );
   return keyring.decrypt(ciphertext);
 }

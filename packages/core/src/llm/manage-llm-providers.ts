@@ -23,7 +23,11 @@ export type WorkspaceProviderView = {
 const KEYLESS_KINDS: readonly ProviderKind[] = ['ollama', 'openai_compatible'];
 
 export async function listWorkspaceProviders(db: Database, workspaceId: string): Promise<WorkspaceProviderView[]> {
-  const rows = await db.select().from(llmProviders).where(eq(llmProviders.workspaceId, workspaceId)).orderBy(llmProviders.providerId);
+  const rows = await db
+    .select()
+    .from(llmProviders)
+    .where(eq(llmProviders.workspaceId, workspaceId))
+    .orderBy(llmProviders.providerId);
   return rows.map(toView);
 }
 
@@ -42,16 +46,29 @@ export async function saveWorkspaceProvider(
   input: { workspaceId: string; actor: AuditActor; provider: ProviderInput },
 ): Promise<WorkspaceProviderView> {
   const { provider } = input;
-  if (provider.kind === 'openai_compatible' && !provider.baseUrl) throw AppError.validation('body/baseUrl', 'A self-hosted OpenAI-compatible server needs its base URL, e.g. http://10.0.0.5:8000/v1.');
+  if (provider.kind === 'openai_compatible' && !provider.baseUrl)
+    throw AppError.validation(
+      'body/baseUrl',
+      'A self-hosted OpenAI-compatible server needs its base URL, e.g. http://10.0.0.5:8000/v1.',
+    );
   return deps.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(llmProviders)
       .where(and(eq(llmProviders.workspaceId, input.workspaceId), eq(llmProviders.providerId, provider.providerId)))
       .for('update');
-    if (existing && existing.kind !== provider.kind) throw AppError.conflict(`"${provider.providerId}" is already a ${existing.kind} provider; remove it first to change its kind.`);
-    const keyCiphertext = provider.apiKey === undefined ? (existing?.apiKeyCiphertext ?? null) : provider.apiKey === null ? null : deps.keyring.encrypt(provider.apiKey);
-    if (keyCiphertext === null && !KEYLESS_KINDS.includes(provider.kind)) throw AppError.validation('body/apiKey', `A ${provider.kind} provider needs an API key.`);
+    if (existing && existing.kind !== provider.kind)
+      throw AppError.conflict(
+        `"${provider.providerId}" is already a ${existing.kind} provider; remove it first to change its kind.`,
+      );
+    const keyCiphertext =
+      provider.apiKey === undefined
+        ? (existing?.apiKeyCiphertext ?? null)
+        : provider.apiKey === null
+          ? null
+          : deps.keyring.encrypt(provider.apiKey);
+    if (keyCiphertext === null && !KEYLESS_KINDS.includes(provider.kind))
+      throw AppError.validation('body/apiKey', `A ${provider.kind} provider needs an API key.`);
     const values = {
       kind: provider.kind,
       baseUrl: provider.baseUrl === undefined ? (existing?.baseUrl ?? null) : provider.baseUrl,
@@ -61,19 +78,33 @@ export async function saveWorkspaceProvider(
     };
     const [row] = existing
       ? await tx.update(llmProviders).set(values).where(eq(llmProviders.id, existing.id)).returning()
-      : await tx.insert(llmProviders).values({ workspaceId: input.workspaceId, providerId: provider.providerId, ...values }).returning();
+      : await tx
+          .insert(llmProviders)
+          .values({ workspaceId: input.workspaceId, providerId: provider.providerId, ...values })
+          .returning();
     if (!row) throw new Error('saving the provider returned no row');
-    await recordAudit(tx, input.workspaceId, input.actor, existing ? 'llm_provider.updated' : 'llm_provider.added', 'llm_provider', row.providerId, {
-      kind: row.kind,
-      baseUrl: row.baseUrl,
-      keyChanged: provider.apiKey !== undefined,
-      enabled: row.enabled,
-    });
+    await recordAudit(
+      tx,
+      input.workspaceId,
+      input.actor,
+      existing ? 'llm_provider.updated' : 'llm_provider.added',
+      'llm_provider',
+      row.providerId,
+      {
+        kind: row.kind,
+        baseUrl: row.baseUrl,
+        keyChanged: provider.apiKey !== undefined,
+        enabled: row.enabled,
+      },
+    );
     return toView(row);
   });
 }
 
-export async function removeWorkspaceProvider(db: Database, input: { workspaceId: string; actor: AuditActor; providerId: string }): Promise<void> {
+export async function removeWorkspaceProvider(
+  db: Database,
+  input: { workspaceId: string; actor: AuditActor; providerId: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(llmProviders)

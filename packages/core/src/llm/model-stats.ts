@@ -27,10 +27,24 @@ export type ModelStats = {
  * Statistics for a workspace (or, with `workspaceId: null`, the whole instance) since `since` (and before `until`).
  * Cache hits count as usage but not in latency, which measures the models.
  */
-export async function readModelStats(db: Database, input: { workspaceId: string | null; since: Date; until?: Date; task?: string }): Promise<ModelStats[]> {
+export async function readModelStats(
+  db: Database,
+  input: { workspaceId: string | null; since: Date; until?: Date; task?: string },
+): Promise<ModelStats[]> {
   const result = await db.execute<{
-    provider: string; model: string; task: string; calls: number; ok: number; p50: number | null; p95: number | null; ttft: number | null;
-    cost: string; input_tokens: string; output_tokens: string; quality: number | null; cache_hits: number;
+    provider: string;
+    model: string;
+    task: string;
+    calls: number;
+    ok: number;
+    p50: number | null;
+    p95: number | null;
+    ttft: number | null;
+    cost: string;
+    input_tokens: string;
+    output_tokens: string;
+    quality: number | null;
+    cache_hits: number;
   }>(sql`
     SELECT provider, model, task,
            count(*)::int AS calls,
@@ -75,5 +89,7 @@ export async function readModelStats(db: Database, input: { workspaceId: string 
 
 /** Records the quality score the content studio gave an answer, so `best_quality` can learn from it. */
 export async function recordQuality(db: Database, usageId: string, workspaceId: string, score: number): Promise<void> {
-  await db.execute(sql`UPDATE llm_usage SET quality_score = ${Math.max(0, Math.min(100, Math.round(score)))} WHERE id = ${usageId} AND workspace_id = ${workspaceId}`);
+  await db.execute(
+    sql`UPDATE llm_usage SET quality_score = ${Math.max(0, Math.min(100, Math.round(score)))} WHERE id = ${usageId} AND workspace_id = ${workspaceId}`,
+  );
 }

@@ -8,12 +8,19 @@ function stubManager(fits = true) {
   let finish: (error?: Error) => void = () => undefined;
   let report: (progress: PullProgress) => void = () => undefined;
   const manager = {
-    checkFits: (footprint: { name: string }) => ({ fits, neededBytes: 1, availableBytes: fits ? 2 : 0, reason: `${footprint.name} needs about 300 GiB` }),
+    checkFits: (footprint: { name: string }) => ({
+      fits,
+      neededBytes: 1,
+      availableBytes: fits ? 2 : 0,
+      reason: `${footprint.name} needs about 300 GiB`,
+    }),
     pull: (_name: string, onProgress: (progress: PullProgress) => void, options?: { signal?: AbortSignal }) =>
       new Promise<void>((resolve, reject) => {
         report = onProgress;
         finish = (error) => (error ? reject(error) : resolve());
-        options?.signal?.addEventListener('abort', () => reject(new OllamaManagerError('cancelled', 'Stopped: cancelled.')));
+        options?.signal?.addEventListener('abort', () =>
+          reject(new OllamaManagerError('cancelled', 'Stopped: cancelled.')),
+        );
       }),
   } as unknown as OllamaManager;
   return { manager, report: (progress: PullProgress) => report(progress), finish: (error?: Error) => finish(error) };

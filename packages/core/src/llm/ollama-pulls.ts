@@ -22,7 +22,12 @@ export type PullView = {
   finishedAt: string | null;
 };
 
-type Pull = PullView & { events: PullEvent[]; listeners: Set<(event: PullEvent | null) => void>; controller: AbortController; finishedAtMs: number | null };
+type Pull = PullView & {
+  events: PullEvent[];
+  listeners: Set<(event: PullEvent | null) => void>;
+  controller: AbortController;
+  finishedAtMs: number | null;
+};
 
 /** Events kept per pull for replay: Ollama sends one line per chunk, only changes of step or percent are kept. */
 const MAX_EVENTS = 400;
@@ -36,9 +41,19 @@ export function createPullRegistry(deps: { manager: OllamaManager; keepMs?: numb
   const pulls = new Map<string, Pull>();
 
   const prune = () => {
-    for (const [id, pull] of pulls) if (pull.finishedAtMs !== null && now() - pull.finishedAtMs > keepMs) pulls.delete(id);
+    for (const [id, pull] of pulls)
+      if (pull.finishedAtMs !== null && now() - pull.finishedAtMs > keepMs) pulls.delete(id);
   };
-  const view = (pull: Pull): PullView => ({ pullId: pull.pullId, model: pull.model, status: pull.status, percent: pull.percent, step: pull.step, error: pull.error, startedAt: pull.startedAt, finishedAt: pull.finishedAt });
+  const view = (pull: Pull): PullView => ({
+    pullId: pull.pullId,
+    model: pull.model,
+    status: pull.status,
+    percent: pull.percent,
+    step: pull.step,
+    error: pull.error,
+    startedAt: pull.startedAt,
+    finishedAt: pull.finishedAt,
+  });
   const emit = (pull: Pull, event: PullEvent | null) => {
     for (const listener of pull.listeners) listener(event);
   };
@@ -49,7 +64,13 @@ export function createPullRegistry(deps: { manager: OllamaManager; keepMs?: numb
     if (percent !== null) pull.percent = percent;
     pull.step = progress.status;
     if (last && last.status === progress.status && last.percent === percent) return;
-    const event: PullEvent = { seq: (last?.seq ?? 0) + 1, status: progress.status, percent, ...(progress.completed === undefined ? {} : { completed: progress.completed }), ...(progress.total === undefined ? {} : { total: progress.total }) };
+    const event: PullEvent = {
+      seq: (last?.seq ?? 0) + 1,
+      status: progress.status,
+      percent,
+      ...(progress.completed === undefined ? {} : { completed: progress.completed }),
+      ...(progress.total === undefined ? {} : { total: progress.total }),
+    };
     pull.events.push(event);
     if (pull.events.length > MAX_EVENTS) pull.events.splice(1, 1);
     emit(pull, event);
@@ -76,17 +97,32 @@ export function createPullRegistry(deps: { manager: OllamaManager; keepMs?: numb
       const fit = deps.manager.checkFits({ name: model });
       if (!fit.fits && options.force !== true) throw new OllamaManagerError('does_not_fit', fit.reason);
       const pull: Pull = {
-        pullId: randomUUID(), model, status: 'running', percent: 0, step: 'starting', error: null,
-        startedAt: new Date(now()).toISOString(), finishedAt: null, finishedAtMs: null,
-        events: [], listeners: new Set(), controller: new AbortController(),
+        pullId: randomUUID(),
+        model,
+        status: 'running',
+        percent: 0,
+        step: 'starting',
+        error: null,
+        startedAt: new Date(now()).toISOString(),
+        finishedAt: null,
+        finishedAtMs: null,
+        events: [],
+        listeners: new Set(),
+        controller: new AbortController(),
       };
       pulls.set(pull.pullId, pull);
       deps.manager
         .pull(model, (progress) => record(pull, progress), { signal: pull.controller.signal, force: true })
         .then(() => finish(pull, 'succeeded', null))
         .catch((error: unknown) => {
-          const failure = error instanceof OllamaManagerError ? error : new OllamaManagerError('failed', error instanceof Error ? error.message : String(error));
-          finish(pull, failure.kind === 'cancelled' ? 'cancelled' : 'failed', { kind: failure.kind, message: failure.message });
+          const failure =
+            error instanceof OllamaManagerError
+              ? error
+              : new OllamaManagerError('failed', error instanceof Error ? error.message : String(error));
+          finish(pull, failure.kind === 'cancelled' ? 'cancelled' : 'failed', {
+            kind: failure.kind,
+            message: failure.message,
+          });
         });
       return view(pull);
     },
@@ -106,7 +142,10 @@ export function createPullRegistry(deps: { manager: OllamaManager; keepMs?: numb
      * The events so far, then each new one as it comes; `null` says the pull ended. Returns null
      * for an unknown pull, else the function that stops listening.
      */
-    subscribe(pullId: string, listener: (event: PullEvent | null) => void): { past: PullEvent[]; view: PullView; unsubscribe: () => void } | null {
+    subscribe(
+      pullId: string,
+      listener: (event: PullEvent | null) => void,
+    ): { past: PullEvent[]; view: PullView; unsubscribe: () => void } | null {
       const pull = pulls.get(pullId);
       if (!pull) return null;
       if (pull.status === 'running') pull.listeners.add(listener);

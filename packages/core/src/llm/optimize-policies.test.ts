@@ -3,10 +3,29 @@ import type { ModelStats } from './model-stats.ts';
 import { proposeFor } from './optimize-policies.ts';
 
 const row = (model: string, fields: Partial<ModelStats>): ModelStats => ({
-  provider: 'ollama', model, task: 'caption', calls: 10, successRate: 1, p50LatencyMs: 1000, p95LatencyMs: 2000, p50FirstTokenMs: 200,
-  costPer1kTokensMicros: 0, totalCostMicros: 0, inputTokens: 1000, outputTokens: 1000, avgQuality: null, cacheHits: 0, ...fields,
+  provider: 'ollama',
+  model,
+  task: 'caption',
+  calls: 10,
+  successRate: 1,
+  p50LatencyMs: 1000,
+  p95LatencyMs: 2000,
+  p50FirstTokenMs: 200,
+  costPer1kTokensMicros: 0,
+  totalCostMicros: 0,
+  inputTokens: 1000,
+  outputTokens: 1000,
+  avgQuality: null,
+  cacheHits: 0,
+  ...fields,
 });
-const current = { mode: 'local_first' as const, candidates: [{ provider: 'ollama', model: 'auto' }, { provider: 'openai', model: 'gpt-4o-mini' }] };
+const current = {
+  mode: 'local_first' as const,
+  candidates: [
+    { provider: 'ollama', model: 'auto' },
+    { provider: 'openai', model: 'gpt-4o-mini' },
+  ],
+};
 
 describe('proposeFor', () => {
   it('puts the fastest reliable model within 5 quality points of the best first, keeping the rest as fallbacks', () => {
@@ -17,7 +36,10 @@ describe('proposeFor', () => {
       row('fastest-flaky', { p50LatencyMs: 100, avgQuality: 95, successRate: 0.8 }),
     ];
     const proposal = proposeFor('caption', current, rows);
-    expect(proposal.proposed).toEqual({ mode: 'fastest', candidates: [{ provider: 'ollama', model: 'fast-good' }, ...current.candidates] });
+    expect(proposal.proposed).toEqual({
+      mode: 'fastest',
+      candidates: [{ provider: 'ollama', model: 'fast-good' }, ...current.candidates],
+    });
     expect(proposal.reason).toContain('median 800 ms');
   });
 

@@ -39,10 +39,19 @@ export async function optimizePolicies(
   const proposals: PolicyProposal[] = [];
   for (const task of LLM_TASKS) {
     const current = stored.get(task) ?? defaultPolicy(task, entries);
-    const proposal = proposeFor(task, current, stats.filter((row) => row.task === task));
+    const proposal = proposeFor(
+      task,
+      current,
+      stats.filter((row) => row.task === task),
+    );
     let applied = false;
     if (input.apply && proposal.proposed) {
-      await savePolicy(deps.db, { workspaceId: input.workspaceId, actor: input.actor, task, policy: proposal.proposed });
+      await savePolicy(deps.db, {
+        workspaceId: input.workspaceId,
+        actor: input.actor,
+        task,
+        policy: proposal.proposed,
+      });
       applied = true;
     }
     proposals.push({ ...proposal, applied });
@@ -51,21 +60,46 @@ export async function optimizePolicies(
 }
 
 /** The proposal for one task, or `proposed: null` with the reason nothing should change. */
-export function proposeFor(task: LlmTask, current: RoutingPolicy, rows: readonly ModelStats[]): Omit<PolicyProposal, 'applied'> {
+export function proposeFor(
+  task: LlmTask,
+  current: RoutingPolicy,
+  rows: readonly ModelStats[],
+): Omit<PolicyProposal, 'applied'> {
   const measured = rows.filter((row) => row.calls >= MIN_CALLS && row.p50LatencyMs !== null);
-  if (measured.length === 0) return { task, current, proposed: null, reason: `Not enough calls yet (a model needs ${MIN_CALLS} for this task) to propose a change.` };
+  if (measured.length === 0)
+    return {
+      task,
+      current,
+      proposed: null,
+      reason: `Not enough calls yet (a model needs ${MIN_CALLS} for this task) to propose a change.`,
+    };
   const reliable = measured.filter((row) => row.successRate >= MIN_SUCCESS_RATE);
-  if (reliable.length === 0) return { task, current, proposed: null, reason: `No model answered at least ${MIN_SUCCESS_RATE * 100} % of its calls for this task.` };
+  if (reliable.length === 0)
+    return {
+      task,
+      current,
+      proposed: null,
+      reason: `No model answered at least ${MIN_SUCCESS_RATE * 100} % of its calls for this task.`,
+    };
   const qualities = reliable.map((row) => row.avgQuality).filter((value): value is number => value !== null);
   const best = qualities.length === 0 ? null : Math.max(...qualities);
-  const eligible = best === null ? reliable : reliable.filter((row) => row.avgQuality !== null && row.avgQuality >= best - QUALITY_MARGIN);
+  const eligible =
+    best === null
+      ? reliable
+      : reliable.filter((row) => row.avgQuality !== null && row.avgQuality >= best - QUALITY_MARGIN);
   const fastest = [...eligible].sort((a, b) => (a.p50LatencyMs ?? Infinity) - (b.p50LatencyMs ?? Infinity))[0];
   if (!fastest) return { task, current, proposed: null, reason: 'No model qualifies.' };
   const first = { provider: fastest.provider, model: fastest.model };
-  const rest = current.candidates.filter((candidate) => !(candidate.provider === first.provider && candidate.model === first.model));
+  const rest = current.candidates.filter(
+    (candidate) => !(candidate.provider === first.provider && candidate.model === first.model),
+  );
   const proposed: RoutingPolicy = { mode: 'fastest', candidates: [first, ...rest].slice(0, MAX_CANDIDATES) };
-  const same = current.mode === proposed.mode && JSON.stringify(current.candidates) === JSON.stringify(proposed.candidates);
-  const quality = best === null ? 'no quality scores yet' : `quality ${fastest.avgQuality ?? '?'} against the best ${best}`;
+  const same =
+    current.mode === proposed.mode && JSON.stringify(current.candidates) === JSON.stringify(proposed.candidates);
+  const quality =
+    best === null ? 'no quality scores yet' : `quality ${fastest.avgQuality ?? '?'} against the best ${best}`;
   const why = `${first.provider} (${first.model}) is the fastest reliable model for this task: median ${fastest.p50LatencyMs} ms, ${Math.round(fastest.successRate * 100)} % of ${fastest.calls} calls answered, ${quality}.`;
-  return same ? { task, current, proposed: null, reason: `${why} The current policy already puts it first.` } : { task, current, proposed, reason: why };
+  return same
+    ? { task, current, proposed: null, reason: `${why} The current policy already puts it first.` }
+    : { task, current, proposed, reason: why };
 }

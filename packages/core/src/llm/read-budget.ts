@@ -9,9 +9,15 @@ import { periodsOf, type CachedAnswer } from '@plume/llm/gateway/gateway-store';
 import { executePrepared } from './execute-prepared.ts';
 
 type BudgetRow = {
-  daily_limit_micros: string | null; monthly_limit_micros: string | null; daily_request_limit: number | null;
-  monthly_request_limit: number | null; degrade_at_percent: number | null;
-  day_cost: string | null; day_requests: number | null; month_cost: string | null; month_requests: number | null;
+  daily_limit_micros: string | null;
+  monthly_limit_micros: string | null;
+  daily_request_limit: number | null;
+  monthly_request_limit: number | null;
+  degrade_at_percent: number | null;
+  day_cost: string | null;
+  day_requests: number | null;
+  month_cost: string | null;
+  month_requests: number | null;
 };
 
 /** The budget's columns and joins; `extra` adds columns to the one row. */
@@ -27,7 +33,8 @@ function budgetQuery(workspaceId: string, at: Date, extra: SQL = sql``): SQL {
 }
 
 function toBudgetView(row: BudgetRow | undefined): BudgetView {
-  const number = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
+  const number = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? null : Number(value);
   return {
     limits: {
       dailyLimitMicros: number(row?.daily_limit_micros),
@@ -51,11 +58,22 @@ export async function readBudget(db: Database, workspaceId: string, at: Date): P
  * The budget and the live answers among `keys` in one read-only statement: the gateway's single round
  * trip before it calls a model. The served answer's hit is counted with its ledger row.
  */
-export async function readBudgetAndCache(db: Database, workspaceId: string, keys: readonly string[], now: Date): Promise<{ budget: BudgetView; hits: Map<string, CachedAnswer> }> {
+export async function readBudgetAndCache(
+  db: Database,
+  workspaceId: string,
+  keys: readonly string[],
+  now: Date,
+): Promise<{ budget: BudgetView; hits: Map<string, CachedAnswer> }> {
   if (keys.length === 0) return { budget: await readBudget(db, workspaceId, now), hits: new Map() };
   const live = sql`SELECT coalesce(json_agg(json_build_object('key', c.key, 'answer', c.answer)), '[]'::json) FROM llm_cache c
-    WHERE c.key IN (${sql.join(keys.map((key) => sql`${key}`), sql`, `)}) AND c.expires_at > ${now}`;
-  const result = await executePrepared<BudgetRow & { hits: { key: string; answer: CachedAnswer }[] }>(db, budgetQuery(workspaceId, now, sql`, (${live}) AS hits`));
+    WHERE c.key IN (${sql.join(
+      keys.map((key) => sql`${key}`),
+      sql`, `,
+    )}) AND c.expires_at > ${now}`;
+  const result = await executePrepared<BudgetRow & { hits: { key: string; answer: CachedAnswer }[] }>(
+    db,
+    budgetQuery(workspaceId, now, sql`, (${live}) AS hits`),
+  );
   const row = result.rows[0];
   return { budget: toBudgetView(row), hits: new Map((row?.hits ?? []).map((item) => [item.key, item.answer])) };
 }

@@ -7,7 +7,11 @@ import type { Database } from '@plume/db/client';
 import { llmProviders } from '@plume/db/schema/llm';
 import type { ProviderKind, ProviderSettings } from '@plume/llm/provider-contract';
 
-export async function readWorkspaceProviderSettings(db: Database, decrypt: (ciphertext: string) => string, input: { workspaceId: string; providerId: string }): Promise<ProviderSettings | null> {
+export async function readWorkspaceProviderSettings(
+  db: Database,
+  decrypt: (ciphertext: string) => string,
+  input: { workspaceId: string; providerId: string },
+): Promise<ProviderSettings | null> {
   const [row] = await db
     .select()
     .from(llmProviders)

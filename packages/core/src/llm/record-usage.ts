@@ -5,7 +5,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { periodsOf, type CacheEntry, type CacheWrite, type PeriodSpend, type UsageRecord } from '@plume/llm/gateway/gateway-store';
+import {
+  periodsOf,
+  type CacheEntry,
+  type CacheWrite,
+  type PeriodSpend,
+  type UsageRecord,
+} from '@plume/llm/gateway/gateway-store';
 import { executePrepared } from './execute-prepared.ts';
 
 /** The statement that stores (or replaces) an answer. */
@@ -19,7 +25,9 @@ function cacheUpsert(input: CacheEntry): SQL {
 }
 
 function cacheStatement(cache: CacheWrite): SQL {
-  return 'countHitOf' in cache ? sql`UPDATE llm_cache SET hits = hits + 1 WHERE key = ${cache.countHitOf}` : cacheUpsert(cache.store);
+  return 'countHitOf' in cache
+    ? sql`UPDATE llm_cache SET hits = hits + 1 WHERE key = ${cache.countHitOf}`
+    : cacheUpsert(cache.store);
 }
 
 /**
@@ -31,10 +39,23 @@ function cacheStatement(cache: CacheWrite): SQL {
  * cost). Visibility is immediate; only a crash of PostgreSQL or the machine within ~0.6 s of the call can
  * lose the row, never leaving the ledger and the totals out of step (docs/decisions.md, 2026-12-04).
  */
-export async function recordUsage(db: Database, record: UsageRecord, at: Date, cache?: CacheWrite): Promise<{ id: string; spend: PeriodSpend[] }> {
+export async function recordUsage(
+  db: Database,
+  record: UsageRecord,
+  at: Date,
+  cache?: CacheWrite,
+): Promise<{ id: string; spend: PeriodSpend[] }> {
   const { day, month } = periodsOf(at);
   const requests = record.countsAsRequest ? 1 : 0;
-  const result = await executePrepared<{ id: string; period: string; cost_micros: string; requests: number; alerted: number[] }>(db, sql`
+  const result = await executePrepared<{
+    id: string;
+    period: string;
+    cost_micros: string;
+    requests: number;
+    alerted: number[];
+  }>(
+    db,
+    sql`
     WITH commit_mode AS (SELECT set_config('synchronous_commit', 'off', true) AS value),
     usage AS (
       INSERT INTO llm_usage (workspace_id, user_id, task, provider, model, input_tokens, output_tokens, latency_ms, first_token_ms,
@@ -50,12 +71,18 @@ export async function recordUsage(db: Database, record: UsageRecord, at: Date, c
         SET cost_micros = llm_spend.cost_micros + excluded.cost_micros, requests = llm_spend.requests + excluded.requests
       RETURNING period, cost_micros, requests, alerted
     )${cache === undefined ? sql`` : sql`, also AS (${cacheStatement(cache)})`}
-    SELECT (SELECT id FROM usage) AS id, period, cost_micros, requests, alerted FROM spend CROSS JOIN commit_mode`);
+    SELECT (SELECT id FROM usage) AS id, period, cost_micros, requests, alerted FROM spend CROSS JOIN commit_mode`,
+  );
   const first = result.rows[0];
   if (first === undefined) throw new Error('recording LLM usage returned no row');
   return {
     id: first.id,
-    spend: result.rows.map((row) => ({ period: row.period, costMicros: Number(row.cost_micros), requests: row.requests, alerted: row.alerted })),
+    spend: result.rows.map((row) => ({
+      period: row.period,
+      costMicros: Number(row.cost_micros),
+      requests: row.requests,
+      alerted: row.alerted,
+    })),
   };
 }
 
@@ -63,7 +90,12 @@ export async function recordUsage(db: Database, record: UsageRecord, at: Date, c
  * Marks an alert threshold as announced for a period; true only for the one caller that marked it,
  * so each alert goes out once even with many processes.
  */
-export async function claimAlert(db: Database, workspaceId: string, period: string, threshold: number): Promise<boolean> {
+export async function claimAlert(
+  db: Database,
+  workspaceId: string,
+  period: string,
+  threshold: number,
+): Promise<boolean> {
   const result = await db.execute(sql`
     UPDATE llm_spend SET alerted = alerted || ${JSON.stringify([threshold])}::jsonb
     WHERE workspace_id = ${workspaceId} AND period = ${period} AND NOT alerted @> ${JSON.stringify([threshold])}::jsonb`);

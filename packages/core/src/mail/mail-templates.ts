@@ -18,7 +18,10 @@ export function passwordResetMail(to: string, url: string): OutgoingMail {
   };
 }
 
-export function invitationMail(to: string, input: { inviterName: string; workspaceName: string; role: string; url: string }): OutgoingMail {
+export function invitationMail(
+  to: string,
+  input: { inviterName: string; workspaceName: string; role: string; url: string },
+): OutgoingMail {
   return {
     to,
     subject: `${input.inviterName} invited you to ${input.workspaceName} on Plume`,

@@ -6,7 +6,9 @@ import { mailOutbox } from '@plume/db/schema/platform';
 
 export const sendMailPayload = z.object({ mailId: z.uuid() });
 
-export type MailTransport = { send: (mail: { from: string; to: string; subject: string; text: string; html?: string }) => Promise<void> };
+export type MailTransport = {
+  send: (mail: { from: string; to: string; subject: string; text: string; html?: string }) => Promise<void>;
+};
 
 /** SMTP when configured; otherwise `null` and the outbox row itself is the delivery. */
 export function createMailTransport(smtpUrl: string | undefined): MailTransport | null {
@@ -34,11 +36,23 @@ export async function sendMail(
     return 'kept';
   }
   try {
-    await deps.transport.send({ from: deps.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
+    await deps.transport.send({
+      from: deps.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+    });
   } catch (error) {
-    await deps.db.update(mailOutbox).set({ status: 'failed', error: String(error).slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
+    await deps.db
+      .update(mailOutbox)
+      .set({ status: 'failed', error: String(error).slice(0, 500) })
+      .where(eq(mailOutbox.id, mail.id));
     throw error;
   }
-  await deps.db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), error: null }).where(eq(mailOutbox.id, mail.id));
+  await deps.db
+    .update(mailOutbox)
+    .set({ status: 'sent', sentAt: new Date(), error: null })
+    .where(eq(mailOutbox.id, mail.id));
   return 'sent';
 }

@@ -13,7 +13,14 @@ import { listInvitationsForEmail } from '../workspaces/manage-invitations.ts';
  */
 export async function exportUserData(db: Database, userId: string) {
   const [profile] = await db
-    .select({ id: users.id, name: users.name, email: users.email, emailVerified: users.emailVerified, image: users.image, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      emailVerified: users.emailVerified,
+      image: users.image,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!profile) return null;
@@ -25,15 +32,33 @@ export async function exportUserData(db: Database, userId: string) {
     workspaces: await listWorkspacesOfUser(db, userId),
     pendingInvitations: await listInvitationsForEmail(db, profile.email),
     sessions: await db
-      .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, ipAddress: sessions.ipAddress, userAgent: sessions.userAgent })
+      .select({
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        ipAddress: sessions.ipAddress,
+        userAgent: sessions.userAgent,
+      })
       .from(sessions)
       .where(eq(sessions.userId, userId)),
     apiKeysCreated: await db
-      .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+      .select({
+        id: apiKeys.id,
+        workspaceId: apiKeys.workspaceId,
+        name: apiKeys.name,
+        prefix: apiKeys.prefix,
+        createdAt: apiKeys.createdAt,
+        revokedAt: apiKeys.revokedAt,
+      })
       .from(apiKeys)
       .where(eq(apiKeys.createdBy, userId)),
     activity: await db
-      .select({ workspaceId: auditEvents.workspaceId, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId, createdAt: auditEvents.createdAt })
+      .select({
+        workspaceId: auditEvents.workspaceId,
+        action: auditEvents.action,
+        subjectType: auditEvents.subjectType,
+        subjectId: auditEvents.subjectId,
+        createdAt: auditEvents.createdAt,
+      })
       .from(auditEvents)
       .where(eq(auditEvents.actorId, userId)),
   };

@@ -14,7 +14,12 @@ import type { MediaStore } from './media-store.ts';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
-const IMAGE_FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+const IMAGE_FORMATS: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
 const VIDEO_TYPES = new Set(['video/mp4', 'video/quicktime', 'video/webm']);
 
 export type MediaView = {
@@ -47,7 +52,10 @@ function toView(row: typeof mediaAssets.$inferSelect): MediaView {
   };
 }
 
-async function probe(bytes: Uint8Array, declaredType: string): Promise<{ kind: MediaView['kind']; mimeType: string; width?: number; height?: number }> {
+async function probe(
+  bytes: Uint8Array,
+  declaredType: string,
+): Promise<{ kind: MediaView['kind']; mimeType: string; width?: number; height?: number }> {
   if (VIDEO_TYPES.has(declaredType)) return { kind: 'video', mimeType: declaredType };
   try {
     const metadata = await sharp(bytes, { animated: true }).metadata();
@@ -56,13 +64,23 @@ async function probe(bytes: Uint8Array, declaredType: string): Promise<{ kind: M
     const height = metadata.pageHeight ?? metadata.height;
     return { kind: mimeType === 'image/gif' ? 'gif' : 'image', mimeType, width: metadata.width, height };
   } catch {
-    throw new AppError('unsupported_media_type', { detail: 'Upload a JPEG, PNG, WebP or GIF image, or an MP4, MOV or WebM video.' });
+    throw new AppError('unsupported_media_type', {
+      detail: 'Upload a JPEG, PNG, WebP or GIF image, or an MP4, MOV or WebM video.',
+    });
   }
 }
 
 export async function saveMedia(
   deps: { db: Database; media: MediaStore },
-  input: { workspaceId: string; userId: string | null; fileName: string; declaredType: string; bytes: Uint8Array; altText?: string; aiGenerated?: boolean },
+  input: {
+    workspaceId: string;
+    userId: string | null;
+    fileName: string;
+    declaredType: string;
+    bytes: Uint8Array;
+    altText?: string;
+    aiGenerated?: boolean;
+  },
 ): Promise<MediaView> {
   if (input.bytes.length === 0) throw AppError.validation('file', 'The file is empty.');
   const facts = await probe(input.bytes, input.declaredType);
@@ -91,23 +109,43 @@ export async function saveMedia(
   return toView(row);
 }
 
-export async function listMedia(db: Database, workspaceId: string, page: { limit: number; cursor?: string }): Promise<Page<MediaView>> {
+export async function listMedia(
+  db: Database,
+  workspaceId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<MediaView>> {
   const conditions = [eq(mediaAssets.workspaceId, workspaceId)];
   if (page.cursor !== undefined) {
     const seq = Number(decodeCursor(page.cursor));
     if (!Number.isSafeInteger(seq)) throw AppError.validation('cursor', 'Not a cursor from this list.');
     conditions.push(lt(mediaAssets.seq, seq));
   }
-  const rows = await db.select().from(mediaAssets).where(and(...conditions)).orderBy(desc(mediaAssets.seq)).limit(page.limit + 1);
+  const rows = await db
+    .select()
+    .from(mediaAssets)
+    .where(and(...conditions))
+    .orderBy(desc(mediaAssets.seq))
+    .limit(page.limit + 1);
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map(toView), nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(String(last.seq)) : null };
+  return {
+    items: items.map(toView),
+    nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(String(last.seq)) : null,
+  };
 }
 
-export async function updateMedia(db: Database, workspaceId: string, mediaId: string, changes: { altText?: string | null; aiGenerated?: boolean }): Promise<MediaView> {
+export async function updateMedia(
+  db: Database,
+  workspaceId: string,
+  mediaId: string,
+  changes: { altText?: string | null; aiGenerated?: boolean },
+): Promise<MediaView> {
   const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(set).length === 0) {
-    const [current] = await db.select().from(mediaAssets).where(and(eq(mediaAssets.workspaceId, workspaceId), eq(mediaAssets.id, mediaId)));
+    const [current] = await db
+      .select()
+      .from(mediaAssets)
+      .where(and(eq(mediaAssets.workspaceId, workspaceId), eq(mediaAssets.id, mediaId)));
     if (current === undefined) throw AppError.notFound('media file');
     return toView(current);
   }
@@ -121,7 +159,13 @@ export async function updateMedia(db: Database, workspaceId: string, mediaId: st
 }
 
 /** For the public media URL: the file and its type, found by id only (the signature was checked). */
-export async function findMediaFile(db: Database, mediaId: string): Promise<{ storageKey: string; mimeType: string } | undefined> {
-  const [row] = await db.select({ storageKey: mediaAssets.storageKey, mimeType: mediaAssets.mimeType }).from(mediaAssets).where(eq(mediaAssets.id, mediaId));
+export async function findMediaFile(
+  db: Database,
+  mediaId: string,
+): Promise<{ storageKey: string; mimeType: string } | undefined> {
+  const [row] = await db
+    .select({ storageKey: mediaAssets.storageKey, mimeType: mediaAssets.mimeType })
+    .from(mediaAssets)
+    .where(eq(mediaAssets.id, mediaId));
   return row;
 }

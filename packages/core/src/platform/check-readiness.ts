@@ -12,7 +12,11 @@ export async function checkReadiness(db: Database): Promise<Record<'database' | 
     await db.execute(sql`SELECT 1`);
   } catch (error) {
     const down = { ok: false, detail: 'database unreachable' };
-    return { database: { ok: false, detail: `database unreachable: ${(error as Error).message}` }, migrations: down, worker: down };
+    return {
+      database: { ok: false, detail: `database unreachable: ${(error as Error).message}` },
+      migrations: down,
+      worker: down,
+    };
   }
   const migrationsOk = await areMigrationsCurrent(db.$client);
   const result = await db.execute<{ age: number | null }>(
@@ -25,7 +29,8 @@ export async function checkReadiness(db: Database): Promise<Record<'database' | 
     migrations: { ok: migrationsOk, detail: migrationsOk ? 'current' : 'pending migrations: run `plume migrate`' },
     worker: {
       ok: workerOk,
-      detail: age === null ? 'no worker has reported yet: start `plume worker`' : `last heartbeat ${Math.round(age)} s ago`,
+      detail:
+        age === null ? 'no worker has reported yet: start `plume worker`' : `last heartbeat ${Math.round(age)} s ago`,
     },
   };
 }

@@ -11,7 +11,12 @@ import type { PostEffect } from '@plume/contract/posts/post-machine';
 
 type PostRow = typeof posts.$inferSelect;
 
-export async function applyEffects(tx: Tx, post: PostRow, effects: readonly PostEffect[], approverId: string | null): Promise<Partial<PostRow>> {
+export async function applyEffects(
+  tx: Tx,
+  post: PostRow,
+  effects: readonly PostEffect[],
+  approverId: string | null,
+): Promise<Partial<PostRow>> {
   const changes: Partial<PostRow> = {};
   const targets = await tx.select().from(postTargets).where(eq(postTargets.postId, post.id));
   for (const effect of effects) {
@@ -29,7 +34,10 @@ export async function applyEffects(tx: Tx, post: PostRow, effects: readonly Post
         changes.approvedAt = null;
         break;
       case 'dequeue':
-        await dequeuePublishJobs(tx, targets.map((target) => target.id));
+        await dequeuePublishJobs(
+          tx,
+          targets.map((target) => target.id),
+        );
         break;
       case 'requeue_failed':
       case 'requeue_unconfirmed': {
@@ -38,7 +46,14 @@ export async function applyEffects(tx: Tx, post: PostRow, effects: readonly Post
         if (again.length > 0) {
           await tx
             .update(postTargets)
-            .set({ state: 'pending', retries: 0, failureKind: null, failureReason: null, nextAttemptAt: null, updatedAt: new Date() })
+            .set({
+              state: 'pending',
+              retries: 0,
+              failureKind: null,
+              failureReason: null,
+              nextAttemptAt: null,
+              updatedAt: new Date(),
+            })
             .where(inArray(postTargets.id, again));
         }
         await enqueuePending(tx, post.id, post.scheduledAt, again);
@@ -53,7 +68,12 @@ export async function applyEffects(tx: Tx, post: PostRow, effects: readonly Post
 }
 
 /** Jobs for every pending target at the post's time (or now, for targets just put back). */
-async function enqueuePending(tx: Tx, postId: string, scheduledAt: Date | null, runNow: readonly string[] = []): Promise<void> {
+async function enqueuePending(
+  tx: Tx,
+  postId: string,
+  scheduledAt: Date | null,
+  runNow: readonly string[] = [],
+): Promise<void> {
   const pending = await tx
     .select({ id: postTargets.id })
     .from(postTargets)

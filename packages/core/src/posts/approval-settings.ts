@@ -20,12 +20,21 @@ export type PostActor = {
   kind: 'user' | 'api_key';
 };
 
-export async function getApprovalSettings(db: Pick<Database, 'select'>, workspaceId: string): Promise<ApprovalSettings> {
+export async function getApprovalSettings(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+): Promise<ApprovalSettings> {
   const [row] = await db.select().from(publishingSettings).where(eq(publishingSettings.workspaceId, workspaceId));
-  return row === undefined ? { approvalMode: 'none', approverIds: [] } : { approvalMode: row.approvalMode, approverIds: row.approverIds };
+  return row === undefined
+    ? { approvalMode: 'none', approverIds: [] }
+    : { approvalMode: row.approvalMode, approverIds: row.approverIds };
 }
 
-export async function putApprovalSettings(db: Pick<Database, 'insert'>, workspaceId: string, settings: ApprovalSettings): Promise<void> {
+export async function putApprovalSettings(
+  db: Pick<Database, 'insert'>,
+  workspaceId: string,
+  settings: ApprovalSettings,
+): Promise<void> {
   await db
     .insert(publishingSettings)
     .values({ workspaceId, ...settings })
@@ -36,14 +45,22 @@ export async function putApprovalSettings(db: Pick<Database, 'insert'>, workspac
  * Saves who must approve posts. Named approvers must be members of the workspace, and naming them
  * needs at least one; any other mode stores no names.
  */
-export async function saveApprovalSettings(db: Database, workspaceId: string, input: ApprovalSettings): Promise<ApprovalSettings> {
+export async function saveApprovalSettings(
+  db: Database,
+  workspaceId: string,
+  input: ApprovalSettings,
+): Promise<ApprovalSettings> {
   if (input.approvalMode === 'specific') {
     if (input.approverIds.length === 0) throw AppError.validation('body/approverIds', 'Name at least one approver.');
     const members = await listMembers(db, workspaceId);
     const unknown = input.approverIds.filter((id) => !members.some((member) => member.userId === id));
-    if (unknown.length > 0) throw AppError.validation('body/approverIds', `Not members of this workspace: ${unknown.join(', ')}.`);
+    if (unknown.length > 0)
+      throw AppError.validation('body/approverIds', `Not members of this workspace: ${unknown.join(', ')}.`);
   }
-  const settings = { approvalMode: input.approvalMode, approverIds: input.approvalMode === 'specific' ? input.approverIds : [] };
+  const settings = {
+    approvalMode: input.approvalMode,
+    approverIds: input.approvalMode === 'specific' ? input.approverIds : [],
+  };
   await putApprovalSettings(db, workspaceId, settings);
   return settings;
 }
@@ -61,7 +78,15 @@ export function canApprove(settings: ApprovalSettings, actor: PostActor): boolea
 }
 
 /** What the state machine needs to know about who reads a post, to list the actions they may take. */
-export async function callerContextOf(db: Pick<Database, 'select'>, workspaceId: string, actor: PostActor): Promise<CallerContext> {
+export async function callerContextOf(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  actor: PostActor,
+): Promise<CallerContext> {
   const settings = await getApprovalSettings(db, workspaceId);
-  return { role: actor.role, approvalRequired: settings.approvalMode !== 'none', canApprove: canApprove(settings, actor) };
+  return {
+    role: actor.role,
+    approvalRequired: settings.approvalMode !== 'none',
+    canApprove: canApprove(settings, actor),
+  };
 }

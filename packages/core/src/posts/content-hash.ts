@@ -30,7 +30,9 @@ export function contentHash(content: PostContent, targets: readonly HashTarget[]
       const { hashtags: _targetHashtags, ...override } = target.override;
       return { accountId: target.accountId, override, settings: target.settings };
     });
-  return createHash('sha256').update(canonical({ content: rest, targets: normalizedTargets })).digest('hex');
+  return createHash('sha256')
+    .update(canonical({ content: rest, targets: normalizedTargets }))
+    .digest('hex');
 }
 
 /** An edit needs review when the hash changed or the time moved more than 30 minutes from the approved one. */

@@ -29,8 +29,19 @@ describe('parseImportCsv', () => {
       line: 2,
       errors: [],
       post: {
-        content: { text: 'Hello', title: 'A title', link: 'https://example.com/a', firstComment: 'First!', hashtags: ['#one', 'two', 'three'], mediaIds: [], thread: [] },
-        targets: [{ accountId: ACCOUNT, override: {}, settings: {} }, { accountId: OTHER, override: {}, settings: {} }],
+        content: {
+          text: 'Hello',
+          title: 'A title',
+          link: 'https://example.com/a',
+          firstComment: 'First!',
+          hashtags: ['#one', 'two', 'three'],
+          mediaIds: [],
+          thread: [],
+        },
+        targets: [
+          { accountId: ACCOUNT, override: {}, settings: {} },
+          { accountId: OTHER, override: {}, settings: {} },
+        ],
         scheduledAt: '2031-07-01T07:00:00.000Z',
         submit: true,
       },
@@ -103,21 +114,37 @@ describe('parseScheduledAt', () => {
     expect(parseScheduledAt('2031-07-01T09:00:00+02:00', zone)).toEqual({ ok: true, iso: '2031-07-01T07:00:00.000Z' });
     expect(parseScheduledAt('2031-07-01T09:00Z', zone)).toEqual({ ok: true, iso: '2031-07-01T09:00:00.000Z' });
     expect(parseScheduledAt('2031-01-15 09:00', zone)).toEqual({ ok: true, iso: '2031-01-15T08:00:00.000Z' });
-    expect(parseScheduledAt('2031-07-01 09:00', 'America/New_York')).toEqual({ ok: true, iso: '2031-07-01T13:00:00.000Z' });
+    expect(parseScheduledAt('2031-07-01 09:00', 'America/New_York')).toEqual({
+      ok: true,
+      iso: '2031-07-01T13:00:00.000Z',
+    });
     expect(parseScheduledAt('  ', zone)).toEqual({ ok: true, iso: null });
   });
 
   it('refuses a wall time in the spring-forward gap and takes the first of a fall-back pair', () => {
-    expect(parseScheduledAt('2031-03-30 02:30', zone)).toMatchObject({ ok: false, message: expect.stringContaining('does not exist') });
+    expect(parseScheduledAt('2031-03-30 02:30', zone)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('does not exist'),
+    });
     expect(parseScheduledAt('2031-03-09 02:30', 'America/New_York')).toMatchObject({ ok: false });
     expect(parseScheduledAt('2031-10-26 02:30', zone)).toEqual({ ok: true, iso: '2031-10-26T00:30:00.000Z' });
-    expect(parseScheduledAt('2031-11-02 01:30', 'America/New_York')).toEqual({ ok: true, iso: '2031-11-02T05:30:00.000Z' });
+    expect(parseScheduledAt('2031-11-02 01:30', 'America/New_York')).toEqual({
+      ok: true,
+      iso: '2031-11-02T05:30:00.000Z',
+    });
     // The second occurrence is reachable with an explicit offset.
     expect(parseScheduledAt('2031-10-26T02:30:00+01:00', zone)).toEqual({ ok: true, iso: '2031-10-26T01:30:00.000Z' });
   });
 
   it('refuses times that are not real or not in a known form', () => {
-    for (const value of ['2031-02-30 09:00', '2031-02-30T09:00:00Z', '2031-07-01 24:00', '2031-07-01T09:00:00', '01/07/2031 09:00', 'tomorrow']) {
+    for (const value of [
+      '2031-02-30 09:00',
+      '2031-02-30T09:00:00Z',
+      '2031-07-01 24:00',
+      '2031-07-01T09:00:00',
+      '01/07/2031 09:00',
+      'tomorrow',
+    ]) {
       expect(parseScheduledAt(value, zone), value).toMatchObject({ ok: false });
     }
   });

@@ -10,7 +10,17 @@ import { AppError, type FieldError } from '@plume/errors/app-error';
 import { createPostSchema, type CreatePostInput } from '@plume/contract/posts/post-input';
 import { parseScheduledAt } from './parse-scheduled-at.ts';
 
-export const IMPORT_COLUMNS = ['text', 'accounts', 'scheduled_at', 'title', 'link', 'hashtags', 'media', 'first_comment', 'submit'] as const;
+export const IMPORT_COLUMNS = [
+  'text',
+  'accounts',
+  'scheduled_at',
+  'title',
+  'link',
+  'hashtags',
+  'media',
+  'first_comment',
+  'submit',
+] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 
 /** A cap that keeps one import inside one reasonable transaction. */
@@ -30,7 +40,12 @@ type CsvRecord = { record: string[]; info: { lines: number; empty_lines: number 
 function readRecords(csv: string): CsvRecord[] {
   try {
     // csv-parse's types do not follow the `info` option; with it each entry is { record, info }.
-    return parse(csv, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+    return parse(csv, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as CsvRecord[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw AppError.validation('csv', `The file is not valid CSV: ${message}`);
@@ -42,15 +57,23 @@ function readHeader(header: readonly string[]): Column[] {
   const known = new Set<string>(IMPORT_COLUMNS);
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    throw AppError.validation('csv', `Unknown columns: ${unknown.map((name) => `"${name}"`).join(', ')}. Known columns: ${IMPORT_COLUMNS.join(', ')}.`);
+    throw AppError.validation(
+      'csv',
+      `Unknown columns: ${unknown.map((name) => `"${name}"`).join(', ')}. Known columns: ${IMPORT_COLUMNS.join(', ')}.`,
+    );
   }
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
-  if (repeated.length > 0) throw AppError.validation('csv', `Columns named twice: ${[...new Set(repeated)].join(', ')}.`);
+  if (repeated.length > 0)
+    throw AppError.validation('csv', `Columns named twice: ${[...new Set(repeated)].join(', ')}.`);
   if (!names.includes('text')) throw AppError.validation('csv', 'The header needs a "text" column.');
   return names as Column[];
 }
 
-const splitList = (value: string, separator: RegExp) => value.split(separator).map((item) => item.trim()).filter((item) => item.length > 0);
+const splitList = (value: string, separator: RegExp) =>
+  value
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 
 function readSubmit(value: string): boolean | null {
   const normalized = value.trim().toLowerCase();
@@ -73,7 +96,8 @@ export function columnPath(path: string): string {
     mediaIds: 'media',
   };
   if (head === 'scheduledAt') return 'scheduled_at';
-  if (head === 'content' && second !== undefined) return [fieldColumn[second] ?? second, third, ...rest].filter((part) => part !== undefined).join('/');
+  if (head === 'content' && second !== undefined)
+    return [fieldColumn[second] ?? second, third, ...rest].filter((part) => part !== undefined).join('/');
   if (head === 'targets' && second !== undefined) {
     const column = third === undefined ? undefined : fieldColumn[third];
     if (column === undefined) return `accounts/${second}`;
@@ -90,7 +114,10 @@ function readableIssue(path: readonly PropertyKey[], message: string): string {
   return message;
 }
 
-function rowToPost(cells: Partial<Record<Column, string>>, zone: string): { post: CreatePostInput | null; errors: FieldError[] } {
+function rowToPost(
+  cells: Partial<Record<Column, string>>,
+  zone: string,
+): { post: CreatePostInput | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const text = cells.text ?? '';
   if (text.trim().length === 0) errors.push({ path: 'text', message: 'Every row needs text.' });
@@ -120,7 +147,11 @@ function rowToPost(cells: Partial<Record<Column, string>>, zone: string): { post
   };
   const checked = createPostSchema.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues) errors.push({ path: columnPath(issue.path.map(String).join('.')), message: readableIssue(issue.path, issue.message) });
+    for (const issue of checked.error.issues)
+      errors.push({
+        path: columnPath(issue.path.map(String).join('.')),
+        message: readableIssue(issue.path, issue.message),
+      });
   }
   return { post: errors.length === 0 && checked.success ? checked.data : null, errors };
 }
@@ -131,10 +162,13 @@ function rowToPost(cells: Partial<Record<Column, string>>, zone: string): { post
  */
 export function parseImportCsv(csv: string, zone: string): ParsedRow[] {
   const [header, ...records] = readRecords(csv);
-  if (header === undefined) throw AppError.validation('csv', 'The file is empty; it needs a header row and at least one post.');
+  if (header === undefined)
+    throw AppError.validation('csv', 'The file is empty; it needs a header row and at least one post.');
   const columns = readHeader(header.record);
   if (records.length > MAX_IMPORT_ROWS) {
-    throw new AppError('payload_too_large', { detail: `An import takes at most ${MAX_IMPORT_ROWS} rows; this file has ${records.length}. Split it.` });
+    throw new AppError('payload_too_large', {
+      detail: `An import takes at most ${MAX_IMPORT_ROWS} rows; this file has ${records.length}. Split it.`,
+    });
   }
   const rows: ParsedRow[] = [];
   let previous = header.info;
@@ -145,7 +179,17 @@ export function parseImportCsv(csv: string, zone: string): ParsedRow[] {
     if (entry.record.every((cell) => cell.trim().length === 0)) return;
     const row = index + 1;
     if (entry.record.length !== columns.length) {
-      rows.push({ row, line, post: null, errors: [{ path: 'row', message: `This row has ${entry.record.length} fields; the header has ${columns.length}. Quote text that holds commas.` }] });
+      rows.push({
+        row,
+        line,
+        post: null,
+        errors: [
+          {
+            path: 'row',
+            message: `This row has ${entry.record.length} fields; the header has ${columns.length}. Quote text that holds commas.`,
+          },
+        ],
+      });
       return;
     }
     const cells = Object.fromEntries(columns.map((column, position) => [column, entry.record[position] ?? '']));

@@ -35,8 +35,14 @@ function rowErrorsOf(error: AppError): FieldError[] {
  */
 async function checkDraftLimits(deps: PostDeps, tx: Tx, workspaceId: string, post: CreatePostInput): Promise<void> {
   if (post.submit || post.targets.length === 0) return;
-  const targets = post.targets.map((target) => ({ accountId: target.accountId, override: target.override, settings: target.settings }));
-  throwIfInvalid(await checkPublishable({ db: tx, runtime: deps.runtime }, workspaceId, normalizeContent(post.content), targets));
+  const targets = post.targets.map((target) => ({
+    accountId: target.accountId,
+    override: target.override,
+    settings: target.settings,
+  }));
+  throwIfInvalid(
+    await checkPublishable({ db: tx, runtime: deps.runtime }, workspaceId, normalizeContent(post.content), targets),
+  );
 }
 
 async function runRow(deps: PostDeps, tx: Tx, command: ImportCommand, row: ParsedRow): Promise<ImportRowReport> {
@@ -72,7 +78,10 @@ export async function importPosts(deps: PostDeps, command: ImportCommand): Promi
       for (const row of parsed) rows.push(await runRow(deps, tx, command, row));
       if (command.dryRun || rows.some((row) => !row.ok)) throw new RollBack();
       const postIds = rows.flatMap((row) => (row.postId === undefined ? [] : [row.postId]));
-      await recordAudit(tx, command.workspaceId, auditActor(command.actor), 'post.imported', 'post', null, { rows: rows.length, posts: postIds.length });
+      await recordAudit(tx, command.workspaceId, auditActor(command.actor), 'post.imported', 'post', null, {
+        rows: rows.length,
+        posts: postIds.length,
+      });
     });
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
@@ -80,5 +89,10 @@ export async function importPosts(deps: PostDeps, command: ImportCommand): Promi
     const report = rows.map(({ postId: _dropped, ...row }) => row);
     return { dryRun: command.dryRun, ok: report.every((row) => row.ok), rows: report, postIds: [] };
   }
-  return { dryRun: false, ok: true, rows, postIds: rows.flatMap((row) => (row.postId === undefined ? [] : [row.postId])) };
+  return {
+    dryRun: false,
+    ok: true,
+    rows,
+    postIds: rows.flatMap((row) => (row.postId === undefined ? [] : [row.postId])),
+  };
 }

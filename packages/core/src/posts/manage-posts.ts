@@ -54,17 +54,30 @@ export function normalizeContent(content: CreatePostInput['content']): PostConte
 }
 
 async function replaceTargets(tx: Tx, post: PostRow, targets: readonly StoredTarget[]): Promise<void> {
-  const accounts = await loadAccounts(tx, post.workspaceId, targets.map((target) => target.accountId));
+  const accounts = await loadAccounts(
+    tx,
+    post.workspaceId,
+    targets.map((target) => target.accountId),
+  );
   const keep = targets.map((target) => target.accountId);
   await tx
     .delete(postTargets)
-    .where(and(eq(postTargets.postId, post.id), keep.length === 0 ? undefined : notInArray(postTargets.accountId, keep)));
+    .where(
+      and(eq(postTargets.postId, post.id), keep.length === 0 ? undefined : notInArray(postTargets.accountId, keep)),
+    );
   for (const target of targets) {
     const network = accounts.get(target.accountId)?.network;
     if (network === undefined) continue;
     await tx
       .insert(postTargets)
-      .values({ postId: post.id, workspaceId: post.workspaceId, accountId: target.accountId, network, override: target.override, settings: target.settings })
+      .values({
+        postId: post.id,
+        workspaceId: post.workspaceId,
+        accountId: target.accountId,
+        network,
+        override: target.override,
+        settings: target.settings,
+      })
       .onConflictDoUpdate({
         target: [postTargets.postId, postTargets.accountId],
         set: { override: target.override, settings: target.settings, updatedAt: new Date() },
@@ -92,12 +105,19 @@ export async function createPostIn(deps: PostDeps, tx: Tx, input: CreatePostComm
   await checkReferences(tx, input.workspaceId, content, targets);
   const [post] = await tx
     .insert(posts)
-    .values({ workspaceId: input.workspaceId, content, scheduledAt, createdBy: input.actor.kind === 'user' ? input.actor.userId : null })
+    .values({
+      workspaceId: input.workspaceId,
+      content,
+      scheduledAt,
+      createdBy: input.actor.kind === 'user' ? input.actor.userId : null,
+    })
     .returning();
   if (!post) throw new Error('post insert returned no row');
   await replaceTargets(tx, post, targets);
   await recordPostEvent(tx, { postId: post.id, actor: eventActor(input.actor), type: 'created', toState: 'draft' });
-  await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.created', 'post', post.id, { targets: targets.length });
+  await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.created', 'post', post.id, {
+    targets: targets.length,
+  });
   if (input.post.submit) await transition(deps, tx, post, { type: 'submit' }, input.actor);
   return post.id;
 }
@@ -113,28 +133,44 @@ async function lockPost(tx: Tx, workspaceId: string, postId: string): Promise<Po
 }
 
 /** Edits content, targets or time. Approved content that changes goes back to review (see content-hash.ts). */
-export async function updatePost(deps: PostDeps, input: { workspaceId: string; postId: string; actor: PostActor; changes: UpdatePostInput }): Promise<void> {
+export async function updatePost(
+  deps: PostDeps,
+  input: { workspaceId: string; postId: string; actor: PostActor; changes: UpdatePostInput },
+): Promise<void> {
   const { changes } = input;
   await deps.db.transaction(async (tx) => {
     const post = await lockPost(tx, input.workspaceId, input.postId);
     if (post.version !== changes.version) {
-      throw AppError.conflict(`Someone changed this post since you opened it (version ${post.version}, yours ${changes.version}). Reload it.`);
+      throw AppError.conflict(
+        `Someone changed this post since you opened it (version ${post.version}, yours ${changes.version}). Reload it.`,
+      );
     }
     const content = changes.content === undefined ? post.content : normalizeContent(changes.content);
     const targets = changes.targets ?? (await storedTargets(tx, post.id));
     if (isEmptyPost(content, targets)) throw AppError.validation('content.text', EMPTY_POST_MESSAGE);
-    const scheduledAt = changes.scheduledAt === undefined ? post.scheduledAt : (parseTime(changes.scheduledAt, 'scheduledAt') ?? null);
+    const scheduledAt =
+      changes.scheduledAt === undefined ? post.scheduledAt : (parseTime(changes.scheduledAt, 'scheduledAt') ?? null);
     await checkReferences(tx, input.workspaceId, content, targets);
     const newHash = contentHash(content, targets);
-    const review = needsReview({ approvedHash: post.approvedHash, newHash, approvedAt: post.approvedScheduledAt, newAt: scheduledAt });
-    const settings = await getApprovalSettings(tx, input.workspaceId);
-    const decided = nextState(post.state, { type: 'edit', needsReview: review, timeOnly: post.approvedHash === newHash }, {
-      approvalRequired: settings.approvalMode !== 'none',
-      canApprove: canApprove(settings, input.actor),
-      hasTime: scheduledAt !== null,
+    const review = needsReview({
+      approvedHash: post.approvedHash,
+      newHash,
+      approvedAt: post.approvedScheduledAt,
+      newAt: scheduledAt,
     });
+    const settings = await getApprovalSettings(tx, input.workspaceId);
+    const decided = nextState(
+      post.state,
+      { type: 'edit', needsReview: review, timeOnly: post.approvedHash === newHash },
+      {
+        approvalRequired: settings.approvalMode !== 'none',
+        canApprove: canApprove(settings, input.actor),
+        hasTime: scheduledAt !== null,
+      },
+    );
     if (!decided.ok) throw new AppError('invalid_state', { detail: decided.message });
-    if (decided.state === 'approved' || decided.state === 'scheduled') throwIfInvalid(await checkPublishable({ db: tx, runtime: deps.runtime }, input.workspaceId, content, targets));
+    if (decided.state === 'approved' || decided.state === 'scheduled')
+      throwIfInvalid(await checkPublishable({ db: tx, runtime: deps.runtime }, input.workspaceId, content, targets));
     const [updated] = await tx
       .update(posts)
       .set({ content, scheduledAt, state: decided.state, version: post.version + 1, updatedAt: new Date() })
@@ -152,7 +188,9 @@ export async function updatePost(deps: PostDeps, input: { workspaceId: string; p
       toState: decided.state,
       detail: { fields: Object.keys(changes).filter((key) => key !== 'version'), needsReview: review },
     });
-    await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.updated', 'post', post.id, { state: decided.state });
+    await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.updated', 'post', post.id, {
+      state: decided.state,
+    });
   });
 }
 
@@ -163,13 +201,23 @@ export type UserAction =
   | { type: 'confirm'; published: boolean; url?: string };
 
 /** Moves a post: submit, approve, reject, request changes, schedule, unschedule, cancel, reopen, retry, confirm, republish. */
-export async function actOnPost(deps: PostDeps, input: { workspaceId: string; postId: string; actor: PostActor; action: UserAction }): Promise<PostState> {
+export async function actOnPost(
+  deps: PostDeps,
+  input: { workspaceId: string; postId: string; actor: PostActor; action: UserAction },
+): Promise<PostState> {
   return deps.db.transaction(async (tx) => {
     let post = await lockPost(tx, input.workspaceId, input.postId);
     const { action } = input;
     if (action.type === 'schedule') {
       const at = parseTime(action.scheduledAt, 'scheduledAt') ?? null;
-      const movedFar = post.approvedHash !== null && needsReview({ approvedHash: post.approvedHash, newHash: post.approvedHash, approvedAt: post.approvedScheduledAt, newAt: at });
+      const movedFar =
+        post.approvedHash !== null &&
+        needsReview({
+          approvedHash: post.approvedHash,
+          newHash: post.approvedHash,
+          approvedAt: post.approvedScheduledAt,
+          newAt: at,
+        });
       [post] = (await tx.update(posts).set({ scheduledAt: at }).where(eq(posts.id, post.id)).returning()) as [PostRow];
       // More than 30 minutes from the approved time is an edit: the same lock rules as a PATCH.
       if (movedFar && (post.state === 'approved' || post.state === 'scheduled')) {
@@ -177,16 +225,34 @@ export async function actOnPost(deps: PostDeps, input: { workspaceId: string; po
       }
     }
     if (action.type === 'confirm') {
-      if (post.state !== 'unconfirmed') throw new AppError('invalid_state', { detail: 'Only an unconfirmed post can be confirmed.' });
+      if (post.state !== 'unconfirmed')
+        throw new AppError('invalid_state', { detail: 'Only an unconfirmed post can be confirmed.' });
       await confirmTargets(tx, post.id, action.published, action.url);
-      const states = await tx.select({ state: postTargets.state }).from(postTargets).where(eq(postTargets.postId, post.id));
-      return transition(deps, tx, post, { type: 'confirm', published: summarizeTargets(states.map((row) => row.state)) === 'published' }, input.actor, action);
+      const states = await tx
+        .select({ state: postTargets.state })
+        .from(postTargets)
+        .where(eq(postTargets.postId, post.id));
+      return transition(
+        deps,
+        tx,
+        post,
+        { type: 'confirm', published: summarizeTargets(states.map((row) => row.state)) === 'published' },
+        input.actor,
+        action,
+      );
     }
     return transition(deps, tx, post, { type: action.type }, input.actor, action);
   });
 }
 
-async function transition(deps: PostDeps, tx: Tx, post: PostRow, action: PostAction, actor: PostActor, userAction?: UserAction): Promise<PostState> {
+async function transition(
+  deps: PostDeps,
+  tx: Tx,
+  post: PostRow,
+  action: PostAction,
+  actor: PostActor,
+  userAction?: UserAction,
+): Promise<PostState> {
   const settings = await getApprovalSettings(tx, post.workspaceId);
   const decided = nextState(post.state, action, {
     approvalRequired: settings.approvalMode !== 'none',
@@ -199,9 +265,21 @@ async function transition(deps: PostDeps, tx: Tx, post: PostRow, action: PostAct
     throw new AppError('invalid_state', { detail: decided.message });
   }
   if (['submit', 'approve', 'schedule', 'retry', 'republish'].includes(action.type)) {
-    throwIfInvalid(await checkPublishable({ db: tx, runtime: deps.runtime }, post.workspaceId, post.content, await storedTargets(tx, post.id)));
+    throwIfInvalid(
+      await checkPublishable(
+        { db: tx, runtime: deps.runtime },
+        post.workspaceId,
+        post.content,
+        await storedTargets(tx, post.id),
+      ),
+    );
   }
-  const reviewNote = userAction !== undefined && 'reason' in userAction ? userAction.reason : action.type === 'submit' ? null : post.reviewNote;
+  const reviewNote =
+    userAction !== undefined && 'reason' in userAction
+      ? userAction.reason
+      : action.type === 'submit'
+        ? null
+        : post.reviewNote;
   const effectChanges = await applyEffects(tx, post, decided.effects, actor.userId);
   await tx
     .update(posts)
@@ -216,10 +294,15 @@ async function transition(deps: PostDeps, tx: Tx, post: PostRow, action: PostAct
     detail: {
       ...(reviewNote !== null && reviewNote !== post.reviewNote ? { reason: reviewNote } : {}),
       // The history says when a post was scheduled for ("Scheduled for 1 Jul, 09:00"), not only that it was.
-      ...(decided.state === 'scheduled' && post.scheduledAt !== null ? { scheduledAt: post.scheduledAt.toISOString() } : {}),
+      ...(decided.state === 'scheduled' && post.scheduledAt !== null
+        ? { scheduledAt: post.scheduledAt.toISOString() }
+        : {}),
     },
   });
-  await recordAudit(tx, post.workspaceId, auditActor(actor), `post.${action.type}`, 'post', post.id, { from: post.state, to: decided.state });
+  await recordAudit(tx, post.workspaceId, auditActor(actor), `post.${action.type}`, 'post', post.id, {
+    from: post.state,
+    to: decided.state,
+  });
   return decided.state;
 }
 
@@ -234,8 +317,25 @@ async function confirmTargets(tx: Tx, postId: string, published: boolean, url: s
     .update(postTargets)
     .set(
       published
-        ? { state: 'published', publishedAt: new Date(), remoteUrl: url ?? null, failureKind: null, failureReason: null, updatedAt: new Date() }
-        : { state: 'failed', failureKind: 'not_published', failureReason: 'Checked by a person: the network does not have this post.', updatedAt: new Date() },
+        ? {
+            state: 'published',
+            publishedAt: new Date(),
+            remoteUrl: url ?? null,
+            failureKind: null,
+            failureReason: null,
+            updatedAt: new Date(),
+          }
+        : {
+            state: 'failed',
+            failureKind: 'not_published',
+            failureReason: 'Checked by a person: the network does not have this post.',
+            updatedAt: new Date(),
+          },
     )
-    .where(inArray(postTargets.id, unconfirmed.map((target) => target.id)));
+    .where(
+      inArray(
+        postTargets.id,
+        unconfirmed.map((target) => target.id),
+      ),
+    );
 }

@@ -25,18 +25,27 @@ export function parseScheduledAt(cell: string, zone: string): ScheduledAtResult 
     const at = Date.parse(value);
     // Date.parse rolls 02-30 over into March; a typo should not move a post.
     const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-    return Number.isNaN(at) || !isCalendarDate(year, month, day) ? { ok: false, message: `${value} is not a real date and time.` } : { ok: true, iso: new Date(at).toISOString() };
+    return Number.isNaN(at) || !isCalendarDate(year, month, day)
+      ? { ok: false, message: `${value} is not a real date and time.` }
+      : { ok: true, iso: new Date(at).toISOString() };
   }
   const match = wallTime.exec(value);
   if (!match) {
-    return { ok: false, message: `Use an ISO 8601 time with an offset (2030-05-04T09:00:00+02:00) or YYYY-MM-DD HH:mm in the workspace time zone (${zone}).` };
+    return {
+      ok: false,
+      message: `Use an ISO 8601 time with an offset (2030-05-04T09:00:00+02:00) or YYYY-MM-DD HH:mm in the workspace time zone (${zone}).`,
+    };
   }
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59) return { ok: false, message: `${value} is not a real date and time.` };
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59)
+    return { ok: false, message: `${value} is not a real date and time.` };
   const wall = { year, month, day, hour, minute };
   const resolved = wallToUtc(zone, wall);
   if (resolved.kind === 'gap') {
-    return { ok: false, message: `${formatWall(wall)} does not exist in ${zone}: the clocks skip it when daylight saving time starts. Pick another time.` };
+    return {
+      ok: false,
+      message: `${formatWall(wall)} does not exist in ${zone}: the clocks skip it when daylight saving time starts. Pick another time.`,
+    };
   }
   return { ok: true, iso: (resolved.kind === 'exact' ? resolved.at : resolved.earlier).toISOString() };
 }

@@ -25,7 +25,11 @@ export async function loadAccounts(db: Db, workspaceId: string, accountIds: read
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export async function loadMediaFacts(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, MediaFacts>> {
+export async function loadMediaFacts(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, MediaFacts>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select()
@@ -58,25 +62,45 @@ function allMediaIds(content: PostContent, targets: readonly StoredTarget[]): st
 }
 
 /** References that must exist before anything is saved: accounts and media of this workspace. */
-export async function checkReferences(db: Db, workspaceId: string, content: PostContent, targets: readonly StoredTarget[]): Promise<void> {
+export async function checkReferences(
+  db: Db,
+  workspaceId: string,
+  content: PostContent,
+  targets: readonly StoredTarget[],
+): Promise<void> {
   const errors: FieldError[] = [];
-  const accounts = await loadAccounts(db, workspaceId, targets.map((target) => target.accountId));
+  const accounts = await loadAccounts(
+    db,
+    workspaceId,
+    targets.map((target) => target.accountId),
+  );
   const seen = new Set<string>();
   targets.forEach((target, index) => {
-    if (!accounts.has(target.accountId)) errors.push({ path: `targets.${index}.accountId`, message: 'No such account in this workspace.' });
-    if (seen.has(target.accountId)) errors.push({ path: `targets.${index}.accountId`, message: 'This account is already a target of the post.' });
+    if (!accounts.has(target.accountId))
+      errors.push({ path: `targets.${index}.accountId`, message: 'No such account in this workspace.' });
+    if (seen.has(target.accountId))
+      errors.push({ path: `targets.${index}.accountId`, message: 'This account is already a target of the post.' });
     seen.add(target.accountId);
   });
   const media = await loadMediaFacts(db, workspaceId, allMediaIds(content, targets));
   content.mediaIds.forEach((id, index) => {
-    if (!media.has(id)) errors.push({ path: `content.mediaIds.${index}`, message: 'No such media file in this workspace.' });
+    if (!media.has(id))
+      errors.push({ path: `content.mediaIds.${index}`, message: 'No such media file in this workspace.' });
   });
   targets.forEach((target, index) =>
     (target.override.mediaIds ?? []).forEach((id, position) => {
-      if (!media.has(id)) errors.push({ path: `targets.${index}.override.mediaIds.${position}`, message: 'No such media file in this workspace.' });
+      if (!media.has(id))
+        errors.push({
+          path: `targets.${index}.override.mediaIds.${position}`,
+          message: 'No such media file in this workspace.',
+        });
     }),
   );
-  if (errors.length > 0) throw new AppError('validation_failed', { detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors });
+  if (errors.length > 0)
+    throw new AppError('validation_failed', {
+      detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+      errors,
+    });
 }
 
 /** Every problem that would stop the post from being published, per target, in plain words. */
@@ -87,11 +111,16 @@ export async function checkPublishable(
   targets: readonly StoredTarget[],
 ): Promise<FieldError[]> {
   if (targets.length === 0) return [{ path: 'targets', message: 'Choose at least one account to publish to.' }];
-  const accounts = await loadAccounts(deps.db, workspaceId, targets.map((target) => target.accountId));
+  const accounts = await loadAccounts(
+    deps.db,
+    workspaceId,
+    targets.map((target) => target.accountId),
+  );
   const media = await loadMediaFacts(deps.db, workspaceId, allMediaIds(content, targets));
   return targets.flatMap((target, index) => {
     const account = accounts.get(target.accountId);
-    if (account === undefined) return [{ path: `targets.${index}.accountId`, message: 'No such account in this workspace.' }];
+    if (account === undefined)
+      return [{ path: `targets.${index}.accountId`, message: 'No such account in this workspace.' }];
     return validateTarget({
       index,
       provider: deps.runtime.provider(account.network),

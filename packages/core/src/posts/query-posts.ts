@@ -80,13 +80,20 @@ export type PostFilter = {
 };
 
 /** With `from`/`to` (a calendar range) posts come in time order and all of the range at once. */
-export async function listPosts(db: Pick<Database, 'select'>, workspaceId: string, filter: PostFilter, caller: CallerContext): Promise<Page<PostView>> {
+export async function listPosts(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  filter: PostFilter,
+  caller: CallerContext,
+): Promise<Page<PostView>> {
   const conditions: SQL[] = [eq(posts.workspaceId, workspaceId)];
   if (filter.from !== undefined) conditions.push(gte(posts.scheduledAt, filter.from));
   if (filter.to !== undefined) conditions.push(lt(posts.scheduledAt, filter.to));
   if (filter.states !== undefined && filter.states.length > 0) conditions.push(inArray(posts.state, filter.states));
   if (filter.accountIds !== undefined && filter.accountIds.length > 0) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM post_targets t WHERE t.post_id = ${posts.id} AND t.account_id IN (SELECT json_array_elements_text(${JSON.stringify(filter.accountIds)}::json)::uuid))`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM post_targets t WHERE t.post_id = ${posts.id} AND t.account_id IN (SELECT json_array_elements_text(${JSON.stringify(filter.accountIds)}::json)::uuid))`,
+    );
   }
   const range = filter.from !== undefined || filter.to !== undefined;
   if (filter.cursor !== undefined) {
@@ -101,11 +108,17 @@ export async function listPosts(db: Pick<Database, 'select'>, workspaceId: strin
     .orderBy(range ? asc(posts.seq) : desc(posts.seq))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
-  const targets = await targetsOf(db, page.map((post) => post.id));
+  const targets = await targetsOf(
+    db,
+    page.map((post) => post.id),
+  );
   const items = page.map((post) => toView(post, targets.get(post.id) ?? [], caller));
   if (range) items.sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''));
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(String(last.seq)) : null };
+  return {
+    items,
+    nextCursor: rows.length > filter.limit && last !== undefined ? encodeCursor(String(last.seq)) : null,
+  };
 }
 
 export async function getPost(
@@ -114,10 +127,18 @@ export async function getPost(
   postId: string,
   caller: CallerContext,
 ): Promise<PostView & { events: PostEventView[]; issues: FieldError[] }> {
-  const [post] = await deps.db.select().from(posts).where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
+  const [post] = await deps.db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
   if (post === undefined) throw AppError.notFound('post');
   const targets = (await targetsOf(deps.db, [post.id])).get(post.id) ?? [];
-  const events = await deps.db.select().from(postEvents).where(eq(postEvents.postId, post.id)).orderBy(desc(postEvents.id)).limit(200);
+  const events = await deps.db
+    .select()
+    .from(postEvents)
+    .where(eq(postEvents.postId, post.id))
+    .orderBy(desc(postEvents.id))
+    .limit(200);
   const open = ['draft', 'in_review', 'approved', 'scheduled', 'rejected'].includes(post.state);
   const issues = open ? await checkPublishable(deps, workspaceId, post.content, targets) : [];
   return {

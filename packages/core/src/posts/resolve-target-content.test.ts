@@ -9,7 +9,9 @@ describe('resolveTargetContent', () => {
   });
 
   it("uses the target's own text and hashtags when it has them", () => {
-    expect(resolveTargetContent(content, { text: 'Short #beans', hashtags: ['#Beans', 'roast'] }).text).toBe('Short #beans\n\n#roast');
+    expect(resolveTargetContent(content, { text: 'Short #beans', hashtags: ['#Beans', 'roast'] }).text).toBe(
+      'Short #beans\n\n#roast',
+    );
   });
 
   it('keeps the normalized hashtags for networks that take them apart', () => {

@@ -12,14 +12,14 @@ import { actOnPost, type PostDeps, type UserAction } from './manage-posts.ts';
 export type UnconfirmedResolution = 'published' | 'republish';
 
 export type ResolvedPost =
-  | { postId: string; ok: true; state: PostState }
-  | { postId: string; ok: false; code: string; message: string };
+  { postId: string; ok: true; state: PostState } | { postId: string; ok: false; code: string; message: string };
 
 export async function resolveUnconfirmedPosts(
   deps: PostDeps,
   input: { workspaceId: string; actor: PostActor; postIds: readonly string[]; resolution: UnconfirmedResolution },
 ): Promise<ResolvedPost[]> {
-  const action: UserAction = input.resolution === 'published' ? { type: 'confirm', published: true } : { type: 'republish' };
+  const action: UserAction =
+    input.resolution === 'published' ? { type: 'confirm', published: true } : { type: 'republish' };
   const results: ResolvedPost[] = [];
   for (const postId of new Set(input.postIds)) {
     try {
@@ -27,7 +27,10 @@ export async function resolveUnconfirmedPosts(
       results.push({ postId, ok: true, state });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const message = error.errors !== undefined && error.errors.length > 0 ? error.errors.map((item) => item.message).join(' ') : (error.detail ?? error.message);
+      const message =
+        error.errors !== undefined && error.errors.length > 0
+          ? error.errors.map((item) => item.message).join(' ')
+          : (error.detail ?? error.message);
       results.push({ postId, ok: false, code: error.code, message });
     }
   }

@@ -15,11 +15,18 @@ export type RequestDeps = { db: Pick<Database, 'select'>; keyring: Keyring; medi
 
 export async function buildPublishRequest(
   deps: RequestDeps,
-  input: { targetId: string; content: PostContent; override: TargetOverride; settings: Record<string, unknown>; manifest: NetworkManifest },
+  input: {
+    targetId: string;
+    content: PostContent;
+    override: TargetOverride;
+    settings: Record<string, unknown>;
+    manifest: NetworkManifest;
+  },
 ): Promise<PublishRequest> {
   const resolved = resolveTargetContent(input.content, input.override);
   const allIds = [...resolved.mediaIds, ...resolved.thread.flatMap((part) => part.mediaIds)];
-  const rows = allIds.length === 0 ? [] : await deps.db.select().from(mediaAssets).where(inArray(mediaAssets.id, allIds));
+  const rows =
+    allIds.length === 0 ? [] : await deps.db.select().from(mediaAssets).where(inArray(mediaAssets.id, allIds));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const mediaOf = (ids: string[]): PublishMedia[] =>
     ids.map((id) => {
@@ -41,13 +48,18 @@ export async function buildPublishRequest(
       };
     });
   const settings = input.manifest.settings.safeParse(input.settings);
-  if (!settings.success) throw new Permanent(`The ${input.manifest.name} settings of this post are not valid: ${settings.error.issues[0]?.message ?? ''}`);
+  if (!settings.success)
+    throw new Permanent(
+      `The ${input.manifest.name} settings of this post are not valid: ${settings.error.issues[0]?.message ?? ''}`,
+    );
   const first: PublishPart = { text: resolved.text, media: mediaOf(resolved.mediaIds) };
   return {
     parts: [first, ...resolved.thread.map((part) => ({ text: part.text, media: mediaOf(part.mediaIds) }))],
     ...(resolved.title === undefined ? {} : { title: resolved.title }),
     ...(resolved.link === undefined ? {} : { link: resolved.link }),
-    ...(resolved.firstComment === undefined || resolved.firstComment.length === 0 ? {} : { firstComment: resolved.firstComment }),
+    ...(resolved.firstComment === undefined || resolved.firstComment.length === 0
+      ? {}
+      : { firstComment: resolved.firstComment }),
     settings: settings.data,
     idempotencyKey: input.targetId,
   };

@@ -16,14 +16,16 @@ import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 
-
 export type Interrupted = { kind: 'alive' } | { kind: 'unconfirmed' } | { kind: 'requeued'; target: TargetRow };
 
 /**
  * For a job that finds its target `publishing`: leaves it to a live worker, requeues it (call never
  * started: the caller may claim it again in the same transaction), or settles it `unconfirmed`.
  */
-export async function settleInterrupted(tx: Tx, input: { target: TargetRow; staleRunnerSeconds: number }): Promise<Interrupted> {
+export async function settleInterrupted(
+  tx: Tx,
+  input: { target: TargetRow; staleRunnerSeconds: number },
+): Promise<Interrupted> {
   const { target } = input;
   const [attempt] = await tx
     .select()
@@ -55,12 +57,26 @@ export async function requeueUnsent(tx: Tx, target: TargetRow, attemptId: string
   const closed = await tx
     .update(publishAttempts)
     .set({ outcome: 'not_sent', finishedAt: now, detail: 'worker stopped before calling the network' })
-    .where(and(eq(publishAttempts.id, attemptId), isNull(publishAttempts.outcome), isNull(publishAttempts.callStartedAt)))
+    .where(
+      and(eq(publishAttempts.id, attemptId), isNull(publishAttempts.outcome), isNull(publishAttempts.callStartedAt)),
+    )
     .returning({ id: publishAttempts.id });
   if (closed.length === 0) return undefined;
-  const [pending] = await tx.update(postTargets).set({ state: 'pending', updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
+  const [pending] = await tx
+    .update(postTargets)
+    .set({ state: 'pending', updatedAt: now })
+    .where(eq(postTargets.id, target.id))
+    .returning();
   const reason = 'Publishing was interrupted before anything was sent; it goes out again.';
-  await recordPostEvent(tx, { postId: target.postId, targetId: target.id, actor: SYSTEM_ACTOR, type: 'target_requeued', fromState: 'publishing', toState: 'pending', detail: { reason } });
+  await recordPostEvent(tx, {
+    postId: target.postId,
+    targetId: target.id,
+    actor: SYSTEM_ACTOR,
+    type: 'target_requeued',
+    fromState: 'publishing',
+    toState: 'pending',
+    detail: { reason },
+  });
   return pending ?? { ...target, state: 'pending', updatedAt: now };
 }
 
@@ -69,12 +85,23 @@ export async function markUnconfirmed(tx: Tx, target: TargetRow, attemptId: stri
   const now = new Date();
   const reason = `Publishing was interrupted after the request may have reached the network. ${UNCONFIRMED_ADVICE}`;
   if (attemptId !== undefined) {
-    await tx.update(publishAttempts).set({ outcome: 'unknown', finishedAt: now, detail: 'worker stopped during the call' }).where(eq(publishAttempts.id, attemptId));
+    await tx
+      .update(publishAttempts)
+      .set({ outcome: 'unknown', finishedAt: now, detail: 'worker stopped during the call' })
+      .where(eq(publishAttempts.id, attemptId));
   }
   await tx
     .update(postTargets)
     .set({ state: 'unconfirmed', failureKind: 'unknown_outcome', failureReason: reason, updatedAt: now })
     .where(eq(postTargets.id, target.id));
-  await recordPostEvent(tx, { postId: target.postId, targetId: target.id, actor: SYSTEM_ACTOR, type: 'target_unconfirmed', fromState: 'publishing', toState: 'unconfirmed', detail: { reason } });
+  await recordPostEvent(tx, {
+    postId: target.postId,
+    targetId: target.id,
+    actor: SYSTEM_ACTOR,
+    type: 'target_unconfirmed',
+    fromState: 'publishing',
+    toState: 'unconfirmed',
+    detail: { reason },
+  });
   await summarizePost(tx, target.postId);
 }

@@ -32,7 +32,12 @@ describe('rewriteLinks', () => {
     expect(rewritten.parts[1]?.text).toBe('Again https://s.plume.dev/1');
     expect(rewritten.link).toBe('https://s.plume.dev/3');
     expect(rewritten.firstComment).toBe('Source: https://s.plume.dev/4');
-    expect(seen).toEqual(['https://plume.dev/a', 'https://plume.dev/b', 'https://plume.dev/card', 'https://example.com/x?y=1']);
+    expect(seen).toEqual([
+      'https://plume.dev/a',
+      'https://plume.dev/b',
+      'https://plume.dev/card',
+      'https://example.com/x?y=1',
+    ]);
   });
 
   it('keeps the original link when the rewriter fails', async () => {

@@ -24,7 +24,11 @@ async function rewriteText(text: string, rewrite: (url: string) => Promise<strin
 }
 
 /** The request with every link rewritten; the same URL is rewritten once per request. */
-export async function rewriteLinks(request: PublishRequest, rewriter: LinkRewriter | undefined, context: LinkContext): Promise<PublishRequest> {
+export async function rewriteLinks(
+  request: PublishRequest,
+  rewriter: LinkRewriter | undefined,
+  context: LinkContext,
+): Promise<PublishRequest> {
   if (rewriter === undefined) return request;
   const done = new Map<string, Promise<string>>();
   const rewrite = (url: string) => {

@@ -18,7 +18,10 @@ export function publishJobKey(targetId: string): string {
 }
 
 /** Adds the jobs of these targets at `runAt`, or moves existing ones there (one statement for all). */
-export async function enqueuePublishJobs(tx: Executor, jobs: readonly { targetId: string; runAt: Date }[]): Promise<void> {
+export async function enqueuePublishJobs(
+  tx: Executor,
+  jobs: readonly { targetId: string; runAt: Date }[],
+): Promise<void> {
   if (jobs.length === 0) return;
   const specs = JSON.stringify(jobs.map((job) => ({ id: job.targetId, at: job.runAt.toISOString() })));
   await tx.execute(sql`

@@ -68,7 +68,13 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
     // The account's and the app's rate-limit waits come along (read, not locked: a token refresh may hold
     // the account), and so does the instance's publishing pause (a one-row table, absent = running).
     const [row] = await tx
-      .select({ target: postTargets, post: posts, accountWait: socialAccounts.rateLimitedUntil, appWait: networkThrottles.until, pausedAt: instanceSettings.publishingPausedAt })
+      .select({
+        target: postTargets,
+        post: posts,
+        accountWait: socialAccounts.rateLimitedUntil,
+        appWait: networkThrottles.until,
+        pausedAt: instanceSettings.publishingPausedAt,
+      })
       .from(postTargets)
       .innerJoin(posts, eq(posts.id, postTargets.postId))
       .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
@@ -87,7 +93,8 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
       target = interrupted.target;
     }
     if (target.state !== 'pending') return { kind: 'skip', reason: `target ${target.state}` };
-    if (post.state !== 'scheduled' && post.state !== 'publishing') return { kind: 'skip', reason: `post ${post.state}` };
+    if (post.state !== 'scheduled' && post.state !== 'publishing')
+      return { kind: 'skip', reason: `post ${post.state}` };
     const now = new Date();
     const due = target.nextAttemptAt ?? post.scheduledAt ?? now;
     if (due.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
@@ -116,7 +123,13 @@ async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> 
     if (attempt.id === undefined) throw new Error('claiming the target returned no row');
     if (post.state === 'scheduled') {
       await tx.update(posts).set({ state: 'publishing', updatedAt: now }).where(eq(posts.id, post.id));
-      await recordPostEvent(tx, { postId: post.id, actor: SYSTEM_ACTOR, type: 'state_changed', fromState: 'scheduled', toState: 'publishing' });
+      await recordPostEvent(tx, {
+        postId: post.id,
+        actor: SYSTEM_ACTOR,
+        type: 'state_changed',
+        fromState: 'scheduled',
+        toState: 'publishing',
+      });
     }
     return { kind: 'claimed', attemptId: attempt.id, attemptNo, target, post };
   });
@@ -136,10 +149,26 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
   const elapsed = () => performance.now() - started;
   let request;
   try {
-    const built = await buildPublishRequest(deps, { targetId: target.id, content: post.content, override: target.override, settings: target.settings, manifest: provider.manifest });
-    request = await rewriteLinks(built, deps.links, { workspaceId: target.workspaceId, postId: post.id, targetId: target.id, network: target.network });
+    const built = await buildPublishRequest(deps, {
+      targetId: target.id,
+      content: post.content,
+      override: target.override,
+      settings: target.settings,
+      manifest: provider.manifest,
+    });
+    request = await rewriteLinks(built, deps.links, {
+      workspaceId: target.workspaceId,
+      postId: post.id,
+      targetId: target.id,
+      network: target.network,
+    });
   } catch (error) {
-    return { kind: 'failed', failureKind: 'invalid_content', reason: isProviderError(error) ? error.message : 'The post could not be prepared.', durationMs: elapsed() };
+    return {
+      kind: 'failed',
+      failureKind: 'invalid_content',
+      reason: isProviderError(error) ? error.message : 'The post could not be prepared.',
+      durationMs: elapsed(),
+    };
   }
   // The account's token is read (and refreshed when due) before taking one of the network's slots, which
   // are held only while the network is being called.
@@ -157,7 +186,11 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
       // From here on the request may leave: a crash now makes the target `unconfirmed`, never re-sent.
       if (!(await markCallStarted(deps.db, claim.attemptId))) return null;
     } catch (error) {
-      return { kind: 'retry', reason: `Plume could not record the attempt (${error instanceof Error ? error.message : String(error)})`, durationMs: elapsed() };
+      return {
+        kind: 'retry',
+        reason: `Plume could not record the attempt (${error instanceof Error ? error.message : String(error)})`,
+        durationMs: elapsed(),
+      };
     }
     try {
       result = await provider.publish(context, auth, request);
@@ -188,21 +221,26 @@ async function callNetwork(deps: PublishDeps, claim: Extract<Claim, { kind: 'cla
  */
 async function markCallStarted(db: Database, attemptId: string): Promise<boolean> {
   // Only an open attempt: one a sweep already gave back (`not_sent`, this worker was thought dead) stays unsent.
-  const marked = await db.execute(sql`UPDATE publish_attempts SET call_started_at = now() WHERE id = ${attemptId} AND outcome IS NULL`);
+  const marked = await db.execute(
+    sql`UPDATE publish_attempts SET call_started_at = now() WHERE id = ${attemptId} AND outcome IS NULL`,
+  );
   return (marked.rowCount ?? 0) > 0;
 }
 
 /** Failures before anything was sent: never `unknown`, since the network cannot have the post. */
 function outcomeBeforeSending(error: unknown, durationMs: number): Outcome {
-  if (error instanceof AppError) return { kind: 'failed', failureKind: 'not_configured', reason: error.detail ?? error.message, durationMs };
+  if (error instanceof AppError)
+    return { kind: 'failed', failureKind: 'not_configured', reason: error.detail ?? error.message, durationMs };
   if (error instanceof AccountDisconnected || isProviderError(error)) return outcomeOfError(error, durationMs);
   return { kind: 'retry', reason: error instanceof Error ? error.message : String(error), durationMs };
 }
 
 function outcomeOfError(error: unknown, durationMs: number): Outcome {
   // The post is online: it counts as published, never retried; the warning says what is missing.
-  if (error instanceof PartlyPublished) return { kind: 'published', result: error.published, warning: error.message, durationMs };
-  if (error instanceof AccountDisconnected) return { kind: 'failed', failureKind: 'account_disconnected', reason: error.message, durationMs };
+  if (error instanceof PartlyPublished)
+    return { kind: 'published', result: error.published, warning: error.message, durationMs };
+  if (error instanceof AccountDisconnected)
+    return { kind: 'failed', failureKind: 'account_disconnected', reason: error.message, durationMs };
   if (isProviderError(error)) {
     switch (error.kind) {
       case 'rate_limited':
@@ -212,7 +250,12 @@ function outcomeOfError(error: unknown, durationMs: number): Outcome {
       case 'permanent':
         return { kind: 'failed', failureKind: 'rejected', reason: error.reason, durationMs };
       case 'auth_expired':
-        return { kind: 'failed', failureKind: 'auth', reason: `The network still refused the account after renewing access: ${error.message}`, durationMs };
+        return {
+          kind: 'failed',
+          failureKind: 'auth',
+          reason: `The network still refused the account after renewing access: ${error.message}`,
+          durationMs,
+        };
     }
   }
   return { kind: 'unknown', reason: error instanceof Error ? error.message : String(error), durationMs };

@@ -30,7 +30,12 @@ export function createPublishingServices(input: {
   });
   return {
     http,
-    runtime: createNetworkRuntime({ providers: input.providers, config, http, credential: (key) => credentialOf(config, key) }),
+    runtime: createNetworkRuntime({
+      providers: input.providers,
+      config,
+      http,
+      credential: (key) => credentialOf(config, key),
+    }),
     media: createDiskMediaStore(path.resolve(config.PLUME_DATA_DIR, 'media')),
     appUrl: config.publicUrl,
   };

@@ -42,7 +42,15 @@ export async function recordOutcome(
     const target = await finishAttemptAndLockTarget(tx, input, now);
     if (target === undefined) return;
     const event = (type: PostEventType, toState: TargetState, detail: Record<string, unknown>) =>
-      recordPostEvent(tx, { postId: target.postId, targetId, actor: SYSTEM_ACTOR, type, fromState: target.state, toState, detail: { network: target.network, ...detail } });
+      recordPostEvent(tx, {
+        postId: target.postId,
+        targetId,
+        actor: SYSTEM_ACTOR,
+        type,
+        fromState: target.state,
+        toState,
+        detail: { network: target.network, ...detail },
+      });
 
     switch (outcome.kind) {
       case 'published':
@@ -62,27 +70,44 @@ export async function recordOutcome(
             updatedAt: now,
           })
           .where(eq(postTargets.id, targetId));
-        await event('target_published', 'published', { url: outcome.result.url, ...(outcome.warning === undefined ? {} : { warning: outcome.warning }) });
+        await event('target_published', 'published', {
+          url: outcome.result.url,
+          ...(outcome.warning === undefined ? {} : { warning: outcome.warning }),
+        });
         break;
       case 'retry': {
         const retries = target.retries + 1;
         if (retries > MAX_RETRIES || target.attempts >= MAX_ATTEMPTS) {
-          await fail(tx, target, 'network_unavailable', `The network kept failing (${outcome.reason}). Try again later.`);
+          await fail(
+            tx,
+            target,
+            'network_unavailable',
+            `The network kept failing (${outcome.reason}). Try again later.`,
+          );
           await event('target_failed', 'failed', { reason: outcome.reason });
           break;
         }
         const at = new Date(now.getTime() + retryDelayMs(retries));
         // The reason stays on the target ("Last try: …"), so a retrying post never shows an empty one.
-        await retryAt(tx, targetId, at, { retries, failureReason: outcome.reason || 'The attempt failed without a reason.' });
+        await retryAt(tx, targetId, at, {
+          retries,
+          failureReason: outcome.reason || 'The attempt failed without a reason.',
+        });
         await event('target_retry_scheduled', 'pending', { reason: outcome.reason, at: at.toISOString() });
         break;
       }
       case 'rate_limited': {
         const at = new Date(now.getTime() + Math.max(1000, outcome.retryAfterMs));
         if (outcome.scope === 'app') {
-          await tx.insert(networkThrottles).values({ network: target.network, until: at }).onConflictDoUpdate({ target: networkThrottles.network, set: { until: at, updatedAt: now } });
+          await tx
+            .insert(networkThrottles)
+            .values({ network: target.network, until: at })
+            .onConflictDoUpdate({ target: networkThrottles.network, set: { until: at, updatedAt: now } });
         } else {
-          await tx.update(socialAccounts).set({ rateLimitedUntil: at, updatedAt: now }).where(eq(socialAccounts.id, target.accountId));
+          await tx
+            .update(socialAccounts)
+            .set({ rateLimitedUntil: at, updatedAt: now })
+            .where(eq(socialAccounts.id, target.accountId));
         }
         if (target.attempts >= MAX_ATTEMPTS) {
           await fail(tx, target, 'rate_limited', 'The network kept asking us to slow down. Try again later.');
@@ -99,7 +124,10 @@ export async function recordOutcome(
         break;
       case 'unknown': {
         const reason = `We could not tell whether the network published this (${outcome.reason}). ${UNCONFIRMED_ADVICE}`;
-        await tx.update(postTargets).set({ state: 'unconfirmed', failureKind: 'unknown_outcome', failureReason: reason, updatedAt: now }).where(eq(postTargets.id, targetId));
+        await tx
+          .update(postTargets)
+          .set({ state: 'unconfirmed', failureKind: 'unknown_outcome', failureReason: reason, updatedAt: now })
+          .where(eq(postTargets.id, targetId));
         await event('target_unconfirmed', 'unconfirmed', { reason: outcome.reason });
         break;
       }
@@ -108,16 +136,36 @@ export async function recordOutcome(
   });
 }
 
-type LockedTarget = { id: string; postId: string; state: TargetState; network: string; accountId: string; retries: number; attempts: number };
+type LockedTarget = {
+  id: string;
+  postId: string;
+  state: TargetState;
+  network: string;
+  accountId: string;
+  retries: number;
+  attempts: number;
+};
 
 /**
  * Closes the attempt and locks the target in one statement: every round trip counts when thousands
  * of targets fall due together (docs/benchmarks.md, publishing).
  */
-async function finishAttemptAndLockTarget(tx: Tx, input: { targetId: string; attemptId: string; outcome: Outcome }, now: Date): Promise<LockedTarget | undefined> {
+async function finishAttemptAndLockTarget(
+  tx: Tx,
+  input: { targetId: string; attemptId: string; outcome: Outcome },
+  now: Date,
+): Promise<LockedTarget | undefined> {
   const { outcome } = input;
   const detail = 'reason' in outcome ? outcome.reason : outcome.kind === 'published' ? (outcome.warning ?? null) : null;
-  const result = await tx.execute<{ id: string; post_id: string; state: TargetState; network: string; account_id: string; retries: number; attempts: number }>(sql`
+  const result = await tx.execute<{
+    id: string;
+    post_id: string;
+    state: TargetState;
+    network: string;
+    account_id: string;
+    retries: number;
+    attempts: number;
+  }>(sql`
     WITH attempt AS (
       UPDATE publish_attempts
       SET outcome = ${outcome.kind}, finished_at = ${now}, duration_ms = ${outcome.durationMs}, detail = ${detail}
@@ -127,7 +175,15 @@ async function finishAttemptAndLockTarget(tx: Tx, input: { targetId: string; att
   const row = result.rows[0];
   return row === undefined
     ? undefined
-    : { id: row.id, postId: row.post_id, state: row.state, network: row.network, accountId: row.account_id, retries: row.retries, attempts: row.attempts };
+    : {
+        id: row.id,
+        postId: row.post_id,
+        state: row.state,
+        network: row.network,
+        accountId: row.account_id,
+        retries: row.retries,
+        attempts: row.attempts,
+      };
 }
 
 async function fail(tx: Tx, target: LockedTarget, failureKind: FailureKind, reason: string): Promise<void> {
@@ -137,8 +193,16 @@ async function fail(tx: Tx, target: LockedTarget, failureKind: FailureKind, reas
     .where(eq(postTargets.id, target.id));
 }
 
-async function retryAt(tx: Tx, targetId: string, at: Date, extra: { retries?: number; failureReason?: string }): Promise<void> {
-  await tx.update(postTargets).set({ state: 'pending', nextAttemptAt: at, updatedAt: new Date(), ...extra }).where(eq(postTargets.id, targetId));
+async function retryAt(
+  tx: Tx,
+  targetId: string,
+  at: Date,
+  extra: { retries?: number; failureReason?: string },
+): Promise<void> {
+  await tx
+    .update(postTargets)
+    .set({ state: 'pending', nextAttemptAt: at, updatedAt: new Date(), ...extra })
+    .where(eq(postTargets.id, targetId));
   await enqueuePublishJobs(tx, [{ targetId, runAt: at }]);
 }
 
@@ -152,8 +216,21 @@ export async function summarizePost(tx: Tx, postId: string): Promise<void> {
   if (post === undefined || (post.state !== 'publishing' && post.state !== 'scheduled')) return;
   const summary = summarizeTargets(post.target_states);
   if (summary === 'publishing') return;
-  const transition = nextState(post.state, { type: 'finish_publishing', outcome: summary }, { approvalRequired: false, canApprove: false, hasTime: true, system: true });
+  const transition = nextState(
+    post.state,
+    { type: 'finish_publishing', outcome: summary },
+    { approvalRequired: false, canApprove: false, hasTime: true, system: true },
+  );
   if (!transition.ok || transition.state === post.state) return;
-  await tx.update(posts).set({ state: transition.state, updatedAt: new Date(), version: post.version + 1 }).where(eq(posts.id, postId));
-  await recordPostEvent(tx, { postId, actor: SYSTEM_ACTOR, type: 'state_changed', fromState: post.state, toState: transition.state });
+  await tx
+    .update(posts)
+    .set({ state: transition.state, updatedAt: new Date(), version: post.version + 1 })
+    .where(eq(posts.id, postId));
+  await recordPostEvent(tx, {
+    postId,
+    actor: SYSTEM_ACTOR,
+    type: 'state_changed',
+    fromState: post.state,
+    toState: transition.state,
+  });
 }

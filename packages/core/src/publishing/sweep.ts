@@ -25,7 +25,9 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
     WHERE last_seen_at < now() - make_interval(secs => ${deps.staleRunnerSeconds})`);
   const queueIds = dead.rows.flatMap((row) => row.queue_worker_ids);
   if (queueIds.length > 0) {
-    await deps.db.execute(sql`SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT json_array_elements_text(${JSON.stringify(queueIds)}::json)))`);
+    await deps.db.execute(
+      sql`SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT json_array_elements_text(${JSON.stringify(queueIds)}::json)))`,
+    );
   }
 
   // Targets left `publishing` by a runner that is gone (no fresh heartbeat).
@@ -57,7 +59,9 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
     });
   }
   if (dead.rows.length > 0) {
-    await deps.db.execute(sql`DELETE FROM worker_heartbeats WHERE worker_id IN (SELECT json_array_elements_text(${JSON.stringify(dead.rows.map((row) => row.worker_id))}::json))`);
+    await deps.db.execute(
+      sql`DELETE FROM worker_heartbeats WHERE worker_id IN (SELECT json_array_elements_text(${JSON.stringify(dead.rows.map((row) => row.worker_id))}::json))`,
+    );
   }
 
   const overdue = await deps.db.execute<{ target_id: string; post_id: string; due: Date }>(sql`
@@ -70,7 +74,10 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
     LIMIT 1000`);
   if (overdue.rows.length > 0) {
     await deps.db.transaction(async (tx) => {
-      await enqueuePublishJobs(tx, overdue.rows.map((row) => ({ targetId: row.target_id, runAt: new Date() })));
+      await enqueuePublishJobs(
+        tx,
+        overdue.rows.map((row) => ({ targetId: row.target_id, runAt: new Date() })),
+      );
       for (const row of overdue.rows) {
         await tx.update(postTargets).set({ overdueReportedAt: new Date() }).where(eq(postTargets.id, row.target_id));
         await recordPostEvent(tx, {

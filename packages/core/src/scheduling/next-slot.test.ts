@@ -8,7 +8,13 @@ const slot = (weekday: number, time: string): Slot => {
   return { weekday, minuteOfDay: hours * 60 + minutes };
 };
 const query = (zone: string, slots: Slot[], after: string, occupied: string[] = []) =>
-  nextFreeSlot({ zone, slots, after: at(after), occupiedMinutes: new Set(occupied.map(minuteOf)), horizonDays: 56 })?.toISOString() ?? null;
+  nextFreeSlot({
+    zone,
+    slots,
+    after: at(after),
+    occupiedMinutes: new Set(occupied.map(minuteOf)),
+    horizonDays: 56,
+  })?.toISOString() ?? null;
 
 describe('nextFreeSlot', () => {
   it('finds the next slot in the zone and answers in UTC', () => {
@@ -30,8 +36,12 @@ describe('nextFreeSlot', () => {
 
   it('skips occupied minutes, to the next slot or next week', () => {
     const slots = [slot(4, '09:00'), slot(4, '12:00')];
-    expect(query('Europe/Berlin', slots, '2026-07-13T00:00:00Z', ['2026-07-16T07:00:00Z'])).toBe('2026-07-16T10:00:00.000Z');
-    expect(query('Europe/Berlin', slots, '2026-07-13T00:00:00Z', ['2026-07-16T07:00:00Z', '2026-07-16T10:00:00Z'])).toBe('2026-07-23T07:00:00.000Z');
+    expect(query('Europe/Berlin', slots, '2026-07-13T00:00:00Z', ['2026-07-16T07:00:00Z'])).toBe(
+      '2026-07-16T10:00:00.000Z',
+    );
+    expect(
+      query('Europe/Berlin', slots, '2026-07-13T00:00:00Z', ['2026-07-16T07:00:00Z', '2026-07-16T10:00:00Z']),
+    ).toBe('2026-07-23T07:00:00.000Z');
   });
 
   it('keeps the wall time across a DST change: 09:00 stays 09:00 (Berlin, spring)', () => {
@@ -58,7 +68,9 @@ describe('nextFreeSlot', () => {
   it('returns null without slots, or when everything in the horizon is taken', () => {
     expect(query('Europe/Berlin', [], '2026-07-13T00:00:00Z')).toBeNull();
     const weekly = [slot(1, '10:00')];
-    const taken = Array.from({ length: 10 }, (_, week) => new Date(Date.parse('2026-07-13T08:00:00Z') + week * 7 * 86_400_000).toISOString());
+    const taken = Array.from({ length: 10 }, (_, week) =>
+      new Date(Date.parse('2026-07-13T08:00:00Z') + week * 7 * 86_400_000).toISOString(),
+    );
     expect(query('Europe/Berlin', weekly, '2026-07-12T00:00:00Z', taken)).toBeNull();
   });
 });
@@ -67,6 +79,9 @@ describe('slotsOnDay', () => {
   it('merges a slot shifted out of the gap with one already at that time', () => {
     const day = { year: 2026, month: 3, day: 29, hour: 0, minute: 0, weekday: 0 };
     const instants = slotsOnDay('Europe/Berlin', day, [slot(0, '02:30'), slot(0, '03:30'), slot(0, '01:00')]);
-    expect(instants.map((value) => value.toISOString())).toEqual(['2026-03-29T00:00:00.000Z', '2026-03-29T01:30:00.000Z']);
+    expect(instants.map((value) => value.toISOString())).toEqual([
+      '2026-03-29T00:00:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+    ]);
   });
 });

@@ -42,17 +42,26 @@ export async function replaceSlots(
   const slots = sortSlots(input.slots);
   await db.transaction(async (tx) => {
     await getAccount(tx, input.workspaceId, input.accountId);
-    await tx.delete(postingSlots).where(and(eq(postingSlots.workspaceId, input.workspaceId), eq(postingSlots.accountId, input.accountId)));
+    await tx
+      .delete(postingSlots)
+      .where(and(eq(postingSlots.workspaceId, input.workspaceId), eq(postingSlots.accountId, input.accountId)));
     if (slots.length > 0) {
-      await tx.insert(postingSlots).values(slots.map((slot) => ({ workspaceId: input.workspaceId, accountId: input.accountId, ...slot })));
+      await tx
+        .insert(postingSlots)
+        .values(slots.map((slot) => ({ workspaceId: input.workspaceId, accountId: input.accountId, ...slot })));
     }
-    await recordAudit(tx, input.workspaceId, input.actor, 'account.slots_replaced', 'account', input.accountId, { slots: slots.length });
+    await recordAudit(tx, input.workspaceId, input.actor, 'account.slots_replaced', 'account', input.accountId, {
+      slots: slots.length,
+    });
   });
   return slots;
 }
 
 /** Minutes (epoch ms / 60,000) in which a post of these accounts is due to go out, within the window. */
-async function occupiedMinutes(db: Db, query: { workspaceId: string; accountIds: readonly string[]; from: Date; to: Date; excludePostId?: string }): Promise<Set<number>> {
+async function occupiedMinutes(
+  db: Db,
+  query: { workspaceId: string; accountIds: readonly string[]; from: Date; to: Date; excludePostId?: string },
+): Promise<Set<number>> {
   const rows = await db
     .select({ scheduledAt: posts.scheduledAt })
     .from(postTargets)
@@ -67,7 +76,9 @@ async function occupiedMinutes(db: Db, query: { workspaceId: string; accountIds:
         query.excludePostId === undefined ? undefined : ne(posts.id, query.excludePostId),
       ),
     );
-  return new Set(rows.flatMap((row) => (row.scheduledAt === null ? [] : [Math.floor(row.scheduledAt.getTime() / 60_000)])));
+  return new Set(
+    rows.flatMap((row) => (row.scheduledAt === null ? [] : [Math.floor(row.scheduledAt.getTime() / 60_000)])),
+  );
 }
 
 /**
@@ -78,12 +89,21 @@ async function occupiedMinutes(db: Db, query: { workspaceId: string; accountIds:
  */
 export async function findNextFreeSlot(
   db: Db,
-  input: { workspaceId: string; accountIds: readonly string[]; zone: string; after: Date; now: Date; excludePostId?: string },
+  input: {
+    workspaceId: string;
+    accountIds: readonly string[];
+    zone: string;
+    after: Date;
+    now: Date;
+    excludePostId?: string;
+  },
 ): Promise<Date> {
   const slots: Slot[] = [];
   for (const accountId of input.accountIds) slots.push(...(await listSlots(db, input.workspaceId, accountId)));
   if (slots.length === 0) {
-    throw new AppError('no_free_slot', { detail: 'No posting slots are set for this account yet. Set them with PUT …/accounts/{accountId}/slots.' });
+    throw new AppError('no_free_slot', {
+      detail: 'No posting slots are set for this account yet. Set them with PUT …/accounts/{accountId}/slots.',
+    });
   }
   const after = input.after.getTime() > input.now.getTime() ? input.after : input.now;
   // The window is a little wider than the horizon so a post in the first or last minute still counts.
@@ -94,9 +114,17 @@ export async function findNextFreeSlot(
     to: new Date(after.getTime() + (SLOT_HORIZON_DAYS + 2) * 86_400_000),
     ...(input.excludePostId === undefined ? {} : { excludePostId: input.excludePostId }),
   });
-  const found = nextFreeSlot({ zone: input.zone, slots, after, occupiedMinutes: occupied, horizonDays: SLOT_HORIZON_DAYS });
+  const found = nextFreeSlot({
+    zone: input.zone,
+    slots,
+    after,
+    occupiedMinutes: occupied,
+    horizonDays: SLOT_HORIZON_DAYS,
+  });
   if (found === null) {
-    throw new AppError('no_free_slot', { detail: `Every posting slot in the next ${SLOT_HORIZON_DAYS / 7} weeks is taken.` });
+    throw new AppError('no_free_slot', {
+      detail: `Every posting slot in the next ${SLOT_HORIZON_DAYS / 7} weeks is taken.`,
+    });
   }
   return found;
 }

@@ -19,8 +19,12 @@ export async function scheduleAtNextSlot(
     .from(posts)
     .where(and(eq(posts.workspaceId, input.workspaceId), eq(posts.id, input.postId)));
   if (post === undefined) throw AppError.notFound('post');
-  const targets = await deps.db.select({ accountId: postTargets.accountId }).from(postTargets).where(eq(postTargets.postId, post.id));
-  if (targets.length === 0) throw new AppError('no_free_slot', { detail: 'This post has no accounts yet; add one before picking a slot.' });
+  const targets = await deps.db
+    .select({ accountId: postTargets.accountId })
+    .from(postTargets)
+    .where(eq(postTargets.postId, post.id));
+  if (targets.length === 0)
+    throw new AppError('no_free_slot', { detail: 'This post has no accounts yet; add one before picking a slot.' });
   const at = await findNextFreeSlot(deps.db, {
     workspaceId: input.workspaceId,
     accountIds: targets.map((target) => target.accountId),
@@ -29,5 +33,10 @@ export async function scheduleAtNextSlot(
     now: input.now,
     excludePostId: post.id,
   });
-  return actOnPost(deps, { workspaceId: input.workspaceId, postId: post.id, actor: input.actor, action: { type: 'schedule', scheduledAt: at.toISOString() } });
+  return actOnPost(deps, {
+    workspaceId: input.workspaceId,
+    postId: post.id,
+    actor: input.actor,
+    action: { type: 'schedule', scheduledAt: at.toISOString() },
+  });
 }

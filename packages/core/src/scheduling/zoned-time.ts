@@ -55,7 +55,13 @@ export function utcToWall(zone: string, instant: Date): WallTime & { weekday: nu
   for (const part of formatterFor(zone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const wall = { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0 };
+  const wall = {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+  };
   return { ...wall, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };
 }
 
@@ -83,7 +89,8 @@ export function wallToUtc(zone: string, wall: WallTime): WallResolution {
     .filter((candidate) => wallMs(utcToWall(zone, new Date(candidate))) === local)
     .sort((a, b) => a - b);
   const [first, second] = matches;
-  if (first !== undefined && second !== undefined) return { kind: 'ambiguous', earlier: new Date(first), later: new Date(second) };
+  if (first !== undefined && second !== undefined)
+    return { kind: 'ambiguous', earlier: new Date(first), later: new Date(second) };
   if (first !== undefined) return { kind: 'exact', at: new Date(first) };
   // In the gap, the offset before the transition carries the wall time past it: 02:30 CET = 03:30 CEST.
   return { kind: 'gap', shifted: new Date(local - offsetMs(zone, local - DAY_MS)) };

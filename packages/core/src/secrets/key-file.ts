@@ -21,7 +21,10 @@ export async function loadKeyring(config: PlumeConfig): Promise<Keyring> {
   if (config.PLUME_SECRET_KEY) return createKeyring(parseKey(config.PLUME_SECRET_KEY), previous);
 
   const file = keyFilePath(config.dataDir);
-  const findKey = (keyId: string) => readKeyFileLinesSync(file).map(parseKey).find((key) => keyIdOf(key) === keyId);
+  const findKey = (keyId: string) =>
+    readKeyFileLinesSync(file)
+      .map(parseKey)
+      .find((key) => keyIdOf(key) === keyId);
   const stored = await readKeyFile(file);
   if (stored) return createKeyring(stored.current, [...stored.previous, ...previous], findKey);
 
@@ -46,7 +49,10 @@ export async function configuredKeyIds(config: PlumeConfig): Promise<string[]> {
 
 function readKeyFileLinesSync(file: string): string[] {
   try {
-    return readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -61,7 +67,10 @@ async function readKeyFile(file: string): Promise<{ current: Buffer; previous: B
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const [first, ...rest] = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const [first, ...rest] = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (!first) return null;
   return { current: parseKey(first), previous: rest.map(parseKey) };
 }
@@ -77,7 +86,10 @@ export async function writeKeyFile(dataDir: string, current: string, previous: s
 export async function readKeyFileLines(dataDir: string): Promise<string[]> {
   try {
     const text = await fs.readFile(keyFilePath(dataDir), 'utf8');
-    return text.split('\n').map((line) => line.trim()).filter(Boolean);
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   } catch {
     return [];
   }

@@ -59,7 +59,11 @@ export function isSecretKeyMissing(error: unknown): error is AppError {
  * with, so after a rotation older rows stay readable until `plume secret rotate` rewrites them.
  * `findKey` is asked for a key id the keyring does not hold (a key file rotated while Plume runs).
  */
-export function createKeyring(current: Buffer, previous: Buffer[] = [], findKey?: (keyId: string) => Buffer | undefined): Keyring {
+export function createKeyring(
+  current: Buffer,
+  previous: Buffer[] = [],
+  findKey?: (keyId: string) => Buffer | undefined,
+): Keyring {
   const keys = new Map<string, Buffer>();
   for (const key of [current, ...previous]) keys.set(keyIdOf(key), key);
   const currentKeyId = keyIdOf(current);
@@ -78,7 +82,9 @@ export function createKeyring(current: Buffer, previous: Buffer[] = [], findKey?
       const cipher = createCipheriv(algorithm, current, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [formatVersion, currentKeyId, iv.toString('base64'), tag.toString('base64'), body.toString('base64')].join(':');
+      return [formatVersion, currentKeyId, iv.toString('base64'), tag.toString('base64'), body.toString('base64')].join(
+        ':',
+      );
     },
     decrypt(ciphertext) {
       const [version, keyId, iv, tag, body] = ciphertext.split(':');

@@ -14,10 +14,16 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Every key id the stored secrets were written with, and how many values each encrypts. */
 export async function keysInUse(client: Queryable): Promise<KeyUse[]> {
   const parts = ENCRYPTED_COLUMNS.map(
-    ({ table, column }) => `SELECT split_part(${quote(column)}, ':', 2) AS key_id FROM ${quote(table)} WHERE ${quote(column)} IS NOT NULL`,
+    ({ table, column }) =>
+      `SELECT split_part(${quote(column)}, ':', 2) AS key_id FROM ${quote(table)} WHERE ${quote(column)} IS NOT NULL`,
   );
-  const result = await client.query(`SELECT key_id, count(*)::int AS values FROM (${parts.join(' UNION ALL ')}) AS used GROUP BY key_id ORDER BY key_id`);
-  return (result.rows as Array<{ key_id: string; values: number }>).map((row) => ({ keyId: row.key_id, values: row.values }));
+  const result = await client.query(
+    `SELECT key_id, count(*)::int AS values FROM (${parts.join(' UNION ALL ')}) AS used GROUP BY key_id ORDER BY key_id`,
+  );
+  return (result.rows as Array<{ key_id: string; values: number }>).map((row) => ({
+    keyId: row.key_id,
+    values: row.values,
+  }));
 }
 
 /** The key uses `available` does not cover. */

@@ -36,9 +36,16 @@ export async function rotateSecrets(deps: { db: Database; keyring: Keyring }): P
           continue;
         }
         const missing = deps.keyring.missingKeyOf(ciphertext);
-        if (missing) throw secretKeyMissing(missing, `A value in ${table}.${column}`, 'Nothing was re-encrypted. Remove or re-enter it');
+        if (missing)
+          throw secretKeyMissing(
+            missing,
+            `A value in ${table}.${column}`,
+            'Nothing was re-encrypted. Remove or re-enter it',
+          );
         const fresh = deps.keyring.encrypt(deps.keyring.decrypt(ciphertext));
-        await tx.execute(sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${fresh} WHERE ctid = ${row}::tid`);
+        await tx.execute(
+          sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${fresh} WHERE ctid = ${row}::tid`,
+        );
         reencrypted += 1;
       }
     }

@@ -43,7 +43,13 @@ describe('keyring', () => {
 
   it('detects tampering with the body, the tag or the nonce', () => {
     const keyring = createKeyring(freshKey());
-    const [version, keyId, iv, tag, body] = keyring.encrypt('a secret worth protecting').split(':') as [string, string, string, string, string];
+    const [version, keyId, iv, tag, body] = keyring.encrypt('a secret worth protecting').split(':') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const tampered = [
       [version, keyId, iv, tag, flipByte(body, 0)],
       [version, keyId, iv, flipByte(tag, 5), body],
@@ -67,7 +73,9 @@ describe('keyring', () => {
     }
     expect(isSecretKeyMissing(thrown)).toBe(true);
     expect(thrown).toMatchObject({ code: 'secret_key_missing', status: 409 });
-    expect((thrown as Error).message).toContain(`encrypted with the secret key ${writer.currentKeyId}, which this Plume server does not have`);
+    expect((thrown as Error).message).toContain(
+      `encrypted with the secret key ${writer.currentKeyId}, which this Plume server does not have`,
+    );
   });
 
   it('derives stable, purpose-bound sub-keys', () => {
@@ -97,7 +105,8 @@ describe('workspace secrets and rotation', () => {
     const keyB = freshKey();
     const ringA = createKeyring(keyA);
     const values = { 'bluesky.token': 'token-1', 'x.refresh': 'refresh-2', 'openai.key': 'sk-3' };
-    for (const [name, value] of Object.entries(values)) await putWorkspaceSecret({ db, keyring: ringA }, { workspaceId, name, value });
+    for (const [name, value] of Object.entries(values))
+      await putWorkspaceSecret({ db, keyring: ringA }, { workspaceId, name, value });
     // Writing a name again replaces it rather than adding a row.
     await putWorkspaceSecret({ db, keyring: ringA }, { workspaceId, name: 'openai.key', value: 'sk-3' });
     const before = await db.select().from(workspaceSecrets);
@@ -124,10 +133,25 @@ describe('workspace secrets and rotation', () => {
     const keyA = freshKey();
     const keyB = freshKey();
     const ringA = createKeyring(keyA);
-    await db.insert(llmProviders).values({ workspaceId, providerId: 'openai', kind: 'openai', apiKeyCiphertext: ringA.encrypt('sk-live') });
-    await db.insert(llmProviders).values({ workspaceId, providerId: 'lmstudio', kind: 'openai_compatible', baseUrl: 'http://10.0.0.5:1234/v1' });
-    await db.insert(socialAccounts).values({ workspaceId, network: 'bluesky', externalId: 'did:plc:x', handle: 'x.test', displayName: 'X', kind: 'profile', tokensCiphertext: ringA.encrypt('{"accessToken":"t"}') });
-    expect(await rotateSecrets({ db, keyring: createKeyring(keyB, [keyA]) })).toEqual({ reencrypted: 2, alreadyCurrent: 0 });
+    await db
+      .insert(llmProviders)
+      .values({ workspaceId, providerId: 'openai', kind: 'openai', apiKeyCiphertext: ringA.encrypt('sk-live') });
+    await db
+      .insert(llmProviders)
+      .values({ workspaceId, providerId: 'lmstudio', kind: 'openai_compatible', baseUrl: 'http://10.0.0.5:1234/v1' });
+    await db.insert(socialAccounts).values({
+      workspaceId,
+      network: 'bluesky',
+      externalId: 'did:plc:x',
+      handle: 'x.test',
+      displayName: 'X',
+      kind: 'profile',
+      tokensCiphertext: ringA.encrypt('{"accessToken":"t"}'),
+    });
+    expect(await rotateSecrets({ db, keyring: createKeyring(keyB, [keyA]) })).toEqual({
+      reencrypted: 2,
+      alreadyCurrent: 0,
+    });
     const ringB = createKeyring(keyB);
     const [provider] = await db.select().from(llmProviders).where(eq(llmProviders.providerId, 'openai'));
     expect(ringB.decrypt(provider?.apiKeyCiphertext ?? '')).toBe('sk-live');
@@ -183,7 +207,9 @@ describe('key file', () => {
     expect(running.decrypt(rotated.encrypt('re-encrypted'))).toBe('re-encrypted');
     expect(running.currentKeyId).not.toBe(rotated.currentKeyId);
     expect(await configuredKeyIds(config)).toEqual([rotated.currentKeyId, running.currentKeyId]);
-    expect(await configuredKeyIds(parseConfig({ PLUME_DATA_DIR: dir, PLUME_SECRET_KEY: next }))).toEqual([rotated.currentKeyId]);
+    expect(await configuredKeyIds(parseConfig({ PLUME_DATA_DIR: dir, PLUME_SECRET_KEY: next }))).toEqual([
+      rotated.currentKeyId,
+    ]);
   });
 
   it('prefers PLUME_SECRET_KEY and writes no file then', async () => {

@@ -57,7 +57,13 @@ export function unreadableTokensReason(keyring: Keyring, account: Pick<AccountRo
  */
 export async function upsertAccount(
   deps: { db: Pick<Database, 'select' | 'insert' | 'update'>; keyring: Keyring },
-  input: { workspaceId: string; network: NetworkId; identity: ConnectedIdentity; tokens: TokenSet; userId: string | null },
+  input: {
+    workspaceId: string;
+    network: NetworkId;
+    identity: ConnectedIdentity;
+    tokens: TokenSet;
+    userId: string | null;
+  },
 ): Promise<{ account: AccountRow; created: boolean }> {
   const { identity } = input;
   const [existing] = await deps.db
@@ -73,10 +79,18 @@ export async function upsertAccount(
     .for('update');
   let tokens = identity.tokens ?? input.tokens;
   // Old tokens this server cannot read (restored without their key) are simply replaced.
-  if (existing !== undefined && tokens.refreshToken === undefined && unreadableTokensReason(deps.keyring, existing) === null) {
+  if (
+    existing !== undefined &&
+    tokens.refreshToken === undefined &&
+    unreadableTokensReason(deps.keyring, existing) === null
+  ) {
     const previous = decryptTokens(deps.keyring, existing.tokensCiphertext);
     if (previous.refreshToken !== undefined) {
-      tokens = { ...tokens, refreshToken: previous.refreshToken, ...(previous.refreshExpiresAt ? { refreshExpiresAt: previous.refreshExpiresAt } : {}) };
+      tokens = {
+        ...tokens,
+        refreshToken: previous.refreshToken,
+        ...(previous.refreshExpiresAt ? { refreshExpiresAt: previous.refreshExpiresAt } : {}),
+      };
     }
   }
   const values = {
@@ -97,19 +111,33 @@ export async function upsertAccount(
     updatedAt: new Date(),
   };
   if (existing !== undefined) {
-    const [account] = await deps.db.update(socialAccounts).set(values).where(eq(socialAccounts.id, existing.id)).returning();
+    const [account] = await deps.db
+      .update(socialAccounts)
+      .set(values)
+      .where(eq(socialAccounts.id, existing.id))
+      .returning();
     if (!account) throw new Error('account update returned no row');
     return { account, created: false };
   }
   const [account] = await deps.db
     .insert(socialAccounts)
-    .values({ ...values, workspaceId: input.workspaceId, network: input.network, externalId: identity.externalId, connectedBy: input.userId })
+    .values({
+      ...values,
+      workspaceId: input.workspaceId,
+      network: input.network,
+      externalId: identity.externalId,
+      connectedBy: input.userId,
+    })
     .returning();
   if (!account) throw new Error('account insert returned no row');
   return { account, created: true };
 }
 
-export async function getAccount(db: Pick<Database, 'select'>, workspaceId: string, accountId: string): Promise<AccountRow> {
+export async function getAccount(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  accountId: string,
+): Promise<AccountRow> {
   const [account] = await db
     .select()
     .from(socialAccounts)
@@ -135,7 +163,8 @@ export type AccountView = Omit<z.output<typeof accountSchema>, 'failedWhileDisco
  */
 export function toAccountView(row: AccountRow, now: Date = new Date(), keyring?: Keyring): AccountView {
   const iso = (value: Date | null) => (value === null ? null : value.toISOString());
-  const unreadable = keyring === undefined || row.status === 'disconnected' ? null : unreadableTokensReason(keyring, row);
+  const unreadable =
+    keyring === undefined || row.status === 'disconnected' ? null : unreadableTokensReason(keyring, row);
   return {
     id: row.id,
     network: row.network,
@@ -151,7 +180,8 @@ export function toAccountView(row: AccountRow, now: Date = new Date(), keyring?:
     lastRefreshedAt: iso(row.lastRefreshedAt),
     healthCheckedAt: iso(row.healthCheckedAt),
     healthError: row.healthError,
-    rateLimitedUntil: row.rateLimitedUntil !== null && row.rateLimitedUntil > now ? row.rateLimitedUntil.toISOString() : null,
+    rateLimitedUntil:
+      row.rateLimitedUntil !== null && row.rateLimitedUntil > now ? row.rateLimitedUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
   };
 }

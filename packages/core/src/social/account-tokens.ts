@@ -39,7 +39,11 @@ export class AccountDisconnected extends Error {
 export function accountAuthOf(keyring: Keyring, account: AccountRow): AccountAuth {
   const unreadable = unreadableTokensReason(keyring, account);
   if (unreadable !== null) throw new AccountDisconnected(unreadable);
-  return { externalId: account.externalId, tokens: decryptTokens(keyring, account.tokensCiphertext), metadata: account.metadata };
+  return {
+    externalId: account.externalId,
+    tokens: decryptTokens(keyring, account.tokensCiphertext),
+    metadata: account.metadata,
+  };
 }
 
 function refresherOf(provider: NetworkProvider): NonNullable<NetworkProvider['credentials']>['refresh'] {
@@ -47,7 +51,12 @@ function refresherOf(provider: NetworkProvider): NonNullable<NetworkProvider['cr
 }
 
 /** True when the network can refresh and the token expires within `aheadMs`. */
-export function needsRefresh(provider: NetworkProvider, tokens: TokenSet, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean {
+export function needsRefresh(
+  provider: NetworkProvider,
+  tokens: TokenSet,
+  now: Date,
+  aheadMs = REFRESH_AHEAD_MS,
+): boolean {
   if (refresherOf(provider) === undefined || tokens.expiresAt === undefined) return false;
   if (provider.manifest.auth.kind === 'oauth2' && provider.manifest.auth.refresh === 'none') return false;
   return tokens.expiresAt.getTime() - now.getTime() <= aheadMs;
@@ -64,7 +73,8 @@ export async function getAccountAuth(
 ): Promise<AccountAuth> {
   const [account] = await deps.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
   if (account === undefined) throw new AccountDisconnected('the account was removed');
-  if (account.status === 'disconnected') throw new AccountDisconnected(account.disconnectedReason ?? 'it was disconnected');
+  if (account.status === 'disconnected')
+    throw new AccountDisconnected(account.disconnectedReason ?? 'it was disconnected');
   const provider = deps.runtime.provider(account.network);
   const auth = accountAuthOf(deps.keyring, account);
   const due = options.rejectedToken !== undefined || needsRefresh(provider, auth.tokens, new Date(), options.aheadMs);
@@ -82,59 +92,83 @@ export async function refreshAccount(
   options: { rejectedToken?: string; aheadMs?: number } = {},
 ): Promise<AccountAuth> {
   const { rejectedToken } = options;
-  const outcome = await deps.db.transaction(async (tx): Promise<{ auth: AccountAuth } | { disconnect: AccountRow; reason: string }> => {
-    const [account] = await tx.select().from(socialAccounts).where(eq(socialAccounts.id, accountId)).for('update');
-    if (account === undefined) throw new AccountDisconnected('the account was removed');
-    if (account.status === 'disconnected') throw new AccountDisconnected(account.disconnectedReason ?? 'it was disconnected');
-    const provider = deps.runtime.provider(account.network);
-    const current = accountAuthOf(deps.keyring, account);
-    // Someone refreshed while we waited for the lock: use their token.
-    if (rejectedToken !== undefined && current.tokens.accessToken !== rejectedToken) return { auth: current };
-    if (rejectedToken === undefined && !needsRefresh(provider, current.tokens, new Date(), options.aheadMs)) return { auth: current };
-    const refresh = refresherOf(provider);
-    if (refresh === undefined) {
-      return { disconnect: account, reason: `${provider.manifest.name} no longer accepts the saved credentials. Reconnect the account.` };
-    }
-    let tokens: TokenSet;
-    try {
-      tokens = await refresh(deps.runtime.context(provider.manifest.id), current.tokens, account.metadata);
-    } catch (error) {
-      if (isProviderError(error) && (error.kind === 'auth_expired' || error.kind === 'permanent')) {
-        return { disconnect: account, reason: `${provider.manifest.name} refused to renew access (${error.message}). Reconnect the account.` };
+  const outcome = await deps.db.transaction(
+    async (tx): Promise<{ auth: AccountAuth } | { disconnect: AccountRow; reason: string }> => {
+      const [account] = await tx.select().from(socialAccounts).where(eq(socialAccounts.id, accountId)).for('update');
+      if (account === undefined) throw new AccountDisconnected('the account was removed');
+      if (account.status === 'disconnected')
+        throw new AccountDisconnected(account.disconnectedReason ?? 'it was disconnected');
+      const provider = deps.runtime.provider(account.network);
+      const current = accountAuthOf(deps.keyring, account);
+      // Someone refreshed while we waited for the lock: use their token.
+      if (rejectedToken !== undefined && current.tokens.accessToken !== rejectedToken) return { auth: current };
+      if (rejectedToken === undefined && !needsRefresh(provider, current.tokens, new Date(), options.aheadMs))
+        return { auth: current };
+      const refresh = refresherOf(provider);
+      if (refresh === undefined) {
+        return {
+          disconnect: account,
+          reason: `${provider.manifest.name} no longer accepts the saved credentials. Reconnect the account.`,
+        };
       }
-      throw error;
-    }
-    const kept: TokenSet =
-      tokens.refreshToken === undefined && current.tokens.refreshToken !== undefined ? { ...tokens, refreshToken: current.tokens.refreshToken } : tokens;
-    await tx
-      .update(socialAccounts)
-      .set({
-        tokensCiphertext: encryptTokens(deps.keyring, kept),
-        accessExpiresAt: kept.expiresAt ?? null,
-        refreshExpiresAt: kept.refreshExpiresAt ?? null,
-        lastRefreshedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(socialAccounts.id, account.id));
-    return { auth: { externalId: account.externalId, tokens: kept, metadata: account.metadata } };
-  });
+      let tokens: TokenSet;
+      try {
+        tokens = await refresh(deps.runtime.context(provider.manifest.id), current.tokens, account.metadata);
+      } catch (error) {
+        if (isProviderError(error) && (error.kind === 'auth_expired' || error.kind === 'permanent')) {
+          return {
+            disconnect: account,
+            reason: `${provider.manifest.name} refused to renew access (${error.message}). Reconnect the account.`,
+          };
+        }
+        throw error;
+      }
+      const kept: TokenSet =
+        tokens.refreshToken === undefined && current.tokens.refreshToken !== undefined
+          ? { ...tokens, refreshToken: current.tokens.refreshToken }
+          : tokens;
+      await tx
+        .update(socialAccounts)
+        .set({
+          tokensCiphertext: encryptTokens(deps.keyring, kept),
+          accessExpiresAt: kept.expiresAt ?? null,
+          refreshExpiresAt: kept.refreshExpiresAt ?? null,
+          lastRefreshedAt: new Date(),
+          updatedAt: new Date(),
+        })
+        .where(eq(socialAccounts.id, account.id));
+      return { auth: { externalId: account.externalId, tokens: kept, metadata: account.metadata } };
+    },
+  );
   if ('auth' in outcome) return outcome.auth;
   await disconnectAccount(deps, outcome.disconnect, outcome.reason);
   throw new AccountDisconnected(outcome.reason);
 }
 
 /** Marks the account disconnected (with the reason) and mails the workspace's owners and admins. */
-export async function disconnectAccount(deps: Pick<TokenDeps, 'db' | 'appUrl'>, account: AccountRow, reason: string): Promise<void> {
+export async function disconnectAccount(
+  deps: Pick<TokenDeps, 'db' | 'appUrl'>,
+  account: AccountRow,
+  reason: string,
+): Promise<void> {
   await deps.db.transaction(async (own) => {
     await own
       .update(socialAccounts)
       .set({ status: 'disconnected', disconnectedReason: reason, disconnectedAt: new Date(), updatedAt: new Date() })
       .where(eq(socialAccounts.id, account.id));
-    await recordAudit(own, account.workspaceId, { type: 'system', id: null, name: 'Plume' }, 'account.disconnected', 'account', account.id, {
-      network: account.network,
-      handle: account.handle,
-      reason,
-    });
+    await recordAudit(
+      own,
+      account.workspaceId,
+      { type: 'system', id: null, name: 'Plume' },
+      'account.disconnected',
+      'account',
+      account.id,
+      {
+        network: account.network,
+        handle: account.handle,
+        reason,
+      },
+    );
     const managers = await workspaceManagers(own, account.workspaceId);
     for (const email of managers.emails) {
       await enqueueMailIn(own, {

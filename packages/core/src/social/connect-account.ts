@@ -13,7 +13,14 @@ import type { ConnectedIdentity, NetworkProvider, TokenSet } from '@plume/networ
 import { createPkcePair } from '@plume/networks/shared/oauth2';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import { decryptTokens, encryptTokens, getAccount, toAccountView, upsertAccount, type AccountView } from './account-store.ts';
+import {
+  decryptTokens,
+  encryptTokens,
+  getAccount,
+  toAccountView,
+  upsertAccount,
+  type AccountView,
+} from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
 import { OAUTH_STATE_TTL_MS, signState, verifyState } from './oauth-state.ts';
 import { atFieldOfHost, translateNetworkError } from './translate-network-error.ts';
@@ -47,7 +54,11 @@ function oauthOf(provider: NetworkProvider): NonNullable<NetworkProvider['oauth'
 }
 
 /** Registers Plume on a federated server once and reuses the registration. */
-async function appForInstance(deps: ConnectDeps, provider: NetworkProvider, instanceUrl: string): Promise<{ clientId: string; clientSecret: string }> {
+async function appForInstance(
+  deps: ConnectDeps,
+  provider: NetworkProvider,
+  instanceUrl: string,
+): Promise<{ clientId: string; clientSecret: string }> {
   const network = provider.manifest.id;
   const redirectUri = deps.runtime.redirectUri;
   const [known] = await deps.db
@@ -62,20 +73,36 @@ async function appForInstance(deps: ConnectDeps, provider: NetworkProvider, inst
     );
   // A registration whose secret this server cannot read (restored without its key) is registered anew.
   const readable = known !== undefined && deps.keyring.missingKeyOf(known.clientSecretCiphertext) === null;
-  if (known !== undefined && readable) return { clientId: known.clientId, clientSecret: deps.keyring.decrypt(known.clientSecretCiphertext) };
+  if (known !== undefined && readable)
+    return { clientId: known.clientId, clientSecret: deps.keyring.decrypt(known.clientSecretCiphertext) };
   const register = oauthOf(provider).registerApp;
   if (register === undefined) throw new Error(`${network} is per-instance but cannot register apps`);
   let app: { clientId: string; clientSecret: string };
   try {
     app = await register(waitBriefly(deps.runtime.context(network)), { instanceUrl, redirectUri });
   } catch (error) {
-    throw atFieldOfHost(translateNetworkError(error, `${provider.manifest.name} (${new URL(instanceUrl).host})`), error, { instanceUrl }, '');
+    throw atFieldOfHost(
+      translateNetworkError(error, `${provider.manifest.name} (${new URL(instanceUrl).host})`),
+      error,
+      { instanceUrl },
+      '',
+    );
   }
   await deps.db
     .insert(networkAppRegistrations)
-    .values({ network, instanceUrl, redirectUri, clientId: app.clientId, clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret) })
+    .values({
+      network,
+      instanceUrl,
+      redirectUri,
+      clientId: app.clientId,
+      clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret),
+    })
     .onConflictDoUpdate({
-      target: [networkAppRegistrations.network, networkAppRegistrations.instanceUrl, networkAppRegistrations.redirectUri],
+      target: [
+        networkAppRegistrations.network,
+        networkAppRegistrations.instanceUrl,
+        networkAppRegistrations.redirectUri,
+      ],
       set: { clientId: app.clientId, clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret) },
       // Only an unreadable one is replaced: a readable one registered meanwhile by another request wins.
       setWhere: sql`split_part(${networkAppRegistrations.clientSecretCiphertext}, ':', 2) <> ${deps.keyring.currentKeyId}`,
@@ -95,7 +122,8 @@ export async function startOAuthConnect(
   if (perInstance && input.instanceUrl === undefined) {
     throw AppError.validation('instanceUrl', `Enter the ${provider.manifest.name} server your account is on.`);
   }
-  const instanceUrl = perInstance && input.instanceUrl !== undefined ? normalizeInstanceUrl(input.instanceUrl) : undefined;
+  const instanceUrl =
+    perInstance && input.instanceUrl !== undefined ? normalizeInstanceUrl(input.instanceUrl) : undefined;
   const app = instanceUrl === undefined ? undefined : await appForInstance(deps, provider, instanceUrl);
   const context = deps.runtime.context(provider.manifest.id, app);
   const pkce = createPkcePair();
@@ -134,12 +162,14 @@ export async function completeOAuthConnect(
   input: { state: string; code: string; userId: string; actor: AuditActor },
 ): Promise<ConnectOutcome> {
   const stateId = verifyState(deps.keyring, input.state);
-  if (stateId === undefined) throw AppError.validation('state', 'This sign-in link is not valid. Start connecting again.');
+  if (stateId === undefined)
+    throw AppError.validation('state', 'This sign-in link is not valid. Start connecting again.');
   const [state] = await deps.db
     .delete(oauthStates)
     .where(and(eq(oauthStates.id, stateId), gt(oauthStates.expiresAt, new Date())))
     .returning();
-  if (state === undefined) throw AppError.validation('state', 'This sign-in link was used already or has expired. Start connecting again.');
+  if (state === undefined)
+    throw AppError.validation('state', 'This sign-in link was used already or has expired. Start connecting again.');
   if (state.userId !== input.userId) throw AppError.forbidden('This connection was started by another user.');
 
   const provider = deps.runtime.provider(state.network);
@@ -165,13 +195,25 @@ export async function completeOAuthConnect(
     throw translateNetworkError(error, provider.manifest.name);
   }
   if (identities.length === 0) {
-    throw new AppError('network_rejected', { detail: `${provider.manifest.name} gave access to no account Plume can post as.` });
+    throw new AppError('network_rejected', {
+      detail: `${provider.manifest.name} gave access to no account Plume can post as.`,
+    });
   }
   if (identities.length === 1 || state.reconnectAccountId !== null) {
     const reconnectId = state.reconnectAccountId;
     const onlyExternalIds =
-      reconnectId === null ? undefined : new Set([await identityToReconnect(deps, { ...state, reconnectId }, identities, provider.manifest.name)]);
-    const accounts = await saveIdentities(deps, { workspaceId: state.workspaceId, network: provider.manifest.id, tokens, identities, userId: input.userId, actor: input.actor, onlyExternalIds });
+      reconnectId === null
+        ? undefined
+        : new Set([await identityToReconnect(deps, { ...state, reconnectId }, identities, provider.manifest.name)]);
+    const accounts = await saveIdentities(deps, {
+      workspaceId: state.workspaceId,
+      network: provider.manifest.id,
+      tokens,
+      identities,
+      userId: input.userId,
+      actor: input.actor,
+      onlyExternalIds,
+    });
     return { kind: 'connected', workspaceId: state.workspaceId, accounts };
   }
   const [pending] = await deps.db
@@ -180,7 +222,9 @@ export async function completeOAuthConnect(
       workspaceId: state.workspaceId,
       userId: input.userId,
       network: provider.manifest.id,
-      payloadCiphertext: deps.keyring.encrypt(JSON.stringify({ tokens: encryptTokens(deps.keyring, tokens), identities })),
+      payloadCiphertext: deps.keyring.encrypt(
+        JSON.stringify({ tokens: encryptTokens(deps.keyring, tokens), identities }),
+      ),
       expiresAt: new Date(Date.now() + PENDING_TTL_MS),
     })
     .returning({ id: pendingConnections.id });
@@ -269,7 +313,8 @@ export async function pickIdentities(
 ): Promise<AccountView[]> {
   const { row, tokens, identities } = await readPending(deps, input);
   const unknown = input.externalIds.filter((id) => !identities.some((identity) => identity.externalId === id));
-  if (unknown.length > 0) throw AppError.validation('externalIds', `Not offered by this sign-in: ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw AppError.validation('externalIds', `Not offered by this sign-in: ${unknown.join(', ')}.`);
   const accounts = await saveIdentities(deps, {
     workspaceId: input.workspaceId,
     network: row.network,
@@ -300,10 +345,18 @@ async function saveIdentities(
     const views: AccountView[] = [];
     for (const identity of chosen) {
       const { account, created } = await upsertAccount({ db: tx, keyring: deps.keyring }, { ...input, identity });
-      await recordAudit(tx, input.workspaceId, input.actor, created ? 'account.connected' : 'account.reconnected', 'account', account.id, {
-        network: input.network,
-        handle: account.handle,
-      });
+      await recordAudit(
+        tx,
+        input.workspaceId,
+        input.actor,
+        created ? 'account.connected' : 'account.reconnected',
+        'account',
+        account.id,
+        {
+          network: input.network,
+          handle: account.handle,
+        },
+      );
       views.push(toAccountView(account));
     }
     return views;
@@ -313,7 +366,13 @@ async function saveIdentities(
 /** Connects with pasted credentials; field errors point at `credentials.<field>`. */
 export async function connectWithCredentials(
   deps: ConnectDeps,
-  input: { workspaceId: string; userId: string | null; network: string; credentials: Record<string, unknown>; actor: AuditActor },
+  input: {
+    workspaceId: string;
+    userId: string | null;
+    network: string;
+    credentials: Record<string, unknown>;
+    actor: AuditActor;
+  },
 ): Promise<AccountView> {
   const provider = deps.runtime.provider(input.network);
   const auth = provider.manifest.auth;
@@ -322,12 +381,21 @@ export async function connectWithCredentials(
   }
   const parsed = auth.fields.safeParse(input.credentials);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ path: ['credentials', ...issue.path.map(String)].join('.'), message: issue.message }));
-    throw new AppError('validation_failed', { detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors });
+    const errors = parsed.error.issues.map((issue) => ({
+      path: ['credentials', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+    throw new AppError('validation_failed', {
+      detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+      errors,
+    });
   }
   let connected: { tokens: TokenSet; identity: ConnectedIdentity };
   try {
-    connected = await provider.credentials.connect(waitBriefly(deps.runtime.context(provider.manifest.id)), parsed.data);
+    connected = await provider.credentials.connect(
+      waitBriefly(deps.runtime.context(provider.manifest.id)),
+      parsed.data,
+    );
   } catch (error) {
     throw atFieldOfHost(translateNetworkError(error, provider.manifest.name), error, parsed.data, 'credentials');
   }
@@ -343,4 +411,3 @@ export async function connectWithCredentials(
   if (account === undefined) throw new Error('credential connect saved no account');
   return account;
 }
-

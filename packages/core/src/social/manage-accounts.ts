@@ -18,7 +18,11 @@ import { waitBriefly } from './wait-briefly.ts';
  * Asks the network whether the account works. A refused token is refreshed once; if that fails the
  * account is disconnected (and owners told). The result is stored and shown on the accounts page.
  */
-export async function checkAccountHealth(deps: TokenDeps, workspaceId: string, accountId: string): Promise<AccountView> {
+export async function checkAccountHealth(
+  deps: TokenDeps,
+  workspaceId: string,
+  accountId: string,
+): Promise<AccountView> {
   const account = await getAccount(deps.db, workspaceId, accountId);
   const provider = deps.runtime.provider(account.network);
   let healthError: string | null = null;
@@ -35,7 +39,10 @@ export async function checkAccountHealth(deps: TokenDeps, workspaceId: string, a
       identity = await provider.health(context, auth);
     }
   } catch (error) {
-    healthError = error instanceof AccountDisconnected ? error.reason : (translateNetworkError(error, provider.manifest.name).detail ?? 'The check failed.');
+    healthError =
+      error instanceof AccountDisconnected
+        ? error.reason
+        : (translateNetworkError(error, provider.manifest.name).detail ?? 'The check failed.');
   }
   const [updated] = await deps.db
     .update(socialAccounts)
@@ -44,7 +51,12 @@ export async function checkAccountHealth(deps: TokenDeps, workspaceId: string, a
       healthError,
       ...(identity === undefined
         ? {}
-        : { handle: identity.handle, displayName: identity.displayName, avatarUrl: identity.avatarUrl ?? account.avatarUrl, rateLimitedUntil: null }),
+        : {
+            handle: identity.handle,
+            displayName: identity.displayName,
+            avatarUrl: identity.avatarUrl ?? account.avatarUrl,
+            rateLimitedUntil: null,
+          }),
       updatedAt: new Date(),
     })
     .where(eq(socialAccounts.id, account.id))
@@ -53,15 +65,24 @@ export async function checkAccountHealth(deps: TokenDeps, workspaceId: string, a
 }
 
 /** Removes the account; targets not yet published go with it (published posts stay on the network). */
-export async function removeAccount(db: Database, input: { workspaceId: string; accountId: string; actor: AuditActor }): Promise<void> {
+export async function removeAccount(
+  db: Database,
+  input: { workspaceId: string; accountId: string; actor: AuditActor },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const account = await getAccount(tx, input.workspaceId, input.accountId);
     const open = await tx
       .select({ id: postTargets.id })
       .from(postTargets)
       .where(and(eq(postTargets.accountId, account.id), inArray(postTargets.state, ['pending', 'publishing'])));
-    await dequeuePublishJobs(tx, open.map((target) => target.id));
+    await dequeuePublishJobs(
+      tx,
+      open.map((target) => target.id),
+    );
     await tx.delete(socialAccounts).where(eq(socialAccounts.id, account.id));
-    await recordAudit(tx, input.workspaceId, input.actor, 'account.removed', 'account', account.id, { network: account.network, handle: account.handle });
+    await recordAudit(tx, input.workspaceId, input.actor, 'account.removed', 'account', account.id, {
+      network: account.network,
+      handle: account.handle,
+    });
   });
 }

@@ -40,7 +40,9 @@ export function createNetworkRuntime(input: {
     return found;
   }
 
-  function appCredentials(id: NetworkId): { clientId: string; clientSecret: string } | { missing: string[] } | undefined {
+  function appCredentials(
+    id: NetworkId,
+  ): { clientId: string; clientSecret: string } | { missing: string[] } | undefined {
     const auth = provider(id).manifest.auth;
     if (auth.kind !== 'oauth2' || auth.appCredentials === undefined) return undefined;
     const { clientId: idKey, clientSecret: secretKey } = auth.appCredentials;

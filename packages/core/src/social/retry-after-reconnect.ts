@@ -20,7 +20,10 @@ const failedForDisconnection = (workspaceId: string) =>
   );
 
 /** Per account of the workspace: how many failed posts are waiting for it to be reconnected. */
-export async function countFailedWhileDisconnected(db: Pick<Database, 'select'>, workspaceId: string): Promise<Map<string, number>> {
+export async function countFailedWhileDisconnected(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .select({ accountId: postTargets.accountId, posts: count() })
     .from(postTargets)
@@ -37,9 +40,13 @@ export type RetryReport = { retried: number; skipped: { postId: string; reason: 
  * Each post is its own retry: one that can no longer go out as it is (say, a deleted media file)
  * is reported with the reason and the others still go.
  */
-export async function retryFailedWhileDisconnected(deps: PostDeps, input: { workspaceId: string; accountId: string; actor: PostActor }): Promise<RetryReport> {
+export async function retryFailedWhileDisconnected(
+  deps: PostDeps,
+  input: { workspaceId: string; accountId: string; actor: PostActor },
+): Promise<RetryReport> {
   const account = await getAccount(deps.db, input.workspaceId, input.accountId);
-  if (account.status !== 'connected') throw new AppError('invalid_state', { detail: 'Reconnect the account first; its posts would fail again.' });
+  if (account.status !== 'connected')
+    throw new AppError('invalid_state', { detail: 'Reconnect the account first; its posts would fail again.' });
   const rows = await deps.db
     .selectDistinct({ postId: postTargets.postId })
     .from(postTargets)

@@ -7,7 +7,13 @@ import { members } from '@plume/db/schema/workspaces';
 
 export type ChecklistItem = { id: string; title: string; description: string; done: boolean; href: string };
 
-type Step = { id: string; title: string; description: string; href: (workspaceId: string) => string; isDone: (db: Database, workspaceId: string) => Promise<boolean> };
+type Step = {
+  id: string;
+  title: string;
+  description: string;
+  href: (workspaceId: string) => string;
+  isDone: (db: Database, workspaceId: string) => Promise<boolean>;
+};
 
 /**
  * The dashboard's getting-started list: each step with a real `isDone` query and a link to where it
@@ -20,7 +26,10 @@ const steps: Step[] = [
     description: 'Link the networks you publish to, so Plume can post for you.',
     href: (id) => `/w/${id}/accounts`,
     isDone: async (db, workspaceId) => {
-      const [row] = await db.select({ total: count() }).from(socialAccounts).where(eq(socialAccounts.workspaceId, workspaceId));
+      const [row] = await db
+        .select({ total: count() })
+        .from(socialAccounts)
+        .where(eq(socialAccounts.workspaceId, workspaceId));
       return (row?.total ?? 0) > 0;
     },
   },
@@ -30,7 +39,10 @@ const steps: Step[] = [
     description: 'Industry, audience, goals and voice: every post is written from it.',
     href: (id) => `/w/${id}/brand`,
     isDone: async (db, workspaceId) => {
-      const [row] = await db.select({ total: count() }).from(brandProfiles).where(eq(brandProfiles.workspaceId, workspaceId));
+      const [row] = await db
+        .select({ total: count() })
+        .from(brandProfiles)
+        .where(eq(brandProfiles.workspaceId, workspaceId));
       return (row?.total ?? 0) > 0;
     },
   },

@@ -28,11 +28,20 @@ export async function createWorkspace(
   const created = await callAuth(() =>
     deps.auth.api.createOrganization({
       headers: input.headers,
-      body: { name: input.name, slug: slugify(input.name), kind: input.kind, timezone: input.timezone, locale: input.locale },
+      body: {
+        name: input.name,
+        slug: slugify(input.name),
+        kind: input.kind,
+        timezone: input.timezone,
+        locale: input.locale,
+      },
     }),
   );
   if (!created) throw new Error('better-auth returned no organization');
-  await recordAudit(deps.db, created.id, input.actor, 'workspace.created', 'workspace', created.id, { name: input.name, kind: input.kind });
+  await recordAudit(deps.db, created.id, input.actor, 'workspace.created', 'workspace', created.id, {
+    name: input.name,
+    kind: input.kind,
+  });
   const view = await findWorkspaceForUser(deps.db, created.id, input.actor.id);
   if (!view) throw new Error('Created workspace is not visible to its creator');
   return view;

@@ -31,7 +31,9 @@ function prepareFindWorkspaceForUser(db: Database) {
     .select(columns)
     .from(members)
     .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
-    .where(and(eq(members.organizationId, sql.placeholder('workspaceId')), eq(members.userId, sql.placeholder('userId'))))
+    .where(
+      and(eq(members.organizationId, sql.placeholder('workspaceId')), eq(members.userId, sql.placeholder('userId'))),
+    )
     .prepare('find_workspace_for_user');
 }
 
@@ -40,7 +42,11 @@ function prepareFindWorkspaceForUser(db: Database) {
 const preparedFind = new WeakMap<Database, ReturnType<typeof prepareFindWorkspaceForUser>>();
 
 /** The caller's view of one workspace, or null when it does not exist or they are not a member. */
-export async function findWorkspaceForUser(db: Database, workspaceId: string, userId: string): Promise<WorkspaceView | null> {
+export async function findWorkspaceForUser(
+  db: Database,
+  workspaceId: string,
+  userId: string,
+): Promise<WorkspaceView | null> {
   let query = preparedFind.get(db);
   if (!query) {
     query = prepareFindWorkspaceForUser(db);

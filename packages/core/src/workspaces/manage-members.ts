@@ -5,12 +5,31 @@ import { members, type WorkspaceRole } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 
-export type MemberView = { id: string; userId: string; name: string; email: string; role: WorkspaceRole; createdAt: Date };
+export type MemberView = {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: WorkspaceRole;
+  createdAt: Date;
+};
 
-const columns = { id: members.id, userId: members.userId, name: users.name, email: users.email, role: members.role, createdAt: members.createdAt };
+const columns = {
+  id: members.id,
+  userId: members.userId,
+  name: users.name,
+  email: users.email,
+  role: members.role,
+  createdAt: members.createdAt,
+};
 
 export async function listMembers(db: Database, workspaceId: string): Promise<MemberView[]> {
-  return db.select(columns).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.organizationId, workspaceId)).orderBy(asc(members.createdAt));
+  return db
+    .select(columns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.organizationId, workspaceId))
+    .orderBy(asc(members.createdAt));
 }
 
 async function lockMember(tx: Tx, workspaceId: string, memberId: string) {
@@ -28,7 +47,8 @@ async function assertAnotherOwner(tx: Tx, workspaceId: string, memberId: string)
   const owners = await tx.execute<{ count: number }>(
     sql`SELECT count(*)::int AS count FROM ${members} WHERE ${members.organizationId} = ${workspaceId} AND ${members.role} = 'owner' AND ${members.id} <> ${memberId}`,
   );
-  if ((owners.rows[0]?.count ?? 0) === 0) throw AppError.conflict('A workspace needs at least one owner. Make someone else owner first.');
+  if ((owners.rows[0]?.count ?? 0) === 0)
+    throw AppError.conflict('A workspace needs at least one owner. Make someone else owner first.');
 }
 
 export async function changeMemberRole(
@@ -36,16 +56,25 @@ export async function changeMemberRole(
   input: { workspaceId: string; memberId: string; role: WorkspaceRole; actorRole: WorkspaceRole; actor: AuditActor },
 ): Promise<MemberView> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM ${members} WHERE ${members.organizationId} = ${input.workspaceId} AND ${members.role} = 'owner' FOR UPDATE`);
+    await tx.execute(
+      sql`SELECT 1 FROM ${members} WHERE ${members.organizationId} = ${input.workspaceId} AND ${members.role} = 'owner' FOR UPDATE`,
+    );
     const member = await lockMember(tx, input.workspaceId, input.memberId);
     if ((member.role === 'owner' || input.role === 'owner') && input.actorRole !== 'owner') {
       throw AppError.forbidden('Only an owner can grant or remove the owner role.');
     }
     if (member.role === 'owner' && input.role !== 'owner') await assertAnotherOwner(tx, input.workspaceId, member.id);
     await tx.update(members).set({ role: input.role }).where(eq(members.id, member.id));
-    await recordAudit(tx, input.workspaceId, input.actor, 'member.role_changed', 'member', member.id, { from: member.role, to: input.role });
+    await recordAudit(tx, input.workspaceId, input.actor, 'member.role_changed', 'member', member.id, {
+      from: member.role,
+      to: input.role,
+    });
   });
-  const [view] = await db.select(columns).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.id, input.memberId));
+  const [view] = await db
+    .select(columns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.id, input.memberId));
   if (!view) throw AppError.notFound('member');
   return view;
 }
@@ -55,11 +84,16 @@ export async function removeMember(
   input: { workspaceId: string; memberId: string; actorRole: WorkspaceRole; actor: AuditActor },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM ${members} WHERE ${members.organizationId} = ${input.workspaceId} AND ${members.role} = 'owner' FOR UPDATE`);
+    await tx.execute(
+      sql`SELECT 1 FROM ${members} WHERE ${members.organizationId} = ${input.workspaceId} AND ${members.role} = 'owner' FOR UPDATE`,
+    );
     const member = await lockMember(tx, input.workspaceId, input.memberId);
-    if (member.role === 'owner' && input.actorRole !== 'owner') throw AppError.forbidden('Only an owner can remove an owner.');
+    if (member.role === 'owner' && input.actorRole !== 'owner')
+      throw AppError.forbidden('Only an owner can remove an owner.');
     if (member.role === 'owner') await assertAnotherOwner(tx, input.workspaceId, member.id);
     await tx.delete(members).where(eq(members.id, member.id));
-    await recordAudit(tx, input.workspaceId, input.actor, 'member.removed', 'member', member.id, { userId: member.userId });
+    await recordAudit(tx, input.workspaceId, input.actor, 'member.removed', 'member', member.id, {
+      userId: member.userId,
+    });
   });
 }

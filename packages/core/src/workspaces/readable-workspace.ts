@@ -1,4 +1,9 @@
-import { WORKSPACE_KINDS, WORKSPACE_ROLES, type WorkspaceKind, type WorkspaceRole } from '@plume/contract/workspaces/workspace-enums';
+import {
+  WORKSPACE_KINDS,
+  WORKSPACE_ROLES,
+  type WorkspaceKind,
+  type WorkspaceRole,
+} from '@plume/contract/workspaces/workspace-enums';
 
 const checked = new Map<string, boolean>();
 
@@ -17,7 +22,8 @@ function remember(key: string, check: () => void): boolean {
   return valid;
 }
 
-const isUsableTimeZone = (zone: string) => remember(`zone:${zone}`, () => new Intl.DateTimeFormat('en', { timeZone: zone }));
+const isUsableTimeZone = (zone: string) =>
+  remember(`zone:${zone}`, () => new Intl.DateTimeFormat('en', { timeZone: zone }));
 const isUsableLocale = (locale: string) => remember(`locale:${locale}`, () => Intl.getCanonicalLocales(locale));
 
 /**
@@ -26,11 +32,14 @@ const isUsableLocale = (locale: string) => remember(`locale:${locale}`, () => In
  * kind reads as `brand`, a time zone or locale Intl cannot use as `UTC` / `en`, an unknown member role
  * as `viewer` (the least it could be), instead of failing every request that reads the workspace.
  */
-export function readableWorkspace<Row extends { kind: WorkspaceKind; timezone: string; locale: string; role?: WorkspaceRole }>(row: Row): Row {
+export function readableWorkspace<
+  Row extends { kind: WorkspaceKind; timezone: string; locale: string; role?: WorkspaceRole },
+>(row: Row): Row {
   // The column types say what Plume writes; this checks what is actually there.
   const kind = (WORKSPACE_KINDS as readonly string[]).includes(row.kind) ? row.kind : 'brand';
   const timezone = isUsableTimeZone(row.timezone) ? row.timezone : 'UTC';
   const locale = isUsableLocale(row.locale) ? row.locale : 'en';
-  const role = row.role === undefined || (WORKSPACE_ROLES as readonly string[]).includes(row.role) ? row.role : 'viewer';
+  const role =
+    row.role === undefined || (WORKSPACE_ROLES as readonly string[]).includes(row.role) ? row.role : 'viewer';
   return { ...row, kind, timezone, locale, ...(role === undefined ? {} : { role }) };
 }

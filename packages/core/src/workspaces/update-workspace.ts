@@ -4,13 +4,26 @@ import { workspaces } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 
-export type WorkspaceChanges = { name?: string | undefined; timezone?: string | undefined; locale?: string | undefined };
+export type WorkspaceChanges = {
+  name?: string | undefined;
+  timezone?: string | undefined;
+  locale?: string | undefined;
+};
 
-export async function updateWorkspace(db: Database, workspaceId: string, changes: WorkspaceChanges, actor: AuditActor): Promise<void> {
+export async function updateWorkspace(
+  db: Database,
+  workspaceId: string,
+  changes: WorkspaceChanges,
+  actor: AuditActor,
+): Promise<void> {
   const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length === 0) return;
   await db.transaction(async (tx) => {
-    const updated = await tx.update(workspaces).set(values).where(eq(workspaces.id, workspaceId)).returning({ id: workspaces.id });
+    const updated = await tx
+      .update(workspaces)
+      .set(values)
+      .where(eq(workspaces.id, workspaceId))
+      .returning({ id: workspaces.id });
     if (updated.length === 0) throw AppError.notFound('workspace');
     await recordAudit(tx, workspaceId, actor, 'workspace.updated', 'workspace', workspaceId, values);
   });

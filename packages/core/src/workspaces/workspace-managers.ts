@@ -4,7 +4,10 @@ import { users } from '@plume/db/schema/auth';
 import { members, workspaces } from '@plume/db/schema/workspaces';
 
 /** The workspace's name and the addresses of its owners and admins: who hears about accounts, budgets and failures. */
-export async function workspaceManagers(db: Pick<Database, 'select'>, workspaceId: string): Promise<{ name: string; emails: string[] }> {
+export async function workspaceManagers(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+): Promise<{ name: string; emails: string[] }> {
   const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
   const recipients = await db
     .select({ email: users.email })

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { MailStatus } from '@plume/contract/admin/outbox-schemas';
 import { users } from './auth.ts';
 import { workspaces } from './workspaces.ts';
@@ -50,7 +62,10 @@ export const idempotencyKeys = pgTable(
     responseBody: jsonb('response_body'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.principal, table.key] }), index('idempotency_created_idx').on(table.createdAt)],
+  (table) => [
+    primaryKey({ columns: [table.principal, table.key] }),
+    index('idempotency_created_idx').on(table.createdAt),
+  ],
 );
 
 export const workerHeartbeats = pgTable('worker_heartbeats', {

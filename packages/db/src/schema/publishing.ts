@@ -14,7 +14,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { MediaKind, NetworkId } from '@plume/contract/networks/network-enums';
-import type { ApprovalMode, FailureKind, PostEventType, PostState, TargetState } from '@plume/contract/posts/post-states';
+import type {
+  ApprovalMode,
+  FailureKind,
+  PostEventType,
+  PostState,
+  TargetState,
+} from '@plume/contract/posts/post-states';
 import { users } from './auth.ts';
 import { socialAccounts } from './social.ts';
 import { workspaces } from './workspaces.ts';
@@ -132,7 +138,9 @@ export const publishAttempts = pgTable(
      */
     callStartedAt: timestamp('call_started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
-    outcome: text('outcome').$type<'published' | 'failed' | 'retry' | 'rate_limited' | 'auth_expired' | 'unknown' | 'not_sent'>(),
+    outcome: text('outcome').$type<
+      'published' | 'failed' | 'retry' | 'rate_limited' | 'auth_expired' | 'unknown' | 'not_sent'
+    >(),
     detail: text('detail'),
     durationMs: real('duration_ms'),
   },

@@ -54,5 +54,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (table) => [index('invitations_workspace_idx').on(table.organizationId), index('invitations_email_idx').on(table.email)],
+  (table) => [
+    index('invitations_workspace_idx').on(table.organizationId),
+    index('invitations_email_idx').on(table.email),
+  ],
 );

@@ -21,15 +21,23 @@ export type BudgetView = {
 /** A period's running totals (`day:2026-12-04`, `month:2026-12`) and the alert thresholds already announced. */
 export type PeriodSpend = { period: string; costMicros: number; requests: number; alerted: number[] };
 
-export const NO_LIMITS: BudgetLimits = { dailyLimitMicros: null, monthlyLimitMicros: null, dailyRequestLimit: null, monthlyRequestLimit: null, degradeAtPercent: 80 };
+export const NO_LIMITS: BudgetLimits = {
+  dailyLimitMicros: null,
+  monthlyLimitMicros: null,
+  dailyRequestLimit: null,
+  monthlyRequestLimit: null,
+  degradeAtPercent: 80,
+};
 
 export const ALERT_THRESHOLDS = [80, 90, 100] as const;
 
 /** A request cap that is reached, in plain words, or null. */
 export function requestCapReached(view: BudgetView): string | null {
   const { limits, day, month } = view;
-  if (limits.dailyRequestLimit !== null && day.requests >= limits.dailyRequestLimit) return `the daily limit of ${limits.dailyRequestLimit} model requests is reached (it resets at 00:00 UTC)`;
-  if (limits.monthlyRequestLimit !== null && month.requests >= limits.monthlyRequestLimit) return `the monthly limit of ${limits.monthlyRequestLimit} model requests is reached`;
+  if (limits.dailyRequestLimit !== null && day.requests >= limits.dailyRequestLimit)
+    return `the daily limit of ${limits.dailyRequestLimit} model requests is reached (it resets at 00:00 UTC)`;
+  if (limits.monthlyRequestLimit !== null && month.requests >= limits.monthlyRequestLimit)
+    return `the monthly limit of ${limits.monthlyRequestLimit} model requests is reached`;
   return null;
 }
 
@@ -37,8 +45,10 @@ export function requestCapReached(view: BudgetView): string | null {
 export function moneyCapBlocks(view: BudgetView, estimateMicros: number): string | null {
   if (estimateMicros <= 0) return null;
   const { limits, day, month } = view;
-  if (limits.dailyLimitMicros !== null && day.costMicros + estimateMicros > limits.dailyLimitMicros) return `it would go over the daily budget of ${formatUsd(limits.dailyLimitMicros)} (${formatUsd(day.costMicros)} used)`;
-  if (limits.monthlyLimitMicros !== null && month.costMicros + estimateMicros > limits.monthlyLimitMicros) return `it would go over the monthly budget of ${formatUsd(limits.monthlyLimitMicros)} (${formatUsd(month.costMicros)} used)`;
+  if (limits.dailyLimitMicros !== null && day.costMicros + estimateMicros > limits.dailyLimitMicros)
+    return `it would go over the daily budget of ${formatUsd(limits.dailyLimitMicros)} (${formatUsd(day.costMicros)} used)`;
+  if (limits.monthlyLimitMicros !== null && month.costMicros + estimateMicros > limits.monthlyLimitMicros)
+    return `it would go over the monthly budget of ${formatUsd(limits.monthlyLimitMicros)} (${formatUsd(month.costMicros)} used)`;
   return null;
 }
 
@@ -57,9 +67,12 @@ export function crossedThresholds(limits: BudgetLimits, spend: readonly PeriodSp
   for (const period of spend) {
     const limit = period.period.startsWith('day:') ? limits.dailyLimitMicros : limits.monthlyLimitMicros;
     if (limit === null || limit <= 0) continue;
-    const reached = ALERT_THRESHOLDS.filter((threshold) => period.costMicros * 100 >= limit * threshold && !period.alerted.includes(threshold));
+    const reached = ALERT_THRESHOLDS.filter(
+      (threshold) => period.costMicros * 100 >= limit * threshold && !period.alerted.includes(threshold),
+    );
     const highest = reached.at(-1);
-    if (highest !== undefined) crossed.push({ period: period.period, threshold: highest, usedMicros: period.costMicros, limitMicros: limit });
+    if (highest !== undefined)
+      crossed.push({ period: period.period, threshold: highest, usedMicros: period.costMicros, limitMicros: limit });
   }
   return crossed;
 }

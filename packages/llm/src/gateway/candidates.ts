@@ -11,7 +11,13 @@ import { AUTO_MODEL, type Candidate, type ResolvedCandidate } from './routing.ts
  * A provider the workspace can reach. `breakerKey` is shared by every workspace using the same instance
  * provider. `unavailable` says why it cannot be called at all (its saved key cannot be read).
  */
-export type ProviderEntry = { id: string; kind: ProviderKind; provider: LlmProvider; breakerKey: string; unavailable?: string };
+export type ProviderEntry = {
+  id: string;
+  kind: ProviderKind;
+  provider: LlmProvider;
+  breakerKey: string;
+  unavailable?: string;
+};
 
 export type CallableCandidate = ResolvedCandidate & { entry: ProviderEntry };
 
@@ -67,7 +73,11 @@ export async function resolveCandidates(
   for (const candidate of candidates) {
     const entry = entries.find((item) => item.id === candidate.provider);
     if (entry === undefined) {
-      unresolved.push({ ...candidate, outcome: 'not_configured', detail: `the provider "${candidate.provider}" is not set up for this workspace` });
+      unresolved.push({
+        ...candidate,
+        outcome: 'not_configured',
+        detail: `the provider "${candidate.provider}" is not set up for this workspace`,
+      });
       continue;
     }
     if (entry.unavailable !== undefined) {
@@ -81,13 +91,27 @@ export async function resolveCandidates(
     }
     try {
       const models = await listModels(entry);
-      const model = candidate.model === AUTO_MODEL ? pickLocalModel(models) : models.find((item) => sameModel(item.id, candidate.model));
+      const model =
+        candidate.model === AUTO_MODEL
+          ? pickLocalModel(models)
+          : models.find((item) => sameModel(item.id, candidate.model));
       if (model === undefined) {
-        const what = candidate.model === AUTO_MODEL ? 'has no model installed' : `does not have "${candidate.model}" installed`;
-        unresolved.push({ ...candidate, outcome: 'model_not_found', detail: `${candidate.provider} ${what}; pull one on the Models page` });
+        const what =
+          candidate.model === AUTO_MODEL ? 'has no model installed' : `does not have "${candidate.model}" installed`;
+        unresolved.push({
+          ...candidate,
+          outcome: 'model_not_found',
+          detail: `${candidate.provider} ${what}; pull one on the Models page`,
+        });
         continue;
       }
-      callable.push({ provider: candidate.provider, model: model.id, kind: entry.kind, entry, ...withContext(model.contextWindow) });
+      callable.push({
+        provider: candidate.provider,
+        model: model.id,
+        kind: entry.kind,
+        entry,
+        ...withContext(model.contextWindow),
+      });
     } catch (error) {
       const kind = error instanceof LlmProviderError ? error.kind : 'server_error';
       unresolved.push({ ...candidate, outcome: kind, detail: error instanceof Error ? error.message : String(error) });

@@ -23,7 +23,10 @@ export function describeFailure(chain: readonly FallbackStep[]): string {
   if (chain.length === 0) {
     return 'No model provider is set up. Start Ollama (`ollama serve`, then pull a model on the Models page) or add a cloud provider key on the Models page.';
   }
-  const lines = chain.map((step) => `${step.provider}${step.model ? ` (${step.model})` : ''}: ${step.detail ?? step.outcome.replaceAll('_', ' ')}`);
+  const lines = chain.map(
+    (step) =>
+      `${step.provider}${step.model ? ` (${step.model})` : ''}: ${step.detail ?? step.outcome.replaceAll('_', ' ')}`,
+  );
   const onlyLocal = chain.every((step) => step.provider === 'ollama' || step.outcome === 'not_configured');
   const hint = onlyLocal ? ' Start Ollama and pull a model, or add a cloud provider key on the Models page.' : '';
   return `No model could answer. ${lines.join('; ')}.${hint}`;

@@ -38,11 +38,22 @@ export type UsageRecord = {
 export type CacheWrite = { countHitOf: string } | { store: CacheEntry };
 
 /** A provider a workspace configured itself; `updatedAt` tells when its adapter must be rebuilt. */
-export type StoredProvider = { providerId: string; kind: ProviderKind; baseUrl: string | null; apiKeyCiphertext: string | null; enabled: boolean; updatedAt: Date };
+export type StoredProvider = {
+  providerId: string;
+  kind: ProviderKind;
+  baseUrl: string | null;
+  apiKeyCiphertext: string | null;
+  enabled: boolean;
+  updatedAt: Date;
+};
 
 export interface GatewayStore {
   /** The workspace's caps and spend, and the live answers among `keys`, in one read: the gateway's one round trip before it calls a model. */
-  readBudgetAndCache(workspaceId: string, keys: readonly string[], at: Date): Promise<{ budget: BudgetView; hits: Map<string, CachedAnswer> }>;
+  readBudgetAndCache(
+    workspaceId: string,
+    keys: readonly string[],
+    at: Date,
+  ): Promise<{ budget: BudgetView; hits: Map<string, CachedAnswer> }>;
   /** Writes the ledger row and adds it to the period totals (with `cache`, in the same write); returns the row id and the new totals. */
   recordUsage(record: UsageRecord, at: Date, cache?: CacheWrite): Promise<{ id: string; spend: PeriodSpend[] }>;
   /** Marks an alert threshold as announced for a period; true only for the one caller that marked it. */

@@ -36,7 +36,16 @@ function setUp(options: { ollamaUrl?: string; withOpenAi?: boolean } = {}) {
   const workspaceId = `ws_${randomUUID().slice(0, 8)}`;
   const store = createMemoryGatewayStore();
   if (options.withOpenAi !== false) {
-    store.providers.set(workspaceId, [{ providerId: 'openai', kind: 'openai', baseUrl: `${openai.url}/v1`, apiKeyCiphertext: [...KEY].reverse().join(''), enabled: true, updatedAt: new Date() }]);
+    store.providers.set(workspaceId, [
+      {
+        providerId: 'openai',
+        kind: 'openai',
+        baseUrl: `${openai.url}/v1`,
+        apiKeyCiphertext: [...KEY].reverse().join(''),
+        enabled: true,
+        updatedAt: new Date(),
+      },
+    ]);
   }
   const directory = createProviderDirectory({
     store,
@@ -45,11 +54,20 @@ function setUp(options: { ollamaUrl?: string; withOpenAi?: boolean } = {}) {
     instanceHttp: http,
     workspaceHttp: http,
   });
-  const gateway = createLlmGateway({ store, providers: (id) => directory.list(id), cacheTtlSeconds: 3600, breakers: createCircuitBreakers({ failureThreshold: 3, coolDownMs: 60_000 }) });
+  const gateway = createLlmGateway({
+    store,
+    providers: (id) => directory.list(id),
+    cacheTtlSeconds: 3600,
+    breakers: createCircuitBreakers({ failureThreshold: 3, coolDownMs: 60_000 }),
+  });
   const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
     workspaceId,
     task: 'caption',
-    call: { system: 'You write short captions.', messages: [{ role: 'user', content: `A caption about bread ${randomUUID()}` }], maxOutputTokens: 200 },
+    call: {
+      system: 'You write short captions.',
+      messages: [{ role: 'user', content: `A caption about bread ${randomUUID()}` }],
+      maxOutputTokens: 200,
+    },
     ...overrides,
   });
   return { gateway, request, store };
@@ -67,7 +85,13 @@ describe('LLM gateway routing', () => {
     const chat = ollama.requests.find((item) => item.path === '/api/chat');
     expect(chat?.body).toMatchObject({ model: 'llama3.2:3b', options: { num_ctx: 8192 } });
     expect(store.ledger).toHaveLength(1);
-    expect(store.ledger[0]).toMatchObject({ id: result.usageId, provider: 'ollama', priceVersion: 'local', outcome: 'ok', countsAsRequest: true });
+    expect(store.ledger[0]).toMatchObject({
+      id: result.usageId,
+      provider: 'ollama',
+      priceVersion: 'local',
+      outcome: 'ok',
+      countsAsRequest: true,
+    });
     expect(openai.requests).toHaveLength(0);
   });
 
@@ -75,7 +99,10 @@ describe('LLM gateway routing', () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const withCloud = setUp({ ollamaUrl: closed });
     const result = await withCloud.gateway.generate(withCloud.request());
-    expect(result.chain.map((step) => `${step.provider}:${step.outcome}`)).toEqual(['ollama:connection_refused', 'openai:ok']);
+    expect(result.chain.map((step) => `${step.provider}:${step.outcome}`)).toEqual([
+      'ollama:connection_refused',
+      'openai:ok',
+    ]);
 
     const alone = setUp({ ollamaUrl: closed, withOpenAi: false });
     const error = await rejectionOf(alone.gateway.generate(alone.request()), LlmGatewayError);
@@ -110,11 +137,21 @@ describe('LLM gateway routing', () => {
     const same = request();
     await gateway.generate(same);
     const workspaceId = same.workspaceId;
-    store.limits.set(workspaceId, { dailyLimitMicros: null, monthlyLimitMicros: null, dailyRequestLimit: 1, monthlyRequestLimit: null, degradeAtPercent: 80 });
+    store.limits.set(workspaceId, {
+      dailyLimitMicros: null,
+      monthlyLimitMicros: null,
+      dailyRequestLimit: 1,
+      monthlyRequestLimit: null,
+      degradeAtPercent: 80,
+    });
     expect(await gateway.generate(same)).toMatchObject({ cacheHit: true, costMicros: 0 });
     expect(chatCalls(ollama)).toBe(1);
     const refused = await rejectionOf(gateway.generate(request()), LlmGatewayError);
     expect(refused.code).toBe('budget_exceeded');
-    expect(store.ledger.map((row) => [row.outcome, row.cacheHit, row.countsAsRequest])).toEqual([['ok', false, true], ['ok', true, false], ['budget_exceeded', false, false]]);
+    expect(store.ledger.map((row) => [row.outcome, row.cacheHit, row.countsAsRequest])).toEqual([
+      ['ok', false, true],
+      ['ok', true, false],
+      ['budget_exceeded', false, false],
+    ]);
   });
 });

@@ -5,7 +5,14 @@
  * and writes one ledger row per call with its cost and the chain it tried.
  */
 import { LlmProviderError, type LlmTask, type ModelAnswer, type ModelCall } from '../provider-contract.ts';
-import { crossedThresholds, moneyCapBlocks, requestCapReached, shouldDegrade, type BudgetLimits, type CrossedThreshold } from './budget.ts';
+import {
+  crossedThresholds,
+  moneyCapBlocks,
+  requestCapReached,
+  shouldDegrade,
+  type BudgetLimits,
+  type CrossedThreshold,
+} from './budget.ts';
 import { createModelListCache, resolveCandidates, type CallableCandidate, type ProviderEntry } from './candidates.ts';
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breaker.ts';
 import { describeFailure, LlmGatewayError } from './gateway-error.ts';
@@ -13,7 +20,16 @@ import { costMicros, priceOf } from './price-table.ts';
 import type { CacheWrite, CachedAnswer, FallbackStep, GatewayStore, UsageRecord } from './gateway-store.ts';
 import { cacheKey } from './response-cache.ts';
 import { createPolicyMemo } from './policy-memo.ts';
-import { defaultPolicy, estimateCostMicros, estimateTokens, filterCapable, orderCandidates, WEB_SEARCH_TASKS, type ModelStatsView, type RoutingPolicy } from './routing.ts';
+import {
+  defaultPolicy,
+  estimateCostMicros,
+  estimateTokens,
+  filterCapable,
+  orderCandidates,
+  WEB_SEARCH_TASKS,
+  type ModelStatsView,
+  type RoutingPolicy,
+} from './routing.ts';
 
 export type BudgetAlert = CrossedThreshold & { workspaceId: string };
 
@@ -59,7 +75,13 @@ export type GenerateResult = Pick<ModelAnswer, 'text' | 'inputTokens' | 'outputT
 /** Output tokens assumed for the budget estimate when the call sets no maximum. */
 const DEFAULT_MAX_OUTPUT = 1024;
 /** Failures that say nothing about the provider's health, so they do not count towards its breaker. */
-const NOT_PROVIDER_FAULTS = new Set(['model_not_found', 'context_overflow', 'bad_request', 'content_filter', 'cancelled']);
+const NOT_PROVIDER_FAULTS = new Set([
+  'model_not_found',
+  'context_overflow',
+  'bad_request',
+  'content_filter',
+  'cancelled',
+]);
 
 export function createLlmGateway(deps: GatewayDeps) {
   const breakers = deps.breakers ?? createCircuitBreakers();
@@ -67,11 +89,22 @@ export function createLlmGateway(deps: GatewayDeps) {
   const now = deps.now ?? (() => new Date());
   const policies = createPolicyMemo(deps.policy?.bind(deps), deps.policyTtlMs, () => now().getTime());
 
-  async function ledger(request: GenerateRequest, fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>, at: Date, limits: BudgetLimits | null, cache?: CacheWrite) {
-    const written = await deps.store.recordUsage({ workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields }, at, cache);
+  async function ledger(
+    request: GenerateRequest,
+    fields: Omit<UsageRecord, 'workspaceId' | 'userId' | 'task'>,
+    at: Date,
+    limits: BudgetLimits | null,
+    cache?: CacheWrite,
+  ) {
+    const written = await deps.store.recordUsage(
+      { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields },
+      at,
+      cache,
+    );
     if (limits && fields.costMicros > 0) {
       for (const crossed of crossedThresholds(limits, written.spend)) {
-        if (await deps.store.claimAlert(request.workspaceId, crossed.period, crossed.threshold)) await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
+        if (await deps.store.claimAlert(request.workspaceId, crossed.period, crossed.threshold))
+          await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
       }
     }
     return written.id;
@@ -80,8 +113,13 @@ export function createLlmGateway(deps: GatewayDeps) {
   async function generate(request: GenerateRequest): Promise<GenerateResult> {
     const startedAt = now();
     const entries = await deps.providers(request.workspaceId);
-    const policy = request.policy ?? (await policies.read(request.workspaceId, request.task)) ?? defaultPolicy(request.task, entries);
-    const promptText = [request.call.system ?? '', ...request.call.messages.map((message) => message.content)].join('\n');
+    const policy =
+      request.policy ??
+      (await policies.read(request.workspaceId, request.task)) ??
+      defaultPolicy(request.task, entries);
+    const promptText = [request.call.system ?? '', ...request.call.messages.map((message) => message.content)].join(
+      '\n',
+    );
     const needs = {
       estimatedInputTokens: estimateTokens(promptText),
       maxOutputTokens: request.call.maxOutputTokens ?? DEFAULT_MAX_OUTPUT,
@@ -89,16 +127,51 @@ export function createLlmGateway(deps: GatewayDeps) {
     };
     const chain: FallbackStep[] = [];
     const { callable, unresolved } = await resolveCandidates(policy.candidates, entries, listModels);
-    for (const item of unresolved) chain.push({ provider: item.provider, model: item.model, outcome: item.outcome, detail: item.detail });
+    for (const item of unresolved)
+      chain.push({ provider: item.provider, model: item.model, outcome: item.outcome, detail: item.detail });
     const { usable, excluded } = filterCapable(callable, needs);
-    for (const item of excluded) chain.push({ provider: item.provider, model: item.model, outcome: 'not_capable', detail: item.reason });
+    for (const item of excluded)
+      chain.push({ provider: item.provider, model: item.model, outcome: 'not_capable', detail: item.reason });
 
     // The budget and the cache are read together: one round trip.
     const useCache = request.cache !== false && deps.cacheTtlSeconds > 0;
-    const keyOf = new Map(useCache ? usable.map((candidate) => [candidate, cacheKey(request.workspaceId, candidate.provider, candidate.model, { ...request.call, model: candidate.model })] as const) : []);
+    const keyOf = new Map(
+      useCache
+        ? usable.map(
+            (candidate) =>
+              [
+                candidate,
+                cacheKey(request.workspaceId, candidate.provider, candidate.model, {
+                  ...request.call,
+                  model: candidate.model,
+                }),
+              ] as const,
+          )
+        : [],
+    );
     const { budget, hits } = await deps.store.readBudgetAndCache(request.workspaceId, [...keyOf.values()], startedAt);
-    const refuse = async (code: 'budget_exceeded' | 'no_provider' | 'all_failed', message: string, countsAsRequest: boolean): Promise<never> => {
-      await ledger(request, { provider: '', model: '', inputTokens: 0, outputTokens: 0, latencyMs: now().getTime() - startedAt.getTime(), costMicros: 0, cacheHit: false, fallbackChain: chain, outcome: code === 'budget_exceeded' ? code : (chain.at(-1)?.outcome ?? code), countsAsRequest }, startedAt, null);
+    const refuse = async (
+      code: 'budget_exceeded' | 'no_provider' | 'all_failed',
+      message: string,
+      countsAsRequest: boolean,
+    ): Promise<never> => {
+      await ledger(
+        request,
+        {
+          provider: '',
+          model: '',
+          inputTokens: 0,
+          outputTokens: 0,
+          latencyMs: now().getTime() - startedAt.getTime(),
+          costMicros: 0,
+          cacheHit: false,
+          fallbackChain: chain,
+          outcome: code === 'budget_exceeded' ? code : (chain.at(-1)?.outcome ?? code),
+          countsAsRequest,
+        },
+        startedAt,
+        null,
+      );
       throw new LlmGatewayError(code, message, chain);
     };
 
@@ -113,8 +186,36 @@ export function createLlmGateway(deps: GatewayDeps) {
       const answer = hits.get(hitKey) as CachedAnswer;
       const latencyMs = now().getTime() - startedAt.getTime();
       chain.push({ provider: hit.provider, model: hit.model, outcome: 'cache_hit' });
-      const usageId = await ledger(request, { provider: hit.provider, model: hit.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, fallbackChain: chain, outcome: 'ok', countsAsRequest: false }, startedAt, null, { countHitOf: hitKey });
-      return { ...answer, provider: hit.provider, model: hit.model, latencyMs, firstTokenMs: latencyMs, costMicros: 0, cacheHit: true, chain, usageId };
+      const usageId = await ledger(
+        request,
+        {
+          provider: hit.provider,
+          model: hit.model,
+          inputTokens: answer.inputTokens,
+          outputTokens: answer.outputTokens,
+          latencyMs,
+          firstTokenMs: latencyMs,
+          costMicros: 0,
+          cacheHit: true,
+          fallbackChain: chain,
+          outcome: 'ok',
+          countsAsRequest: false,
+        },
+        startedAt,
+        null,
+        { countHitOf: hitKey },
+      );
+      return {
+        ...answer,
+        provider: hit.provider,
+        model: hit.model,
+        latencyMs,
+        firstTokenMs: latencyMs,
+        costMicros: 0,
+        cacheHit: true,
+        chain,
+        usageId,
+      };
     }
     const capReached = requestCapReached(budget);
     if (capReached) return refuse('budget_exceeded', `No model was asked: ${capReached}.`, false);
@@ -125,36 +226,120 @@ export function createLlmGateway(deps: GatewayDeps) {
       const blocked = moneyCapBlocks(budget, estimateCostMicros(candidate, needs));
       if (blocked) {
         budgetBlocked = true;
-        chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'budget_skipped', detail: blocked });
+        chain.push({
+          provider: candidate.provider,
+          model: candidate.model,
+          outcome: 'budget_skipped',
+          detail: blocked,
+        });
         continue;
       }
       if (!breakers.tryAcquire(candidate.entry.breakerKey)) {
         const retryAt = breakers.view(candidate.entry.breakerKey).retryAt;
-        chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'circuit_open', detail: `skipped after repeated failures until ${new Date(retryAt ?? 0).toISOString()}` });
+        chain.push({
+          provider: candidate.provider,
+          model: candidate.model,
+          outcome: 'circuit_open',
+          detail: `skipped after repeated failures until ${new Date(retryAt ?? 0).toISOString()}`,
+        });
         continue;
       }
       asked = true;
       try {
         const numCtx = numCtxFor(candidate, request.call, needs);
-        const answer = await candidate.entry.provider.generate({ ...request.call, model: candidate.model, ...(numCtx === undefined ? {} : { numCtx }) });
+        const answer = await candidate.entry.provider.generate({
+          ...request.call,
+          model: candidate.model,
+          ...(numCtx === undefined ? {} : { numCtx }),
+        });
         breakers.recordSuccess(candidate.entry.breakerKey);
         const price = priceOf(candidate.kind, candidate.model);
         const cost = costMicros(price.price, answer);
         chain.push({ provider: candidate.provider, model: candidate.model, outcome: 'ok' });
         const cacheable = useCache && answer.finishReason !== 'length';
         // The cache entry is written with the ledger row.
-        const entry: CacheWrite | undefined = cacheable ? { store: { key: keyOf.get(candidate) as string, workspaceId: request.workspaceId, answer: { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, model: answer.model }, ttlSeconds: deps.cacheTtlSeconds, now: startedAt } } : undefined;
-        const usageId = await ledger(request, { provider: candidate.provider, model: answer.model || candidate.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, priceVersion: price.version, cacheHit: false, fallbackChain: chain, outcome: 'ok', countsAsRequest: true }, startedAt, budget.limits, entry);
-        return { text: answer.text, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, finishReason: answer.finishReason, provider: candidate.provider, model: candidate.model, latencyMs: answer.latencyMs, firstTokenMs: answer.firstTokenMs, costMicros: cost, cacheHit: false, chain, usageId };
+        const entry: CacheWrite | undefined = cacheable
+          ? {
+              store: {
+                key: keyOf.get(candidate) as string,
+                workspaceId: request.workspaceId,
+                answer: {
+                  text: answer.text,
+                  inputTokens: answer.inputTokens,
+                  outputTokens: answer.outputTokens,
+                  finishReason: answer.finishReason,
+                  model: answer.model,
+                },
+                ttlSeconds: deps.cacheTtlSeconds,
+                now: startedAt,
+              },
+            }
+          : undefined;
+        const usageId = await ledger(
+          request,
+          {
+            provider: candidate.provider,
+            model: answer.model || candidate.model,
+            inputTokens: answer.inputTokens,
+            outputTokens: answer.outputTokens,
+            latencyMs: answer.latencyMs,
+            firstTokenMs: answer.firstTokenMs,
+            costMicros: cost,
+            priceVersion: price.version,
+            cacheHit: false,
+            fallbackChain: chain,
+            outcome: 'ok',
+            countsAsRequest: true,
+          },
+          startedAt,
+          budget.limits,
+          entry,
+        );
+        return {
+          text: answer.text,
+          inputTokens: answer.inputTokens,
+          outputTokens: answer.outputTokens,
+          finishReason: answer.finishReason,
+          provider: candidate.provider,
+          model: candidate.model,
+          latencyMs: answer.latencyMs,
+          firstTokenMs: answer.firstTokenMs,
+          costMicros: cost,
+          cacheHit: false,
+          chain,
+          usageId,
+        };
       } catch (error) {
-        const failure = error instanceof LlmProviderError ? error : new LlmProviderError({ kind: 'server_error', providerId: candidate.provider, message: error instanceof Error ? error.message : String(error), cause: error });
-        if (!NOT_PROVIDER_FAULTS.has(failure.kind)) breakers.recordFailure(candidate.entry.breakerKey, failure.kind === 'rate_limited' ? failure.retryAfterMs : undefined);
+        const failure =
+          error instanceof LlmProviderError
+            ? error
+            : new LlmProviderError({
+                kind: 'server_error',
+                providerId: candidate.provider,
+                message: error instanceof Error ? error.message : String(error),
+                cause: error,
+              });
+        if (!NOT_PROVIDER_FAULTS.has(failure.kind))
+          breakers.recordFailure(
+            candidate.entry.breakerKey,
+            failure.kind === 'rate_limited' ? failure.retryAfterMs : undefined,
+          );
         else breakers.recordSuccess(candidate.entry.breakerKey);
-        chain.push({ provider: candidate.provider, model: candidate.model, outcome: failure.kind, detail: failure.message });
+        chain.push({
+          provider: candidate.provider,
+          model: candidate.model,
+          outcome: failure.kind,
+          detail: failure.message,
+        });
         if (!failure.fallback) return refuse('all_failed', failure.message, true);
       }
     }
-    if (!asked && budgetBlocked) return refuse('budget_exceeded', 'No model was asked: every available model would go over the budget and no local model could answer. Raise the budget or start Ollama.', false);
+    if (!asked && budgetBlocked)
+      return refuse(
+        'budget_exceeded',
+        'No model was asked: every available model would go over the budget and no local model could answer. Raise the budget or start Ollama.',
+        false,
+      );
     return refuse(ordered.length === 0 && !asked ? 'no_provider' : 'all_failed', describeFailure(chain), asked);
   }
 
@@ -164,7 +349,11 @@ export function createLlmGateway(deps: GatewayDeps) {
 export type LlmGateway = ReturnType<typeof createLlmGateway>;
 
 /** Ollama gets a context window that fits the prompt and answer (at least 8k), within what the model takes. */
-function numCtxFor(candidate: CallableCandidate, call: GenerateRequest['call'], needs: { estimatedInputTokens: number; maxOutputTokens: number }): number | undefined {
+function numCtxFor(
+  candidate: CallableCandidate,
+  call: GenerateRequest['call'],
+  needs: { estimatedInputTokens: number; maxOutputTokens: number },
+): number | undefined {
   if (candidate.kind !== 'ollama') return undefined;
   if (call.numCtx !== undefined) return call.numCtx;
   let numCtx = 8192;

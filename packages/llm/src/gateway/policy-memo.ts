@@ -12,7 +12,11 @@ export type PolicySource = (workspaceId: string, task: LlmTask) => Promise<Routi
 export const POLICY_TTL_MS = 2000;
 const MAX_REMEMBERED = 10_000;
 
-export function createPolicyMemo(source: PolicySource | undefined, ttlMs = POLICY_TTL_MS, now: () => number = Date.now) {
+export function createPolicyMemo(
+  source: PolicySource | undefined,
+  ttlMs = POLICY_TTL_MS,
+  now: () => number = Date.now,
+) {
   const remembered = new Map<string, { at: number; policy: Promise<RoutingPolicy | null> }>();
   return {
     read(workspaceId: string, task: LlmTask): Promise<RoutingPolicy | null> {

@@ -66,11 +66,15 @@ export function priceOf(kind: ProviderKind, model: string): PriceLookup {
     const matches = name === key || [`${key}-`, `${key}:`, `${key}@`].some((prefix) => name.startsWith(prefix));
     if (matches && (best === undefined || key.length > best.key.length)) best = { key, price };
   }
-  return best ? { price: best.price, version: PRICE_TABLE.version } : { price: UNKNOWN_MODEL_PRICE, version: 'unpriced' };
+  return best
+    ? { price: best.price, version: PRICE_TABLE.version }
+    : { price: UNKNOWN_MODEL_PRICE, version: 'unpriced' };
 }
 
 /** Cost in micro-dollars, rounded up so many small calls never add up to less than they cost. */
 export function costMicros(price: ModelPrice, tokens: { inputTokens: number; outputTokens: number }): number {
-  const dollars = (tokens.inputTokens * price.inputPerMTok + tokens.outputTokens * price.outputPerMTok) / 1_000_000 + (price.perRequest ?? 0);
+  const dollars =
+    (tokens.inputTokens * price.inputPerMTok + tokens.outputTokens * price.outputPerMTok) / 1_000_000 +
+    (price.perRequest ?? 0);
   return Math.ceil(dollars * 1_000_000);
 }

@@ -38,9 +38,14 @@ export function createProviderDirectory(deps: {
 }): ProviderDirectory {
   const ttlMs = deps.ttlMs ?? 2000;
   const now = deps.now ?? Date.now;
-  const instanceEntries: ProviderEntry[] = [entry({ id: 'ollama', kind: 'ollama', baseUrl: deps.instance.ollamaUrl }, 'instance:ollama', deps.instanceHttp)];
+  const instanceEntries: ProviderEntry[] = [
+    entry({ id: 'ollama', kind: 'ollama', baseUrl: deps.instance.ollamaUrl }, 'instance:ollama', deps.instanceHttp),
+  ];
   for (const [kind, apiKey] of Object.entries(deps.instance.keys)) {
-    if (apiKey) instanceEntries.push(entry({ id: kind, kind: kind as ProviderKind, apiKey }, `instance:${kind}`, deps.instanceHttp));
+    if (apiKey)
+      instanceEntries.push(
+        entry({ id: kind, kind: kind as ProviderKind, apiKey }, `instance:${kind}`, deps.instanceHttp),
+      );
   }
   const adapters = new Map<string, { version: string; entry: ProviderEntry }>();
   const remembered = new Map<string, { at: number; entries: ProviderEntry[] }>();
@@ -95,6 +100,12 @@ function entry(settings: ProviderSettings, breakerKey: string, http: HttpClient)
 /** A provider that cannot be used, with the reason: every call fails with it, its health says it. */
 function unavailableEntry(id: string, kind: ProviderKind, breakerKey: string, reason: string): ProviderEntry {
   const fail = () => Promise.reject(new LlmProviderError({ kind: 'auth', providerId: id, message: reason }));
-  const provider: LlmProvider = { id, kind, generate: fail, listModels: fail, health: async () => ({ ok: false, latencyMs: 0, reason }) };
+  const provider: LlmProvider = {
+    id,
+    kind,
+    generate: fail,
+    listModels: fail,
+    health: async () => ({ ok: false, latencyMs: 0, reason }),
+  };
   return { id, kind, provider, breakerKey, unavailable: reason };
 }

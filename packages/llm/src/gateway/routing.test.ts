@@ -16,7 +16,10 @@ describe('price table', () => {
   it('matches dated model names to their family and prefers the longest entry', () => {
     expect(priceOf('openai', 'gpt-4o-mini-2024-07-18').price).toEqual(PRICE_TABLE.prices.openai['gpt-4o-mini']);
     expect(priceOf('openai', 'gpt-4o-2024-08-06').price).toEqual(PRICE_TABLE.prices.openai['gpt-4o']);
-    expect(priceOf('anthropic', 'claude-sonnet-4-20250514')).toEqual({ price: PRICE_TABLE.prices.anthropic['claude-sonnet-4'], version: PRICE_TABLE.version });
+    expect(priceOf('anthropic', 'claude-sonnet-4-20250514')).toEqual({
+      price: PRICE_TABLE.prices.anthropic['claude-sonnet-4'],
+      version: PRICE_TABLE.version,
+    });
   });
 
   it('prices local models at zero and unknown cloud models at the dearest tier', () => {
@@ -27,17 +30,29 @@ describe('price table', () => {
 
   it('computes cost in micro-dollars, rounded up, with per-request fees', () => {
     expect(costMicros({ inputPerMTok: 0.15, outputPerMTok: 0.6 }, { inputTokens: 1000, outputTokens: 500 })).toBe(450);
-    expect(costMicros({ inputPerMTok: 1, outputPerMTok: 1, perRequest: 0.005 }, { inputTokens: 1, outputTokens: 0 })).toBe(5001);
+    expect(
+      costMicros({ inputPerMTok: 1, outputPerMTok: 1, perRequest: 0.005 }, { inputTokens: 1, outputTokens: 0 }),
+    ).toBe(5001);
     expect(costMicros({ inputPerMTok: 0, outputPerMTok: 0 }, { inputTokens: 10_000, outputTokens: 10_000 })).toBe(0);
   });
 });
 
 describe('routing', () => {
   it('puts local providers first by default and search models first for research', () => {
-    const available = [{ id: 'openai', kind: 'openai' as const }, { id: 'perplexity', kind: 'perplexity' as const }, { id: 'ollama', kind: 'ollama' as const }, { id: 'groq', kind: 'groq' as const }];
+    const available = [
+      { id: 'openai', kind: 'openai' as const },
+      { id: 'perplexity', kind: 'perplexity' as const },
+      { id: 'ollama', kind: 'ollama' as const },
+      { id: 'groq', kind: 'groq' as const },
+    ];
     expect(defaultPolicy('caption', available)).toEqual({
       mode: 'local_first',
-      candidates: [{ provider: 'ollama', model: 'auto' }, { provider: 'groq', model: 'llama-3.1-8b-instant' }, { provider: 'openai', model: 'gpt-4o-mini' }, { provider: 'perplexity', model: 'sonar' }],
+      candidates: [
+        { provider: 'ollama', model: 'auto' },
+        { provider: 'groq', model: 'llama-3.1-8b-instant' },
+        { provider: 'openai', model: 'gpt-4o-mini' },
+        { provider: 'perplexity', model: 'sonar' },
+      ],
     });
     expect(defaultPolicy('research', available).candidates[0]).toEqual({ provider: 'perplexity', model: 'sonar' });
   });
@@ -45,17 +60,45 @@ describe('routing', () => {
   it('drops models whose context window is too small, and non-search models for web tasks, saying why', () => {
     const { usable, excluded } = filterCapable(candidates, needs);
     expect(names(usable)).toEqual(['openai', 'groq', 'anthropic']);
-    expect(excluded).toEqual([{ provider: 'ollama', model: 'llama3.2:latest', reason: 'needs about 1500 tokens; the model takes 1024' }]);
+    expect(excluded).toEqual([
+      { provider: 'ollama', model: 'llama3.2:latest', reason: 'needs about 1500 tokens; the model takes 1024' },
+    ]);
     expect(filterCapable(candidates, { ...needs, webSearch: true }).usable).toEqual([]);
   });
 
   it('orders by mode, keeping the policy order on ties', () => {
-    expect(names(orderCandidates('local_first', candidates, needs, () => undefined))).toEqual(['ollama', 'openai', 'groq', 'anthropic']);
-    expect(names(orderCandidates('cheapest', candidates, needs, () => undefined))).toEqual(['ollama', 'groq', 'anthropic', 'openai']);
+    expect(names(orderCandidates('local_first', candidates, needs, () => undefined))).toEqual([
+      'ollama',
+      'openai',
+      'groq',
+      'anthropic',
+    ]);
+    expect(names(orderCandidates('cheapest', candidates, needs, () => undefined))).toEqual([
+      'ollama',
+      'groq',
+      'anthropic',
+      'openai',
+    ]);
     const latency: Record<string, number> = { anthropic: 300, groq: 120 };
-    expect(names(orderCandidates('fastest', candidates, needs, (c) => (latency[c.provider] === undefined ? undefined : { p50LatencyMs: latency[c.provider] ?? null, avgQuality: null, calls: 5 })))).toEqual(['groq', 'anthropic', 'openai', 'ollama']);
+    expect(
+      names(
+        orderCandidates('fastest', candidates, needs, (c) =>
+          latency[c.provider] === undefined
+            ? undefined
+            : { p50LatencyMs: latency[c.provider] ?? null, avgQuality: null, calls: 5 },
+        ),
+      ),
+    ).toEqual(['groq', 'anthropic', 'openai', 'ollama']);
     const quality: Record<string, number> = { groq: 71, ollama: 64 };
-    expect(names(orderCandidates('best_quality', candidates, needs, (c) => (quality[c.provider] === undefined ? undefined : { p50LatencyMs: null, avgQuality: quality[c.provider] ?? null, calls: 5 })))).toEqual(['groq', 'ollama', 'openai', 'anthropic']);
+    expect(
+      names(
+        orderCandidates('best_quality', candidates, needs, (c) =>
+          quality[c.provider] === undefined
+            ? undefined
+            : { p50LatencyMs: null, avgQuality: quality[c.provider] ?? null, calls: 5 },
+        ),
+      ),
+    ).toEqual(['groq', 'ollama', 'openai', 'anthropic']);
   });
 });
 

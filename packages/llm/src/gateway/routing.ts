@@ -53,7 +53,8 @@ const CLOUD_ORDER: readonly ProviderKind[] = ['groq', 'openai', 'anthropic', 'me
 export function defaultPolicy(task: LlmTask, available: readonly { id: string; kind: ProviderKind }[]): RoutingPolicy {
   const rank = (kind: ProviderKind) => (LOCAL_PROVIDER_KINDS.includes(kind) ? -1 : CLOUD_ORDER.indexOf(kind));
   const sorted = [...available].sort((a, b) => rank(a.kind) - rank(b.kind));
-  if (WEB_SEARCH_TASKS.includes(task)) sorted.sort((a, b) => Number(WEB_SEARCH_KINDS.includes(b.kind)) - Number(WEB_SEARCH_KINDS.includes(a.kind)));
+  if (WEB_SEARCH_TASKS.includes(task))
+    sorted.sort((a, b) => Number(WEB_SEARCH_KINDS.includes(b.kind)) - Number(WEB_SEARCH_KINDS.includes(a.kind)));
   return {
     mode: WEB_SEARCH_TASKS.includes(task) ? 'best_quality' : 'local_first',
     candidates: sorted.map((provider) => ({ provider: provider.id, model: DEFAULT_MODELS[provider.kind] })),
@@ -63,15 +64,26 @@ export function defaultPolicy(task: LlmTask, available: readonly { id: string; k
 export type Exclusion = Candidate & { reason: string };
 
 /** Drops candidates that cannot serve the call; says why for each, so the fallback chain can show it. */
-export function filterCapable<T extends ResolvedCandidate>(candidates: readonly T[], needs: CallNeeds): { usable: T[]; excluded: Exclusion[] } {
+export function filterCapable<T extends ResolvedCandidate>(
+  candidates: readonly T[],
+  needs: CallNeeds,
+): { usable: T[]; excluded: Exclusion[] } {
   const usable: T[] = [];
   const excluded: Exclusion[] = [];
   for (const candidate of candidates) {
     const needed = needs.estimatedInputTokens + needs.maxOutputTokens;
     if (candidate.contextWindow !== undefined && needed > candidate.contextWindow) {
-      excluded.push({ provider: candidate.provider, model: candidate.model, reason: `needs about ${needed} tokens; the model takes ${candidate.contextWindow}` });
+      excluded.push({
+        provider: candidate.provider,
+        model: candidate.model,
+        reason: `needs about ${needed} tokens; the model takes ${candidate.contextWindow}`,
+      });
     } else if (needs.webSearch && !WEB_SEARCH_KINDS.includes(candidate.kind)) {
-      excluded.push({ provider: candidate.provider, model: candidate.model, reason: 'this task needs a model that searches the web' });
+      excluded.push({
+        provider: candidate.provider,
+        model: candidate.model,
+        reason: 'this task needs a model that searches the web',
+      });
     } else {
       usable.push(candidate);
     }
@@ -81,7 +93,10 @@ export function filterCapable<T extends ResolvedCandidate>(candidates: readonly 
 
 /** What a call would cost on a candidate, in micro-dollars, from the estimate. */
 export function estimateCostMicros(candidate: ResolvedCandidate, needs: CallNeeds): number {
-  return costMicros(priceOf(candidate.kind, candidate.model).price, { inputTokens: needs.estimatedInputTokens, outputTokens: needs.maxOutputTokens });
+  return costMicros(priceOf(candidate.kind, candidate.model).price, {
+    inputTokens: needs.estimatedInputTokens,
+    outputTokens: needs.maxOutputTokens,
+  });
 }
 
 /**
@@ -102,7 +117,10 @@ export function orderCandidates<T extends ResolvedCandidate>(
     case 'cheapest':
       return list.sort((a, b) => estimateCostMicros(a, needs) - estimateCostMicros(b, needs));
     case 'fastest':
-      return list.sort((a, b) => (stats(a)?.p50LatencyMs ?? Number.POSITIVE_INFINITY) - (stats(b)?.p50LatencyMs ?? Number.POSITIVE_INFINITY));
+      return list.sort(
+        (a, b) =>
+          (stats(a)?.p50LatencyMs ?? Number.POSITIVE_INFINITY) - (stats(b)?.p50LatencyMs ?? Number.POSITIVE_INFINITY),
+      );
     case 'best_quality':
       // Measured quality first; unmeasured models by price, the market's own guess at quality.
       return list.sort((a, b) => {

@@ -42,7 +42,9 @@ export interface OllamaFetchOptions {
 export function createOllamaFetch(http: HttpClient, options: OllamaFetchOptions): FetchLike {
   return async (input, init = {}) => {
     const url = input instanceof Request ? input.url : input;
-    const signals = [init.signal, options.signal].filter((signal): signal is AbortSignal => signal !== undefined && signal !== null);
+    const signals = [init.signal, options.signal].filter(
+      (signal): signal is AbortSignal => signal !== undefined && signal !== null,
+    );
     const signal = signals.length === 0 ? undefined : AbortSignal.any(signals);
     const response = await http.request(url, { ...init, signal, timeoutMs: options.timeoutMs, retries: 0 });
     if (options.lastResponse !== undefined) {

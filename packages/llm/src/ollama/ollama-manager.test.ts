@@ -13,7 +13,10 @@ let manager: OllamaManager;
 
 beforeAll(async () => {
   fake = await startOllamaFake();
-  manager = createOllamaManager({ baseUrl: fake.url, readMemory: () => ({ totalBytes: 16 * GIB, freeBytes: 8 * GIB }) });
+  manager = createOllamaManager({
+    baseUrl: fake.url,
+    readMemory: () => ({ totalBytes: 16 * GIB, freeBytes: 8 * GIB }),
+  });
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
@@ -26,17 +29,32 @@ describe('ollama manager: installed models', () => {
   it('lists installed models with size, family and quantization', async () => {
     const models = await manager.installed();
     expect(models.map((model) => model.name)).toEqual(['llama3.2:3b', 'qwen2.5:0.5b']);
-    expect(models[0]).toMatchObject({ sizeBytes: 2_019_393_189, family: 'llama', parameterSize: '3.2B', quantization: 'Q4_K_M' });
+    expect(models[0]).toMatchObject({
+      sizeBytes: 2_019_393_189,
+      family: 'llama',
+      parameterSize: '3.2B',
+      quantization: 'Q4_K_M',
+    });
   });
 
   it('shows a model with its context length and parameter count', async () => {
     const details = await manager.show('qwen2.5:0.5b');
-    expect(details).toMatchObject({ family: 'qwen2', contextLength: 32_768, parameterCount: 494_030_000, capabilities: ['completion'] });
+    expect(details).toMatchObject({
+      family: 'qwen2',
+      contextLength: 32_768,
+      parameterCount: 494_030_000,
+      capabilities: ['completion'],
+    });
   });
 
   it('lists running models after a generation, with keep_alive expiry', async () => {
     expect(await manager.running()).toEqual([]);
-    await fetchChat(fake.url, { model: 'qwen2.5:0.5b', keep_alive: '10m', messages: [{ role: 'user', content: 'hi' }], stream: false });
+    await fetchChat(fake.url, {
+      model: 'qwen2.5:0.5b',
+      keep_alive: '10m',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: false,
+    });
     const running = await manager.running();
     expect(running).toHaveLength(1);
     expect(running[0]).toMatchObject({ name: 'qwen2.5:0.5b', contextLength: 4096 });
@@ -48,7 +66,13 @@ describe('ollama manager: installed models', () => {
   });
 
   it('deletes a model, and says clearly when it is not installed', async () => {
-    fake.installed.set('gemma2:2b', { name: 'gemma2:2b', sizeBytes: 1_600_000_000, parameterSize: '2.6B', quantization: 'Q4_0', contextLength: 8192 });
+    fake.installed.set('gemma2:2b', {
+      name: 'gemma2:2b',
+      sizeBytes: 1_600_000_000,
+      parameterSize: '2.6B',
+      quantization: 'Q4_0',
+      contextLength: 8192,
+    });
     await manager.delete('gemma2:2b');
     expect(fake.installed.has('gemma2:2b')).toBe(false);
     expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/delete', body: { name: 'gemma2:2b' } });
@@ -70,12 +94,20 @@ describe('ollama manager: pull', () => {
     const steps: PullProgress[] = [];
     await manager.pull('llama3.2:1b', (step) => steps.push(step));
     expect(steps[0]).toEqual({ status: 'pulling manifest' });
-    expect(steps.slice(-3).map((step) => step.status)).toEqual(['verifying sha256 digest', 'writing manifest', 'success']);
+    expect(steps.slice(-3).map((step) => step.status)).toEqual([
+      'verifying sha256 digest',
+      'writing manifest',
+      'success',
+    ]);
     const percents = steps.flatMap((step) => (step.percent === undefined ? [] : [step.percent]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(percents.at(-1)).toBe(100);
     expect(steps.some((step) => step.percent === 50)).toBe(true);
-    expect(steps[1]).toMatchObject({ status: expect.stringMatching(/^pulling [0-9a-f]{12}$/), digest: expect.stringMatching(/^sha256:/), completed: 0 });
+    expect(steps[1]).toMatchObject({
+      status: expect.stringMatching(/^pulling [0-9a-f]{12}$/),
+      digest: expect.stringMatching(/^sha256:/),
+      completed: 0,
+    });
     expect(fake.installed.has('llama3.2:1b')).toBe(true);
   });
 
@@ -99,10 +131,14 @@ describe('ollama manager: pull', () => {
     fake.setChunkDelay(30);
     const controller = new AbortController();
     const steps: PullProgress[] = [];
-    const pulling = manager.pull('gemma2:2b', (step) => {
-      steps.push(step);
-      if (steps.length === 2) controller.abort();
-    }, { signal: controller.signal });
+    const pulling = manager.pull(
+      'gemma2:2b',
+      (step) => {
+        steps.push(step);
+        if (steps.length === 2) controller.abort();
+      },
+      { signal: controller.signal },
+    );
     const error = await rejection(pulling);
     expect(error.kind).toBe('cancelled');
     expect(steps).toHaveLength(2);

@@ -19,7 +19,11 @@ import type { FitReport, ModelFootprint, ReadMemory } from './system-requirement
 
 export type { PullProgress } from './pull-progress.ts';
 
-const DetailsSchema = z.object({ family: z.string().default(''), parameter_size: z.string().default(''), quantization_level: z.string().default('') });
+const DetailsSchema = z.object({
+  family: z.string().default(''),
+  parameter_size: z.string().default(''),
+  quantization_level: z.string().default(''),
+});
 const ModelSchema = z.object({
   name: z.string(),
   size: z.number(),
@@ -31,8 +35,17 @@ const ModelSchema = z.object({
   context_length: z.number().optional(),
 });
 const ListSchema = z.object({ models: z.array(ModelSchema) });
-const ShowSchema = z.object({ details: DetailsSchema, model_info: z.record(z.string(), z.unknown()).default({}), capabilities: z.array(z.string()).default([]) });
-const ProgressSchema = z.object({ status: z.string(), digest: z.string().optional(), completed: z.number().optional(), total: z.number().optional() });
+const ShowSchema = z.object({
+  details: DetailsSchema,
+  model_info: z.record(z.string(), z.unknown()).default({}),
+  capabilities: z.array(z.string()).default([]),
+});
+const ProgressSchema = z.object({
+  status: z.string(),
+  digest: z.string().optional(),
+  completed: z.number().optional(),
+  total: z.number().optional(),
+});
 
 /** An installed model (`/api/tags`); `expiresAt`, `sizeVramBytes`, `contextLength` are set for running ones (`/api/ps`). */
 export interface OllamaModel {
@@ -104,14 +117,27 @@ export function createOllamaManager(options: OllamaManagerOptions = {}): OllamaM
   const timeoutMs = options.timeoutMs ?? 15_000;
 
   /** Runs one management call with its own client, signals and error mapping. */
-  async function call<T>(model: string | undefined, signal: AbortSignal | undefined, work: (client: Ollama) => Promise<T>): Promise<T> {
+  async function call<T>(
+    model: string | undefined,
+    signal: AbortSignal | undefined,
+    work: (client: Ollama) => Promise<T>,
+  ): Promise<T> {
     const control = startCallDeadline({ signal, timeoutMs });
     return runWith(control, model, false, timeoutMs, work);
   }
 
-  async function runWith<T>(control: CallDeadline, model: string | undefined, isPull: boolean, requestTimeoutMs: number, work: (client: Ollama) => Promise<T>): Promise<T> {
+  async function runWith<T>(
+    control: CallDeadline,
+    model: string | undefined,
+    isPull: boolean,
+    requestTimeoutMs: number,
+    work: (client: Ollama) => Promise<T>,
+  ): Promise<T> {
     const lastResponse: LastResponse = { status: undefined, retryAfterMs: undefined };
-    const client = new Ollama({ host: baseUrl, fetch: createOllamaFetch(http, { signal: control.signal, timeoutMs: requestTimeoutMs, lastResponse }) });
+    const client = new Ollama({
+      host: baseUrl,
+      fetch: createOllamaFetch(http, { signal: control.signal, timeoutMs: requestTimeoutMs, lastResponse }),
+    });
     try {
       return await work(client);
     } catch (error) {
@@ -121,12 +147,16 @@ export function createOllamaManager(options: OllamaManagerOptions = {}): OllamaM
     }
   }
 
-  const checkFits = (footprint: ModelFootprint): FitReport => checkModelFits(footprint, { readMemory: options.readMemory });
+  const checkFits = (footprint: ModelFootprint): FitReport =>
+    checkModelFits(footprint, { readMemory: options.readMemory });
 
   return {
-    installed: (signal) => call(undefined, signal, async (client) => ListSchema.parse(await client.list()).models.map(toModel)),
-    running: (signal) => call(undefined, signal, async (client) => ListSchema.parse(await client.ps()).models.map(toModel)),
-    show: (name, signal) => call(name, signal, async (client) => toDetails(name, ShowSchema.parse(await client.show({ model: name })))),
+    installed: (signal) =>
+      call(undefined, signal, async (client) => ListSchema.parse(await client.list()).models.map(toModel)),
+    running: (signal) =>
+      call(undefined, signal, async (client) => ListSchema.parse(await client.ps()).models.map(toModel)),
+    show: (name, signal) =>
+      call(name, signal, async (client) => toDetails(name, ShowSchema.parse(await client.show({ model: name })))),
     delete: (name, signal) => call(name, signal, async (client) => void (await client.delete({ model: name }))),
     version: (signal) => call(undefined, signal, async (client) => (await client.version()).version),
     checkFits,
@@ -167,7 +197,8 @@ function toModel(model: z.output<typeof ModelSchema>): OllamaModel {
 /** `model_info` keys are prefixed by the architecture: `llama.context_length`, `qwen2.context_length`... */
 function toDetails(name: string, show: z.output<typeof ShowSchema>): OllamaModelDetails {
   const info = show.model_info;
-  const architecture = typeof info['general.architecture'] === 'string' ? info['general.architecture'] : show.details.family;
+  const architecture =
+    typeof info['general.architecture'] === 'string' ? info['general.architecture'] : show.details.family;
   const number = (key: string): number | undefined => (typeof info[key] === 'number' ? info[key] : undefined);
   return {
     name,

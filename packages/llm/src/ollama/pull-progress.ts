@@ -17,7 +17,12 @@ export interface PullProgress {
 }
 
 /** Keeps each layer's bytes so the percentage covers all layers seen so far. */
-export function createPullProgressTracker(): (line: { status: string; digest?: string; completed?: number; total?: number }) => PullProgress {
+export function createPullProgressTracker(): (line: {
+  status: string;
+  digest?: string;
+  completed?: number;
+  total?: number;
+}) => PullProgress {
   const layers = new Map<string, { completed: number; total: number }>();
   let percent = 0;
   return (line) => {

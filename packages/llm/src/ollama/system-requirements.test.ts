@@ -40,7 +40,9 @@ describe('checkModelFits', () => {
     const report = checkModelFits({ name: 'llama3.1:70b' }, { readMemory: machine(32, 30) });
     expect(report.fits).toBe(false);
     expect(report.neededBytes).toBeGreaterThan(report.availableBytes);
-    expect(report.reason).toMatch(/^llama3\.1:70b needs about \d+\.\d GiB of memory, but this machine has 32\.0 GiB \(30\.0 GiB usable\)/);
+    expect(report.reason).toMatch(
+      /^llama3\.1:70b needs about \d+\.\d GiB of memory, but this machine has 32\.0 GiB \(30\.0 GiB usable\)/,
+    );
   });
 
   it('says so honestly when the size of a model is unknown', () => {

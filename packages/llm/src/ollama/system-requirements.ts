@@ -56,8 +56,21 @@ const KIB = 1024;
 
 /** Bits per weight of common GGUF quantizations (block scales included). */
 const BITS_PER_WEIGHT: Record<string, number> = {
-  Q2_K: 3.35, Q3_K_S: 3.5, Q3_K_M: 3.9, Q4_0: 4.55, Q4_1: 5, Q4_K_S: 4.6, Q4_K_M: 4.85,
-  Q5_0: 5.5, Q5_K_S: 5.55, Q5_K_M: 5.7, Q6_K: 6.6, Q8_0: 8.5, F16: 16, BF16: 16, F32: 32,
+  Q2_K: 3.35,
+  Q3_K_S: 3.5,
+  Q3_K_M: 3.9,
+  Q4_0: 4.55,
+  Q4_1: 5,
+  Q4_K_S: 4.6,
+  Q4_K_M: 4.85,
+  Q5_0: 5.5,
+  Q5_K_S: 5.55,
+  Q5_K_M: 5.7,
+  Q6_K: 6.6,
+  Q8_0: 8.5,
+  F16: 16,
+  BF16: 16,
+  F32: 32,
 };
 const DEFAULT_QUANTIZATION = 'Q4_K_M';
 
@@ -76,13 +89,25 @@ const KNOWN_MODELS: Record<string, { parameterCount: number; sizeBytes: number }
   'phi3:mini': { parameterCount: 3.82e9, sizeBytes: 2.2e9 },
 };
 /** A bare name (`:latest`) is the library's default tag of that model. */
-const LATEST_ALIASES: Record<string, string> = { 'llama3.2:latest': 'llama3.2:3b', 'llama3.1:latest': 'llama3.1:8b', 'mistral:latest': 'mistral:7b', 'qwen2.5:latest': 'qwen2.5:7b' };
+const LATEST_ALIASES: Record<string, string> = {
+  'llama3.2:latest': 'llama3.2:3b',
+  'llama3.1:latest': 'llama3.1:8b',
+  'mistral:latest': 'mistral:7b',
+  'qwen2.5:latest': 'qwen2.5:7b',
+};
 
 /** Bytes of memory the model needs loaded with `numCtx`, or undefined when its size is unknown. */
 export function estimateModelMemory(model: ModelFootprint, numCtx = 8192): number | undefined {
   const known = KNOWN_MODELS[canonicalName(model.name)];
-  const bits = BITS_PER_WEIGHT[(model.quantization ?? DEFAULT_QUANTIZATION).toUpperCase()] ?? BITS_PER_WEIGHT[DEFAULT_QUANTIZATION] ?? 4.85;
-  const parameterCount = model.parameterCount ?? known?.parameterCount ?? parametersFromName(model.name) ?? (model.sizeBytes === undefined ? undefined : (model.sizeBytes * 8) / bits);
+  const bits =
+    BITS_PER_WEIGHT[(model.quantization ?? DEFAULT_QUANTIZATION).toUpperCase()] ??
+    BITS_PER_WEIGHT[DEFAULT_QUANTIZATION] ??
+    4.85;
+  const parameterCount =
+    model.parameterCount ??
+    known?.parameterCount ??
+    parametersFromName(model.name) ??
+    (model.sizeBytes === undefined ? undefined : (model.sizeBytes * 8) / bits);
   if (parameterCount === undefined) return undefined;
   const weights = model.sizeBytes ?? known?.sizeBytes ?? (parameterCount * bits) / 8;
   const kvPerToken = Math.max(32 * KIB, 16 * KIB * (parameterCount / 1e9));
@@ -95,7 +120,12 @@ export function checkModelFits(model: ModelFootprint, options: FitOptions = {}):
   const availableBytes = Math.max(0, memory.totalBytes - (options.reserveBytes ?? 2 * GIB));
   const neededBytes = estimateModelMemory(model, options.numCtx ?? 8192);
   if (neededBytes === undefined) {
-    return { fits: true, neededBytes: 0, availableBytes, reason: `The size of ${model.name} is unknown, so Plume cannot tell whether it fits in ${gib(availableBytes)}.` };
+    return {
+      fits: true,
+      neededBytes: 0,
+      availableBytes,
+      reason: `The size of ${model.name} is unknown, so Plume cannot tell whether it fits in ${gib(availableBytes)}.`,
+    };
   }
   if (neededBytes > availableBytes) {
     return {
@@ -106,8 +136,16 @@ export function checkModelFits(model: ModelFootprint, options: FitOptions = {}):
     };
   }
   // Linux counts reclaimable page cache as used, so free memory only warns, it never refuses.
-  const busy = neededBytes > memory.freeBytes ? ` Only ${gib(memory.freeBytes)} is free right now; other programs may have to give memory back.` : '';
-  return { fits: true, neededBytes, availableBytes, reason: `${model.name} needs about ${gib(neededBytes)} of the ${gib(availableBytes)} usable.${busy}` };
+  const busy =
+    neededBytes > memory.freeBytes
+      ? ` Only ${gib(memory.freeBytes)} is free right now; other programs may have to give memory back.`
+      : '';
+  return {
+    fits: true,
+    neededBytes,
+    availableBytes,
+    reason: `${model.name} needs about ${gib(neededBytes)} of the ${gib(availableBytes)} usable.${busy}`,
+  };
 }
 
 function canonicalName(name: string): string {

@@ -4,7 +4,16 @@
  * Vendors' error codes are read from the body (`context_length_exceeded`, `model_not_found`,
  * Anthropic's `overloaded_error`); the key is never part of a message.
  */
-import { APICallError, EmptyResponseBodyError, InvalidResponseDataError, JSONParseError, NoContentGeneratedError, NoOutputGeneratedError, NoSuchModelError, TypeValidationError } from 'ai';
+import {
+  APICallError,
+  EmptyResponseBodyError,
+  InvalidResponseDataError,
+  JSONParseError,
+  NoContentGeneratedError,
+  NoOutputGeneratedError,
+  NoSuchModelError,
+  TypeValidationError,
+} from 'ai';
 import { z } from 'zod';
 import { HttpNetworkError, HttpTimeoutError, SsrfBlockedError } from '@plume/http/errors';
 import { parseRetryAfter } from '@plume/http/retry-after';
@@ -30,41 +39,76 @@ type VendorError = z.infer<typeof VendorErrorSchema>['error'];
 
 /** Socket errors that mean nothing is listening there (as opposed to a connection cut short). */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const MALFORMED = [JSONParseError, TypeValidationError, InvalidResponseDataError, EmptyResponseBodyError, NoOutputGeneratedError, NoContentGeneratedError];
+const MALFORMED = [
+  JSONParseError,
+  TypeValidationError,
+  InvalidResponseDataError,
+  EmptyResponseBodyError,
+  NoOutputGeneratedError,
+  NoContentGeneratedError,
+];
 
 /**
  * Maps a failure to an `LlmProviderError`; one already typed is returned as it is.
  * @example toLlmProviderError(error, { id: 'openai', label: 'OpenAI' }, { model: 'gpt-4o-mini' }).kind // 'rate_limited'
  */
-export function toLlmProviderError(error: unknown, provider: ProviderIdentity, context: FailureContext = {}): LlmProviderError {
+export function toLlmProviderError(
+  error: unknown,
+  provider: ProviderIdentity,
+  context: FailureContext = {},
+): LlmProviderError {
   if (error instanceof LlmProviderError) return error;
-  const fail = (kind: LlmErrorKind, message: string, extra: { status?: number; retryAfterMs?: number } = {}): LlmProviderError =>
-    new LlmProviderError({ kind, providerId: provider.id, message, cause: error, ...extra });
+  const fail = (
+    kind: LlmErrorKind,
+    message: string,
+    extra: { status?: number; retryAfterMs?: number } = {},
+  ): LlmProviderError => new LlmProviderError({ kind, providerId: provider.id, message, cause: error, ...extra });
 
-  if (APICallError.isInstance(error) && error.statusCode !== undefined) return fromStatus(error, error.statusCode, provider, context, fail);
+  if (APICallError.isInstance(error) && error.statusCode !== undefined)
+    return fromStatus(error, error.statusCode, provider, context, fail);
   const transport = fromTransport(error, provider);
   if (transport !== undefined) return fail(transport.kind, transport.message);
-  if (NoSuchModelError.isInstance(error)) return fail('model_not_found', `${provider.label} does not offer the model "${context.model ?? error.modelId}".`);
-  if (MALFORMED.some((type) => type.isInstance(error)) || error instanceof SyntaxError || error instanceof z.ZodError) return fail('malformed_response', `${provider.label} sent an answer Plume could not read.`);
-  if (error instanceof Error && error.name === 'AbortError') return fail('cancelled', `The call to ${provider.label} was cancelled.`);
-  if (error instanceof Error && error.name === 'TimeoutError') return fail('timeout', `${provider.label} did not answer in time.`);
+  if (NoSuchModelError.isInstance(error))
+    return fail('model_not_found', `${provider.label} does not offer the model "${context.model ?? error.modelId}".`);
+  if (MALFORMED.some((type) => type.isInstance(error)) || error instanceof SyntaxError || error instanceof z.ZodError)
+    return fail('malformed_response', `${provider.label} sent an answer Plume could not read.`);
+  if (error instanceof Error && error.name === 'AbortError')
+    return fail('cancelled', `The call to ${provider.label} was cancelled.`);
+  if (error instanceof Error && error.name === 'TimeoutError')
+    return fail('timeout', `${provider.label} did not answer in time.`);
   return fail('server_error', `The call to ${provider.label} failed unexpectedly.`);
 }
 
-type Fail = (kind: LlmErrorKind, message: string, extra?: { status?: number; retryAfterMs?: number }) => LlmProviderError;
+type Fail = (
+  kind: LlmErrorKind,
+  message: string,
+  extra?: { status?: number; retryAfterMs?: number },
+) => LlmProviderError;
 
-function fromStatus(error: APICallError, status: number, provider: ProviderIdentity, context: FailureContext, fail: Fail): LlmProviderError {
+function fromStatus(
+  error: APICallError,
+  status: number,
+  provider: ProviderIdentity,
+  context: FailureContext,
+  fail: Fail,
+): LlmProviderError {
   const vendor = readVendorError(error.responseBody);
   const retryAfterMs = parseRetryAfter(error.responseHeaders?.['retry-after']);
   const { label } = provider;
-  if (isContextOverflow(status, vendor)) return fail('context_overflow', `The prompt is too long for the ${label} model${named(context)}.`, { status });
+  if (isContextOverflow(status, vendor))
+    return fail('context_overflow', `The prompt is too long for the ${label} model${named(context)}.`, { status });
   if (vendor.code === 'model_not_found' || status === 404) {
-    return fail('model_not_found', `${label} does not offer the model${named(context)}, or this key may not use it (${status}).`, { status });
+    return fail(
+      'model_not_found',
+      `${label} does not offer the model${named(context)}, or this key may not use it (${status}).`,
+      { status },
+    );
   }
   if (vendor.code === 'content_filter' || vendor.code === 'content_policy_violation') {
     return fail('content_filter', `${label} refused the request under its content policy.`, { status });
   }
-  if (status === 401 || status === 403) return fail('auth', `The ${label} key was refused (${status}): check it on the Models page.`, { status });
+  if (status === 401 || status === 403)
+    return fail('auth', `The ${label} key was refused (${status}): check it on the Models page.`, { status });
   if (status === 429) {
     const wait = retryAfterMs === undefined ? '' : `; it asks to wait ${Math.ceil(retryAfterMs / 1000)} s`;
     return fail('rate_limited', `${label} is rate limiting this key (429)${wait}.`, { status, retryAfterMs });
@@ -88,18 +132,31 @@ function isContextOverflow(status: number, vendor: VendorError): boolean {
 }
 
 /** Failures before (or instead of) an HTTP status: refused, cut, timed out, blocked. */
-function fromTransport(error: unknown, provider: ProviderIdentity): { kind: LlmErrorKind; message: string } | undefined {
+function fromTransport(
+  error: unknown,
+  provider: ProviderIdentity,
+): { kind: LlmErrorKind; message: string } | undefined {
   for (let current = error, depth = 0; current instanceof Object && depth < 6; depth++) {
-    if (current instanceof HttpTimeoutError) return { kind: 'timeout', message: `${provider.label} did not answer within ${current.timeoutMs} ms.` };
+    if (current instanceof HttpTimeoutError)
+      return { kind: 'timeout', message: `${provider.label} did not answer within ${current.timeoutMs} ms.` };
     if (current instanceof SsrfBlockedError) {
-      return { kind: 'connection_refused', message: `Plume may not connect to ${current.host} for ${provider.label}: private addresses must be allowed first.` };
+      return {
+        kind: 'connection_refused',
+        message: `Plume may not connect to ${current.host} for ${provider.label}: private addresses must be allowed first.`,
+      };
     }
     const code = current instanceof HttpNetworkError ? current.systemCode : readCode(current);
     if (code !== undefined && UNREACHABLE_CODES.has(code)) {
-      return { kind: 'connection_refused', message: `${provider.label} could not be reached (${code}): is it running, and is the address right?` };
+      return {
+        kind: 'connection_refused',
+        message: `${provider.label} could not be reached (${code}): is it running, and is the address right?`,
+      };
     }
     if (current instanceof HttpNetworkError || (code !== undefined && /^(ECONNRESET|EPIPE|UND_ERR_)/.test(code))) {
-      return { kind: 'server_error', message: `The connection to ${provider.label} was closed before the answer was complete.` };
+      return {
+        kind: 'server_error',
+        message: `The connection to ${provider.label} was closed before the answer was complete.`,
+      };
     }
     current = 'cause' in current ? current.cause : undefined;
   }

@@ -11,7 +11,11 @@ import { JSON_INSTRUCTION } from './generate-with-sdk.ts';
 
 const KEY = 'sk-ant-test-secret-5678';
 const http = createHttpClient({ allowPrivateHosts: ['127.0.0.1'] });
-const call: ModelCall = { model: 'claude-sonnet-4-5', system: 'You write threads.', messages: [{ role: 'user', content: 'A thread about bread baking' }] };
+const call: ModelCall = {
+  model: 'claude-sonnet-4-5',
+  system: 'You write threads.',
+  messages: [{ role: 'user', content: 'A thread about bread baking' }],
+};
 
 let fake: LlmFakeControls;
 let provider: LlmProvider;
@@ -45,7 +49,11 @@ describe('Anthropic provider', () => {
     expect(request?.headers['x-api-key']).toBe(KEY);
     expect(request?.headers['anthropic-version']).toBeDefined();
     expect(request?.headers.authorization).toBeUndefined();
-    expect(request?.body).toMatchObject({ model: 'claude-sonnet-4-5', stream: true, system: [{ type: 'text', text: 'You write threads.' }] });
+    expect(request?.body).toMatchObject({
+      model: 'claude-sonnet-4-5',
+      stream: true,
+      system: [{ type: 'text', text: 'You write threads.' }],
+    });
   });
 
   it('asks for JSON in the system prompt, the only schema-less way Anthropic has', async () => {
@@ -65,10 +73,21 @@ describe('Anthropic provider', () => {
   });
 
   it('types authentication_error, not_found_error and "prompt is too long"', async () => {
-    const wrong = createProvider({ id: 'anthropic', kind: 'anthropic', baseUrl: `${fake.url}/v1`, apiKey: 'sk-ant-wrong' }, { http });
+    const wrong = createProvider(
+      { id: 'anthropic', kind: 'anthropic', baseUrl: `${fake.url}/v1`, apiKey: 'sk-ant-wrong' },
+      { http },
+    );
     expect(await failure(wrong.generate(call))).toMatchObject({ kind: 'auth', status: 401 });
-    expect(await failure(provider.generate({ ...call, model: 'claude-0' }))).toMatchObject({ kind: 'model_not_found', status: 404 });
-    const long = { ...call, model: 'claude-tiny-context', maxOutputTokens: 10, messages: [{ role: 'user' as const, content: 'word '.repeat(60) }] };
+    expect(await failure(provider.generate({ ...call, model: 'claude-0' }))).toMatchObject({
+      kind: 'model_not_found',
+      status: 404,
+    });
+    const long = {
+      ...call,
+      model: 'claude-tiny-context',
+      maxOutputTokens: 10,
+      messages: [{ role: 'user' as const, content: 'word '.repeat(60) }],
+    };
     expect(await failure(provider.generate(long))).toMatchObject({ kind: 'context_overflow', status: 400 });
   });
 
@@ -85,7 +104,10 @@ describe('Anthropic provider', () => {
   });
 
   it('types a refused connection, a dropped one and an unreadable stream', async () => {
-    const nowhere = createProvider({ id: 'anthropic', kind: 'anthropic', baseUrl: `http://127.0.0.1:${await freePort()}/v1`, apiKey: KEY }, { http });
+    const nowhere = createProvider(
+      { id: 'anthropic', kind: 'anthropic', baseUrl: `http://127.0.0.1:${await freePort()}/v1`, apiKey: KEY },
+      { http },
+    );
     expect(await failure(nowhere.generate(call))).toMatchObject({ kind: 'connection_refused' });
     fake.dropNext();
     expect(await failure(provider.generate(call))).toMatchObject({ kind: 'server_error' });
@@ -100,7 +122,9 @@ describe('Anthropic provider', () => {
     setTimeout(() => {
       controller.abort();
     }, 50);
-    expect(await failure(provider.generate({ ...call, signal: controller.signal }))).toMatchObject({ kind: 'cancelled' });
+    expect(await failure(provider.generate({ ...call, signal: controller.signal }))).toMatchObject({
+      kind: 'cancelled',
+    });
   });
 
   it('lists models with the version header and reports health', async () => {
@@ -108,6 +132,9 @@ describe('Anthropic provider', () => {
     expect(fake.requests[0]?.headers['anthropic-version']).toBe('2023-06-01');
     expect(await provider.health()).toMatchObject({ ok: true, models: 2 });
     fake.failNext({ status: 401 });
-    expect(await provider.health()).toMatchObject({ ok: false, reason: 'The Anthropic key was refused (401): check it on the Models page.' });
+    expect(await provider.health()).toMatchObject({
+      ok: false,
+      reason: 'The Anthropic key was refused (401): check it on the Models page.',
+    });
   });
 });

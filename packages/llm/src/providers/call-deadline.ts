@@ -18,7 +18,11 @@ export interface CallDeadline {
 }
 
 /** Starts the timers now. */
-export function startCallDeadline(options: { timeoutMs?: number; idleTimeoutMs?: number; signal?: AbortSignal }): CallDeadline {
+export function startCallDeadline(options: {
+  timeoutMs?: number;
+  idleTimeoutMs?: number;
+  signal?: AbortSignal;
+}): CallDeadline {
   const controller = new AbortController();
   let reason: DeadlineReason | undefined;
   const fire = (why: DeadlineReason): void => {

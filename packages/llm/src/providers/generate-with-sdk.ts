@@ -33,7 +33,11 @@ export interface SdkCallOptions {
  * Runs one call. Rejects only with `LlmProviderError`.
  * @example await generateWithSdk(openai.chat('gpt-4o-mini'), { model: 'gpt-4o-mini', messages }, { provider, json: 'json_object' })
  */
-export async function generateWithSdk(model: LanguageModel, call: ModelCall, options: SdkCallOptions): Promise<ModelAnswer> {
+export async function generateWithSdk(
+  model: LanguageModel,
+  call: ModelCall,
+  options: SdkCallOptions,
+): Promise<ModelAnswer> {
   const startedAt = performance.now();
   const deadline = startCallDeadline(call);
   const isJson = call.responseFormat === 'json';
@@ -64,7 +68,13 @@ export async function generateWithSdk(model: LanguageModel, call: ModelCall, opt
       } else if (part.type === 'finish') {
         const latencyMs = elapsedMs(startedAt);
         const usage = part.totalUsage;
-        const answer = { text, inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0, latencyMs, model: answeredBy };
+        const answer = {
+          text,
+          inputTokens: usage.inputTokens ?? 0,
+          outputTokens: usage.outputTokens ?? 0,
+          latencyMs,
+          model: answeredBy,
+        };
         return { ...answer, firstTokenMs: firstTokenMs ?? latencyMs, finishReason: toFinishReason(part.finishReason) };
       } else if (part.type === 'error') {
         throw part.error;
@@ -73,7 +83,11 @@ export async function generateWithSdk(model: LanguageModel, call: ModelCall, opt
       }
     }
     throw deadline.reason === undefined
-      ? new LlmProviderError({ kind: 'malformed_response', providerId: options.provider.id, message: `${options.provider.label} ended the answer without finishing it.` })
+      ? new LlmProviderError({
+          kind: 'malformed_response',
+          providerId: options.provider.id,
+          message: `${options.provider.label} ended the answer without finishing it.`,
+        })
       : deadlineError(deadline, call, options.provider);
   } catch (error) {
     if (deadline.reason !== undefined) throw deadlineError(deadline, call, options.provider, error);
@@ -85,16 +99,28 @@ export async function generateWithSdk(model: LanguageModel, call: ModelCall, opt
 
 function jsonOutput(strategy: JsonStrategy): OutputInterface | undefined {
   if (strategy === 'json_object') return Output.json();
-  if (strategy === 'json_schema') return Output.object({ schema: jsonSchema<Record<string, unknown>>({ type: 'object' }) });
+  if (strategy === 'json_schema')
+    return Output.object({ schema: jsonSchema<Record<string, unknown>>({ type: 'object' }) });
   return undefined;
 }
 
-function deadlineError(deadline: CallDeadline, call: ModelCall, provider: ProviderIdentity, cause?: unknown): LlmProviderError {
+function deadlineError(
+  deadline: CallDeadline,
+  call: ModelCall,
+  provider: ProviderIdentity,
+  cause?: unknown,
+): LlmProviderError {
   const base = { providerId: provider.id, cause };
-  if (deadline.reason === 'cancelled') return new LlmProviderError({ ...base, kind: 'cancelled', message: `The call to ${provider.label} was cancelled.` });
-  const message = deadline.reason === 'idle'
-    ? `${provider.label} sent nothing for ${call.idleTimeoutMs} ms.`
-    : `${provider.label} did not finish within ${call.timeoutMs} ms.`;
+  if (deadline.reason === 'cancelled')
+    return new LlmProviderError({
+      ...base,
+      kind: 'cancelled',
+      message: `The call to ${provider.label} was cancelled.`,
+    });
+  const message =
+    deadline.reason === 'idle'
+      ? `${provider.label} sent nothing for ${call.idleTimeoutMs} ms.`
+      : `${provider.label} did not finish within ${call.timeoutMs} ms.`;
   return new LlmProviderError({ ...base, kind: 'timeout', message });
 }
 

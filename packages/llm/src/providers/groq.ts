@@ -22,6 +22,7 @@ export function createGroqProvider(settings: ProviderSettings, deps: { http: Htt
     json: 'json_object',
     requiresKey: true,
     languageModel: (modelId) => groq(modelId),
-    listModels: (signal) => fetchModelList(deps.http, `${baseURL}/models`, { authorization: `Bearer ${apiKey}` }, signal),
+    listModels: (signal) =>
+      fetchModelList(deps.http, `${baseURL}/models`, { authorization: `Bearer ${apiKey}` }, signal),
   });
 }

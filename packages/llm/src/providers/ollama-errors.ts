@@ -28,7 +28,11 @@ const CONTEXT_OVERFLOW_TEXT = /context (length|window|size)|too long|exceeds.*(c
 /** Maps a failure of an Ollama call to a typed provider error with a message in plain words. */
 export function toOllamaError(error: unknown, context: OllamaFailureContext): LlmProviderError {
   if (error instanceof LlmProviderError) return error;
-  const make = (kind: LlmErrorKind, message: string, extra: { status?: number; retryAfterMs?: number } = {}): LlmProviderError =>
+  const make = (
+    kind: LlmErrorKind,
+    message: string,
+    extra: { status?: number; retryAfterMs?: number } = {},
+  ): LlmProviderError =>
     new LlmProviderError({ kind, providerId: context.providerId, message, cause: error, ...extra });
   const { stopped, lastResponse } = context;
 
@@ -37,16 +41,26 @@ export function toOllamaError(error: unknown, context: OllamaFailureContext): Ll
     return make('timeout', `Ollama model ${context.model} did not finish within ${seconds(context.timeoutMs)}.`);
   }
   if (stopped === 'idle') {
-    return make('timeout', `Ollama model ${context.model} sent nothing for ${seconds(context.idleTimeoutMs)}; the call was stopped.`);
+    return make(
+      'timeout',
+      `Ollama model ${context.model} sent nothing for ${seconds(context.idleTimeoutMs)}; the call was stopped.`,
+    );
   }
   const network = findCause(error, HttpNetworkError);
   if (network?.systemCode === 'ECONNREFUSED') {
     return make('connection_refused', `Ollama is not running at ${context.baseUrl}: start it with \`ollama serve\`.`);
   }
   if (findCause(error, SsrfBlockedError) !== undefined) {
-    return make('bad_request', `Plume may not connect to ${context.baseUrl}; check the Ollama address in the settings.`);
+    return make(
+      'bad_request',
+      `Plume may not connect to ${context.baseUrl}; check the Ollama address in the settings.`,
+    );
   }
-  if (network !== undefined) return make('server_error', `The connection to Ollama at ${context.baseUrl} failed (${network.systemCode ?? 'network error'}).`);
+  if (network !== undefined)
+    return make(
+      'server_error',
+      `The connection to Ollama at ${context.baseUrl} failed (${network.systemCode ?? 'network error'}).`,
+    );
 
   const statusError = findCause(error, HttpStatusError);
   const status = statusError?.status ?? lastResponse.status;
@@ -55,11 +69,16 @@ export function toOllamaError(error: unknown, context: OllamaFailureContext): Ll
   if (status !== undefined && status >= 400) return fromStatus({ status, text, retryAfterMs }, context, make);
   if (CONTEXT_OVERFLOW_TEXT.test(text)) return make('context_overflow', contextMessage(context.model, text));
   // A 200 whose stream broke off or could not be read: Ollama crashed or the connection dropped.
-  if (isConnectionCut(error)) return make('server_error', `Ollama at ${context.baseUrl} closed the connection before the answer was complete.`);
+  if (isConnectionCut(error))
+    return make('server_error', `Ollama at ${context.baseUrl} closed the connection before the answer was complete.`);
   return make('malformed_response', `Ollama sent an answer Plume could not read (${text}).`);
 }
 
-type Make = (kind: LlmErrorKind, message: string, extra?: { status?: number; retryAfterMs?: number }) => LlmProviderError;
+type Make = (
+  kind: LlmErrorKind,
+  message: string,
+  extra?: { status?: number; retryAfterMs?: number },
+) => LlmProviderError;
 
 interface FailedResponse {
   status: number;
@@ -72,17 +91,28 @@ function fromStatus(response: FailedResponse, context: OllamaFailureContext, mak
   const { model } = context;
   if (CONTEXT_OVERFLOW_TEXT.test(text)) return make('context_overflow', contextMessage(model, text), { status });
   if (status === 404) {
-    return make('model_not_found', `Ollama has no model ${model}: run \`ollama pull ${model}\` or pull it on the Models page.`, { status });
+    return make(
+      'model_not_found',
+      `Ollama has no model ${model}: run \`ollama pull ${model}\` or pull it on the Models page.`,
+      { status },
+    );
   }
   if (status === 429) {
     const { retryAfterMs } = response;
     const wait = retryAfterMs === undefined ? '' : ` Try again in ${seconds(retryAfterMs)}.`;
-    return make('rate_limited', `Ollama at ${context.baseUrl} is busy (too many requests).${wait}`, { status, retryAfterMs });
+    return make('rate_limited', `Ollama at ${context.baseUrl} is busy (too many requests).${wait}`, {
+      status,
+      retryAfterMs,
+    });
   }
-  if (status === 401 || status === 403) return make('auth', `Ollama at ${context.baseUrl} refused the credentials (${status}).`, { status });
+  if (status === 401 || status === 403)
+    return make('auth', `Ollama at ${context.baseUrl} refused the credentials (${status}).`, { status });
   if (status >= 500) {
     const retryAfterMs = status === 503 ? response.retryAfterMs : undefined;
-    return make('server_error', `Ollama failed while answering with ${model} (${status}: ${text}).`, { status, retryAfterMs });
+    return make('server_error', `Ollama failed while answering with ${model} (${status}: ${text}).`, {
+      status,
+      retryAfterMs,
+    });
   }
   return make('bad_request', `Ollama refused the request for ${model} (${status}: ${text}).`, { status });
 }

@@ -42,7 +42,13 @@ describe('ollama provider: generate', () => {
   it('reports the model Ollama says answered (a bare name gets its tag)', async () => {
     const answer = await ollama.generate({ ...hello, model: 'qwen2.5:0.5b' });
     expect(answer.model).toBe('qwen2.5:0.5b');
-    fake.installed.set('phi3:latest', { name: 'phi3', sizeBytes: 1, parameterSize: '3.8B', quantization: 'Q4_0', contextLength: 4096 });
+    fake.installed.set('phi3:latest', {
+      name: 'phi3',
+      sizeBytes: 1,
+      parameterSize: '3.8B',
+      quantization: 'Q4_0',
+      contextLength: 4096,
+    });
     expect((await ollama.generate({ ...hello, model: 'phi3' })).model).toBe('phi3:latest');
     fake.installed.delete('phi3:latest');
   });
@@ -50,7 +56,9 @@ describe('ollama provider: generate', () => {
   it('always sends num_ctx (8192 by default), and keep_alive and the system prompt when given', async () => {
     await ollama.generate(hello);
     await ollama.generate({ ...hello, numCtx: 16_384, keepAlive: '10m', system: 'Be brief.', temperature: 0.2 });
-    const [first, second] = fake.requests.filter((request) => request.path === '/api/chat').map((request) => request.body ?? {});
+    const [first, second] = fake.requests
+      .filter((request) => request.path === '/api/chat')
+      .map((request) => request.body ?? {});
     expect(first).toMatchObject({ model: 'llama3.2:3b', stream: true, options: { num_ctx: 8192 } });
     expect(first).not.toHaveProperty('keep_alive');
     expect(second).toMatchObject({ keep_alive: '10m', options: { num_ctx: 16_384, temperature: 0.2 } });

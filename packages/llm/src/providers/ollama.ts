@@ -10,7 +10,14 @@ import type { FinishReason, ModelMessage } from 'ai';
 import { z } from 'zod';
 import type { HttpClient } from '@plume/http/http-client';
 import { LlmProviderError } from '../provider-contract.ts';
-import type { LlmProvider, ModelAnswer, ModelCall, ModelInfo, ProviderHealth, ProviderSettings } from '../provider-contract.ts';
+import type {
+  LlmProvider,
+  ModelAnswer,
+  ModelCall,
+  ModelInfo,
+  ProviderHealth,
+  ProviderSettings,
+} from '../provider-contract.ts';
 import { createOllamaFetch, createOllamaHttpClient, DEFAULT_OLLAMA_URL } from '../ollama/ollama-http.ts';
 import type { LastResponse } from '../ollama/ollama-http.ts';
 import { startCallDeadline } from './call-deadline.ts';
@@ -40,7 +47,10 @@ const VersionSchema = z.object({ version: z.string() });
 export function createOllamaProvider(settings: ProviderSettings, http?: HttpClient): LlmProvider {
   const baseUrl = (settings.baseUrl ?? DEFAULT_OLLAMA_URL).replace(/\/+$/, '');
   const client = http ?? createOllamaHttpClient(baseUrl);
-  const failure = (model: string, lastResponse: LastResponse = { status: undefined, retryAfterMs: undefined }): OllamaFailureContext => ({
+  const failure = (
+    model: string,
+    lastResponse: LastResponse = { status: undefined, retryAfterMs: undefined },
+  ): OllamaFailureContext => ({
     providerId: settings.id,
     baseUrl,
     model,
@@ -56,7 +66,10 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
     const control = startCallDeadline({ signal: call.signal, timeoutMs, idleTimeoutMs });
     const lastResponse: LastResponse = { status: undefined, retryAfterMs: undefined };
     // One SDK provider per call: its fetch carries this call's signal and records its responses.
-    const ollama = createOllama({ baseURL: baseUrl, fetch: createOllamaFetch(client, { signal: control.signal, timeoutMs, lastResponse }) });
+    const ollama = createOllama({
+      baseURL: baseUrl,
+      fetch: createOllamaFetch(client, { signal: control.signal, timeoutMs, lastResponse }),
+    });
     const model = ollama(call.model, {
       options: { num_ctx: call.numCtx ?? DEFAULT_NUM_CTX },
       ...(call.keepAlive === undefined ? {} : { keep_alive: call.keepAlive }),
@@ -110,7 +123,12 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
       }
       throw new Error('the stream ended without a final chunk');
     } catch (error) {
-      throw toOllamaError(error, { ...failure(call.model, lastResponse), stopped: control.reason, timeoutMs, idleTimeoutMs });
+      throw toOllamaError(error, {
+        ...failure(call.model, lastResponse),
+        stopped: control.reason,
+        timeoutMs,
+        idleTimeoutMs,
+      });
     } finally {
       control.dispose();
     }
@@ -118,7 +136,11 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
 
   async function listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
     try {
-      const tags = await client.getJson(`${baseUrl}/api/tags`, { schema: TagsSchema, signal, timeoutMs: LIST_TIMEOUT_MS });
+      const tags = await client.getJson(`${baseUrl}/api/tags`, {
+        schema: TagsSchema,
+        signal,
+        timeoutMs: LIST_TIMEOUT_MS,
+      });
       return tags.models.map((model) => ({ id: model.name, sizeBytes: model.size }));
     } catch (error) {
       throw toOllamaError(error, { ...failure('(list)'), stopped: signal?.aborted === true ? 'cancelled' : undefined });
@@ -128,15 +150,27 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
   async function health(signal?: AbortSignal): Promise<ProviderHealth> {
     const startedAt = performance.now();
     try {
-      const { version } = await client.getJson(`${baseUrl}/api/version`, { schema: VersionSchema, signal, timeoutMs: LIST_TIMEOUT_MS });
+      const { version } = await client.getJson(`${baseUrl}/api/version`, {
+        schema: VersionSchema,
+        signal,
+        timeoutMs: LIST_TIMEOUT_MS,
+      });
       const models = await listModels(signal);
       const latencyMs = Math.round(performance.now() - startedAt);
       if (models.length === 0) {
-        return { ok: false, latencyMs, models: 0, reason: `Ollama ${version} is running at ${baseUrl} but has no models: pull one on the Models page.` };
+        return {
+          ok: false,
+          latencyMs,
+          models: 0,
+          reason: `Ollama ${version} is running at ${baseUrl} but has no models: pull one on the Models page.`,
+        };
       }
       return { ok: true, latencyMs, models: models.length };
     } catch (error) {
-      const reason = toOllamaError(error, { ...failure('(health)'), stopped: signal?.aborted === true ? 'cancelled' : undefined }).message;
+      const reason = toOllamaError(error, {
+        ...failure('(health)'),
+        stopped: signal?.aborted === true ? 'cancelled' : undefined,
+      }).message;
       return { ok: false, latencyMs: Math.round(performance.now() - startedAt), reason };
     }
   }

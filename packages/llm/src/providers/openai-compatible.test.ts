@@ -11,7 +11,8 @@ const http = createHttpClient({ allowPrivateHosts: ['127.0.0.1'] });
 const call: ModelCall = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Three hashtags for a bakery' }] };
 
 const fakes: Partial<Record<'openai' | 'groq' | 'perplexity' | 'keyless', LlmFakeControls>> = {};
-const fake = (name: keyof typeof fakes): LlmFakeControls => fakes[name] ?? expect.unreachable(`fake ${name} not started`);
+const fake = (name: keyof typeof fakes): LlmFakeControls =>
+  fakes[name] ?? expect.unreachable(`fake ${name} not started`);
 
 beforeAll(async () => {
   [fakes.openai, fakes.groq, fakes.perplexity, fakes.keyless] = await Promise.all([
@@ -27,10 +28,38 @@ beforeEach(() => {
 });
 
 /** Each vendor is the OpenAI fake in the vendor's flavor, behind the vendor's own base path. */
-const vendors: { kind: ProviderKind; label: string; fake: 'openai' | 'groq' | 'perplexity'; prefix: string; modelsPath: string; jsonFormat: unknown }[] = [
-  { kind: 'groq', label: 'Groq', fake: 'groq', prefix: '/openai/v1', modelsPath: '/openai/v1/models', jsonFormat: { type: 'json_object' } },
-  { kind: 'perplexity', label: 'Perplexity', fake: 'perplexity', prefix: '', modelsPath: '/router/v1/models', jsonFormat: { type: 'json_schema', json_schema: { schema: { type: 'object' } } } },
-  { kind: 'meta', label: 'Meta Llama API', fake: 'openai', prefix: '/compat/v1', modelsPath: '/compat/v1/models', jsonFormat: { type: 'json_object' } },
+const vendors: {
+  kind: ProviderKind;
+  label: string;
+  fake: 'openai' | 'groq' | 'perplexity';
+  prefix: string;
+  modelsPath: string;
+  jsonFormat: unknown;
+}[] = [
+  {
+    kind: 'groq',
+    label: 'Groq',
+    fake: 'groq',
+    prefix: '/openai/v1',
+    modelsPath: '/openai/v1/models',
+    jsonFormat: { type: 'json_object' },
+  },
+  {
+    kind: 'perplexity',
+    label: 'Perplexity',
+    fake: 'perplexity',
+    prefix: '',
+    modelsPath: '/router/v1/models',
+    jsonFormat: { type: 'json_schema', json_schema: { schema: { type: 'object' } } },
+  },
+  {
+    kind: 'meta',
+    label: 'Meta Llama API',
+    fake: 'openai',
+    prefix: '/compat/v1',
+    modelsPath: '/compat/v1/models',
+    jsonFormat: { type: 'json_object' },
+  },
 ];
 
 describe.each(vendors)('$label provider', ({ kind, label, fake: fakeName, prefix, modelsPath, jsonFormat }) => {
@@ -42,7 +71,12 @@ describe.each(vendors)('$label provider', ({ kind, label, fake: fakeName, prefix
 
   it('streams with usage from the vendor path, the key as a Bearer token', async () => {
     const answer = await provider().generate(call);
-    expect(answer).toMatchObject({ text: 'Fake gpt-4o-mini answer to: Three hashtags for a bakery', inputTokens: 5, outputTokens: 9, finishReason: 'stop' });
+    expect(answer).toMatchObject({
+      text: 'Fake gpt-4o-mini answer to: Three hashtags for a bakery',
+      inputTokens: 5,
+      outputTokens: 9,
+      finishReason: 'stop',
+    });
     expect(keyed.requests[0]).toMatchObject({ path: `${prefix}/chat/completions`, body: { stream: true } });
     expect(keyed.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
@@ -55,14 +89,19 @@ describe.each(vendors)('$label provider', ({ kind, label, fake: fakeName, prefix
 
   it('types errors and reports health in the vendor’s name', async () => {
     keyed.failNext({ status: 429, headers: { 'retry-after': '2' } });
-    const limited: unknown = await provider().generate(call).catch((error: unknown) => error);
+    const limited: unknown = await provider()
+      .generate(call)
+      .catch((error: unknown) => error);
     expect(limited).toBeInstanceOf(LlmProviderError);
     expect(limited).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000, providerId: kind });
 
     expect(await provider().listModels()).toHaveLength(2);
     expect(keyed.requests.at(-1)?.path).toBe(modelsPath);
     keyed.failNext({ status: 401 });
-    expect(await provider().health()).toMatchObject({ ok: false, reason: `The ${label} key was refused (401): check it on the Models page.` });
+    expect(await provider().health()).toMatchObject({
+      ok: false,
+      reason: `The ${label} key was refused (401): check it on the Models page.`,
+    });
   });
 });
 
@@ -78,14 +117,20 @@ describe('self-hosted OpenAI-compatible server (vLLM, LM Studio)', () => {
     const answer = await provider.generate({ ...call, responseFormat: 'json' });
     expect(answer.inputTokens).toBeGreaterThan(0);
     expect(keyless.requests[0]?.headers.authorization).toBeUndefined();
-    expect(keyless.requests[0]?.body).toMatchObject({ response_format: { type: 'json_object' }, stream_options: { include_usage: true } });
+    expect(keyless.requests[0]?.body).toMatchObject({
+      response_format: { type: 'json_object' },
+      stream_options: { include_usage: true },
+    });
     expect(await provider.health()).toMatchObject({ ok: true, models: 2 });
   });
 
   it('names the server in messages and requires a base URL', async () => {
     const provider = createProvider(settings(), { http });
     const error = await provider.generate({ ...call, model: 'missing' }).catch((reason: unknown) => reason);
-    expect(error).toMatchObject({ kind: 'model_not_found', message: 'vllm-lan does not offer the model "missing", or this key may not use it (404).' });
+    expect(error).toMatchObject({
+      kind: 'model_not_found',
+      message: 'vllm-lan does not offer the model "missing", or this key may not use it (404).',
+    });
     expect(() => createProvider({ id: 'lmstudio', kind: 'openai_compatible' }, { http })).toThrow(/needs a base URL/);
   });
 });

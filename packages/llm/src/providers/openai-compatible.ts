@@ -21,11 +21,21 @@ export const META_LLAMA_BASE_URL = 'https://api.llama.com/compat/v1';
 export function createOpenAiCompatibleProvider(settings: ProviderSettings, deps: { http: HttpClient }): LlmProvider {
   const isMeta = settings.kind === 'meta';
   if (!isMeta && settings.baseUrl === undefined) {
-    throw new LlmProviderError({ kind: 'bad_request', providerId: settings.id, message: `The server "${settings.id}" needs a base URL, e.g. http://127.0.0.1:8000/v1.` });
+    throw new LlmProviderError({
+      kind: 'bad_request',
+      providerId: settings.id,
+      message: `The server "${settings.id}" needs a base URL, e.g. http://127.0.0.1:8000/v1.`,
+    });
   }
   const baseURL = baseUrlOf(settings, META_LLAMA_BASE_URL);
   const apiKey = settings.apiKey === '' ? undefined : settings.apiKey;
-  const compatible = createOpenAICompatible({ name: settings.id, baseURL, apiKey, includeUsage: true, fetch: createSdkFetch(deps.http) });
+  const compatible = createOpenAICompatible({
+    name: settings.id,
+    baseURL,
+    apiKey,
+    includeUsage: true,
+    fetch: createSdkFetch(deps.http),
+  });
   const headers: Record<string, string> = apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` };
   return createSdkProvider({
     settings,

@@ -11,7 +11,11 @@ import { JSON_INSTRUCTION } from './generate-with-sdk.ts';
 
 const KEY = 'sk-test-openai-secret-1234';
 const http = createHttpClient({ allowPrivateHosts: ['127.0.0.1'] });
-const call: ModelCall = { model: 'gpt-4o-mini', system: 'You write captions.', messages: [{ role: 'user', content: 'A caption about spring rain' }] };
+const call: ModelCall = {
+  model: 'gpt-4o-mini',
+  system: 'You write captions.',
+  messages: [{ role: 'user', content: 'A caption about spring rain' }],
+};
 
 let fake: LlmFakeControls;
 let provider: LlmProvider;
@@ -44,7 +48,11 @@ describe('OpenAI provider', () => {
     const [request] = fake.requests;
     expect(request?.path).toBe('/v1/chat/completions');
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(request?.body).toMatchObject({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true } });
+    expect(request?.body).toMatchObject({
+      model: 'gpt-4o-mini',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('asks for JSON with response_format json_object and says so in the system prompt', async () => {
@@ -62,7 +70,10 @@ describe('OpenAI provider', () => {
   });
 
   it('types a refused key as auth without repeating the key', async () => {
-    const wrong = createProvider({ id: 'openai', kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: `${KEY}-wrong` }, { http });
+    const wrong = createProvider(
+      { id: 'openai', kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: `${KEY}-wrong` },
+      { http },
+    );
     const error = await failure(wrong.generate(call));
     expect(error).toMatchObject({ kind: 'auth', status: 401, providerId: 'openai', fallback: true });
     expect(error.message).toBe('The OpenAI key was refused (401): check it on the Models page.');
@@ -70,8 +81,14 @@ describe('OpenAI provider', () => {
 
   it('never writes the key to the HTTP log', async () => {
     const lines: unknown[] = [];
-    const logger = { debug: (obj: object, msg: string) => lines.push([msg, obj]), warn: (obj: object, msg: string) => lines.push([msg, obj]) };
-    const logged = createProvider({ id: 'openai', kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: KEY }, { http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'], logger }) });
+    const logger = {
+      debug: (obj: object, msg: string) => lines.push([msg, obj]),
+      warn: (obj: object, msg: string) => lines.push([msg, obj]),
+    };
+    const logged = createProvider(
+      { id: 'openai', kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: KEY },
+      { http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'], logger }) },
+    );
     fake.failNext({ status: 401 });
     await failure(logged.generate(call));
     await logged.generate(call);
@@ -86,7 +103,10 @@ describe('OpenAI provider', () => {
   });
 
   it('types an unknown model and an over-long prompt from the error codes', async () => {
-    expect(await failure(provider.generate({ ...call, model: 'gpt-404' }))).toMatchObject({ kind: 'model_not_found', status: 404 });
+    expect(await failure(provider.generate({ ...call, model: 'gpt-404' }))).toMatchObject({
+      kind: 'model_not_found',
+      status: 404,
+    });
     const long = { ...call, model: 'tiny-context', messages: [{ role: 'user' as const, content: 'word '.repeat(60) }] };
     expect(await failure(provider.generate(long))).toMatchObject({ kind: 'context_overflow', status: 400 });
   });
@@ -105,7 +125,10 @@ describe('OpenAI provider', () => {
 
   it('types a refused connection', async () => {
     const port = await freePort();
-    const nowhere = createProvider({ id: 'openai', kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: KEY }, { http });
+    const nowhere = createProvider(
+      { id: 'openai', kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: KEY },
+      { http },
+    );
     expect(await failure(nowhere.generate(call))).toMatchObject({ kind: 'connection_refused' });
   });
 
@@ -146,6 +169,9 @@ describe('OpenAI provider', () => {
 
     fake.failNext({ status: 401 });
     const health = await provider.health();
-    expect(health).toMatchObject({ ok: false, reason: 'The OpenAI key was refused (401): check it on the Models page.' });
+    expect(health).toMatchObject({
+      ok: false,
+      reason: 'The OpenAI key was refused (401): check it on the Models page.',
+    });
   });
 });

@@ -23,6 +23,7 @@ export function createOpenAiProvider(settings: ProviderSettings, deps: { http: H
     json: 'json_object',
     requiresKey: true,
     languageModel: (modelId) => openai.chat(modelId),
-    listModels: (signal) => fetchModelList(deps.http, `${baseURL}/models`, { authorization: `Bearer ${apiKey}` }, signal),
+    listModels: (signal) =>
+      fetchModelList(deps.http, `${baseURL}/models`, { authorization: `Bearer ${apiKey}` }, signal),
   });
 }

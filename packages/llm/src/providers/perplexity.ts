@@ -24,6 +24,7 @@ export function createPerplexityProvider(settings: ProviderSettings, deps: { htt
     json: 'json_schema',
     requiresKey: true,
     languageModel: (modelId) => perplexity(modelId),
-    listModels: (signal) => fetchModelList(deps.http, `${baseURL}/router/v1/models`, { authorization: `Bearer ${apiKey}` }, signal),
+    listModels: (signal) =>
+      fetchModelList(deps.http, `${baseURL}/router/v1/models`, { authorization: `Bearer ${apiKey}` }, signal),
   });
 }

@@ -31,7 +31,11 @@ export interface SdkProviderSpec {
 export function createSdkProvider(spec: SdkProviderSpec): LlmProvider {
   const identity: ProviderIdentity = { id: spec.settings.id, label: spec.label };
   const missingKey = (): LlmProviderError =>
-    new LlmProviderError({ kind: 'auth', providerId: identity.id, message: `No ${spec.label} key is set: add it on the Models page.` });
+    new LlmProviderError({
+      kind: 'auth',
+      providerId: identity.id,
+      message: `No ${spec.label} key is set: add it on the Models page.`,
+    });
   const isMissingKey = spec.requiresKey && (spec.settings.apiKey ?? '') === '';
 
   const listModels = async (signal?: AbortSignal): Promise<ModelInfo[]> => {

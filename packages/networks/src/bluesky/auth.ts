@@ -12,14 +12,21 @@ import { blueskyIdentity } from './identity.ts';
 import { blueskyCredentialsSchema } from './manifest.ts';
 import { assertActive, pdsEndpoint, sessionSchema, tokensFromSession } from './session.ts';
 
-function readCredentials(context: NetworkContext, credentials: Record<string, unknown>): { identifier: string; password: string; service: string } {
+function readCredentials(
+  context: NetworkContext,
+  credentials: Record<string, unknown>,
+): { identifier: string; password: string; service: string } {
   const parsed = blueskyCredentialsSchema.safeParse(credentials);
-  if (!parsed.success) throw new Permanent(parsed.error.issues[0]?.message ?? 'Enter your Bluesky handle and an app password.');
+  if (!parsed.success)
+    throw new Permanent(parsed.error.issues[0]?.message ?? 'Enter your Bluesky handle and an app password.');
   const service = (parsed.data.service ?? blueskyServiceUrl(context, {})).replace(/\/+$/, '');
   return { identifier: parsed.data.identifier.replace(/^@/, ''), password: parsed.data.password, service };
 }
 
-async function createSession(context: NetworkContext, input: { identifier: string; password: string; service: string }) {
+async function createSession(
+  context: NetworkContext,
+  input: { identifier: string; password: string; service: string },
+) {
   try {
     return await xrpcProcedure(context, {
       base: input.service,
@@ -47,12 +54,18 @@ export const blueskyCredentials: CredentialOperations = {
     const session = await createSession(context, input);
     assertActive(session);
     const base = pdsEndpoint(session.didDoc) ?? input.service;
-    const identity = await blueskyIdentity(context, { base, did: session.did, handle: session.handle, service: input.service });
+    const identity = await blueskyIdentity(context, {
+      base,
+      did: session.did,
+      handle: session.handle,
+      service: input.service,
+    });
     return { tokens: tokensFromSession(session), identity };
   },
 
   async refresh(context, tokens, metadata): Promise<TokenSet> {
-    if (tokens.refreshToken === undefined) throw new AuthExpired('The Bluesky session has no refresh token; reconnect the account.');
+    if (tokens.refreshToken === undefined)
+      throw new AuthExpired('The Bluesky session has no refresh token; reconnect the account.');
     const session = await xrpcProcedure(context, {
       base: blueskyServiceUrl(context, metadata),
       nsid: 'com.atproto.server.refreshSession',

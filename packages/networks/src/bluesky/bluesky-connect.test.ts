@@ -10,7 +10,10 @@ let fake: BlueskyFake;
 let context: NetworkContext;
 const credentials = blueskyProvider.credentials;
 if (credentials?.refresh === undefined) throw new Error('Bluesky signs in with credentials and refreshes sessions');
-const { connect, refresh } = { connect: credentials.connect.bind(credentials), refresh: credentials.refresh.bind(credentials) };
+const { connect, refresh } = {
+  connect: credentials.connect.bind(credentials),
+  refresh: credentials.refresh.bind(credentials),
+};
 
 beforeEach(async () => {
   fake = await startBlueskyFake();
@@ -51,19 +54,28 @@ describe('Bluesky connect', () => {
 
   it('uses the host the user names instead of the default', async () => {
     const elsewhere = createTestNetworkContext({ api: 'http://127.0.0.1:9', web: 'https://bsky.app' });
-    const { identity } = await connect(elsewhere, { identifier: 'alice.test', password: 'app-pass-1234', service: `${fake.url}/` });
+    const { identity } = await connect(elsewhere, {
+      identifier: 'alice.test',
+      password: 'app-pass-1234',
+      service: `${fake.url}/`,
+    });
     expect(identity.metadata?.['service']).toBe(fake.url);
   });
 
   it('says in plain words when the handle or app password is wrong', async () => {
     const attempt = connect(context, { identifier: 'alice.test', password: 'wrong' });
     await expect(attempt).rejects.toBeInstanceOf(Permanent);
-    await expect(connect(context, { identifier: 'alice.test', password: 'wrong' })).rejects.toThrow(/handle and app password/);
+    await expect(connect(context, { identifier: 'alice.test', password: 'wrong' })).rejects.toThrow(
+      /handle and app password/,
+    );
     await expect(connect(context, { identifier: '', password: 'x' })).rejects.toThrow(/handle/);
   });
 
   it('tells the user to use an app password when the account asks for an email code', async () => {
-    fake.server.failNext({ status: 401, body: { error: 'AuthFactorTokenRequired', message: 'A sign in code has been sent to your email address' } });
+    fake.server.failNext({
+      status: 401,
+      body: { error: 'AuthFactorTokenRequired', message: 'A sign in code has been sent to your email address' },
+    });
     await expect(connect(context, { identifier: 'alice.test', password: 'main-password' })).rejects.toMatchObject({
       kind: 'permanent',
       reason: expect.stringContaining('app password'),
@@ -75,9 +87,19 @@ describe('Bluesky connect', () => {
     fake.server.failNext({
       status: 200,
       match: (request) => request.path.endsWith('createSession'),
-      body: { accessJwt: 'a', refreshJwt: 'r', handle: 'alice.test', did: 'did:plc:alice123', active: false, status: 'deactivated' },
+      body: {
+        accessJwt: 'a',
+        refreshJwt: 'r',
+        handle: 'alice.test',
+        did: 'did:plc:alice123',
+        active: false,
+        status: 'deactivated',
+      },
     });
-    await expect(connect(context, { identifier: 'alice.test', password: 'app-pass-1234' })).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'deactivated' });
+    await expect(connect(context, { identifier: 'alice.test', password: 'app-pass-1234' })).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: 'deactivated',
+    });
   });
 });
 

@@ -10,7 +10,10 @@ import type { AccountAuth, NetworkContext, PublishMedia } from '../contract.ts';
 import { blueskyProvider } from './provider.ts';
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let pds: BlueskyPds;
 let context: NetworkContext;
@@ -19,7 +22,10 @@ let account: AccountAuth;
 beforeAll(async () => {
   pds = await startBlueskyPds();
   context = createTestNetworkContext({ api: pds.url, web: 'https://bsky.app' }, { timeoutMs: 15_000 });
-  const { tokens, identity } = await blueskyProvider.credentials!.connect(context, { identifier: pds.account.handle, password: pds.account.password });
+  const { tokens, identity } = await blueskyProvider.credentials!.connect(context, {
+    identifier: pds.account.handle,
+    password: pds.account.password,
+  });
   account = { externalId: identity.externalId, tokens, metadata: identity.metadata ?? {} };
 });
 
@@ -73,18 +79,31 @@ describe('Bluesky adapter against a real PDS', () => {
       text: string;
       langs: string[];
       facets: { index: { byteStart: number; byteEnd: number }; features: Record<string, unknown>[] }[];
-      embed: { $type: string; images: { alt: string; image: { ref: { $link: string }; mimeType: string; size: number } }[] };
+      embed: {
+        $type: string;
+        images: { alt: string; image: { ref: { $link: string }; mimeType: string; size: number } }[];
+      };
     };
     expect(value.text).toBe(text);
     expect(value.langs).toEqual(['en']);
     const bytes = Buffer.from(text, 'utf8');
-    const covered = value.facets.map((facet) => bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'));
+    const covered = value.facets.map((facet) =>
+      bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'),
+    );
     expect(covered).toEqual(['https://plume.example/docs', '#plume']);
-    expect(value.facets[0]?.features[0]).toEqual({ $type: 'app.bsky.richtext.facet#link', uri: 'https://plume.example/docs' });
+    expect(value.facets[0]?.features[0]).toEqual({
+      $type: 'app.bsky.richtext.facet#link',
+      uri: 'https://plume.example/docs',
+    });
     expect(value.facets[1]?.features[0]).toEqual({ $type: 'app.bsky.richtext.facet#tag', tag: 'plume' });
     expect(value.embed.$type).toBe('app.bsky.embed.images');
-    expect(value.embed.images[0]).toMatchObject({ alt: 'One white pixel', image: { mimeType: 'image/png', size: PNG.length } });
-    const blob = await fetch(`${pds.url}/xrpc/com.atproto.sync.getBlob?did=${pds.account.did}&cid=${value.embed.images[0]?.image.ref.$link}`);
+    expect(value.embed.images[0]).toMatchObject({
+      alt: 'One white pixel',
+      image: { mimeType: 'image/png', size: PNG.length },
+    });
+    const blob = await fetch(
+      `${pds.url}/xrpc/com.atproto.sync.getBlob?did=${pds.account.did}&cid=${value.embed.images[0]?.image.ref.$link}`,
+    );
     expect(Buffer.from(await blob.arrayBuffer())).toEqual(PNG);
 
     await blueskyProvider.delete(context, account, result.remoteId);
@@ -105,11 +124,17 @@ describe('Bluesky adapter against a real PDS', () => {
     });
     const reply = (await getRecord(result.extra[0]?.remoteId ?? '')).body['value'] as Record<string, unknown>;
     expect(reply['reply']).toMatchObject({ root: { uri: result.remoteId }, parent: { uri: result.remoteId } });
-    expect(reply['facets']).toMatchObject([{ features: [{ $type: 'app.bsky.richtext.facet#mention', did: pds.account.did }] }]);
+    expect(reply['facets']).toMatchObject([
+      { features: [{ $type: 'app.bsky.richtext.facet#mention', did: pds.account.did }] },
+    ]);
   });
 
   it('gets the PDS lexicon error as Permanent for text over 300 graphemes', async () => {
-    const attempt = blueskyProvider.publish(context, account, { parts: [{ text: 'é'.repeat(301), media: [] }], settings: {}, idempotencyKey: 'pds-3' });
+    const attempt = blueskyProvider.publish(context, account, {
+      parts: [{ text: 'é'.repeat(301), media: [] }],
+      settings: {},
+      idempotencyKey: 'pds-3',
+    });
     await expect(attempt).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'InvalidRequest' });
   });
 
@@ -120,7 +145,9 @@ describe('Bluesky adapter against a real PDS', () => {
     expect(tokens.refreshToken).not.toBe(account.tokens.refreshToken);
     // The real PDS lets a rotated refresh JWT be reused for a 2-hour grace period (the fake revokes at once).
     account = { ...account, tokens };
-    await expect(blueskyProvider.credentials!.refresh!(context, { accessToken: 'x', refreshToken: 'not-a-jwt' }, account.metadata)).rejects.toMatchObject({
+    await expect(
+      blueskyProvider.credentials!.refresh!(context, { accessToken: 'x', refreshToken: 'not-a-jwt' }, account.metadata),
+    ).rejects.toMatchObject({
       kind: 'auth_expired',
     });
   });

@@ -47,11 +47,16 @@ export async function xrpcQuery<S extends z.ZodType>(
   context: NetworkContext,
   call: XrpcCall<S> & { params?: Readonly<Record<string, string>> },
 ): Promise<z.output<S>> {
-  return callJson(context.http, xrpcUrl(call.base, call.nsid, call.params), { method: 'GET', headers: headersFor(call.token) }, {
-    ...blueskyFailureMapping,
-    schema: call.schema,
-    what: call.what,
-  });
+  return callJson(
+    context.http,
+    xrpcUrl(call.base, call.nsid, call.params),
+    { method: 'GET', headers: headersFor(call.token) },
+    {
+      ...blueskyFailureMapping,
+      schema: call.schema,
+      what: call.what,
+    },
+  );
 }
 
 /** An XRPC procedure (POST) with a JSON input, or raw bytes with their content type (uploadBlob). */
@@ -68,11 +73,16 @@ export async function xrpcProcedure<S extends z.ZodType>(
     body = JSON.stringify(call.json);
     contentType = 'application/json';
   }
-  return callJson(context.http, xrpcUrl(call.base, call.nsid), { method: 'POST', headers: headersFor(call.token, contentType), body }, {
-    ...blueskyFailureMapping,
-    schema: call.schema,
-    what: call.what,
-  });
+  return callJson(
+    context.http,
+    xrpcUrl(call.base, call.nsid),
+    { method: 'POST', headers: headersFor(call.token, contentType), body },
+    {
+      ...blueskyFailureMapping,
+      schema: call.schema,
+      what: call.what,
+    },
+  );
 }
 
 /** An XRPC procedure whose output we do not need (deleteRecord). */
@@ -89,6 +99,13 @@ export async function xrpcProcedureNoContent(
 }
 
 /** The account's repo (DID) and PDS, as the record operations need them. */
-export function accountRepo(context: NetworkContext, account: AccountAuth): { base: string; did: string; token: string } {
-  return { base: blueskyServiceUrl(context, account.metadata), did: account.metadata['did'] ?? account.externalId, token: account.tokens.accessToken };
+export function accountRepo(
+  context: NetworkContext,
+  account: AccountAuth,
+): { base: string; did: string; token: string } {
+  return {
+    base: blueskyServiceUrl(context, account.metadata),
+    did: account.metadata['did'] ?? account.externalId,
+    token: account.tokens.accessToken,
+  };
 }

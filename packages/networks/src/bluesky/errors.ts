@@ -10,13 +10,21 @@ import type { FailureMapping } from '../shared/network-call.ts';
 type Described = ReturnType<NonNullable<FailureMapping['describe']>>;
 
 /** XRPC error names that mean the session must be refreshed or the account reconnected. */
-const AUTH_ERRORS = new Set(['ExpiredToken', 'InvalidToken', 'AuthenticationRequired', 'AuthMissing', 'BadJwt', 'BadJwtSignature']);
+const AUTH_ERRORS = new Set([
+  'ExpiredToken',
+  'InvalidToken',
+  'AuthenticationRequired',
+  'AuthMissing',
+  'BadJwt',
+  'BadJwtSignature',
+]);
 
 /** Plain-words messages for the error names a user can act on. */
 const PLAIN_MESSAGES: Readonly<Record<string, string>> = {
   AccountTakedown: 'Bluesky has taken this account down.',
   AccountDeactivated: 'This Bluesky account is deactivated. Reactivate it in Bluesky, then try again.',
-  AuthFactorTokenRequired: 'This account asks for an email code at sign-in. Use an app password (Bluesky settings → Privacy and security → App passwords) instead of your main password.',
+  AuthFactorTokenRequired:
+    'This account asks for an email code at sign-in. Use an app password (Bluesky settings → Privacy and security → App passwords) instead of your main password.',
   BlobTooLarge: 'An image is larger than Bluesky accepts (1 MB per image).',
   PayloadTooLarge: 'The upload is larger than Bluesky accepts.',
   InvalidSwap: 'Bluesky refused the change because the account changed at the same time. Try again.',

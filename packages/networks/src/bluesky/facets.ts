@@ -38,7 +38,8 @@ export function findFacets(text: string): FoundFacet[] {
     const index = { byteStart: facet.index.byteStart, byteEnd: facet.index.byteEnd };
     if (typeof feature?.['uri'] === 'string') found.push({ index, feature: { kind: 'link', uri: feature['uri'] } });
     // Before resolution RichText puts the handle where the DID will go.
-    else if (typeof feature?.['did'] === 'string') found.push({ index, feature: { kind: 'mention', handle: feature['did'] } });
+    else if (typeof feature?.['did'] === 'string')
+      found.push({ index, feature: { kind: 'mention', handle: feature['did'] } });
     else if (typeof feature?.['tag'] === 'string') found.push({ index, feature: { kind: 'tag', tag: feature['tag'] } });
   }
   return found;
@@ -68,8 +69,10 @@ export async function buildFacets(context: NetworkContext, base: string, text: s
   const facets: Facet[] = [];
   const dids = new Map<string, string | undefined>();
   for (const { index, feature } of findFacets(text)) {
-    if (feature.kind === 'link') facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: feature.uri }] });
-    else if (feature.kind === 'tag') facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: feature.tag }] });
+    if (feature.kind === 'link')
+      facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: feature.uri }] });
+    else if (feature.kind === 'tag')
+      facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: feature.tag }] });
     else {
       const handle = feature.handle.toLowerCase();
       if (!dids.has(handle)) dids.set(handle, await resolveHandle(context, base, handle));

@@ -16,7 +16,11 @@ const profileRecordSchema = z.looseObject({
 });
 
 /** The profile record, or nothing when the account never set one (or the PDS cannot say). */
-async function readProfile(context: NetworkContext, base: string, did: string): Promise<z.infer<typeof profileRecordSchema>['value'] | undefined> {
+async function readProfile(
+  context: NetworkContext,
+  base: string,
+  did: string,
+): Promise<z.infer<typeof profileRecordSchema>['value'] | undefined> {
   try {
     const record = await xrpcQuery(context, {
       base,

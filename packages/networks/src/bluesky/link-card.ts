@@ -69,7 +69,12 @@ async function fetchThumb(
   repo: { base: string; token: string },
   imageUrl: string,
 ): Promise<BlobRef | undefined> {
-  const response = await context.http.request(imageUrl, { method: 'GET', timeoutMs: FETCH_TIMEOUT_MS, retries: 0, headers: { accept: 'image/*' } });
+  const response = await context.http.request(imageUrl, {
+    method: 'GET',
+    timeoutMs: FETCH_TIMEOUT_MS,
+    retries: 0,
+    headers: { accept: 'image/*' },
+  });
   const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!response.ok || !THUMB_TYPES.has(type)) {
     await response.body?.cancel();
@@ -85,10 +90,18 @@ export async function buildLinkCard(
   repo: { base: string; token: string },
   link: string,
 ): Promise<ExternalEmbed> {
-  const fallback: ExternalEmbed = { $type: 'app.bsky.embed.external', external: { uri: link, title: link, description: '' } };
+  const fallback: ExternalEmbed = {
+    $type: 'app.bsky.embed.external',
+    external: { uri: link, title: link, description: '' },
+  };
   let meta: Map<string, string>;
   try {
-    const response = await context.http.request(link, { method: 'GET', timeoutMs: FETCH_TIMEOUT_MS, retries: 0, headers: { accept: 'text/html' } });
+    const response = await context.http.request(link, {
+      method: 'GET',
+      timeoutMs: FETCH_TIMEOUT_MS,
+      retries: 0,
+      headers: { accept: 'text/html' },
+    });
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('html')) {
       await response.body?.cancel();
       return fallback;
@@ -110,6 +123,11 @@ export async function buildLinkCard(
   }
   return {
     $type: 'app.bsky.embed.external',
-    external: { uri: link, title: title.slice(0, 300), description: description.slice(0, 1000), ...(thumb === undefined ? {} : { thumb }) },
+    external: {
+      uri: link,
+      title: title.slice(0, 300),
+      description: description.slice(0, 1000),
+      ...(thumb === undefined ? {} : { thumb }),
+    },
   };
 }

@@ -26,11 +26,13 @@ export const blueskyCredentialsSchema = z.object({
   }),
   password: z.string().trim().min(1, 'Enter an app password from Bluesky settings').meta({
     title: 'App password',
-    description: 'Not your main password: create an app password in Bluesky under Settings → Privacy and security → App passwords, and paste it here.',
+    description:
+      'Not your main password: create an app password in Bluesky under Settings → Privacy and security → App passwords, and paste it here.',
   }),
   service: httpUrlSchema().optional().meta({
     title: 'Server (optional)',
-    description: 'Leave empty for accounts on bsky.social. Only if your account lives on your own PDS, enter its address, e.g. https://pds.example.com.',
+    description:
+      'Leave empty for accounts on bsky.social. Only if your account lives on your own PDS, enter its address, e.g. https://pds.example.com.',
   }),
 });
 
@@ -73,9 +75,27 @@ export const blueskyManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 1666, windowSec: 60 * 60, note: '5,000 points per hour per DID; a create costs 3' },
-    { scope: 'account', operation: 'publish', limit: 11666, windowSec: 24 * 60 * 60, note: '35,000 points per day per DID' },
-    { scope: 'account', operation: 'any', limit: 30, windowSec: 5 * 60, note: 'createSession per handle (300 per day)' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 1666,
+      windowSec: 60 * 60,
+      note: '5,000 points per hour per DID; a create costs 3',
+    },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 11666,
+      windowSec: 24 * 60 * 60,
+      note: '35,000 points per day per DID',
+    },
+    {
+      scope: 'account',
+      operation: 'any',
+      limit: 30,
+      windowSec: 5 * 60,
+      note: 'createSession per handle (300 per day)',
+    },
     { scope: 'app', operation: 'any', limit: 3000, windowSec: 5 * 60, note: 'all requests from one IP address' },
   ],
   publishConcurrency: 4,

@@ -8,7 +8,9 @@ import type { TokenSet } from '../contract.ts';
 import { Permanent } from '../provider-errors.ts';
 
 const didDocSchema = z.looseObject({
-  service: z.array(z.looseObject({ id: z.string(), type: z.string().optional(), serviceEndpoint: z.unknown() })).optional(),
+  service: z
+    .array(z.looseObject({ id: z.string(), type: z.string().optional(), serviceEndpoint: z.unknown() }))
+    .optional(),
 });
 
 /** createSession and refreshSession output (the fields we use). */
@@ -33,7 +35,8 @@ export function jwtExpiry(jwt: string): Date | undefined {
   if (payload === undefined) return undefined;
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (claims !== null && typeof claims === 'object' && 'exp' in claims && typeof claims.exp === 'number') return new Date(claims.exp * 1000);
+    if (claims !== null && typeof claims === 'object' && 'exp' in claims && typeof claims.exp === 'number')
+      return new Date(claims.exp * 1000);
   } catch {
     // not a JWT we can read; the engine then refreshes on the first 401
   }
@@ -72,5 +75,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
 export function assertActive(session: { active?: boolean | undefined; status?: string | undefined }): void {
   if (session.active !== false) return;
   const status = session.status ?? 'inactive';
-  throw new Permanent(STATUS_WORDS[status] ?? `This Bluesky account is not active (${status}).`, { vendorCode: status });
+  throw new Permanent(STATUS_WORDS[status] ?? `This Bluesky account is not active (${status}).`, {
+    vendorCode: status,
+  });
 }

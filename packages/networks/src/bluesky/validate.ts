@@ -16,12 +16,21 @@ export function validateForBluesky(request: PublishRequest): { path: string; mes
     const path = `parts.${index}`;
     const text = composedText(request, index, settings);
     if (countText(text, { kind: 'utf8_bytes' }) > BLUESKY_TEXT_BYTES) {
-      problems.push({ path: `${path}.text`, message: `Bluesky posts can be at most ${BLUESKY_TEXT_BYTES} bytes long; shorten the text.` });
+      problems.push({
+        path: `${path}.text`,
+        message: `Bluesky posts can be at most ${BLUESKY_TEXT_BYTES} bytes long; shorten the text.`,
+      });
     } else if (text !== part.text && countText(text, { kind: 'graphemes' }) > BLUESKY_TEXT_GRAPHEMES) {
-      problems.push({ path: `${path}.text`, message: `With the link added the text is over ${BLUESKY_TEXT_GRAPHEMES} characters; shorten it.` });
+      problems.push({
+        path: `${path}.text`,
+        message: `With the link added the text is over ${BLUESKY_TEXT_GRAPHEMES} characters; shorten it.`,
+      });
     }
     if (part.media.some((media) => media.kind === 'video')) {
-      problems.push({ path: `${path}.media`, message: 'Plume does not post videos to Bluesky yet; use up to 4 images.' });
+      problems.push({
+        path: `${path}.media`,
+        message: 'Plume does not post videos to Bluesky yet; use up to 4 images.',
+      });
     }
     const hasCard = index === 0 && usesLinkCard(request, settings);
     if (text.trim() === '' && part.media.length === 0 && !hasCard) {

@@ -21,7 +21,12 @@ const webhookSchema = z.looseObject({
 
 /** Reads the webhook and returns it as a Plume identity (the channel it posts to). */
 export async function readDiscordWebhook(context: NetworkContext, webhook: DiscordWebhook): Promise<ConnectedIdentity> {
-  const found = await discordJson(context, webhookUrl(context, webhook), { method: 'GET' }, { schema: webhookSchema, what: 'read the webhook' });
+  const found = await discordJson(
+    context,
+    webhookUrl(context, webhook),
+    { method: 'GET' },
+    { schema: webhookSchema, what: 'read the webhook' },
+  );
   const name = found.name ?? 'Discord webhook';
   const cdn = (context.endpoints['cdn'] ?? 'https://cdn.discordapp.com').replace(/\/+$/, '');
   const web = (context.endpoints['web'] ?? 'https://discord.com').replace(/\/+$/, '');
@@ -31,7 +36,9 @@ export async function readDiscordWebhook(context: NetworkContext, webhook: Disco
     displayName: name,
     kind: 'channel',
     ...(found.avatar ? { avatarUrl: `${cdn}/avatars/${found.id}/${found.avatar}.png` } : {}),
-    ...(found.guild_id && found.channel_id ? { profileUrl: `${web}/channels/${found.guild_id}/${found.channel_id}` } : {}),
+    ...(found.guild_id && found.channel_id
+      ? { profileUrl: `${web}/channels/${found.guild_id}/${found.channel_id}` }
+      : {}),
     metadata: {
       webhookId: found.id,
       ...(found.guild_id ? { guildId: found.guild_id } : {}),
@@ -52,7 +59,10 @@ export const discordCredentials: CredentialOperations = {
     } catch (error) {
       // At connect time an unknown webhook is a wrong or stale URL, not an expired session.
       if (error instanceof AuthExpired) {
-        throw new Permanent('Discord does not know this webhook. Check the URL, or create a new webhook and copy its URL again.', { cause: error });
+        throw new Permanent(
+          'Discord does not know this webhook. Check the URL, or create a new webhook and copy its URL again.',
+          { cause: error },
+        );
       }
       throw error;
     }

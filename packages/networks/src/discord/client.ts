@@ -10,7 +10,14 @@ import { MalformedResponse, send } from '../shared/network-call.ts';
 import { Permanent, Retryable } from '../provider-errors.ts';
 import { discordFailure } from './errors.ts';
 
-const WEBHOOK_HOSTS = new Set(['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com', 'ptb.discordapp.com', 'canary.discordapp.com']);
+const WEBHOOK_HOSTS = new Set([
+  'discord.com',
+  'discordapp.com',
+  'ptb.discord.com',
+  'canary.discord.com',
+  'ptb.discordapp.com',
+  'canary.discordapp.com',
+]);
 
 /** A webhook's id and token. */
 export interface DiscordWebhook {
@@ -24,7 +31,9 @@ export function parseWebhookUrl(input: string): DiscordWebhook {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new Permanent('That is not a Discord webhook URL. Copy it from the channel settings (Integrations → Webhooks → Copy Webhook URL).');
+    throw new Permanent(
+      'That is not a Discord webhook URL. Copy it from the channel settings (Integrations → Webhooks → Copy Webhook URL).',
+    );
   }
   const match = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([\w-]+)\/?$/.exec(url.pathname);
   if (url.protocol !== 'https:' || !WEBHOOK_HOSTS.has(url.hostname) || match === null) {
@@ -47,17 +56,23 @@ export async function discordJson<S extends z.ZodType>(
   init: HttpRequestInit,
   options: { schema: S; what: string },
 ): Promise<z.output<S>> {
-  const response = await send(context.http, url, { ...init, headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) } });
+  const response = await send(context.http, url, {
+    ...init,
+    headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
   if (!response.ok) throw await discordFailure(response, options.what);
   const isRead = (init.method ?? 'GET').toUpperCase() === 'GET';
   let body: unknown;
   try {
     body = JSON.parse(await response.text());
   } catch (error) {
-    throw isRead ? new Retryable(`Discord sent an unreadable answer to "${options.what}".`, { cause: error }) : new MalformedResponse(options.what, response.status, error);
+    throw isRead
+      ? new Retryable(`Discord sent an unreadable answer to "${options.what}".`, { cause: error })
+      : new MalformedResponse(options.what, response.status, error);
   }
   const parsed = options.schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw isRead ? new Retryable(`Discord sent an unexpected answer to "${options.what}".`) : new MalformedResponse(options.what, response.status, parsed.error);
+  throw isRead
+    ? new Retryable(`Discord sent an unexpected answer to "${options.what}".`)
+    : new MalformedResponse(options.what, response.status, parsed.error);
 }
-

@@ -39,7 +39,12 @@ export function decodeMessageRef(remoteId: string): DiscordMessageRef | undefine
 }
 
 /** `https://discord.com/channels/<guild>/<channel>/<message>` when the server is known. */
-export function discordMessageUrl(context: NetworkContext, account: AccountAuth, channelId: string, messageId: string): string | null {
+export function discordMessageUrl(
+  context: NetworkContext,
+  account: AccountAuth,
+  channelId: string,
+  messageId: string,
+): string | null {
   const guildId = account.metadata['guildId'];
   if (guildId === undefined) return null;
   return `${(context.endpoints['web'] ?? 'https://discord.com').replace(/\/+$/, '')}/channels/${guildId}/${channelId}/${messageId}`;

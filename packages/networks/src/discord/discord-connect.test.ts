@@ -52,8 +52,14 @@ describe('Discord connect', () => {
   });
 
   it('accepts the URL forms Discord hands out and refuses anything else in plain words', () => {
-    expect(parseWebhookUrl('https://discordapp.com/api/webhooks/42/abc-DEF_1')).toEqual({ id: '42', token: 'abc-DEF_1' });
-    expect(parseWebhookUrl(' https://canary.discord.com/api/v10/webhooks/42/tok/ ')).toEqual({ id: '42', token: 'tok' });
+    expect(parseWebhookUrl('https://discordapp.com/api/webhooks/42/abc-DEF_1')).toEqual({
+      id: '42',
+      token: 'abc-DEF_1',
+    });
+    expect(parseWebhookUrl(' https://canary.discord.com/api/v10/webhooks/42/tok/ ')).toEqual({
+      id: '42',
+      token: 'tok',
+    });
     expect(() => parseWebhookUrl('https://evil.example/api/webhooks/42/tok')).toThrow(/webhook URL/);
     expect(() => parseWebhookUrl('http://discord.com/api/webhooks/42/tok')).toThrow(/webhook URL/);
     expect(() => parseWebhookUrl('not a url')).toThrow(/webhook URL/);
@@ -64,7 +70,9 @@ describe('Discord connect', () => {
       kind: 'permanent',
       reason: expect.stringContaining('does not know this webhook'),
     });
-    await expect(connect(`https://discord.com/api/webhooks/${fake.state.webhook.id}/wrong`)).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(connect(`https://discord.com/api/webhooks/${fake.state.webhook.id}/wrong`)).rejects.toMatchObject({
+      kind: 'permanent',
+    });
   });
 });
 

@@ -3,7 +3,12 @@ import { freePort } from '@plume/testing/free-port';
 import { isProviderError, RateLimited } from '../provider-errors.ts';
 import { MalformedResponse } from '../shared/network-call.ts';
 import { discordProvider } from './provider.ts';
-import { discordRequest, startDiscordTestBed, testMedia, type DiscordTestBed } from './test-support/discord-test-bed.ts';
+import {
+  discordRequest,
+  startDiscordTestBed,
+  testMedia,
+  type DiscordTestBed,
+} from './test-support/discord-test-bed.ts';
 
 let bed: DiscordTestBed;
 
@@ -16,7 +21,8 @@ afterEach(async () => {
   await bed.fake.close();
 });
 
-const publishText = () => discordProvider.publish(bed.context, bed.account, discordRequest([{ text: 'Hello', media: [] }]));
+const publishText = () =>
+  discordProvider.publish(bed.context, bed.account, discordRequest([{ text: 'Hello', media: [] }]));
 const messages = () => [...bed.fake.state.messages.values()];
 
 describe('Discord error mapping', () => {
@@ -24,18 +30,28 @@ describe('Discord error mapping', () => {
     bed.fake.server.failNext({ status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } });
     await expect(publishText()).rejects.toMatchObject({ kind: 'auth_expired' });
     bed.fake.server.failNext({ status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
-    await expect(publishText()).rejects.toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('reconnect') });
+    await expect(publishText()).rejects.toMatchObject({
+      kind: 'auth_expired',
+      message: expect.stringContaining('reconnect'),
+    });
   });
 
   it('maps 403 to Permanent with the reason in plain words', async () => {
     bed.fake.server.failNext({ status: 403, body: { message: 'Missing Permissions', code: 50013 } });
-    await expect(publishText()).rejects.toMatchObject({ kind: 'permanent', vendorCode: '50013', reason: expect.stringContaining('not allowed to post') });
+    await expect(publishText()).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: '50013',
+      reason: expect.stringContaining('not allowed to post'),
+    });
   });
 
   it('maps 413 to Permanent about the upload size', async () => {
     bed.fake.server.failNext({ status: 413, body: { message: 'Request entity too large', code: 40005 } });
     const request = discordRequest([{ text: 'big', media: [testMedia()] }]);
-    await expect(discordProvider.publish(bed.context, bed.account, request)).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('10 MB') });
+    await expect(discordProvider.publish(bed.context, bed.account, request)).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('10 MB'),
+    });
   });
 
   it('maps 429 to RateLimited for the body retry_after (seconds, float), per account', async () => {
@@ -50,9 +66,17 @@ describe('Discord error mapping', () => {
   });
 
   it('scopes a global 429 to the whole app and falls back to X-RateLimit-Reset-After', async () => {
-    bed.fake.server.failNext({ status: 429, headers: { 'x-ratelimit-global': 'true', 'x-ratelimit-reset-after': '0.25' }, body: 'Too Many Requests' });
+    bed.fake.server.failNext({
+      status: 429,
+      headers: { 'x-ratelimit-global': 'true', 'x-ratelimit-reset-after': '0.25' },
+      body: 'Too Many Requests',
+    });
     await expect(publishText()).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 250, scope: 'app' });
-    bed.fake.server.failNext({ status: 429, headers: { 'retry-after': '3' }, body: { message: 'You are being rate limited.', retry_after: 2.5, global: true } });
+    bed.fake.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: { message: 'You are being rate limited.', retry_after: 2.5, global: true },
+    });
     await expect(publishText()).rejects.toMatchObject({ retryAfterMs: 2500, scope: 'app' });
   });
 
@@ -78,8 +102,13 @@ describe('Discord error mapping', () => {
   });
 
   it('maps connection refused to Retryable', async () => {
-    const context = { ...bed.context, endpoints: { ...bed.context.endpoints, api: `http://127.0.0.1:${await freePort()}/api/v10` } };
-    await expect(discordProvider.publish(context, bed.account, discordRequest([{ text: 'x', media: [] }]))).rejects.toMatchObject({ kind: 'retryable' });
+    const context = {
+      ...bed.context,
+      endpoints: { ...bed.context.endpoints, api: `http://127.0.0.1:${await freePort()}/api/v10` },
+    };
+    await expect(
+      discordProvider.publish(context, bed.account, discordRequest([{ text: 'x', media: [] }])),
+    ).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('makes an unreadable answer to reading the webhook Retryable', async () => {

@@ -35,7 +35,8 @@ function fieldErrors(errors: unknown, path: string[] = []): string[] {
       if (typeof entry.message === 'string') messages.push(`${path.join('.') || 'message'}: ${entry.message}`);
     }
   }
-  for (const [key, value] of Object.entries(record)) if (key !== '_errors') messages.push(...fieldErrors(value, [...path, key]));
+  for (const [key, value] of Object.entries(record))
+    if (key !== '_errors') messages.push(...fieldErrors(value, [...path, key]));
   return messages;
 }
 
@@ -56,22 +57,32 @@ export function describeDiscordError(body: unknown, status: number): Described {
   if (code === undefined && message === undefined) return undefined;
   const vendorCode = code === undefined ? undefined : String(code);
   if (code !== undefined && AUTH_CODES.has(code)) {
-    return { kind: 'auth', code: vendorCode, message: 'The webhook was deleted or its URL changed. Create a new webhook and reconnect.' };
+    return {
+      kind: 'auth',
+      code: vendorCode,
+      message: 'The webhook was deleted or its URL changed. Create a new webhook and reconnect.',
+    };
   }
   const plain = code === undefined ? undefined : PLAIN[code];
   const said = [message, ...details].filter((entry): entry is string => entry !== undefined).join(' ');
-  return { ...(vendorCode === undefined ? {} : { code: vendorCode }), message: plain ?? `Discord said: ${said}`, ...(status === 413 ? { kind: 'permanent' as const } : {}) };
+  return {
+    ...(vendorCode === undefined ? {} : { code: vendorCode }),
+    message: plain ?? `Discord said: ${said}`,
+    ...(status === 413 ? { kind: 'permanent' as const } : {}),
+  };
 }
 
 const DEFAULT_WAIT_MS = 5000;
 
 function isGlobal(headers: Headers, body: unknown): boolean {
-  if (headers.get('x-ratelimit-global')?.toLowerCase() === 'true' || headers.get('x-ratelimit-scope') === 'global') return true;
+  if (headers.get('x-ratelimit-global')?.toLowerCase() === 'true' || headers.get('x-ratelimit-scope') === 'global')
+    return true;
   return body !== null && typeof body === 'object' && (body as Record<string, unknown>)['global'] === true;
 }
 
 function waitMs(headers: Headers, body: unknown): number {
-  const fromBody = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['retry_after'] : undefined;
+  const fromBody =
+    body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['retry_after'] : undefined;
   if (typeof fromBody === 'number' && fromBody >= 0) return Math.ceil(fromBody * 1000);
   const resetAfter = Number(headers.get('x-ratelimit-reset-after') ?? Number.NaN);
   if (Number.isFinite(resetAfter) && resetAfter >= 0) return Math.ceil(resetAfter * 1000);
@@ -87,6 +98,10 @@ export async function discordFailure(response: Response, what: string): Promise<
   } catch {
     // Cloudflare's HTML error pages are not JSON; keep the text
   }
-  if (response.status === 429) return new RateLimited(waitMs(response.headers, body), isGlobal(response.headers, body) ? 'app' : 'account');
-  return failureFromResponse(new Response(text, { status: response.status, headers: response.headers }), { describe: describeDiscordError, what });
+  if (response.status === 429)
+    return new RateLimited(waitMs(response.headers, body), isGlobal(response.headers, body) ? 'app' : 'account');
+  return failureFromResponse(new Response(text, { status: response.status, headers: response.headers }), {
+    describe: describeDiscordError,
+    what,
+  });
 }

@@ -20,10 +20,15 @@ export const DISCORD_UPLOAD_BYTES = 10 * MiB;
 
 /** What the user pastes: the webhook URL from Channel settings → Integrations → Webhooks. */
 export const discordCredentialsSchema = z.object({
-  webhookUrl: z.string().trim().min(1, 'Paste the webhook URL from the channel settings (Integrations → Webhooks).').meta({
-    title: 'Webhook URL',
-    description: 'In Discord, open the channel’s Settings → Integrations → Webhooks → New Webhook, then Copy Webhook URL (this needs the Manage Webhooks permission). Plume posts to that channel as the webhook.',
-  }),
+  webhookUrl: z
+    .string()
+    .trim()
+    .min(1, 'Paste the webhook URL from the channel settings (Integrations → Webhooks).')
+    .meta({
+      title: 'Webhook URL',
+      description:
+        'In Discord, open the channel’s Settings → Integrations → Webhooks → New Webhook, then Copy Webhook URL (this needs the Manage Webhooks permission). Plume posts to that channel as the webhook.',
+    }),
 });
 
 /** Per-target settings for Discord. */

@@ -13,7 +13,10 @@ export function validateForDiscord(request: PublishRequest): { path: string; mes
   const content = composedContent(request);
   const linkAdded = content !== request.parts[0].text;
   if (linkAdded && countText(content, { kind: 'utf16_units' }) > DISCORD_CONTENT_LIMIT) {
-    problems.push({ path: 'parts.0.text', message: `With the link added the message is over ${DISCORD_CONTENT_LIMIT} characters; shorten it.` });
+    problems.push({
+      path: 'parts.0.text',
+      message: `With the link added the message is over ${DISCORD_CONTENT_LIMIT} characters; shorten it.`,
+    });
   }
   if (content.trim() === '' && request.parts[0].media.length === 0) {
     problems.push({ path: 'parts.0.text', message: 'A Discord message needs text or a file.' });

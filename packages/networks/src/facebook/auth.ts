@@ -37,7 +37,9 @@ const pagesSchema = z.looseObject({
       picture: z.looseObject({ data: z.looseObject({ url: z.string().optional() }).optional() }).optional(),
     }),
   ),
-  paging: z.looseObject({ cursors: z.looseObject({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+  paging: z
+    .looseObject({ cursors: z.looseObject({ after: z.string().optional() }).optional(), next: z.string().optional() })
+    .optional(),
 });
 
 /** Most pages of `/me/accounts` we follow (100 Pages each). */
@@ -46,7 +48,12 @@ const MAX_PAGES = 10;
 async function tokenRequest(context: NetworkContext, params: Record<string, string>, what: string): Promise<TokenSet> {
   const url = new URL(`${endpoint(context, 'graph')}/oauth/access_token`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  const body = await callJson(context.http, url, { headers: { accept: 'application/json' } }, { ...facebookFailure, schema: tokenSchema, what });
+  const body = await callJson(
+    context.http,
+    url,
+    { headers: { accept: 'application/json' } },
+    { ...facebookFailure, schema: tokenSchema, what },
+  );
   return {
     accessToken: body.access_token,
     ...(body.expires_in === undefined ? {} : { expiresAt: new Date(context.now().getTime() + body.expires_in * 1000) }),
@@ -84,7 +91,11 @@ export const facebookOAuth: OAuthOperations = {
   async exchangeCode(context, input) {
     const app = requireApp(context);
     const credentials = { client_id: app.clientId, client_secret: app.clientSecret };
-    const short = await tokenRequest(context, { ...credentials, redirect_uri: input.redirectUri, code: input.code }, 'exchange the authorization code');
+    const short = await tokenRequest(
+      context,
+      { ...credentials, redirect_uri: input.redirectUri, code: input.code },
+      'exchange the authorization code',
+    );
     const long = await tokenRequest(
       context,
       { ...credentials, grant_type: 'fb_exchange_token', fb_exchange_token: short.accessToken },
@@ -94,7 +105,9 @@ export const facebookOAuth: OAuthOperations = {
   },
 
   async refresh() {
-    throw new AuthExpired('Facebook Page access does not expire and cannot be refreshed; it was revoked. Reconnect the Page.');
+    throw new AuthExpired(
+      'Facebook Page access does not expire and cannot be refreshed; it was revoked. Reconnect the Page.',
+    );
   },
 
   async listIdentities(context, tokens) {
@@ -105,7 +118,10 @@ export const facebookOAuth: OAuthOperations = {
       url.searchParams.set('fields', 'id,name,username,link,access_token,tasks,picture');
       url.searchParams.set('limit', '100');
       if (after !== undefined) url.searchParams.set('after', after);
-      const body = await graphCall(context, tokens, url.toString(), { schema: pagesSchema, what: 'list your Facebook Pages' });
+      const body = await graphCall(context, tokens, url.toString(), {
+        schema: pagesSchema,
+        what: 'list your Facebook Pages',
+      });
       // Posting as a Page needs its Page token and the CREATE_CONTENT task; other Pages are left out.
       for (const item of body.data) {
         const canCreate = item.tasks === undefined || item.tasks.includes('CREATE_CONTENT');

@@ -9,11 +9,17 @@ import { graphFailureMapping, readGraphError } from './graph-errors.ts';
 export const facebookFailure: FailureMapping = graphFailureMapping((error) => {
   // (#324) "Missing or invalid image file": Facebook could not fetch or read the image at its URL.
   if (error.code === 324) {
-    return { message: 'Facebook could not read the image at its URL; check that PUBLIC_URL is reachable from the internet.', kind: 'permanent' };
+    return {
+      message: 'Facebook could not read the image at its URL; check that PUBLIC_URL is reachable from the internet.',
+      kind: 'permanent',
+    };
   }
   // Graph reports a wrong app secret as code 1, which would otherwise read as a temporary error.
   if (error.code === 1 && /client secret/i.test(error.message ?? '')) {
-    return { message: 'Facebook rejected the app secret; check FACEBOOK_APP_ID and FACEBOOK_APP_SECRET.', kind: 'permanent' };
+    return {
+      message: 'Facebook rejected the app secret; check FACEBOOK_APP_ID and FACEBOOK_APP_SECRET.',
+      kind: 'permanent',
+    };
   }
   return undefined;
 });

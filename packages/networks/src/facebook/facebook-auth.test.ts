@@ -14,7 +14,9 @@ describe('Facebook connect', () => {
 
   beforeAll(async () => {
     fake = await startFacebookFake();
-    context = createTestNetworkContext(fake.endpoints, { app: { clientId: fake.state.appId, clientSecret: fake.state.appSecret } });
+    context = createTestNetworkContext(fake.endpoints, {
+      app: { clientId: fake.state.appId, clientSecret: fake.state.appSecret },
+    });
   });
   afterAll(async () => fake.close());
   beforeEach(() => fake.server.reset());
@@ -28,27 +30,43 @@ describe('Facebook connect', () => {
       client_id: 'fb-app',
       redirect_uri: redirectUri,
       state: 'st',
-      scope: 'pages_show_list,pages_read_engagement,pages_manage_posts,business_management,pages_manage_engagement,publish_video',
+      scope:
+        'pages_show_list,pages_read_engagement,pages_manage_posts,business_management,pages_manage_engagement,publish_video',
     });
   });
 
   it('exchanges the code, then trades the short token for a long-lived one', async () => {
     const now = new Date('2026-11-22T00:00:00Z');
-    const tokens = await oauth.exchangeCode({ ...context, now: () => now }, { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri });
+    const tokens = await oauth.exchangeCode(
+      { ...context, now: () => now },
+      { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri },
+    );
     expect(tokens.accessToken).toMatch(/^EAAUserLong/);
     expect(tokens.expiresAt?.getTime()).toBe(now.getTime() + 5_183_944_000);
     const [exchange, longLived] = fake.server.requests;
-    expect(Object.fromEntries(exchange?.query ?? [])).toMatchObject({ client_id: 'fb-app', client_secret: 'fb-secret', redirect_uri: redirectUri });
+    expect(Object.fromEntries(exchange?.query ?? [])).toMatchObject({
+      client_id: 'fb-app',
+      client_secret: 'fb-secret',
+      redirect_uri: redirectUri,
+    });
     expect(longLived?.query.get('grant_type')).toBe('fb_exchange_token');
   });
 
   it('rejects a code issued for another redirect URI', async () => {
     const code = fake.issueCode('https://elsewhere.example/cb');
-    await expect(oauth.exchangeCode(context, { code, codeVerifier: 'v', redirectUri })).rejects.toBeInstanceOf(Permanent);
+    await expect(oauth.exchangeCode(context, { code, codeVerifier: 'v', redirectUri })).rejects.toBeInstanceOf(
+      Permanent,
+    );
   });
 
   it('lists the Pages the user can post to, each with its own Page token, across result pages', async () => {
-    fake.state.pages.set('303', { id: '303', name: 'Second Shop', username: 'secondshop', token: 'EAAPage303', tasks: ['CREATE_CONTENT'] });
+    fake.state.pages.set('303', {
+      id: '303',
+      name: 'Second Shop',
+      username: 'secondshop',
+      token: 'EAAPage303',
+      tasks: ['CREATE_CONTENT'],
+    });
     const identities = await oauth.listIdentities(context, { accessToken: fake.issueUserToken() }, {});
     fake.state.pages.delete('303');
     expect(identities.map((identity) => identity.externalId)).toEqual(['101', '303']);
@@ -71,6 +89,8 @@ describe('Facebook connect', () => {
   });
 
   it('says plainly when the server has no Facebook app', () => {
-    expect(() => oauth.authorizeUrl(createTestNetworkContext(fake.endpoints), { state: 's', codeChallenge: 'c', redirectUri })).toThrow(/FACEBOOK_APP_ID/);
+    expect(() =>
+      oauth.authorizeUrl(createTestNetworkContext(fake.endpoints), { state: 's', codeChallenge: 'c', redirectUri }),
+    ).toThrow(/FACEBOOK_APP_ID/);
   });
 });

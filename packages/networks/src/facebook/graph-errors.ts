@@ -79,7 +79,8 @@ export function describeGraphError(body: unknown, extra?: (error: GraphError) =>
   if (code === 190 || code === 102) return { ...base, kind: 'auth' };
   if (isThrottle(code)) return { ...base, kind: 'rate' };
   if (code === 1 || code === 2 || error.transient) return { ...base, kind: 'retry' };
-  const plain = code === undefined ? undefined : (REFUSALS[code] ?? (code > 200 && code < 300 ? REFUSALS[200] : undefined));
+  const plain =
+    code === undefined ? undefined : (REFUSALS[code] ?? (code > 200 && code < 300 ? REFUSALS[200] : undefined));
   if (plain !== undefined) return { ...base, message: plain, kind: 'permanent' };
   return base;
 }
@@ -108,7 +109,8 @@ function largestWait(value: unknown): number {
   if (Array.isArray(value)) return Math.max(0, ...value.map(largestWait));
   if (value === null || typeof value !== 'object') return 0;
   const record = value as Record<string, unknown>;
-  const own = typeof record['estimated_time_to_regain_access'] === 'number' ? record['estimated_time_to_regain_access'] : 0;
+  const own =
+    typeof record['estimated_time_to_regain_access'] === 'number' ? record['estimated_time_to_regain_access'] : 0;
   return Math.max(own, ...Object.values(record).map(largestWait));
 }
 

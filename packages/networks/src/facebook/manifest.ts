@@ -40,7 +40,11 @@ export const facebookManifest: NetworkManifest = {
   text: { limit: 63_206, count: { kind: 'utf16_units' }, required: false },
   media: {
     rules: [
-      { kind: 'image', mimeTypes: ['image/jpeg', 'image/png', 'image/bmp', 'image/tiff', 'image/webp', 'image/heif'], maxBytes: 4 * MB },
+      {
+        kind: 'image',
+        mimeTypes: ['image/jpeg', 'image/png', 'image/bmp', 'image/tiff', 'image/webp', 'image/heif'],
+        maxBytes: 4 * MB,
+      },
       { kind: 'gif', mimeTypes: ['image/gif'], maxBytes: 4 * MB },
       // Non-resumable video uploads (file_url): up to 1 GB and 20 minutes.
       { kind: 'video', mimeTypes: ['video/mp4', 'video/quicktime'], maxBytes: 1024 * MB, maxDurationSec: 20 * 60 },
@@ -67,7 +71,13 @@ export const facebookManifest: NetworkManifest = {
       windowSec: 86_400,
       note: 'Pages business use case limit: 4,800 calls a day times the Page engaged users; Graph reports usage in X-Business-Use-Case-Usage.',
     },
-    { scope: 'app', operation: 'any', limit: 200, windowSec: 3600, note: 'Platform limit: 200 calls an hour times the app users (error code 4).' },
+    {
+      scope: 'app',
+      operation: 'any',
+      limit: 200,
+      windowSec: 3600,
+      note: 'Platform limit: 200 calls an hour times the app users (error code 4).',
+    },
   ],
   publishConcurrency: 4,
   settings: facebookSettingsSchema,

@@ -18,7 +18,8 @@ export const facebookProvider: NetworkProvider = {
   health: checkFacebookHealth,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
-    if (request.parts.length > 1) issues.push({ path: 'parts', message: 'Facebook has no threads; post one part only.' });
+    if (request.parts.length > 1)
+      issues.push({ path: 'parts', message: 'Facebook has no threads; post one part only.' });
     const media = request.parts[0].media;
     if (media.some((item) => item.kind === 'video') && media.length > 1) {
       issues.push({ path: 'parts.0.media', message: 'A Facebook post can have one video, without photos.' });

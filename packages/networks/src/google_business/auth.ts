@@ -31,9 +31,12 @@ export const googleBusinessOAuth: OAuthOperations = {
       }
     }
     if (identities.size === 0) {
-      throw new Permanent('This Google account manages no Business Profile location. Sign in with the account that manages the business.', {
-        vendorCode: 'no_location',
-      });
+      throw new Permanent(
+        'This Google account manages no Business Profile location. Sign in with the account that manages the business.',
+        {
+          vendorCode: 'no_location',
+        },
+      );
     }
     return [...identities.values()];
   },

@@ -18,14 +18,22 @@ export const LOCATION_READ_MASK = 'name,title,storefrontAddress';
 const MAX_PAGES = 20;
 
 const accountSchema = z.looseObject({ name: z.string().startsWith('accounts/'), accountName: z.string().optional() });
-const accountsPage = z.looseObject({ accounts: z.array(accountSchema).default([]), nextPageToken: z.string().optional() });
+const accountsPage = z.looseObject({
+  accounts: z.array(accountSchema).default([]),
+  nextPageToken: z.string().optional(),
+});
 
 export const locationSchema = z.looseObject({
   name: z.string().startsWith('locations/'),
   title: z.string().default(''),
-  storefrontAddress: z.looseObject({ locality: z.string().optional(), addressLines: z.array(z.string()).optional() }).optional(),
+  storefrontAddress: z
+    .looseObject({ locality: z.string().optional(), addressLines: z.array(z.string()).optional() })
+    .optional(),
 });
-const locationsPage = z.looseObject({ locations: z.array(locationSchema).default([]), nextPageToken: z.string().optional() });
+const locationsPage = z.looseObject({
+  locations: z.array(locationSchema).default([]),
+  nextPageToken: z.string().optional(),
+});
 
 export type BusinessLocation = z.infer<typeof locationSchema>;
 
@@ -37,22 +45,42 @@ export async function readGoogleBusiness<S extends z.ZodType>(
   schema: S,
   what: string,
 ): Promise<z.output<S>> {
-  return googleJson(context.http, url, { method: 'GET', headers: bearer(tokens) }, { schema, what, now: context.now(), vocabulary: googleBusinessVocabulary });
+  return googleJson(
+    context.http,
+    url,
+    { method: 'GET', headers: bearer(tokens) },
+    { schema, what, now: context.now(), vocabulary: googleBusinessVocabulary },
+  );
 }
 
 /** Every account the login can act for (personal, location groups, organizations). */
-export async function listAccounts(context: NetworkContext, tokens: TokenSet): Promise<z.infer<typeof accountSchema>[]> {
+export async function listAccounts(
+  context: NetworkContext,
+  tokens: TokenSet,
+): Promise<z.infer<typeof accountSchema>[]> {
   const base = new URL(`${requireEndpoint(context, 'accounts')}/accounts`);
   base.searchParams.set('pageSize', '20');
-  return collectPages(base, (url) => readGoogleBusiness(context, tokens, url, accountsPage, 'list your Business Profile accounts'), (page) => page.accounts);
+  return collectPages(
+    base,
+    (url) => readGoogleBusiness(context, tokens, url, accountsPage, 'list your Business Profile accounts'),
+    (page) => page.accounts,
+  );
 }
 
 /** The locations of one account, with the fields of `LOCATION_READ_MASK`. */
-export async function listLocations(context: NetworkContext, tokens: TokenSet, account: string): Promise<BusinessLocation[]> {
+export async function listLocations(
+  context: NetworkContext,
+  tokens: TokenSet,
+  account: string,
+): Promise<BusinessLocation[]> {
   const base = new URL(`${requireEndpoint(context, 'businessInformation')}/${account}/locations`);
   base.searchParams.set('readMask', LOCATION_READ_MASK);
   base.searchParams.set('pageSize', '100');
-  return collectPages(base, (url) => readGoogleBusiness(context, tokens, url, locationsPage, 'list your Business Profile locations'), (page) => page.locations);
+  return collectPages(
+    base,
+    (url) => readGoogleBusiness(context, tokens, url, locationsPage, 'list your Business Profile locations'),
+    (page) => page.locations,
+  );
 }
 
 /** A location as an identity; posting needs both the account and the location, kept in metadata. */

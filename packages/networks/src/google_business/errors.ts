@@ -9,7 +9,8 @@ import type { GoogleVocabulary } from '../youtube/google-errors.ts';
 
 export const googleBusinessVocabulary: GoogleVocabulary = {
   plainWords: {
-    PERMISSION_DENIED: 'Google refused access to this Business Profile. Check that the connected Google account still manages the location.',
+    PERMISSION_DENIED:
+      'Google refused access to this Business Profile. Check that the connected Google account still manages the location.',
     NOT_FOUND: 'Google has no such Business Profile location or post.',
     SERVICE_DISABLED:
       "A Business Profile API is not enabled in this server's Google Cloud project. The server admin must enable it (see docs/networks/google_business.md).",

@@ -33,7 +33,11 @@ describe('google business error mapping', () => {
   });
 
   it('403 PERMISSION_DENIED is Permanent in plain words; a missing scope says to reconnect', async () => {
-    fake.server.failNext({ status: 403, body: aipError(403, 'The caller does not have permission', 'PERMISSION_DENIED'), ...onCreate });
+    fake.server.failNext({
+      status: 403,
+      body: aipError(403, 'The caller does not have permission', 'PERMISSION_DENIED'),
+      ...onCreate,
+    });
     await expect(provider.publish(context, fake.account(), request)).rejects.toMatchObject({
       kind: 'permanent',
       vendorCode: 'PERMISSION_DENIED',
@@ -47,28 +51,58 @@ describe('google business error mapping', () => {
   });
 
   it('a disabled API is Permanent and points the admin at the setup', async () => {
-    fake.server.failNext({ status: 403, body: aipError(403, 'My Business API has not been used in project 1 before or it is disabled.', 'PERMISSION_DENIED', 'SERVICE_DISABLED') });
-    await expect(provider.health(context, fake.account())).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'SERVICE_DISABLED', reason: expect.stringContaining('admin') });
+    fake.server.failNext({
+      status: 403,
+      body: aipError(
+        403,
+        'My Business API has not been used in project 1 before or it is disabled.',
+        'PERMISSION_DENIED',
+        'SERVICE_DISABLED',
+      ),
+    });
+    await expect(provider.health(context, fake.account())).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: 'SERVICE_DISABLED',
+      reason: expect.stringContaining('admin'),
+    });
   });
 
   it('a field error keeps Google’s field message', async () => {
     const long: PublishRequest = { ...request, parts: [{ text: 'x'.repeat(1501), media: [] }] };
-    await expect(provider.publish(context, fake.account(), long)).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('summary: Summary is too long.') });
+    await expect(provider.publish(context, fake.account(), long)).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('summary: Summary is too long.'),
+    });
   });
 
   it('429 RESOURCE_EXHAUSTED is RateLimited for the whole app, with Retry-After', async () => {
-    fake.server.failNext({ status: 429, headers: { 'retry-after': '42' }, body: aipError(429, 'Quota exceeded', 'RESOURCE_EXHAUSTED'), ...onCreate });
-    await expect(provider.publish(context, fake.account(), request)).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 42_000, scope: 'app' });
+    fake.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '42' },
+      body: aipError(429, 'Quota exceeded', 'RESOURCE_EXHAUSTED'),
+      ...onCreate,
+    });
+    await expect(provider.publish(context, fake.account(), request)).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 42_000,
+      scope: 'app',
+    });
   });
 
   it('5xx is Retryable', async () => {
-    fake.server.failNext({ status: 503, body: aipError(503, 'The service is currently unavailable.', 'UNAVAILABLE'), ...onCreate });
+    fake.server.failNext({
+      status: 503,
+      body: aipError(503, 'The service is currently unavailable.', 'UNAVAILABLE'),
+      ...onCreate,
+    });
     await expect(provider.publish(context, fake.account(), request)).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('a malformed 2xx or a dropped connection after the create is not a typed error (the post exists)', async () => {
     fake.server.malformNext(onCreate);
-    const malformed: unknown = await provider.publish(context, fake.account(), request).catch((error: unknown) => error);
+    const malformed: unknown = await provider
+      .publish(context, fake.account(), request)
+      .catch((error: unknown) => error);
     expect(malformed).toBeInstanceOf(Error);
     expect(isProviderError(malformed)).toBe(false);
     fake.server.dropNext(onCreate);
@@ -86,7 +120,10 @@ describe('google business error mapping', () => {
 
   it('a connection without its account is Permanent, before any request', async () => {
     const account = { ...fake.account(), metadata: {} };
-    await expect(provider.publish(context, account, request)).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'missing_metadata' });
+    await expect(provider.publish(context, account, request)).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: 'missing_metadata',
+    });
     expect(fake.server.requests).toEqual([]);
   });
 });

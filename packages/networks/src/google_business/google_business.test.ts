@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleBusinessFake, GOOGLE_BUSINESS_TEST_SCOPES, type GoogleBusinessFake } from '@plume/testing/fakes/google_business';
+import {
+  startGoogleBusinessFake,
+  GOOGLE_BUSINESS_TEST_SCOPES,
+  type GoogleBusinessFake,
+} from '@plume/testing/fakes/google_business';
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
 import { issueGoogleCode } from '@plume/testing/fakes/youtube/google-token-routes';
 import type { NetworkContext, PublishMedia, PublishRequest } from '../contract.ts';
@@ -41,21 +45,44 @@ function post(settings: Record<string, unknown> = {}, overrides: Partial<Publish
 
 describe('google business connect', () => {
   it('asks Google for business.manage with PKCE, offline access and state', () => {
-    const url = provider.oauth!.authorizeUrl(context, { state: 'st', codeChallenge: 'ch', redirectUri: 'https://plume.example/cb' });
+    const url = provider.oauth!.authorizeUrl(context, {
+      state: 'st',
+      codeChallenge: 'ch',
+      redirectUri: 'https://plume.example/cb',
+    });
     expect(url.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/business.manage');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ code_challenge: 'ch', code_challenge_method: 'S256', state: 'st', access_type: 'offline', prompt: 'consent' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      code_challenge: 'ch',
+      code_challenge_method: 'S256',
+      state: 'st',
+      access_type: 'offline',
+      prompt: 'consent',
+    });
   });
 
   it('exchanges the code and lists every location of every account, paging, each location once', async () => {
     const [first] = fake.state.accounts;
     const extra = Array.from({ length: 12 }, (_, index) => ({ name: `locations/3${index}`, title: `Branch ${index}` }));
     first!.locations.push(...extra);
-    fake.state.accounts.push({ name: 'accounts/1002', accountName: 'Group', type: 'LOCATION_GROUP', locations: [first!.locations[0]!] });
+    fake.state.accounts.push({
+      name: 'accounts/1002',
+      accountName: 'Group',
+      type: 'LOCATION_GROUP',
+      locations: [first!.locations[0]!],
+    });
     fake.state.pageSizeCap = 5;
     try {
       const verifier = 'w'.repeat(43);
-      const code = issueGoogleCode(fake.state.tokens, { redirectUri: 'https://plume.example/cb', codeChallenge: pkceChallenge(verifier), scopes: GOOGLE_BUSINESS_TEST_SCOPES });
-      const tokens = await provider.oauth!.exchangeCode(context, { code, codeVerifier: verifier, redirectUri: 'https://plume.example/cb' });
+      const code = issueGoogleCode(fake.state.tokens, {
+        redirectUri: 'https://plume.example/cb',
+        codeChallenge: pkceChallenge(verifier),
+        scopes: GOOGLE_BUSINESS_TEST_SCOPES,
+      });
+      const tokens = await provider.oauth!.exchangeCode(context, {
+        code,
+        codeVerifier: verifier,
+        redirectUri: 'https://plume.example/cb',
+      });
       const identities = await provider.oauth!.listIdentities(context, tokens, {});
       expect(identities).toHaveLength(13);
       expect(identities[0]).toEqual({
@@ -81,7 +108,10 @@ describe('google business connect', () => {
     expect(refreshed.refreshToken).toBe(account.tokens.refreshToken);
     const saved = fake.state.accounts.splice(0);
     try {
-      await expect(provider.oauth!.listIdentities(context, account.tokens, {})).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'no_location' });
+      await expect(provider.oauth!.listIdentities(context, account.tokens, {})).rejects.toMatchObject({
+        kind: 'permanent',
+        vendorCode: 'no_location',
+      });
     } finally {
       fake.state.accounts.push(...saved);
     }
@@ -91,7 +121,14 @@ describe('google business connect', () => {
 describe('google business publish', () => {
   it('creates a STANDARD post with a photo and a LEARN_MORE button; the URL is searchUrl', async () => {
     const account = fake.account();
-    const result = await provider.publish(context, account, post({}, { link: 'https://bakery.example/menu', parts: [{ text: 'Fresh sourdough every morning.', media: [photo] }] }));
+    const result = await provider.publish(
+      context,
+      account,
+      post(
+        {},
+        { link: 'https://bakery.example/menu', parts: [{ text: 'Fresh sourdough every morning.', media: [photo] }] },
+      ),
+    );
     const request = fake.server.requests.find((candidate) => candidate.method === 'POST')!;
     expect(request.path).toBe('/v4/accounts/1001/locations/2001/localPosts');
     expect(request.bearer).toBe(account.tokens.accessToken);
@@ -109,24 +146,54 @@ describe('google business publish', () => {
   it('creates an EVENT and an OFFER with their schedule and offer details', async () => {
     const account = fake.account();
     const event = { event_title: 'Bread class', event_start: '2026-12-05T10:00', event_end: '2026-12-05' };
-    await provider.publish(context, account, post({ topic_type: 'EVENT', call_to_action: 'BOOK', ...event }, { link: 'https://bakery.example/book' }));
-    await provider.publish(context, account, post({ topic_type: 'OFFER', ...event, coupon_code: 'BREAD10', terms_conditions: 'One per customer' }, { link: 'https://bakery.example/offer' }));
-    const [eventBody, offerBody] = fake.server.requests.filter((candidate) => candidate.method === 'POST').map((candidate) => candidate.body);
+    await provider.publish(
+      context,
+      account,
+      post({ topic_type: 'EVENT', call_to_action: 'BOOK', ...event }, { link: 'https://bakery.example/book' }),
+    );
+    await provider.publish(
+      context,
+      account,
+      post(
+        { topic_type: 'OFFER', ...event, coupon_code: 'BREAD10', terms_conditions: 'One per customer' },
+        { link: 'https://bakery.example/offer' },
+      ),
+    );
+    const [eventBody, offerBody] = fake.server.requests
+      .filter((candidate) => candidate.method === 'POST')
+      .map((candidate) => candidate.body);
     expect(eventBody).toMatchObject({
       topicType: 'EVENT',
       callToAction: { actionType: 'BOOK', url: 'https://bakery.example/book' },
-      event: { title: 'Bread class', schedule: { startDate: { year: 2026, month: 12, day: 5 }, startTime: { hours: 10, minutes: 0 }, endDate: { year: 2026, month: 12, day: 5 } } },
+      event: {
+        title: 'Bread class',
+        schedule: {
+          startDate: { year: 2026, month: 12, day: 5 },
+          startTime: { hours: 10, minutes: 0 },
+          endDate: { year: 2026, month: 12, day: 5 },
+        },
+      },
     });
-    expect(offerBody).toMatchObject({ topicType: 'OFFER', offer: { couponCode: 'BREAD10', redeemOnlineUrl: 'https://bakery.example/offer', termsConditions: 'One per customer' } });
+    expect(offerBody).toMatchObject({
+      topicType: 'OFFER',
+      offer: {
+        couponCode: 'BREAD10',
+        redeemOnlineUrl: 'https://bakery.example/offer',
+        termsConditions: 'One per customer',
+      },
+    });
     expect(offerBody).not.toHaveProperty('callToAction');
   });
 
   it('validates: something to show, a complete event, a link for the button', () => {
-    expect(provider.validate!(post({}, { parts: [{ text: ' ', media: [] }] }))).toEqual([expect.objectContaining({ path: 'parts.0.text' })]);
-    expect(provider.validate!(post({ topic_type: 'EVENT', event_start: '2026-12-05', event_end: '2026-12-04' })).map((issue) => issue.path)).toEqual([
-      'settings.event_title',
-      'settings.event_end',
+    expect(provider.validate!(post({}, { parts: [{ text: ' ', media: [] }] }))).toEqual([
+      expect.objectContaining({ path: 'parts.0.text' }),
     ]);
+    expect(
+      provider.validate!(post({ topic_type: 'EVENT', event_start: '2026-12-05', event_end: '2026-12-04' })).map(
+        (issue) => issue.path,
+      ),
+    ).toEqual(['settings.event_title', 'settings.event_end']);
     expect(provider.validate!(post({ call_to_action: 'ORDER' }))).toEqual([expect.objectContaining({ path: 'link' })]);
     expect(provider.validate!(post({ call_to_action: 'CALL' }))).toEqual([]);
   });
@@ -144,7 +211,10 @@ describe('google business delete and health', () => {
 
   it('reads the location back for health', async () => {
     const account = fake.account();
-    await expect(provider.health(context, account)).resolves.toMatchObject({ externalId: 'locations/2001', displayName: 'Plume Bakery (Springfield)' });
+    await expect(provider.health(context, account)).resolves.toMatchObject({
+      externalId: 'locations/2001',
+      displayName: 'Plume Bakery (Springfield)',
+    });
     expect(fake.server.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v1/locations/2001' });
   });
 });

@@ -43,10 +43,20 @@ function scopesOf(permissions: string | readonly string[] | undefined): string[]
   return list.filter(Boolean);
 }
 
-async function longLivedRequest(context: NetworkContext, path: string, params: Record<string, string>, what: string): Promise<z.output<typeof longTokenSchema>> {
+async function longLivedRequest(
+  context: NetworkContext,
+  path: string,
+  params: Record<string, string>,
+  what: string,
+): Promise<z.output<typeof longTokenSchema>> {
   const url = new URL(`${endpoint(context, 'graphRoot')}${path}`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  return callJson(context.http, url, { headers: { accept: 'application/json' } }, { ...instagramFailure, schema: longTokenSchema, what });
+  return callJson(
+    context.http,
+    url,
+    { headers: { accept: 'application/json' } },
+    { ...instagramFailure, schema: longTokenSchema, what },
+  );
 }
 
 /** Connect, refresh and account discovery for Instagram professional accounts. */
@@ -74,7 +84,11 @@ export const instagramOAuth: OAuthOperations = {
     const answer = await callJson(
       context.http,
       endpoint(context, 'token'),
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+      },
       { ...instagramTokenFailure, schema: codeAnswerSchema, what: 'exchange the authorization code' },
     );
     const [short] = answer;

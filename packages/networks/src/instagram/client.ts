@@ -41,7 +41,11 @@ export async function instagramCall<S extends z.ZodType>(
     },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   };
-  return callJson(context.http, `${endpoint(context, 'graph')}${path}`, init, { ...instagramFailure, schema: options.schema, what: options.what });
+  return callJson(context.http, `${endpoint(context, 'graph')}${path}`, init, {
+    ...instagramFailure,
+    schema: options.schema,
+    what: options.what,
+  });
 }
 
 /** Runs a step before the post exists: transport failures and unreadable answers become Retryable. */

@@ -31,8 +31,13 @@ function describeInstagram(error: GraphError): Described {
   const subcode = error.subcode;
   if (subcode === undefined) return undefined;
   // The content publishing limit (100 posts in a moving 24 hours).
-  if (subcode === 2207042) return { message: 'This account reached Instagram\'s limit of API-published posts for the last 24 hours.', kind: 'rate' };
-  if (RETRY_SUBCODES.has(subcode)) return { ...(error.message === undefined ? {} : { message: error.message }), kind: 'retry' };
+  if (subcode === 2207042)
+    return {
+      message: "This account reached Instagram's limit of API-published posts for the last 24 hours.",
+      kind: 'rate',
+    };
+  if (RETRY_SUBCODES.has(subcode))
+    return { ...(error.message === undefined ? {} : { message: error.message }), kind: 'retry' };
   const plain = PLAIN[subcode];
   return plain === undefined ? undefined : { message: plain, kind: 'permanent' };
 }

@@ -14,7 +14,9 @@ describe('Instagram connect, refresh and health', () => {
 
   beforeAll(async () => {
     fake = await startInstagramFake();
-    context = createTestNetworkContext(fake.endpoints, { app: { clientId: fake.state.appId, clientSecret: fake.state.appSecret } });
+    context = createTestNetworkContext(fake.endpoints, {
+      app: { clientId: fake.state.appId, clientSecret: fake.state.appSecret },
+    });
   });
   afterAll(async () => fake.close());
   beforeEach(() => {
@@ -36,20 +38,37 @@ describe('Instagram connect, refresh and health', () => {
     });
   });
 
-  it.each([true, false])('exchanges the code and trades it for a 60-day token (answer wrapped in data: %s)', async (wrapped) => {
-    fake.state.wrapCodeAnswer = wrapped;
-    const now = new Date('2026-11-22T00:00:00Z');
-    const tokens = await oauth.exchangeCode({ ...context, now: () => now }, { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri });
-    expect(tokens.accessToken).toMatch(/^IGAALong/);
-    expect(tokens.expiresAt?.getTime()).toBe(now.getTime() + 5_183_944_000);
-    expect(tokens.scopes).toEqual(['instagram_business_basic', 'instagram_business_content_publish', 'instagram_business_manage_comments']);
-    const [code, exchange] = fake.server.requests;
-    expect(code?.body).toMatchObject({ client_id: 'ig-app', client_secret: 'ig-secret', grant_type: 'authorization_code', redirect_uri: redirectUri });
-    expect(exchange?.query.get('grant_type')).toBe('ig_exchange_token');
-  });
+  it.each([true, false])(
+    'exchanges the code and trades it for a 60-day token (answer wrapped in data: %s)',
+    async (wrapped) => {
+      fake.state.wrapCodeAnswer = wrapped;
+      const now = new Date('2026-11-22T00:00:00Z');
+      const tokens = await oauth.exchangeCode(
+        { ...context, now: () => now },
+        { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri },
+      );
+      expect(tokens.accessToken).toMatch(/^IGAALong/);
+      expect(tokens.expiresAt?.getTime()).toBe(now.getTime() + 5_183_944_000);
+      expect(tokens.scopes).toEqual([
+        'instagram_business_basic',
+        'instagram_business_content_publish',
+        'instagram_business_manage_comments',
+      ]);
+      const [code, exchange] = fake.server.requests;
+      expect(code?.body).toMatchObject({
+        client_id: 'ig-app',
+        client_secret: 'ig-secret',
+        grant_type: 'authorization_code',
+        redirect_uri: redirectUri,
+      });
+      expect(exchange?.query.get('grant_type')).toBe('ig_exchange_token');
+    },
+  );
 
   it('reports a bad code in the words of api.instagram.com', async () => {
-    const error = await oauth.exchangeCode(context, { code: 'wrong', codeVerifier: 'v', redirectUri }).catch((caught: unknown) => caught);
+    const error = await oauth
+      .exchangeCode(context, { code: 'wrong', codeVerifier: 'v', redirectUri })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Permanent);
     expect((error as Permanent).reason).toMatch(/Invalid authorization code/);
   });
@@ -57,7 +76,11 @@ describe('Instagram connect, refresh and health', () => {
   it('refreshes the long-lived token with itself, and a dead token is AuthExpired', async () => {
     const token = fake.issueToken();
     const now = new Date('2026-11-22T00:00:00Z');
-    const refreshed = await oauth.refresh({ ...context, now: () => now }, { accessToken: token, scopes: ['instagram_business_basic'] }, {});
+    const refreshed = await oauth.refresh(
+      { ...context, now: () => now },
+      { accessToken: token, scopes: ['instagram_business_basic'] },
+      {},
+    );
     expect(refreshed.accessToken).not.toBe(token);
     expect(refreshed.expiresAt?.getTime()).toBe(now.getTime() + 5_184_000_000);
     expect(refreshed.scopes).toEqual(['instagram_business_basic']);
@@ -81,16 +104,24 @@ describe('Instagram connect, refresh and health', () => {
   });
 
   it('reports the publishing quota in health, and RateLimited once it is used up', async () => {
-    const account = { externalId: '17841400000000001', tokens: { accessToken: fake.issueToken() }, metadata: { igUserId: '17841400000000001' } };
+    const account = {
+      externalId: '17841400000000001',
+      tokens: { accessToken: fake.issueToken() },
+      metadata: { igUserId: '17841400000000001' },
+    };
     fake.state.quota.usage = 3;
     const identity = await instagramProvider.health(context, account);
     expect(identity.metadata).toMatchObject({ publishQuotaUsage: '3', publishQuotaTotal: '100' });
     fake.state.quota.usage = 100;
     await expect(instagramProvider.health(context, account)).rejects.toBeInstanceOf(RateLimited);
-    await expect(instagramProvider.health(context, { ...account, tokens: { accessToken: 'dead' } })).rejects.toBeInstanceOf(AuthExpired);
+    await expect(
+      instagramProvider.health(context, { ...account, tokens: { accessToken: 'dead' } }),
+    ).rejects.toBeInstanceOf(AuthExpired);
   });
 
   it('says plainly when the server has no Instagram app', () => {
-    expect(() => oauth.authorizeUrl(createTestNetworkContext(fake.endpoints), { state: 's', codeChallenge: 'c', redirectUri })).toThrow(/INSTAGRAM_APP_ID/);
+    expect(() =>
+      oauth.authorizeUrl(createTestNetworkContext(fake.endpoints), { state: 's', codeChallenge: 'c', redirectUri }),
+    ).toThrow(/INSTAGRAM_APP_ID/);
   });
 });

@@ -41,7 +41,14 @@ export const instagramManifest: NetworkManifest = {
   media: {
     rules: [
       // Images: JPEG only, up to 8 MB, aspect ratio 4:5 to 1.91:1, at least 320 px wide.
-      { kind: 'image', mimeTypes: ['image/jpeg'], maxBytes: 8 * MB, minAspectRatio: 0.8, maxAspectRatio: 1.91, minWidth: 320 },
+      {
+        kind: 'image',
+        mimeTypes: ['image/jpeg'],
+        maxBytes: 8 * MB,
+        minAspectRatio: 0.8,
+        maxAspectRatio: 1.91,
+        minWidth: 320,
+      },
       // Reels: MP4 or MOV, up to 300 MB, 3 seconds to 15 minutes (carousel videos: 60 s, checked in validate).
       {
         kind: 'video',
@@ -70,8 +77,20 @@ export const instagramManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 100, windowSec: 86_400, note: 'API-published posts per account in a moving 24 hours (a carousel counts as one).' },
-    { scope: 'account', operation: 'any', limit: 4800, windowSec: 86_400, note: 'Business use case limit: 4,800 calls a day times the account impressions.' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 100,
+      windowSec: 86_400,
+      note: 'API-published posts per account in a moving 24 hours (a carousel counts as one).',
+    },
+    {
+      scope: 'account',
+      operation: 'any',
+      limit: 4800,
+      windowSec: 86_400,
+      note: 'Business use case limit: 4,800 calls a day times the account impressions.',
+    },
   ],
   publishConcurrency: 2,
   settings: instagramSettingsSchema,

@@ -49,14 +49,24 @@ export function encodeUrn(urn: string): string {
 }
 
 /** Sends a request; a non-2xx answer becomes the typed error it means. */
-export async function linkedinRequest(context: NetworkContext, url: string, init: HttpRequestInit, what: string): Promise<Response> {
+export async function linkedinRequest(
+  context: NetworkContext,
+  url: string,
+  init: HttpRequestInit,
+  what: string,
+): Promise<Response> {
   const response = await send(context.http, url, init);
   if (!response.ok) throw await linkedinFailure(response, what);
   return response;
 }
 
 /** Parses a 2xx JSON body; an unreadable one is "outcome unknown" for writes and Retryable for reads. */
-export async function readJson<S extends z.ZodType>(response: Response, schema: S, what: string, method: string): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+  response: Response,
+  schema: S,
+  what: string,
+  method: string,
+): Promise<z.output<S>> {
   const text = await response.text();
   let body: unknown;
   try {

@@ -37,7 +37,8 @@ export function describeLinkedInError(body: unknown, status: number): Described 
   if (status === 422 && message !== undefined && /duplicate/i.test(message)) {
     return { ...base, message: 'LinkedIn rejected this post as a duplicate of a recent one.' };
   }
-  if (status === 426) return { ...base, message: 'LinkedIn no longer accepts the API version this server uses; update Plume.' };
+  if (status === 426)
+    return { ...base, message: 'LinkedIn no longer accepts the API version this server uses; update Plume.' };
   return message === undefined ? base : { ...base, message };
 }
 
@@ -56,7 +57,10 @@ export function msUntilMidnightUtc(now: number): number {
 }
 
 /** Turns a failed LinkedIn response into the typed error it means. */
-export async function linkedinFailure(response: Response, what: string): Promise<AuthExpired | RateLimited | Retryable | Permanent> {
+export async function linkedinFailure(
+  response: Response,
+  what: string,
+): Promise<AuthExpired | RateLimited | Retryable | Permanent> {
   // The daily-throttle wait depends on the body, which the shared mapping cannot see; read it once here.
   const text = await readTextPrefix(response, 4096);
   let body: unknown = text;

@@ -19,7 +19,9 @@ const userinfoSchema = z.looseObject({
 });
 
 const aclsSchema = z.looseObject({
-  elements: z.array(z.looseObject({ organization: z.string().optional(), organizationTarget: z.string().optional() })).default([]),
+  elements: z
+    .array(z.looseObject({ organization: z.string().optional(), organizationTarget: z.string().optional() }))
+    .default([]),
 });
 
 const organizationSchema = z.looseObject({
@@ -58,7 +60,12 @@ export async function fetchAdministeredOrganizations(
   let ids: string[];
   try {
     const url = restUrl(context, '/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&count=100');
-    const response = await linkedinRequest(context, url, { headers: restHeaders(tokens) }, 'list the pages you administer');
+    const response = await linkedinRequest(
+      context,
+      url,
+      { headers: restHeaders(tokens) },
+      'list the pages you administer',
+    );
     const acls = await readJson(response, aclsSchema, 'list the pages you administer', 'GET');
     ids = acls.elements
       .map((element) => element.organization ?? element.organizationTarget ?? '')
@@ -91,7 +98,11 @@ async function fetchOrganizationNames(
   }
 }
 
-function organizationIdentity(id: string, organization: z.infer<typeof organizationSchema> | undefined, memberUrn: string): ConnectedIdentity {
+function organizationIdentity(
+  id: string,
+  organization: z.infer<typeof organizationSchema> | undefined,
+  memberUrn: string,
+): ConnectedIdentity {
   const urn = `${ORGANIZATION_PREFIX}${id}`;
   const vanity = organization?.vanityName;
   return {

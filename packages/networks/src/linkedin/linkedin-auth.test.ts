@@ -14,7 +14,9 @@ describe('LinkedIn connect and refresh', () => {
 
   beforeAll(async () => {
     fake = await startLinkedInFake();
-    context = createTestNetworkContext(fake.endpoints, { app: { clientId: fake.state.clientId, clientSecret: fake.state.clientSecret } });
+    context = createTestNetworkContext(fake.endpoints, {
+      app: { clientId: fake.state.clientId, clientSecret: fake.state.clientSecret },
+    });
   });
   afterAll(async () => fake.close());
   beforeEach(() => {
@@ -38,19 +40,31 @@ describe('LinkedIn connect and refresh', () => {
 
   it('exchanges the code for a 60-day token and a refresh token', async () => {
     const now = new Date('2026-11-22T10:00:00Z');
-    const tokens = await oauth.exchangeCode({ ...context, now: () => now }, { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri });
+    const tokens = await oauth.exchangeCode(
+      { ...context, now: () => now },
+      { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri },
+    );
     expect(tokens.accessToken).toMatch(/^AQV-/);
     expect(tokens.refreshToken).toMatch(/^AQW-/);
     expect(tokens.expiresAt?.getTime()).toBe(now.getTime() + 5_184_000_000);
     expect(tokens.refreshExpiresAt?.getTime()).toBe(now.getTime() + 31_536_000_000);
     expect(tokens.scopes).toEqual(['openid', 'profile', 'w_member_social']);
     const form = fake.server.requests.at(-1)?.body as Record<string, string>;
-    expect(form).toMatchObject({ grant_type: 'authorization_code', client_id: 'li-client', client_secret: 'li-secret', redirect_uri: redirectUri });
+    expect(form).toMatchObject({
+      grant_type: 'authorization_code',
+      client_id: 'li-client',
+      client_secret: 'li-secret',
+      redirect_uri: redirectUri,
+    });
     expect(form['code_verifier']).toBeUndefined();
   });
 
   it('refreshes with the same refresh token, and keeps it when LinkedIn sends none', async () => {
-    const first = await oauth.exchangeCode(context, { code: fake.issueCode(redirectUri), codeVerifier: 'v', redirectUri });
+    const first = await oauth.exchangeCode(context, {
+      code: fake.issueCode(redirectUri),
+      codeVerifier: 'v',
+      redirectUri,
+    });
     const refreshed = await oauth.refresh(context, first, {});
     expect(refreshed.accessToken).not.toBe(first.accessToken);
     expect(refreshed.refreshToken).toBe(first.refreshToken);
@@ -61,7 +75,9 @@ describe('LinkedIn connect and refresh', () => {
   });
 
   it('treats a rejected or missing refresh token as AuthExpired', async () => {
-    await expect(oauth.refresh(context, { accessToken: 'a', refreshToken: 'revoked' }, {})).rejects.toBeInstanceOf(AuthExpired);
+    await expect(oauth.refresh(context, { accessToken: 'a', refreshToken: 'revoked' }, {})).rejects.toBeInstanceOf(
+      AuthExpired,
+    );
     await expect(oauth.refresh(context, { accessToken: 'a' }, {})).rejects.toBeInstanceOf(AuthExpired);
   });
 
@@ -100,21 +116,39 @@ describe('LinkedIn connect and refresh', () => {
 
   it('checks health of a member and of a page', async () => {
     const tokens = { accessToken: fake.issueAccessToken() };
-    const member = await linkedinProvider.health(context, { externalId: 'urn:li:person:abc123', tokens, metadata: { authorUrn: 'urn:li:person:abc123' } });
+    const member = await linkedinProvider.health(context, {
+      externalId: 'urn:li:person:abc123',
+      tokens,
+      metadata: { authorUrn: 'urn:li:person:abc123' },
+    });
     expect(member.externalId).toBe('urn:li:person:abc123');
-    const page = await linkedinProvider.health(context, { externalId: 'urn:li:organization:2414183', tokens, metadata: { authorUrn: 'urn:li:organization:2414183' } });
+    const page = await linkedinProvider.health(context, {
+      externalId: 'urn:li:organization:2414183',
+      tokens,
+      metadata: { authorUrn: 'urn:li:organization:2414183' },
+    });
     expect(page).toMatchObject({ kind: 'organization', displayName: 'Analytical Engines Ltd' });
     await expect(
-      linkedinProvider.health(context, { externalId: 'urn:li:person:abc123', tokens: { accessToken: 'expired' }, metadata: {} }),
+      linkedinProvider.health(context, {
+        externalId: 'urn:li:person:abc123',
+        tokens: { accessToken: 'expired' },
+        metadata: {},
+      }),
     ).rejects.toBeInstanceOf(AuthExpired);
     await expect(
-      linkedinProvider.health(context, { externalId: 'urn:li:organization:555', tokens, metadata: { authorUrn: 'urn:li:organization:555' } }),
+      linkedinProvider.health(context, {
+        externalId: 'urn:li:organization:555',
+        tokens,
+        metadata: { authorUrn: 'urn:li:organization:555' },
+      }),
     ).rejects.toThrow(/no longer an administrator/);
   });
 
   it('says plainly when the server has no LinkedIn app', () => {
     const bare = createTestNetworkContext(fake.endpoints);
     expect(() => oauth.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(Permanent);
-    expect(() => oauth.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(/LINKEDIN_CLIENT_ID/);
+    expect(() => oauth.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(
+      /LINKEDIN_CLIENT_ID/,
+    );
   });
 });

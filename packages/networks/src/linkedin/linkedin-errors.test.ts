@@ -36,12 +36,16 @@ describe('LinkedIn error mapping', () => {
   }
 
   it('maps an invalid token (401) to AuthExpired', async () => {
-    const error = await failure(linkedinProvider.publish(context, { ...account, tokens: { accessToken: 'nope' } }, post));
+    const error = await failure(
+      linkedinProvider.publish(context, { ...account, tokens: { accessToken: 'nope' } }, post),
+    );
     expect(error).toBeInstanceOf(AuthExpired);
   });
 
   it('maps 403 to Permanent with a plain reason and LinkedIn code', async () => {
-    const error = await failure(linkedinProvider.publish(context, { ...account, metadata: { authorUrn: 'urn:li:organization:999' } }, post));
+    const error = await failure(
+      linkedinProvider.publish(context, { ...account, metadata: { authorUrn: 'urn:li:organization:999' } }, post),
+    );
     expect(error).toBeInstanceOf(Permanent);
     expect((error as Permanent).reason).toMatch(/may not do that.*admins/);
     expect((error as Permanent).vendorCode).toBe('ACCESS_DENIED');
@@ -51,7 +55,10 @@ describe('LinkedIn error mapping', () => {
     await linkedinProvider.publish(context, account, post);
     const duplicate = await failure(linkedinProvider.publish(context, account, post));
     expect((duplicate as Permanent).reason).toMatch(/duplicate of a recent one/);
-    fake.server.failNext({ status: 426, body: { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202607 is not active' } });
+    fake.server.failNext({
+      status: 426,
+      body: { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202607 is not active' },
+    });
     const outdated = await failure(linkedinProvider.publish(context, account, post));
     expect((outdated as Permanent).reason).toMatch(/API version/);
   });
@@ -66,12 +73,20 @@ describe('LinkedIn error mapping', () => {
   it('waits until midnight UTC on a daily throttle, app-wide or for the member', async () => {
     fake.server.failNext({
       status: 429,
-      body: { status: 429, serviceErrorCode: 101, code: 'TOO_MANY_REQUESTS', message: 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.' },
+      body: {
+        status: 429,
+        serviceErrorCode: 101,
+        code: 'TOO_MANY_REQUESTS',
+        message: 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.',
+      },
     });
     const app = (await failure(linkedinProvider.publish(context, account, post))) as RateLimited;
     expect(app.scope).toBe('app');
     expect(Math.abs(app.retryAfterMs - msUntilMidnightUtc(Date.now()))).toBeLessThan(5_000);
-    fake.server.failNext({ status: 429, body: { status: 429, message: 'Resource level throttle MEMBER DAY limit for calls to this resource is reached.' } });
+    fake.server.failNext({
+      status: 429,
+      body: { status: 429, message: 'Resource level throttle MEMBER DAY limit for calls to this resource is reached.' },
+    });
     const memberLimit = (await failure(linkedinProvider.publish(context, account, post))) as RateLimited;
     expect(memberLimit.scope).toBe('account');
     expect(msUntilMidnightUtc(Date.UTC(2026, 10, 22, 23, 0, 0))).toBe(3_600_000);
@@ -101,7 +116,23 @@ describe('LinkedIn error mapping', () => {
     const bytes = new Uint8Array([1, 2]);
     const withImage: PublishRequest = {
       ...post,
-      parts: [{ text: 'img', media: [{ id: 'm', kind: 'image', mimeType: 'image/png', bytes: 2, aiGenerated: false, fileName: 'a.png', publicUrl: 'https://x', read: async () => bytes }] }],
+      parts: [
+        {
+          text: 'img',
+          media: [
+            {
+              id: 'm',
+              kind: 'image',
+              mimeType: 'image/png',
+              bytes: 2,
+              aiGenerated: false,
+              fileName: 'a.png',
+              publicUrl: 'https://x',
+              read: async () => bytes,
+            },
+          ],
+        },
+      ],
     };
     expect(await failure(linkedinProvider.publish(context, account, withImage))).toBeInstanceOf(Retryable);
     expect(fake.state.posts.size).toBe(0);
@@ -109,7 +140,11 @@ describe('LinkedIn error mapping', () => {
 
   it('maps a refused connection to Retryable', async () => {
     const port = await freePort();
-    const closed = createTestNetworkContext({ api: `http://127.0.0.1:${port}`, authorize: 'http://127.0.0.1:1/a', token: 'http://127.0.0.1:1/t' });
+    const closed = createTestNetworkContext({
+      api: `http://127.0.0.1:${port}`,
+      authorize: 'http://127.0.0.1:1/a',
+      token: 'http://127.0.0.1:1/t',
+    });
     expect(await failure(linkedinProvider.publish(closed, account, post))).toBeInstanceOf(Retryable);
   });
 });

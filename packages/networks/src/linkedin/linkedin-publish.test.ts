@@ -33,15 +33,25 @@ describe('LinkedIn publish', () => {
 
   beforeAll(async () => {
     fake = await startLinkedInFake();
-    context = createTestNetworkContext(fake.endpoints, { app: { clientId: fake.state.clientId, clientSecret: fake.state.clientSecret } });
+    context = createTestNetworkContext(fake.endpoints, {
+      app: { clientId: fake.state.clientId, clientSecret: fake.state.clientSecret },
+    });
   });
   afterAll(async () => fake.close());
   beforeEach(() => {
     fake.server.reset();
     fake.state.posts.clear();
     const accessToken = fake.issueAccessToken();
-    member = { externalId: 'urn:li:person:abc123', tokens: { accessToken }, metadata: { authorUrn: 'urn:li:person:abc123' } };
-    page = { externalId: 'urn:li:organization:2414183', tokens: { accessToken }, metadata: { authorUrn: 'urn:li:organization:2414183', memberUrn: 'urn:li:person:abc123' } };
+    member = {
+      externalId: 'urn:li:person:abc123',
+      tokens: { accessToken },
+      metadata: { authorUrn: 'urn:li:person:abc123' },
+    };
+    page = {
+      externalId: 'urn:li:organization:2414183',
+      tokens: { accessToken },
+      metadata: { authorUrn: 'urn:li:organization:2414183', memberUrn: 'urn:li:person:abc123' },
+    };
   });
 
   it('publishes text with the versioned headers and little-escaped commentary', async () => {
@@ -75,13 +85,24 @@ describe('LinkedIn publish', () => {
     expect(init?.body).toEqual({ initializeUploadRequest: { owner: 'urn:li:person:abc123' } });
     const [imageUrn, image] = [...fake.state.images.entries()].at(-1) ?? [];
     expect(image?.bytes).toEqual(Buffer.from(bytes));
-    expect(fake.state.posts.get(result.remoteId)?.body['content']).toEqual({ media: { id: imageUrn, altText: 'A red bicycle' } });
+    expect(fake.state.posts.get(result.remoteId)?.body['content']).toEqual({
+      media: { id: imageUrn, altText: 'A red bicycle' },
+    });
   });
 
   it('posts several images as a MultiImage post', async () => {
-    const images = [media('image', new Uint8Array([1])), media('image', new Uint8Array([2])), media('gif', new Uint8Array([3]))];
-    const result = await linkedinProvider.publish(context, page, { ...request('Three'), parts: [{ text: 'Three', media: images }] });
-    const content = fake.state.posts.get(result.remoteId)?.body['content'] as { multiImage: { images: { id: string }[] } };
+    const images = [
+      media('image', new Uint8Array([1])),
+      media('image', new Uint8Array([2])),
+      media('gif', new Uint8Array([3])),
+    ];
+    const result = await linkedinProvider.publish(context, page, {
+      ...request('Three'),
+      parts: [{ text: 'Three', media: images }],
+    });
+    const content = fake.state.posts.get(result.remoteId)?.body['content'] as {
+      multiImage: { images: { id: string }[] };
+    };
     expect(content.multiImage.images).toHaveLength(3);
     expect(content.multiImage.images.every((item) => item.id.startsWith('urn:li:image:'))).toBe(true);
     expect(fake.state.posts.get(result.remoteId)?.body['author']).toBe('urn:li:organization:2414183');
@@ -101,20 +122,36 @@ describe('LinkedIn publish', () => {
   });
 
   it('turns a link without media into an article card', async () => {
-    const result = await linkedinProvider.publish(context, member, request('Read this', { link: 'https://example.com/post', title: 'Our post' }));
-    expect(fake.state.posts.get(result.remoteId)?.body['content']).toEqual({ article: { source: 'https://example.com/post', title: 'Our post' } });
+    const result = await linkedinProvider.publish(
+      context,
+      member,
+      request('Read this', { link: 'https://example.com/post', title: 'Our post' }),
+    );
+    expect(fake.state.posts.get(result.remoteId)?.body['content']).toEqual({
+      article: { source: 'https://example.com/post', title: 'Our post' },
+    });
   });
 
   it('posts the first comment as the author and returns it', async () => {
-    const result = await linkedinProvider.publish(context, page, request('With a comment', { firstComment: 'Link: https://example.com' }));
-    expect(fake.state.comments.at(-1)).toMatchObject({ on: result.remoteId, actor: 'urn:li:organization:2414183', text: 'Link: https://example.com' });
+    const result = await linkedinProvider.publish(
+      context,
+      page,
+      request('With a comment', { firstComment: 'Link: https://example.com' }),
+    );
+    expect(fake.state.comments.at(-1)).toMatchObject({
+      on: result.remoteId,
+      actor: 'urn:li:organization:2414183',
+      text: 'Link: https://example.com',
+    });
     expect(result.extra).toHaveLength(1);
     expect(result.extra[0]?.remoteId).toMatch(/^urn:li:comment:/);
   });
 
   it('still reports the post when the first comment fails', async () => {
     fake.server.failNext({ status: 500, match: (r) => r.path.includes('/comments') });
-    const error = await linkedinProvider.publish(context, member, request('Comment fails', { firstComment: 'hello' })).catch((caught: unknown) => caught);
+    const error = await linkedinProvider
+      .publish(context, member, request('Comment fails', { firstComment: 'hello' }))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PartlyPublished);
     const { published } = error as PartlyPublished;
     expect(fake.state.posts.has(published.remoteId)).toBe(true);
@@ -122,7 +159,9 @@ describe('LinkedIn publish', () => {
   });
 
   it('refuses connections-only visibility for a page before calling LinkedIn', async () => {
-    await expect(linkedinProvider.publish(context, page, request('x', { settings: { visibility: 'CONNECTIONS' } }))).rejects.toBeInstanceOf(Permanent);
+    await expect(
+      linkedinProvider.publish(context, page, request('x', { settings: { visibility: 'CONNECTIONS' } })),
+    ).rejects.toBeInstanceOf(Permanent);
     expect(fake.server.requests).toEqual([]);
   });
 
@@ -137,7 +176,10 @@ describe('LinkedIn publish', () => {
   it('flags threads and video with images in validate', () => {
     const issues = linkedinProvider.validate?.({
       ...request('a'),
-      parts: [{ text: 'a', media: [media('video', new Uint8Array([1])), media('image', new Uint8Array([1]))] }, { text: 'b', media: [] }],
+      parts: [
+        { text: 'a', media: [media('video', new Uint8Array([1])), media('image', new Uint8Array([1]))] },
+        { text: 'b', media: [] },
+      ],
     });
     expect(issues?.map((issue) => issue.path)).toEqual(['parts', 'parts.0.media']);
   });

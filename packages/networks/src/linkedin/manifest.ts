@@ -33,7 +33,14 @@ export const linkedinManifest: NetworkManifest = {
     kind: 'oauth2',
     // LinkedIn offers PKCE only to approved native apps on loopback redirects; web apps use the secret.
     pkce: false,
-    scopes: ['openid', 'profile', 'w_member_social', 'r_organization_admin', 'w_organization_social', 'rw_organization_admin'],
+    scopes: [
+      'openid',
+      'profile',
+      'w_member_social',
+      'r_organization_admin',
+      'w_organization_social',
+      'rw_organization_admin',
+    ],
     // Refreshing returns a new access token; the refresh token stays the same until it expires (365 days).
     refresh: 'reusable',
     perInstance: false,
@@ -71,8 +78,20 @@ export const linkedinManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 150, windowSec: 86_400, note: 'Share on LinkedIn: 150 posts a day per member; resets at midnight UTC.' },
-    { scope: 'app', operation: 'any', limit: 100_000, windowSec: 86_400, note: 'Per-app daily limits are shown in the developer portal (Analytics tab); they reset at midnight UTC.' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 150,
+      windowSec: 86_400,
+      note: 'Share on LinkedIn: 150 posts a day per member; resets at midnight UTC.',
+    },
+    {
+      scope: 'app',
+      operation: 'any',
+      limit: 100_000,
+      windowSec: 86_400,
+      note: 'Per-app daily limits are shown in the developer portal (Analytics tab); they reset at midnight UTC.',
+    },
   ],
   publishConcurrency: 4,
   settings: linkedinSettingsSchema,

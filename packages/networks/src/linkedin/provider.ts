@@ -18,10 +18,12 @@ export const linkedinProvider: NetworkProvider = {
   health: checkLinkedInHealth,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
-    if (request.parts.length > 1) issues.push({ path: 'parts', message: 'LinkedIn has no threads; post one part only.' });
+    if (request.parts.length > 1)
+      issues.push({ path: 'parts', message: 'LinkedIn has no threads; post one part only.' });
     const media = request.parts[0].media;
     const videos = media.filter((item) => item.kind === 'video').length;
-    if (videos > 0 && media.length > 1) issues.push({ path: 'parts.0.media', message: 'A LinkedIn post can have one video, without images.' });
+    if (videos > 0 && media.length > 1)
+      issues.push({ path: 'parts.0.media', message: 'A LinkedIn post can have one video, without images.' });
     return issues;
   },
 };

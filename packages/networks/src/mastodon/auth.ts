@@ -33,7 +33,12 @@ export const mastodonOAuth: OAuthOperations = {
       {
         method: 'POST',
         // One redirect URI as a string: every Mastodon version accepts that (arrays only since 4.3).
-        json: { client_name: 'Plume', redirect_uris: input.redirectUri, scopes: scopes.join(' '), website: new URL(input.redirectUri).origin },
+        json: {
+          client_name: 'Plume',
+          redirect_uris: input.redirectUri,
+          scopes: scopes.join(' '),
+          website: new URL(input.redirectUri).origin,
+        },
       },
       applicationSchema,
       'register Plume on the Mastodon server',
@@ -62,7 +67,9 @@ export const mastodonOAuth: OAuthOperations = {
     });
   },
   async refresh() {
-    throw new AuthExpired('Mastodon sign-ins do not expire; this one was revoked on the server. Reconnect the account.');
+    throw new AuthExpired(
+      'Mastodon sign-ins do not expire; this one was revoked on the server. Reconnect the account.',
+    );
   },
   async listIdentities(context, tokens, metadata) {
     return [await fetchMastodonIdentity(context, instanceUrlOf(metadata), tokens)];

@@ -21,7 +21,8 @@ export function instanceUrlOf(metadata: Readonly<Record<string, string>>): strin
 
 /** The app Plume registered on this server; the connect flow passes it in the context. */
 export function mastodonApp(context: NetworkContext): { clientId: string; clientSecret: string } {
-  if (context.app === undefined) throw new Error('Mastodon calls that need the app registration must get it in the context');
+  if (context.app === undefined)
+    throw new Error('Mastodon calls that need the app registration must get it in the context');
   return context.app;
 }
 
@@ -55,5 +56,9 @@ export async function mastodonJson<S extends z.ZodType>(
   schema: S,
   what: string,
 ): Promise<z.output<S>> {
-  return callJson(context.http, `${instanceUrl}${path}`, await mastodonRequest(tokens, init), { ...mastodonFailureMapping, schema, what });
+  return callJson(context.http, `${instanceUrl}${path}`, await mastodonRequest(tokens, init), {
+    ...mastodonFailureMapping,
+    schema,
+    what,
+  });
 }

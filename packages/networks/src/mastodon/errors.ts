@@ -15,8 +15,10 @@ export function describeMastodonError(body: unknown, status: number): Described 
   const description = typeof record['error_description'] === 'string' ? record['error_description'] : undefined;
   const said = description ?? error;
   if (said === undefined) return undefined;
-  if (status === 422) return { kind: 'permanent', message: `the Mastodon server said: ${said}`, code: 'validation_failed' };
-  if (status === 403) return { kind: 'permanent', message: `the Mastodon server does not allow it: ${said}`, code: 'forbidden' };
+  if (status === 422)
+    return { kind: 'permanent', message: `the Mastodon server said: ${said}`, code: 'validation_failed' };
+  if (status === 403)
+    return { kind: 'permanent', message: `the Mastodon server does not allow it: ${said}`, code: 'forbidden' };
   return { message: said, ...(error === undefined ? {} : { code: error }) };
 }
 

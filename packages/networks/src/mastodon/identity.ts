@@ -32,14 +32,27 @@ const instanceSchema = z.looseObject({
 });
 
 /** The server's status limits as metadata strings; empty when the server does not say (or fails). */
-export async function readInstanceLimits(context: NetworkContext, instanceUrl: string): Promise<Record<string, string>> {
+export async function readInstanceLimits(
+  context: NetworkContext,
+  instanceUrl: string,
+): Promise<Record<string, string>> {
   try {
-    const instance = await mastodonJson(context, instanceUrl, undefined, '/api/v2/instance', { method: 'GET' }, instanceSchema, 'read the server limits');
+    const instance = await mastodonJson(
+      context,
+      instanceUrl,
+      undefined,
+      '/api/v2/instance',
+      { method: 'GET' },
+      instanceSchema,
+      'read the server limits',
+    );
     const statuses = instance.configuration?.statuses;
     const limits: Record<string, string> = {};
     if (statuses?.max_characters !== undefined) limits['maxCharacters'] = String(statuses.max_characters);
-    if (statuses?.characters_reserved_per_url !== undefined) limits['charactersPerUrl'] = String(statuses.characters_reserved_per_url);
-    if (statuses?.max_media_attachments !== undefined) limits['maxMediaAttachments'] = String(statuses.max_media_attachments);
+    if (statuses?.characters_reserved_per_url !== undefined)
+      limits['charactersPerUrl'] = String(statuses.characters_reserved_per_url);
+    if (statuses?.max_media_attachments !== undefined)
+      limits['maxMediaAttachments'] = String(statuses.max_media_attachments);
     return limits;
   } catch {
     // Older servers have no /api/v2/instance; the manifest's defaults then apply.
@@ -48,7 +61,11 @@ export async function readInstanceLimits(context: NetworkContext, instanceUrl: s
 }
 
 /** Reads the account behind `tokens` on `instanceUrl`, with the server's limits in its metadata. */
-export async function fetchMastodonIdentity(context: NetworkContext, instanceUrl: string, tokens: TokenSet): Promise<ConnectedIdentity> {
+export async function fetchMastodonIdentity(
+  context: NetworkContext,
+  instanceUrl: string,
+  tokens: TokenSet,
+): Promise<ConnectedIdentity> {
   const account = await mastodonJson(
     context,
     instanceUrl,

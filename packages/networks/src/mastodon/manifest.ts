@@ -35,9 +35,19 @@ export const mastodonManifest: NetworkManifest = {
   text: { limit: 500, count: { kind: 'mastodon' }, required: false },
   media: {
     rules: [
-      { kind: 'image', mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'], maxBytes: 16 * MB },
+      {
+        kind: 'image',
+        mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'],
+        maxBytes: 16 * MB,
+      },
       { kind: 'gif', mimeTypes: ['image/gif'], maxBytes: 16 * MB },
-      { kind: 'video', mimeTypes: ['video/mp4', 'video/webm', 'video/quicktime'], maxBytes: 99 * MB, maxWidth: 3840, maxHeight: 2160 },
+      {
+        kind: 'video',
+        mimeTypes: ['video/mp4', 'video/webm', 'video/quicktime'],
+        maxBytes: 99 * MB,
+        maxWidth: 3840,
+        maxHeight: 2160,
+      },
     ],
     // Up to 4 images, or one video (checked in validate()).
     maxItems: 4,
@@ -55,7 +65,13 @@ export const mastodonManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'any', limit: 300, windowSec: 5 * 60, note: 'all API calls per account (server default)' },
+    {
+      scope: 'account',
+      operation: 'any',
+      limit: 300,
+      windowSec: 5 * 60,
+      note: 'all API calls per account (server default)',
+    },
     { scope: 'account', operation: 'publish', limit: 30, windowSec: 30 * 60, note: 'media uploads per account' },
   ],
   publishConcurrency: 4,

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
 import { loadMastodonSpec, mastodonSpecPath, startPrism, type PrismServer } from '@plume/testing/peers/prism';
 import { missingSharedSpecs, requireSharedSpecs } from '@plume/testing/peers/shared-specs';
-import { describeExchanges, recordPrismExchanges, requestViolations, type PrismExchange } from '@plume/testing/peers/prism-recorder';
+import {
+  describeExchanges,
+  recordPrismExchanges,
+  requestViolations,
+  type PrismExchange,
+} from '@plume/testing/peers/prism-recorder';
 import type { AccountAuth, NetworkContext } from '../contract.ts';
 import { mastodonProvider } from './provider.ts';
 import { mastodonRequest, testMedia } from './test-support/mastodon-test-bed.ts';
@@ -16,13 +21,21 @@ import { mastodonRequest, testMedia } from './test-support/mastodon-test-bed.ts'
 let prism: PrismServer;
 let exchanges: PrismExchange[];
 let account: AccountAuth;
-const usedPaths = ['/api/v1/statuses', '/api/v1/statuses/{id}', '/api/v2/media', '/api/v1/media/{id}', '/api/v1/accounts/verify_credentials', '/api/v2/instance'];
+const usedPaths = [
+  '/api/v1/statuses',
+  '/api/v1/statuses/{id}',
+  '/api/v2/media',
+  '/api/v1/media/{id}',
+  '/api/v1/accounts/verify_credentials',
+  '/api/v2/instance',
+];
 
 // The spec lives in ../shared/specs: without it these tests skip, saying so (and fail in CI).
 const missingSpecs = missingSharedSpecs([mastodonSpecPath]);
 
 beforeAll(async () => {
-  if (missingSpecs === undefined) prism = await startPrism(await loadMastodonSpec(), { paths: usedPaths, seed: 'plume' });
+  if (missingSpecs === undefined)
+    prism = await startPrism(await loadMastodonSpec(), { paths: usedPaths, seed: 'plume' });
 });
 
 afterAll(async () => {
@@ -44,7 +57,10 @@ function contextFor(prefer?: string | ((method: string, url: URL) => string | un
 
 function expectAccepted(expected: string[]): void {
   const summary = describeExchanges(exchanges);
-  expect(exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`), summary).toEqual(expected);
+  expect(
+    exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`),
+    summary,
+  ).toEqual(expected);
   for (const exchange of exchanges) {
     expect(exchange.status, summary).toBeGreaterThanOrEqual(200);
     expect(exchange.status, summary).toBeLessThan(300);
@@ -55,12 +71,26 @@ function expectAccepted(expected: string[]): void {
 describe('Mastodon requests against the OpenAPI (Prism)', () => {
   it('publish text with an Idempotency-Key and every setting is accepted', async () => {
     const settings = { visibility: 'unlisted', spoilerText: 'CW', language: 'en', sensitive: true };
-    await mastodonProvider.publish(contextFor(), account, mastodonRequest([{ text: 'Hello', media: [] }], { settings }));
+    await mastodonProvider.publish(
+      contextFor(),
+      account,
+      mastodonRequest([{ text: 'Hello', media: [] }], { settings }),
+    );
     expectAccepted(['POST /api/v1/statuses']);
   });
 
   it('a thread reply and the first comment are accepted', async () => {
-    await mastodonProvider.publish(contextFor(), account, mastodonRequest([{ text: 'One', media: [] }, { text: 'Two', media: [] }], { firstComment: 'Three' }));
+    await mastodonProvider.publish(
+      contextFor(),
+      account,
+      mastodonRequest(
+        [
+          { text: 'One', media: [] },
+          { text: 'Two', media: [] },
+        ],
+        { firstComment: 'Three' },
+      ),
+    );
     expectAccepted(['POST /api/v1/statuses', 'POST /api/v1/statuses', 'POST /api/v1/statuses']);
   });
 
@@ -71,11 +101,17 @@ describe('Mastodon requests against the OpenAPI (Prism)', () => {
   });
 
   it('a video upload answered 202, the processing check, then the status are accepted', async () => {
-    const context = contextFor((method, url) => (method === 'POST' && url.pathname === '/api/v2/media' ? 'code=202' : undefined));
+    const context = contextFor((method, url) =>
+      method === 'POST' && url.pathname === '/api/v2/media' ? 'code=202' : undefined,
+    );
     const video = testMedia({ kind: 'video', mimeType: 'video/mp4', durationSec: 2 });
     await mastodonProvider.publish(context, account, mastodonRequest([{ text: 'Clip', media: [video] }]));
     expect(exchanges[0]?.status).toBe(202);
-    expectAccepted(['POST /api/v2/media', `GET /api/v1/media/${exchanges[1]?.url.pathname.split('/').pop()}`, 'POST /api/v1/statuses']);
+    expectAccepted([
+      'POST /api/v2/media',
+      `GET /api/v1/media/${exchanges[1]?.url.pathname.split('/').pop()}`,
+      'POST /api/v1/statuses',
+    ]);
   });
 
   it('delete and health (profile and server limits) are accepted', async () => {
@@ -83,18 +119,30 @@ describe('Mastodon requests against the OpenAPI (Prism)', () => {
     await mastodonProvider.delete(context, account, '109876543210');
     const identity = await mastodonProvider.health(context, account);
     expect(identity.metadata?.['instanceUrl']).toBe(prism.url);
-    expectAccepted(['DELETE /api/v1/statuses/109876543210', 'GET /api/v1/accounts/verify_credentials', 'GET /api/v2/instance']);
+    expectAccepted([
+      'DELETE /api/v1/statuses/109876543210',
+      'GET /api/v1/accounts/verify_credentials',
+      'GET /api/v2/instance',
+    ]);
   });
 
   it('Prism rejects a body our code could get wrong (bad visibility, numeric status) and a missing token', async () => {
     const context = contextFor();
     const post = (body: unknown, headers: Record<string, string> = { authorization: 'Bearer t' }) =>
-      context.http.request(`${prism.url}/api/v1/statuses`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      context.http.request(`${prism.url}/api/v1/statuses`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const visibility = await post({ status: 'x', visibility: 'everyone' });
     const numeric = await post({ status: 42 });
     const anonymous = await post({ status: 'x' }, {});
     for (const response of [visibility, numeric, anonymous]) await response.body?.cancel();
-    expect([visibility.status, numeric.status, anonymous.status], describeExchanges(exchanges)).toEqual([422, 422, 401]);
-    expect(requestViolations(exchanges[0]!).map((violation) => violation.location.join('.'))).toContain('request.body.visibility');
+    expect([visibility.status, numeric.status, anonymous.status], describeExchanges(exchanges)).toEqual([
+      422, 422, 401,
+    ]);
+    expect(requestViolations(exchanges[0]!).map((violation) => violation.location.join('.'))).toContain(
+      'request.body.visibility',
+    );
   });
 });

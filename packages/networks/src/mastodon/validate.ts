@@ -17,7 +17,10 @@ function positiveInteger(value: string | undefined): number | undefined {
  * The account's server limits (`maxCharacters`, `charactersPerUrl` metadata), else the manifest's
  * defaults, counting the target's content warning (`spoilerText` setting) with the text.
  */
-export function mastodonTextRules(metadata: Readonly<Record<string, string>>, settings: Readonly<Record<string, unknown>> = {}): TextRules {
+export function mastodonTextRules(
+  metadata: Readonly<Record<string, string>>,
+  settings: Readonly<Record<string, unknown>> = {},
+): TextRules {
   const limit = positiveInteger(metadata['maxCharacters']) ?? mastodonManifest.text.limit;
   const perUrl = metadata['charactersPerUrl'];
   const urlLength = perUrl !== undefined && /^\d+$/.test(perUrl) ? Number(perUrl) : undefined;
@@ -25,7 +28,11 @@ export function mastodonTextRules(metadata: Readonly<Record<string, string>>, se
   const spoilerText = parsed.success ? parsed.data.spoilerText : '';
   return {
     limit,
-    count: { kind: 'mastodon', ...(urlLength === undefined ? {} : { urlLength }), ...(spoilerText === '' ? {} : { spoilerText }) },
+    count: {
+      kind: 'mastodon',
+      ...(urlLength === undefined ? {} : { urlLength }),
+      ...(spoilerText === '' ? {} : { spoilerText }),
+    },
   };
 }
 
@@ -35,7 +42,10 @@ export function validateForMastodon(request: PublishRequest): { path: string; me
   request.parts.forEach((part, index) => {
     const motion = part.media.some((media) => media.kind === 'video' || media.kind === 'gif');
     if (motion && part.media.length > 1) {
-      problems.push({ path: `parts.${index}.media`, message: 'Mastodon allows one video or GIF per post, and nothing else with it.' });
+      problems.push({
+        path: `parts.${index}.media`,
+        message: 'Mastodon allows one video or GIF per post, and nothing else with it.',
+      });
     }
     if (part.text.trim() === '' && part.media.length === 0) {
       problems.push({ path: `parts.${index}.text`, message: 'A Mastodon post needs text or media.' });

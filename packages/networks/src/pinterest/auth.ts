@@ -24,7 +24,8 @@ const tokenSchema = z.looseObject({
 });
 
 function appOf(context: NetworkContext): { clientId: string; clientSecret: string } {
-  if (context.app === undefined) throw new Permanent('Pinterest is not set up on this server (PINTEREST_APP_ID and PINTEREST_APP_SECRET).');
+  if (context.app === undefined)
+    throw new Permanent('Pinterest is not set up on this server (PINTEREST_APP_ID and PINTEREST_APP_SECRET).');
   return context.app;
 }
 
@@ -34,7 +35,11 @@ function endpoint(context: NetworkContext, name: 'authorize' | 'token'): string 
   return url;
 }
 
-async function tokenRequest(context: NetworkContext, form: Record<string, string>, previous: TokenSet | undefined): Promise<TokenSet> {
+async function tokenRequest(
+  context: NetworkContext,
+  form: Record<string, string>,
+  previous: TokenSet | undefined,
+): Promise<TokenSet> {
   const app = appOf(context);
   const refreshing = form['grant_type'] === 'refresh_token';
   const what = refreshing ? 'refresh the Pinterest access token' : 'finish connecting the Pinterest account';
@@ -44,7 +49,11 @@ async function tokenRequest(context: NetworkContext, form: Record<string, string
     endpoint(context, 'token'),
     {
       method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
       body: new URLSearchParams(form).toString(),
     },
     {
@@ -59,7 +68,15 @@ async function tokenRequest(context: NetworkContext, form: Record<string, string
     },
   );
   // Pinterest lists scopes comma-separated (some answers use spaces).
-  const normalized = answer.scope === undefined ? {} : { scope: answer.scope.split(/[\s,]+/).filter(Boolean).join(',') };
+  const normalized =
+    answer.scope === undefined
+      ? {}
+      : {
+          scope: answer.scope
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .join(','),
+        };
   return toTokenSet({ ...answer, ...normalized }, context.now(), previous, ',');
 }
 
@@ -76,11 +93,16 @@ export const pinterestOAuth: OAuthOperations = {
   },
 
   exchangeCode(context, input) {
-    return tokenRequest(context, { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri }, undefined);
+    return tokenRequest(
+      context,
+      { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri },
+      undefined,
+    );
   },
 
   async refresh(context, tokens) {
-    if (tokens.refreshToken === undefined) throw new AuthExpired('This Pinterest account has no refresh token; reconnect it.');
+    if (tokens.refreshToken === undefined)
+      throw new AuthExpired('This Pinterest account has no refresh token; reconnect it.');
     return tokenRequest(context, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, tokens);
   },
 

@@ -26,7 +26,12 @@ export function pinterestGet<S extends z.ZodType>(
   schema: S,
   what: string,
 ): Promise<z.output<S>> {
-  return callJson(context.http, `${v5(context)}${path}`, { method: 'GET', headers: authHeader(account) }, { ...pinterestFailureMapping, schema, what });
+  return callJson(
+    context.http,
+    `${v5(context)}${path}`,
+    { method: 'GET', headers: authHeader(account) },
+    { ...pinterestFailureMapping, schema, what },
+  );
 }
 
 /** POST a JSON body to `{api}/v5{path}` and parse the answer. */
@@ -42,12 +47,21 @@ export function pinterestPost<S extends z.ZodType>(
   return callJson(
     context.http,
     `${v5(context)}${path}`,
-    { method: 'POST', headers: { ...authHeader(account), 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    {
+      method: 'POST',
+      headers: { ...authHeader(account), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
     {
       ...pinterestFailureMapping,
       ...(describe404 === undefined
         ? {}
-        : { describe: (errorBody: unknown, status: number) => (status === 404 ? { message: describe404, code: '404' } : pinterestFailureMapping.describe?.(errorBody, status)) }),
+        : {
+            describe: (errorBody: unknown, status: number) =>
+              status === 404
+                ? { message: describe404, code: '404' }
+                : pinterestFailureMapping.describe?.(errorBody, status),
+          }),
       schema,
       what,
     },
@@ -64,7 +78,9 @@ export async function beforePinExists<T>(what: string, step: () => Promise<T>): 
   } catch (error) {
     if (isProviderError(error)) throw error;
     if (error instanceof HttpError || error instanceof MalformedResponse) {
-      throw new Retryable(`The connection to Pinterest failed while trying to ${what}; no Pin was created.`, { cause: error });
+      throw new Retryable(`The connection to Pinterest failed while trying to ${what}; no Pin was created.`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -15,7 +15,8 @@ export function describePinterestError(body: unknown, status: number): Described
   }
   if (body === null || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
-  const code = typeof record['code'] === 'number' || typeof record['code'] === 'string' ? String(record['code']) : undefined;
+  const code =
+    typeof record['code'] === 'number' || typeof record['code'] === 'string' ? String(record['code']) : undefined;
   const message = typeof record['message'] === 'string' && record['message'].length > 0 ? record['message'] : undefined;
   if (status === 403) {
     return {

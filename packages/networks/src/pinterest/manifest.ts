@@ -18,7 +18,10 @@ export const pinterestSettingsSchema = z.object({
   /** Where the Pin leads when clicked; the post's link is used when this is unset. */
   link: httpUrlSchema(2048).optional(),
   /** Placeholder color while the image loads, e.g. `#6E7874`. */
-  dominant_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex color such as #6E7874.').optional(),
+  dominant_color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex color such as #6E7874.')
+    .optional(),
   /** `upload` sends the image bytes (JPEG/PNG); `url` lets Pinterest fetch the media's public URL. */
   image_source: z.enum(['upload', 'url']).default('upload'),
   /** Video Pins: the cover image; without it Pinterest uses the first frame. */
@@ -73,7 +76,13 @@ export const pinterestManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 100, windowSec: 60, note: 'org_write, Standard access (Trial access: 1,000 requests a day per app in all)' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 100,
+      windowSec: 60,
+      note: 'org_write, Standard access (Trial access: 1,000 requests a day per app in all)',
+    },
     { scope: 'account', operation: 'read', limit: 1000, windowSec: 60, note: 'org_read, Standard access' },
   ],
   publishConcurrency: 4,

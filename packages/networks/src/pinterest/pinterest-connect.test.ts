@@ -25,7 +25,11 @@ describe('Pinterest connect', () => {
   });
 
   it('builds the authorize URL with client_id, comma scopes and state (Pinterest documents no PKCE)', () => {
-    const url = oauth.authorizeUrl(context, { state: 'state-1', codeChallenge: createPkcePair().challenge, redirectUri });
+    const url = oauth.authorizeUrl(context, {
+      state: 'state-1',
+      codeChallenge: createPkcePair().challenge,
+      redirectUri,
+    });
     expect(`${url.origin}${url.pathname}`).toBe(fake.endpoints['authorize']);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -46,7 +50,9 @@ describe('Pinterest connect', () => {
     expect(tokens.expiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 24 * 3600 * 1000);
 
     const sent = fake.server.requests.find((request) => request.path === '/v5/oauth/token');
-    expect(sent?.headers.authorization).toBe(`Basic ${Buffer.from(`${fake.app.clientId}:${fake.app.clientSecret}`).toString('base64')}`);
+    expect(sent?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${fake.app.clientId}:${fake.app.clientSecret}`).toString('base64')}`,
+    );
     expect(sent?.body).toEqual({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
 
     await expect(oauth.listIdentities(context, tokens, {})).resolves.toEqual([
@@ -68,7 +74,10 @@ describe('Pinterest connect', () => {
     expect(refreshed.refreshToken).toBeDefined();
     expect(refreshed.refreshToken).not.toBe(account.tokens.refreshToken);
     expect(refreshed.refreshExpiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 24 * 3600 * 1000);
-    expect(fake.server.requests.at(-1)?.body).toEqual({ grant_type: 'refresh_token', refresh_token: account.tokens.refreshToken });
+    expect(fake.server.requests.at(-1)?.body).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: account.tokens.refreshToken,
+    });
     await expect(oauth.refresh(context, account.tokens, {})).rejects.toMatchObject({ kind: 'auth_expired' });
   });
 
@@ -84,15 +93,27 @@ describe('Pinterest connect', () => {
     const account = connectedAccount(fake);
     fake.server.failNext({ status: 503 });
     await expect(oauth.refresh(context, account.tokens, {})).rejects.toMatchObject({ kind: 'retryable' });
-    fake.server.failNext({ status: 429, headers: { 'retry-after': '7' }, body: { code: 8, message: 'Too many requests' } });
-    await expect(oauth.refresh(context, account.tokens, {})).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 7000 });
+    fake.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { code: 8, message: 'Too many requests' },
+    });
+    await expect(oauth.refresh(context, account.tokens, {})).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 7000,
+    });
     const bare = createTestNetworkContext(fake.endpoints);
-    expect(() => oauth.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(/not set up on this server/);
+    expect(() => oauth.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(
+      /not set up on this server/,
+    );
   });
 
   it('health returns the identity; a revoked token is AuthExpired', async () => {
     const account = connectedAccount(fake);
-    await expect(pinterestProvider.health(context, account)).resolves.toMatchObject({ externalId: '549755885174', handle: 'plumestudio' });
+    await expect(pinterestProvider.health(context, account)).resolves.toMatchObject({
+      externalId: '549755885174',
+      handle: 'plumestudio',
+    });
     fake.state.accessTokens.delete(account.tokens.accessToken);
     await expect(pinterestProvider.health(context, account)).rejects.toMatchObject({ kind: 'auth_expired' });
   });

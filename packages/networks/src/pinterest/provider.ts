@@ -13,7 +13,9 @@ import { validatePinterest } from './validate.ts';
 export { listBoards, type PinterestBoard } from './operations/boards.ts';
 
 /** Video processing: check every 3 s for up to 5 minutes. */
-export const pinterestPublishDefaults: PinterestPublishOptions = { mediaPoll: { intervalMs: 3_000, maxWaitMs: 300_000 } };
+export const pinterestPublishDefaults: PinterestPublishOptions = {
+  mediaPoll: { intervalMs: 3_000, maxWaitMs: 300_000 },
+};
 
 /** Builds the provider; tests pass a shorter video-processing wait. */
 export function createPinterestProvider(options: Partial<PinterestPublishOptions> = {}): NetworkProvider {

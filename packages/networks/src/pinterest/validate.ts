@@ -9,14 +9,17 @@ type Issue = { path: string; message: string };
 
 /** Settings problems, in plain words. */
 export function settingsIssues(settings: PinterestSettings): Issue[] {
-  return settings.board_id === undefined ? [{ path: 'settings.board_id', message: 'Choose the Pinterest board this Pin goes to.' }] : [];
+  return settings.board_id === undefined
+    ? [{ path: 'settings.board_id', message: 'Choose the Pinterest board this Pin goes to.' }]
+    : [];
 }
 
 /** Media problems of a Pin. */
 export function mediaIssues(media: readonly PublishMedia[]): Issue[] {
   if (media.length === 0) return [{ path: 'mediaIds', message: 'A Pin needs an image or a video.' }];
   const videos = media.filter((item) => item.kind === 'video').length;
-  if (videos > 0 && media.length > 1) return [{ path: 'mediaIds', message: 'A Pin is one video, or one to five images, not both.' }];
+  if (videos > 0 && media.length > 1)
+    return [{ path: 'mediaIds', message: 'A Pin is one video, or one to five images, not both.' }];
   if (media.length > 5) return [{ path: 'mediaIds', message: 'A Pinterest carousel has at most 5 images.' }];
   return [];
 }

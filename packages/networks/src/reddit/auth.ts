@@ -27,13 +27,21 @@ const tokenGranted = z.looseObject({
 const tokenRefused = z.looseObject({ error: z.string() });
 
 function redditApp(context: NetworkContext): { clientId: string; clientSecret: string } {
-  if (context.app === undefined) throw new Permanent('Reddit is not set up on this server: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET.');
+  if (context.app === undefined)
+    throw new Permanent('Reddit is not set up on this server: set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET.');
   return context.app;
 }
 
-async function tokenRequest(context: NetworkContext, form: Record<string, string>, what: string, previous?: TokenSet): Promise<TokenSet> {
+async function tokenRequest(
+  context: NetworkContext,
+  form: Record<string, string>,
+  what: string,
+  previous?: TokenSet,
+): Promise<TokenSet> {
   const app = redditApp(context);
-  const basic = Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64');
+  const basic = Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString(
+    'base64',
+  );
   const answer = await callJson(
     context.http,
     redditEndpoint(context, 'token'),
@@ -52,9 +60,20 @@ async function tokenRequest(context: NetworkContext, form: Record<string, string
       schema: z.union([tokenGranted, tokenRefused]),
       what,
       describe: (body, status) => {
-        const error = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['error'] : undefined;
-        if (error === 'invalid_grant') return { message: 'Reddit no longer accepts this login; reconnect the account.', code: 'invalid_grant', kind: 'auth' };
-        if (status === 401) return { message: "Reddit rejected this server's app credentials (REDDIT_CLIENT_ID / REDDIT_CLIENT_SECRET).", code: 'invalid_client', kind: 'permanent' };
+        const error =
+          body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['error'] : undefined;
+        if (error === 'invalid_grant')
+          return {
+            message: 'Reddit no longer accepts this login; reconnect the account.',
+            code: 'invalid_grant',
+            kind: 'auth',
+          };
+        if (status === 401)
+          return {
+            message: "Reddit rejected this server's app credentials (REDDIT_CLIENT_ID / REDDIT_CLIENT_SECRET).",
+            code: 'invalid_client',
+            kind: 'permanent',
+          };
         return redditFailureMapping.describe?.(body, status);
       },
     },
@@ -80,11 +99,21 @@ export const redditOAuth: OAuthOperations = {
   },
 
   exchangeCode: (context, input) =>
-    tokenRequest(context, { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri }, 'exchange the authorization code'),
+    tokenRequest(
+      context,
+      { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri },
+      'exchange the authorization code',
+    ),
 
   async refresh(context, tokens) {
-    if (tokens.refreshToken === undefined) throw new AuthExpired('This Reddit account has no refresh token; reconnect it.');
-    return tokenRequest(context, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, 'refresh the access token', tokens);
+    if (tokens.refreshToken === undefined)
+      throw new AuthExpired('This Reddit account has no refresh token; reconnect it.');
+    return tokenRequest(
+      context,
+      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken },
+      'refresh the access token',
+      tokens,
+    );
   },
 
   async listIdentities(context, tokens) {

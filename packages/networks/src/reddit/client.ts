@@ -18,7 +18,8 @@ const PLUME_VERSION = '0.1.0';
 /** A base URL from the context, without a trailing slash. */
 export function redditEndpoint(context: NetworkContext, name: string): string {
   const value = context.endpoints[name];
-  if (value === undefined || value.length === 0) throw new Permanent(`The "${name}" address of Reddit is not configured.`);
+  if (value === undefined || value.length === 0)
+    throw new Permanent(`The "${name}" address of Reddit is not configured.`);
   return value.replace(/\/+$/, '');
 }
 
@@ -39,12 +40,27 @@ export interface RedditCaller {
 }
 
 function headers(context: NetworkContext, caller: RedditCaller): Record<string, string> {
-  return { ...bearer(caller.tokens), 'user-agent': redditUserAgent(context.app?.clientId, caller.username), accept: 'application/json' };
+  return {
+    ...bearer(caller.tokens),
+    'user-agent': redditUserAgent(context.app?.clientId, caller.username),
+    accept: 'application/json',
+  };
 }
 
 /** GET on oauth.reddit.com. */
-export async function redditGet<S extends z.ZodType>(context: NetworkContext, caller: RedditCaller, path: string, schema: S, what: string): Promise<z.output<S>> {
-  return callJson(context.http, `${redditEndpoint(context, 'api')}${path}`, { method: 'GET', headers: headers(context, caller) }, { ...redditFailureMapping, schema, what });
+export async function redditGet<S extends z.ZodType>(
+  context: NetworkContext,
+  caller: RedditCaller,
+  path: string,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
+  return callJson(
+    context.http,
+    `${redditEndpoint(context, 'api')}${path}`,
+    { method: 'GET', headers: headers(context, caller) },
+    { ...redditFailureMapping, schema, what },
+  );
 }
 
 const jsonEnvelope = <S extends z.ZodType>(data: S) =>
@@ -62,10 +78,17 @@ export async function redditPostForm<S extends z.ZodType>(
   options: { schema: S; what: string; subreddit?: string },
 ): Promise<z.output<S>> {
   const body = new URLSearchParams({ api_type: 'json', ...form });
-  const init = { method: 'POST', headers: { ...headers(context, caller), 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() };
+  const init = {
+    method: 'POST',
+    headers: { ...headers(context, caller), 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  };
   const answer = await callJson(context.http, `${redditEndpoint(context, 'api')}${path}`, init, {
     ...redditFailureMapping,
-    schema: jsonEnvelope(options.schema).refine((value) => value.json.errors.length > 0 || value.json.data !== undefined, 'json.data is missing'),
+    schema: jsonEnvelope(options.schema).refine(
+      (value) => value.json.errors.length > 0 || value.json.data !== undefined,
+      'json.data is missing',
+    ),
     what: options.what,
   });
   const errors = answer.json.errors as RedditJsonError[];

@@ -42,7 +42,8 @@ export function redditJsonError(errors: readonly RedditJsonError[], subreddit = 
   const [code, message, field] = (errors[0] ?? []).map((item) => (typeof item === 'string' ? item : ''));
   const vendorCode = code === undefined || code.length === 0 ? 'UNKNOWN' : code;
   if (vendorCode === 'RATELIMIT') return new RateLimited(parseWait(message ?? '') ?? DEFAULT_RATELIMIT_MS, 'account');
-  if (vendorCode === 'USER_REQUIRED') return new AuthExpired('Reddit no longer accepts this login; reconnect the account.');
+  if (vendorCode === 'USER_REQUIRED')
+    return new AuthExpired('Reddit no longer accepts this login; reconnect the account.');
   const plain = PLAIN_WORDS[vendorCode]?.replaceAll('{sr}', subreddit);
   const detail = field === undefined || field.length === 0 ? message : `${message} (${field})`;
   return new Permanent(plain ?? `Reddit refused the post: ${detail ?? vendorCode}`, { vendorCode });
@@ -65,11 +66,22 @@ export const redditFailureMapping: FailureMapping = {
   describe: (body, status) => {
     if (body === null || typeof body !== 'object') return undefined;
     const record = body as Record<string, unknown>;
-    const message = typeof record['message'] === 'string' ? record['message'] : typeof record['reason'] === 'string' ? record['reason'] : undefined;
+    const message =
+      typeof record['message'] === 'string'
+        ? record['message']
+        : typeof record['reason'] === 'string'
+          ? record['reason']
+          : undefined;
     if (status === 403) {
-      return { message: `Reddit refused access (${message ?? 'Forbidden'}): the account may be suspended or not allowed there.`, code: 'FORBIDDEN' };
+      return {
+        message: `Reddit refused access (${message ?? 'Forbidden'}): the account may be suspended or not allowed there.`,
+        code: 'FORBIDDEN',
+      };
     }
-    const code = typeof record['error'] === 'string' || typeof record['error'] === 'number' ? String(record['error']) : String(status);
+    const code =
+      typeof record['error'] === 'string' || typeof record['error'] === 'number'
+        ? String(record['error'])
+        : String(status);
     return message === undefined ? undefined : { message, code };
   },
   // Seconds to the end of the current window.

@@ -49,26 +49,56 @@ describe('reddit error mapping', () => {
       vendorCode: 'SUBREDDIT_NOEXIST',
       reason: 'The subreddit r/nosuchsub does not exist.',
     });
-    await expect(provider.publish(context, fake.account(), post({ subreddit: 'textonly', kind: 'link' }, 'https://plume.example/'))).rejects.toMatchObject({
+    await expect(
+      provider.publish(
+        context,
+        fake.account(),
+        post({ subreddit: 'textonly', kind: 'link' }, 'https://plume.example/'),
+      ),
+    ).rejects.toMatchObject({
       vendorCode: 'NO_LINKS',
       reason: 'r/textonly only allows text posts.',
     });
-    await expect(provider.publish(context, fake.account(), post({ subreddit: 'flaired' }))).rejects.toMatchObject({ vendorCode: 'SUBMIT_VALIDATION_FLAIR_REQUIRED' });
+    await expect(provider.publish(context, fake.account(), post({ subreddit: 'flaired' }))).rejects.toMatchObject({
+      vendorCode: 'SUBMIT_VALIDATION_FLAIR_REQUIRED',
+    });
     expect(fake.state.posts.size).toBe(0);
   });
 
   it('RATELIMIT "try again in N minutes" is RateLimited for that long', async () => {
-    fake.state.ratelimitNextSubmit = "Looks like you've been doing that a lot. Take a break for 9 minutes before trying again.";
-    await expect(provider.publish(context, fake.account(), post())).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 540_000, scope: 'account' });
+    fake.state.ratelimitNextSubmit =
+      "Looks like you've been doing that a lot. Take a break for 9 minutes before trying again.";
+    await expect(provider.publish(context, fake.account(), post())).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 540_000,
+      scope: 'account',
+    });
     expect(parseWait('you are doing that too much. try again in 45 seconds.')).toBe(45_000);
     expect(parseWait('try again in 1 minute')).toBe(60_000);
   });
 
   it('429 waits for Retry-After, else for X-Ratelimit-Reset; the whole app is throttled', async () => {
-    fake.server.failNext({ status: 429, headers: { 'retry-after': '12' }, body: { message: 'Too Many Requests', error: 429 }, ...onSubmit });
-    await expect(provider.publish(context, fake.account(), post())).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 12_000, scope: 'app' });
-    fake.server.failNext({ status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '600', 'x-ratelimit-reset': '87' }, body: { message: 'Too Many Requests', error: 429 }, ...onSubmit });
-    await expect(provider.publish(context, fake.account(), post())).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 87_000 });
+    fake.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '12' },
+      body: { message: 'Too Many Requests', error: 429 },
+      ...onSubmit,
+    });
+    await expect(provider.publish(context, fake.account(), post())).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 12_000,
+      scope: 'app',
+    });
+    fake.server.failNext({
+      status: 429,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '600', 'x-ratelimit-reset': '87' },
+      body: { message: 'Too Many Requests', error: 429 },
+      ...onSubmit,
+    });
+    await expect(provider.publish(context, fake.account(), post())).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 87_000,
+    });
   });
 
   it('5xx is Retryable', async () => {
@@ -88,12 +118,17 @@ describe('reddit error mapping', () => {
   });
 
   it('a refused connection is Retryable', async () => {
-    const offline = createTestNetworkContext({ ...fake.endpoints, api: `http://127.0.0.1:${await freePort()}` }, { app: fake.app });
+    const offline = createTestNetworkContext(
+      { ...fake.endpoints, api: `http://127.0.0.1:${await freePort()}` },
+      { app: fake.app },
+    );
     await expect(provider.publish(offline, fake.account(), post())).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('says plainly when the Reddit app is not configured', () => {
     const bare = createTestNetworkContext(fake.endpoints);
-    expect(() => provider.oauth!.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri: 'https://x/cb' })).toThrow(/REDDIT_CLIENT_ID/);
+    expect(() =>
+      provider.oauth!.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri: 'https://x/cb' }),
+    ).toThrow(/REDDIT_CLIENT_ID/);
   });
 });

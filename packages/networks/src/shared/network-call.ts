@@ -21,7 +21,10 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 export interface FailureMapping {
   /** Extracts the network's own message and code from an error body. */
-  describe?: (body: unknown, status: number) => { message?: string; code?: string; kind?: 'auth' | 'rate' | 'retry' | 'permanent' } | undefined;
+  describe?: (
+    body: unknown,
+    status: number,
+  ) => { message?: string; code?: string; kind?: 'auth' | 'rate' | 'retry' | 'permanent' } | undefined;
   /** When a 429 carries no Retry-After: how long to wait, read from vendor headers (e.g. x-rate-limit-reset). */
   rateLimitWaitMs?: (headers: Headers, now: number) => number | undefined;
   /** Whether a 429 throttles the whole app (default: the account). */
@@ -167,6 +170,7 @@ export class MalformedResponse extends Error {
 function malformed(what: string, status: number, init: HttpRequestInit, cause: unknown): Error {
   const method = (init.method ?? 'GET').toUpperCase();
   // A read can be repeated safely; a write may have happened.
-  if (method === 'GET' || method === 'HEAD') return new Retryable(`The network sent an unreadable answer to "${what}".`, { cause });
+  if (method === 'GET' || method === 'HEAD')
+    return new Retryable(`The network sent an unreadable answer to "${what}".`, { cause });
   return new MalformedResponse(what, status, cause);
 }

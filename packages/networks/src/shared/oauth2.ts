@@ -97,7 +97,12 @@ export async function refreshAccessToken(
 ): Promise<TokenSet> {
   const refreshToken = options.tokens.refreshToken;
   if (refreshToken === undefined) throw new AuthExpired('This account has no refresh token; reconnect it.');
-  const response = await tokenRequest(http, options, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh the access token');
+  const response = await tokenRequest(
+    http,
+    options,
+    { grant_type: 'refresh_token', refresh_token: refreshToken },
+    'refresh the access token',
+  );
   return toTokenSet(response, options.now, options.tokens, options.scopeSeparator);
 }
 
@@ -114,25 +119,35 @@ async function tokenRequest(
     headers.set('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`);
   } else {
     body.set(options.clientIdParam ?? 'client_id', options.clientId);
-    if (options.clientSecret !== undefined) body.set(options.clientSecretParam ?? 'client_secret', options.clientSecret);
+    if (options.clientSecret !== undefined)
+      body.set(options.clientSecretParam ?? 'client_secret', options.clientSecret);
   }
-  return callJson(http, options.tokenUrl, { method: 'POST', headers, body: body.toString() }, {
-    schema: tokenResponseSchema,
-    what,
-    // RFC 6749 §5.2: a bad or revoked grant is 400 invalid_grant; for a refresh that means "reconnect".
-    describe: (errorBody) => {
-      if (errorBody === null || typeof errorBody !== 'object') return undefined;
-      const record = errorBody as Record<string, unknown>;
-      const code = typeof record['error'] === 'string' ? record['error'] : undefined;
-      const message = typeof record['error_description'] === 'string' ? record['error_description'] : code;
-      if (code === 'invalid_grant' || code === 'invalid_token') return { message, code, kind: 'auth' };
-      // The app's own credentials are wrong: reconnecting cannot help, an admin must fix the server's settings.
-      if (code === 'invalid_client' || code === 'unauthorized_client') {
-        return { message: `the app's client id or secret is not accepted (${message ?? code}); check the server's network settings`, code, kind: 'permanent' };
-      }
-      return { message, code };
+  return callJson(
+    http,
+    options.tokenUrl,
+    { method: 'POST', headers, body: body.toString() },
+    {
+      schema: tokenResponseSchema,
+      what,
+      // RFC 6749 §5.2: a bad or revoked grant is 400 invalid_grant; for a refresh that means "reconnect".
+      describe: (errorBody) => {
+        if (errorBody === null || typeof errorBody !== 'object') return undefined;
+        const record = errorBody as Record<string, unknown>;
+        const code = typeof record['error'] === 'string' ? record['error'] : undefined;
+        const message = typeof record['error_description'] === 'string' ? record['error_description'] : code;
+        if (code === 'invalid_grant' || code === 'invalid_token') return { message, code, kind: 'auth' };
+        // The app's own credentials are wrong: reconnecting cannot help, an admin must fix the server's settings.
+        if (code === 'invalid_client' || code === 'unauthorized_client') {
+          return {
+            message: `the app's client id or secret is not accepted (${message ?? code}); check the server's network settings`,
+            code,
+            kind: 'permanent',
+          };
+        }
+        return { message, code };
+      },
     },
-  });
+  );
 }
 
 /** Converts a token response; `previous` supplies the refresh token when none is sent. */

@@ -20,10 +20,20 @@ export class PartlyPublished extends Error {
  * The error to throw when `what` (e.g. "part 2 of the thread") failed after `root` was published.
  * A typed refusal says why; anything else (a dropped connection) means we cannot tell whether it went out.
  */
-export function partlyPublished(network: string, root: PublishedItem, extra: readonly PublishedItem[], what: string, error: unknown): PartlyPublished {
+export function partlyPublished(
+  network: string,
+  root: PublishedItem,
+  extra: readonly PublishedItem[],
+  what: string,
+  error: unknown,
+): PartlyPublished {
   const where = root.url ?? root.remoteId;
   const why = isProviderError(error)
     ? `${what} failed: ${error.message}`
     : `we could not tell whether ${what} went out (${error instanceof Error ? error.message : String(error)})`;
-  return new PartlyPublished(`The post is on ${network} (${where}), but ${why} What was published stays online and is not sent again.`, { ...root, extra: [...extra] }, { cause: error });
+  return new PartlyPublished(
+    `The post is on ${network} (${where}), but ${why} What was published stays online and is not sent again.`,
+    { ...root, extra: [...extra] },
+    { cause: error },
+  );
 }

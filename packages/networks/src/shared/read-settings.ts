@@ -10,6 +10,11 @@ export function readSettings<S extends z.ZodType>(network: string, schema: S, se
   const parsed = schema.safeParse(settings);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const detail = issue === undefined ? '' : ` (${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message})`;
-  throw new Permanent(`The ${network} settings of this post are not valid${detail}; edit the post and save its settings again.`);
+  const detail =
+    issue === undefined
+      ? ''
+      : ` (${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message})`;
+  throw new Permanent(
+    `The ${network} settings of this post are not valid${detail}; edit the post and save its settings again.`,
+  );
 }

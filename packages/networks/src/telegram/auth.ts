@@ -10,7 +10,12 @@ import { AuthExpired, Permanent } from '../provider-errors.ts';
 import { telegramMethod, telegramWebUrl } from './client.ts';
 import { telegramCredentialsSchema } from './manifest.ts';
 
-const botSchema = z.looseObject({ id: z.number().int(), is_bot: z.boolean(), first_name: z.string(), username: z.string().optional() });
+const botSchema = z.looseObject({
+  id: z.number().int(),
+  is_bot: z.boolean(),
+  first_name: z.string(),
+  username: z.string().optional(),
+});
 const chatSchema = z.looseObject({
   id: z.number().int(),
   type: z.enum(['private', 'group', 'supergroup', 'channel']),
@@ -33,23 +38,50 @@ export function normalizeChannel(input: string): string {
 
 function assertMayPost(chat: z.infer<typeof chatSchema>, member: z.infer<typeof memberSchema>, botName: string): void {
   const where = chat.title ?? chat.username ?? String(chat.id);
-  if (chat.type === 'private') throw new Permanent('That is a person, not a channel or group. Enter the channel the bot should post to.');
+  if (chat.type === 'private')
+    throw new Permanent('That is a person, not a channel or group. Enter the channel the bot should post to.');
   if (member.status === 'creator') return;
   if (chat.type === 'channel') {
     if (member.status === 'administrator' && member.can_post_messages === true) return;
-    throw new Permanent(`${botName} is not allowed to post in “${where}”. In the channel settings, make it an administrator with “Post messages” turned on.`);
+    throw new Permanent(
+      `${botName} is not allowed to post in “${where}”. In the channel settings, make it an administrator with “Post messages” turned on.`,
+    );
   }
-  const mayWrite = member.status === 'administrator' || member.status === 'member' || (member.status === 'restricted' && member.can_send_messages === true);
-  if (!mayWrite) throw new Permanent(`${botName} is not a member of “${where}” (or may not write there). Add it to the group first.`);
+  const mayWrite =
+    member.status === 'administrator' ||
+    member.status === 'member' ||
+    (member.status === 'restricted' && member.can_send_messages === true);
+  if (!mayWrite)
+    throw new Permanent(
+      `${botName} is not a member of “${where}” (or may not write there). Add it to the group first.`,
+    );
 }
 
 /**
  * Checks the bot may post in the chat and returns the chat as a Plume identity.
  * Used by connect and by health.
  */
-export async function verifyTelegramChat(context: NetworkContext, token: string, channel: string): Promise<ConnectedIdentity> {
-  const bot = await telegramMethod(context, { token, method: 'getMe', payload: {}, schema: botSchema, what: 'check the bot', write: false });
-  const chat = await telegramMethod(context, { token, method: 'getChat', payload: { chat_id: channel }, schema: chatSchema, what: 'find the channel', write: false });
+export async function verifyTelegramChat(
+  context: NetworkContext,
+  token: string,
+  channel: string,
+): Promise<ConnectedIdentity> {
+  const bot = await telegramMethod(context, {
+    token,
+    method: 'getMe',
+    payload: {},
+    schema: botSchema,
+    what: 'check the bot',
+    write: false,
+  });
+  const chat = await telegramMethod(context, {
+    token,
+    method: 'getChat',
+    payload: { chat_id: channel },
+    schema: chatSchema,
+    what: 'find the channel',
+    write: false,
+  });
   const member = await telegramMethod(context, {
     token,
     method: 'getChatMember',
@@ -87,7 +119,8 @@ export const telegramCredentials: CredentialOperations = {
       return { tokens: { accessToken: botToken }, identity };
     } catch (error) {
       // At connect time a rejected token is a typo, not an expired session.
-      if (error instanceof AuthExpired) throw new Permanent('Telegram did not accept this bot token. Copy it again from @BotFather.', { cause: error });
+      if (error instanceof AuthExpired)
+        throw new Permanent('Telegram did not accept this bot token. Copy it again from @BotFather.', { cause: error });
       throw error;
     }
   },

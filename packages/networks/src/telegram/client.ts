@@ -33,7 +33,10 @@ export interface TelegramCall<S extends z.ZodType> {
 }
 
 /** Calls a method and returns its validated `result`, or throws a typed error. */
-export async function telegramMethod<S extends z.ZodType>(context: NetworkContext, call: TelegramCall<S>): Promise<z.output<S>> {
+export async function telegramMethod<S extends z.ZodType>(
+  context: NetworkContext,
+  call: TelegramCall<S>,
+): Promise<z.output<S>> {
   const url = `${telegramApiUrl(context)}/bot${call.token}/${call.method}`;
   // A FormData body gets its multipart Content-Type (with boundary) from the HTTP client.
   const { payload } = call;
@@ -42,7 +45,11 @@ export async function telegramMethod<S extends z.ZodType>(context: NetworkContex
     url,
     payload instanceof FormData
       ? { method: 'POST', headers: { accept: 'application/json' }, body: payload }
-      : { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload) },
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(payload),
+        },
   );
   if (!response.ok) throw await telegramFailure(response, call.what);
   const envelope = z.looseObject({ ok: z.literal(true), result: call.schema });

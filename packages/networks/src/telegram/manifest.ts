@@ -23,11 +23,13 @@ export const telegramCredentialsSchema = z.object({
     .regex(/^\d+:[\w-]{20,}$/, 'Paste the bot token @BotFather gave you, like 123456789:AAH…')
     .meta({
       title: 'Bot token',
-      description: 'In Telegram, message @BotFather, send /newbot and follow its steps: it answers with the token (like 123456789:AAH…).',
+      description:
+        'In Telegram, message @BotFather, send /newbot and follow its steps: it answers with the token (like 123456789:AAH…).',
     }),
   channel: z.string().trim().min(1, 'Enter the channel, e.g. @my_channel or its numeric id').meta({
     title: 'Channel',
-    description: 'The channel’s @username, t.me link or numeric id. First add the bot to the channel as an administrator with the right to post messages.',
+    description:
+      'The channel’s @username, t.me link or numeric id. First add the bot to the channel as an administrator with the right to post messages.',
   }),
 });
 
@@ -52,7 +54,13 @@ export const telegramManifest: NetworkManifest = {
   media: {
     rules: [
       // sendPhoto: at most 10 MB, width + height at most 10,000, aspect ratio at most 20.
-      { kind: 'image', mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 10 * MB, minAspectRatio: 1 / 20, maxAspectRatio: 20 },
+      {
+        kind: 'image',
+        mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+        maxBytes: 10 * MB,
+        minAspectRatio: 1 / 20,
+        maxAspectRatio: 20,
+      },
       // Bots may upload other files up to 50 MB; GIFs go through sendAnimation.
       { kind: 'gif', mimeTypes: ['image/gif'], maxBytes: 50 * MB },
       { kind: 'video', mimeTypes: ['video/mp4'], maxBytes: 50 * MB },
@@ -73,7 +81,13 @@ export const telegramManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 20, windowSec: 60, note: 'messages per minute to one group or channel' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 20,
+      windowSec: 60,
+      note: 'messages per minute to one group or channel',
+    },
     { scope: 'account', operation: 'publish', limit: 30, windowSec: 1, note: 'messages per second for one bot' },
   ],
   publishConcurrency: 4,

@@ -43,7 +43,13 @@ describe('Telegram connect', () => {
       displayName: 'Plume News',
       kind: 'channel',
       profileUrl: 'https://t.me/plume_news',
-      metadata: { chatId: '-1001234567890', chatType: 'channel', username: 'plume_news', botId: '7000001', botUsername: 'plume_test_bot' },
+      metadata: {
+        chatId: '-1001234567890',
+        chatType: 'channel',
+        username: 'plume_news',
+        botId: '7000001',
+        botUsername: 'plume_test_bot',
+      },
     });
     const calls = fake.server.requests.map((request) => [request.path.split('/').pop(), request.body]);
     expect(calls).toEqual([
@@ -69,10 +75,22 @@ describe('Telegram connect', () => {
   });
 
   it('explains a wrong token, an unknown channel and missing rights in plain words', async () => {
-    await expect(connect('@plume_news', '7000001:AAHwrongTokenWrongTokenWrong00000')).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('bot token') });
-    await expect(connect('@nowhere')).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('cannot find this channel') });
-    await expect(connect('@read_only')).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('Post messages') });
-    await expect(connect('@plume_news', 'not a token')).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('@BotFather') });
+    await expect(connect('@plume_news', '7000001:AAHwrongTokenWrongTokenWrong00000')).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('bot token'),
+    });
+    await expect(connect('@nowhere')).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('cannot find this channel'),
+    });
+    await expect(connect('@read_only')).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('Post messages'),
+    });
+    await expect(connect('@plume_news', 'not a token')).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('@BotFather'),
+    });
   });
 });
 

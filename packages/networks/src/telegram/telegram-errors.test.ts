@@ -3,7 +3,13 @@ import { freePort } from '@plume/testing/free-port';
 import { isProviderError, RateLimited } from '../provider-errors.ts';
 import { MalformedResponse } from '../shared/network-call.ts';
 import { telegramProvider } from './provider.ts';
-import { CHANNEL_ID, startTelegramTestBed, telegramRequest, testMedia, type TelegramTestBed } from './test-support/telegram-test-bed.ts';
+import {
+  CHANNEL_ID,
+  startTelegramTestBed,
+  telegramRequest,
+  testMedia,
+  type TelegramTestBed,
+} from './test-support/telegram-test-bed.ts';
 import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: TelegramTestBed;
@@ -17,7 +23,8 @@ afterEach(async () => {
   await bed.fake.close();
 });
 
-const publishText = () => telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Hello', media: [] }]));
+const publishText = () =>
+  telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Hello', media: [] }]));
 const failure = (status: number, description: string, parameters?: Record<string, unknown>) => ({
   status,
   body: { ok: false, error_code: status, description, ...(parameters === undefined ? {} : { parameters }) },
@@ -52,8 +59,13 @@ describe('Telegram error mapping', () => {
   });
 
   it('says how to fix a group that became a supergroup', async () => {
-    bed.fake.server.failNext(failure(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -1001111 }));
-    await expect(publishText()).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('supergroup') });
+    bed.fake.server.failNext(
+      failure(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -1001111 }),
+    );
+    await expect(publishText()).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('supergroup'),
+    });
   });
 
   it('leaves a malformed 2xx answer to a send untyped (outcome unknown)', async () => {
@@ -79,8 +91,13 @@ describe('Telegram error mapping', () => {
   });
 
   it('maps connection refused to Retryable', async () => {
-    const context = { ...bed.context, endpoints: { ...bed.context.endpoints, api: `http://127.0.0.1:${await freePort()}` } };
-    await expect(telegramProvider.publish(context, bed.account, telegramRequest([{ text: 'x', media: [] }]))).rejects.toMatchObject({ kind: 'retryable' });
+    const context = {
+      ...bed.context,
+      endpoints: { ...bed.context.endpoints, api: `http://127.0.0.1:${await freePort()}` },
+    };
+    await expect(
+      telegramProvider.publish(context, bed.account, telegramRequest([{ text: 'x', media: [] }])),
+    ).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('reports a thread that failed after its first message as partly published, never retried into a duplicate', async () => {

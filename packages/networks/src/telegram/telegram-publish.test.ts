@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { telegramProvider } from './provider.ts';
-import { CHANNEL_ID, startTelegramTestBed, telegramRequest, testMedia, type TelegramTestBed } from './test-support/telegram-test-bed.ts';
+import {
+  CHANNEL_ID,
+  startTelegramTestBed,
+  telegramRequest,
+  testMedia,
+  type TelegramTestBed,
+} from './test-support/telegram-test-bed.ts';
 
 let bed: TelegramTestBed;
 
@@ -18,11 +24,19 @@ const botPath = (method: string) => `/bot${bed.fake.state.bot.token}/${method}`;
 
 describe('Telegram publish', () => {
   it('sends text with sendMessage and links to the message on t.me', async () => {
-    const result = await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Hello from Plume', media: [] }]));
+    const result = await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([{ text: 'Hello from Plume', media: [] }]),
+    );
 
     const [message] = sent();
     expect(message?.text).toBe('Hello from Plume');
-    expect(result).toEqual({ remoteId: String(message?.messageId), url: `https://t.me/plume_news/${message?.messageId}`, extra: [] });
+    expect(result).toEqual({
+      remoteId: String(message?.messageId),
+      url: `https://t.me/plume_news/${message?.messageId}`,
+      extra: [],
+    });
     const request = bed.fake.server.requests[0];
     expect(`${request?.method} ${request?.path}`).toBe(`POST ${botPath('sendMessage')}`);
     expect(request?.headers['content-type']).toBe('application/json');
@@ -31,7 +45,10 @@ describe('Telegram publish', () => {
 
   it('adds the link to the text, previews it, and honours the silent and protect settings', async () => {
     const link = 'https://plume.example/launch';
-    const request = telegramRequest([{ text: 'Launch day', media: [] }], { link, settings: { disableNotification: true, protectContent: true } });
+    const request = telegramRequest([{ text: 'Launch day', media: [] }], {
+      link,
+      settings: { disableNotification: true, protectContent: true },
+    });
     await telegramProvider.publish(bed.context, bed.account, request);
 
     expect(bed.fake.server.requests[0]?.body).toEqual({
@@ -44,7 +61,11 @@ describe('Telegram publish', () => {
   });
 
   it('turns link previews off when the setting says so', async () => {
-    await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'No preview https://plume.example', media: [] }], { settings: { linkPreview: false } }));
+    await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([{ text: 'No preview https://plume.example', media: [] }], { settings: { linkPreview: false } }),
+    );
     expect(bed.fake.server.requests[0]?.body).toMatchObject({ link_preview_options: { is_disabled: true } });
   });
 
@@ -55,28 +76,60 @@ describe('Telegram publish', () => {
     const [message] = sent();
     expect(message?.method).toBe('sendPhoto');
     expect(message?.caption).toBe('A quill');
-    expect(message?.file).toEqual({ field: 'photo', name: 'quill.png', type: 'image/png', bytes: Buffer.from(await photo.read()) });
+    expect(message?.file).toEqual({
+      field: 'photo',
+      name: 'quill.png',
+      type: 'image/png',
+      bytes: Buffer.from(await photo.read()),
+    });
     expect(bed.fake.server.requests[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(message?.params['chat_id']).toBe(String(CHANNEL_ID));
   });
 
   it('sends a video with sendVideo (size, duration, streaming) and a GIF with sendAnimation', async () => {
-    const video = testMedia({ kind: 'video', mimeType: 'video/mp4', fileName: 'clip.mp4', width: 1280, height: 720, durationSec: 12.4 });
+    const video = testMedia({
+      kind: 'video',
+      mimeType: 'video/mp4',
+      fileName: 'clip.mp4',
+      width: 1280,
+      height: 720,
+      durationSec: 12.4,
+    });
     const gif = testMedia({ kind: 'gif', mimeType: 'image/gif', fileName: 'fun.gif' });
-    await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: '', media: [video] }, { text: 'gif', media: [gif] }]));
+    await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([
+        { text: '', media: [video] },
+        { text: 'gif', media: [gif] },
+      ]),
+    );
 
     const [videoMessage, gifMessage] = sent();
     expect(videoMessage?.method).toBe('sendVideo');
     expect(videoMessage?.caption).toBeUndefined();
-    expect(videoMessage?.params).toMatchObject({ width: '1280', height: '720', duration: '12', supports_streaming: 'true' });
+    expect(videoMessage?.params).toMatchObject({
+      width: '1280',
+      height: '720',
+      duration: '12',
+      supports_streaming: 'true',
+    });
     expect(videoMessage?.file?.field).toBe('video');
     expect(gifMessage?.method).toBe('sendAnimation');
     expect(gifMessage?.file?.field).toBe('animation');
   });
 
   it('sends several photos and videos as one album (sendMediaGroup, attach://), caption on the first', async () => {
-    const media = [testMedia({ fileName: 'a.png' }), testMedia({ kind: 'video', mimeType: 'video/mp4', fileName: 'b.mp4' }), testMedia({ fileName: 'c.png' })];
-    const result = await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Album', media }]));
+    const media = [
+      testMedia({ fileName: 'a.png' }),
+      testMedia({ kind: 'video', mimeType: 'video/mp4', fileName: 'b.mp4' }),
+      testMedia({ fileName: 'c.png' }),
+    ];
+    const result = await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([{ text: 'Album', media }]),
+    );
 
     const messages = sent();
     expect(messages.map((message) => message.file?.name)).toEqual(['a.png', 'b.mp4', 'c.png']);
@@ -109,12 +162,20 @@ describe('Telegram publish', () => {
   it('links private channels through t.me/c', async () => {
     await bed.fake.close();
     bed = await startTelegramTestBed('-1009876543210');
-    const result = await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Members only', media: [] }]));
+    const result = await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([{ text: 'Members only', media: [] }]),
+    );
     expect(result.url).toBe(`https://t.me/c/9876543210/${result.remoteId}`);
   });
 
   it('deletes a message with deleteMessage; deleting it again succeeds', async () => {
-    const result = await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Short-lived', media: [] }]));
+    const result = await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([{ text: 'Short-lived', media: [] }]),
+    );
 
     await telegramProvider.delete(bed.context, bed.account, result.remoteId);
     await telegramProvider.delete(bed.context, bed.account, result.remoteId);
@@ -128,7 +189,11 @@ describe('Telegram publish', () => {
   });
 
   it('deletes a whole album with deleteMessages', async () => {
-    const result = await telegramProvider.publish(bed.context, bed.account, telegramRequest([{ text: 'Album', media: [testMedia(), testMedia()] }]));
+    const result = await telegramProvider.publish(
+      bed.context,
+      bed.account,
+      telegramRequest([{ text: 'Album', media: [testMedia(), testMedia()] }]),
+    );
     await telegramProvider.delete(bed.context, bed.account, result.remoteId);
 
     expect(sent()).toEqual([]);
@@ -137,9 +202,17 @@ describe('Telegram publish', () => {
   });
 
   it('refuses ids that are not Telegram message ids and explains a message too old to delete', async () => {
-    await expect(telegramProvider.delete(bed.context, bed.account, 'at://x')).rejects.toMatchObject({ kind: 'permanent' });
-    bed.fake.server.failNext({ status: 400, body: { ok: false, error_code: 400, description: "Bad Request: message can't be deleted" } });
-    await expect(telegramProvider.delete(bed.context, bed.account, '5')).rejects.toMatchObject({ kind: 'permanent', reason: expect.stringContaining('48 hours') });
+    await expect(telegramProvider.delete(bed.context, bed.account, 'at://x')).rejects.toMatchObject({
+      kind: 'permanent',
+    });
+    bed.fake.server.failNext({
+      status: 400,
+      body: { ok: false, error_code: 400, description: "Bad Request: message can't be deleted" },
+    });
+    await expect(telegramProvider.delete(bed.context, bed.account, '5')).rejects.toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringContaining('48 hours'),
+    });
   });
 });
 

@@ -15,14 +15,24 @@ export function validateForTelegram(request: PublishRequest): { path: string; me
     const text = composedText(request, index);
     const length = countText(text, { kind: 'utf16_units' });
     if (part.media.length > 0 && length > TELEGRAM_CAPTION_LIMIT) {
-      problems.push({ path: `${path}.text`, message: `With images or videos Telegram allows at most ${TELEGRAM_CAPTION_LIMIT} characters of text.` });
+      problems.push({
+        path: `${path}.text`,
+        message: `With images or videos Telegram allows at most ${TELEGRAM_CAPTION_LIMIT} characters of text.`,
+      });
     } else if (length > TELEGRAM_TEXT_LIMIT) {
-      problems.push({ path: `${path}.text`, message: `With the link added the text is over ${TELEGRAM_TEXT_LIMIT} characters; shorten it.` });
+      problems.push({
+        path: `${path}.text`,
+        message: `With the link added the text is over ${TELEGRAM_TEXT_LIMIT} characters; shorten it.`,
+      });
     }
     if (part.media.length > 1 && part.media.some((media) => media.kind === 'gif')) {
-      problems.push({ path: `${path}.media`, message: 'Telegram sends a GIF on its own; it cannot be part of an album.' });
+      problems.push({
+        path: `${path}.media`,
+        message: 'Telegram sends a GIF on its own; it cannot be part of an album.',
+      });
     }
-    if (text.trim() === '' && part.media.length === 0) problems.push({ path: `${path}.text`, message: 'A Telegram message needs text or media.' });
+    if (text.trim() === '' && part.media.length === 0)
+      problems.push({ path: `${path}.text`, message: 'A Telegram message needs text or media.' });
   });
   return problems;
 }

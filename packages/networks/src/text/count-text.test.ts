@@ -91,7 +91,14 @@ describe('countText: X weighted (twitter-text v3)', () => {
   });
 
   it('accepts a custom config', () => {
-    const config = { maxWeightedLength: 140, scale: 1, defaultWeight: 1, transformedUrlLength: 0, emojiParsingEnabled: false, ranges: [] };
+    const config = {
+      maxWeightedLength: 140,
+      scale: 1,
+      defaultWeight: 1,
+      transformedUrlLength: 0,
+      emojiParsingEnabled: false,
+      ranges: [],
+    };
     expect(countText(`ab${family}`, { kind: 'weighted', config })).toBe(2 + 7);
   });
 });

@@ -39,7 +39,9 @@ describe('truncateToLimit', () => {
   });
 
   it('cuts after the last whole word and adds an ellipsis when no sentence keeps enough', () => {
-    expect(truncateToLimit('Hi. The quick brown fox jumps over the dog', graphemes(24))).toBe('Hi. The quick brown fox…');
+    expect(truncateToLimit('Hi. The quick brown fox jumps over the dog', graphemes(24))).toBe(
+      'Hi. The quick brown fox…',
+    );
     expect(truncateToLimit('the quick brown fox', graphemes(12))).toBe('the quick…');
   });
 
@@ -53,7 +55,9 @@ describe('truncateToLimit', () => {
 
   it('never cuts inside a grapheme or a URL', () => {
     const family = '👨‍👩‍👧‍👦';
-    expect(truncateToLimit(`${family} ${family} ${family}`, { max: 30, method: { kind: 'utf8_bytes' } })).toBe(`${family}…`);
+    expect(truncateToLimit(`${family} ${family} ${family}`, { max: 30, method: { kind: 'utf8_bytes' } })).toBe(
+      `${family}…`,
+    );
     expect(truncateToLimit('read https://example.com/a/long/path now', graphemes(30))).toBe('read…');
   });
 
@@ -75,7 +79,25 @@ const methods: CountMethod[] = [
   { kind: 'mastodon' },
   { kind: 'weighted' },
 ];
-const pieces = ['word', 'a', ' ', '. ', ', ', '! ', '\n', '漢字', 'かな', 'e\u0301', '👨‍👩‍👧‍👦', '👍🏽', '🇫🇷', '1️⃣', 'https://example.com/p', '@alice@example.social', '…'];
+const pieces = [
+  'word',
+  'a',
+  ' ',
+  '. ',
+  ', ',
+  '! ',
+  '\n',
+  '漢字',
+  'かな',
+  'e\u0301',
+  '👨‍👩‍👧‍👦',
+  '👍🏽',
+  '🇫🇷',
+  '1️⃣',
+  'https://example.com/p',
+  '@alice@example.social',
+  '…',
+];
 const postText = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((parts) => parts.join('')),
   fc.string({ unit: 'grapheme', maxLength: 80 }),

@@ -14,7 +14,14 @@ export type TextLimit = { max: number; method: CountMethod; maxBytes?: number };
  * `bytes` is there when the limit has `maxBytes`; `refusedCharacter` when the text holds a character
  * the network refuses whatever the length (X: U+FEFF). Either can make `fits` false.
  */
-export type LimitCheck = { count: number; limit: number; remaining: number; fits: boolean; bytes?: number; refusedCharacter?: string };
+export type LimitCheck = {
+  count: number;
+  limit: number;
+  remaining: number;
+  fits: boolean;
+  bytes?: number;
+  refusedCharacter?: string;
+};
 
 const utf8 = new TextEncoder();
 

@@ -35,8 +35,28 @@ function judge(manifest: NetworkManifest, text: string): string[] {
   return check.fits ? [] : [`${manifest.id}: ${check.count} of ${limit.max}`];
 }
 
-const pieces = ['word', 'a', ' ', '. ', ', ', '\n', '漢字', 'e\u0301', '👨‍👩‍👧‍👦', '👍🏽', '🇫🇷', '1️⃣', '😀', '©', 'https://example.com/p', 'example.com',
-  '日本https://example.org', '@alice@example.social', '…', '\uFEFF'];
+const pieces = [
+  'word',
+  'a',
+  ' ',
+  '. ',
+  ', ',
+  '\n',
+  '漢字',
+  'e\u0301',
+  '👨‍👩‍👧‍👦',
+  '👍🏽',
+  '🇫🇷',
+  '1️⃣',
+  '😀',
+  '©',
+  'https://example.com/p',
+  'example.com',
+  '日本https://example.org',
+  '@alice@example.social',
+  '…',
+  '\uFEFF',
+];
 const emoji = ['👨‍👩‍👧‍👦', '👩🏽‍💻', '🇫🇷', '😀', ' '];
 const base = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 60 }).map((parts) => parts.join('')),
@@ -50,7 +70,9 @@ describe('truncateToLimit returns text every network accepts', () => {
     fc.assert(
       fc.property(base, fc.double({ min: 0.5, max: 2, noNaN: true }), (seed, stretch) => {
         // Long enough to be around the limit whatever the unit: repeat the sample up to ~stretch × limit.
-        const text = seed.repeat(Math.max(1, Math.ceil((limit.max * stretch) / Math.max(1, countText(seed, limit.method)))));
+        const text = seed.repeat(
+          Math.max(1, Math.ceil((limit.max * stretch) / Math.max(1, countText(seed, limit.method)))),
+        );
         expect(judge(manifest, truncateToLimit(text, limit))).toEqual([]);
       }),
       { numRuns: manifest.text.limit > 1000 ? 20 : 60 },

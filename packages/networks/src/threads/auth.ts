@@ -18,10 +18,20 @@ const scopes = threadsManifest.auth.kind === 'oauth2' ? threadsManifest.auth.sco
 
 const longLivedSchema = z.looseObject({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
 
-async function longLivedToken(context: NetworkContext, path: string, query: Record<string, string>, what: string): Promise<TokenSet> {
+async function longLivedToken(
+  context: NetworkContext,
+  path: string,
+  query: Record<string, string>,
+  what: string,
+): Promise<TokenSet> {
   const url = new URL(`${threadsEndpoint(context, 'api')}${path}`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-  const token = await callJson(context.http, url, { method: 'GET', headers: { accept: 'application/json' } }, { ...threadsFailureMapping, schema: longLivedSchema, what });
+  const token = await callJson(
+    context.http,
+    url,
+    { method: 'GET', headers: { accept: 'application/json' } },
+    { ...threadsFailureMapping, schema: longLivedSchema, what },
+  );
   return { accessToken: token.access_token, expiresAt: new Date(context.now().getTime() + token.expires_in * 1000) };
 }
 
@@ -54,7 +64,12 @@ export const threadsOAuth: OAuthOperations = {
     );
   },
   async refresh(context, tokens) {
-    return longLivedToken(context, '/refresh_access_token', { grant_type: 'th_refresh_token', access_token: tokens.accessToken }, 'refresh the Threads token');
+    return longLivedToken(
+      context,
+      '/refresh_access_token',
+      { grant_type: 'th_refresh_token', access_token: tokens.accessToken },
+      'refresh the Threads token',
+    );
   },
   async listIdentities(context, tokens) {
     return [await fetchThreadsIdentity(context, tokens.accessToken)];

@@ -22,7 +22,9 @@ export function threadsEndpoint(context: NetworkContext, name: 'api' | 'authoriz
 /** The Meta app's Threads id and secret; Threads cannot be connected without them. */
 export function threadsApp(context: NetworkContext): { clientId: string; clientSecret: string } {
   if (context.app === undefined || context.app.clientId === '') {
-    throw new Permanent('Threads is not set up on this server: the admin must set THREADS_APP_ID and THREADS_APP_SECRET.');
+    throw new Permanent(
+      'Threads is not set up on this server: the admin must set THREADS_APP_ID and THREADS_APP_SECRET.',
+    );
   }
   return context.app;
 }
@@ -37,8 +39,14 @@ export async function threadsGet<S extends z.ZodType>(
   what: string,
 ): Promise<z.output<S>> {
   const url = new URL(`${threadsEndpoint(context, 'api')}/${THREADS_API_VERSION}${path}`);
-  for (const [name, value] of Object.entries({ ...query, access_token: accessToken })) url.searchParams.set(name, value);
-  return callJson(context.http, url, { method: 'GET', headers: { accept: 'application/json' } }, { ...threadsFailureMapping, schema, what });
+  for (const [name, value] of Object.entries({ ...query, access_token: accessToken }))
+    url.searchParams.set(name, value);
+  return callJson(
+    context.http,
+    url,
+    { method: 'GET', headers: { accept: 'application/json' } },
+    { ...threadsFailureMapping, schema, what },
+  );
 }
 
 /** `POST {api}/v1.0{path}` with a form body that carries the token; returns the validated JSON. */
@@ -54,7 +62,11 @@ export async function threadsPost<S extends z.ZodType>(
   return callJson(
     context.http,
     `${threadsEndpoint(context, 'api')}/${THREADS_API_VERSION}${path}`,
-    { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() },
+    {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    },
     { ...threadsFailureMapping, schema, what },
   );
 }

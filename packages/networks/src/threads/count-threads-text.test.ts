@@ -17,7 +17,10 @@ describe('countThreadsText', () => {
     const request = (text: string) => ({ parts: [{ text, media: [] }] as const, settings: {}, idempotencyKey: 'k' });
     expect(threadsProvider.validate?.(request('a'.repeat(496) + '👋'))).toEqual([]);
     expect(threadsProvider.validate?.(request('a'.repeat(497) + '👋'))).toEqual([
-      { path: 'parts.0.text', message: 'Threads allows 500 characters, where an emoji counts as several; this text counts 501.' },
+      {
+        path: 'parts.0.text',
+        message: 'Threads allows 500 characters, where an emoji counts as several; this text counts 501.',
+      },
     ]);
   });
 });

@@ -23,7 +23,8 @@ export function readGraphError(body: unknown): GraphError | undefined {
   const error = (body as Record<string, unknown>)['error'];
   if (error === null || typeof error !== 'object') return undefined;
   const record = error as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined);
+  const text = (key: string): string | undefined =>
+    typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
   const number = (key: string): number | undefined => (typeof record[key] === 'number' ? record[key] : undefined);
   return {
     message: text('message'),
@@ -41,16 +42,29 @@ export function describeThreadsError(body: unknown, _status: number): Described 
   const error = readGraphError(body);
   if (error === undefined) return undefined;
   const message = error.userMessage ?? error.message;
-  const code = error.code === undefined ? undefined : `${error.code}${error.subcode === undefined ? '' : `/${error.subcode}`}`;
-  const described = (kind: NonNullable<Described>['kind'], text = message): Described => ({ kind, message: text, code });
+  const code =
+    error.code === undefined ? undefined : `${error.code}${error.subcode === undefined ? '' : `/${error.subcode}`}`;
+  const described = (kind: NonNullable<Described>['kind'], text = message): Described => ({
+    kind,
+    message: text,
+    code,
+  });
   if (error.code === 190 || error.code === 102) return described('auth');
   if (error.code === 4 || (error.code !== undefined && ACCOUNT_THROTTLES.has(error.code))) return described('rate');
   if (error.code === 1 || error.code === 2 || error.transient) return described('retry');
   if (error.code === 10 || (error.code !== undefined && error.code >= 200 && error.code <= 299)) {
-    return described('permanent', 'Plume is missing a Threads permission. Reconnect the account and allow everything Plume asks for.');
+    return described(
+      'permanent',
+      'Plume is missing a Threads permission. Reconnect the account and allow everything Plume asks for.',
+    );
   }
-  if (error.code === 368) return described('permanent', 'Threads has temporarily blocked this account from posting for breaking its rules.');
-  if (error.code === 506) return described('permanent', 'Threads does not accept the same post twice in a row. Change the text and try again.');
+  if (error.code === 368)
+    return described('permanent', 'Threads has temporarily blocked this account from posting for breaking its rules.');
+  if (error.code === 506)
+    return described(
+      'permanent',
+      'Threads does not accept the same post twice in a row. Change the text and try again.',
+    );
   return { message, code };
 }
 
@@ -65,7 +79,9 @@ export function threadsRateLimitWaitMs(headers: Headers): number | undefined {
   if (usage !== null) {
     try {
       const parsed = JSON.parse(usage) as Record<string, { estimated_time_to_regain_access?: number }[]>;
-      const minutes = Object.values(parsed).flat().map((entry) => entry.estimated_time_to_regain_access ?? 0);
+      const minutes = Object.values(parsed)
+        .flat()
+        .map((entry) => entry.estimated_time_to_regain_access ?? 0);
       const longest = Math.max(0, ...minutes);
       if (longest > 0) return longest * 60_000;
     } catch {

@@ -12,7 +12,9 @@ const MB = 1024 * 1024;
 
 /** Who may reply; `everyone` sends nothing (Threads' default). */
 export const threadsSettingsSchema = z.object({
-  replyControl: z.enum(['everyone', 'accounts_you_follow', 'mentioned_only', 'parent_post_author_only', 'followers_only']).default('everyone'),
+  replyControl: z
+    .enum(['everyone', 'accounts_you_follow', 'mentioned_only', 'parent_post_author_only', 'followers_only'])
+    .default('everyone'),
 });
 
 /** Threads' capabilities and limits. */
@@ -33,7 +35,13 @@ export const threadsManifest: NetworkManifest = {
   text: { limit: THREADS_TEXT_LIMIT, count: THREADS_COUNT, required: false },
   media: {
     rules: [
-      { kind: 'image', mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 8 * MB, minAspectRatio: 0.1, maxAspectRatio: 10 },
+      {
+        kind: 'image',
+        mimeTypes: ['image/jpeg', 'image/png'],
+        maxBytes: 8 * MB,
+        minAspectRatio: 0.1,
+        maxAspectRatio: 10,
+      },
       {
         kind: 'video',
         mimeTypes: ['video/mp4', 'video/quicktime'],
@@ -60,7 +68,13 @@ export const threadsManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 250, windowSec: 24 * 60 * 60, note: 'API-published posts per profile (carousels count once)' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 250,
+      windowSec: 24 * 60 * 60,
+      note: 'API-published posts per profile (carousels count once)',
+    },
     { scope: 'account', operation: 'publish', limit: 1000, windowSec: 24 * 60 * 60, note: 'replies per profile' },
   ],
   publishConcurrency: 2,

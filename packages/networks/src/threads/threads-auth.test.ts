@@ -39,24 +39,40 @@ describe('Threads connect', () => {
     expect(tokens.refreshToken).toBeUndefined();
     const [exchange, longLived] = bed.fake.server.requests;
     expect(`${exchange?.method} ${exchange?.path}`).toBe('POST /oauth/access_token');
-    expect(exchange?.body).toEqual({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: '990602627938098', client_secret: 'threads-app-secret' });
+    expect(exchange?.body).toEqual({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: '990602627938098',
+      client_secret: 'threads-app-secret',
+    });
     expect(`${longLived?.method} ${longLived?.path}`).toBe('GET /access_token');
     expect(longLived?.query.get('grant_type')).toBe('th_exchange_token');
     expect(longLived?.query.get('client_secret')).toBe('threads-app-secret');
 
     const identities = await oauth.listIdentities(bed.context, tokens, {});
-    expect(identities).toEqual([expect.objectContaining({ externalId: bed.fake.state.user.id, handle: 'plume.test', metadata: { username: 'plume.test' } })]);
+    expect(identities).toEqual([
+      expect.objectContaining({
+        externalId: bed.fake.state.user.id,
+        handle: 'plume.test',
+        metadata: { username: 'plume.test' },
+      }),
+    ]);
   });
 
   it('refuses a used code in plain words', async () => {
     const code = bed.fake.authorize({ redirectUri, scope: 'threads_basic' });
     await oauth.exchangeCode(bed.context, { code, codeVerifier: '', redirectUri });
-    await expect(oauth.exchangeCode(bed.context, { code, codeVerifier: '', redirectUri })).rejects.toBeInstanceOf(Permanent);
+    await expect(oauth.exchangeCode(bed.context, { code, codeVerifier: '', redirectUri })).rejects.toBeInstanceOf(
+      Permanent,
+    );
   });
 
   it('says plainly when the server has no Threads app configured', () => {
     const context = createTestNetworkContext(bed.fake.endpoints);
-    expect(() => oauth.authorizeUrl(context, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(/THREADS_APP_ID/);
+    expect(() => oauth.authorizeUrl(context, { state: 's', codeChallenge: 'c', redirectUri })).toThrow(
+      /THREADS_APP_ID/,
+    );
   });
 });
 

@@ -3,13 +3,20 @@ import { freePort } from '@plume/testing/free-port';
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
 import { AuthExpired, type Permanent, RateLimited, Retryable, isProviderError } from '../provider-errors.ts';
 import { threadsProvider } from './provider.ts';
-import { startThreadsTestBed, threadsMedia, threadsRequest, type ThreadsTestBed } from './test-support/threads-test-bed.ts';
+import {
+  startThreadsTestBed,
+  threadsMedia,
+  threadsRequest,
+  type ThreadsTestBed,
+} from './test-support/threads-test-bed.ts';
 import { PartlyPublished } from '../shared/partly-published.ts';
 
 let bed: ThreadsTestBed;
 const text = threadsRequest([{ text: 'Errors are data', media: [] }]);
 const onPublish = { match: (request: { path: string }) => request.path.endsWith('/threads_publish') };
-const graph = (code: number, message: string, extra: Record<string, unknown> = {}) => ({ error: { message, type: 'OAuthException', code, fbtrace_id: 'A1', ...extra } });
+const graph = (code: number, message: string, extra: Record<string, unknown> = {}) => ({
+  error: { message, type: 'OAuthException', code, fbtrace_id: 'A1', ...extra },
+});
 
 beforeEach(async () => {
   bed = await startThreadsTestBed();
@@ -30,22 +37,38 @@ describe('Threads error mapping', () => {
   it('is refused by Threads past 500 characters, an emoji counting its UTF-8 bytes', async () => {
     const tooLong = (await publishError(threadsRequest([{ text: '😀'.repeat(126), media: [] }]))) as Permanent;
     expect(tooLong.reason).toContain('at most 500 characters');
-    expect((await threadsProvider.publish(bed.context, bed.account, threadsRequest([{ text: '😀'.repeat(125), media: [] }]))).remoteId).not.toBe('');
+    expect(
+      (await threadsProvider.publish(bed.context, bed.account, threadsRequest([{ text: '😀'.repeat(125), media: [] }])))
+        .remoteId,
+    ).not.toBe('');
   });
 
   it('maps code 190 to AuthExpired even with HTTP 400', async () => {
-    expect(await publishError(text, { ...bed.account, tokens: { accessToken: 'expired' } })).toBeInstanceOf(AuthExpired);
+    expect(await publishError(text, { ...bed.account, tokens: { accessToken: 'expired' } })).toBeInstanceOf(
+      AuthExpired,
+    );
   });
 
   it('maps a missing permission (code 10, HTTP 403) to Permanent in plain words', async () => {
-    bed.fake.server.failNext({ ...onPublish, status: 403, body: graph(10, 'Application does not have permission for this action') });
+    bed.fake.server.failNext({
+      ...onPublish,
+      status: 403,
+      body: graph(10, 'Application does not have permission for this action'),
+    });
     const error = (await publishError()) as Permanent;
-    expect(error.reason).toBe('The network refused to publish the post (403): Plume is missing a Threads permission. Reconnect the account and allow everything Plume asks for.');
+    expect(error.reason).toBe(
+      'The network refused to publish the post (403): Plume is missing a Threads permission. Reconnect the account and allow everything Plume asks for.',
+    );
     expect(error.vendorCode).toBe('10');
   });
 
   it('maps an account throttle (code 17) to RateLimited for the account, honouring Retry-After', async () => {
-    bed.fake.server.failNext({ ...onPublish, status: 400, headers: { 'retry-after': '45' }, body: graph(17, 'User request limit reached') });
+    bed.fake.server.failNext({
+      ...onPublish,
+      status: 400,
+      headers: { 'retry-after': '45' },
+      body: graph(17, 'User request limit reached'),
+    });
     const error = (await publishError()) as RateLimited;
     expect(error).toBeInstanceOf(RateLimited);
     expect(error.retryAfterMs).toBe(45_000);
@@ -53,8 +76,15 @@ describe('Threads error mapping', () => {
   });
 
   it('maps an app throttle (code 4) to RateLimited for the app, using Meta’s usage header', async () => {
-    const usage = JSON.stringify({ [bed.fake.state.user.id]: [{ type: 'threads', call_count: 100, estimated_time_to_regain_access: 7 }] });
-    bed.fake.server.failNext({ ...onPublish, status: 429, headers: { 'x-business-use-case-usage': usage }, body: graph(4, 'Application request limit reached') });
+    const usage = JSON.stringify({
+      [bed.fake.state.user.id]: [{ type: 'threads', call_count: 100, estimated_time_to_regain_access: 7 }],
+    });
+    bed.fake.server.failNext({
+      ...onPublish,
+      status: 429,
+      headers: { 'x-business-use-case-usage': usage },
+      body: graph(4, 'Application request limit reached'),
+    });
     const error = (await publishError()) as RateLimited;
     expect(error.scope).toBe('app');
     expect(error.retryAfterMs).toBe(7 * 60_000);
@@ -93,15 +123,29 @@ describe('Threads error mapping', () => {
   });
 
   it('maps connection refused to Retryable', async () => {
-    const context = createTestNetworkContext({ ...bed.fake.endpoints, api: `http://127.0.0.1:${await freePort()}` }, { app: bed.fake.app });
+    const context = createTestNetworkContext(
+      { ...bed.fake.endpoints, api: `http://127.0.0.1:${await freePort()}` },
+      { app: bed.fake.app },
+    );
     await expect(threadsProvider.publish(context, bed.account, text)).rejects.toBeInstanceOf(Retryable);
   });
 
   it('never retries a thread whose first post is already out', async () => {
-    bed.fake.server.failNext({ match: (request) => request.path.endsWith('/threads') && JSON.stringify(request.body).includes('reply_to_id'), status: 500, body: graph(2, 'Service temporarily unavailable') });
-    const error = (await publishError(threadsRequest([{ text: 'one', media: [] }, { text: 'two', media: [] }]))) as PartlyPublished;
+    bed.fake.server.failNext({
+      match: (request) => request.path.endsWith('/threads') && JSON.stringify(request.body).includes('reply_to_id'),
+      status: 500,
+      body: graph(2, 'Service temporarily unavailable'),
+    });
+    const error = (await publishError(
+      threadsRequest([
+        { text: 'one', media: [] },
+        { text: 'two', media: [] },
+      ]),
+    )) as PartlyPublished;
     expect(error).toBeInstanceOf(PartlyPublished);
     expect(error.published.remoteId).toBeTruthy();
-    expect(error.message).toMatch(/^The post is on Threads \(https:\/\/www\.threads\.net\/@plume\.test\/post\/\w+\), but part 2 of the thread failed/);
+    expect(error.message).toMatch(
+      /^The post is on Threads \(https:\/\/www\.threads\.net\/@plume\.test\/post\/\w+\), but part 2 of the thread failed/,
+    );
   });
 });

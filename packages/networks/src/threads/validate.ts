@@ -13,12 +13,20 @@ export function validateForThreads(request: PublishRequest): { path: string; mes
   for (const { path, text } of texts) {
     const length = countThreadsText(text);
     if (length > THREADS_TEXT_LIMIT) {
-      problems.push({ path, message: `Threads allows ${THREADS_TEXT_LIMIT} characters, where an emoji counts as several; this text counts ${length}.` });
+      problems.push({
+        path,
+        message: `Threads allows ${THREADS_TEXT_LIMIT} characters, where an emoji counts as several; this text counts ${length}.`,
+      });
     }
   }
   request.parts.forEach((part, index) => {
-    if (part.media.length > 20) problems.push({ path: `parts.${index}.media`, message: 'A Threads carousel holds at most 20 images and videos.' });
-    if (part.text.trim() === '' && part.media.length === 0) problems.push({ path: `parts.${index}.text`, message: 'A Threads post needs text or media.' });
+    if (part.media.length > 20)
+      problems.push({
+        path: `parts.${index}.media`,
+        message: 'A Threads carousel holds at most 20 images and videos.',
+      });
+    if (part.text.trim() === '' && part.media.length === 0)
+      problems.push({ path: `parts.${index}.text`, message: 'A Threads post needs text or media.' });
   });
   return problems;
 }

@@ -24,10 +24,15 @@ const tokenSuccess = z.looseObject({
   open_id: z.string().optional(),
   scope: z.string().optional(),
 });
-const tokenFailure = z.looseObject({ error: z.string().min(1), error_description: z.string().optional(), log_id: z.string().optional() });
+const tokenFailure = z.looseObject({
+  error: z.string().min(1),
+  error_description: z.string().optional(),
+  log_id: z.string().optional(),
+});
 
 function appOf(context: NetworkContext): { clientId: string; clientSecret: string } {
-  if (context.app === undefined) throw new Permanent('TikTok is not set up on this server (TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET).');
+  if (context.app === undefined)
+    throw new Permanent('TikTok is not set up on this server (TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET).');
   return context.app;
 }
 
@@ -42,7 +47,11 @@ export function tiktokChallenge(base64urlChallenge: string): string {
   return Buffer.from(base64urlChallenge, 'base64url').toString('hex');
 }
 
-async function tokenRequest(context: NetworkContext, form: Record<string, string>, previous: TokenSet | undefined): Promise<TokenSet> {
+async function tokenRequest(
+  context: NetworkContext,
+  form: Record<string, string>,
+  previous: TokenSet | undefined,
+): Promise<TokenSet> {
   const app = appOf(context);
   const formBody = new URLSearchParams({ client_key: app.clientId, client_secret: app.clientSecret, ...form });
   const refreshing = form['grant_type'] === 'refresh_token';
@@ -50,7 +59,11 @@ async function tokenRequest(context: NetworkContext, form: Record<string, string
   const answerBody = await callJson(
     context.http,
     endpoint(context, 'token'),
-    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: formBody.toString() },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: formBody.toString(),
+    },
     { schema: z.looseObject({}), what, describe: (errorBody) => describeOAuth(errorBody, refreshing) },
   );
   const failure = tokenFailure.safeParse(answerBody);
@@ -84,10 +97,19 @@ function describeOAuth(body: unknown, refreshing: boolean): ReturnType<typeof de
   if (described.code === 'invalid_grant') {
     return refreshing
       ? { ...described, kind: 'auth', message: 'The TikTok sign-in expired or was revoked; reconnect the account.' }
-      : { ...described, kind: 'permanent', message: 'TikTok did not accept the sign-in code (it may have expired). Try connecting again.' };
+      : {
+          ...described,
+          kind: 'permanent',
+          message: 'TikTok did not accept the sign-in code (it may have expired). Try connecting again.',
+        };
   }
   if (described.code === 'invalid_client') {
-    return { ...described, kind: 'permanent', message: "TikTok rejected this server's client key or secret. Ask the admin to check TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET." };
+    return {
+      ...described,
+      kind: 'permanent',
+      message:
+        "TikTok rejected this server's client key or secret. Ask the admin to check TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET.",
+    };
   }
   return described;
 }
@@ -109,13 +131,19 @@ export const tiktokOAuth: OAuthOperations = {
   exchangeCode(context, input) {
     return tokenRequest(
       context,
-      { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier },
+      {
+        grant_type: 'authorization_code',
+        code: input.code,
+        redirect_uri: input.redirectUri,
+        code_verifier: input.codeVerifier,
+      },
       undefined,
     );
   },
 
   async refresh(context, tokens) {
-    if (tokens.refreshToken === undefined) throw new AuthExpired('This TikTok account has no refresh token; reconnect it.');
+    if (tokens.refreshToken === undefined)
+      throw new AuthExpired('This TikTok account has no refresh token; reconnect it.');
     return tokenRequest(context, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, tokens);
   },
 

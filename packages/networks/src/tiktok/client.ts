@@ -9,7 +9,11 @@ import { isProviderError, Retryable } from '../provider-errors.ts';
 import { failureFromResponse, MalformedResponse, send } from '../shared/network-call.ts';
 import { describeTikTokError, errorFromEnvelope, tiktokFailureMapping } from './errors.ts';
 
-const envelopeError = z.looseObject({ code: z.string(), message: z.string().optional(), log_id: z.string().optional() });
+const envelopeError = z.looseObject({
+  code: z.string(),
+  message: z.string().optional(),
+  log_id: z.string().optional(),
+});
 
 export interface TikTokCall<S extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -32,12 +36,23 @@ export function apiBase(context: NetworkContext): string {
 }
 
 /** Calls the API and returns `data`, or throws a typed error. */
-export async function tiktokRequest<S extends z.ZodType>(context: NetworkContext, account: AccountAuth, call: TikTokCall<S>): Promise<z.output<S>> {
+export async function tiktokRequest<S extends z.ZodType>(
+  context: NetworkContext,
+  account: AccountAuth,
+  call: TikTokCall<S>,
+): Promise<z.output<S>> {
   const url = new URL(`${apiBase(context)}${call.path}`);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = { authorization: `Bearer ${account.tokens.accessToken}`, accept: 'application/json' };
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${account.tokens.accessToken}`,
+    accept: 'application/json',
+  };
   if (call.body !== undefined) headers['content-type'] = 'application/json; charset=UTF-8';
-  const init = { method: call.method, headers, ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }) };
+  const init = {
+    method: call.method,
+    headers,
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+  };
   const response = await send(context.http, url, init);
   if (!response.ok) throw await failureFromResponse(response, { ...tiktokFailureMapping, what: call.what });
   const text = await response.text();
@@ -84,7 +99,12 @@ type Reviver = (this: unknown, key: string, value: unknown, context?: { source?:
  */
 export function parseJsonKeepingBigIntegers(text: string): unknown {
   const reviver: Reviver = (_key, value, context) =>
-    typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value) && context?.source !== undefined ? context.source : value;
+    typeof value === 'number' &&
+    !Number.isSafeInteger(value) &&
+    Number.isInteger(value) &&
+    context?.source !== undefined
+      ? context.source
+      : value;
   return JSON.parse(text, reviver);
 }
 
@@ -99,7 +119,9 @@ export async function beforePostExists<T>(what: string, step: () => Promise<T>):
   } catch (error) {
     if (isProviderError(error)) throw error;
     if (error instanceof HttpError || error instanceof MalformedResponse) {
-      throw new Retryable(`The connection to TikTok failed while trying to ${what}; nothing was posted.`, { cause: error });
+      throw new Retryable(`The connection to TikTok failed while trying to ${what}; nothing was posted.`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -10,7 +10,7 @@ import { AuthExpired, Permanent, RateLimited, Retryable } from '../provider-erro
 type Described = NonNullable<ReturnType<NonNullable<FailureMapping['describe']>>>;
 
 const PRIVATE_ONLY =
-  "This server's TikTok app has not passed TikTok's audit yet, so it can only post to private accounts with privacy \"Only me\". Choose that privacy level, or ask the admin to submit the app for review.";
+  'This server\'s TikTok app has not passed TikTok\'s audit yet, so it can only post to private accounts with privacy "Only me". Choose that privacy level, or ask the admin to submit the app for review.';
 
 /** Vendor codes whose meaning we know, with what to tell the user. */
 const CODES: Readonly<Record<string, { kind: Described['kind']; message?: string }>> = {
@@ -19,26 +19,34 @@ const CODES: Readonly<Record<string, { kind: Described['kind']; message?: string
   internal_error: { kind: 'retry' },
   scope_not_authorized: {
     kind: 'permanent',
-    message: 'The TikTok account did not give Plume permission for this. Reconnect it and allow every permission Plume asks for.',
+    message:
+      'The TikTok account did not give Plume permission for this. Reconnect it and allow every permission Plume asks for.',
   },
   scope_permission_missed: {
     kind: 'permanent',
-    message: "This server's TikTok app is not approved for the permission this needs (Content Posting API). Ask the admin to add it in the TikTok developer portal.",
+    message:
+      "This server's TikTok app is not approved for the permission this needs (Content Posting API). Ask the admin to add it in the TikTok developer portal.",
   },
-  spam_risk_too_many_posts: { kind: 'permanent', message: 'This TikTok account reached its daily posting limit. Try again tomorrow.' },
+  spam_risk_too_many_posts: {
+    kind: 'permanent',
+    message: 'This TikTok account reached its daily posting limit. Try again tomorrow.',
+  },
   spam_risk_user_banned_from_posting: { kind: 'permanent', message: 'TikTok has blocked this account from posting.' },
   reached_active_user_cap: {
     kind: 'permanent',
-    message: "This server's TikTok app reached TikTok's daily limit of accounts that may post through it. Try again tomorrow.",
+    message:
+      "This server's TikTok app reached TikTok's daily limit of accounts that may post through it. Try again tomorrow.",
   },
   unaudited_client_can_only_post_to_private_accounts: { kind: 'permanent', message: PRIVATE_ONLY },
   url_ownership_unverified: {
     kind: 'permanent',
-    message: "TikTok only fetches media from a domain verified for this server's TikTok app. Verify the domain in the TikTok developer portal, or upload videos as files.",
+    message:
+      "TikTok only fetches media from a domain verified for this server's TikTok app. Verify the domain in the TikTok developer portal, or upload videos as files.",
   },
   privacy_level_option_mismatch: {
     kind: 'permanent',
-    message: 'The chosen privacy level is not available for this TikTok account. Pick one of the levels TikTok offers for it.',
+    message:
+      'The chosen privacy level is not available for this TikTok account. Pick one of the levels TikTok offers for it.',
   },
 };
 
@@ -53,7 +61,8 @@ export function describeTikTokError(body: unknown): Described | undefined {
   if (error === null || typeof error !== 'object') return undefined;
   const record = error as Record<string, unknown>;
   const code = typeof record['code'] === 'string' ? record['code'] : undefined;
-  const vendorMessage = typeof record['message'] === 'string' && record['message'].length > 0 ? record['message'] : undefined;
+  const vendorMessage =
+    typeof record['message'] === 'string' && record['message'].length > 0 ? record['message'] : undefined;
   if (code === undefined) return vendorMessage === undefined ? undefined : { message: vendorMessage };
   const known = CODES[code];
   const message = known?.message ?? vendorMessage ?? code;
@@ -67,7 +76,10 @@ export const tiktokFailureMapping: FailureMapping = { describe: (body) => descri
  * The typed error for an error envelope that came with a 2xx status (TikTok sometimes answers 200
  * with a non-`ok` code).
  */
-export function errorFromEnvelope(described: Described, what: string): AuthExpired | RateLimited | Retryable | Permanent {
+export function errorFromEnvelope(
+  described: Described,
+  what: string,
+): AuthExpired | RateLimited | Retryable | Permanent {
   const detail = described.message === undefined ? '' : `: ${described.message}`;
   switch (described.kind) {
     case 'auth':
@@ -77,7 +89,10 @@ export function errorFromEnvelope(described: Described, what: string): AuthExpir
     case 'retry':
       return new Retryable(`TikTok had a temporary problem while trying to ${what}${detail}`);
     default:
-      return new Permanent(`TikTok refused to ${what}${detail}`, described.code === undefined ? {} : { vendorCode: described.code });
+      return new Permanent(
+        `TikTok refused to ${what}${detail}`,
+        described.code === undefined ? {} : { vendorCode: described.code },
+      );
   }
 }
 
@@ -86,10 +101,13 @@ const FAIL_REASONS: Readonly<Record<string, string>> = {
   file_format_check_failed: 'TikTok cannot read this file format. Use an MP4 (H.264) video, or JPEG/WebP photos.',
   duration_check_failed: 'The video is too short or too long for this TikTok account.',
   frame_rate_check_failed: 'TikTok needs a frame rate between 23 and 60 frames per second.',
-  picture_size_check_failed: 'The picture size does not fit TikTok (at least 360 px, at most 4096 px on each side; photos at most 1080p).',
+  picture_size_check_failed:
+    'The picture size does not fit TikTok (at least 360 px, at most 4096 px on each side; photos at most 1080p).',
   internal: 'TikTok had an internal problem processing the post. Try again later.',
-  video_pull_failed: "TikTok could not download the video from this server. Check that the server's public URL is reachable and verified with TikTok.",
-  photo_pull_failed: "TikTok could not download the photos from this server. Check that the server's public URL is reachable and verified with TikTok.",
+  video_pull_failed:
+    "TikTok could not download the video from this server. Check that the server's public URL is reachable and verified with TikTok.",
+  photo_pull_failed:
+    "TikTok could not download the photos from this server. Check that the server's public URL is reachable and verified with TikTok.",
   publish_cancelled: 'The post was cancelled before TikTok published it.',
   auth_removed: 'The TikTok account removed Plume’s access. Reconnect it.',
   spam_risk_too_many_posts: 'This TikTok account reached its daily posting limit. Try again tomorrow.',

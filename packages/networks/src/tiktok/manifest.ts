@@ -10,7 +10,12 @@ import type { NetworkManifest } from '../contract.ts';
 const MB = 1024 * 1024;
 
 /** Who can see a post; the account offers a subset (creator_info `privacy_level_options`). */
-export const tiktokPrivacyLevels = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'] as const;
+export const tiktokPrivacyLevels = [
+  'PUBLIC_TO_EVERYONE',
+  'MUTUAL_FOLLOW_FRIENDS',
+  'FOLLOWER_OF_CREATOR',
+  'SELF_ONLY',
+] as const;
 export type TikTokPrivacyLevel = (typeof tiktokPrivacyLevels)[number];
 
 /**
@@ -92,7 +97,13 @@ export const tiktokManifest: NetworkManifest = {
   analytics: { post: false, account: false },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
-    { scope: 'account', operation: 'publish', limit: 6, windowSec: 60, note: 'video/init, inbox/video/init and content/init per access token' },
+    {
+      scope: 'account',
+      operation: 'publish',
+      limit: 6,
+      windowSec: 60,
+      note: 'video/init, inbox/video/init and content/init per access token',
+    },
     { scope: 'account', operation: 'read', limit: 20, windowSec: 60, note: 'creator_info/query per access token' },
     { scope: 'account', operation: 'read', limit: 30, windowSec: 60, note: 'status/fetch per access token' },
     {

@@ -41,12 +41,16 @@ describe('TikTok connect', () => {
   });
 
   it('converts an RFC 7636 challenge to hex (RFC 7636 appendix B vector)', () => {
-    expect(tiktokChallenge('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe('13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3');
+    expect(tiktokChallenge('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(
+      '13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3',
+    );
   });
 
   it('exchanges the code with the verifier and lists the one profile', async () => {
     const pkce = createPkcePair();
-    const { code } = fake.approve(oauth.authorizeUrl(context, { state: 's', codeChallenge: pkce.challenge, redirectUri }));
+    const { code } = fake.approve(
+      oauth.authorizeUrl(context, { state: 's', codeChallenge: pkce.challenge, redirectUri }),
+    );
     const tokens = await oauth.exchangeCode(context, { code, codeVerifier: pkce.verifier, redirectUri });
     expect(tokens.accessToken).toMatch(/^act\./);
     expect(tokens.refreshToken).toMatch(/^rft\./);
@@ -83,15 +87,22 @@ describe('TikTok connect', () => {
 
   it('rejects a wrong verifier (TikTok answers 200 with an error body)', async () => {
     const pkce = createPkcePair();
-    const { code } = fake.approve(oauth.authorizeUrl(context, { state: 's', codeChallenge: pkce.challenge, redirectUri }));
-    await expect(oauth.exchangeCode(context, { code, codeVerifier: 'x'.repeat(43), redirectUri })).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'invalid_request' });
+    const { code } = fake.approve(
+      oauth.authorizeUrl(context, { state: 's', codeChallenge: pkce.challenge, redirectUri }),
+    );
+    await expect(
+      oauth.exchangeCode(context, { code, codeVerifier: 'x'.repeat(43), redirectUri }),
+    ).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'invalid_request' });
   });
 
   it('gets the username from creator_info when user.info.profile was declined', async () => {
     const account = connectedAccount(fake, ['user.info.basic', 'video.publish']);
     const identity = await tiktokProvider.health(context, account);
     expect(identity.handle).toBe('plume.creator');
-    expect(fake.server.requests.map((request) => request.path)).toEqual(['/v2/user/info/', '/v2/post/publish/creator_info/query/']);
+    expect(fake.server.requests.map((request) => request.path)).toEqual([
+      '/v2/user/info/',
+      '/v2/post/publish/creator_info/query/',
+    ]);
   });
 
   it('rotates the refresh token: the new one works, the old one is void', async () => {
@@ -99,25 +110,45 @@ describe('TikTok connect', () => {
     const refreshed = await oauth.refresh(context, account.tokens, account.metadata);
     expect(refreshed.accessToken).not.toBe(account.tokens.accessToken);
     expect(refreshed.refreshToken).not.toBe(account.tokens.refreshToken);
-    expect(fake.server.requests.at(-1)?.body).toMatchObject({ grant_type: 'refresh_token', refresh_token: account.tokens.refreshToken, client_key: fake.app.clientId });
-    await expect(oauth.refresh(context, account.tokens, account.metadata)).rejects.toMatchObject({ kind: 'auth_expired' });
-    await expect(oauth.refresh(context, refreshed, account.metadata)).resolves.toMatchObject({ accessToken: expect.stringMatching(/^act\./) });
+    expect(fake.server.requests.at(-1)?.body).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: account.tokens.refreshToken,
+      client_key: fake.app.clientId,
+    });
+    await expect(oauth.refresh(context, account.tokens, account.metadata)).rejects.toMatchObject({
+      kind: 'auth_expired',
+    });
+    await expect(oauth.refresh(context, refreshed, account.metadata)).resolves.toMatchObject({
+      accessToken: expect.stringMatching(/^act\./),
+    });
   });
 
   it('keeps the old refresh token when TikTok sends none', async () => {
     const account = connectedAccount(fake);
-    fake.server.failNext({ status: 200, body: { access_token: 'act.new', expires_in: 86400, scope: 'video.publish', token_type: 'Bearer' } });
+    fake.server.failNext({
+      status: 200,
+      body: { access_token: 'act.new', expires_in: 86400, scope: 'video.publish', token_type: 'Bearer' },
+    });
     const refreshed = await oauth.refresh(context, account.tokens, account.metadata);
-    expect(refreshed).toMatchObject({ accessToken: 'act.new', refreshToken: account.tokens.refreshToken, scopes: ['video.publish'] });
+    expect(refreshed).toMatchObject({
+      accessToken: 'act.new',
+      refreshToken: account.tokens.refreshToken,
+      scopes: ['video.publish'],
+    });
   });
 
   it('maps token endpoint failures', async () => {
     const account = connectedAccount(fake);
-    fake.server.failNext({ status: 400, body: { error: 'invalid_grant', error_description: 'Refresh token is invalid or expired.', log_id: 'l' } });
+    fake.server.failNext({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Refresh token is invalid or expired.', log_id: 'l' },
+    });
     await expect(oauth.refresh(context, account.tokens, {})).rejects.toMatchObject({ kind: 'auth_expired' });
     fake.server.failNext({ status: 503 });
     await expect(oauth.refresh(context, account.tokens, {})).rejects.toMatchObject({ kind: 'retryable' });
-    const wrongApp = createTestNetworkContext(fake.endpoints, { app: { clientId: fake.app.clientId, clientSecret: 'wrong' } });
+    const wrongApp = createTestNetworkContext(fake.endpoints, {
+      app: { clientId: fake.app.clientId, clientSecret: 'wrong' },
+    });
     await expect(oauth.refresh(wrongApp, account.tokens, {})).rejects.toMatchObject({
       kind: 'permanent',
       vendorCode: 'invalid_client',
@@ -127,12 +158,17 @@ describe('TikTok connect', () => {
 
   it('says TikTok is not set up when the app credentials are missing', () => {
     const bare = createTestNetworkContext(fake.endpoints);
-    expect(() => oauth.authorizeUrl(bare, { state: 's', codeChallenge: createPkcePair().challenge, redirectUri })).toThrow(/not set up on this server/);
+    expect(() =>
+      oauth.authorizeUrl(bare, { state: 's', codeChallenge: createPkcePair().challenge, redirectUri }),
+    ).toThrow(/not set up on this server/);
   });
 
   it('health returns the identity; an expired token is AuthExpired', async () => {
     const account = connectedAccount(fake);
-    await expect(tiktokProvider.health(context, account)).resolves.toMatchObject({ externalId: 'open-id-123', handle: 'plume.creator' });
+    await expect(tiktokProvider.health(context, account)).resolves.toMatchObject({
+      externalId: 'open-id-123',
+      handle: 'plume.creator',
+    });
     const stale = connectedAccount(fake);
     fake.state.accessTokens.delete(stale.tokens.accessToken);
     await expect(tiktokProvider.health(context, stale)).rejects.toMatchObject({ kind: 'auth_expired' });

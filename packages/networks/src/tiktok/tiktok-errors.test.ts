@@ -10,7 +10,10 @@ import { createTikTokProvider, tiktokProvider } from './provider.ts';
 import { bytesOf, connectedAccount, fastTikTok, media, request } from './test-support/tiktok-test-kit.ts';
 
 const onInit = (sent: { path: string }) => sent.path === '/v2/post/publish/video/init/';
-const apiError = (code: string, message = 'vendor says no') => ({ data: {}, error: { code, message, log_id: 'log-1' } });
+const apiError = (code: string, message = 'vendor says no') => ({
+  data: {},
+  error: { code, message, log_id: 'log-1' },
+});
 
 describe('TikTok error mapping', () => {
   let fake: TikTokFake;
@@ -26,8 +29,10 @@ describe('TikTok error mapping', () => {
     fake.state.publishes.clear();
   });
 
-  const publishVideo = (size = 10) => fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(size))]));
-  const publishPhoto = () => fastTikTok.publish(context, connectedAccount(fake), request('x', [media('image', bytesOf(10))]));
+  const publishVideo = (size = 10) =>
+    fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(size))]));
+  const publishPhoto = () =>
+    fastTikTok.publish(context, connectedAccount(fake), request('x', [media('image', bytesOf(10))]));
 
   it('401 access_token_invalid is AuthExpired', async () => {
     fake.server.failNext({ status: 401, body: apiError('access_token_invalid'), match: onInit });
@@ -41,14 +46,28 @@ describe('TikTok error mapping', () => {
       vendorCode: 'spam_risk_too_many_posts',
       message: expect.stringContaining('reached its daily posting limit'),
     });
-    fake.server.failNext({ status: 403, body: apiError('unaudited_client_can_only_post_to_private_accounts'), match: onInit });
-    await expect(publishVideo()).rejects.toMatchObject({ kind: 'permanent', message: expect.stringContaining('"Only me"') });
+    fake.server.failNext({
+      status: 403,
+      body: apiError('unaudited_client_can_only_post_to_private_accounts'),
+      match: onInit,
+    });
+    await expect(publishVideo()).rejects.toMatchObject({
+      kind: 'permanent',
+      message: expect.stringContaining('"Only me"'),
+    });
     fake.server.failNext({ status: 403, body: apiError('spam_risk_user_banned_from_posting'), match: onInit });
-    await expect(publishVideo()).rejects.toMatchObject({ message: expect.stringContaining('blocked this account from posting') });
+    await expect(publishVideo()).rejects.toMatchObject({
+      message: expect.stringContaining('blocked this account from posting'),
+    });
   });
 
   it('429 with Retry-After is RateLimited for that long', async () => {
-    fake.server.failNext({ status: 429, headers: { 'retry-after': '42' }, body: apiError('rate_limit_exceeded'), match: onInit });
+    fake.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '42' },
+      body: apiError('rate_limit_exceeded'),
+      match: onInit,
+    });
     const error: unknown = await publishVideo().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimited);
     expect(error).toMatchObject({ retryAfterMs: 42_000, scope: 'account' });
@@ -63,7 +82,10 @@ describe('TikTok error mapping', () => {
 
   it('a 200 answer carrying an error code is still that error', async () => {
     fake.server.failNext({ status: 200, body: apiError('privacy_level_option_mismatch'), match: onInit });
-    await expect(publishVideo()).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'privacy_level_option_mismatch' });
+    await expect(publishVideo()).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: 'privacy_level_option_mismatch',
+    });
   });
 
   it('a malformed 2xx on the create call (photo init) is not a typed error', async () => {
@@ -93,7 +115,9 @@ describe('TikTok error mapping', () => {
     fake.state.minChunkBytes = 1000;
     const chunked = createTikTokProvider({ chunks: { singleChunkMaxBytes: 2000, chunkBytes: 1000, maxChunks: 1000 } });
     fake.server.dropNext({ match: (sent) => sent.path === '/upload/video/' });
-    await expect(chunked.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(3500))]))).rejects.toMatchObject({ kind: 'retryable' });
+    await expect(
+      chunked.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(3500))])),
+    ).rejects.toMatchObject({ kind: 'retryable' });
     fake.state.minChunkBytes = 5 * 1024 * 1024;
   });
 
@@ -103,8 +127,13 @@ describe('TikTok error mapping', () => {
   });
 
   it('connection refused is Retryable', async () => {
-    const closed = createTestNetworkContext({ ...fake.endpoints, api: `http://127.0.0.1:${await freePort()}` }, { app: fake.app });
-    await expect(fastTikTok.publish(closed, connectedAccount(fake), request('x', [media('video', bytesOf(10))]))).rejects.toMatchObject({ kind: 'retryable' });
+    const closed = createTestNetworkContext(
+      { ...fake.endpoints, api: `http://127.0.0.1:${await freePort()}` },
+      { app: fake.app },
+    );
+    await expect(
+      fastTikTok.publish(closed, connectedAccount(fake), request('x', [media('video', bytesOf(10))])),
+    ).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('delete is Permanent in plain words and calls nothing', async () => {
@@ -120,13 +149,17 @@ describe('TikTok validate', () => {
   const validate = tiktokProvider.validate!;
 
   it('reports a missing privacy level for Direct Post only', () => {
-    expect(validate(request('x', [], { privacy_level: undefined }))).toEqual([{ path: 'settings.privacy_level', message: 'Choose who can see this TikTok post (privacy level).' }]);
+    expect(validate(request('x', [], { privacy_level: undefined }))).toEqual([
+      { path: 'settings.privacy_level', message: 'Choose who can see this TikTok post (privacy level).' },
+    ]);
     expect(validate(request('x', [], { privacy_level: undefined, mode: 'inbox' }))).toEqual([]);
     expect(validate(request('x', []))).toEqual([]);
   });
 
   it('refuses private branded content and mixed media', () => {
-    expect(validate(request('x', [], { privacy_level: 'SELF_ONLY', brand_content_toggle: true }))[0]?.message).toMatch(/Branded content cannot be private/);
+    expect(validate(request('x', [], { privacy_level: 'SELF_ONLY', brand_content_toggle: true }))[0]?.message).toMatch(
+      /Branded content cannot be private/,
+    );
     expect(validate(request('x', [media('video', bytesOf(1)), media('video', bytesOf(1))]))[0]?.path).toBe('mediaIds');
   });
 });

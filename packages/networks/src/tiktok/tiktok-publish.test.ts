@@ -29,7 +29,11 @@ describe('TikTok publish', () => {
   it('direct-posts a video: creator info, init, one PUT, status polling, exact int64 id and URL', async () => {
     const account = connectedAccount(fake);
     const video = bytesOf(300_000);
-    const result = await fastTikTok.publish(context, account, request('Hello #plume', [media('video', video, { aiGenerated: true, durationSec: 12 })], { disable_duet: true }));
+    const result = await fastTikTok.publish(
+      context,
+      account,
+      request('Hello #plume', [media('video', video, { aiGenerated: true, durationSec: 12 })], { disable_duet: true }),
+    );
 
     expect(result).toEqual({
       remoteId: '7345678901234567891',
@@ -68,39 +72,70 @@ describe('TikTok publish', () => {
 
   it('uploads a large video in sequential chunks with the remainder on the last one', async () => {
     fake.state.minChunkBytes = 1000;
-    const provider = createTikTokProvider({ poll: { intervalMs: 5, maxWaitMs: 300 }, chunks: { singleChunkMaxBytes: 4000, chunkBytes: 1500, maxChunks: 1000 } });
+    const provider = createTikTokProvider({
+      poll: { intervalMs: 5, maxWaitMs: 300 },
+      chunks: { singleChunkMaxBytes: 4000, chunkBytes: 1500, maxChunks: 1000 },
+    });
     const video = bytesOf(7_200);
     await provider.publish(context, connectedAccount(fake), request('chunks', [media('video', video)]));
     const [publish] = fake.publishes();
-    expect(publish!.body['source_info']).toEqual({ source: 'FILE_UPLOAD', video_size: 7200, chunk_size: 1500, total_chunk_count: 4 });
-    expect(publish!.ranges).toEqual(['bytes 0-1499/7200', 'bytes 1500-2999/7200', 'bytes 3000-4499/7200', 'bytes 4500-7199/7200']);
+    expect(publish!.body['source_info']).toEqual({
+      source: 'FILE_UPLOAD',
+      video_size: 7200,
+      chunk_size: 1500,
+      total_chunk_count: 4,
+    });
+    expect(publish!.ranges).toEqual([
+      'bytes 0-1499/7200',
+      'bytes 1500-2999/7200',
+      'bytes 3000-4499/7200',
+      'bytes 4500-7199/7200',
+    ]);
     expect(Buffer.concat(publish!.received).equals(Buffer.from(video))).toBe(true);
   });
 
   it("follows the creator's own switches: comments off stays off", async () => {
     fake.state.creator.comment_disabled = true;
-    await fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(10))], { disable_comment: false }));
+    await fastTikTok.publish(
+      context,
+      connectedAccount(fake),
+      request('x', [media('video', bytesOf(10))], { disable_comment: false }),
+    );
     expect((fake.publishes()[0]!.body['post_info'] as Record<string, unknown>)['disable_comment']).toBe(true);
   });
 
   it('uploads to the inbox without post_info and returns the publish_id with no URL', async () => {
-    const result = await fastTikTok.publish(context, connectedAccount(fake), request('draft', [media('video', bytesOf(1000))], { mode: 'inbox', privacy_level: undefined }));
+    const result = await fastTikTok.publish(
+      context,
+      connectedAccount(fake),
+      request('draft', [media('video', bytesOf(1000))], { mode: 'inbox', privacy_level: undefined }),
+    );
     const [publish] = fake.publishes();
     expect(paths()[0]).toBe('POST /v2/post/publish/inbox/video/init/');
-    expect(publish!.body).toEqual({ source_info: { source: 'FILE_UPLOAD', video_size: 1000, chunk_size: 1000, total_chunk_count: 1 } });
+    expect(publish!.body).toEqual({
+      source_info: { source: 'FILE_UPLOAD', video_size: 1000, chunk_size: 1000, total_chunk_count: 1 },
+    });
     expect(result).toEqual({ remoteId: publish!.publishId, url: null, extra: [] });
   });
 
   it('lets TikTok pull a video from a verified URL', async () => {
     const video = media('video', bytesOf(10));
-    await fastTikTok.publish(context, connectedAccount(fake), request('pulled', [video], { video_source: 'PULL_FROM_URL' }));
+    await fastTikTok.publish(
+      context,
+      connectedAccount(fake),
+      request('pulled', [video], { video_source: 'PULL_FROM_URL' }),
+    );
     expect(fake.publishes()[0]!.body['source_info']).toEqual({ source: 'PULL_FROM_URL', video_url: video.publicUrl });
     expect(paths()).not.toContain('PUT /upload/video/');
   });
 
   it('posts photos with title, description and cover, pulled from their public URLs', async () => {
     const photos = [media('image', bytesOf(5)), media('image', bytesOf(6), { mimeType: 'image/webp' })];
-    const result = await fastTikTok.publish(context, connectedAccount(fake), request('Two photos', photos, { photo_cover_index: 1 }, { title: 'Weekend' }));
+    const result = await fastTikTok.publish(
+      context,
+      connectedAccount(fake),
+      request('Two photos', photos, { photo_cover_index: 1 }, { title: 'Weekend' }),
+    );
     expect(fake.publishes()[0]!.body).toEqual({
       media_type: 'PHOTO',
       post_mode: 'DIRECT_POST',
@@ -113,26 +148,45 @@ describe('TikTok publish', () => {
         brand_content_toggle: false,
         brand_organic_toggle: false,
       },
-      source_info: { source: 'PULL_FROM_URL', photo_cover_index: 1, photo_images: photos.map((photo) => photo.publicUrl) },
+      source_info: {
+        source: 'PULL_FROM_URL',
+        photo_cover_index: 1,
+        photo_images: photos.map((photo) => photo.publicUrl),
+      },
     });
     expect(result.url).toBe(`https://www.tiktok.com/@plume.creator/photo/${result.remoteId}`);
   });
 
   it('sends photos to the inbox with MEDIA_UPLOAD', async () => {
-    const result = await fastTikTok.publish(context, connectedAccount(fake), request('inbox photos', [media('image', bytesOf(5))], { mode: 'inbox' }));
-    expect(fake.publishes()[0]!.body).toMatchObject({ post_mode: 'MEDIA_UPLOAD', post_info: { description: 'inbox photos' } });
+    const result = await fastTikTok.publish(
+      context,
+      connectedAccount(fake),
+      request('inbox photos', [media('image', bytesOf(5))], { mode: 'inbox' }),
+    );
+    expect(fake.publishes()[0]!.body).toMatchObject({
+      post_mode: 'MEDIA_UPLOAD',
+      post_info: { description: 'inbox photos' },
+    });
     expect(result.url).toBeNull();
   });
 
   it('returns the publish_id right away for an "Only me" post (TikTok gives no public id)', async () => {
-    const result = await fastTikTok.publish(context, connectedAccount(fake), request('private', [media('video', bytesOf(10))], { privacy_level: 'SELF_ONLY' }));
+    const result = await fastTikTok.publish(
+      context,
+      connectedAccount(fake),
+      request('private', [media('video', bytesOf(10))], { privacy_level: 'SELF_ONLY' }),
+    );
     expect(result).toEqual({ remoteId: fake.publishes()[0]!.publishId, url: null, extra: [] });
   });
 
   it('stops polling after the bounded wait and returns the publish_id (the post was accepted)', async () => {
     fake.state.statusReadsBeforeDone = 1_000;
     const provider = createTikTokProvider({ poll: { intervalMs: 10, maxWaitMs: 60 } });
-    const result = await provider.publish(context, connectedAccount(fake), request('slow', [media('video', bytesOf(10))]));
+    const result = await provider.publish(
+      context,
+      connectedAccount(fake),
+      request('slow', [media('video', bytesOf(10))]),
+    );
     expect(result).toEqual({ remoteId: fake.publishes()[0]!.publishId, url: null, extra: [] });
   });
 
@@ -145,7 +199,9 @@ describe('TikTok publish', () => {
 
   it('turns a FAILED status into Permanent with the reason in plain words', async () => {
     fake.state.failReason = 'frame_rate_check_failed';
-    await expect(fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(10))]))).rejects.toMatchObject({
+    await expect(
+      fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(10))])),
+    ).rejects.toMatchObject({
       kind: 'permanent',
       vendorCode: 'frame_rate_check_failed',
       message: 'TikTok needs a frame rate between 23 and 60 frames per second.',
@@ -153,7 +209,13 @@ describe('TikTok publish', () => {
   });
 
   it('refuses before calling TikTok when the privacy level was not chosen', async () => {
-    await expect(fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(10))], { privacy_level: undefined }))).rejects.toMatchObject({
+    await expect(
+      fastTikTok.publish(
+        context,
+        connectedAccount(fake),
+        request('x', [media('video', bytesOf(10))], { privacy_level: undefined }),
+      ),
+    ).rejects.toMatchObject({
       kind: 'permanent',
       message: 'Choose who can see this TikTok post (privacy level).',
     });
@@ -161,7 +223,13 @@ describe('TikTok publish', () => {
   });
 
   it('refuses a privacy level the account does not offer, before creating anything', async () => {
-    await expect(fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(10))], { privacy_level: 'FOLLOWER_OF_CREATOR' }))).rejects.toMatchObject({
+    await expect(
+      fastTikTok.publish(
+        context,
+        connectedAccount(fake),
+        request('x', [media('video', bytesOf(10))], { privacy_level: 'FOLLOWER_OF_CREATOR' }),
+      ),
+    ).rejects.toMatchObject({
       kind: 'permanent',
       vendorCode: 'privacy_level_option_mismatch',
       message: expect.stringContaining('Everyone, Friends, Only me'),
@@ -171,15 +239,25 @@ describe('TikTok publish', () => {
 
   it("refuses a video longer than the account's maximum", async () => {
     fake.state.creator.max_video_post_duration_sec = 60;
-    await expect(fastTikTok.publish(context, connectedAccount(fake), request('x', [media('video', bytesOf(10), { durationSec: 90 })]))).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(
+      fastTikTok.publish(
+        context,
+        connectedAccount(fake),
+        request('x', [media('video', bytesOf(10), { durationSec: 90 })]),
+      ),
+    ).rejects.toMatchObject({ kind: 'permanent' });
     fake.state.creator.max_video_post_duration_sec = 600;
     expect(fake.publishes()).toHaveLength(0);
   });
 
   it('refuses a post without media or with a video and photos', async () => {
-    await expect(fastTikTok.publish(context, connectedAccount(fake), request('text only', []))).rejects.toMatchObject({ message: 'TikTok needs a video or at least one photo.' });
+    await expect(fastTikTok.publish(context, connectedAccount(fake), request('text only', []))).rejects.toMatchObject({
+      message: 'TikTok needs a video or at least one photo.',
+    });
     const mixed = [media('video', bytesOf(10)), media('image', bytesOf(10))];
-    await expect(fastTikTok.publish(context, connectedAccount(fake), request('mixed', mixed))).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(fastTikTok.publish(context, connectedAccount(fake), request('mixed', mixed))).rejects.toMatchObject({
+      kind: 'permanent',
+    });
     expect(fake.server.requests).toHaveLength(0);
   });
 });

@@ -14,7 +14,10 @@ export function settingsIssues(settings: TikTokSettings): Issue[] {
     issues.push({ path: 'settings.privacy_level', message: 'Choose who can see this TikTok post (privacy level).' });
   }
   if (settings.brand_content_toggle && settings.privacy_level === 'SELF_ONLY') {
-    issues.push({ path: 'settings.privacy_level', message: 'Branded content cannot be private on TikTok. Choose another privacy level.' });
+    issues.push({
+      path: 'settings.privacy_level',
+      message: 'Branded content cannot be private on TikTok. Choose another privacy level.',
+    });
   }
   return issues;
 }
@@ -23,8 +26,10 @@ export function settingsIssues(settings: TikTokSettings): Issue[] {
 export function mediaIssues(media: readonly PublishMedia[]): Issue[] {
   if (media.length === 0) return [{ path: 'mediaIds', message: 'TikTok needs a video or at least one photo.' }];
   const videos = media.filter((item) => item.kind === 'video').length;
-  if (videos > 0 && media.length > 1) return [{ path: 'mediaIds', message: 'A TikTok post is one video, or up to 35 photos, not both.' }];
-  if (media.some((item) => item.kind === 'gif')) return [{ path: 'mediaIds', message: 'TikTok does not take GIFs; use a video or photos.' }];
+  if (videos > 0 && media.length > 1)
+    return [{ path: 'mediaIds', message: 'A TikTok post is one video, or up to 35 photos, not both.' }];
+  if (media.some((item) => item.kind === 'gif'))
+    return [{ path: 'mediaIds', message: 'TikTok does not take GIFs; use a video or photos.' }];
   if (media.length > 35) return [{ path: 'mediaIds', message: 'A TikTok photo post has at most 35 photos.' }];
   return [];
 }

@@ -6,7 +6,12 @@
  */
 import type { OAuthOperations } from '../contract.ts';
 import { AuthExpired, Permanent } from '../provider-errors.ts';
-import { buildAuthorizeUrl, exchangeAuthorizationCode, refreshAccessToken, type TokenRequestOptions } from '../shared/oauth2.ts';
+import {
+  buildAuthorizeUrl,
+  exchangeAuthorizationCode,
+  refreshAccessToken,
+  type TokenRequestOptions,
+} from '../shared/oauth2.ts';
 import { xApp, xEndpoint } from './client.ts';
 import { fetchXIdentity } from './identity.ts';
 import { xManifest } from './manifest.ts';
@@ -49,7 +54,10 @@ export const xOAuth: OAuthOperations = {
       return await refreshAccessToken(context.http, { ...tokenOptions(context), tokens });
     } catch (error) {
       // X answers a used or revoked refresh token with 400 invalid_request, not invalid_grant.
-      if (error instanceof Permanent) throw new AuthExpired(`X no longer accepts this account's sign-in; reconnect it. (${error.reason})`, { cause: error });
+      if (error instanceof Permanent)
+        throw new AuthExpired(`X no longer accepts this account's sign-in; reconnect it. (${error.reason})`, {
+          cause: error,
+        });
       throw error;
     }
   },

@@ -46,7 +46,12 @@ export async function xJson<S extends z.ZodType>(
     // The HTTP client sets the multipart Content-Type with its boundary.
     body = form;
   }
-  return callJson(context.http, `${xEndpoint(context, 'api')}${path}`, { ...rest, headers, body }, { ...xFailureMapping, schema, what });
+  return callJson(
+    context.http,
+    `${xEndpoint(context, 'api')}${path}`,
+    { ...rest, headers, body },
+    { ...xFailureMapping, schema, what },
+  );
 }
 
 /** Like `xJson` for calls whose answer we only need to be a success (or one of `okStatuses`). */
@@ -60,5 +65,10 @@ export async function xNoContent(
 ): Promise<Response> {
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(bearer(tokens))) headers.set(name, value);
-  return callNoContent(context.http, `${xEndpoint(context, 'api')}${path}`, { ...init, headers }, { ...xFailureMapping, what, okStatuses });
+  return callNoContent(
+    context.http,
+    `${xEndpoint(context, 'api')}${path}`,
+    { ...init, headers },
+    { ...xFailureMapping, what, okStatuses },
+  );
 }

@@ -21,12 +21,23 @@ function readFacts(body: unknown): XErrorFacts | undefined {
   if (body === null || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
   const text = (key: string): string | undefined => (typeof record[key] === 'string' ? record[key] : undefined);
-  const facts: XErrorFacts = { title: text('title'), detail: text('detail'), type: text('type'), reason: text('reason'), messages: [] };
+  const facts: XErrorFacts = {
+    title: text('title'),
+    detail: text('detail'),
+    type: text('type'),
+    reason: text('reason'),
+    messages: [],
+  };
   if (Array.isArray(record['errors'])) {
     for (const entry of record['errors'] as unknown[]) {
       if (entry === null || typeof entry !== 'object') continue;
       const error = entry as Record<string, unknown>;
-      const message = typeof error['message'] === 'string' ? error['message'] : typeof error['detail'] === 'string' ? error['detail'] : undefined;
+      const message =
+        typeof error['message'] === 'string'
+          ? error['message']
+          : typeof error['detail'] === 'string'
+            ? error['detail']
+            : undefined;
       if (message !== undefined) facts.messages.push(message);
       if (typeof error['code'] === 'number') facts.code ??= error['code'];
     }
@@ -40,7 +51,8 @@ export function describeXError(body: unknown, status: number): Described {
   if (facts === undefined) return undefined;
   const said = [facts.detail, ...facts.messages].filter((value): value is string => value !== undefined);
   const message = said[0] ?? facts.title;
-  const vendorCode = facts.reason ?? facts.type?.split('/').pop() ?? (facts.code === undefined ? undefined : String(facts.code));
+  const vendorCode =
+    facts.reason ?? facts.type?.split('/').pop() ?? (facts.code === undefined ? undefined : String(facts.code));
   if (said.some((text) => /duplicate content|status is a duplicate/i.test(text)) || facts.code === 187) {
     return {
       kind: 'permanent',
@@ -49,13 +61,15 @@ export function describeXError(body: unknown, status: number): Described {
     };
   }
   // 88 rate limit exceeded; 32 / 89 could not authenticate / invalid or expired token (v1.1 codes).
-  if (facts.code === 88 || facts.type?.endsWith('usage-capped') === true) return { kind: 'rate', message, code: vendorCode };
+  if (facts.code === 88 || facts.type?.endsWith('usage-capped') === true)
+    return { kind: 'rate', message, code: vendorCode };
   if (facts.code === 32 || facts.code === 89) return { kind: 'auth', message, code: vendorCode };
   if (status === 403 && facts.reason === 'client-not-enrolled') {
     return {
       kind: 'permanent',
       code: facts.reason,
-      message: 'The X app behind Plume has no access to this part of the API. The server admin must attach it to a Project in the X developer portal.',
+      message:
+        'The X app behind Plume has no access to this part of the API. The server admin must attach it to a Project in the X developer portal.',
     };
   }
   if (status === 403 && /longer than \d+ minutes/i.test(message ?? '')) {

@@ -16,7 +16,14 @@ const meSchema = z.looseObject({
 
 /** Reads the X user behind `tokens`; `metadata.username` lets us build post URLs later. */
 export async function fetchXIdentity(context: NetworkContext, tokens: TokenSet): Promise<ConnectedIdentity> {
-  const me = await xJson(context, tokens, '/2/users/me?user.fields=profile_image_url,username,name', { method: 'GET' }, meSchema, 'read your X profile');
+  const me = await xJson(
+    context,
+    tokens,
+    '/2/users/me?user.fields=profile_image_url,username,name',
+    { method: 'GET' },
+    meSchema,
+    'read your X profile',
+  );
   const user = me.data;
   return {
     externalId: user.id,

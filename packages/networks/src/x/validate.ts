@@ -11,7 +11,10 @@ export function validateForX(request: PublishRequest): { path: string; message: 
     const path = `parts.${index}`;
     const motion = part.media.filter((media) => media.kind === 'video' || media.kind === 'gif');
     if (motion.length > 0 && part.media.length > 1) {
-      problems.push({ path: `${path}.media`, message: 'X allows one video or one GIF per post, and nothing else with it.' });
+      problems.push({
+        path: `${path}.media`,
+        message: 'X allows one video or one GIF per post, and nothing else with it.',
+      });
     }
     if (part.text.trim() === '' && part.media.length === 0) {
       problems.push({ path: `${path}.text`, message: 'An X post needs text or media.' });

@@ -35,7 +35,11 @@ describe('X connect', () => {
 
   it('exchanges the code with Basic client auth and lists the one identity', async () => {
     const pkce = createPkcePair();
-    const code = bed.fake.authorize({ codeChallenge: pkce.challenge, redirectUri, scope: 'tweet.read tweet.write users.read offline.access media.write' });
+    const code = bed.fake.authorize({
+      codeChallenge: pkce.challenge,
+      redirectUri,
+      scope: 'tweet.read tweet.write users.read offline.access media.write',
+    });
     const tokens = await oauth.exchangeCode(bed.context, { code, codeVerifier: pkce.verifier, redirectUri });
 
     expect(tokens.refreshToken).toBeTruthy();
@@ -44,16 +48,27 @@ describe('X connect', () => {
     const tokenRequest = bed.fake.server.requests[0];
     const basic = Buffer.from('x-client-id:x-client-secret').toString('base64');
     expect(tokenRequest?.headers.authorization).toBe(`Basic ${basic}`);
-    expect(tokenRequest?.body).toEqual({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: pkce.verifier });
+    expect(tokenRequest?.body).toEqual({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: pkce.verifier,
+    });
 
     const identities = await oauth.listIdentities(bed.context, tokens, {});
     expect(identities).toHaveLength(1);
-    expect(identities[0]).toMatchObject({ externalId: '2244994945', handle: 'plume_test', metadata: { username: 'plume_test' } });
+    expect(identities[0]).toMatchObject({
+      externalId: '2244994945',
+      handle: 'plume_test',
+      metadata: { username: 'plume_test' },
+    });
   });
 
   it('refuses a wrong code verifier', async () => {
     const code = bed.fake.authorize({ codeChallenge: createPkcePair().challenge, redirectUri, scope: 'tweet.read' });
-    await expect(oauth.exchangeCode(bed.context, { code, codeVerifier: 'not-the-verifier', redirectUri })).rejects.toBeInstanceOf(Permanent);
+    await expect(
+      oauth.exchangeCode(bed.context, { code, codeVerifier: 'not-the-verifier', redirectUri }),
+    ).rejects.toBeInstanceOf(Permanent);
   });
 
   it('says plainly when the server has no X app configured', () => {
@@ -68,19 +83,30 @@ describe('X token refresh', () => {
 
     expect(refreshed.accessToken).not.toBe(bed.account.tokens.accessToken);
     expect(refreshed.refreshToken).not.toBe(bed.account.tokens.refreshToken);
-    expect(bed.fake.server.requests[0]?.body).toEqual({ grant_type: 'refresh_token', refresh_token: bed.account.tokens.refreshToken });
+    expect(bed.fake.server.requests[0]?.body).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: bed.account.tokens.refreshToken,
+    });
     await expect(oauth.refresh(bed.context, bed.account.tokens, {})).rejects.toBeInstanceOf(AuthExpired);
-    await expect(xProvider.health(bed.context, { ...bed.account, tokens: refreshed })).resolves.toMatchObject({ handle: 'plume_test' });
+    await expect(xProvider.health(bed.context, { ...bed.account, tokens: refreshed })).resolves.toMatchObject({
+      handle: 'plume_test',
+    });
   });
 
   it('keeps the old refresh token when X sends none', async () => {
-    bed.fake.server.failNext({ status: 200, body: { token_type: 'bearer', expires_in: 7200, access_token: 'new-access', scope: 'tweet.read' } });
+    bed.fake.server.failNext({
+      status: 200,
+      body: { token_type: 'bearer', expires_in: 7200, access_token: 'new-access', scope: 'tweet.read' },
+    });
     const refreshed = await oauth.refresh(bed.context, bed.account.tokens, {});
     expect(refreshed).toMatchObject({ accessToken: 'new-access', refreshToken: bed.account.tokens.refreshToken });
   });
 
   it('treats a rejected refresh token (invalid_grant) as AuthExpired', async () => {
-    bed.fake.server.failNext({ status: 400, body: { error: 'invalid_grant', error_description: 'Token was revoked.' } });
+    bed.fake.server.failNext({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Token was revoked.' },
+    });
     await expect(oauth.refresh(bed.context, bed.account.tokens, {})).rejects.toBeInstanceOf(AuthExpired);
   });
 });

@@ -27,7 +27,9 @@ async function publishError(request = text): Promise<unknown> {
 
 describe('X error mapping', () => {
   it('is refused by X past 280 as twitter-text counts it (a link without a scheme is 23 too)', async () => {
-    const tooLong = (await publishError(xRequest([{ text: `${'a'.repeat(257)} example.com`, media: [] }]))) as Permanent;
+    const tooLong = (await publishError(
+      xRequest([{ text: `${'a'.repeat(257)} example.com`, media: [] }]),
+    )) as Permanent;
     expect(tooLong).toBeInstanceOf(Permanent);
     expect(tooLong.reason).toContain('(400)');
     const fits = xRequest([{ text: `${'a'.repeat(256)} example.com`, media: [] }]);
@@ -35,7 +37,9 @@ describe('X error mapping', () => {
   });
 
   it('maps an unknown token (401) to AuthExpired', async () => {
-    const expired = await xProvider.publish(bed.context, { ...bed.account, tokens: { accessToken: 'nope' } }, text).catch((e: unknown) => e);
+    const expired = await xProvider
+      .publish(bed.context, { ...bed.account, tokens: { accessToken: 'nope' } }, text)
+      .catch((e: unknown) => e);
     expect(expired).toBeInstanceOf(AuthExpired);
   });
 
@@ -50,7 +54,12 @@ describe('X error mapping', () => {
   });
 
   it('uses Retry-After on a 429', async () => {
-    bed.fake.server.failNext({ ...onCreate, status: 429, headers: { 'retry-after': '30' }, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 } });
+    bed.fake.server.failNext({
+      ...onCreate,
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+    });
     const error = await publishError();
     expect(error).toBeInstanceOf(RateLimited);
     expect((error as RateLimited).retryAfterMs).toBe(30_000);
@@ -59,7 +68,12 @@ describe('X error mapping', () => {
 
   it('falls back to x-rate-limit-reset (epoch seconds) without Retry-After', async () => {
     const reset = Math.floor(Date.now() / 1000) + 120;
-    bed.fake.server.failNext({ ...onCreate, status: 429, headers: { 'x-rate-limit-reset': String(reset), 'x-rate-limit-remaining': '0' }, body: { title: 'Too Many Requests', status: 429 } });
+    bed.fake.server.failNext({
+      ...onCreate,
+      status: 429,
+      headers: { 'x-rate-limit-reset': String(reset), 'x-rate-limit-remaining': '0' },
+      body: { title: 'Too Many Requests', status: 429 },
+    });
     const error = (await publishError()) as RateLimited;
     expect(error).toBeInstanceOf(RateLimited);
     expect(error.retryAfterMs).toBeGreaterThan(115_000);
@@ -71,7 +85,11 @@ describe('X error mapping', () => {
     bed.fake.server.failNext({
       ...onCreate,
       status: 429,
-      headers: { 'x-rate-limit-reset': String(reset - 3000), 'x-app-limit-24hour-remaining': '0', 'x-app-limit-24hour-reset': String(reset) },
+      headers: {
+        'x-rate-limit-reset': String(reset - 3000),
+        'x-app-limit-24hour-remaining': '0',
+        'x-app-limit-24hour-reset': String(reset),
+      },
       body: { title: 'Too Many Requests', status: 429 },
     });
     const error = (await publishError()) as RateLimited;
@@ -100,30 +118,54 @@ describe('X error mapping', () => {
 
   it('maps connection refused to Retryable', async () => {
     const port = await freePort();
-    const context = createTestNetworkContext({ ...bed.fake.endpoints, api: `http://127.0.0.1:${port}` }, { app: bed.fake.app });
+    const context = createTestNetworkContext(
+      { ...bed.fake.endpoints, api: `http://127.0.0.1:${port}` },
+      { app: bed.fake.app },
+    );
     await expect(xProvider.publish(context, bed.account, text)).rejects.toBeInstanceOf(Retryable);
   });
 
   it('retries a media upload that failed before the post existed', async () => {
-    bed.fake.server.failNext({ match: (request) => request.path === '/2/media/upload', status: 500, body: { title: 'Internal Error', status: 500 } });
+    bed.fake.server.failNext({
+      match: (request) => request.path === '/2/media/upload',
+      status: 500,
+      body: { title: 'Internal Error', status: 500 },
+    });
     const image = testMedia({ kind: 'image', mimeType: 'image/png' });
     expect(await publishError(xRequest([{ text: 'pic', media: [image] }]))).toBeInstanceOf(Retryable);
     expect(bed.fake.state.posts.size).toBe(0);
   });
 
   it('never turns a failed thread reply into a retry that would post the first part twice', async () => {
-    bed.fake.server.failNext({ match: (request) => request.path === '/2/tweets' && JSON.stringify(request.body).includes('in_reply_to'), status: 503, body: { title: 'Service Unavailable', status: 503 } });
-    const error = await publishError(xRequest([{ text: 'one', media: [] }, { text: 'two', media: [] }]));
+    bed.fake.server.failNext({
+      match: (request) => request.path === '/2/tweets' && JSON.stringify(request.body).includes('in_reply_to'),
+      status: 503,
+      body: { title: 'Service Unavailable', status: 503 },
+    });
+    const error = await publishError(
+      xRequest([
+        { text: 'one', media: [] },
+        { text: 'two', media: [] },
+      ]),
+    );
     expect(error).toBeInstanceOf(PartlyPublished);
     expect((error as PartlyPublished).published.extra).toEqual([]);
-    expect((error as PartlyPublished).message).toMatch(/^The post is on X \(https:\/\/x\.com\/plume_test\/status\/\d+\), but part 2 of the thread failed/);
+    expect((error as PartlyPublished).message).toMatch(
+      /^The post is on X \(https:\/\/x\.com\/plume_test\/status\/\d+\), but part 2 of the thread failed/,
+    );
   });
 
   it('explains an app without the right API access (403 client-not-enrolled)', async () => {
     bed.fake.server.failNext({
       ...onCreate,
       status: 403,
-      body: { title: 'Client Forbidden', detail: 'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.', reason: 'client-not-enrolled', type: 'https://api.twitter.com/2/problems/client-forbidden' },
+      body: {
+        title: 'Client Forbidden',
+        detail:
+          'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.',
+        reason: 'client-not-enrolled',
+        type: 'https://api.twitter.com/2/problems/client-forbidden',
+      },
     });
     const error = (await publishError()) as Permanent;
     expect(error.reason).toMatch(/attach it to a Project/);

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestNetworkContext } from '@plume/testing/fakes/test-network-context';
 import { startPrism, xApiSpecPath, type PrismServer } from '@plume/testing/peers/prism';
 import { missingSharedSpecs, requireSharedSpecs } from '@plume/testing/peers/shared-specs';
-import { describeExchanges, recordPrismExchanges, requestViolations, type PrismExchange } from '@plume/testing/peers/prism-recorder';
+import {
+  describeExchanges,
+  recordPrismExchanges,
+  requestViolations,
+  type PrismExchange,
+} from '@plume/testing/peers/prism-recorder';
 import type { AccountAuth, NetworkContext } from '../contract.ts';
 import { xProvider } from './provider.ts';
 import { testMedia, xRequest } from './test-support/x-test-bed.ts';
@@ -15,12 +20,17 @@ import { testMedia, xRequest } from './test-support/x-test-bed.ts';
 let prism: PrismServer;
 let context: NetworkContext;
 let exchanges: PrismExchange[];
-const account: AccountAuth = { externalId: '2244994945', tokens: { accessToken: 'prism-user-token' }, metadata: { username: 'plume_test' } };
+const account: AccountAuth = {
+  externalId: '2244994945',
+  tokens: { accessToken: 'prism-user-token' },
+  metadata: { username: 'plume_test' },
+};
 
 let nextId = 1_790_000_000_000_000_000n;
 function numericIds(_url: URL, body: unknown): unknown {
   const data = (body as { data?: Record<string, unknown> } | null)?.data;
-  if (data !== undefined && typeof data['id'] === 'string' && !/^\d{1,19}$/.test(data['id'])) data['id'] = String((nextId += 1n));
+  if (data !== undefined && typeof data['id'] === 'string' && !/^\d{1,19}$/.test(data['id']))
+    data['id'] = String((nextId += 1n));
   return body;
 }
 
@@ -48,7 +58,11 @@ afterAll(async () => {
 
 beforeEach((testContext) => {
   requireSharedSpecs(testContext, missingSpecs);
-  const base = createTestNetworkContext({ api: prism.url, authorize: `${prism.url}/i/oauth2/authorize`, token: `${prism.url}/2/oauth2/token` });
+  const base = createTestNetworkContext({
+    api: prism.url,
+    authorize: `${prism.url}/i/oauth2/authorize`,
+    token: `${prism.url}/2/oauth2/token`,
+  });
   const recorder = recordPrismExchanges(base.http, { rewrite: numericIds });
   exchanges = recorder.exchanges;
   context = { ...base, http: recorder.http };
@@ -56,7 +70,10 @@ beforeEach((testContext) => {
 
 function expectAccepted(expected: string[]): void {
   const summary = describeExchanges(exchanges);
-  expect(exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`), summary).toEqual(expected);
+  expect(
+    exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`),
+    summary,
+  ).toEqual(expected);
   for (const exchange of exchanges) {
     expect(exchange.status, summary).toBeGreaterThanOrEqual(200);
     expect(exchange.status, summary).toBeLessThan(300);
@@ -66,12 +83,26 @@ function expectAccepted(expected: string[]): void {
 
 describe('X requests against the official OpenAPI (Prism)', () => {
   it('publish text is accepted', async () => {
-    await xProvider.publish(context, account, xRequest([{ text: 'Hello from Plume', media: [] }], { settings: { replySettings: 'following' } }));
+    await xProvider.publish(
+      context,
+      account,
+      xRequest([{ text: 'Hello from Plume', media: [] }], { settings: { replySettings: 'following' } }),
+    );
     expectAccepted(['POST /2/tweets']);
   });
 
   it('a thread reply and the first comment are accepted', async () => {
-    const result = await xProvider.publish(context, account, xRequest([{ text: 'One', media: [] }, { text: 'Two', media: [] }], { firstComment: 'Three' }));
+    const result = await xProvider.publish(
+      context,
+      account,
+      xRequest(
+        [
+          { text: 'One', media: [] },
+          { text: 'Two', media: [] },
+        ],
+        { firstComment: 'Three' },
+      ),
+    );
     expectAccepted(['POST /2/tweets', 'POST /2/tweets', 'POST /2/tweets']);
     expect(result.extra).toHaveLength(2);
   });
@@ -86,7 +117,12 @@ describe('X requests against the official OpenAPI (Prism)', () => {
     const video = testMedia({ kind: 'video', mimeType: 'video/mp4', durationSec: 2 }, 64 * 1024);
     await xProvider.publish(context, account, xRequest([{ text: 'Clip', media: [video] }]));
     const id = exchanges[1]?.url.pathname.split('/')[4];
-    expectAccepted(['POST /2/media/upload/initialize', `POST /2/media/upload/${id}/append`, `POST /2/media/upload/${id}/finalize`, 'POST /2/tweets']);
+    expectAccepted([
+      'POST /2/media/upload/initialize',
+      `POST /2/media/upload/${id}/append`,
+      `POST /2/media/upload/${id}/finalize`,
+      'POST /2/tweets',
+    ]);
   });
 
   it('delete and health are accepted', async () => {
@@ -97,12 +133,18 @@ describe('X requests against the official OpenAPI (Prism)', () => {
 
   it('Prism rejects a body our code could get wrong (reply_settings "everyone", v1 media_ids) and a missing token', async () => {
     const post = (body: unknown, headers: Record<string, string> = { authorization: 'Bearer t' }) =>
-      context.http.request(`${prism.url}/2/tweets`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      context.http.request(`${prism.url}/2/tweets`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const everyone = await post({ text: 'x', reply_settings: 'everyone' });
     const v1Media = await post({ text: 'x', media_ids: ['1'] });
     const anonymous = await post({ text: 'x' }, {});
     for (const response of [everyone, v1Media, anonymous]) await response.body?.cancel();
     expect([everyone.status, v1Media.status, anonymous.status], describeExchanges(exchanges)).toEqual([422, 422, 401]);
-    expect(requestViolations(exchanges[0]!).map((violation) => violation.location.join('.'))).toContain('request.body.reply_settings');
+    expect(requestViolations(exchanges[0]!).map((violation) => violation.location.join('.'))).toContain(
+      'request.body.reply_settings',
+    );
   });
 });

@@ -15,7 +15,11 @@ afterEach(async () => {
 
 describe('X publish', () => {
   it('publishes text with POST /2/tweets and returns the post URL', async () => {
-    const result = await xProvider.publish(bed.context, bed.account, xRequest([{ text: 'Hello from Plume', media: [] }]));
+    const result = await xProvider.publish(
+      bed.context,
+      bed.account,
+      xRequest([{ text: 'Hello from Plume', media: [] }]),
+    );
 
     const post = bed.fake.state.posts.get(result.remoteId);
     expect(post?.text).toBe('Hello from Plume');
@@ -30,7 +34,11 @@ describe('X publish', () => {
 
   it('uploads an image in one request, sets alt text and the AI label, then attaches it', async () => {
     const image = testMedia({ kind: 'image', mimeType: 'image/png', altText: 'A quill on paper', aiGenerated: true });
-    const result = await xProvider.publish(bed.context, bed.account, xRequest([{ text: 'With a picture', media: [image] }]));
+    const result = await xProvider.publish(
+      bed.context,
+      bed.account,
+      xRequest([{ text: 'With a picture', media: [image] }]),
+    );
 
     const post = bed.fake.state.posts.get(result.remoteId);
     expect(post?.mediaIds).toHaveLength(1);
@@ -62,7 +70,11 @@ describe('X publish', () => {
       'POST /2/tweets',
     ]);
     expect(bed.fake.server.requests.find((entry) => entry.method === 'GET')?.query.get('command')).toBe('STATUS');
-    expect(bed.fake.server.requests[0]?.body).toEqual({ media_type: 'video/mp4', total_bytes: 4 * 1024 * 1024 + 100, media_category: 'tweet_video' });
+    expect(bed.fake.server.requests[0]?.body).toEqual({
+      media_type: 'video/mp4',
+      total_bytes: 4 * 1024 * 1024 + 100,
+      media_category: 'tweet_video',
+    });
   });
 
   it('publishes a thread as a chain of replies, then the first comment', async () => {
@@ -82,11 +94,18 @@ describe('X publish', () => {
     expect(third?.replyTo).toBe(result.extra[0]?.remoteId);
     expect(comment?.replyTo).toBe(result.extra[1]?.remoteId);
     expect(comment?.text).toBe('Link in the first comment: https://plume.example');
-    expect(bed.fake.server.requests[1]?.body).toEqual({ text: 'Thread 2/3', reply: { in_reply_to_tweet_id: result.remoteId } });
+    expect(bed.fake.server.requests[1]?.body).toEqual({
+      text: 'Thread 2/3',
+      reply: { in_reply_to_tweet_id: result.remoteId },
+    });
   });
 
   it('sends reply settings other than everyone', async () => {
-    await xProvider.publish(bed.context, bed.account, xRequest([{ text: 'Followers only', media: [] }], { settings: { replySettings: 'following' } }));
+    await xProvider.publish(
+      bed.context,
+      bed.account,
+      xRequest([{ text: 'Followers only', media: [] }], { settings: { replySettings: 'following' } }),
+    );
     expect(bed.fake.server.requests[0]?.body).toEqual({ text: 'Followers only', reply_settings: 'following' });
   });
 });
@@ -104,7 +123,12 @@ describe('X delete and health', () => {
 
   it('reports the account behind the token', async () => {
     const identity = await xProvider.health(bed.context, bed.account);
-    expect(identity).toMatchObject({ externalId: '2244994945', handle: 'plume_test', displayName: 'Plume Test', kind: 'profile' });
+    expect(identity).toMatchObject({
+      externalId: '2244994945',
+      handle: 'plume_test',
+      displayName: 'Plume Test',
+      kind: 'profile',
+    });
     expect(identity.metadata).toEqual({ username: 'plume_test' });
     expect(bed.fake.server.requests[0]?.query.get('user.fields')).toContain('profile_image_url');
   });
@@ -114,7 +138,12 @@ describe('X validate', () => {
   it('refuses a video together with other media, and an empty post', () => {
     const video = testMedia({ kind: 'video', mimeType: 'video/mp4' });
     const image = testMedia({ kind: 'image', mimeType: 'image/png' });
-    const problems = xProvider.validate?.(xRequest([{ text: 'x', media: [video, image] }, { text: ' ', media: [] }]));
+    const problems = xProvider.validate?.(
+      xRequest([
+        { text: 'x', media: [video, image] },
+        { text: ' ', media: [] },
+      ]),
+    );
     expect(problems).toEqual([
       { path: 'parts.0.media', message: 'X allows one video or one GIF per post, and nothing else with it.' },
       { path: 'parts.1.text', message: 'An X post needs text or media.' },

@@ -18,7 +18,9 @@ const channelSchema = z.looseObject({
   snippet: z.looseObject({
     title: z.string(),
     customUrl: z.string().optional(),
-    thumbnails: z.looseObject({ default: thumbnail.optional(), medium: thumbnail.optional(), high: thumbnail.optional() }).optional(),
+    thumbnails: z
+      .looseObject({ default: thumbnail.optional(), medium: thumbnail.optional(), high: thumbnail.optional() })
+      .optional(),
   }),
 });
 
@@ -32,16 +34,24 @@ export async function listMyChannels(context: NetworkContext, tokens: TokenSet):
   url.searchParams.set('part', 'snippet');
   url.searchParams.set('mine', 'true');
   url.searchParams.set('maxResults', '50');
-  const list = await googleJson(context.http, url, { method: 'GET', headers: bearer(tokens) }, {
-    schema: channelListSchema,
-    what: 'list your YouTube channels',
-    now: context.now(),
-    vocabulary: youtubeVocabulary,
-  });
+  const list = await googleJson(
+    context.http,
+    url,
+    { method: 'GET', headers: bearer(tokens) },
+    {
+      schema: channelListSchema,
+      what: 'list your YouTube channels',
+      now: context.now(),
+      vocabulary: youtubeVocabulary,
+    },
+  );
   if (list.items.length === 0) {
-    throw new Permanent('This Google account has no YouTube channel yet. Create one on youtube.com, then connect again.', {
-      vendorCode: 'no_channel',
-    });
+    throw new Permanent(
+      'This Google account has no YouTube channel yet. Create one on youtube.com, then connect again.',
+      {
+        vendorCode: 'no_channel',
+      },
+    );
   }
   return list.items;
 }

@@ -17,7 +17,8 @@ export const youtubeVocabulary: GoogleVocabulary = {
     forbiddenPrivacySetting: 'This channel may not use that privacy setting.',
     forbiddenLicenseSetting: 'This channel may not use that licence.',
     mediaBodyRequired: 'YouTube received no video file.',
-    youtubeSignupRequired: 'This Google account has no YouTube channel yet. Create one on youtube.com, then connect again.',
+    youtubeSignupRequired:
+      'This Google account has no YouTube channel yet. Create one on youtube.com, then connect again.',
     channelClosed: 'This YouTube channel is closed.',
     channelSuspended: 'This YouTube channel is suspended.',
     authenticatedUserAccountClosed: 'This YouTube account is closed.',

@@ -91,7 +91,8 @@ export async function parseGoogleBody<S extends z.ZodType>(
   if (parsed?.success === true) return parsed.data;
   const cause = parsed?.error ?? new Error('invalid JSON');
   const upper = method.toUpperCase();
-  if (upper === 'GET' || upper === 'HEAD') throw new Retryable(`Google sent an unreadable answer to "${options.what}".`, { cause });
+  if (upper === 'GET' || upper === 'HEAD')
+    throw new Retryable(`Google sent an unreadable answer to "${options.what}".`, { cause });
   throw new MalformedResponse(options.what, response.status, cause);
 }
 

@@ -36,8 +36,10 @@ const RETRY_REASONS = new Set(['backendError', 'internalError', 'INTERNAL', 'UNA
 
 /** Messages every Google API can produce; networks add their own reasons on top. */
 const COMMON_PLAIN_WORDS: Readonly<Record<string, string>> = {
-  insufficientPermissions: 'Plume was not given the permission this needs. Reconnect the account and allow every permission.',
-  ACCESS_TOKEN_SCOPE_INSUFFICIENT: 'Plume was not given the permission this needs. Reconnect the account and allow every permission.',
+  insufficientPermissions:
+    'Plume was not given the permission this needs. Reconnect the account and allow every permission.',
+  ACCESS_TOKEN_SCOPE_INSUFFICIENT:
+    'Plume was not given the permission this needs. Reconnect the account and allow every permission.',
   accessNotConfigured: "The API is not enabled in this server's Google Cloud project. The server admin must enable it.",
   SERVICE_DISABLED: "The API is not enabled in this server's Google Cloud project. The server admin must enable it.",
   forbidden: 'Google refused access to this account.',
@@ -67,7 +69,10 @@ export function googleReason(body: unknown): string | undefined {
  * Turns a Google error body into a message, a vendor code and (for reasons whose status misleads) a kind.
  * @example describeGoogleError({ error: { code: 403, message: 'x', errors: [{ reason: 'quotaExceeded' }] } }, {}) // kind 'rate'
  */
-export function describeGoogleError(body: unknown, vocabulary: GoogleVocabulary = {}): GoogleErrorDescription | undefined {
+export function describeGoogleError(
+  body: unknown,
+  vocabulary: GoogleVocabulary = {},
+): GoogleErrorDescription | undefined {
   const error = errorObject(body);
   if (error === undefined) return undefined;
   const reason = googleReason(body);
@@ -78,7 +83,12 @@ export function describeGoogleError(body: unknown, vocabulary: GoogleVocabulary 
   const message = plain ?? vendorMessage;
   if (message !== undefined) description.message = message;
   if (reason !== undefined) description.code = reason;
-  const kind = reason === undefined ? undefined : vocabulary.permanentReasons?.has(reason) === true ? 'permanent' : kindOfReason(reason);
+  const kind =
+    reason === undefined
+      ? undefined
+      : vocabulary.permanentReasons?.has(reason) === true
+        ? 'permanent'
+        : kindOfReason(reason);
   if (kind !== undefined) description.kind = kind;
   return description;
 }
@@ -150,7 +160,14 @@ export function msUntilPacificMidnight(now: Date): number {
   return Math.max(0, instant - now.getTime());
 }
 
-function pacificWallClock(date: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+function pacificWallClock(date: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+} {
   const parts = Object.fromEntries(pacificClock.formatToParts(date).map((part) => [part.type, Number(part.value)]));
   return {
     year: parts['year'] ?? 1970,

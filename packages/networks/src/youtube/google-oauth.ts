@@ -75,7 +75,11 @@ export async function exchangeGoogleCode(
 }
 
 /** Refreshes the access token; keeps the refresh token (Google rarely sends a new one). */
-export async function refreshGoogleToken(context: NetworkContext, tokens: TokenSet, networkName: string): Promise<TokenSet> {
+export async function refreshGoogleToken(
+  context: NetworkContext,
+  tokens: TokenSet,
+  networkName: string,
+): Promise<TokenSet> {
   const app = googleApp(context, networkName);
   return refreshAccessToken(context.http, {
     tokenUrl: requireEndpoint(context, 'token'),
@@ -89,6 +93,7 @@ export async function refreshGoogleToken(context: NetworkContext, tokens: TokenS
 /** A base URL from the context; a missing one is a server setup problem, not a network failure. */
 export function requireEndpoint(context: NetworkContext, name: string): string {
   const value = context.endpoints[name];
-  if (value === undefined || value.length === 0) throw new Permanent(`The "${name}" address of this network is not configured.`);
+  if (value === undefined || value.length === 0)
+    throw new Permanent(`The "${name}" address of this network is not configured.`);
   return value.replace(/\/+$/, '');
 }

@@ -21,7 +21,23 @@ afterAll(async () => fake.close());
 beforeEach(() => fake.server.reset());
 
 const request: PublishRequest = {
-  parts: [{ text: 'A title', media: [{ id: 'v', kind: 'video', mimeType: 'video/mp4', bytes: 4, aiGenerated: false, fileName: 'v.mp4', publicUrl: 'https://x/v', read: async () => new Uint8Array(4) }] }],
+  parts: [
+    {
+      text: 'A title',
+      media: [
+        {
+          id: 'v',
+          kind: 'video',
+          mimeType: 'video/mp4',
+          bytes: 4,
+          aiGenerated: false,
+          fileName: 'v.mp4',
+          publicUrl: 'https://x/v',
+          read: async () => new Uint8Array(4),
+        },
+      ],
+    },
+  ],
   settings: youtubeManifest.settings.parse({}),
   idempotencyKey: 'k',
 };
@@ -74,29 +90,52 @@ describe('youtube error mapping', () => {
 
   it('userRateLimitExceeded (403) throttles only this account; 429 honours Retry-After', async () => {
     fake.server.failNext({ ...ytError(403, 'userRateLimitExceeded'), ...isSessionStart });
-    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({ kind: 'rate_limited', scope: 'account', retryAfterMs: 60_000 });
+    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({
+      kind: 'rate_limited',
+      scope: 'account',
+      retryAfterMs: 60_000,
+    });
     fake.server.failNext({ ...ytError(429, 'rateLimitExceeded'), headers: { 'retry-after': '30' }, ...isSessionStart });
-    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({ kind: 'rate_limited', scope: 'app', retryAfterMs: 30_000 });
+    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({
+      kind: 'rate_limited',
+      scope: 'app',
+      retryAfterMs: 30_000,
+    });
   });
 
   it('5xx and a dropped connection while opening the session are Retryable: no video exists yet', async () => {
     fake.server.failNext({ ...ytError(503, 'backendError'), ...isSessionStart });
-    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({ kind: 'retryable' });
+    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({
+      kind: 'retryable',
+    });
     fake.server.dropNext(isSessionStart);
-    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({ kind: 'retryable' });
+    await expect(youtubeProvider.publish(context, fake.account(), request)).rejects.toMatchObject({
+      kind: 'retryable',
+    });
     expect(fake.state.videos.size).toBe(0);
   });
 
   it('a refused connection is Retryable', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
-    const offline = createTestNetworkContext({ ...fake.endpoints, upload: `${closed}/upload/youtube/v3`, api: `${closed}/youtube/v3` }, { app: fake.app });
-    await expect(youtubeProvider.publish(offline, fake.account(), request)).rejects.toMatchObject({ kind: 'retryable' });
+    const offline = createTestNetworkContext(
+      { ...fake.endpoints, upload: `${closed}/upload/youtube/v3`, api: `${closed}/youtube/v3` },
+      { app: fake.app },
+    );
+    await expect(youtubeProvider.publish(offline, fake.account(), request)).rejects.toMatchObject({
+      kind: 'retryable',
+    });
     await expect(youtubeProvider.health(offline, fake.account())).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('a login without a channel is Permanent, not AuthExpired', async () => {
-    fake.server.failNext({ status: 401, body: googleApiError(401, 'Unauthorized', { reason: 'youtubeSignupRequired' }) });
-    await expect(youtubeProvider.health(context, fake.account())).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'youtubeSignupRequired' });
+    fake.server.failNext({
+      status: 401,
+      body: googleApiError(401, 'Unauthorized', { reason: 'youtubeSignupRequired' }),
+    });
+    await expect(youtubeProvider.health(context, fake.account())).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: 'youtubeSignupRequired',
+    });
   });
 
   it('an unreadable channel list is Retryable (a read can be repeated)', async () => {

@@ -7,7 +7,12 @@ import { isProviderError } from '../provider-errors.ts';
 import { MalformedResponse } from '../shared/network-call.ts';
 import { youtubeManifest } from './manifest.ts';
 import { publishYoutube } from './operations/publish.ts';
-import { CHUNK_UNIT, UploadOutcomeUnknownError, startUploadSession, uploadVideoBytes } from './operations/resumable-upload.ts';
+import {
+  CHUNK_UNIT,
+  UploadOutcomeUnknownError,
+  startUploadSession,
+  uploadVideoBytes,
+} from './operations/resumable-upload.ts';
 
 let fake: YoutubeFake;
 let context: NetworkContext;
@@ -19,8 +24,10 @@ const resource = {
   status: { privacyStatus: 'private', selfDeclaredMadeForKids: false },
 };
 const isPut = (request: FakeRequest): boolean => request.method === 'PUT';
-const isStatusQuery = (request: FakeRequest): boolean => isPut(request) && String(request.headers['content-range']).startsWith('bytes */');
-const isLastChunk = (request: FakeRequest): boolean => isPut(request) && String(request.headers['content-range']).startsWith(`bytes ${2 * CHUNK_UNIT}-`);
+const isStatusQuery = (request: FakeRequest): boolean =>
+  isPut(request) && String(request.headers['content-range']).startsWith('bytes */');
+const isLastChunk = (request: FakeRequest): boolean =>
+  isPut(request) && String(request.headers['content-range']).startsWith(`bytes ${2 * CHUNK_UNIT}-`);
 
 beforeAll(async () => {
   fake = await startYoutubeFake();
@@ -31,8 +38,18 @@ afterAll(async () => fake.close());
 beforeEach(() => fake.server.reset());
 
 async function upload(options: { chunkBytes?: number } = {}): Promise<string> {
-  const session = await startUploadSession(context, account.tokens, { resource, bytes: total, mimeType: 'video/mp4', notifySubscribers: true });
-  const video = await uploadVideoBytes(context, account.tokens, { session, bytes, mimeType: 'video/mp4' }, { chunkBytes: CHUNK_UNIT, resumeDelayMs: 0, ...options });
+  const session = await startUploadSession(context, account.tokens, {
+    resource,
+    bytes: total,
+    mimeType: 'video/mp4',
+    notifySubscribers: true,
+  });
+  const video = await uploadVideoBytes(
+    context,
+    account.tokens,
+    { session, bytes, mimeType: 'video/mp4' },
+    { chunkBytes: CHUNK_UNIT, resumeDelayMs: 0, ...options },
+  );
   return video.id;
 }
 
@@ -59,7 +76,9 @@ describe('youtube resumable upload', () => {
   });
 
   it('asks for the status after a dropped chunk and resumes from the Range', async () => {
-    fake.server.dropNext({ match: (request) => isPut(request) && String(request.headers['content-range']).startsWith(`bytes ${CHUNK_UNIT}-`) });
+    fake.server.dropNext({
+      match: (request) => isPut(request) && String(request.headers['content-range']).startsWith(`bytes ${CHUNK_UNIT}-`),
+    });
     const id = await upload();
     const ranges = putRanges();
     expect(ranges[2]).toBe(`bytes */${total}`);
@@ -70,7 +89,11 @@ describe('youtube resumable upload', () => {
   it('resumes after a 503 on a chunk', async () => {
     fake.server.failNext({ status: 503, match: (request) => isPut(request) && !isStatusQuery(request) });
     const id = await upload();
-    expect(putRanges().slice(0, 3)).toEqual([`bytes 0-${CHUNK_UNIT - 1}/${total}`, `bytes */${total}`, `bytes 0-${CHUNK_UNIT - 1}/${total}`]);
+    expect(putRanges().slice(0, 3)).toEqual([
+      `bytes 0-${CHUNK_UNIT - 1}/${total}`,
+      `bytes */${total}`,
+      `bytes 0-${CHUNK_UNIT - 1}/${total}`,
+    ]);
     expect(fake.state.videos.has(id)).toBe(true);
   });
 
@@ -91,7 +114,11 @@ describe('youtube resumable upload', () => {
 
   it('keeps the outcome unknown when the status query after a lost last chunk is refused (no AuthExpired retry)', async () => {
     fake.server.dropNext({ match: isLastChunk });
-    fake.server.failNext({ status: 401, body: { error: { code: 401, message: 'expired', errors: [{ reason: 'authError' }] } }, match: isStatusQuery });
+    fake.server.failNext({
+      status: 401,
+      body: { error: { code: 401, message: 'expired', errors: [{ reason: 'authError' }] } },
+      match: isStatusQuery,
+    });
     await expect(upload()).rejects.toBeInstanceOf(UploadOutcomeUnknownError);
   });
 
@@ -107,26 +134,61 @@ describe('youtube resumable upload', () => {
   });
 
   it('restarts (Retryable) when the session expired', async () => {
-    const session = await startUploadSession(context, account.tokens, { resource, bytes: total, mimeType: 'video/mp4', notifySubscribers: true });
+    const session = await startUploadSession(context, account.tokens, {
+      resource,
+      bytes: total,
+      mimeType: 'video/mp4',
+      notifySubscribers: true,
+    });
     for (const stored of fake.state.sessions.values()) stored.expired = true;
     fake.server.dropNext({ match: isPut });
-    const attempt = uploadVideoBytes(context, account.tokens, { session, bytes, mimeType: 'video/mp4' }, { chunkBytes: CHUNK_UNIT, resumeDelayMs: 0 });
+    const attempt = uploadVideoBytes(
+      context,
+      account.tokens,
+      { session, bytes, mimeType: 'video/mp4' },
+      { chunkBytes: CHUNK_UNIT, resumeDelayMs: 0 },
+    );
     await expect(attempt).rejects.toMatchObject({ kind: 'retryable' });
   });
 
   it('rejects chunk sizes that are not a multiple of 256 KiB', async () => {
-    await expect(uploadVideoBytes(context, account.tokens, { session: new URL(fake.server.url), bytes, mimeType: 'video/mp4' }, { chunkBytes: 1000 })).rejects.toBeInstanceOf(RangeError);
+    await expect(
+      uploadVideoBytes(
+        context,
+        account.tokens,
+        { session: new URL(fake.server.url), bytes, mimeType: 'video/mp4' },
+        { chunkBytes: 1000 },
+      ),
+    ).rejects.toBeInstanceOf(RangeError);
   });
 
   it('a publish whose last chunk and status query are lost is not a typed error', async () => {
     const request: PublishRequest = {
-      parts: [{ text: 'Title', media: [{ id: 'v', kind: 'video', mimeType: 'video/mp4', bytes: 10, aiGenerated: false, fileName: 'v.mp4', publicUrl: 'https://x/v', read: async () => new Uint8Array(10) }] }],
+      parts: [
+        {
+          text: 'Title',
+          media: [
+            {
+              id: 'v',
+              kind: 'video',
+              mimeType: 'video/mp4',
+              bytes: 10,
+              aiGenerated: false,
+              fileName: 'v.mp4',
+              publicUrl: 'https://x/v',
+              read: async () => new Uint8Array(10),
+            },
+          ],
+        },
+      ],
       settings: youtubeManifest.settings.parse({}),
       idempotencyKey: 'k',
     };
     fake.server.dropNext({ match: (r) => isPut(r) && !isStatusQuery(r) });
     fake.server.dropNext({ match: isStatusQuery });
-    const error: unknown = await publishYoutube(context, account, request, { resumeDelayMs: 0 }).catch((caught: unknown) => caught);
+    const error: unknown = await publishYoutube(context, account, request, { resumeDelayMs: 0 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(isProviderError(error)).toBe(false);
     expect([...fake.state.videos.values()].some((video) => video.snippet['title'] === 'Title')).toBe(true);

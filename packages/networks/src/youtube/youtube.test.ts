@@ -47,7 +47,11 @@ function post(overrides: Partial<PublishRequest> = {}, media: PublishMedia[] = [
 
 describe('youtube connect', () => {
   it('builds a Google consent URL with PKCE S256, state, offline access and the YouTube scopes', () => {
-    const url = youtubeProvider.oauth!.authorizeUrl(context, { state: 's-1', codeChallenge: 'c-1', redirectUri: 'https://plume.example/cb' });
+    const url = youtubeProvider.oauth!.authorizeUrl(context, {
+      state: 's-1',
+      codeChallenge: 'c-1',
+      redirectUri: 'https://plume.example/cb',
+    });
     expect(url.origin + url.pathname).toBe('https://accounts.google.com/o/oauth2/v2/auth');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: fake.app.clientId,
@@ -67,17 +71,37 @@ describe('youtube connect', () => {
     try {
       const verifier = 'v'.repeat(43);
       const redirectUri = 'https://plume.example/cb';
-      const code = issueGoogleCode(fake.state.tokens, { redirectUri, codeChallenge: pkceChallenge(verifier), scopes: YOUTUBE_TEST_SCOPES });
+      const code = issueGoogleCode(fake.state.tokens, {
+        redirectUri,
+        codeChallenge: pkceChallenge(verifier),
+        scopes: YOUTUBE_TEST_SCOPES,
+      });
       const tokens = await youtubeProvider.oauth!.exchangeCode(context, { code, codeVerifier: verifier, redirectUri });
       expect(tokens.refreshToken).toMatch(/^1\/\//);
       expect(tokens.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 3500_000);
       const form = fake.server.requests.find((request) => request.path === '/token')!.body as Record<string, string>;
-      expect(form).toMatchObject({ grant_type: 'authorization_code', code_verifier: verifier, client_secret: fake.app.clientSecret });
+      expect(form).toMatchObject({
+        grant_type: 'authorization_code',
+        code_verifier: verifier,
+        client_secret: fake.app.clientSecret,
+      });
 
       const identities = await youtubeProvider.oauth!.listIdentities(context, tokens, {});
       expect(identities).toEqual([
-        expect.objectContaining({ externalId: 'UCfakechannel000000000001', handle: '@plumetest', displayName: 'Plume Test Channel', kind: 'channel', profileUrl: 'https://www.youtube.com/@plumetest', avatarUrl: 'https://yt3.ggpht.com/fake=s88', metadata: { channelId: 'UCfakechannel000000000001' } }),
-        expect.objectContaining({ externalId: 'UCsecondchannel', handle: 'UCsecondchannel', profileUrl: 'https://www.youtube.com/channel/UCsecondchannel' }),
+        expect.objectContaining({
+          externalId: 'UCfakechannel000000000001',
+          handle: '@plumetest',
+          displayName: 'Plume Test Channel',
+          kind: 'channel',
+          profileUrl: 'https://www.youtube.com/@plumetest',
+          avatarUrl: 'https://yt3.ggpht.com/fake=s88',
+          metadata: { channelId: 'UCfakechannel000000000001' },
+        }),
+        expect.objectContaining({
+          externalId: 'UCsecondchannel',
+          handle: 'UCsecondchannel',
+          profileUrl: 'https://www.youtube.com/channel/UCsecondchannel',
+        }),
       ]);
       const list = fake.server.requests.find((request) => request.path === '/youtube/v3/channels')!;
       expect(list.query.get('part')).toBe('snippet');
@@ -90,7 +114,9 @@ describe('youtube connect', () => {
   it('refuses a login where the upload permission was unticked', async () => {
     const redirectUri = 'https://plume.example/cb';
     const code = issueGoogleCode(fake.state.tokens, { redirectUri, scopes: [YOUTUBE_TEST_SCOPES[1]!] });
-    await expect(youtubeProvider.oauth!.exchangeCode(context, { code, codeVerifier: 'x', redirectUri })).rejects.toMatchObject({
+    await expect(
+      youtubeProvider.oauth!.exchangeCode(context, { code, codeVerifier: 'x', redirectUri }),
+    ).rejects.toMatchObject({
       kind: 'permanent',
       vendorCode: 'scope_not_granted',
     });
@@ -98,7 +124,9 @@ describe('youtube connect', () => {
 
   it('says plainly when the Google app is not configured', () => {
     const bare = createTestNetworkContext(fake.endpoints);
-    expect(() => youtubeProvider.oauth!.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri: 'https://x/cb' })).toThrow(/GOOGLE_CLIENT_ID/);
+    expect(() =>
+      youtubeProvider.oauth!.authorizeUrl(bare, { state: 's', codeChallenge: 'c', redirectUri: 'https://x/cb' }),
+    ).toThrow(/GOOGLE_CLIENT_ID/);
   });
 
   it('refreshes and keeps the old refresh token (Google sends none); a revoked one is AuthExpired', async () => {
@@ -107,24 +135,42 @@ describe('youtube connect', () => {
     expect(refreshed.accessToken).not.toBe(account.tokens.accessToken);
     expect(refreshed.refreshToken).toBe(account.tokens.refreshToken);
     fake.state.tokens.refreshTokens.clear();
-    await expect(youtubeProvider.oauth!.refresh(context, account.tokens, account.metadata)).rejects.toMatchObject({ kind: 'auth_expired' });
+    await expect(youtubeProvider.oauth!.refresh(context, account.tokens, account.metadata)).rejects.toMatchObject({
+      kind: 'auth_expired',
+    });
   });
 });
 
 describe('youtube publish', () => {
   it('uploads the video with the metadata the docs describe and returns the watch URL', async () => {
     const account = fake.account();
-    const settings = youtubeManifest.settings.parse({ privacy: 'unlisted', tags: ['plume', 'launch day'], category_id: '28', notify_subscribers: false });
+    const settings = youtubeManifest.settings.parse({
+      privacy: 'unlisted',
+      tags: ['plume', 'launch day'],
+      category_id: '28',
+      notify_subscribers: false,
+    });
     const result = await youtubeProvider.publish(context, account, post({ settings }, [video({ aiGenerated: true })]));
 
     expect(result.url).toBe(`https://www.youtube.com/watch?v=${result.remoteId}`);
     const stored = fake.state.videos.get(result.remoteId)!;
     expect(stored.bytes.equals(Buffer.alloc(300 * 1024, 7))).toBe(true);
-    expect(stored.snippet).toMatchObject({ title: 'Launch day', description: 'Launch day\nWe shipped the thing.', tags: ['plume', 'launch day'], categoryId: '28' });
-    expect(stored.status).toMatchObject({ privacyStatus: 'unlisted', selfDeclaredMadeForKids: false, containsSyntheticMedia: true });
+    expect(stored.snippet).toMatchObject({
+      title: 'Launch day',
+      description: 'Launch day\nWe shipped the thing.',
+      tags: ['plume', 'launch day'],
+      categoryId: '28',
+    });
+    expect(stored.status).toMatchObject({
+      privacyStatus: 'unlisted',
+      selfDeclaredMadeForKids: false,
+      containsSyntheticMedia: true,
+    });
     expect(stored.notifySubscribers).toBe(false);
 
-    const start = fake.server.requests.find((request) => request.method === 'POST' && request.path === '/upload/youtube/v3/videos')!;
+    const start = fake.server.requests.find(
+      (request) => request.method === 'POST' && request.path === '/upload/youtube/v3/videos',
+    )!;
     expect(start.query.get('uploadType')).toBe('resumable');
     expect(start.query.get('part')).toBe('snippet,status');
     expect(start.headers['x-upload-content-length']).toBe(String(300 * 1024));
@@ -138,22 +184,33 @@ describe('youtube publish', () => {
 
   it('uses the explicit title, leaves the AI label off for camera footage, and publishes a Short under /shorts/', async () => {
     const settings = youtubeManifest.settings.parse({ short: true });
-    const result = await youtubeProvider.publish(context, fake.account(), post({ title: 'My short', settings }, [video({ width: 1080, height: 1920, durationSec: 45 })]));
+    const result = await youtubeProvider.publish(
+      context,
+      fake.account(),
+      post({ title: 'My short', settings }, [video({ width: 1080, height: 1920, durationSec: 45 })]),
+    );
     expect(result.url).toBe(`https://www.youtube.com/shorts/${result.remoteId}`);
     const stored = fake.state.videos.get(result.remoteId)!;
-    expect(stored.snippet).toMatchObject({ title: 'My short', description: 'Launch day\nWe shipped the thing.\n\n#Shorts' });
+    expect(stored.snippet).toMatchObject({
+      title: 'My short',
+      description: 'Launch day\nWe shipped the thing.\n\n#Shorts',
+    });
     expect(stored.status).toMatchObject({ privacyStatus: 'public' });
     expect(stored.status).not.toHaveProperty('containsSyntheticMedia');
   });
 
   it('validates before uploading: one video, a title, no angle brackets, a real Short', () => {
     expect(youtubeProvider.validate!(post({}, []))).toEqual([expect.objectContaining({ path: 'parts.0.media' })]);
-    expect(youtubeProvider.validate!(post({ parts: [{ text: '', media: [video()] }] }))).toEqual([expect.objectContaining({ path: 'title' })]);
-    expect(youtubeProvider.validate!(post({ parts: [{ text: 'a <b> tag', media: [video()] }] })).map((issue) => issue.path)).toEqual(['title', 'parts.0.text']);
-    const short = youtubeManifest.settings.parse({ short: true });
-    expect(youtubeProvider.validate!(post({ settings: short }, [video({ durationSec: 200, width: 1080, height: 1920 })]))).toEqual([
-      expect.objectContaining({ path: 'settings.short' }),
+    expect(youtubeProvider.validate!(post({ parts: [{ text: '', media: [video()] }] }))).toEqual([
+      expect.objectContaining({ path: 'title' }),
     ]);
+    expect(
+      youtubeProvider.validate!(post({ parts: [{ text: 'a <b> tag', media: [video()] }] })).map((issue) => issue.path),
+    ).toEqual(['title', 'parts.0.text']);
+    const short = youtubeManifest.settings.parse({ short: true });
+    expect(
+      youtubeProvider.validate!(post({ settings: short }, [video({ durationSec: 200, width: 1080, height: 1920 })])),
+    ).toEqual([expect.objectContaining({ path: 'settings.short' })]);
     expect(youtubeProvider.validate!(post())).toEqual([]);
   });
 
@@ -176,8 +233,14 @@ describe('youtube delete and health', () => {
 
   it('reports the connected channel, or a plain reason when the login lost it', async () => {
     const account = fake.account();
-    await expect(youtubeProvider.health(context, account)).resolves.toMatchObject({ externalId: 'UCfakechannel000000000001', displayName: 'Plume Test Channel' });
+    await expect(youtubeProvider.health(context, account)).resolves.toMatchObject({
+      externalId: 'UCfakechannel000000000001',
+      displayName: 'Plume Test Channel',
+    });
     const other = { ...account, externalId: 'UCother', metadata: { channelId: 'UCother' } };
-    await expect(youtubeProvider.health(context, other)).rejects.toMatchObject({ kind: 'permanent', vendorCode: 'channel_not_found' });
+    await expect(youtubeProvider.health(context, other)).rejects.toMatchObject({
+      kind: 'permanent',
+      vendorCode: 'channel_not_found',
+    });
   });
 });

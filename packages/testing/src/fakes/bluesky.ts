@@ -11,7 +11,12 @@
  * For real lexicon validation use the PDS peer (peers/bluesky-pds.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse } from './fake-network-server.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+} from './fake-network-server.ts';
 
 export interface FakeBlueskyAccount {
   did: string;
@@ -61,7 +66,13 @@ function xrpcError(status: number, error: string, message: string, headers?: Rec
 function fakeJwt(kind: 'access' | 'refresh', did: string, lifetimeSec: number): string {
   const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const claims = { scope: `com.atproto.${kind}`, sub: did, iat: now, exp: now + lifetimeSec, jti: randomBytes(8).toString('hex') };
+  const claims = {
+    scope: `com.atproto.${kind}`,
+    sub: did,
+    iat: now,
+    exp: now + lifetimeSec,
+    jti: randomBytes(8).toString('hex'),
+  };
   return `${part({ typ: kind === 'access' ? 'at+jwt' : 'refresh+jwt', alg: 'HS256' })}.${part(claims)}.${randomBytes(16).toString('base64url')}`;
 }
 
@@ -93,7 +104,10 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
     const refreshJwt = fakeJwt('refresh', account.did, 90 * 24 * 60 * 60);
     state.accessTokens.set(accessJwt, account.did);
     state.refreshTokens.set(refreshJwt, account.did);
-    const didDoc = { id: account.did, service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: baseUrl }] };
+    const didDoc = {
+      id: account.did,
+      service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: baseUrl }],
+    };
     return { accessJwt, refreshJwt, handle: account.handle, did: account.did, didDoc, active: true };
   };
 
@@ -104,7 +118,8 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
     const did = state.accessTokens.get(request.bearer);
     return did === undefined ? xrpcError(401, 'InvalidToken', 'Token could not be verified') : { did };
   };
-  const accountOf = (did: string): FakeBlueskyAccount | undefined => state.accounts.find((account) => account.did === did);
+  const accountOf = (did: string): FakeBlueskyAccount | undefined =>
+    state.accounts.find((account) => account.did === did);
 
   const server = await startFakeNetworkServer([
     {
@@ -112,8 +127,11 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
       path: '/xrpc/com.atproto.server.createSession',
       handler: (request) => {
         const body = (request.body ?? {}) as { identifier?: string; password?: string };
-        const account = state.accounts.find((entry) => entry.handle === body.identifier || entry.did === body.identifier);
-        if (account === undefined || account.password !== body.password) return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
+        const account = state.accounts.find(
+          (entry) => entry.handle === body.identifier || entry.did === body.identifier,
+        );
+        if (account === undefined || account.password !== body.password)
+          return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
         return { body: session(account) };
       },
     },
@@ -143,7 +161,9 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
       path: '/xrpc/com.atproto.identity.resolveHandle',
       handler: (request) => {
         const account = state.accounts.find((entry) => entry.handle === request.query.get('handle'));
-        return account === undefined ? xrpcError(400, 'InvalidRequest', 'Unable to resolve handle') : { body: { did: account.did } };
+        return account === undefined
+          ? xrpcError(400, 'InvalidRequest', 'Unable to resolve handle')
+          : { body: { did: account.did } };
       },
     },
     {
@@ -155,7 +175,10 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
         const mimeType = request.headers['content-type'] ?? 'application/octet-stream';
         const cid = cidOf(request.rawBody);
         state.blobs.set(cid, { bytes: request.rawBody, mimeType });
-        return { headers: RATE_HEADERS, body: { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: request.rawBody.length } } };
+        return {
+          headers: RATE_HEADERS,
+          body: { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: request.rawBody.length } },
+        };
       },
     },
     {
@@ -165,14 +188,19 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
         const auth = authorize(request);
         if (!('did' in auth)) return auth;
         const body = (request.body ?? {}) as { repo?: string; collection?: string; record?: Record<string, unknown> };
-        if (body.repo !== auth.did) return xrpcError(401, 'AuthenticationRequired', 'Input/repo must be the signed-in account');
+        if (body.repo !== auth.did)
+          return xrpcError(401, 'AuthenticationRequired', 'Input/repo must be the signed-in account');
         const problem = checkPost(body.record ?? {}, state);
-        if (problem !== undefined) return xrpcError(400, 'InvalidRequest', `Invalid app.bsky.feed.post record: ${problem}`);
+        if (problem !== undefined)
+          return xrpcError(400, 'InvalidRequest', `Invalid app.bsky.feed.post record: ${problem}`);
         const rkey = nextTid();
         const uri = `at://${auth.did}/${body.collection ?? ''}/${rkey}`;
         const cid = cidOf(JSON.stringify(body.record));
         state.records.set(uri, { uri, cid, collection: body.collection ?? '', rkey, value: body.record ?? {} });
-        return { headers: RATE_HEADERS, body: { uri, cid, commit: { cid: cidOf(uri), rev: rkey }, validationStatus: 'valid' } };
+        return {
+          headers: RATE_HEADERS,
+          body: { uri, cid, commit: { cid: cidOf(uri), rev: rkey }, validationStatus: 'valid' },
+        };
       },
     },
     {
@@ -182,11 +210,19 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
         const { repo, collection, rkey } = Object.fromEntries(request.query) as Record<string, string>;
         if (collection === 'app.bsky.actor.profile' && rkey === 'self') {
           const account = accountOf(repo ?? '');
-          if (account?.displayName === undefined) return xrpcError(400, 'RecordNotFound', `Could not locate record: at://${repo}/${collection}/${rkey}`);
-          return { body: { uri: `at://${repo}/${collection}/self`, cid: cidOf(account.did), value: { $type: collection, displayName: account.displayName } } };
+          if (account?.displayName === undefined)
+            return xrpcError(400, 'RecordNotFound', `Could not locate record: at://${repo}/${collection}/${rkey}`);
+          return {
+            body: {
+              uri: `at://${repo}/${collection}/self`,
+              cid: cidOf(account.did),
+              value: { $type: collection, displayName: account.displayName },
+            },
+          };
         }
         const record = state.records.get(`at://${repo}/${collection}/${rkey}`);
-        if (record === undefined) return xrpcError(400, 'RecordNotFound', `Could not locate record: at://${repo}/${collection}/${rkey}`);
+        if (record === undefined)
+          return xrpcError(400, 'RecordNotFound', `Could not locate record: at://${repo}/${collection}/${rkey}`);
         return { body: { uri: record.uri, cid: record.cid, value: record.value } };
       },
     },
@@ -202,8 +238,16 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
         return { headers: RATE_HEADERS, body: { commit: { cid: cidOf(`${body.rkey}`), rev: nextTid() } } };
       },
     },
-    { method: 'GET', path: '/page', handler: () => ({ headers: { 'content-type': 'text/html; charset=utf-8' }, body: state.page.html }) },
-    { method: 'GET', path: '/page-image.png', handler: () => ({ headers: { 'content-type': 'image/png' }, body: state.page.image }) },
+    {
+      method: 'GET',
+      path: '/page',
+      handler: () => ({ headers: { 'content-type': 'text/html; charset=utf-8' }, body: state.page.html }),
+    },
+    {
+      method: 'GET',
+      path: '/page-image.png',
+      handler: () => ({ headers: { 'content-type': 'image/png' }, body: state.page.image }),
+    },
   ]);
   baseUrl = server.url;
   state.page.html = `<html><head><title>Fallback title</title>

@@ -9,7 +9,12 @@
  * - topics/rate-limits (`X-RateLimit-*` headers on every answer; 429 body `{message, retry_after, global}`)
  * Routes live under `/api/v10`, so point the `api` endpoint at `<url>/api/v10`.
  */
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse } from './fake-network-server.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+} from './fake-network-server.ts';
 
 export interface FakeDiscordAttachment {
   id: string;
@@ -29,7 +34,15 @@ export interface FakeDiscordMessage {
 }
 
 export interface FakeDiscordState {
-  webhook: { id: string; token: string; name: string; guildId: string; channelId: string; avatar: string | null; forum: boolean };
+  webhook: {
+    id: string;
+    token: string;
+    name: string;
+    guildId: string;
+    channelId: string;
+    avatar: string | null;
+    forum: boolean;
+  };
   threads: Set<string>;
   messages: Map<string, FakeDiscordMessage>;
 }
@@ -87,9 +100,12 @@ export async function startDiscordFake(): Promise<DiscordFake> {
     return undefined;
   };
 
-  const readPayload = async (request: FakeRequest): Promise<{ payload: Record<string, unknown>; files: Map<string, File> }> => {
+  const readPayload = async (
+    request: FakeRequest,
+  ): Promise<{ payload: Record<string, unknown>; files: Map<string, File> }> => {
     const files = new Map<string, File>();
-    if (!(request.headers['content-type'] ?? '').startsWith('multipart/form-data')) return { payload: (request.body ?? {}) as Record<string, unknown>, files };
+    if (!(request.headers['content-type'] ?? '').startsWith('multipart/form-data'))
+      return { payload: (request.body ?? {}) as Record<string, unknown>, files };
     const form = await request.formData();
     const json = form.get('payload_json');
     form.forEach((value, key) => {
@@ -105,15 +121,22 @@ export async function startDiscordFake(): Promise<DiscordFake> {
     const { payload, files } = await readPayload(request);
     const content = typeof payload['content'] === 'string' ? payload['content'] : '';
     if (content.length > 2000) {
-      return discordError(400, 50035, 'Invalid Form Body', { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } });
+      return discordError(400, 50035, 'Invalid Form Body', {
+        content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] },
+      });
     }
     const threadId = request.query.get('thread_id');
     if (threadId !== null && !state.threads.has(threadId)) return discordError(400, 10003, 'Unknown Channel');
-    if (payload['thread_name'] !== undefined && !state.webhook.forum) return discordError(400, 220003, 'Webhooks can only create threads in forum channels');
+    if (payload['thread_name'] !== undefined && !state.webhook.forum)
+      return discordError(400, 220003, 'Webhooks can only create threads in forum channels');
     const attachments: FakeDiscordAttachment[] = [];
-    for (const declared of (payload['attachments'] as { id: number | string; filename?: string; description?: string }[] | undefined) ?? []) {
+    for (const declared of (payload['attachments'] as
+      { id: number | string; filename?: string; description?: string }[] | undefined) ?? []) {
       const file = files.get(String(declared.id));
-      if (file === undefined) return discordError(400, 50035, 'Invalid Form Body', { attachments: { _errors: [{ code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' }] } });
+      if (file === undefined)
+        return discordError(400, 50035, 'Invalid Form Body', {
+          attachments: { _errors: [{ code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' }] },
+        });
       attachments.push({
         id: nextSnowflake(),
         filename: declared.filename ?? file.name,
@@ -122,7 +145,8 @@ export async function startDiscordFake(): Promise<DiscordFake> {
         bytes: Buffer.from(await file.arrayBuffer()),
       });
     }
-    if (content.trim() === '' && attachments.length === 0) return discordError(400, 50006, 'Cannot send an empty message');
+    if (content.trim() === '' && attachments.length === 0)
+      return discordError(400, 50006, 'Cannot send an empty message');
     let channelId = threadId ?? state.webhook.channelId;
     if (typeof payload['thread_name'] === 'string') {
       channelId = nextSnowflake();
@@ -140,7 +164,13 @@ export async function startDiscordFake(): Promise<DiscordFake> {
         content,
         webhook_id: state.webhook.id,
         author: { id: state.webhook.id, username: payload['username'] ?? state.webhook.name, bot: true },
-        attachments: attachments.map((item) => ({ id: item.id, filename: item.filename, description: item.description, size: item.bytes.length, content_type: item.contentType })),
+        attachments: attachments.map((item) => ({
+          id: item.id,
+          filename: item.filename,
+          description: item.description,
+          size: item.bytes.length,
+          content_type: item.contentType,
+        })),
         timestamp: new Date().toISOString(),
       },
     };
@@ -154,7 +184,10 @@ export async function startDiscordFake(): Promise<DiscordFake> {
         const denied = checkWebhook(request);
         if (denied !== undefined) return denied;
         const { id, token, name, guildId, channelId, avatar } = state.webhook;
-        return { headers: rateHeaders(), body: { id, type: 1, guild_id: guildId, channel_id: channelId, name, avatar, application_id: null, token } };
+        return {
+          headers: rateHeaders(),
+          body: { id, type: 1, guild_id: guildId, channel_id: channelId, name, avatar, application_id: null, token },
+        };
       },
     },
     { method: 'POST', path: '/api/v10/webhooks/:id/:token', handler: execute },
@@ -166,7 +199,8 @@ export async function startDiscordFake(): Promise<DiscordFake> {
         if (denied !== undefined) return denied;
         const message = state.messages.get(request.params['messageId'] ?? '');
         const inThread = message !== undefined && message.channelId !== state.webhook.channelId;
-        if (message === undefined || (inThread && request.query.get('thread_id') !== message.channelId)) return discordError(404, 10008, 'Unknown Message');
+        if (message === undefined || (inThread && request.query.get('thread_id') !== message.channelId))
+          return discordError(404, 10008, 'Unknown Message');
         state.messages.delete(message.id);
         return { status: 204, headers: rateHeaders() };
       },

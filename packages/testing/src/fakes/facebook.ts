@@ -15,7 +15,12 @@
  * - https://developers.facebook.com/docs/graph-api/overview/rate-limiting
  */
 import { randomBytes } from 'node:crypto';
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse } from './fake-network-server.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+} from './fake-network-server.ts';
 
 /** An answer usable both as a route response and as `failNext(...)`. */
 export interface GraphErrorAnswer {
@@ -25,11 +30,28 @@ export interface GraphErrorAnswer {
 }
 
 /** A Graph error answer, e.g. `graphError(190, 'Error validating access token', 400, 'OAuthException', 463)`. */
-export function graphError(code: number, message: string, status = 400, type = 'OAuthException', subcode?: number): GraphErrorAnswer {
+export function graphError(
+  code: number,
+  message: string,
+  status = 400,
+  type = 'OAuthException',
+  subcode?: number,
+): GraphErrorAnswer {
   return {
     status,
-    headers: status === 401 || code === 190 ? { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` } : {},
-    body: { error: { message, type, code, ...(subcode === undefined ? {} : { error_subcode: subcode }), fbtrace_id: `A${randomBytes(6).toString('hex')}` } },
+    headers:
+      status === 401 || code === 190
+        ? { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` }
+        : {},
+    body: {
+      error: {
+        message,
+        type,
+        code,
+        ...(subcode === undefined ? {} : { error_subcode: subcode }),
+        fbtrace_id: `A${randomBytes(6).toString('hex')}`,
+      },
+    },
   };
 }
 
@@ -82,8 +104,26 @@ export async function startFacebookFake(): Promise<FacebookFake> {
     codes: new Map(),
     userTokens: new Map(),
     pages: new Map([
-      ['101', { id: '101', name: 'Bakery on Main', username: 'bakeryonmain', token: token('EAAPage101'), tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] }],
-      ['202', { id: '202', name: 'Moderated Only', username: 'moderatedonly', token: token('EAAPage202'), tasks: ['MODERATE'] }],
+      [
+        '101',
+        {
+          id: '101',
+          name: 'Bakery on Main',
+          username: 'bakeryonmain',
+          token: token('EAAPage101'),
+          tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
+        },
+      ],
+      [
+        '202',
+        {
+          id: '202',
+          name: 'Moderated Only',
+          username: 'moderatedonly',
+          token: token('EAAPage202'),
+          tasks: ['MODERATE'],
+        },
+      ],
     ]),
     posts: new Map(),
     photos: new Map(),
@@ -97,7 +137,9 @@ export async function startFacebookFake(): Promise<FacebookFake> {
   const pageOf = (request: FakeRequest): FacebookFakePage | undefined =>
     [...state.pages.values()].find((page) => page.token === request.bearer);
   const versionCheck = (request: FakeRequest): FakeResponse | undefined =>
-    request.params['v'] === state.version ? undefined : graphError(2500, `Unknown path components: /${request.params['v'] ?? ''}`, 400);
+    request.params['v'] === state.version
+      ? undefined
+      : graphError(2500, `Unknown path components: /${request.params['v'] ?? ''}`, 400);
   /** Page-edge writes need that Page's own token. */
   const pageWrite = (request: FakeRequest): { page: FacebookFakePage } | { failure: FakeResponse } => {
     const failed = versionCheck(request);
@@ -105,11 +147,20 @@ export async function startFacebookFake(): Promise<FacebookFake> {
     const page = pageOf(request);
     if (page === undefined) {
       if (request.bearer !== undefined && state.userTokens.has(request.bearer)) {
-        return { failure: graphError(200, '(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission', 403) };
+        return {
+          failure: graphError(
+            200,
+            '(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission',
+            403,
+          ),
+        };
       }
       return { failure: badToken() };
     }
-    if (page.id !== request.params['id']) return { failure: graphError(200, '(#200) The user hasn\'t authorized the application to perform this action', 403) };
+    if (page.id !== request.params['id'])
+      return {
+        failure: graphError(200, "(#200) The user hasn't authorized the application to perform this action", 403),
+      };
     return { page };
   };
   const fields = (request: FakeRequest): Record<string, unknown> => (request.body ?? {}) as Record<string, unknown>;
@@ -126,14 +177,23 @@ export async function startFacebookFake(): Promise<FacebookFake> {
           return graphError(1, 'Error validating client secret.', 400, 'OAuthException', 463);
         }
         if (q.get('grant_type') === 'fb_exchange_token') {
-          if (!state.userTokens.has(q.get('fb_exchange_token') ?? '')) return graphError(190, 'Invalid OAuth access token.');
+          if (!state.userTokens.has(q.get('fb_exchange_token') ?? ''))
+            return graphError(190, 'Invalid OAuth access token.');
           const long = token('EAAUserLong');
           state.userTokens.set(long, true);
           return { body: { access_token: long, token_type: 'bearer', expires_in: 5_183_944 } };
         }
         const redirect = state.codes.get(q.get('code') ?? '');
-        if (redirect === undefined) return graphError(100, 'Invalid verification code format.', 400, 'OAuthException', 36_007);
-        if (redirect !== q.get('redirect_uri')) return graphError(100, 'Error validating verification code. Please make sure your redirect_uri is identical.', 400, 'OAuthException', 36_008);
+        if (redirect === undefined)
+          return graphError(100, 'Invalid verification code format.', 400, 'OAuthException', 36_007);
+        if (redirect !== q.get('redirect_uri'))
+          return graphError(
+            100,
+            'Error validating verification code. Please make sure your redirect_uri is identical.',
+            400,
+            'OAuthException',
+            36_008,
+          );
         state.codes.delete(q.get('code') ?? '');
         const short = token('EAAUserShort');
         state.userTokens.set(short, false);
@@ -163,7 +223,10 @@ export async function startFacebookFake(): Promise<FacebookFake> {
               tasks: page.tasks,
               picture: { data: { url: `https://scontent.example/${page.id}.jpg`, is_silhouette: false } },
             })),
-            paging: { cursors: { before: String(start), after: String(start + slice.length) }, ...(more ? { next: 'https://graph.facebook.com/next-page' } : {}) },
+            paging: {
+              cursors: { before: String(start), after: String(start + slice.length) },
+              ...(more ? { next: 'https://graph.facebook.com/next-page' } : {}),
+            },
           },
         };
       },
@@ -197,7 +260,12 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         if (typeof body['url'] !== 'string') return graphError(324, '(#324) Requires upload file', 400);
         const id = nextId();
         const published = body['published'] !== false;
-        state.photos.set(id, { pageId: checked.page.id, url: body['url'], published, ...(typeof body['alt_text_custom'] === 'string' ? { alt: body['alt_text_custom'] } : {}) });
+        state.photos.set(id, {
+          pageId: checked.page.id,
+          url: body['url'],
+          published,
+          ...(typeof body['alt_text_custom'] === 'string' ? { alt: body['alt_text_custom'] } : {}),
+        });
         if (!published) return { body: { id } };
         const postId = `${checked.page.id}_${nextId()}`;
         state.posts.set(postId, { id: postId, pageId: checked.page.id, kind: 'photo', fields: body });
@@ -211,7 +279,8 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         const checked = pageWrite(request);
         if ('failure' in checked) return checked.failure;
         const body = fields(request);
-        if (typeof body['file_url'] !== 'string') return graphError(100, '(#100) No file was uploaded or file_url was missing', 400);
+        if (typeof body['file_url'] !== 'string')
+          return graphError(100, '(#100) No file was uploaded or file_url was missing', 400);
         const id = nextId();
         state.posts.set(id, { id, pageId: checked.page.id, kind: 'video', fields: body });
         return { body: { id } };
@@ -226,7 +295,8 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         const page = pageOf(request);
         if (page === undefined) return badToken();
         const on = request.params['id'] ?? '';
-        if (!state.posts.has(on)) return graphError(100, `(#100) Object with ID '${on}' does not exist`, 400, 'GraphMethodException', 33);
+        if (!state.posts.has(on))
+          return graphError(100, `(#100) Object with ID '${on}' does not exist`, 400, 'GraphMethodException', 33);
         const message = fields(request)['message'];
         if (typeof message !== 'string' || message === '') return graphError(100, '(#100) Missing message', 400);
         const id = `${on.split('_')[1] ?? on}_${nextId()}`;
@@ -245,7 +315,13 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         const id = request.params['id'] ?? '';
         const post = state.posts.get(id);
         if (post === undefined) {
-          return graphError(100, `Unsupported delete request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 400, 'GraphMethodException', 33);
+          return graphError(
+            100,
+            `Unsupported delete request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+            400,
+            'GraphMethodException',
+            33,
+          );
         }
         if (post.pageId !== page.id) return graphError(200, '(#200) Permissions error', 403);
         state.posts.delete(id);
@@ -261,7 +337,14 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         if (failed) return failed;
         const page = pageOf(request);
         if (page === undefined) return badToken();
-        if (page.id !== request.params['id']) return graphError(100, `(#100) Object with ID '${request.params['id'] ?? ''}' does not exist`, 400, 'GraphMethodException', 33);
+        if (page.id !== request.params['id'])
+          return graphError(
+            100,
+            `(#100) Object with ID '${request.params['id'] ?? ''}' does not exist`,
+            400,
+            'GraphMethodException',
+            33,
+          );
         return {
           body: {
             id: page.id,

@@ -111,7 +111,10 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
       rawBody,
       body: parseBody(rawBody, req.headers['content-type']),
       bearer: /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1],
-      formData: () => new Response(new Uint8Array(rawBody), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData(),
+      formData: () =>
+        new Response(new Uint8Array(rawBody), {
+          headers: { 'content-type': req.headers['content-type'] ?? '' },
+        }).formData(),
       receivedAt,
     };
     requests.push(request);
@@ -126,7 +129,10 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
     }
     if (matched === undefined) {
       unhandled.push(request);
-      writeResponse(res, { status: 404, body: { error: 'not_found', message: `The fake has no route ${request.method} ${request.path}` } });
+      writeResponse(res, {
+        status: 404,
+        body: { error: 'not_found', message: `The fake has no route ${request.method} ${request.path}` },
+      });
       return;
     }
     writeResponse(res, await matched.route.handler(request));
@@ -144,7 +150,11 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
         match: failure.match ?? always,
         remaining: failure.times ?? 1,
         apply: async (_request, _route, res) => {
-          writeResponse(res, { status: failure.status, headers: failure.headers, body: failure.body ?? { error: `injected ${failure.status}` } });
+          writeResponse(res, {
+            status: failure.status,
+            headers: failure.headers,
+            body: failure.body ?? { error: `injected ${failure.status}` },
+          });
         },
       });
     },
@@ -235,7 +245,8 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
       return undefined;
     }
   }
-  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+  if (type === 'application/x-www-form-urlencoded')
+    return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
   return undefined;
 }
 

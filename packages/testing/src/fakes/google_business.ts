@@ -11,8 +11,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountAuth } from '@plume/networks/contract';
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse, type FakeRoute } from './fake-network-server.ts';
-import { aipError, checkGoogleBearer, createGoogleTokenState, googleTokenRoutes, issueGoogleTokens, type GoogleTokenState } from './youtube/google-token-routes.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+} from './fake-network-server.ts';
+import {
+  aipError,
+  checkGoogleBearer,
+  createGoogleTokenState,
+  googleTokenRoutes,
+  issueGoogleTokens,
+  type GoogleTokenState,
+} from './youtube/google-token-routes.ts';
 
 export const GOOGLE_BUSINESS_TEST_SCOPES = ['https://www.googleapis.com/auth/business.manage'];
 const SCOPES = [...GOOGLE_BUSINESS_TEST_SCOPES, 'https://www.googleapis.com/auth/plus.business.manage'];
@@ -55,7 +68,9 @@ export interface GoogleBusinessFake {
   close(): Promise<void>;
 }
 
-export async function startGoogleBusinessFake(options: { accounts?: FakeBusinessAccount[] } = {}): Promise<GoogleBusinessFake> {
+export async function startGoogleBusinessFake(
+  options: { accounts?: FakeBusinessAccount[] } = {},
+): Promise<GoogleBusinessFake> {
   const app = { clientId: 'test-client.apps.googleusercontent.com', clientSecret: 'GOCSPX-test-secret' };
   const state: GoogleBusinessFakeState = {
     tokens: createGoogleTokenState(app),
@@ -64,7 +79,13 @@ export async function startGoogleBusinessFake(options: { accounts?: FakeBusiness
         name: 'accounts/1001',
         accountName: 'Plume Bakery',
         type: 'PERSONAL',
-        locations: [{ name: 'locations/2001', title: 'Plume Bakery', storefrontAddress: { addressLines: ['1 Main St'], locality: 'Springfield', regionCode: 'US' } }],
+        locations: [
+          {
+            name: 'locations/2001',
+            title: 'Plume Bakery',
+            storefrontAddress: { addressLines: ['1 Main St'], locality: 'Springfield', regionCode: 'US' },
+          },
+        ],
       },
     ],
     posts: new Map(),
@@ -85,7 +106,11 @@ export async function startGoogleBusinessFake(options: { accounts?: FakeBusiness
     account(scopes = GOOGLE_BUSINESS_TEST_SCOPES) {
       const account = state.accounts[0]!;
       const location = account.locations[0]!;
-      return { externalId: location.name, tokens: issueGoogleTokens(state.tokens, scopes), metadata: { account: account.name, location: location.name } };
+      return {
+        externalId: location.name,
+        tokens: issueGoogleTokens(state.tokens, scopes),
+        metadata: { account: account.name, location: location.name },
+      };
     },
     close: () => server.close(),
   };
@@ -99,7 +124,12 @@ function invalid(field: string, message: string): FakeResponse {
         code: 400,
         message: 'Request contains an invalid argument.',
         status: 'INVALID_ARGUMENT',
-        details: [{ '@type': 'type.googleapis.com/google.mybusiness.v4.ValidationError', errorDetails: [{ code: 3, field, message }] }],
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.mybusiness.v4.ValidationError',
+            errorDetails: [{ code: 3, field, message }],
+          },
+        ],
       },
     },
   };
@@ -116,7 +146,8 @@ function page<T>(request: FakeRequest, items: T[], max: number): { slice: T[]; n
 }
 
 function routes(state: GoogleBusinessFakeState): FakeRoute[] {
-  const guard = (request: FakeRequest): FakeResponse | undefined => checkGoogleBearer(state.tokens, request, SCOPES, 'aip193');
+  const guard = (request: FakeRequest): FakeResponse | undefined =>
+    checkGoogleBearer(state.tokens, request, SCOPES, 'aip193');
   const findLocation = (name: string): FakeBusinessLocation | undefined =>
     state.accounts.flatMap((account) => account.locations).find((location) => location.name === name);
   return [
@@ -125,7 +156,14 @@ function routes(state: GoogleBusinessFakeState): FakeRoute[] {
       path: '/v1/accounts',
       handler: (request) => {
         const { slice, nextPageToken } = page(request, state.accounts, Math.min(20, state.pageSizeCap));
-        return guard(request) ?? { body: { accounts: slice.map(({ locations: _, ...account }) => account), ...(nextPageToken ? { nextPageToken } : {}) } };
+        return (
+          guard(request) ?? {
+            body: {
+              accounts: slice.map(({ locations: _, ...account }) => account),
+              ...(nextPageToken ? { nextPageToken } : {}),
+            },
+          }
+        );
       },
     },
     {
@@ -134,7 +172,8 @@ function routes(state: GoogleBusinessFakeState): FakeRoute[] {
       handler: (request) => {
         const denied = guard(request);
         if (denied !== undefined) return denied;
-        if (!request.query.get('readMask')) return { status: 400, body: aipError(400, 'Request contains an invalid argument.', 'INVALID_ARGUMENT') };
+        if (!request.query.get('readMask'))
+          return { status: 400, body: aipError(400, 'Request contains an invalid argument.', 'INVALID_ARGUMENT') };
         const account = state.accounts.find((candidate) => candidate.name === `accounts/${request.params['account']}`);
         if (account === undefined) return notFound;
         const { slice, nextPageToken } = page(request, account.locations, state.pageSizeCap);
@@ -147,11 +186,18 @@ function routes(state: GoogleBusinessFakeState): FakeRoute[] {
       handler: (request) => {
         const denied = guard(request);
         if (denied !== undefined) return denied;
-        if (!request.query.get('readMask')) return { status: 400, body: aipError(400, 'Request contains an invalid argument.', 'INVALID_ARGUMENT') };
-        return findLocation(`locations/${request.params['location']}`) === undefined ? notFound : { body: findLocation(`locations/${request.params['location']}`) };
+        if (!request.query.get('readMask'))
+          return { status: 400, body: aipError(400, 'Request contains an invalid argument.', 'INVALID_ARGUMENT') };
+        return findLocation(`locations/${request.params['location']}`) === undefined
+          ? notFound
+          : { body: findLocation(`locations/${request.params['location']}`) };
       },
     },
-    { method: 'POST', path: '/v4/accounts/:account/locations/:location/localPosts', handler: (request) => guard(request) ?? createPost(state, request) },
+    {
+      method: 'POST',
+      path: '/v4/accounts/:account/locations/:location/localPosts',
+      handler: (request) => guard(request) ?? createPost(state, request),
+    },
     {
       method: 'DELETE',
       path: '/v4/accounts/:account/locations/:location/localPosts/:post',
@@ -178,7 +224,11 @@ function createPost(state: GoogleBusinessFakeState, request: FakeRequest): FakeR
   const name = `${account!.name}/${location.name}/localPosts/${id}`;
   const now = new Date().toISOString();
   const media = Array.isArray(body['media'])
-    ? (body['media'] as Record<string, unknown>[]).map((item, index) => ({ ...item, name: `${name}/media/${index}`, googleUrl: `https://lh3.googleusercontent.com/p/${id}-${index}` }))
+    ? (body['media'] as Record<string, unknown>[]).map((item, index) => ({
+        ...item,
+        name: `${name}/media/${index}`,
+        googleUrl: `https://lh3.googleusercontent.com/p/${id}-${index}`,
+      }))
     : undefined;
   const created = {
     ...body,
@@ -195,22 +245,37 @@ function createPost(state: GoogleBusinessFakeState, request: FakeRequest): FakeR
 
 function checkPost(body: Record<string, unknown>): FakeResponse | undefined {
   const topic = body['topicType'];
-  if (typeof topic !== 'string' || !['STANDARD', 'EVENT', 'OFFER', 'ALERT'].includes(topic)) return invalid('topic_type', 'Topic type is required.');
+  if (typeof topic !== 'string' || !['STANDARD', 'EVENT', 'OFFER', 'ALERT'].includes(topic))
+    return invalid('topic_type', 'Topic type is required.');
   const summary = typeof body['summary'] === 'string' ? body['summary'] : '';
   if ([...summary].length > 1500) return invalid('summary', 'Summary is too long.');
   if (topic === 'EVENT' || topic === 'OFFER') {
-    const event = body['event'] as { title?: unknown; schedule?: { startDate?: unknown; endDate?: unknown } } | undefined;
-    if (typeof event?.title !== 'string' || event.schedule?.startDate === undefined || event.schedule.endDate === undefined) {
+    const event = body['event'] as
+      { title?: unknown; schedule?: { startDate?: unknown; endDate?: unknown } } | undefined;
+    if (
+      typeof event?.title !== 'string' ||
+      event.schedule?.startDate === undefined ||
+      event.schedule.endDate === undefined
+    ) {
       return invalid('event', 'Event title and schedule are required.');
     }
   }
   const action = body['callToAction'] as { actionType?: unknown; url?: unknown } | undefined;
   if (action !== undefined) {
-    if (typeof action.actionType !== 'string' || !ACTION_TYPES.has(action.actionType)) return invalid('call_to_action.action_type', 'Invalid action type.');
-    if (action.actionType !== 'CALL' && typeof action.url !== 'string') return invalid('call_to_action.url', 'URL is required.');
+    if (typeof action.actionType !== 'string' || !ACTION_TYPES.has(action.actionType))
+      return invalid('call_to_action.action_type', 'Invalid action type.');
+    if (action.actionType !== 'CALL' && typeof action.url !== 'string')
+      return invalid('call_to_action.url', 'URL is required.');
   }
   const media = body['media'];
-  if (media !== undefined && (!Array.isArray(media) || media.some((item: { sourceUrl?: unknown; mediaFormat?: unknown }) => typeof item.sourceUrl !== 'string' || item.mediaFormat !== 'PHOTO'))) {
+  if (
+    media !== undefined &&
+    (!Array.isArray(media) ||
+      media.some(
+        (item: { sourceUrl?: unknown; mediaFormat?: unknown }) =>
+          typeof item.sourceUrl !== 'string' || item.mediaFormat !== 'PHOTO',
+      ))
+  ) {
     return invalid('media', 'Each photo needs a sourceUrl.');
   }
   return undefined;

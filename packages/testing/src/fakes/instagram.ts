@@ -17,7 +17,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { graphError } from './facebook.ts';
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse } from './fake-network-server.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+} from './fake-network-server.ts';
 
 export interface InstagramFakeContainer {
   id: string;
@@ -64,7 +69,13 @@ export async function startInstagramFake(): Promise<InstagramFake> {
     appId: 'ig-app',
     appSecret: 'ig-secret',
     version: 'v26.0',
-    user: { userId: '17841400000000001', appScopedId: '9000001', username: 'bakery.ig', name: 'Bakery on Main', accountType: 'BUSINESS' },
+    user: {
+      userId: '17841400000000001',
+      appScopedId: '9000001',
+      username: 'bakery.ig',
+      name: 'Bakery on Main',
+      accountType: 'BUSINESS',
+    },
     codes: new Map(),
     tokens: new Map(),
     containers: new Map(),
@@ -79,22 +90,37 @@ export async function startInstagramFake(): Promise<InstagramFake> {
 
   const badToken = (): FakeResponse => graphError(190, 'Invalid OAuth access token - Cannot parse access token');
   const check = (request: FakeRequest): FakeResponse | undefined => {
-    if (request.params['v'] !== state.version) return graphError(2500, `Unknown path components: /${request.params['v'] ?? ''}`);
+    if (request.params['v'] !== state.version)
+      return graphError(2500, `Unknown path components: /${request.params['v'] ?? ''}`);
     if (request.bearer === undefined || state.tokens.get(request.bearer) === undefined) return badToken();
     return undefined;
   };
   const ownAccount = (request: FakeRequest): FakeResponse | undefined =>
-    request.params['id'] === state.user.userId ? undefined : graphError(100, `Unsupported post request. Object with ID '${request.params['id'] ?? ''}' does not exist`, 400, 'GraphMethodException', 33);
+    request.params['id'] === state.user.userId
+      ? undefined
+      : graphError(
+          100,
+          `Unsupported post request. Object with ID '${request.params['id'] ?? ''}' does not exist`,
+          400,
+          'GraphMethodException',
+          33,
+        );
   const fields = (request: FakeRequest): Record<string, unknown> => (request.body ?? {}) as Record<string, unknown>;
 
   function createContainer(body: Record<string, unknown>): FakeResponse {
     const caption = body['caption'];
-    if (typeof caption === 'string' && caption.length > CAPTION_LIMIT) return graphError(100, 'The caption is too long', 400, 'OAuthException', 2207010);
+    if (typeof caption === 'string' && caption.length > CAPTION_LIMIT)
+      return graphError(100, 'The caption is too long', 400, 'OAuthException', 2207010);
     const type = body['media_type'];
     if (type === 'CAROUSEL') {
       const children = (typeof body['children'] === 'string' ? body['children'] : '').split(',').filter(Boolean);
-      const valid = children.every((id) => state.containers.get(id)?.status === 'FINISHED' && state.containers.get(id)?.fields['is_carousel_item'] === true);
-      if (children.length < 2 || children.length > 10 || !valid) return graphError(100, 'Invalid carousel children', 400, 'OAuthException', 2207028);
+      const valid = children.every(
+        (id) =>
+          state.containers.get(id)?.status === 'FINISHED' &&
+          state.containers.get(id)?.fields['is_carousel_item'] === true,
+      );
+      if (children.length < 2 || children.length > 10 || !valid)
+        return graphError(100, 'Invalid carousel children', 400, 'OAuthException', 2207028);
     } else if (type === 'REELS' || type === 'VIDEO' || (type === 'STORIES' && body['video_url'] !== undefined)) {
       if (typeof body['video_url'] !== 'string') return graphError(100, 'video_url is required', 400);
     } else if (typeof body['image_url'] !== 'string') {
@@ -117,11 +143,21 @@ export async function startInstagramFake(): Promise<InstagramFake> {
       handler: (request) => {
         const form = fields(request) as Record<string, string>;
         if (form['client_id'] !== state.appId || form['client_secret'] !== state.appSecret) {
-          return { status: 400, body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid platform app' } };
+          return {
+            status: 400,
+            body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid platform app' },
+          };
         }
         const redirect = state.codes.get(form['code'] ?? '');
-        if (form['grant_type'] !== 'authorization_code' || redirect === undefined || redirect !== form['redirect_uri']) {
-          return { status: 400, body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid authorization code' } };
+        if (
+          form['grant_type'] !== 'authorization_code' ||
+          redirect === undefined ||
+          redirect !== form['redirect_uri']
+        ) {
+          return {
+            status: 400,
+            body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid authorization code' },
+          };
         }
         state.codes.delete(form['code'] ?? '');
         const short = token('IGAAShort');
@@ -181,7 +217,15 @@ export async function startInstagramFake(): Promise<InstagramFake> {
     {
       method: 'GET',
       path: '/:v/:id/content_publishing_limit',
-      handler: (request) => check(request) ?? ownAccount(request) ?? { body: { data: [{ quota_usage: state.quota.usage, config: { quota_total: state.quota.total, quota_duration: 86_400 } }] } },
+      handler: (request) =>
+        check(request) ??
+        ownAccount(request) ?? {
+          body: {
+            data: [
+              { quota_usage: state.quota.usage, config: { quota_total: state.quota.total, quota_duration: 86_400 } },
+            ],
+          },
+        },
     },
     {
       method: 'POST',
@@ -194,16 +238,22 @@ export async function startInstagramFake(): Promise<InstagramFake> {
       handler: (request) => {
         const failed = check(request) ?? ownAccount(request);
         if (failed) return failed;
-        if (state.quota.usage >= state.quota.total) return graphError(9, 'Application request limit reached', 400, 'OAuthException', 2207042);
+        if (state.quota.usage >= state.quota.total)
+          return graphError(9, 'Application request limit reached', 400, 'OAuthException', 2207042);
         const container = state.containers.get(String(fields(request)['creation_id']));
-        if (container === undefined) return graphError(100, 'Media ID is not available', 400, 'OAuthException', 2207006);
+        if (container === undefined)
+          return graphError(100, 'Media ID is not available', 400, 'OAuthException', 2207006);
         if (container.status !== 'FINISHED' || container.fields['is_carousel_item'] === true) {
           return graphError(9007, 'Media ID is not available', 400, 'OAuthException', 2207027);
         }
         container.status = 'PUBLISHED';
         state.quota.usage += 1;
         const id = nextId();
-        state.media.set(id, { id, containerId: container.id, permalink: `https://www.instagram.com/p/${id.slice(-8)}/` });
+        state.media.set(id, {
+          id,
+          containerId: container.id,
+          permalink: `https://www.instagram.com/p/${id.slice(-8)}/`,
+        });
         return { body: { id } };
       },
     },
@@ -214,9 +264,11 @@ export async function startInstagramFake(): Promise<InstagramFake> {
         const failed = check(request);
         if (failed) return failed;
         const on = request.params['id'] ?? '';
-        if (!state.media.has(on)) return graphError(100, `Object with ID '${on}' does not exist`, 400, 'GraphMethodException', 33);
+        if (!state.media.has(on))
+          return graphError(100, `Object with ID '${on}' does not exist`, 400, 'GraphMethodException', 33);
         const message = fields(request)['message'];
-        if (typeof message !== 'string' || message === '') return graphError(100, 'The parameter message is required', 400);
+        if (typeof message !== 'string' || message === '')
+          return graphError(100, 'The parameter message is required', 400);
         const id = nextId();
         state.comments.push({ id, on, message });
         return { body: { id } };
@@ -235,7 +287,12 @@ export async function startInstagramFake(): Promise<InstagramFake> {
             container.pollsLeft -= 1;
             if (container.pollsLeft < 0) container.status = 'FINISHED';
           }
-          const status = container.status === 'IN_PROGRESS' ? 'In Progress' : container.status === 'ERROR' ? 'Error: Media upload has failed with error code 2207026' : 'Finished';
+          const status =
+            container.status === 'IN_PROGRESS'
+              ? 'In Progress'
+              : container.status === 'ERROR'
+                ? 'Error: Media upload has failed with error code 2207026'
+                : 'Finished';
           return { body: { id, status_code: container.status, status } };
         }
         const media = state.media.get(id);

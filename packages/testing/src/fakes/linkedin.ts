@@ -16,7 +16,12 @@
  * - https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits
  */
 import { randomBytes } from 'node:crypto';
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse } from './fake-network-server.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+} from './fake-network-server.ts';
 
 export interface LinkedInFakePost {
   urn: string;
@@ -70,7 +75,9 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
     clientId: 'li-client',
     clientSecret: 'li-secret',
     member: { sub: 'abc123', name: 'Ada Lovelace', picture: 'https://media.licdn.com/ada.jpg' },
-    organizations: new Map([['2414183', { localizedName: 'Analytical Engines Ltd', vanityName: 'analytical-engines' }]]),
+    organizations: new Map([
+      ['2414183', { localizedName: 'Analytical Engines Ltd', vanityName: 'analytical-engines' }],
+    ]),
     accessTokens: new Set(),
     refreshTokens: new Set(),
     codes: new Map(),
@@ -88,22 +95,33 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
   const token = (prefix: string): string => `${prefix}-${randomBytes(12).toString('hex')}`;
   let baseUrl = '';
 
-  const authorized = (request: FakeRequest): boolean => request.bearer !== undefined && state.accessTokens.has(request.bearer);
+  const authorized = (request: FakeRequest): boolean =>
+    request.bearer !== undefined && state.accessTokens.has(request.bearer);
   const unauthorized = (): FakeResponse => error(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', 65600);
 
   /** Checks the headers every versioned /rest call needs. */
   const restCheck = (request: FakeRequest): FakeResponse | undefined => {
     if (!authorized(request)) return unauthorized();
     const version = request.headers['linkedin-version'];
-    if (typeof version !== 'string') return error(400, 'VERSION_MISSING', 'A version must be present. Please specify a version by adding the LinkedIn-Version header.');
-    if (!state.supportedVersions.has(version)) return error(426, 'NONEXISTENT_VERSION', `Requested version ${version} is not active`);
-    if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(400, 'PROTOCOL_VERSION', 'X-Restli-Protocol-Version 2.0.0 is required');
+    if (typeof version !== 'string')
+      return error(
+        400,
+        'VERSION_MISSING',
+        'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+      );
+    if (!state.supportedVersions.has(version))
+      return error(426, 'NONEXISTENT_VERSION', `Requested version ${version} is not active`);
+    if (request.headers['x-restli-protocol-version'] !== '2.0.0')
+      return error(400, 'PROTOCOL_VERSION', 'X-Restli-Protocol-Version 2.0.0 is required');
     return undefined;
   };
 
   const memberUrn = (): string => `urn:li:person:${state.member.sub}`;
   const mayActAs = (urn: unknown): boolean =>
-    urn === memberUrn() || (typeof urn === 'string' && urn.startsWith('urn:li:organization:') && state.organizations.has(urn.split(':')[3] ?? ''));
+    urn === memberUrn() ||
+    (typeof urn === 'string' &&
+      urn.startsWith('urn:li:organization:') &&
+      state.organizations.has(urn.split(':')[3] ?? ''));
 
   const server = await startFakeNetworkServer([
     {
@@ -117,7 +135,10 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         if (form['grant_type'] === 'authorization_code') {
           const redirect = state.codes.get(form['code'] ?? '');
           if (redirect === undefined || redirect !== form['redirect_uri']) {
-            return { status: 400, body: { error: 'invalid_grant', error_description: 'The authorization code is invalid or expired' } };
+            return {
+              status: 400,
+              body: { error: 'invalid_grant', error_description: 'The authorization code is invalid or expired' },
+            };
           }
           state.codes.delete(form['code'] ?? '');
           const access = token('AQV');
@@ -125,13 +146,22 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
           state.accessTokens.add(access);
           state.refreshTokens.add(refresh);
           return {
-            body: { access_token: access, expires_in: 5_184_000, refresh_token: refresh, refresh_token_expires_in: 31_536_000, scope: 'openid,profile,w_member_social' },
+            body: {
+              access_token: access,
+              expires_in: 5_184_000,
+              refresh_token: refresh,
+              refresh_token_expires_in: 31_536_000,
+              scope: 'openid,profile,w_member_social',
+            },
           };
         }
         if (form['grant_type'] === 'refresh_token') {
           const refresh = form['refresh_token'] ?? '';
           if (!state.refreshTokens.has(refresh)) {
-            return { status: 400, body: { error: 'invalid_grant', error_description: 'The provided refresh token is invalid' } };
+            return {
+              status: 400,
+              body: { error: 'invalid_grant', error_description: 'The provided refresh token is invalid' },
+            };
           }
           const access = token('AQV');
           state.accessTokens.add(access);
@@ -139,11 +169,16 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
             body: {
               access_token: access,
               expires_in: 5_184_000,
-              ...(state.refreshReturnsRefreshToken ? { refresh_token: refresh, refresh_token_expires_in: 30_000_000 } : {}),
+              ...(state.refreshReturnsRefreshToken
+                ? { refresh_token: refresh, refresh_token_expires_in: 30_000_000 }
+                : {}),
             },
           };
         }
-        return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant_type is not supported' } };
+        return {
+          status: 400,
+          body: { error: 'unsupported_grant_type', error_description: 'grant_type is not supported' },
+        };
       },
     },
     {
@@ -151,7 +186,16 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
       path: '/v2/userinfo',
       handler: (request) => {
         if (!authorized(request)) return unauthorized();
-        return { body: { sub: state.member.sub, name: state.member.name, given_name: 'Ada', family_name: 'Lovelace', picture: state.member.picture, locale: { country: 'GB', language: 'en' } } };
+        return {
+          body: {
+            sub: state.member.sub,
+            name: state.member.name,
+            given_name: 'Ada',
+            family_name: 'Lovelace',
+            picture: state.member.picture,
+            locale: { country: 'GB', language: 'en' },
+          },
+        };
       },
     },
     {
@@ -160,9 +204,19 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
       handler: (request) => {
         const failed = restCheck(request);
         if (failed) return failed;
-        if (!state.grantsPageAccess) return error(403, 'ACCESS_DENIED', 'Not enough permissions to access: organizationAcls.FINDER-roleAssignee.20240101', 100);
+        if (!state.grantsPageAccess)
+          return error(
+            403,
+            'ACCESS_DENIED',
+            'Not enough permissions to access: organizationAcls.FINDER-roleAssignee.20240101',
+            100,
+          );
         const query = request.query;
-        if (query.get('q') !== 'roleAssignee' || query.get('role') !== 'ADMINISTRATOR' || query.get('state') !== 'APPROVED') {
+        if (
+          query.get('q') !== 'roleAssignee' ||
+          query.get('role') !== 'ADMINISTRATOR' ||
+          query.get('state') !== 'APPROVED'
+        ) {
           return error(400, 'ILLEGAL_ARGUMENT', 'Unsupported finder parameters');
         }
         const elements = [...state.organizations.keys()].map((id) => ({
@@ -196,11 +250,21 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         const failed = restCheck(request);
         if (failed) return failed;
         if (request.query.get('action') !== 'initializeUpload') return error(400, 'ILLEGAL_ARGUMENT', 'Unknown action');
-        const owner = (request.body as { initializeUploadRequest?: { owner?: string } } | undefined)?.initializeUploadRequest?.owner;
-        if (!mayActAs(owner)) return error(403, 'ACCESS_DENIED', 'Not enough permissions to upload for this owner', 100);
+        const owner = (request.body as { initializeUploadRequest?: { owner?: string } } | undefined)
+          ?.initializeUploadRequest?.owner;
+        if (!mayActAs(owner))
+          return error(403, 'ACCESS_DENIED', 'Not enough permissions to upload for this owner', 100);
         const id = `C4E10AQ${nextId()}`;
         state.images.set(`urn:li:image:${id}`, { owner: owner as string });
-        return { body: { value: { uploadUrlExpiresAt: Date.now() + 3_600_000, uploadUrl: `${baseUrl}/dms-uploads/image/${id}`, image: `urn:li:image:${id}` } } };
+        return {
+          body: {
+            value: {
+              uploadUrlExpiresAt: Date.now() + 3_600_000,
+              uploadUrl: `${baseUrl}/dms-uploads/image/${id}`,
+              image: `urn:li:image:${id}`,
+            },
+          },
+        };
       },
     },
     {
@@ -224,18 +288,38 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         const body = request.body as Record<string, Record<string, unknown>> | undefined;
         if (request.query.get('action') === 'initializeUpload') {
           const init = body?.['initializeUploadRequest'];
-          if (!mayActAs(init?.['owner'])) return error(403, 'ACCESS_DENIED', 'Accessing this video resource is forbidden. Please check your permissions for this resource', 100);
+          if (!mayActAs(init?.['owner']))
+            return error(
+              403,
+              'ACCESS_DENIED',
+              'Accessing this video resource is forbidden. Please check your permissions for this resource',
+              100,
+            );
           const size = Number(init?.['fileSizeBytes']);
           if (!Number.isInteger(size) || size <= 0) return error(400, 'ILLEGAL_ARGUMENT', 'fileSizeBytes is required');
           const id = `C5F10AQ${nextId()}`;
           const parts = Math.ceil(size / PART_SIZE);
-          state.videos.set(`urn:li:video:${id}`, { owner: init?.['owner'] as string, size, parts: [], status: 'WAITING_UPLOAD' });
+          state.videos.set(`urn:li:video:${id}`, {
+            owner: init?.['owner'] as string,
+            size,
+            parts: [],
+            status: 'WAITING_UPLOAD',
+          });
           const uploadInstructions = Array.from({ length: parts }, (_, index) => ({
             uploadUrl: `${baseUrl}/dms-uploads/video/${id}/${index}`,
             firstByte: index * PART_SIZE,
             lastByte: Math.min(size, (index + 1) * PART_SIZE) - 1,
           }));
-          return { body: { value: { uploadUrlsExpireAt: Date.now() + 3_600_000, video: `urn:li:video:${id}`, uploadInstructions, uploadToken: '' } } };
+          return {
+            body: {
+              value: {
+                uploadUrlsExpireAt: Date.now() + 3_600_000,
+                video: `urn:li:video:${id}`,
+                uploadInstructions,
+                uploadToken: '',
+              },
+            },
+          };
         }
         if (request.query.get('action') === 'finalizeUpload') {
           const finalize = body?.['finalizeUploadRequest'];
@@ -283,12 +367,26 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         const failed = restCheck(request);
         if (failed) return failed;
         const body = request.body as Record<string, unknown> | undefined;
-        if (!body || typeof body['commentary'] !== 'string' || body['lifecycleState'] !== 'PUBLISHED' || typeof body['distribution'] !== 'object') {
+        if (
+          !body ||
+          typeof body['commentary'] !== 'string' ||
+          body['lifecycleState'] !== 'PUBLISHED' ||
+          typeof body['distribution'] !== 'object'
+        ) {
           return error(422, 'UNPROCESSABLE_ENTITY', 'Field Value validation failed in REQUEST_BODY');
         }
-        if (!mayActAs(body['author'])) return error(403, 'ACCESS_DENIED', 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20240101', 100);
-        if (body['commentary'].length > 3000) return error(422, 'UNPROCESSABLE_ENTITY', 'commentary is longer than 3000 characters');
-        const duplicate = [...state.posts.values()].find((post) => post.body['commentary'] === body['commentary'] && body['commentary'] !== '');
+        if (!mayActAs(body['author']))
+          return error(
+            403,
+            'ACCESS_DENIED',
+            'Not enough permissions to access: partnerApiPostsExternal.CREATE.20240101',
+            100,
+          );
+        if (body['commentary'].length > 3000)
+          return error(422, 'UNPROCESSABLE_ENTITY', 'commentary is longer than 3000 characters');
+        const duplicate = [...state.posts.values()].find(
+          (post) => post.body['commentary'] === body['commentary'] && body['commentary'] !== '',
+        );
         if (duplicate) return error(422, 'DUPLICATE_POST', `Content is a duplicate of ${duplicate.urn}`);
         const urn = `urn:li:share:${nextId()}`;
         state.posts.set(urn, { urn, body, version: String(request.headers['linkedin-version']) });
@@ -323,7 +421,11 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         const id = nextId();
         const urn = `urn:li:comment:(${on},${id})`;
         state.comments.push({ urn, on, actor: body.actor ?? '', text: body.message.text });
-        return { status: 201, headers: { 'x-restli-id': urn }, body: { id, $URN: urn, actor: body.actor, object: on, message: body.message } };
+        return {
+          status: 201,
+          headers: { 'x-restli-id': urn },
+          body: { id, $URN: urn, actor: body.actor, object: on, message: body.message },
+        };
       },
     },
   ]);
@@ -332,7 +434,11 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
   return {
     server,
     state,
-    endpoints: { api: server.url, authorize: `${server.url}/oauth/v2/authorization`, token: `${server.url}/oauth/v2/accessToken` },
+    endpoints: {
+      api: server.url,
+      authorize: `${server.url}/oauth/v2/authorization`,
+      token: `${server.url}/oauth/v2/accessToken`,
+    },
     issueCode(redirectUri) {
       const code = token('code');
       state.codes.set(code, redirectUri);

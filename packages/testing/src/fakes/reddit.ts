@@ -12,7 +12,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountAuth } from '@plume/networks/contract';
-import { startFakeNetworkServer, type FakeNetworkServer, type FakeRequest, type FakeResponse, type FakeRoute } from './fake-network-server.ts';
+import {
+  startFakeNetworkServer,
+  type FakeNetworkServer,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+} from './fake-network-server.ts';
 import { createRedditState, redditApiRoutes, type RedditFakeState } from './reddit/reddit-api-routes.ts';
 
 export type { FakeRedditPost, FakeSubreddit, RedditFakeState } from './reddit/reddit-api-routes.ts';
@@ -73,7 +79,11 @@ function withRedditRules(state: RedditFakeState, route: FakeRoute): FakeRoute {
   return {
     ...route,
     handler: async (request) => {
-      const rate = { 'x-ratelimit-used': String(state.rate.used), 'x-ratelimit-remaining': String(state.rate.remaining), 'x-ratelimit-reset': String(state.rate.resetSec) };
+      const rate = {
+        'x-ratelimit-used': String(state.rate.used),
+        'x-ratelimit-remaining': String(state.rate.remaining),
+        'x-ratelimit-reset': String(state.rate.resetSec),
+      };
       if (!DESCRIPTIVE_USER_AGENT.test(String(request.headers['user-agent'] ?? ''))) {
         return { status: 429, headers: rate, body: { message: 'Too Many Requests', error: 429 } };
       }
@@ -91,15 +101,23 @@ function tokenRoute(state: RedditFakeState): FakeRoute {
     path: '/api/v1/access_token',
     handler: (request: FakeRequest): FakeResponse => {
       const expected = `Basic ${Buffer.from(`${state.clientId}:${state.clientSecret}`).toString('base64')}`;
-      if (request.headers.authorization !== expected) return { status: 401, body: { message: 'Unauthorized', error: 401 } };
+      if (request.headers.authorization !== expected)
+        return { status: 401, body: { message: 'Unauthorized', error: 401 } };
       const form = (request.body ?? {}) as Record<string, string>;
       if (form['grant_type'] === 'authorization_code') {
         const grant = state.codes.get(form['code'] ?? '');
         state.codes.delete(form['code'] ?? '');
-        if (grant === undefined || grant.redirectUri !== form['redirect_uri']) return { body: { error: 'invalid_grant' } };
+        if (grant === undefined || grant.redirectUri !== form['redirect_uri'])
+          return { body: { error: 'invalid_grant' } };
         const tokens = issueTokens(state, grant.scopes);
         return {
-          body: { access_token: tokens.accessToken, token_type: 'bearer', expires_in: 3600, refresh_token: tokens.refreshToken, scope: grant.scopes.join(' ') },
+          body: {
+            access_token: tokens.accessToken,
+            token_type: 'bearer',
+            expires_in: 3600,
+            refresh_token: tokens.refreshToken,
+            scope: grant.scopes.join(' '),
+          },
         };
       }
       if (form['grant_type'] === 'refresh_token') {
@@ -107,7 +125,9 @@ function tokenRoute(state: RedditFakeState): FakeRoute {
         if (grant === undefined) return { body: { error: 'invalid_grant' } };
         const accessToken = `eyJ${randomBytes(18).toString('base64url')}`;
         state.accessTokens.set(accessToken, { scopes: grant.scopes, expiresAt: Date.now() + 3_600_000 });
-        return { body: { access_token: accessToken, token_type: 'bearer', expires_in: 3600, scope: grant.scopes.join(' ') } };
+        return {
+          body: { access_token: accessToken, token_type: 'bearer', expires_in: 3600, scope: grant.scopes.join(' ') },
+        };
       }
       return { body: { error: 'unsupported_grant_type' } };
     },

@@ -49,24 +49,54 @@ export interface TelegramFake {
 const BOT_TOKEN = '7000001:AAHfakeTokenForPlumeTests_0123456789';
 
 function fail(errorCode: number, description: string, parameters?: Record<string, unknown>): FakeResponse {
-  return { status: errorCode, body: { ok: false, error_code: errorCode, description, ...(parameters === undefined ? {} : { parameters }) } };
+  return {
+    status: errorCode,
+    body: { ok: false, error_code: errorCode, description, ...(parameters === undefined ? {} : { parameters }) },
+  };
 }
 
 function ok(result: unknown): FakeResponse {
   return { body: { ok: true, result } };
 }
 
-const SEND_METHODS: Readonly<Record<string, string>> = { sendPhoto: 'photo', sendVideo: 'video', sendAnimation: 'animation' };
+const SEND_METHODS: Readonly<Record<string, string>> = {
+  sendPhoto: 'photo',
+  sendVideo: 'video',
+  sendAnimation: 'animation',
+};
 
 /** Starts the fake with a bot that administers the public channel @plume_news. */
 export async function startTelegramFake(): Promise<TelegramFake> {
   const state: FakeTelegramState = {
     bot: { id: 7000001, token: BOT_TOKEN, username: 'plume_test_bot', first_name: 'Plume' },
     chats: [
-      { id: -1001234567890, type: 'channel', title: 'Plume News', username: 'plume_news', bot: { status: 'administrator', can_post_messages: true } },
-      { id: -1009876543210, type: 'channel', title: 'Private Notes', bot: { status: 'administrator', can_post_messages: true } },
-      { id: -1005555555555, type: 'channel', title: 'Read Only', username: 'read_only', bot: { status: 'administrator', can_post_messages: false } },
-      { id: -1004444444444, type: 'supergroup', title: 'Plume Chat', username: 'plume_chat', bot: { status: 'member' } },
+      {
+        id: -1001234567890,
+        type: 'channel',
+        title: 'Plume News',
+        username: 'plume_news',
+        bot: { status: 'administrator', can_post_messages: true },
+      },
+      {
+        id: -1009876543210,
+        type: 'channel',
+        title: 'Private Notes',
+        bot: { status: 'administrator', can_post_messages: true },
+      },
+      {
+        id: -1005555555555,
+        type: 'channel',
+        title: 'Read Only',
+        username: 'read_only',
+        bot: { status: 'administrator', can_post_messages: false },
+      },
+      {
+        id: -1004444444444,
+        type: 'supergroup',
+        title: 'Plume Chat',
+        username: 'plume_chat',
+        bot: { status: 'member' },
+      },
     ],
     messages: new Map(),
   };
@@ -74,9 +104,13 @@ export async function startTelegramFake(): Promise<TelegramFake> {
   let nextGroup = 1;
 
   const findChat = (chatId: unknown): FakeTelegramChat | undefined =>
-    state.chats.find((chat) => String(chat.id) === String(chatId) || (chat.username !== undefined && `@${chat.username}` === chatId));
+    state.chats.find(
+      (chat) => String(chat.id) === String(chatId) || (chat.username !== undefined && `@${chat.username}` === chatId),
+    );
   const mayPost = (chat: FakeTelegramChat): boolean =>
-    chat.type === 'channel' ? chat.bot.status === 'creator' || chat.bot.can_post_messages === true : ['creator', 'administrator', 'member'].includes(chat.bot.status);
+    chat.type === 'channel'
+      ? chat.bot.status === 'creator' || chat.bot.can_post_messages === true
+      : ['creator', 'administrator', 'member'].includes(chat.bot.status);
   const messageJson = (chat: FakeTelegramChat, message: FakeTelegramMessage): Record<string, unknown> => ({
     message_id: message.messageId,
     date: Math.floor(Date.now() / 1000),
@@ -98,7 +132,10 @@ export async function startTelegramFake(): Promise<TelegramFake> {
     }
     return chat;
   };
-  const store = (chat: FakeTelegramChat, message: Omit<FakeTelegramMessage, 'chatId' | 'messageId'>): FakeTelegramMessage => {
+  const store = (
+    chat: FakeTelegramChat,
+    message: Omit<FakeTelegramMessage, 'chatId' | 'messageId'>,
+  ): FakeTelegramMessage => {
     nextId += 1;
     const stored = { ...message, chatId: chat.id, messageId: nextId };
     state.messages.set(`${chat.id}:${nextId}`, stored);
@@ -113,11 +150,16 @@ export async function startTelegramFake(): Promise<TelegramFake> {
     return { field, name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
   };
 
-  const methods: Record<string, (params: Record<string, unknown>, form: FormData | undefined) => FakeResponse | Promise<FakeResponse>> = {
+  const methods: Record<
+    string,
+    (params: Record<string, unknown>, form: FormData | undefined) => FakeResponse | Promise<FakeResponse>
+  > = {
     getMe: () => ok({ id: state.bot.id, is_bot: true, first_name: state.bot.first_name, username: state.bot.username }),
     getChat: (params) => {
       const chat = findChat(params['chat_id']);
-      return chat === undefined ? fail(400, 'Bad Request: chat not found') : ok({ id: chat.id, type: chat.type, title: chat.title, username: chat.username });
+      return chat === undefined
+        ? fail(400, 'Bad Request: chat not found')
+        : ok({ id: chat.id, type: chat.type, title: chat.title, username: chat.username });
     },
     getChatMember: (params) => {
       const chat = findChat(params['chat_id']);
@@ -140,13 +182,18 @@ export async function startTelegramFake(): Promise<TelegramFake> {
     },
     deleteMessages: (params) => {
       const chat = findChat(params['chat_id']);
-      for (const id of (params['message_ids'] as number[] | undefined) ?? []) state.messages.delete(`${chat?.id}:${id}`);
+      for (const id of (params['message_ids'] as number[] | undefined) ?? [])
+        state.messages.delete(`${chat?.id}:${id}`);
       return ok(true);
     },
     sendMediaGroup: async (params, form) => {
       const target = sendTarget(params);
       if (!('id' in target)) return target;
-      const items = JSON.parse(typeof params['media'] === 'string' ? params['media'] : '[]') as { type: string; media: string; caption?: string }[];
+      const items = JSON.parse(typeof params['media'] === 'string' ? params['media'] : '[]') as {
+        type: string;
+        media: string;
+        caption?: string;
+      }[];
       if (items.length < 2 || items.length > 10) return fail(400, 'Bad Request: media group must contain 2-10 items');
       const group = String(nextGroup++);
       const sent: Record<string, unknown>[] = [];
@@ -155,7 +202,14 @@ export async function startTelegramFake(): Promise<TelegramFake> {
         const file = await fileOf(form?.get(field) ?? undefined, field);
         if (file === undefined) return fail(400, 'Bad Request: wrong file identifier/HTTP URL specified');
         if ((item.caption ?? '').length > 1024) return fail(400, 'Bad Request: message caption is too long');
-        const message = store(target, { method: 'sendMediaGroup', file, mediaGroupId: group, replyTo: replyTo(params), params: { ...params, item }, ...(item.caption === undefined ? {} : { caption: item.caption }) });
+        const message = store(target, {
+          method: 'sendMediaGroup',
+          file,
+          mediaGroupId: group,
+          replyTo: replyTo(params),
+          params: { ...params, item },
+          ...(item.caption === undefined ? {} : { caption: item.caption }),
+        });
         sent.push(messageJson(target, message));
       }
       return ok(sent);
@@ -169,7 +223,18 @@ export async function startTelegramFake(): Promise<TelegramFake> {
       if (file === undefined) return fail(400, `Bad Request: there is no ${field} in the request`);
       const caption = typeof params['caption'] === 'string' ? params['caption'] : undefined;
       if ((caption ?? '').length > 1024) return fail(400, 'Bad Request: message caption is too long');
-      return ok(messageJson(target, store(target, { method, file, replyTo: replyTo(params), params, ...(caption === undefined ? {} : { caption }) })));
+      return ok(
+        messageJson(
+          target,
+          store(target, {
+            method,
+            file,
+            replyTo: replyTo(params),
+            params,
+            ...(caption === undefined ? {} : { caption }),
+          }),
+        ),
+      );
     };
   }
 
@@ -183,7 +248,8 @@ export async function startTelegramFake(): Promise<TelegramFake> {
         if (handler === undefined) return fail(404, 'Not Found');
         const isForm = (request.headers['content-type'] ?? '').startsWith('multipart/form-data');
         const form = isForm ? await request.formData() : undefined;
-        const params: Record<string, unknown> = form === undefined ? ((request.body ?? {}) as Record<string, unknown>) : {};
+        const params: Record<string, unknown> =
+          form === undefined ? ((request.body ?? {}) as Record<string, unknown>) : {};
         form?.forEach((value, key) => {
           if (typeof value === 'string') params[key] = value;
         });

@@ -110,7 +110,8 @@ export async function startBlueskyPds(options: { handle?: string } = {}): Promis
     bindToLoopback(pds.app);
     const listening = await pds.start();
     const address = listening.address();
-    if (address === null || typeof address === 'string' || address.address !== '127.0.0.1') throw new Error('the PDS must listen on 127.0.0.1 only');
+    if (address === null || typeof address === 'string' || address.address !== '127.0.0.1')
+      throw new Error('the PDS must listen on 127.0.0.1 only');
 
     const createAccount = async (name: string): Promise<BlueskyPdsAccount> => {
       const handle = name.endsWith('.test') ? name : `${name}.test`;

@@ -36,7 +36,10 @@ const MAX_STEPS = 12;
  * Signs in, approves and returns the authorization code; throws when the server redirects back with
  * an error instead (the error code and description are in the message).
  */
-export async function completeAuthorization(authorizeUrl: URL, options: BrowserOptions = {}): Promise<AuthorizationResult> {
+export async function completeAuthorization(
+  authorizeUrl: URL,
+  options: BrowserOptions = {},
+): Promise<AuthorizationResult> {
   const redirectedTo = await followAuthorization(authorizeUrl, { ...options, decision: 'approve' });
   const code = redirectedTo.searchParams.get('code');
   if (code === null) {
@@ -65,7 +68,8 @@ export async function followAuthorization(
   const jar = options.jar ?? new CookieJar();
   const redirectUri = authorizeUrl.searchParams.get('redirect_uri');
   const isClientRedirect = (url: URL): boolean =>
-    url.origin !== authorizeUrl.origin || (redirectUri !== null && url.href.split(/[?#]/)[0] === redirectUri.split(/[?#]/)[0]);
+    url.origin !== authorizeUrl.origin ||
+    (redirectUri !== null && url.href.split(/[?#]/)[0] === redirectUri.split(/[?#]/)[0]);
 
   let url = authorizeUrl;
   let init: { method: string; body?: string } = { method: 'GET' };
@@ -89,7 +93,8 @@ export async function followAuthorization(
 
     const html = await response.text();
     const form = response.status === 200 ? findPostForm(html) : undefined;
-    if (form === undefined) throw new Error(`The authorization server answered ${response.status} at ${url.pathname}: ${pageText(html)}`);
+    if (form === undefined)
+      throw new Error(`The authorization server answered ${response.status} at ${url.pathname}: ${pageText(html)}`);
     if (options.decision === 'deny') {
       const cancel = /<a href="([^"]*\/abort)"/.exec(html)?.[1];
       if (cancel === undefined) throw new Error('The authorization page has no Cancel link.');
@@ -117,7 +122,8 @@ function findPostForm(html: string): { action: string; inputs: FormInput[] } | u
     for (const input of (match[2] ?? '').matchAll(/<input\b([^>]*)>/gi)) {
       const fields = readAttributes(input[1] ?? '');
       const name = fields['name'];
-      if (name !== undefined) inputs.push({ name, type: (fields['type'] ?? 'text').toLowerCase(), value: fields['value'] ?? '' });
+      if (name !== undefined)
+        inputs.push({ name, type: (fields['type'] ?? 'text').toLowerCase(), value: fields['value'] ?? '' });
     }
     return { action: attributes['action'] ?? '', inputs };
   }
@@ -157,5 +163,8 @@ function decodeEntities(text: string): string {
 /** The readable part of an error page, for the thrown message. */
 function pageText(html: string): string {
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  return decodeEntities(body.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().slice(0, 300);
+  return decodeEntities(body.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }

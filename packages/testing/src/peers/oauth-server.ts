@@ -20,11 +20,31 @@ import { createMapAdapter } from './oidc-memory-adapter.ts';
 
 /** Scopes accepted unless `scopes` is given: the ones Plume's networks ask for. */
 export const DEFAULT_NETWORK_SCOPES: readonly string[] = [
-  'openid', 'offline_access', 'profile', 'email',
-  'tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write',
-  'w_member_social', 'r_basicprofile', 'identity', 'submit', 'read', 'write', 'write:statuses', 'write:media',
-  'user.info.basic', 'video.publish', 'video.upload', 'pins:read', 'pins:write', 'boards:read',
-  'https://www.googleapis.com/auth/youtube.upload', 'https://www.googleapis.com/auth/business.manage',
+  'openid',
+  'offline_access',
+  'profile',
+  'email',
+  'tweet.read',
+  'tweet.write',
+  'users.read',
+  'offline.access',
+  'media.write',
+  'w_member_social',
+  'r_basicprofile',
+  'identity',
+  'submit',
+  'read',
+  'write',
+  'write:statuses',
+  'write:media',
+  'user.info.basic',
+  'video.publish',
+  'video.upload',
+  'pins:read',
+  'pins:write',
+  'boards:read',
+  'https://www.googleapis.com/auth/youtube.upload',
+  'https://www.googleapis.com/auth/business.manage',
 ];
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3.1). */
@@ -169,7 +189,12 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
 
 function providerConfiguration(
   options: OAuthServerOptions,
-  client: { clientId: string; clientSecret: string; redirectUris: readonly string[]; tokenEndpointAuthMethod: TokenEndpointAuthMethod },
+  client: {
+    clientId: string;
+    clientSecret: string;
+    redirectUris: readonly string[];
+    tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  },
   user: { id: string; name: string },
   scopes: readonly string[],
   refreshPolicy: { issue: boolean },
@@ -206,12 +231,18 @@ function providerConfiguration(
     // A plain page: completeAuthorization quotes its text when it throws.
     renderError: (ctx, out) => {
       ctx.type = 'text/plain';
-      ctx.body = Object.entries(out).map(([key, value]) => `${key}: ${value}`).join('\n');
+      ctx.body = Object.entries(out)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join('\n');
     },
     scopes: [...scopes],
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
     // Our own keys and cookie secrets, so oidc-provider does not use (and warn about) its dev ones.
-    jwks: { keys: [{ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), use: 'sig' }] },
+    jwks: {
+      keys: [
+        { ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), use: 'sig' },
+      ],
+    },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
     // Every authorization gets a refresh token, without the OIDC `offline_access` + consent dance.
@@ -243,7 +274,9 @@ function providerConfiguration(
  * (Reddit wants Basic only, others the form), so the app's token and revocation calls must use the
  * registered method or get 401 invalid_client, as RFC 6749 §5.2 says.
  */
-function enforceClientAuthMethod(method: TokenEndpointAuthMethod): (ctx: KoaContext, next: () => Promise<void>) => Promise<void> {
+function enforceClientAuthMethod(
+  method: TokenEndpointAuthMethod,
+): (ctx: KoaContext, next: () => Promise<void>) => Promise<void> {
   return async (ctx, next) => {
     if (ctx.method === 'POST' && (ctx.path === '/token' || ctx.path === '/token/revocation')) {
       const usesBasic = /^basic /i.test(ctx.get('authorization'));

@@ -41,7 +41,10 @@ export function createMapAdapter(): (model: string) => OidcAdapter {
 
   return (model) => ({
     upsert: async (id, payload, expiresIn) => {
-      store(model).set(id, { payload, expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : undefined });
+      store(model).set(id, {
+        payload,
+        expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : undefined,
+      });
       if (model === 'Session' && typeof payload.uid === 'string') sessionsByUid.set(payload.uid, id);
       if (typeof payload.userCode === 'string') byUserCode.set(payload.userCode, id);
       if (typeof payload.grantId === 'string') {

@@ -63,11 +63,22 @@ declare module 'oidc-provider' {
     rotateRefreshToken?: boolean | ((ctx: unknown) => boolean);
     expiresWithSession?: (ctx: unknown, source: unknown) => boolean | Promise<boolean>;
     clientBasedCORS?: (ctx: unknown, origin: string, client: Client) => boolean;
-    ttl?: Partial<Record<'AccessToken' | 'AuthorizationCode' | 'Grant' | 'IdToken' | 'Interaction' | 'RefreshToken' | 'Session', number | TtlFunction>>;
+    ttl?: Partial<
+      Record<
+        'AccessToken' | 'AuthorizationCode' | 'Grant' | 'IdToken' | 'Interaction' | 'RefreshToken' | 'Session',
+        number | TtlFunction
+      >
+    >;
     features?: {
       devInteractions?: { enabled: boolean };
-      introspection?: { enabled: boolean; allowedPolicy?: (ctx: unknown, client: Client, token: unknown) => boolean | Promise<boolean> };
-      revocation?: { enabled: boolean; allowedPolicy?: (ctx: unknown, client: Client, token: unknown) => boolean | Promise<boolean> };
+      introspection?: {
+        enabled: boolean;
+        allowedPolicy?: (ctx: unknown, client: Client, token: unknown) => boolean | Promise<boolean>;
+      };
+      revocation?: {
+        enabled: boolean;
+        allowedPolicy?: (ctx: unknown, client: Client, token: unknown) => boolean | Promise<boolean>;
+      };
       userinfo?: { enabled: boolean };
     };
   }

@@ -38,7 +38,9 @@ export function requestViolations(exchange: PrismExchange): PrismViolation[] {
 export function describeExchanges(exchanges: readonly PrismExchange[]): string {
   return exchanges
     .map((exchange) => {
-      const problems = requestViolations(exchange).map((violation) => `\n    ${violation.location.join('.')}: ${violation.message}`);
+      const problems = requestViolations(exchange).map(
+        (violation) => `\n    ${violation.location.join('.')}: ${violation.message}`,
+      );
       return `${exchange.method} ${exchange.url.pathname}${exchange.url.search} → ${exchange.status}${problems.join('')}`;
     })
     .join('\n');
@@ -54,17 +56,27 @@ function parseViolations(header: string | null): PrismViolation[] {
 }
 
 /** Returns a client that records what Prism said about every request it sends. */
-export function recordPrismExchanges(inner: HttpClient, options: PrismRecorderOptions = {}): { http: HttpClient; exchanges: PrismExchange[] } {
+export function recordPrismExchanges(
+  inner: HttpClient,
+  options: PrismRecorderOptions = {},
+): { http: HttpClient; exchanges: PrismExchange[] } {
   const exchanges: PrismExchange[] = [];
   const request = async (input: string | URL, init: HttpRequestInit = {}): Promise<Response> => {
     const url = new URL(input);
     const headers = new Headers(init.headers);
-    const prefer = typeof options.prefer === 'function' ? options.prefer((init.method ?? 'GET').toUpperCase(), url) : options.prefer;
+    const prefer =
+      typeof options.prefer === 'function' ? options.prefer((init.method ?? 'GET').toUpperCase(), url) : options.prefer;
     if (prefer !== undefined) headers.set('prefer', prefer);
     const response = await inner.request(url, { ...init, headers });
-    exchanges.push({ method: (init.method ?? 'GET').toUpperCase(), url, status: response.status, violations: parseViolations(response.headers.get('sl-violations')) });
+    exchanges.push({
+      method: (init.method ?? 'GET').toUpperCase(),
+      url,
+      status: response.status,
+      violations: parseViolations(response.headers.get('sl-violations')),
+    });
     const rewrite = options.rewrite;
-    if (rewrite === undefined || !response.ok || !response.headers.get('content-type')?.includes('json')) return response;
+    if (rewrite === undefined || !response.ok || !response.headers.get('content-type')?.includes('json'))
+      return response;
     const text = await response.text();
     let body: unknown;
     try {

@@ -51,19 +51,36 @@ export async function loadSpec(specPath: string): Promise<Spec> {
 
 /** Starts `prism mock` (or `prism proxy`, see `proxyTo`) for `spec` (a file, or a document to write to a temporary file) on a free loopback port. */
 export async function startPrism(spec: string | Spec, options: PrismOptions = {}): Promise<PrismServer> {
-  const document = typeof spec === 'string' && options.paths === undefined ? undefined : typeof spec === 'string' ? await loadSpec(spec) : spec;
+  const document =
+    typeof spec === 'string' && options.paths === undefined
+      ? undefined
+      : typeof spec === 'string'
+        ? await loadSpec(spec)
+        : spec;
   const dir = document === undefined ? undefined : await mkdtemp(path.join(tmpdir(), 'plume-prism-'));
   let specFile = typeof spec === 'string' ? spec : '';
   if (document !== undefined && dir !== undefined) {
     specFile = path.join(dir, 'openapi.json');
-    await writeFile(specFile, JSON.stringify(options.paths === undefined ? document : onlyPaths(document, options.paths)));
+    await writeFile(
+      specFile,
+      JSON.stringify(options.paths === undefined ? document : onlyPaths(document, options.paths)),
+    );
   }
   const cleanup = async (): Promise<void> => {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   };
   const port = await freePort();
   const mode = options.proxyTo === undefined ? ['mock', specFile] : ['proxy', specFile, options.proxyTo];
-  const args = [prismBin(), ...mode, '-h', '127.0.0.1', '-p', String(port), ...(options.dynamic ? ['-d'] : []), ...(options.seed === undefined ? [] : ['--seed', options.seed])];
+  const args = [
+    prismBin(),
+    ...mode,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    ...(options.dynamic ? ['-d'] : []),
+    ...(options.seed === undefined ? [] : ['--seed', options.seed]),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -88,11 +105,15 @@ function prismBin(): string {
 
 function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`Prism did not start within ${timeoutMs} ms:\n${output().slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`Prism did not start within ${timeoutMs} ms:\n${output().slice(-2000)}`)),
+      timeoutMs,
+    );
     const check = (): void => {
       if (output().includes('Prism is listening')) finish();
     };
-    const onExit = (code: number | null): void => finish(new Error(`Prism exited (${code}) before listening:\n${output().slice(-2000)}`));
+    const onExit = (code: number | null): void =>
+      finish(new Error(`Prism exited (${code}) before listening:\n${output().slice(-2000)}`));
     function finish(error?: Error): void {
       clearTimeout(timer);
       child.stdout?.off('data', check);
@@ -156,7 +177,10 @@ function collectRefs(node: unknown, found: string[] = []): string[] {
 export async function loadMastodonSpec(): Promise<Spec> {
   const spec = await loadSpec(mastodonSpecPath);
   patchHeaderObjects(spec);
-  const paths = spec['paths'] as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Spec }> } }>>;
+  const paths = spec['paths'] as Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: Spec }> } }>
+  >;
   const schema = paths['/api/v1/statuses']?.['post']?.requestBody?.content?.['application/json']?.schema;
   if (schema?.['oneOf'] !== undefined) {
     schema['anyOf'] = schema['oneOf'];

@@ -14,7 +14,9 @@ function contextRecordingSkip(): { context: TestContext; notes: string[] } {
 
 describe('contract tests without ../shared/specs', () => {
   it('names what is missing, and nothing when everything is there', () => {
-    expect(missingSharedSpecs(['/specs/a.json', '/specs/b.json'], (path) => path.endsWith('a.json'))).toBe('/specs/b.json is missing (../shared/specs beside the clone)');
+    expect(missingSharedSpecs(['/specs/a.json', '/specs/b.json'], (path) => path.endsWith('a.json'))).toBe(
+      '/specs/b.json is missing (../shared/specs beside the clone)',
+    );
     expect(missingSharedSpecs(['/specs/a.json'], () => true)).toBeUndefined();
   });
 

@@ -7,21 +7,40 @@
 import { authBasePath } from '@plume/core/accounts/create-auth';
 
 type JsonObject = Record<string, unknown>;
-export type AuthOperation = { method: 'get' | 'post'; path: string; operation: JsonObject; statuses: readonly number[] };
+export type AuthOperation = {
+  method: 'get' | 'post';
+  path: string;
+  operation: JsonObject;
+  statuses: readonly number[];
+};
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonObject, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: JsonObject, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const body = (properties: JsonObject, required: string[]) => ({
   required: true,
   content: { 'application/json': { schema: { type: 'object', properties, required } } },
 });
 const email = { type: 'string', format: 'email', maxLength: 320 };
 const password = { type: 'string', minLength: 8, maxLength: 128 };
-const status = { type: 'object', required: ['status'], properties: { status: { type: 'boolean' }, message: { type: 'string' } } };
-const withUser = (token: JsonObject) => ({ type: 'object', required: ['token', 'user'], properties: { token, user: ref('AuthUser') } });
+const status = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'boolean' }, message: { type: 'string' } },
+};
+const withUser = (token: JsonObject) => ({
+  type: 'object',
+  required: ['token', 'user'],
+  properties: { token, user: ref('AuthUser') },
+});
 const signedIn = { security: [{ bearer: [] }, { session: [] }] };
 const anyone = { security: [] };
-const redirect = { description: 'Redirects the browser (`Location`)', headers: { location: { description: 'Where to go next', schema: { type: 'string' } } } };
+const redirect = {
+  description: 'Redirects the browser (`Location`)',
+  headers: { location: { description: 'Where to go next', schema: { type: 'string' } } },
+};
 
 export const authSchemas: Record<string, JsonObject> = {
   AuthUser: {
@@ -51,7 +70,12 @@ export const authSchemas: Record<string, JsonObject> = {
   },
 };
 
-const op = (method: AuthOperation['method'], path: string, statuses: readonly number[], operation: JsonObject): AuthOperation => ({
+const op = (
+  method: AuthOperation['method'],
+  path: string,
+  statuses: readonly number[],
+  operation: JsonObject,
+): AuthOperation => ({
   method,
   path: `${authBasePath}${path}`,
   statuses,
@@ -63,18 +87,56 @@ export const authOperations: readonly AuthOperation[] = [
     operationId: 'signUpWithEmail',
     summary: 'Register with name, email and password; a confirmation mail goes out',
     ...anyone,
-    requestBody: body({ name: { type: 'string', minLength: 1 }, email, password, callbackURL: { type: 'string' }, rememberMe: { type: 'boolean' } }, ['name', 'email', 'password']),
-    responses: { 200: json(withUser({ type: ['string', 'null'] }), 'Registered; `token` is a session token when no confirmation is needed') },
+    requestBody: body(
+      {
+        name: { type: 'string', minLength: 1 },
+        email,
+        password,
+        callbackURL: { type: 'string' },
+        rememberMe: { type: 'boolean' },
+      },
+      ['name', 'email', 'password'],
+    ),
+    responses: {
+      200: json(
+        withUser({ type: ['string', 'null'] }),
+        'Registered; `token` is a session token when no confirmation is needed',
+      ),
+    },
   }),
   op('post', '/sign-in/email', [401, 403, 423], {
     operationId: 'signInWithEmail',
-    summary: 'Sign in: sets the session cookie and answers the session token (also in `set-auth-token`); locked for a while after repeated failures',
+    summary:
+      'Sign in: sets the session cookie and answers the session token (also in `set-auth-token`); locked for a while after repeated failures',
     ...anyone,
-    requestBody: body({ email, password: { type: 'string', minLength: 1, maxLength: 128 }, callbackURL: { type: 'string' }, rememberMe: { type: 'boolean' } }, ['email', 'password']),
+    requestBody: body(
+      {
+        email,
+        password: { type: 'string', minLength: 1, maxLength: 128 },
+        callbackURL: { type: 'string' },
+        rememberMe: { type: 'boolean' },
+      },
+      ['email', 'password'],
+    ),
     responses: {
       200: {
-        ...json({ ...withUser({ type: 'string' }), properties: { ...withUser({ type: 'string' }).properties, redirect: { type: 'boolean' }, url: { type: 'string' } } }, 'Signed in'),
-        headers: { 'set-auth-token': { description: 'The session token, for `Authorization: Bearer`', schema: { type: 'string' } } },
+        ...json(
+          {
+            ...withUser({ type: 'string' }),
+            properties: {
+              ...withUser({ type: 'string' }).properties,
+              redirect: { type: 'boolean' },
+              url: { type: 'string' },
+            },
+          },
+          'Signed in',
+        ),
+        headers: {
+          'set-auth-token': {
+            description: 'The session token, for `Authorization: Bearer`',
+            schema: { type: 'string' },
+          },
+        },
       },
     },
   }),
@@ -83,14 +145,28 @@ export const authOperations: readonly AuthOperation[] = [
     summary: 'End the current session',
     ...signedIn,
     requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
-    responses: { 200: json({ type: 'object', required: ['success'], properties: { success: { type: 'boolean' } } }, 'Signed out') },
+    responses: {
+      200: json({ type: 'object', required: ['success'], properties: { success: { type: 'boolean' } } }, 'Signed out'),
+    },
   }),
   op('get', '/get-session', [], {
     operationId: 'getSession',
     summary: 'The current session and user, or null when nobody is signed in',
     security: [{}, { bearer: [] }, { session: [] }],
     responses: {
-      200: json({ anyOf: [{ type: 'object', required: ['session', 'user'], properties: { session: ref('AuthSession'), user: ref('AuthUser') } }, { type: 'null' }] }, 'The session, or null'),
+      200: json(
+        {
+          anyOf: [
+            {
+              type: 'object',
+              required: ['session', 'user'],
+              properties: { session: ref('AuthSession'), user: ref('AuthUser') },
+            },
+            { type: 'null' },
+          ],
+        },
+        'The session, or null',
+      ),
     },
   }),
   op('post', '/send-verification-email', [403], {
@@ -106,15 +182,30 @@ export const authOperations: readonly AuthOperation[] = [
     ...anyone,
     parameters: [
       { in: 'query', name: 'token', required: true, schema: { type: 'string' } },
-      { in: 'query', name: 'callbackURL', required: false, schema: { type: 'string' }, description: 'Where to send the browser afterwards' },
+      {
+        in: 'query',
+        name: 'callbackURL',
+        required: false,
+        schema: { type: 'string' },
+        description: 'Where to send the browser afterwards',
+      },
     ],
-    responses: { 200: json({ ...status, properties: { ...status.properties, user: { anyOf: [ref('AuthUser'), { type: 'null' }] } } }, 'Confirmed (no callbackURL)'), 302: redirect },
+    responses: {
+      200: json(
+        { ...status, properties: { ...status.properties, user: { anyOf: [ref('AuthUser'), { type: 'null' }] } } },
+        'Confirmed (no callbackURL)',
+      ),
+      302: redirect,
+    },
   }),
   op('post', '/request-password-reset', [403], {
     operationId: 'requestPasswordReset',
     summary: 'Mail a password reset link (the answer is the same whether the address is known or not)',
     ...anyone,
-    requestBody: body({ email, redirectTo: { type: 'string', description: 'The web page that asks for the new password' } }, ['email']),
+    requestBody: body(
+      { email, redirectTo: { type: 'string', description: 'The web page that asks for the new password' } },
+      ['email'],
+    ),
     responses: { 200: json(status, 'Requested') },
   }),
   op('get', '/reset-password/{token}', [], {
@@ -138,7 +229,19 @@ export const authOperations: readonly AuthOperation[] = [
     operationId: 'changePassword',
     summary: 'Change the password of the signed-in user',
     ...signedIn,
-    requestBody: body({ currentPassword: { type: 'string', minLength: 1 }, newPassword: password, revokeOtherSessions: { type: 'boolean' } }, ['currentPassword', 'newPassword']),
-    responses: { 200: json(withUser({ type: ['string', 'null'] }), 'Changed; `token` is a new session token when other sessions were revoked') },
+    requestBody: body(
+      {
+        currentPassword: { type: 'string', minLength: 1 },
+        newPassword: password,
+        revokeOtherSessions: { type: 'boolean' },
+      },
+      ['currentPassword', 'newPassword'],
+    ),
+    responses: {
+      200: json(
+        withUser({ type: ['string', 'null'] }),
+        'Changed; `token` is a new session token when other sessions were revoked',
+      ),
+    },
   }),
 ];

@@ -9,18 +9,30 @@ import { createUser } from '../../test-support/factories.ts';
 import { createTestApp } from '../../test-support/test-app.ts';
 import { operationNotes } from './operation-notes.ts';
 
-type Operation = { operationId?: string; tags?: string[]; summary?: string; security?: object[]; parameters?: Array<{ in: string; name: string }>; responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> };
+type Operation = {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  security?: object[];
+  parameters?: Array<{ in: string; name: string }>;
+  responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
+};
 type Document = {
   servers?: Array<{ url: string }>;
   tags?: Array<{ name: string; description?: string }>;
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown> }>; responses: Record<string, { content?: Record<string, unknown> }> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown> }>;
+    responses: Record<string, { content?: Record<string, unknown> }>;
+  };
 };
 
 const t = await createTestApp();
 afterAll(() => t.close());
 const document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<Document>();
-const operations = Object.entries(document.paths).flatMap(([route, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${route}`, operation })));
+const operations = Object.entries(document.paths).flatMap(([route, byMethod]) =>
+  Object.entries(byMethod).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${route}`, operation })),
+);
 const operation = (key: string): Operation => {
   const found = operations.find((entry) => entry.key === key)?.operation;
   if (found === undefined) throw new Error(`${key} is not in the document`);
@@ -52,24 +64,36 @@ describe('the OpenAPI document', () => {
       for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) < 400 || key === 'GET /api/v1/ready') continue;
         // Shared responses, or a route's own problem with more fields (the import's per-row report).
-        if (response.$ref === undefined) expect(Object.keys(response.content ?? {}), `${key} ${status}`).toEqual(['application/problem+json']);
+        if (response.$ref === undefined)
+          expect(Object.keys(response.content ?? {}), `${key} ${status}`).toEqual(['application/problem+json']);
         else expect(response.$ref, `${key} ${status}`).toMatch(/^#\/components\/responses\//);
       }
     }
-    for (const [name, response] of Object.entries(document.components.responses)) expect(Object.keys(response.content ?? {}), name).toEqual(['application/problem+json']);
+    for (const [name, response] of Object.entries(document.components.responses))
+      expect(Object.keys(response.content ?? {}), name).toEqual(['application/problem+json']);
   });
 
   it('declares the statuses routes answer beyond their own schema', () => {
-    expect(statusesOf('POST /api/v1/workspaces/{workspaceId}/posts/{postId}/actions')).toEqual(expect.arrayContaining(['409', '413', '415', '429', '500']));
-    expect(statusesOf('POST /api/v1/workspaces/{workspaceId}/accounts/oauth/start')).toEqual(expect.arrayContaining(['409', '422', '502']));
+    expect(statusesOf('POST /api/v1/workspaces/{workspaceId}/posts/{postId}/actions')).toEqual(
+      expect.arrayContaining(['409', '413', '415', '429', '500']),
+    );
+    expect(statusesOf('POST /api/v1/workspaces/{workspaceId}/accounts/oauth/start')).toEqual(
+      expect.arrayContaining(['409', '422', '502']),
+    );
     expect(statusesOf('POST /api/v1/workspaces/{workspaceId}/media')).toEqual(expect.arrayContaining(['413', '415']));
     expect(statusesOf('GET /api/v1/workspaces')).toEqual(expect.arrayContaining(['400', '401', '429']));
     // The liveness probe is exempt from the rate limit, and public: no 401, 429 or 413.
     expect(statusesOf('GET /api/v1/health').sort()).toEqual(['200', '400', '500']);
     // The import's 422 keeps its per-row report; the pull events are a stream, not JSON.
-    expect(JSON.stringify(operation('POST /api/v1/workspaces/{workspaceId}/posts/import').responses['422'])).toContain('"rows"');
-    expect(Object.keys(operation('GET /api/v1/ollama/pulls/{pullId}/events').responses['200']?.content ?? {})).toEqual(['text/event-stream']);
-    expect(operation('POST /api/v1/workspaces/{workspaceId}/posts').parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }));
+    expect(JSON.stringify(operation('POST /api/v1/workspaces/{workspaceId}/posts/import').responses['422'])).toContain(
+      '"rows"',
+    );
+    expect(Object.keys(operation('GET /api/v1/ollama/pulls/{pullId}/events').responses['200']?.content ?? {})).toEqual([
+      'text/event-stream',
+    ]);
+    expect(operation('POST /api/v1/workspaces/{workspaceId}/posts').parameters).toContainEqual(
+      expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }),
+    );
   });
 
   it('documents the auth routes the web app and the mails use', () => {
@@ -90,7 +114,12 @@ describe('the OpenAPI document', () => {
 
   it('describes every field a problem carries', async () => {
     const user = await createUser(t.app, t.db);
-    const invalid = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces', headers: user.headers, payload: { name: '' } });
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      headers: user.headers,
+      payload: { name: '' },
+    });
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/workspaces/nope', headers: user.headers });
     const described = Object.keys(document.components.schemas['Problem']?.properties ?? {});
     for (const response of [invalid, missing]) {
@@ -107,16 +136,35 @@ describe('the OpenAPI document', () => {
 describe('Redocly lint (recommended rules, redocly.yaml)', () => {
   it('finds no error and no warning', () => {
     const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-    const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+    const cli = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')),
+      'bin',
+      'cli.js',
+    );
     const dir = mkdtempSync(path.join(tmpdir(), 'plume-openapi-'));
     try {
       const file = path.join(dir, 'openapi.json');
       writeFileSync(file, JSON.stringify(document));
       // A minimal environment: no telemetry, no update check, nothing that could send it online.
-      const env = { HOME: homedir(), NODE_ENV: 'test', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
-      const run = spawnSync(process.execPath, [cli, 'lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json', '--max-problems', '500'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
-      const report = JSON.parse(run.stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }> };
-      const problems = report.problems.map((problem) => `${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer ?? ''})`).join('\n');
+      const env = {
+        HOME: homedir(),
+        NODE_ENV: 'test',
+        REDOCLY_TELEMETRY: 'off',
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+        NO_COLOR: '1',
+      };
+      const run = spawnSync(
+        process.execPath,
+        [cli, 'lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json', '--max-problems', '500'],
+        { cwd: dir, env, encoding: 'utf8', timeout: 60_000 },
+      );
+      const report = JSON.parse(run.stdout) as {
+        totals: { errors: number; warnings: number };
+        problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }>;
+      };
+      const problems = report.problems
+        .map((problem) => `${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer ?? ''})`)
+        .join('\n');
       expect(report.totals, problems || run.stderr).toEqual({ errors: 0, warnings: 0, ignored: 0 });
     } finally {
       rmSync(dir, { recursive: true, force: true });

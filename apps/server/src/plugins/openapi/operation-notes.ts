@@ -71,7 +71,10 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}': { id: 'listPendingIdentities' },
   'POST /api/v1/workspaces/{workspaceId}/pending-connections/{pendingId}': { id: 'pickPendingIdentities' },
   'POST /api/v1/workspaces/{workspaceId}/accounts/{accountId}/health': { id: 'checkAccountHealth' },
-  'POST /api/v1/workspaces/{workspaceId}/accounts/{accountId}/retry-failed': { id: 'retryFailedPosts', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/accounts/{accountId}/retry-failed': {
+    id: 'retryFailedPosts',
+    statuses: [409],
+  },
   'DELETE /api/v1/workspaces/{workspaceId}/accounts/{accountId}': { id: 'removeAccount' },
   'GET /api/v1/workspaces/{workspaceId}/accounts/{accountId}/slots': { id: 'listPostingSlots' },
   'PUT /api/v1/workspaces/{workspaceId}/accounts/{accountId}/slots': { id: 'setPostingSlots' },
@@ -96,8 +99,13 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'POST /api/v1/workspaces/{workspaceId}/content/generate': { id: 'generateContent', idempotent: true },
   'GET /api/v1/workspaces/{workspaceId}/content/drafts': { id: 'listDrafts' },
   'GET /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}': { id: 'getDraft' },
-  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/rewrite': { id: 'rewriteRevision' },
-  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/edit': { id: 'editRevision', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/rewrite': {
+    id: 'rewriteRevision',
+  },
+  'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/edit': {
+    id: 'editRevision',
+    statuses: [409],
+  },
   'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/accept': { id: 'acceptDraft', idempotent: true },
   'GET /api/v1/workspaces/{workspaceId}/llm/providers': { id: 'listLlmProviders' },
   'PUT /api/v1/workspaces/{workspaceId}/llm/providers/{providerId}': { id: 'setLlmProvider' },
@@ -136,8 +144,13 @@ const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.sli
  * parameter names it (`getWorkspacesPostsByPostId`), so a collection and its items differ.
  */
 export function derivedOperationId(method: string, path: string): string {
-  const segments = path.replace(/^\/api\/v\d+\//, '').split('/').filter((segment) => segment !== '');
-  const words = segments.filter((segment) => !segment.startsWith('{')).flatMap((segment) => segment.split(/[^a-zA-Z0-9]+/));
+  const segments = path
+    .replace(/^\/api\/v\d+\//, '')
+    .split('/')
+    .filter((segment) => segment !== '');
+  const words = segments
+    .filter((segment) => !segment.startsWith('{'))
+    .flatMap((segment) => segment.split(/[^a-zA-Z0-9]+/));
   const last = segments.at(-1) ?? '';
   const byParameter = last.startsWith('{') ? `By${capitalised(last.slice(1, -1))}` : '';
   return [method.toLowerCase(), ...words.filter((word) => word !== '').map(capitalised), byParameter].join('');

@@ -29,7 +29,11 @@ export const problemSchema: JsonObject = {
         type: 'object',
         required: ['path', 'message'],
         properties: {
-          path: { type: 'string', description: 'Where the value arrived: `body/targets/0/text`, `query/limit`, `params/postId`, `headers/idempotency-key`' },
+          path: {
+            type: 'string',
+            description:
+              'Where the value arrived: `body/targets/0/text`, `query/limit`, `params/postId`, `headers/idempotency-key`',
+          },
           message: { type: 'string' },
         },
       },
@@ -68,7 +72,9 @@ function codesOf(status: number): ErrorCode[] {
 }
 
 /** Every status some error code answers with. */
-export const problemStatuses: readonly number[] = [...new Set(Object.values(errorCodes).map((entry) => entry.status))].sort((a, b) => a - b);
+export const problemStatuses: readonly number[] = [
+  ...new Set(Object.values(errorCodes).map((entry) => entry.status)),
+].sort((a, b) => a - b);
 
 /** `#/components/responses/<name>` for a status (`NotFound` for 404). */
 export function problemResponseName(status: number): string {

@@ -21,8 +21,17 @@ export function swaggerOptions(serverUrl: string): FastifyDynamicSwaggerOptions 
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A session token (from sign-in) or a workspace API key (plume_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token', description: 'The session cookie the sign-in sets' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A session token (from sign-in) or a workspace API key (plume_…)',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'better-auth.session_token',
+            description: 'The session cookie the sign-in sets',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -30,10 +39,13 @@ export function swaggerOptions(serverUrl: string): FastifyDynamicSwaggerOptions 
     transform: (input) => {
       const methods = Array.isArray(input.route.method) ? input.route.method : [input.route.method];
       const rateLimit = (input.route.config as { rateLimit?: unknown } | undefined)?.rateLimit;
-      for (const method of methods) facts.set(`${method} ${openApiPath(input.url)}`, { rateLimited: rateLimit !== false });
+      for (const method of methods)
+        facts.set(`${method} ${openApiPath(input.url)}`, { rateLimited: rateLimit !== false });
       return jsonSchemaTransform(input);
     },
     transformObject: (documentObject) =>
-      'openapiObject' in documentObject ? completeDocument(documentObject.openapiObject as OpenApiDocument, { serverUrl, facts }) : documentObject.swaggerObject,
+      'openapiObject' in documentObject
+        ? completeDocument(documentObject.openapiObject as OpenApiDocument, { serverUrl, facts })
+        : documentObject.swaggerObject,
   };
 }

@@ -12,7 +12,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
   ['media', 'Uploaded images and videos'],
   ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
-  ['models', "Language models per workspace: providers, routing policies, budget, usage"],
+  ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
   ['admin', 'Instance administration'],
   ['instance', 'The whole instance: publishing paused or running (a restored copy starts paused)'],
@@ -23,6 +23,9 @@ const descriptions: ReadonlyArray<[string, string]> = [
 export function describedTags(used: readonly string[]): Array<{ name: string; description?: string }> {
   const names = new Set(used);
   const known = descriptions.filter(([name]) => names.has(name)).map(([name, description]) => ({ name, description }));
-  const unknown = [...names].filter((name) => !descriptions.some(([known]) => known === name)).sort().map((name) => ({ name }));
+  const unknown = [...names]
+    .filter((name) => !descriptions.some(([known]) => known === name))
+    .sort()
+    .map((name) => ({ name }));
   return [...known, ...unknown];
 }

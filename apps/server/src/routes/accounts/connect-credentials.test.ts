@@ -6,10 +6,15 @@ import { createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 type Problem = { code: string; detail: string; errors?: { path: string; message: string }[] };
-type NetworkItem = { id: string; credentialFields: { properties: Record<string, { title?: string; description?: string }> } | null };
+type NetworkItem = {
+  id: string;
+  credentialFields: { properties: Record<string, { title?: string; description?: string }> } | null;
+};
 
 /** One app per policy: the default (private hosts refused) and one that allows loopback. */
-async function appWith(env: Record<string, string>): Promise<{ t: TestApp; owner: TestUser; workspace: TestWorkspace }> {
+async function appWith(
+  env: Record<string, string>,
+): Promise<{ t: TestApp; owner: TestUser; workspace: TestWorkspace }> {
   const t = await createTestApp(env);
   const owner = await createUser(t.app, t.db);
   const workspace = await createWorkspaceAs(t.app, owner);
@@ -52,7 +57,9 @@ describe('connecting with credentials when the server cannot be reached', () => 
     const port = await freePort();
     const response = await connectBluesky(loopback, `http://127.0.0.1:${port}`);
     expect(response.statusCode, response.body).toBe(502);
-    expect(response.json<Problem>().detail).toBe('Plume could not reach 127.0.0.1 from this server (connection refused).');
+    expect(response.json<Problem>().detail).toBe(
+      'Plume could not reach 127.0.0.1 from this server (connection refused).',
+    );
   });
 
   it('names HTTP_ALLOW_PRIVATE_HOSTS when the address is private and not allowed', async () => {
@@ -60,7 +67,9 @@ describe('connecting with credentials when the server cannot be reached', () => 
     const response = await connectBluesky(strict, `http://127.0.0.1:${port}`);
     expect(response.statusCode, response.body).toBe(502);
     const { detail } = response.json<Problem>();
-    expect(detail).toContain('Plume did not connect to 127.0.0.1: 127.0.0.1 is a private, loopback or link-local address');
+    expect(detail).toContain(
+      'Plume did not connect to 127.0.0.1: 127.0.0.1 is a private, loopback or link-local address',
+    );
     expect(detail).toContain('add it to HTTP_ALLOW_PRIVATE_HOSTS');
   });
 });
@@ -77,17 +86,31 @@ describe('checking an account whose server went away', () => {
       headers: loopback.owner.headers,
     });
     expect(checked.statusCode, checked.body).toBe(200);
-    expect(checked.json<{ healthError: string | null }>().healthError).toBe(`Plume could not reach ${host} from this server (connection refused).`);
+    expect(checked.json<{ healthError: string | null }>().healthError).toBe(
+      `Plume could not reach ${host} from this server (connection refused).`,
+    );
   });
 });
 
 describe('the connect forms’ guidance', () => {
   it('asks Bluesky for an app password (where to make one) with an optional server, and says where Discord and Telegram credentials come from', async () => {
-    const response = await strict.t.app.inject({ method: 'GET', url: '/api/v1/networks', headers: strict.owner.headers });
-    const fields = (id: string) => response.json<{ items: NetworkItem[] }>().items.find((item) => item.id === id)?.credentialFields?.properties ?? {};
+    const response = await strict.t.app.inject({
+      method: 'GET',
+      url: '/api/v1/networks',
+      headers: strict.owner.headers,
+    });
+    const fields = (id: string) =>
+      response.json<{ items: NetworkItem[] }>().items.find((item) => item.id === id)?.credentialFields?.properties ??
+      {};
     const bluesky = fields('bluesky');
-    expect(bluesky.password).toMatchObject({ title: 'App password', description: expect.stringContaining('Settings → Privacy and security → App passwords') });
-    expect(bluesky.service).toMatchObject({ title: 'Server (optional)', description: expect.stringContaining('your own PDS') });
+    expect(bluesky.password).toMatchObject({
+      title: 'App password',
+      description: expect.stringContaining('Settings → Privacy and security → App passwords'),
+    });
+    expect(bluesky.service).toMatchObject({
+      title: 'Server (optional)',
+      description: expect.stringContaining('your own PDS'),
+    });
     expect(fields('discord').webhookUrl?.description).toContain('Settings → Integrations → Webhooks');
     expect(fields('telegram').botToken?.description).toContain('@BotFather');
     expect(fields('telegram').channel?.description).toContain('administrator with the right to post messages');

@@ -57,15 +57,28 @@ beforeAll(async () => {
       PUBLIC_URL,
       X_CLIENT_ID: oidc.client.clientId,
       X_CLIENT_SECRET: oidc.client.clientSecret,
-      NETWORK_ENDPOINTS: JSON.stringify({ x: { api: fake.server.url, authorize: oidc.authorizeUrl, token: oidc.tokenUrl } }),
+      NETWORK_ENDPOINTS: JSON.stringify({
+        x: { api: fake.server.url, authorize: oidc.authorizeUrl, token: oidc.tokenUrl },
+      }),
     },
     { providers: [xProvider] },
   );
   owner = await createUser(testApp.app, testApp.db, { name: 'Olive Owner' });
   workspace = await createWorkspaceAs(testApp.app, owner);
   const { context } = testApp;
-  tokenDeps = { db: context.db, keyring: context.keyring, runtime: context.publishing.runtime, appUrl: context.publishing.appUrl };
-  publishDeps = { ...tokenDeps, media: context.publishing.media, limiter: createNetworkLimiter(), runnerId: 'peer-test', staleRunnerSeconds: 60 };
+  tokenDeps = {
+    db: context.db,
+    keyring: context.keyring,
+    runtime: context.publishing.runtime,
+    appUrl: context.publishing.appUrl,
+  };
+  publishDeps = {
+    ...tokenDeps,
+    media: context.publishing.media,
+    limiter: createNetworkLimiter(),
+    runnerId: 'peer-test',
+    staleRunnerSeconds: 60,
+  };
 });
 
 afterAll(async () => {
@@ -130,17 +143,30 @@ describe('connecting X through its sign-in page (oidc-provider)', () => {
     accountId = connected.accountIds[0] ?? '';
 
     const row = await accountRow();
-    expect(row).toMatchObject({ network: 'x', externalId: fake.state.user.id, handle: fake.state.user.username, status: 'connected' });
+    expect(row).toMatchObject({
+      network: 'x',
+      externalId: fake.state.user.id,
+      handle: fake.state.user.username,
+      status: 'connected',
+    });
     const tokens = await storedTokens();
     expect(tokens.refreshToken).toEqual(expect.any(String));
     expect(row.tokensCiphertext).not.toContain(tokens.accessToken);
     expect(row.tokensCiphertext).not.toContain(tokens.refreshToken);
-    expect(await oidc.introspect(tokens.accessToken)).toMatchObject({ active: true, sub: fake.state.user.id, client_id: oidc.client.clientId });
+    expect(await oidc.introspect(tokens.accessToken)).toMatchObject({
+      active: true,
+      sub: fake.state.user.id,
+      client_id: oidc.client.clientId,
+    });
     expect(Math.abs((row.accessExpiresAt?.getTime() ?? 0) - (Date.now() + 3600_000))).toBeLessThan(60_000);
     const me = fake.server.requests.filter((request) => request.path === '/2/users/me');
     expect(me.map((request) => request.bearer)).toEqual([tokens.accessToken]);
 
-    const list = await testApp.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/accounts`, headers: owner.headers });
+    const list = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/accounts`,
+      headers: owner.headers,
+    });
     expect(list.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toEqual([accountId]);
     expect(list.body).not.toContain(tokens.accessToken);
 
@@ -155,7 +181,9 @@ describe('connecting X through its sign-in page (oidc-provider)', () => {
     expect(await refreshDueTokensJob.run(tokenDeps, {})).toEqual({ due: 0 });
     await expireSoon();
     expect(await refreshDueTokensJob.run(tokenDeps, {})).toEqual({ due: 1 });
-    const queued = await testApp.db.execute<{ key: string }>(sql`SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'refresh_account'`);
+    const queued = await testApp.db.execute<{ key: string }>(
+      sql`SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'refresh_account'`,
+    );
     expect(queued.rows.map((job) => job.key)).toEqual([`refresh:${accountId}`]);
 
     expect(await refreshAccountJob.run(tokenDeps, { accountId })).toBe('refreshed');
@@ -173,13 +201,18 @@ describe('connecting X through its sign-in page (oidc-provider)', () => {
     const outcome = await publishNow('First post after rotation');
     expect(outcome).toBe('published');
     expect(postsOnX('First post after rotation')).toHaveLength(1);
-    expect(fake.server.requests.filter((request) => request.path === '/2/tweets').at(-1)?.bearer).toBe(after.accessToken);
+    expect(fake.server.requests.filter((request) => request.path === '/2/tweets').at(-1)?.bearer).toBe(
+      after.accessToken,
+    );
   });
 
   it('refreshes once when two workers find the token due together (the lock keeps the rotated token from being spent twice)', async () => {
     const before = await storedTokens();
     await expireSoon();
-    const [first, second] = await Promise.all([refreshAccount(tokenDeps, accountId), refreshAccount(tokenDeps, accountId)]);
+    const [first, second] = await Promise.all([
+      refreshAccount(tokenDeps, accountId),
+      refreshAccount(tokenDeps, accountId),
+    ]);
     expect(first.tokens.refreshToken).not.toBe(before.refreshToken);
     expect(second.tokens).toEqual(first.tokens);
     expect((await accountRow()).status).toBe('connected');
@@ -191,7 +224,11 @@ describe('connecting X through its sign-in page (oidc-provider)', () => {
     // X refuses a token it considers revoked. (Revoking it at oidc-provider would take the grant's
     // refresh tokens along: RFC 7009 lets a server do that, and oidc-provider does.)
     const before = await storedTokens();
-    fake.server.failNext({ status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' }, match: (request) => request.path === '/2/tweets' });
+    fake.server.failNext({
+      status: 401,
+      body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' },
+      match: (request) => request.path === '/2/tweets',
+    });
     const outcome = await publishNow('Published after a 401');
     expect(outcome).toBe('published');
     expect(postsOnX('Published after a 401')).toHaveLength(1);
@@ -239,7 +276,13 @@ describe('losing access and reconnecting', () => {
 
   it('reconnects through the sign-in page into the same account row with a working refresh token; the waiting post goes out', async () => {
     const revoked = await storedTokens();
-    const again = await connectThroughSignIn(testApp.app, { owner, workspace, network: 'x', reconnectAccountId: accountId, browser: signIn() });
+    const again = await connectThroughSignIn(testApp.app, {
+      owner,
+      workspace,
+      network: 'x',
+      reconnectAccountId: accountId,
+      browser: signIn(),
+    });
     expect(again.accountIds).toEqual([accountId]);
     const row = await accountRow();
     expect(row).toMatchObject({ status: 'connected', disconnectedReason: null, disconnectedAt: null });
@@ -263,9 +306,17 @@ describe('losing access and reconnecting', () => {
 
   it('refuses a reconnect signed in as someone else: the account keeps its tokens and no other account is added', async () => {
     const before = await accountRow();
-    const { back } = await signInThroughPlume(testApp.app, { owner, workspace, network: 'x', reconnectAccountId: accountId, browser: { login: 'someone_else' } });
+    const { back } = await signInThroughPlume(testApp.app, {
+      owner,
+      workspace,
+      network: 'x',
+      reconnectAccountId: accountId,
+      browser: { login: 'someone_else' },
+    });
     expect(back.searchParams.get('connected')).toBeNull();
-    expect(back.searchParams.get('error')).toBe(`You signed in to X as someone_else, not as ${fake.state.user.username}. Sign in as ${fake.state.user.username} to reconnect it.`);
+    expect(back.searchParams.get('error')).toBe(
+      `You signed in to X as someone_else, not as ${fake.state.user.username}. Sign in as ${fake.state.user.username} to reconnect it.`,
+    );
     const accounts = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.workspaceId, workspace.id));
     expect(accounts.map((account) => account.id)).toEqual([accountId]);
     expect((await accountRow()).tokensCiphertext).toBe(before.tokensCiphertext);
@@ -275,7 +326,13 @@ describe('losing access and reconnecting', () => {
     const before = await storedTokens();
     oidc.setIssueRefreshTokens(false);
     try {
-      await connectThroughSignIn(testApp.app, { owner, workspace, network: 'x', reconnectAccountId: accountId, browser: signIn() });
+      await connectThroughSignIn(testApp.app, {
+        owner,
+        workspace,
+        network: 'x',
+        reconnectAccountId: accountId,
+        browser: signIn(),
+      });
     } finally {
       oidc.setIssueRefreshTokens(true);
     }

@@ -9,16 +9,20 @@ import { protectedErrors } from '../../lib/common-schemas.ts';
 import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 
 export async function auditLogRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/workspaces/:workspaceId/audit-log', {
-    schema: {
-      tags: ['audit-log'],
-      summary: 'Who changed what, newest first (admin)',
-      params: workspaceParams,
-      querystring: paginationQuery,
-      response: { 200: pageOf(auditEventSchema), ...protectedErrors },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/workspaces/:workspaceId/audit-log',
+    {
+      schema: {
+        tags: ['audit-log'],
+        summary: 'Who changed what, newest first (admin)',
+        params: workspaceParams,
+        querystring: paginationQuery,
+        response: { 200: pageOf(auditEventSchema), ...protectedErrors },
+      },
     },
-  }, async (request) => {
-    const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
-    return listAuditEvents(context.db, { workspaceId: access.workspace.id, ...request.query });
-  });
+    async (request) => {
+      const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'admin');
+      return listAuditEvents(context.db, { workspaceId: access.workspace.id, ...request.query });
+    },
+  );
 }

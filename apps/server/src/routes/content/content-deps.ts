@@ -8,8 +8,13 @@ export function contentDeps(context: AppContext, access: WorkspaceAccess): Gener
   const { principal } = access;
   return {
     db: context.db,
-    caller: { gateway: context.llm.gateway, workspaceId: access.workspace.id, userId: principal.kind === 'user' ? principal.userId : null },
-    manifest: (id: NetworkId) => context.publishing.runtime.providers.find((provider) => provider.manifest.id === id)?.manifest,
+    caller: {
+      gateway: context.llm.gateway,
+      workspaceId: access.workspace.id,
+      userId: principal.kind === 'user' ? principal.userId : null,
+    },
+    manifest: (id: NetworkId) =>
+      context.publishing.runtime.providers.find((provider) => provider.manifest.id === id)?.manifest,
   };
 }
 

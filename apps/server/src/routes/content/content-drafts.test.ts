@@ -18,8 +18,22 @@ let workspace: TestWorkspace;
 let otherWorkspace: TestWorkspace;
 const accounts: Record<string, string> = {};
 
-type Post = { revisionId: string; text: string; hashtags: string[]; count: number; limit: number; fits: boolean; repaired?: string; quality: { score: number; criteria: { id: string; score: number | null }[] } };
-type Generated = { draftId: string; variants: { variant: number; perNetwork: Record<string, Post> }[]; usage: { provider: string; costUsd: number; calls: number }; warnings: string[] };
+type Post = {
+  revisionId: string;
+  text: string;
+  hashtags: string[];
+  count: number;
+  limit: number;
+  fits: boolean;
+  repaired?: string;
+  quality: { score: number; criteria: { id: string; score: number | null }[] };
+};
+type Generated = {
+  draftId: string;
+  variants: { variant: number; perNetwork: Record<string, Post> }[];
+  usage: { provider: string; costUsd: number; calls: number };
+  warnings: string[];
+};
 type Problem = { code: string; detail?: string; errors?: { path: string }[] };
 
 beforeAll(async () => {
@@ -36,16 +50,23 @@ beforeEach(() => {
 afterAll(() => studio.close());
 
 const base = (ws = workspace.id) => `/api/v1/workspaces/${ws}/content`;
-const generate = (payload: object, user = editor, ws = workspace.id) => t.app.inject({ method: 'POST', url: `${base(ws)}/generate`, headers: user.headers, payload });
+const generate = (payload: object, user = editor, ws = workspace.id) =>
+  t.app.inject({ method: 'POST', url: `${base(ws)}/generate`, headers: user.headers, payload });
 const brief = { topic: 'Cold brew at home', keyPoints: ['16 hours in the fridge'] };
-const generationCalls = () => fake.requests.filter((request) => request.path === '/api/chat' && JSON.stringify(request.body).includes('You write social media posts'));
+const generationCalls = () =>
+  fake.requests.filter(
+    (request) => request.path === '/api/chat' && JSON.stringify(request.body).includes('You write social media posts'),
+  );
 
 describe('generate', () => {
-  it('writes 2 variants for X and LinkedIn, counted each network\'s way, stored as revisions with ledger rows', async () => {
+  it("writes 2 variants for X and LinkedIn, counted each network's way, stored as revisions with ledger rows", async () => {
     const response = await generate({ brief, targets: ['x', { accountId: accounts['linkedin'] }], variants: 2 });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json<Generated>();
-    expect(body.variants.map((variant) => Object.keys(variant.perNetwork).sort())).toEqual([['linkedin', 'x'], ['linkedin', 'x']]);
+    expect(body.variants.map((variant) => Object.keys(variant.perNetwork).sort())).toEqual([
+      ['linkedin', 'x'],
+      ['linkedin', 'x'],
+    ]);
     const x = body.variants[0]!.perNetwork['x']!;
     const linkedin = body.variants[0]!.perNetwork['linkedin']!;
     const composed = `${postFor('x', 1).text}\n\n#ColdBrew`;
@@ -58,23 +79,40 @@ describe('generate', () => {
     expect(body.usage).toMatchObject({ provider: 'ollama' });
     expect(body.warnings).toEqual([]);
 
-    const draft = await t.app.inject({ method: 'GET', url: `${base()}/drafts/${body.draftId}`, headers: editor.headers });
-    const revisions = draft.json<{ revisions: { id: string; seq: number; source: string; variant: number; network: string }[] }>().revisions;
-    expect(revisions.map((revision) => [revision.seq, revision.variant, revision.source])).toEqual([[1, 1, 'generated'], [2, 1, 'generated'], [3, 2, 'generated'], [4, 2, 'generated']]);
+    const draft = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/drafts/${body.draftId}`,
+      headers: editor.headers,
+    });
+    const revisions = draft.json<{
+      revisions: { id: string; seq: number; source: string; variant: number; network: string }[];
+    }>().revisions;
+    expect(revisions.map((revision) => [revision.seq, revision.variant, revision.source])).toEqual([
+      [1, 1, 'generated'],
+      [2, 1, 'generated'],
+      [3, 2, 'generated'],
+      [4, 2, 'generated'],
+    ]);
     expect(revisions.map((revision) => revision.id)).toContain(x.revisionId);
 
-    const ledger = await t.db.execute<{ task: string; quality_score: number | null }>(sql`SELECT task, quality_score FROM llm_usage WHERE workspace_id = ${workspace.id}`);
+    const ledger = await t.db.execute<{ task: string; quality_score: number | null }>(
+      sql`SELECT task, quality_score FROM llm_usage WHERE workspace_id = ${workspace.id}`,
+    );
     const tasks = ledger.rows.map((row) => row.task);
     expect(tasks.filter((task) => task === 'caption')).toHaveLength(1);
     expect(tasks.filter((task) => task === 'voice_match').length).toBeGreaterThan(0);
     expect(ledger.rows.find((row) => row.task === 'caption')?.quality_score).toEqual(expect.any(Number));
 
     const list = await t.app.inject({ method: 'GET', url: `${base()}/drafts?limit=1`, headers: editor.headers });
-    expect(list.json<{ items: { id: string; revisionCount: number }[] }>().items[0]).toMatchObject({ id: body.draftId, revisionCount: 4 });
+    expect(list.json<{ items: { id: string; revisionCount: number }[] }>().items[0]).toMatchObject({
+      id: body.draftId,
+      revisionCount: 4,
+    });
   });
 
   it('re-asks once when the model answers malformed JSON, then succeeds', async () => {
-    script.generation = (ask) => (ask.attempt === 1 ? 'Sure! Here are your posts: {"variants": [' : variantsJson(ask.networks, ask.variants));
+    script.generation = (ask) =>
+      ask.attempt === 1 ? 'Sure! Here are your posts: {"variants": [' : variantsJson(ask.networks, ask.variants);
     const response = await generate({ brief, targets: ['x'], variants: 1 });
     expect(response.statusCode, response.body).toBe(201);
     const calls = generationCalls();
@@ -90,8 +128,14 @@ describe('generate', () => {
   });
 
   it('repairs an over-long X post at a sentence boundary and flags it', async () => {
-    const long = 'Cold brew is smoother than iced coffee. ' + 'Cold water pulls out the sweet notes and leaves the sharp ones behind, so the cup tastes rounder and calmer. '.repeat(2) + 'Try it this week with a coarse grind and sixteen hours in the fridge.';
-    script.generation = (ask) => variantsJson(ask.networks, ask.variants, () => ({ text: long, hashtags: ['ColdBrew'], cta: 'Shop' }));
+    const long =
+      'Cold brew is smoother than iced coffee. ' +
+      'Cold water pulls out the sweet notes and leaves the sharp ones behind, so the cup tastes rounder and calmer. '.repeat(
+        2,
+      ) +
+      'Try it this week with a coarse grind and sixteen hours in the fridge.';
+    script.generation = (ask) =>
+      variantsJson(ask.networks, ask.variants, () => ({ text: long, hashtags: ['ColdBrew'], cta: 'Shop' }));
     const response = await generate({ brief, targets: ['x'], variants: 1 });
     expect(response.statusCode, response.body).toBe(201);
     const x = response.json<Generated>().variants[0]!.perNetwork['x']!;
@@ -103,13 +147,20 @@ describe('generate', () => {
 
   it('asks the model for a shorter post when not even one sentence fits', async () => {
     const oneSentence = `Cold brew ${'really '.repeat(60)}is smoother`;
-    script.generation = (ask) => variantsJson(ask.networks, ask.variants, () => ({ text: oneSentence, hashtags: [], cta: 'Shop' }));
+    script.generation = (ask) =>
+      variantsJson(ask.networks, ask.variants, () => ({ text: oneSentence, hashtags: [], cta: 'Shop' }));
     script.rewrite = () => 'Cold brew is smoother. Shop the beans!';
     const response = await generate({ brief, targets: ['x'], variants: 1 });
     expect(response.statusCode, response.body).toBe(201);
     const x = response.json<Generated>().variants[0]!.perNetwork['x']!;
-    expect(x).toMatchObject({ repaired: 'rewritten_shorter', text: 'Cold brew is smoother. Shop the beans!', fits: true });
-    const rewrite = fake.requests.find((request) => JSON.stringify(request.body).includes('You rewrite social media posts'));
+    expect(x).toMatchObject({
+      repaired: 'rewritten_shorter',
+      text: 'Cold brew is smoother. Shop the beans!',
+      fits: true,
+    });
+    const rewrite = fake.requests.find((request) =>
+      JSON.stringify(request.body).includes('You rewrite social media posts'),
+    );
     expect(JSON.stringify(rewrite?.body)).toContain('Never exceed 280');
   });
 
@@ -118,13 +169,22 @@ describe('generate', () => {
       [{ brief, targets: ['x'], variants: 6 }, 'body/variants'],
       [{ brief: { topic: '' }, targets: ['x'], variants: 1 }, 'body/brief/topic'],
       [{ brief, targets: ['myspace'], variants: 1 }, 'body/targets/0'],
-      [{ brief, targets: [{ accountId: '00000000-0000-4000-8000-000000000000' }], variants: 1 }, 'body/targets/0/accountId'],
-      [{ brief: { ...brief, contentType: 'promotional' }, targets: ['x'], variants: 1 }, 'body/brief/templateValues/product'],
+      [
+        { brief, targets: [{ accountId: '00000000-0000-4000-8000-000000000000' }], variants: 1 },
+        'body/targets/0/accountId',
+      ],
+      [
+        { brief: { ...brief, contentType: 'promotional' }, targets: ['x'], variants: 1 },
+        'body/brief/templateValues/product',
+      ],
     ];
     for (const [payload, path] of cases) {
       const response = await generate(payload);
       expect(response.statusCode, response.body).toBe(400);
-      expect(response.json<Problem>().errors?.map((error) => error.path), JSON.stringify(payload)).toContain(path);
+      expect(
+        response.json<Problem>().errors?.map((error) => error.path),
+        JSON.stringify(payload),
+      ).toContain(path);
     }
   });
 });
@@ -134,13 +194,30 @@ describe('rewrite and accept', () => {
     const generated = (await generate({ brief, targets: ['x', 'linkedin'], variants: 1 })).json<Generated>();
     const x = generated.variants[0]!.perNetwork['x']!;
     const linkedin = generated.variants[0]!.perNetwork['linkedin']!;
-    const rewrite = await t.app.inject({ method: 'POST', url: `${base()}/drafts/${generated.draftId}/revisions/${x.revisionId}/rewrite`, headers: editor.headers, payload: { action: 'shorter' } });
+    const rewrite = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/drafts/${generated.draftId}/revisions/${x.revisionId}/rewrite`,
+      headers: editor.headers,
+      payload: { action: 'shorter' },
+    });
     expect(rewrite.statusCode, rewrite.body).toBe(201);
-    const child = rewrite.json<{ revision: { id: string; parentId: string; source: string; seq: number; text: string; quality: { score: number } } }>().revision;
-    expect(child).toMatchObject({ parentId: x.revisionId, source: 'rewrite:shorter', seq: 3, text: 'Cold brew, made simple. Shop the beans!' });
+    const child = rewrite.json<{
+      revision: { id: string; parentId: string; source: string; seq: number; text: string; quality: { score: number } };
+    }>().revision;
+    expect(child).toMatchObject({
+      parentId: x.revisionId,
+      source: 'rewrite:shorter',
+      seq: 3,
+      text: 'Cold brew, made simple. Shop the beans!',
+    });
     expect(child.quality.score).toEqual(expect.any(Number));
 
-    const translate = await t.app.inject({ method: 'POST', url: `${base()}/drafts/${generated.draftId}/revisions/${x.revisionId}/rewrite`, headers: editor.headers, payload: { action: 'translate' } });
+    const translate = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/drafts/${generated.draftId}/revisions/${x.revisionId}/rewrite`,
+      headers: editor.headers,
+      payload: { action: 'translate' },
+    });
     expect(translate.statusCode, translate.body).toBe(400);
     expect(translate.json<Problem>().errors?.[0]?.path).toBe('body/language');
 
@@ -151,13 +228,21 @@ describe('rewrite and accept', () => {
       payload: { revisionIds: [child.id, linkedin.revisionId], accountIds: [accounts['x'], accounts['linkedin']] },
     });
     expect(accept.statusCode, accept.body).toBe(201);
-    const post = accept.json<{ id: string; state: string; targets: { network: string; override: { text?: string; hashtags?: string[] } }[] }>();
+    const post = accept.json<{
+      id: string;
+      state: string;
+      targets: { network: string; override: { text?: string; hashtags?: string[] } }[];
+    }>();
     expect(post.state).toBe('draft');
     const byNetwork = Object.fromEntries(post.targets.map((target) => [target.network, target.override]));
     // Hashtags as a post stores them (`#tag`, see composePost), without those the text already holds.
     expect(byNetwork['x']).toEqual({ text: child.text, hashtags: ['#ColdBrew'] });
     expect(byNetwork['linkedin']).toEqual({ text: linkedin.text, hashtags: ['#ColdBrew'] });
-    const draft = await t.app.inject({ method: 'GET', url: `${base()}/drafts/${generated.draftId}`, headers: editor.headers });
+    const draft = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/drafts/${generated.draftId}`,
+      headers: editor.headers,
+    });
     expect(draft.json()).toMatchObject({ postId: post.id });
 
     // Accepting again into the same post edits it (under the post's own rules).
@@ -168,7 +253,9 @@ describe('rewrite and accept', () => {
       payload: { revisionIds: [x.revisionId], accountIds: [accounts['x']], postId: post.id },
     });
     expect(again.statusCode, again.body).toBe(200);
-    expect(again.json<{ targets: { override: { text?: string } }[] }>().targets).toEqual([expect.objectContaining({ override: expect.objectContaining({ text: x.text }) })]);
+    expect(again.json<{ targets: { override: { text?: string } }[] }>().targets).toEqual([
+      expect.objectContaining({ override: expect.objectContaining({ text: x.text }) }),
+    ]);
   });
 
   it('refuses an account whose network has no chosen revision, naming the field', async () => {
@@ -177,7 +264,10 @@ describe('rewrite and accept', () => {
       method: 'POST',
       url: `${base()}/drafts/${generated.draftId}/accept`,
       headers: editor.headers,
-      payload: { revisionIds: [generated.variants[0]!.perNetwork['x']!.revisionId], accountIds: [accounts['linkedin']] },
+      payload: {
+        revisionIds: [generated.variants[0]!.perNetwork['x']!.revisionId],
+        accountIds: [accounts['linkedin']],
+      },
     });
     expect(accept.statusCode, accept.body).toBe(400);
     expect(accept.json<Problem>().errors?.[0]?.path).toBe('body/accountIds/0');
@@ -186,11 +276,24 @@ describe('rewrite and accept', () => {
   it("keeps other workspaces' drafts out of reach (404)", async () => {
     const generated = (await generate({ brief, targets: ['x'], variants: 1 })).json<Generated>();
     const revisionId = generated.variants[0]!.perNetwork['x']!.revisionId;
-    const outsiderOwn = await t.app.inject({ method: 'GET', url: `${base(otherWorkspace.id)}/drafts/${generated.draftId}`, headers: outsider.headers });
+    const outsiderOwn = await t.app.inject({
+      method: 'GET',
+      url: `${base(otherWorkspace.id)}/drafts/${generated.draftId}`,
+      headers: outsider.headers,
+    });
     expect(outsiderOwn.statusCode).toBe(404);
-    const viaOther = await t.app.inject({ method: 'POST', url: `${base(otherWorkspace.id)}/drafts/${generated.draftId}/revisions/${revisionId}/rewrite`, headers: outsider.headers, payload: { action: 'shorter' } });
+    const viaOther = await t.app.inject({
+      method: 'POST',
+      url: `${base(otherWorkspace.id)}/drafts/${generated.draftId}/revisions/${revisionId}/rewrite`,
+      headers: outsider.headers,
+      payload: { action: 'shorter' },
+    });
     expect(viaOther.statusCode).toBe(404);
-    const intoOther = await t.app.inject({ method: 'GET', url: `${base()}/drafts/${generated.draftId}`, headers: outsider.headers });
+    const intoOther = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/drafts/${generated.draftId}`,
+      headers: outsider.headers,
+    });
     expect(intoOther.statusCode).toBe(404);
   });
 });
@@ -208,6 +311,9 @@ describe('when no model can answer', () => {
     const response = await generate({ brief, targets: ['x'], variants: 1 });
     expect(response.statusCode, response.body).toBe(503);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.json<Problem>()).toMatchObject({ code: 'llm_unavailable', detail: expect.stringContaining('ollama') });
+    expect(response.json<Problem>()).toMatchObject({
+      code: 'llm_unavailable',
+      detail: expect.stringContaining('ollama'),
+    });
   });
 });

@@ -32,12 +32,18 @@ export function systemOf(prompt: FakeOllamaPrompt): string {
 }
 
 export function postFor(network: string, variant: number): { text: string; hashtags: string[]; cta: string } {
-  return { text: `Variant ${variant} for ${network}: cold brew is smoother than iced coffee. Read how at https://example.com/cold-brew-guide-for-home-baristas and shop the beans!`, hashtags: ['ColdBrew'], cta: 'Shop the beans' };
+  return {
+    text: `Variant ${variant} for ${network}: cold brew is smoother than iced coffee. Read how at https://example.com/cold-brew-guide-for-home-baristas and shop the beans!`,
+    hashtags: ['ColdBrew'],
+    cta: 'Shop the beans',
+  };
 }
 
 export function variantsJson(networks: readonly string[], variants: number, post = postFor): string {
   return JSON.stringify({
-    variants: Array.from({ length: variants }, (_, index) => ({ perNetwork: Object.fromEntries(networks.map((network) => [network, post(network, index + 1)])) })),
+    variants: Array.from({ length: variants }, (_, index) => ({
+      perNetwork: Object.fromEntries(networks.map((network) => [network, post(network, index + 1)])),
+    })),
   });
 }
 

@@ -18,7 +18,19 @@ const accounts: Record<string, string> = {};
 
 type Post = { revisionId: string; text: string; title?: string; thread: string[] };
 type Generated = { draftId: string; variants: { perNetwork: Record<string, Post> }[]; warnings: string[] };
-type Revision = { id: string; parentId: string | null; source: string; text: string; title: string | null; thread: string[]; count: number; limit: number; fits: boolean; warnings: string[]; quality: { score: number; criteria: { id: string; score: number | null }[] } };
+type Revision = {
+  id: string;
+  parentId: string | null;
+  source: string;
+  text: string;
+  title: string | null;
+  thread: string[];
+  count: number;
+  limit: number;
+  fits: boolean;
+  warnings: string[];
+  quality: { score: number; criteria: { id: string; score: number | null }[] };
+};
 type Problem = { code: string; errors?: { path: string }[] };
 
 beforeAll(async () => {
@@ -41,21 +53,32 @@ const tooLongPart = `Cold water ${'pulls the sweet notes out slowly '.repeat(12)
 
 /** The model suggests a title and thread parts for every network; Plume keeps what each network can hold. */
 function withExtras(): void {
-  script.generation = (ask) => variantsJson(ask.networks, ask.variants, (network, variant) => ({
-    ...postFor(network, variant),
-    title: longTitle,
-    thread: ['Grind coarse, then wait sixteen hours.', tooLongPart],
-  }));
+  script.generation = (ask) =>
+    variantsJson(ask.networks, ask.variants, (network, variant) => ({
+      ...postFor(network, variant),
+      title: longTitle,
+      thread: ['Grind coarse, then wait sixteen hours.', tooLongPart],
+    }));
 }
 
 async function generate(targets: string[]): Promise<Generated> {
-  const response = await t.app.inject({ method: 'POST', url: `${base()}/generate`, headers: editor.headers, payload: { brief, targets, variants: 1 } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `${base()}/generate`,
+    headers: editor.headers,
+    payload: { brief, targets, variants: 1 },
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<Generated>();
 }
 
 const edit = (draftId: string, revisionId: string, payload: object, user = editor, ws = workspace.id) =>
-  t.app.inject({ method: 'POST', url: `${base(ws)}/drafts/${draftId}/revisions/${revisionId}/edit`, headers: user.headers, payload });
+  t.app.inject({
+    method: 'POST',
+    url: `${base(ws)}/drafts/${draftId}/revisions/${revisionId}/edit`,
+    headers: user.headers,
+    payload,
+  });
 
 describe('title and thread', () => {
   it('keeps a YouTube title within 100 characters and X thread parts within 280, drops what a network cannot hold, and carries both into the post', async () => {
@@ -70,14 +93,32 @@ describe('title and thread', () => {
     expect(x.thread[0]).toBe('Grind coarse, then wait sixteen hours.');
     expect(x.thread[1]!.length).toBeLessThanOrEqual(280);
     expect(tooLongPart.startsWith(x.thread[1]!.replace(/…$/, ''))).toBe(true);
-    expect(generated.warnings).toEqual(expect.arrayContaining([expect.stringContaining('YouTube has no threads'), expect.stringContaining('X posts have no title'), expect.stringContaining('shortened')]));
+    expect(generated.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('YouTube has no threads'),
+        expect.stringContaining('X posts have no title'),
+        expect.stringContaining('shortened'),
+      ]),
+    );
 
-    const draft = await t.app.inject({ method: 'GET', url: `${base()}/drafts/${generated.draftId}`, headers: editor.headers });
+    const draft = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/drafts/${generated.draftId}`,
+      headers: editor.headers,
+    });
     const stored = draft.json<{ revisions: Revision[] }>().revisions;
-    expect(stored.find((revision) => revision.id === youtube.revisionId)).toMatchObject({ title: youtube.title, thread: [] });
+    expect(stored.find((revision) => revision.id === youtube.revisionId)).toMatchObject({
+      title: youtube.title,
+      thread: [],
+    });
     expect(stored.find((revision) => revision.id === x.revisionId)).toMatchObject({ title: null, thread: x.thread });
 
-    const rewrite = await t.app.inject({ method: 'POST', url: `${base()}/drafts/${generated.draftId}/revisions/${x.revisionId}/rewrite`, headers: editor.headers, payload: { action: 'shorter' } });
+    const rewrite = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/drafts/${generated.draftId}/revisions/${x.revisionId}/rewrite`,
+      headers: editor.headers,
+      payload: { action: 'shorter' },
+    });
     expect(rewrite.json<{ revision: Revision }>().revision.thread).toEqual(x.thread);
 
     const accept = await t.app.inject({
@@ -87,7 +128,9 @@ describe('title and thread', () => {
       payload: { revisionIds: [youtube.revisionId, x.revisionId], accountIds: [accounts['youtube'], accounts['x']] },
     });
     expect(accept.statusCode, accept.body).toBe(201);
-    const targets = accept.json<{ targets: { network: string; override: { title?: string; thread?: { text: string }[] } }[] }>().targets;
+    const targets = accept.json<{
+      targets: { network: string; override: { title?: string; thread?: { text: string }[] } }[];
+    }>().targets;
     const byNetwork = Object.fromEntries(targets.map((target) => [target.network, target.override]));
     expect(byNetwork['youtube']?.title).toBe(youtube.title);
     expect(byNetwork['x']?.thread?.map((part) => part.text)).toEqual(x.thread);
@@ -99,16 +142,33 @@ describe('manual edit', () => {
     const generated = await generate(['x']);
     const parent = generated.variants[0]!.perNetwork['x']!;
     const before = fake.requests.length;
-    const response = await edit(generated.draftId, parent.revisionId, { text: 'Our own words: cold brew, sixteen hours, no fuss. Shop the beans!', thread: ['Part two, in our words.'] });
+    const response = await edit(generated.draftId, parent.revisionId, {
+      text: 'Our own words: cold brew, sixteen hours, no fuss. Shop the beans!',
+      thread: ['Part two, in our words.'],
+    });
     expect(response.statusCode, response.body).toBe(201);
     const revision = response.json<{ revision: Revision }>().revision;
-    expect(revision).toMatchObject({ source: 'manual', parentId: parent.revisionId, thread: ['Part two, in our words.'], fits: true, limit: 280, warnings: [] });
+    expect(revision).toMatchObject({
+      source: 'manual',
+      parentId: parent.revisionId,
+      thread: ['Part two, in our words.'],
+      fits: true,
+      limit: 280,
+      warnings: [],
+    });
     expect(revision.quality.score).toEqual(expect.any(Number));
     expect(revision.quality.criteria.find((criterion) => criterion.id === 'voice')?.score).toBeNull();
     expect(fake.requests.length).toBe(before);
 
-    const draft = await t.app.inject({ method: 'GET', url: `${base()}/drafts/${generated.draftId}`, headers: editor.headers });
-    expect(draft.json<{ revisions: Revision[] }>().revisions.at(-1)).toMatchObject({ id: revision.id, source: 'manual' });
+    const draft = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/drafts/${generated.draftId}`,
+      headers: editor.headers,
+    });
+    expect(draft.json<{ revisions: Revision[] }>().revisions.at(-1)).toMatchObject({
+      id: revision.id,
+      source: 'manual',
+    });
   });
 
   it('keeps over-limit text and a too-long title as written and flags them', async () => {
@@ -126,7 +186,10 @@ describe('manual edit', () => {
     const youtube = generated.variants[0]!.perNetwork['youtube']!;
     const titled = await edit(generated.draftId, youtube.revisionId, { text: 'How we brew.', title: longTitle });
     expect(titled.statusCode, titled.body).toBe(201);
-    expect(titled.json<{ revision: Revision }>().revision).toMatchObject({ title: longTitle, warnings: [expect.stringContaining('allows 100')] });
+    expect(titled.json<{ revision: Revision }>().revision).toMatchObject({
+      title: longTitle,
+      warnings: [expect.stringContaining('allows 100')],
+    });
   });
 
   it('names the field of bad input, refuses a viewer, and keeps other workspaces out', async () => {
@@ -140,10 +203,17 @@ describe('manual edit', () => {
     for (const [payload, path] of cases) {
       const response = await edit(generated.draftId, youtube.revisionId, payload);
       expect(response.statusCode, response.body).toBe(400);
-      expect(response.json<Problem>().errors?.map((error) => error.path), JSON.stringify(payload)).toContain(path);
+      expect(
+        response.json<Problem>().errors?.map((error) => error.path),
+        JSON.stringify(payload),
+      ).toContain(path);
     }
     expect((await edit(generated.draftId, youtube.revisionId, { text: 'Hi' }, viewer)).statusCode).toBe(403);
-    expect((await edit(generated.draftId, youtube.revisionId, { text: 'Hi' }, outsider, otherWorkspace.id)).statusCode).toBe(404);
-    expect((await edit(generated.draftId, '00000000-0000-4000-8000-000000000000', { text: 'Hi' })).statusCode).toBe(404);
+    expect(
+      (await edit(generated.draftId, youtube.revisionId, { text: 'Hi' }, outsider, otherWorkspace.id)).statusCode,
+    ).toBe(404);
+    expect((await edit(generated.draftId, '00000000-0000-4000-8000-000000000000', { text: 'Hi' })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -21,9 +21,15 @@ describe('operations routes', () => {
     await t.db.execute(sql`DELETE FROM worker_heartbeats`);
     const notReady = await t.app.inject({ method: 'GET', url: '/api/v1/ready' });
     expect(notReady.statusCode).toBe(503);
-    expect(notReady.json().checks).toMatchObject({ database: { ok: true }, migrations: { ok: true }, worker: { ok: false } });
+    expect(notReady.json().checks).toMatchObject({
+      database: { ok: true },
+      migrations: { ok: true },
+      worker: { ok: false },
+    });
 
-    await t.db.execute(sql`INSERT INTO worker_heartbeats (worker_id, hostname, pid, last_seen_at) VALUES ('stale', 'h', 1, now() - interval '31 seconds')`);
+    await t.db.execute(
+      sql`INSERT INTO worker_heartbeats (worker_id, hostname, pid, last_seen_at) VALUES ('stale', 'h', 1, now() - interval '31 seconds')`,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/ready' })).statusCode).toBe(503);
 
     await t.db.execute(sql`INSERT INTO worker_heartbeats (worker_id, hostname, pid) VALUES ('fresh', 'h', 2)`);
@@ -38,14 +44,24 @@ describe('operations routes', () => {
     const response = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/health",status="200"\} \d+/);
+    expect(response.body).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/health",status="200"\} \d+/,
+    );
     expect(response.body).toMatch(/plume_jobs\{state="waiting"\} [1-9]/);
   });
 
   it('echoes a caller request id and makes one otherwise', async () => {
-    const given = await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-request-id': 'trace-123' } });
+    const given = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/health',
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(given.headers['x-request-id']).toBe('trace-123');
-    const made = await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-request-id': 'bad id with spaces' } });
+    const made = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/health',
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(made.headers['x-request-id']).toMatch(/^req-[0-9a-f-]{36}$/);
   });
 
@@ -54,7 +70,9 @@ describe('operations routes', () => {
     expect(doc.statusCode).toBe(200);
     const body = doc.json();
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces', '/api/v1/workspaces/{workspaceId}/api-keys']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/workspaces', '/api/v1/workspaces/{workspaceId}/api-keys']),
+    );
     const page = await t.app.inject({ method: 'GET', url: '/api/v1/docs' });
     const policy = String(page.headers['content-security-policy']);
     expect(policy).toContain("script-src 'self'");

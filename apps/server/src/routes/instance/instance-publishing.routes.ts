@@ -17,28 +17,38 @@ const tags = ['instance'];
 export async function instancePublishingRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get('/api/v1/instance/publishing', {
-    schema: {
-      tags,
-      summary: 'Whether publishing is paused on this server (any signed-in user): while paused no post goes out, due posts wait',
-      response: { 200: publishingPauseSchema, ...protectedErrors },
+  typed.get(
+    '/api/v1/instance/publishing',
+    {
+      schema: {
+        tags,
+        summary:
+          'Whether publishing is paused on this server (any signed-in user): while paused no post goes out, due posts wait',
+        response: { 200: publishingPauseSchema, ...protectedErrors },
+      },
     },
-  }, async (request) => {
-    await requireUser(context, request);
-    return getPublishingPause(context.db);
-  });
+    async (request) => {
+      await requireUser(context, request);
+      return getPublishingPause(context.db);
+    },
+  );
 
-  typed.post('/api/v1/instance/publishing/resume', {
-    schema: {
-      tags,
-      summary: 'Resume publishing (instance admin): posts that fell due while paused go out at once',
-      response: { 200: resumedPublishingSchema, ...protectedErrors },
+  typed.post(
+    '/api/v1/instance/publishing/resume',
+    {
+      schema: {
+        tags,
+        summary: 'Resume publishing (instance admin): posts that fell due while paused go out at once',
+        response: { 200: resumedPublishingSchema, ...protectedErrors },
+      },
     },
-  }, async (request) => {
-    const user = await requireUser(context, request);
-    if (!user.isInstanceAdmin) throw AppError.forbidden('Only the instance admin (the first registered user) resumes publishing.');
-    const resumed = await resumePublishing(context.db, { by: user.name });
-    request.log.warn({ by: user.userId, queued: resumed.queued }, 'publishing resumed');
-    return resumed;
-  });
+    async (request) => {
+      const user = await requireUser(context, request);
+      if (!user.isInstanceAdmin)
+        throw AppError.forbidden('Only the instance admin (the first registered user) resumes publishing.');
+      const resumed = await resumePublishing(context.db, { by: user.name });
+      request.log.warn({ by: user.userId, queued: resumed.queued }, 'publishing resumed');
+      return resumed;
+    },
+  );
 }

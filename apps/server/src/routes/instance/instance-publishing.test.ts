@@ -11,7 +11,13 @@ import { socialAccounts } from '@plume/db/schema/social';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { connectMastodon } from '../../test-support/connect-mastodon.ts';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 let testApp: TestApp;
@@ -32,7 +38,16 @@ beforeAll(async () => {
   await addMember(testApp.app, workspace, admin, member, 'admin');
   accountId = await connectMastodon(testApp.app, fake, admin, workspace);
   const { context } = testApp;
-  deps = { db: context.db, keyring: context.keyring, runtime: context.publishing.runtime, appUrl: context.publishing.appUrl, media: context.publishing.media, limiter: createNetworkLimiter(), runnerId: 'test-runner', staleRunnerSeconds: 60 };
+  deps = {
+    db: context.db,
+    keyring: context.keyring,
+    runtime: context.publishing.runtime,
+    appUrl: context.publishing.appUrl,
+    media: context.publishing.media,
+    limiter: createNetworkLimiter(),
+    runnerId: 'test-runner',
+    staleRunnerSeconds: 60,
+  };
 });
 
 afterAll(async () => {
@@ -40,8 +55,10 @@ afterAll(async () => {
   await fake.close();
 });
 
-const status = (user: TestUser) => testApp.app.inject({ method: 'GET', url: '/api/v1/instance/publishing', headers: user.headers });
-const resume = (user: TestUser) => testApp.app.inject({ method: 'POST', url: '/api/v1/instance/publishing/resume', headers: user.headers });
+const status = (user: TestUser) =>
+  testApp.app.inject({ method: 'GET', url: '/api/v1/instance/publishing', headers: user.headers });
+const resume = (user: TestUser) =>
+  testApp.app.inject({ method: 'POST', url: '/api/v1/instance/publishing/resume', headers: user.headers });
 
 async function scheduledTarget(text: string, minutesAgo = 0): Promise<{ postId: string; targetId: string }> {
   const created = await testApp.app.inject({
@@ -52,16 +69,23 @@ async function scheduledTarget(text: string, minutesAgo = 0): Promise<{ postId: 
   });
   expect(created.statusCode, created.body).toBe(201);
   const post = created.json<{ id: string; targets: { id: string }[] }>();
-  if (minutesAgo > 0) await testApp.db.update(posts).set({ scheduledAt: new Date(Date.now() - minutesAgo * 60_000) }).where(eq(posts.id, post.id));
+  if (minutesAgo > 0)
+    await testApp.db
+      .update(posts)
+      .set({ scheduledAt: new Date(Date.now() - minutesAgo * 60_000) })
+      .where(eq(posts.id, post.id));
   return { postId: post.id, targetId: post.targets[0]?.id ?? '' };
 }
 
 async function jobsFor(targetId: string): Promise<{ run_at: Date }[]> {
-  const result = await testApp.db.execute<{ run_at: Date }>(sql`SELECT run_at FROM graphile_worker.jobs WHERE key = ${`publish:${targetId}`}`);
+  const result = await testApp.db.execute<{ run_at: Date }>(
+    sql`SELECT run_at FROM graphile_worker.jobs WHERE key = ${`publish:${targetId}`}`,
+  );
   return result.rows;
 }
 
-const sent = (text: string) => fake.server.requests.filter((request) => JSON.stringify(request.body ?? null).includes(text)).length;
+const sent = (text: string) =>
+  fake.server.requests.filter((request) => JSON.stringify(request.body ?? null).includes(text)).length;
 
 describe('the publishing switch', () => {
   it('tells every signed-in user whether publishing runs, and lets only the instance admin resume it', async () => {
@@ -69,14 +93,21 @@ describe('the publishing switch', () => {
     await pausePublishing(testApp.db, { reason: 'Restored from a backup.', by: 'plume restore' });
     const paused = await status(member);
     expect(paused.statusCode).toBe(200);
-    expect(paused.json()).toMatchObject({ paused: true, reason: 'Restored from a backup.', changedBy: 'plume restore', pausedAt: expect.any(String) });
+    expect(paused.json()).toMatchObject({
+      paused: true,
+      reason: 'Restored from a backup.',
+      changedBy: 'plume restore',
+      pausedAt: expect.any(String),
+    });
 
     // A workspace admin is not the instance admin.
     const refused = await resume(member);
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('instance admin') });
     expect((await status(admin)).json()).toMatchObject({ paused: true });
-    expect((await testApp.app.inject({ method: 'POST', url: '/api/v1/instance/publishing/resume' })).statusCode).toBe(401);
+    expect((await testApp.app.inject({ method: 'POST', url: '/api/v1/instance/publishing/resume' })).statusCode).toBe(
+      401,
+    );
 
     const resumed = await resume(admin);
     expect(resumed.statusCode, resumed.body).toBe(200);
@@ -92,7 +123,10 @@ describe('the publishing switch', () => {
     expect(await publishTarget(deps, overdue.targetId)).toBe('publishing paused');
     expect((await sweepPublishing(deps)).overdue).toBe(0);
     // Tokens are not refreshed either: the original instance may still use them.
-    await testApp.db.update(socialAccounts).set({ accessExpiresAt: new Date(Date.now() + 60_000) }).where(eq(socialAccounts.id, accountId));
+    await testApp.db
+      .update(socialAccounts)
+      .set({ accessExpiresAt: new Date(Date.now() + 60_000) })
+      .where(eq(socialAccounts.id, accountId));
     expect(await refreshDueTokensJob.run(deps, {})).toEqual({ due: 0, paused: true });
     for (const { targetId } of [due, overdue]) {
       const [row] = await testApp.db.select().from(postTargets).where(eq(postTargets.id, targetId));
@@ -127,7 +161,9 @@ describe('rebuilding the publishing jobs', () => {
     expect((await jobsFor(later.targetId)).map((job) => new Date(job.run_at).getTime())).toEqual([at.getTime()]);
     expect(await jobsFor(kept.targetId)).toEqual(keptJob);
     expect(await rebuildPublishJobs(testApp.db)).toBe(0);
-    const total = await testApp.db.execute<{ count: number }>(sql`SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE key IN (${`publish:${later.targetId}`}, ${`publish:${kept.targetId}`})`);
+    const total = await testApp.db.execute<{ count: number }>(
+      sql`SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE key IN (${`publish:${later.targetId}`}, ${`publish:${kept.targetId}`})`,
+    );
     expect(total.rows[0]?.count).toBe(2);
   });
 });

@@ -12,24 +12,34 @@ import { OllamaManagerError } from '@plume/llm/ollama/ollama-manager-error';
 const REFUSALS = new Set(['content_filter', 'bad_request']);
 
 function describeChain(chain: readonly FallbackStep[]): string {
-  return chain.map((step) => `${step.provider}${step.model ? ` (${step.model})` : ''}: ${step.detail ?? step.outcome.replaceAll('_', ' ')}`).join('; ');
+  return chain
+    .map(
+      (step) =>
+        `${step.provider}${step.model ? ` (${step.model})` : ''}: ${step.detail ?? step.outcome.replaceAll('_', ' ')}`,
+    )
+    .join('; ');
 }
 
 /** An AppError for a model failure, or the error itself when it is something else. */
 export function toLlmAppError(error: unknown): unknown {
   if (error instanceof LlmGatewayError) {
     if (error.code === 'budget_exceeded') {
-      const tried = error.chain.length > 0 && !error.message.includes(';') ? ` Candidates: ${describeChain(error.chain)}.` : '';
+      const tried =
+        error.chain.length > 0 && !error.message.includes(';') ? ` Candidates: ${describeChain(error.chain)}.` : '';
       return new AppError('llm_budget_exceeded', { detail: `${error.message}${tried}`, cause: error });
     }
     const last = error.chain.at(-1);
-    if (error.code === 'all_failed' && last && REFUSALS.has(last.outcome)) return new AppError('llm_refused', { detail: error.message, cause: error });
+    if (error.code === 'all_failed' && last && REFUSALS.has(last.outcome))
+      return new AppError('llm_refused', { detail: error.message, cause: error });
     return new AppError('llm_unavailable', { detail: error.message, cause: error });
   }
   if (error instanceof OllamaManagerError) {
     switch (error.kind) {
       case 'does_not_fit':
-        return new AppError('model_does_not_fit', { detail: `${error.message} Send \`force: true\` to pull it anyway (a GPU may hold it).`, cause: error });
+        return new AppError('model_does_not_fit', {
+          detail: `${error.message} Send \`force: true\` to pull it anyway (a GPU may hold it).`,
+          cause: error,
+        });
       case 'not_installed':
       case 'unknown_model':
         return new AppError('not_found', { detail: error.message, cause: error });

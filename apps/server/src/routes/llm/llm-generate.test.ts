@@ -4,7 +4,13 @@ import { llmUsage } from '@plume/db/schema/llm';
 import type { LlmFakeControls } from '@plume/testing/fakes/llm/llm-fake-server';
 import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { startOpenAiFake } from '@plume/testing/fakes/llm/openai-fake';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 const KEY = 'sk-generate-test-key-0123456789';
@@ -16,7 +22,17 @@ let viewer: TestUser;
 let outsider: TestUser;
 let workspace: TestWorkspace;
 
-type Answer = { text: string; provider: string; model: string; costUsd: number; cacheHit: boolean; usageId: string; chain: Array<{ provider: string; outcome: string }>; inputTokens: number; outputTokens: number };
+type Answer = {
+  text: string;
+  provider: string;
+  model: string;
+  costUsd: number;
+  cacheHit: boolean;
+  usageId: string;
+  chain: Array<{ provider: string; outcome: string }>;
+  inputTokens: number;
+  outputTokens: number;
+};
 type Problem = { code: string; status: number; detail: string };
 
 beforeAll(async () => {
@@ -28,7 +44,12 @@ beforeAll(async () => {
   workspace = await createWorkspaceAs(t.app, owner);
   await createWorkspaceAs(t.app, outsider);
   await addMember(t.app, workspace, owner, viewer, 'viewer');
-  const saved = await t.app.inject({ method: 'PUT', url: url('providers/openai'), headers: owner.headers, payload: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: KEY } });
+  const saved = await t.app.inject({
+    method: 'PUT',
+    url: url('providers/openai'),
+    headers: owner.headers,
+    payload: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: KEY },
+  });
   expect(saved.statusCode, saved.body).toBe(200);
 });
 
@@ -40,7 +61,8 @@ afterAll(async () => {
 function url(path: string, ws = workspace.id): string {
   return `/api/v1/workspaces/${ws}/llm/${path}`;
 }
-const generate = (payload: object, user = owner, ws = workspace.id) => t.app.inject({ method: 'POST', url: url('generate-with-fallback', ws), headers: user.headers, payload });
+const generate = (payload: object, user = owner, ws = workspace.id) =>
+  t.app.inject({ method: 'POST', url: url('generate-with-fallback', ws), headers: user.headers, payload });
 
 const answers: Answer[] = [];
 
@@ -53,18 +75,33 @@ describe('generate with fallback', () => {
     expect(answer).toMatchObject({ provider: 'ollama', model: 'llama3.2:3b', costUsd: 0, cacheHit: false });
     expect(answer.text).toContain('Say hello to the bakery');
     const [row] = await t.db.select().from(llmUsage).where(eq(llmUsage.id, answer.usageId));
-    expect(row).toMatchObject({ workspaceId: workspace.id, userId: owner.id, task: 'caption', provider: 'ollama', outcome: 'ok', costMicros: 0 });
+    expect(row).toMatchObject({
+      workspaceId: workspace.id,
+      userId: owner.id,
+      task: 'caption',
+      provider: 'ollama',
+      outcome: 'ok',
+      costMicros: 0,
+    });
   });
 
   it('falls back to the workspace OpenAI provider when Ollama fails, and costs money there', async () => {
     ollama.failNext({ status: 500, path: '/api/chat', body: { error: 'model runner crashed' } });
-    const response = await generate({ task: 'caption', system: 'Be brief.', messages: [{ role: 'user', content: 'Announce the new bread' }], cache: false });
+    const response = await generate({
+      task: 'caption',
+      system: 'Be brief.',
+      messages: [{ role: 'user', content: 'Announce the new bread' }],
+      cache: false,
+    });
     expect(response.statusCode, response.body).toBe(200);
     const answer = response.json<Answer>();
     answers.push(answer);
     expect(answer).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', cacheHit: false });
     expect(answer.costUsd).toBeGreaterThan(0);
-    expect(answer.chain.map((step) => [step.provider, step.outcome])).toEqual([['ollama', 'server_error'], ['openai', 'ok']]);
+    expect(answer.chain.map((step) => [step.provider, step.outcome])).toEqual([
+      ['ollama', 'server_error'],
+      ['openai', 'ok'],
+    ]);
     expect(response.body).not.toContain(KEY);
   });
 
@@ -98,7 +135,12 @@ describe('generate with fallback', () => {
   });
 
   it('answers 503 in plain words when no provider of the policy is set up', async () => {
-    await t.app.inject({ method: 'PUT', url: url('policies/research'), headers: owner.headers, payload: { mode: 'local_first', candidates: [{ provider: 'perplexity', model: 'sonar' }] } });
+    await t.app.inject({
+      method: 'PUT',
+      url: url('policies/research'),
+      headers: owner.headers,
+      payload: { mode: 'local_first', candidates: [{ provider: 'perplexity', model: 'sonar' }] },
+    });
     const response = await generate({ task: 'research', prompt: 'What is new in baking?' });
     expect(response.statusCode, response.body).toBe(503);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
@@ -110,7 +152,10 @@ describe('generate with fallback', () => {
   it('refuses with 402 when the budget is used up', async () => {
     const other = await createWorkspaceAs(t.app, owner);
     const budget = { dailyLimitUsd: null, monthlyLimitUsd: null, dailyRequestLimit: 0, monthlyRequestLimit: null };
-    expect((await t.app.inject({ method: 'PUT', url: url('budget', other.id), headers: owner.headers, payload: budget })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: url('budget', other.id), headers: owner.headers, payload: budget }))
+        .statusCode,
+    ).toBe(200);
     const response = await generate({ task: 'caption', prompt: 'One more please', cache: false }, owner, other.id);
     expect(response.statusCode, response.body).toBe(402);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
@@ -120,8 +165,20 @@ describe('generate with fallback', () => {
 });
 
 describe('statistics and costs', () => {
-  type Stats = { provider: string; model: string; task: string; calls: number; successRate: number; p50LatencyMs: number | null; totalCostUsd: number; cacheHits: number };
-  type Costs = { items: Array<{ key: string; calls: number; costUsd: number; cacheHits: number; failures: number }>; totals: { calls: number; costUsd: number; failures: number } };
+  type Stats = {
+    provider: string;
+    model: string;
+    task: string;
+    calls: number;
+    successRate: number;
+    p50LatencyMs: number | null;
+    totalCostUsd: number;
+    cacheHits: number;
+  };
+  type Costs = {
+    items: Array<{ key: string; calls: number; costUsd: number; cacheHits: number; failures: number }>;
+    totals: { calls: number; costUsd: number; failures: number };
+  };
 
   it('reports usage statistics per provider, model and task', async () => {
     const response = await t.app.inject({ method: 'GET', url: url('usage-statistics'), headers: viewer.headers });
@@ -136,7 +193,11 @@ describe('statistics and costs', () => {
   });
 
   it('adds up the cost analysis by provider, with totals', async () => {
-    const response = await t.app.inject({ method: 'GET', url: url('cost-analysis?groupBy=provider'), headers: viewer.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: url('cost-analysis?groupBy=provider'),
+      headers: viewer.headers,
+    });
     expect(response.statusCode, response.body).toBe(200);
     const costs = response.json<Costs>();
     const spent = answers.reduce((sum, answer) => sum + answer.costUsd, 0);
@@ -147,7 +208,11 @@ describe('statistics and costs', () => {
     expect(costs.items.find((item) => item.key === 'none')).toMatchObject({ calls: 1, failures: 1 });
     const byDay = await t.app.inject({ method: 'GET', url: url('cost-analysis'), headers: viewer.headers });
     expect(byDay.json<Costs>().items).toHaveLength(1);
-    const backwards = await t.app.inject({ method: 'GET', url: url('cost-analysis?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z'), headers: viewer.headers });
+    const backwards = await t.app.inject({
+      method: 'GET',
+      url: url('cost-analysis?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z'),
+      headers: viewer.headers,
+    });
     expect(backwards.statusCode).toBe(400);
   });
 
@@ -160,16 +225,45 @@ describe('statistics and costs', () => {
 
   it('plans a call without asking a model and recommends a mode', async () => {
     const chats = ollama.requests.filter((request) => request.path === '/api/chat').length;
-    const plan = await t.app.inject({ method: 'POST', url: url('select-optimal-model'), headers: owner.headers, payload: { task: 'caption', promptChars: 2000 } });
+    const plan = await t.app.inject({
+      method: 'POST',
+      url: url('select-optimal-model'),
+      headers: owner.headers,
+      payload: { task: 'caption', promptChars: 2000 },
+    });
     expect(plan.statusCode, plan.body).toBe(200);
-    expect(plan.json()).toMatchObject({ mode: 'local_first', selected: { provider: 'ollama', model: 'llama3.2:3b', estimatedCostUsd: 0 } });
-    const costs = await t.app.inject({ method: 'POST', url: url('cost-optimize-request'), headers: owner.headers, payload: { task: 'caption', promptTokens: 1000, maxOutputTokens: 500 } });
+    expect(plan.json()).toMatchObject({
+      mode: 'local_first',
+      selected: { provider: 'ollama', model: 'llama3.2:3b', estimatedCostUsd: 0 },
+    });
+    const costs = await t.app.inject({
+      method: 'POST',
+      url: url('cost-optimize-request'),
+      headers: owner.headers,
+      payload: { task: 'caption', promptTokens: 1000, maxOutputTokens: 500 },
+    });
     const items = costs.json<{ items: Array<{ provider: string; estimatedCostUsd: number }> }>().items;
     // gpt-4o-mini: $0.15 per million in, $0.60 out.
-    expect(items.find((item) => item.provider === 'openai')?.estimatedCostUsd).toBeCloseTo((1000 * 0.15 + 500 * 0.6) / 1e6, 9);
-    const advice = await t.app.inject({ method: 'GET', url: url('model-recommendations?task=caption'), headers: viewer.headers });
-    expect(advice.json()).toMatchObject({ recommendedMode: 'local_first', currentMode: 'local_first', isDefaultPolicy: true });
-    const proposals = await t.app.inject({ method: 'POST', url: url('optimize-selection'), headers: owner.headers, payload: {} });
+    expect(items.find((item) => item.provider === 'openai')?.estimatedCostUsd).toBeCloseTo(
+      (1000 * 0.15 + 500 * 0.6) / 1e6,
+      9,
+    );
+    const advice = await t.app.inject({
+      method: 'GET',
+      url: url('model-recommendations?task=caption'),
+      headers: viewer.headers,
+    });
+    expect(advice.json()).toMatchObject({
+      recommendedMode: 'local_first',
+      currentMode: 'local_first',
+      isDefaultPolicy: true,
+    });
+    const proposals = await t.app.inject({
+      method: 'POST',
+      url: url('optimize-selection'),
+      headers: owner.headers,
+      payload: {},
+    });
     expect(proposals.statusCode, proposals.body).toBe(200);
     expect(proposals.json<{ items: unknown[] }>().items).toHaveLength(11);
     expect(ollama.requests.filter((request) => request.path === '/api/chat').length).toBe(chats);
@@ -179,13 +273,25 @@ describe('statistics and costs', () => {
 // Last: it adds calls the statistics above do not count.
 describe('routing policies', () => {
   it('follows a saved routing policy from the next call on, and the default again once it is reset', async () => {
-    const cloudFirst = await t.app.inject({ method: 'PUT', url: url('policies/plan'), headers: owner.headers, payload: { mode: 'best_quality', candidates: [{ provider: 'openai', model: 'gpt-4o-mini' }, { provider: 'ollama', model: 'auto' }] } });
+    const cloudFirst = await t.app.inject({
+      method: 'PUT',
+      url: url('policies/plan'),
+      headers: owner.headers,
+      payload: {
+        mode: 'best_quality',
+        candidates: [
+          { provider: 'openai', model: 'gpt-4o-mini' },
+          { provider: 'ollama', model: 'auto' },
+        ],
+      },
+    });
     expect(cloudFirst.statusCode, cloudFirst.body).toBe(200);
     const planned = await generate({ task: 'plan', prompt: 'Plan a week of bread posts', cache: false });
     expect(planned.json<Answer>().provider).toBe('openai');
-    expect((await t.app.inject({ method: 'DELETE', url: url('policies/plan'), headers: owner.headers })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: url('policies/plan'), headers: owner.headers })).statusCode,
+    ).toBe(204);
     const again = await generate({ task: 'plan', prompt: 'Plan a week of cake posts', cache: false });
     expect(again.json<Answer>().provider).toBe('ollama');
   });
-
 });

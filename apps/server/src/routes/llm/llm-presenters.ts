@@ -10,4 +10,7 @@ export function presentStats(row: ModelStats) {
   return { ...rest, costPer1kTokensUsd: usdOrNull(costPer1kTokensMicros), totalCostUsd: usd(totalCostMicros) };
 }
 
-export const presentStep = ({ estimatedCostMicros, ...step }: PlanStep) => ({ ...step, ...(estimatedCostMicros === undefined ? {} : { estimatedCostUsd: usd(estimatedCostMicros) }) });
+export const presentStep = ({ estimatedCostMicros, ...step }: PlanStep) => ({
+  ...step,
+  ...(estimatedCostMicros === undefined ? {} : { estimatedCostUsd: usd(estimatedCostMicros) }),
+});

@@ -7,6 +7,7 @@ export function resolvePeriod(query: { from?: string | undefined; to?: string | 
   const to = query.to === undefined ? new Date() : new Date(query.to);
   const from = query.from === undefined ? new Date(to.getTime() - 30 * DAY_MS) : new Date(query.from);
   if (from.getTime() >= to.getTime()) throw AppError.validation('query/from', '`from` must be before `to`.');
-  if (to.getTime() - from.getTime() > 366 * DAY_MS) throw AppError.validation('query/from', 'At most 366 days at a time.');
+  if (to.getTime() - from.getTime() > 366 * DAY_MS)
+    throw AppError.validation('query/from', 'At most 366 days at a time.');
   return { from, to };
 }

@@ -1,7 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '@plume/db/schema/platform';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 type Role = 'owner' | 'admin' | 'editor' | 'viewer';
@@ -18,7 +24,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 function invite(workspace: TestWorkspace, by: TestUser, email: string, role: Role) {
-  return t.app.inject({ method: 'POST', url: `/api/v1/workspaces/${workspace.id}/invitations`, headers: by.headers, payload: { email, role } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspace.id}/invitations`,
+    headers: by.headers,
+    payload: { email, role },
+  });
 }
 
 function answer(invitationId: string, as: TestUser, verb: 'accept' | 'decline') {
@@ -26,7 +37,11 @@ function answer(invitationId: string, as: TestUser, verb: 'accept' | 'decline') 
 }
 
 async function listMembers(workspace: TestWorkspace, as: TestUser): Promise<Member[]> {
-  const response = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/members`, headers: as.headers });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/workspaces/${workspace.id}/members`,
+    headers: as.headers,
+  });
   expect(response.statusCode).toBe(200);
   return response.json<{ items: Member[] }>().items;
 }
@@ -38,34 +53,55 @@ async function memberOf(workspace: TestWorkspace, user: TestUser): Promise<Membe
 }
 
 function setRole(workspace: TestWorkspace, by: TestUser, memberId: string, role: Role) {
-  return t.app.inject({ method: 'PATCH', url: `/api/v1/workspaces/${workspace.id}/members/${memberId}`, headers: by.headers, payload: { role } });
+  return t.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/workspaces/${workspace.id}/members/${memberId}`,
+    headers: by.headers,
+    payload: { role },
+  });
 }
 
 describe('invitations', () => {
-  it.each(['editor', 'viewer', 'admin'] as const)('invites by email as %s; the invitee sees and accepts it', async (role) => {
-    const workspace = await createWorkspaceAs(t.app, owner);
-    const invitee = await createUser(t.app, t.db);
-    const created = await invite(workspace, owner, invitee.email, role);
-    expect(created.statusCode).toBe(201);
-    const invitation = created.json();
-    expect(invitation).toMatchObject({ email: invitee.email, role, status: 'pending', workspaceId: workspace.id, workspaceName: workspace.name, inviterName: owner.name });
+  it.each(['editor', 'viewer', 'admin'] as const)(
+    'invites by email as %s; the invitee sees and accepts it',
+    async (role) => {
+      const workspace = await createWorkspaceAs(t.app, owner);
+      const invitee = await createUser(t.app, t.db);
+      const created = await invite(workspace, owner, invitee.email, role);
+      expect(created.statusCode).toBe(201);
+      const invitation = created.json();
+      expect(invitation).toMatchObject({
+        email: invitee.email,
+        role,
+        status: 'pending',
+        workspaceId: workspace.id,
+        workspaceName: workspace.name,
+        inviterName: owner.name,
+      });
 
-    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, invitee.email)).orderBy(desc(mailOutbox.seq));
-    expect(mail?.subject).toContain(workspace.name);
-    expect(mail?.text).toContain(`/invitations/${invitation.id}`);
+      const [mail] = await t.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.to, invitee.email))
+        .orderBy(desc(mailOutbox.seq));
+      expect(mail?.subject).toContain(workspace.name);
+      expect(mail?.text).toContain(`/invitations/${invitation.id}`);
 
-    const mine = await t.app.inject({ method: 'GET', url: '/api/v1/me/invitations', headers: invitee.headers });
-    expect(mine.json().items).toEqual([expect.objectContaining({ id: invitation.id, role, workspaceId: workspace.id })]);
+      const mine = await t.app.inject({ method: 'GET', url: '/api/v1/me/invitations', headers: invitee.headers });
+      expect(mine.json().items).toEqual([
+        expect.objectContaining({ id: invitation.id, role, workspaceId: workspace.id }),
+      ]);
 
-    const accepted = await answer(invitation.id, invitee, 'accept');
-    expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toEqual({ workspaceId: workspace.id });
-    expect((await memberOf(workspace, invitee)).role).toBe(role);
-    const after = await t.app.inject({ method: 'GET', url: '/api/v1/me/invitations', headers: invitee.headers });
-    expect(after.json().items).toEqual([]);
-    const again = await answer(invitation.id, invitee, 'accept');
-    expect(again.statusCode).toBe(409);
-  });
+      const accepted = await answer(invitation.id, invitee, 'accept');
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json()).toEqual({ workspaceId: workspace.id });
+      expect((await memberOf(workspace, invitee)).role).toBe(role);
+      const after = await t.app.inject({ method: 'GET', url: '/api/v1/me/invitations', headers: invitee.headers });
+      expect(after.json().items).toEqual([]);
+      const again = await answer(invitation.id, invitee, 'accept');
+      expect(again.statusCode).toBe(409);
+    },
+  );
 
   it('lets the invitee decline, leaving them outside the workspace', async () => {
     const workspace = await createWorkspaceAs(t.app, owner);
@@ -73,11 +109,19 @@ describe('invitations', () => {
     const invitation = (await invite(workspace, owner, invitee.email, 'editor')).json();
     const declined = await answer(invitation.id, invitee, 'decline');
     expect(declined.statusCode).toBe(204);
-    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/invitations`, headers: owner.headers });
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/invitations`,
+      headers: owner.headers,
+    });
     expect(listed.json().items).toEqual([expect.objectContaining({ id: invitation.id, status: 'declined' })]);
     expect((await listMembers(workspace, owner)).map((member) => member.userId)).not.toContain(invitee.id);
     expect((await answer(invitation.id, invitee, 'accept')).statusCode).toBe(409);
-    const outside = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}`, headers: invitee.headers });
+    const outside = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}`,
+      headers: invitee.headers,
+    });
     expect(outside.statusCode).toBe(404);
   });
 
@@ -103,7 +147,11 @@ describe('invitations', () => {
     const url = `/api/v1/workspaces/${workspace.id}/invitations/${invitation.id}`;
     expect((await t.app.inject({ method: 'DELETE', url, headers: owner.headers })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'DELETE', url, headers: owner.headers })).statusCode).toBe(404);
-    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/invitations`, headers: owner.headers });
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/invitations`,
+      headers: owner.headers,
+    });
     expect(listed.json().items).toEqual([expect.objectContaining({ id: invitation.id, status: 'canceled' })]);
     const mine = await t.app.inject({ method: 'GET', url: '/api/v1/me/invitations', headers: invitee.headers });
     expect(mine.json().items).toEqual([]);
@@ -134,7 +182,12 @@ describe('roles', () => {
 
   beforeAll(async () => {
     workspace = await createWorkspaceAs(t.app, owner);
-    [admin, editor, viewer, outsider] = [await createUser(t.app, t.db), await createUser(t.app, t.db), await createUser(t.app, t.db), await createUser(t.app, t.db)];
+    [admin, editor, viewer, outsider] = [
+      await createUser(t.app, t.db),
+      await createUser(t.app, t.db),
+      await createUser(t.app, t.db),
+      await createUser(t.app, t.db),
+    ];
     await addMember(t.app, workspace, owner, admin, 'admin');
     await addMember(t.app, workspace, owner, editor, 'editor');
     await addMember(t.app, workspace, owner, viewer, 'viewer');
@@ -142,10 +195,18 @@ describe('roles', () => {
 
   it('lets a viewer list members but not invitations; an outsider sees neither', async () => {
     expect(await listMembers(workspace, viewer)).toHaveLength(4);
-    const invitationList = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/invitations`, headers: viewer.headers });
+    const invitationList = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/invitations`,
+      headers: viewer.headers,
+    });
     expect(invitationList.statusCode).toBe(403);
     expect(invitationList.json().code).toBe('forbidden');
-    const outside = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/members`, headers: outsider.headers });
+    const outside = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/members`,
+      headers: outsider.headers,
+    });
     expect(outside.statusCode).toBe(404);
     const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/members` });
     expect(anonymous.statusCode).toBe(401);
@@ -169,9 +230,17 @@ describe('roles', () => {
     const demote = await setRole(workspace, owner, ownerMember.id, 'admin');
     expect(demote.statusCode).toBe(409);
     expect(demote.json().code).toBe('conflict');
-    const remove = await t.app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${workspace.id}/members/${ownerMember.id}`, headers: owner.headers });
+    const remove = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${workspace.id}/members/${ownerMember.id}`,
+      headers: owner.headers,
+    });
     expect(remove.statusCode).toBe(409);
-    const byAdmin = await t.app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${workspace.id}/members/${ownerMember.id}`, headers: admin.headers });
+    const byAdmin = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${workspace.id}/members/${ownerMember.id}`,
+      headers: admin.headers,
+    });
     expect(byAdmin.statusCode).toBe(403);
     expect((await memberOf(workspace, owner)).role).toBe('owner');
   });
@@ -180,21 +249,38 @@ describe('roles', () => {
     const extra = await createUser(t.app, t.db);
     await addMember(t.app, workspace, owner, extra, 'editor');
     const member = await memberOf(workspace, extra);
-    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${workspace.id}/members/${member.id}`, headers: admin.headers });
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${workspace.id}/members/${member.id}`,
+      headers: admin.headers,
+    });
     expect(removed.statusCode).toBe(204);
-    const gone = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}`, headers: extra.headers });
+    const gone = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}`,
+      headers: extra.headers,
+    });
     expect(gone.statusCode).toBe(404);
   });
 
   it('records changes in the audit log, paginated without duplicates', async () => {
-    const forbidden = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/audit-log`, headers: editor.headers });
+    const forbidden = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/audit-log`,
+      headers: editor.headers,
+    });
     expect(forbidden.statusCode).toBe(403);
-    const full = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/audit-log?limit=100`, headers: admin.headers });
+    const full = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/audit-log?limit=100`,
+      headers: admin.headers,
+    });
     expect(full.statusCode).toBe(200);
     const all = full.json<{ items: AuditEvent[]; nextCursor: string | null }>();
     expect(all.nextCursor).toBeNull();
     const actions = all.items.map((event) => event.action);
-    for (const action of ['invitation.created', 'invitation.accepted', 'member.role_changed', 'member.removed']) expect(actions).toContain(action);
+    for (const action of ['invitation.created', 'invitation.accepted', 'member.role_changed', 'member.removed'])
+      expect(actions).toContain(action);
     const roleChange = all.items.find((event) => event.action === 'member.role_changed');
     expect(roleChange).toMatchObject({ subjectType: 'member', actorId: admin.id });
 
@@ -202,7 +288,11 @@ describe('roles', () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `limit=3&cursor=${encodeURIComponent(cursor)}` : 'limit=3';
-      const page = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/audit-log?${query}`, headers: admin.headers });
+      const page = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${workspace.id}/audit-log?${query}`,
+        headers: admin.headers,
+      });
       expect(page.statusCode).toBe(200);
       const body = page.json<{ items: AuditEvent[]; nextCursor: string | null }>();
       expect(body.items.length).toBeLessThanOrEqual(3);
@@ -214,7 +304,11 @@ describe('roles', () => {
     expect(ids).toEqual(all.items.map((event) => event.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
 
-    const badCursor = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/audit-log?cursor=%%%`, headers: admin.headers });
+    const badCursor = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/audit-log?cursor=%%%`,
+      headers: admin.headers,
+    });
     expect(badCursor.statusCode).toBe(400);
   });
 });

@@ -13,7 +13,8 @@ const tags = ['networks'];
 export type NetworkSummary = z.output<typeof networkSchema>;
 
 /** A zod schema as the JSON Schema a form is built from. */
-const formSchemaOf = (schema: z.ZodType) => jsonSchemaSchema.parse(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+const formSchemaOf = (schema: z.ZodType) =>
+  jsonSchemaSchema.parse(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
 
 function summarize(context: AppContext, provider: NetworkProvider): NetworkSummary {
   const { manifest } = provider;
@@ -48,14 +49,19 @@ function summarize(context: AppContext, provider: NetworkProvider): NetworkSumma
 
 export async function networkRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/api/v1/networks', {
-    schema: {
-      tags,
-      summary: 'Networks Plume can publish to: capabilities, limits, settings, and whether this server is set up for each',
-      response: { 200: itemsOf(networkSchema), ...protectedErrors },
+  typed.get(
+    '/api/v1/networks',
+    {
+      schema: {
+        tags,
+        summary:
+          'Networks Plume can publish to: capabilities, limits, settings, and whether this server is set up for each',
+        response: { 200: itemsOf(networkSchema), ...protectedErrors },
+      },
     },
-  }, async (request) => {
-    await requirePrincipal(context, request);
-    return { items: context.publishing.runtime.providers.map((provider) => summarize(context, provider)) };
-  });
+    async (request) => {
+      await requirePrincipal(context, request);
+      return { items: context.publishing.runtime.providers.map((provider) => summarize(context, provider)) };
+    },
+  );
 }

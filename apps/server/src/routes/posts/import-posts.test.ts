@@ -5,7 +5,13 @@ import { posts } from '@plume/db/schema/publishing';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { connectMastodon } from '../../test-support/connect-mastodon.ts';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
@@ -18,14 +24,29 @@ let workspace: TestWorkspace;
 let accountId: string;
 let foreignAccountId: string;
 
-type RowReport = { row: number; line: number; ok: boolean; errors: { path: string; message: string }[]; postId?: string };
+type RowReport = {
+  row: number;
+  line: number;
+  ok: boolean;
+  errors: { path: string; message: string }[];
+  postId?: string;
+};
 type Report = { dryRun: boolean; ok: boolean; rows: RowReport[]; postIds: string[] };
 type Rejected = Report & { code: string; detail: string; errors: { path: string; message: string }[] };
-type PostView = { id: string; state: string; scheduledAt: string | null; content: { text: string; hashtags: string[]; link?: string; title?: string; firstComment?: string }; targets: { accountId: string }[] };
+type PostView = {
+  id: string;
+  state: string;
+  scheduledAt: string | null;
+  content: { text: string; hashtags: string[]; link?: string; title?: string; firstComment?: string };
+  targets: { accountId: string }[];
+};
 
 beforeAll(async () => {
   fake = await startMastodonFake();
-  t = await createTestApp({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://plume.test' }, { providers: [mastodonProvider] });
+  t = await createTestApp(
+    { HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://plume.test' },
+    { providers: [mastodonProvider] },
+  );
   owner = await createUser(t.app, t.db, { name: 'Ivy Importer' });
   editor = await createUser(t.app, t.db, { name: 'Ed Editor' });
   viewer = await createUser(t.app, t.db, { name: 'Vi Viewer' });
@@ -43,7 +64,8 @@ afterAll(async () => {
 });
 
 const importUrl = () => `/api/v1/workspaces/${workspace.id}/posts/import`;
-const send = (csv: string, dryRun: boolean, user = editor) => t.app.inject({ method: 'POST', url: importUrl(), headers: user.headers, payload: { csv, dryRun } });
+const send = (csv: string, dryRun: boolean, user = editor) =>
+  t.app.inject({ method: 'POST', url: importUrl(), headers: user.headers, payload: { csv, dryRun } });
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const csvOf = (header: string, rows: string[]) => [header, ...rows].join('\n');
 
@@ -53,7 +75,11 @@ async function postCount(): Promise<number> {
 }
 
 async function getPost(id: string): Promise<PostView> {
-  const response = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/posts/${id}`, headers: owner.headers });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/workspaces/${workspace.id}/posts/${id}`,
+    headers: owner.headers,
+  });
   return response.json<PostView>();
 }
 
@@ -70,28 +96,43 @@ describe('importing posts from CSV', () => {
     const report = response.json<Report>();
     expect(report).toMatchObject({ dryRun: false, ok: true });
     expect(report.postIds).toHaveLength(3);
-    expect(report.rows.map((row) => [row.row, row.ok, row.postId])).toEqual(report.postIds.map((id, index) => [index + 1, true, id]));
+    expect(report.rows.map((row) => [row.row, row.ok, row.postId])).toEqual(
+      report.postIds.map((id, index) => [index + 1, true, id]),
+    );
     expect(await postCount()).toBe(before + 3);
     const [launch, second, draft] = await Promise.all(report.postIds.map(getPost));
-    expect(launch).toMatchObject({ state: 'scheduled', content: { text: 'Launch day', hashtags: ['#launch', '#plume'], link: 'https://example.com/launch' }, targets: [{ accountId }] });
+    expect(launch).toMatchObject({
+      state: 'scheduled',
+      content: { text: 'Launch day', hashtags: ['#launch', '#plume'], link: 'https://example.com/launch' },
+      targets: [{ accountId }],
+    });
     // 09:00 on the workspace's clock (Europe/Berlin, summer) is 07:00 UTC.
     expect(second).toMatchObject({ state: 'scheduled', scheduledAt: '2031-07-01T07:00:00.000Z' });
     expect(draft).toMatchObject({ state: 'draft', scheduledAt: null });
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'post.imported')));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'post.imported')));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorName: 'Ed Editor', data: { rows: 3, posts: 3 } });
   });
 
   it('checks a dry run like a real one and saves nothing', async () => {
     const before = await postCount();
-    const csv = csvOf('text,accounts,scheduled_at,submit', [`Dry one,${accountId},${future(1)},true`, `Dry two,${accountId},${future(3)},true`]);
+    const csv = csvOf('text,accounts,scheduled_at,submit', [
+      `Dry one,${accountId},${future(1)},true`,
+      `Dry two,${accountId},${future(3)},true`,
+    ]);
     const response = await send(csv, true);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<Report>()).toEqual({
       dryRun: true,
       ok: true,
       postIds: [],
-      rows: [{ row: 1, line: 2, ok: true, errors: [] }, { row: 2, line: 3, ok: true, errors: [] }],
+      rows: [
+        { row: 1, line: 2, ok: true, errors: [] },
+        { row: 2, line: 3, ok: true, errors: [] },
+      ],
     });
     expect(await postCount()).toBe(before);
   });
@@ -110,7 +151,12 @@ describe('importing posts from CSV', () => {
     const report = dry.json<Report>();
     expect(report.ok).toBe(false);
     expect(report.rows.filter((row) => !row.ok).map((row) => row.row)).toEqual([2, 5]);
-    expect(report.rows[1]?.errors).toEqual([{ path: 'text', message: 'The text is 501 characters as Mastodon counts them; Mastodon allows 500. Shorten it by 1.' }]);
+    expect(report.rows[1]?.errors).toEqual([
+      {
+        path: 'text',
+        message: 'The text is 501 characters as Mastodon counts them; Mastodon allows 500. Shorten it by 1.',
+      },
+    ]);
     expect(report.rows[4]?.errors).toEqual([{ path: 'scheduled_at', message: 'This time is in the past.' }]);
 
     const before = await postCount();
@@ -127,7 +173,12 @@ describe('importing posts from CSV', () => {
 
   it('checks a draft row against the network limits too', async () => {
     const response = await send(csvOf('text,accounts', [`${'y'.repeat(600)},${accountId}`]), true);
-    expect(response.json<Report>().rows[0]?.errors).toEqual([{ path: 'text', message: expect.stringContaining('The text is 600 characters as Mastodon counts them; Mastodon allows 500.') }]);
+    expect(response.json<Report>().rows[0]?.errors).toEqual([
+      {
+        path: 'text',
+        message: expect.stringContaining('The text is 600 characters as Mastodon counts them; Mastodon allows 500.'),
+      },
+    ]);
   });
 
   it('keeps quoted commas, quotes and newlines, and reads a file with a BOM and CRLF', async () => {
@@ -151,17 +202,30 @@ describe('importing posts from CSV', () => {
   });
 
   it("treats another workspace's account exactly like an id that does not exist", async () => {
-    const csv = csvOf('text,accounts', [`Theirs,${foreignAccountId}`, `Nobody's,00000000-0000-4000-8000-000000000000`, `Both,${accountId}|${foreignAccountId}`]);
+    const csv = csvOf('text,accounts', [
+      `Theirs,${foreignAccountId}`,
+      `Nobody's,00000000-0000-4000-8000-000000000000`,
+      `Both,${accountId}|${foreignAccountId}`,
+    ]);
     const report = (await send(csv, true)).json<Report>();
     const noSuch = { message: 'No such account in this workspace.' };
-    expect(report.rows.map((row) => row.errors)).toEqual([[{ path: 'accounts/0', ...noSuch }], [{ path: 'accounts/0', ...noSuch }], [{ path: 'accounts/1', ...noSuch }]]);
+    expect(report.rows.map((row) => row.errors)).toEqual([
+      [{ path: 'accounts/0', ...noSuch }],
+      [{ path: 'accounts/0', ...noSuch }],
+      [{ path: 'accounts/1', ...noSuch }],
+    ]);
   });
 
   it('refuses unknown columns with their names, and files over the row cap', async () => {
     const unknown = await send('text,acount\nHi,x\n', true);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json<Rejected>().errors).toEqual([{ path: 'body/csv', message: expect.stringContaining('"acount"') }]);
-    const tooMany = await send(['text', ...Array.from({ length: 1001 }, (_, index) => `Post ${index}`)].join('\n'), true);
+    expect(unknown.json<Rejected>().errors).toEqual([
+      { path: 'body/csv', message: expect.stringContaining('"acount"') },
+    ]);
+    const tooMany = await send(
+      ['text', ...Array.from({ length: 1001 }, (_, index) => `Post ${index}`)].join('\n'),
+      true,
+    );
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.json<Rejected>().code).toBe('payload_too_large');
     const huge = await send(`text\n${'z'.repeat(6 * 1024 * 1024)}\n`, true);

@@ -9,7 +9,13 @@ import { networkAppRegistrations, socialAccounts } from '@plume/db/schema/social
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { connectMastodon } from '../../test-support/connect-mastodon.ts';
-import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 let testApp: TestApp;
@@ -20,11 +26,20 @@ let workspace: TestWorkspace;
 let accountId: string;
 let deps: PublishDeps;
 
-type PostDetail = { id: string; state: string; version: number; targets: { id: string; state: string; remoteUrl: string | null; failureReason: string | null }[]; issues: unknown[] };
+type PostDetail = {
+  id: string;
+  state: string;
+  version: number;
+  targets: { id: string; state: string; remoteUrl: string | null; failureReason: string | null }[];
+  issues: unknown[];
+};
 
 beforeAll(async () => {
   fake = await startMastodonFake();
-  testApp = await createTestApp({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://plume.test' }, { providers: [mastodonProvider] });
+  testApp = await createTestApp(
+    { HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://plume.test' },
+    { providers: [mastodonProvider] },
+  );
   owner = await createUser(testApp.app, testApp.db, { name: 'Olive Owner' });
   editor = await createUser(testApp.app, testApp.db, { name: 'Eddie Editor' });
   workspace = await createWorkspaceAs(testApp.app, owner);
@@ -55,7 +70,12 @@ async function createScheduledPost(text: string): Promise<PostDetail> {
     method: 'POST',
     url: `${base()}/posts`,
     headers: owner.headers,
-    payload: { content: { text, hashtags: ['plume'] }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true },
+    payload: {
+      content: { text, hashtags: ['plume'] },
+      targets: [{ accountId }],
+      scheduledAt: new Date().toISOString(),
+      submit: true,
+    },
   });
   expect(created.statusCode, created.body).toBe(201);
   const post = created.json<PostDetail>();
@@ -75,13 +95,22 @@ describe('connecting Mastodon', () => {
     const list = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
     expect(list.statusCode).toBe(200);
     const [account] = list.json<{ items: Record<string, unknown>[] }>().items;
-    expect(account).toMatchObject({ id: accountId, network: 'mastodon', handle: expect.stringContaining('plume'), status: 'connected' });
+    expect(account).toMatchObject({
+      id: accountId,
+      network: 'mastodon',
+      handle: expect.stringContaining('plume'),
+      status: 'connected',
+    });
     expect(fake.state.tokens.size).toBeGreaterThan(0);
     for (const token of fake.state.tokens.keys()) expect(list.body).not.toContain(token);
   });
 
   it('refuses a callback whose state was already used', async () => {
-    const again = await testApp.app.inject({ method: 'GET', url: `/api/v1/accounts/oauth/callback?state=00000000-0000-4000-8000-000000000000.forged&code=x`, headers: owner.headers });
+    const again = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/accounts/oauth/callback?state=00000000-0000-4000-8000-000000000000.forged&code=x`,
+      headers: owner.headers,
+    });
     expect(again.statusCode).toBe(302);
     expect(again.headers.location).toMatch(/error=/);
   });
@@ -94,10 +123,16 @@ describe('publishing a target', () => {
     if (!target) throw new Error('no target');
     expect(await publishTarget(deps, target.id)).toBe('published');
     expect(await publishTarget(deps, target.id)).toBe('target published');
-    const statuses = [...fake.state.statuses.values()].filter((status) => status.text.includes('Hello from the engine'));
+    const statuses = [...fake.state.statuses.values()].filter((status) =>
+      status.text.includes('Hello from the engine'),
+    );
     expect(statuses).toHaveLength(1);
     expect(statuses[0]?.text).toContain('#plume');
-    const detail = await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${post.id}`, headers: owner.headers });
+    const detail = await testApp.app.inject({
+      method: 'GET',
+      url: `${base()}/posts/${post.id}`,
+      headers: owner.headers,
+    });
     const published = detail.json<PostDetail & { events: { type: string }[] }>();
     expect(published.state).toBe('published');
     expect(published.targets[0]?.remoteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/@plume\/\d+$/);
@@ -109,11 +144,20 @@ describe('publishing a target', () => {
       method: 'POST',
       url: `${base()}/posts`,
       headers: owner.headers,
-      payload: { content: { text: 'Thread start', thread: [{ text: 'Thread reply', mediaIds: [] }] }, targets: [{ accountId }], scheduledAt: new Date().toISOString(), submit: true },
+      payload: {
+        content: { text: 'Thread start', thread: [{ text: 'Thread reply', mediaIds: [] }] },
+        targets: [{ accountId }],
+        scheduledAt: new Date().toISOString(),
+        submit: true,
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const target = created.json<PostDetail>().targets[0]!;
-    fake.server.failNext({ status: 422, body: { error: 'Validation failed: Text is spam' }, match: (request) => request.path === '/api/v1/statuses' && JSON.stringify(request.body).includes('Thread reply') });
+    fake.server.failNext({
+      status: 422,
+      body: { error: 'Validation failed: Text is spam' },
+      match: (request) => request.path === '/api/v1/statuses' && JSON.stringify(request.body).includes('Thread reply'),
+    });
     expect(await publishTarget(deps, target.id)).toBe('published');
     const row = await targetRow(target.id);
     expect(row).toMatchObject({ state: 'published', failureKind: 'partly_published', extra: [] });
@@ -141,7 +185,12 @@ describe('publishing a target', () => {
     const post = await createScheduledPost('Rate limited first');
     const target = post.targets[0];
     if (!target) throw new Error('no target');
-    fake.server.failNext({ status: 429, headers: { 'retry-after': '120' }, body: { error: 'Too many requests' }, match: (request) => request.path === '/api/v1/statuses' });
+    fake.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '120' },
+      body: { error: 'Too many requests' },
+      match: (request) => request.path === '/api/v1/statuses',
+    });
     expect(await publishTarget(deps, target.id)).toBe('rate_limited');
     const row = await targetRow(target.id);
     expect(row.state).toBe('pending');
@@ -164,7 +213,11 @@ describe('publishing a target', () => {
     const post = await createScheduledPost('Server trouble');
     const target = post.targets[0];
     if (!target) throw new Error('no target');
-    fake.server.failNext({ status: 503, body: { error: 'Service unavailable' }, match: (request) => request.path === '/api/v1/statuses' });
+    fake.server.failNext({
+      status: 503,
+      body: { error: 'Service unavailable' },
+      match: (request) => request.path === '/api/v1/statuses',
+    });
     expect(await publishTarget(deps, target.id)).toBe('retry');
     const retrying = await targetRow(target.id);
     expect(retrying.retries).toBe(1);
@@ -172,15 +225,28 @@ describe('publishing a target', () => {
     expect(retrying.failureReason).toMatch(/\w{3,}/);
     expect(retrying.state).toBe('pending');
     await testApp.db.update(postTargets).set({ nextAttemptAt: new Date() }).where(eq(postTargets.id, target.id));
-    fake.server.failNext({ status: 422, body: { error: 'Validation failed: Text character limit of 500 exceeded' }, match: (request) => request.path === '/api/v1/statuses' });
+    fake.server.failNext({
+      status: 422,
+      body: { error: 'Validation failed: Text character limit of 500 exceeded' },
+      match: (request) => request.path === '/api/v1/statuses',
+    });
     expect(await publishTarget(deps, target.id)).toBe('failed');
     const row = await targetRow(target.id);
     expect(row.state).toBe('failed');
     expect(row.failureReason).toContain('character limit');
-    const detail = await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${post.id}`, headers: owner.headers });
+    const detail = await testApp.app.inject({
+      method: 'GET',
+      url: `${base()}/posts/${post.id}`,
+      headers: owner.headers,
+    });
     expect(detail.json<PostDetail>().state).toBe('failed');
     // Retry puts the failed target back and it goes out.
-    const retry = await testApp.app.inject({ method: 'POST', url: `${base()}/posts/${post.id}/actions`, headers: editor.headers, payload: { type: 'retry' } });
+    const retry = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts/${post.id}/actions`,
+      headers: editor.headers,
+      payload: { type: 'retry' },
+    });
     expect(retry.statusCode, retry.body).toBe(200);
     expect(await publishTarget(deps, target.id)).toBe('published');
   });
@@ -193,8 +259,15 @@ describe('publishing a target', () => {
     expect(await publishTarget(deps, target.id)).toBe('unknown');
     expect((await targetRow(target.id)).state).toBe('unconfirmed');
     expect(await publishTarget(deps, target.id)).toBe('target unconfirmed');
-    expect([...fake.state.statuses.values()].filter((status) => status.text.includes('Dropped connection'))).toHaveLength(1);
-    const confirm = await testApp.app.inject({ method: 'POST', url: `${base()}/posts/${post.id}/actions`, headers: editor.headers, payload: { type: 'confirm', published: true } });
+    expect(
+      [...fake.state.statuses.values()].filter((status) => status.text.includes('Dropped connection')),
+    ).toHaveLength(1);
+    const confirm = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/posts/${post.id}/actions`,
+      headers: editor.headers,
+      payload: { type: 'confirm', published: true },
+    });
     expect(confirm.statusCode, confirm.body).toBe(200);
     expect(confirm.json<PostDetail>().state).toBe('published');
   });
@@ -204,12 +277,16 @@ describe('publishing a target', () => {
     const target = post.targets[0];
     if (!target) throw new Error('no target');
     await testApp.db.update(postTargets).set({ state: 'publishing', attempts: 1 }).where(eq(postTargets.id, target.id));
-    await testApp.db.insert(publishAttempts).values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died', callStartedAt: new Date() });
+    await testApp.db
+      .insert(publishAttempts)
+      .values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died', callStartedAt: new Date() });
     expect(await publishTarget(deps, target.id)).toBe('interrupted: unconfirmed');
     const row = await targetRow(target.id);
     expect(row.state).toBe('unconfirmed');
     expect(row.failureReason).toContain('“Not published — publish now”');
-    expect(fake.server.requests.filter((request) => JSON.stringify(request.body ?? null).includes('Claimed by a ghost'))).toHaveLength(0);
+    expect(
+      fake.server.requests.filter((request) => JSON.stringify(request.body ?? null).includes('Claimed by a ghost')),
+    ).toHaveLength(0);
   });
 
   it('publishes, once, a target whose dead worker had claimed it but never started the call', async () => {
@@ -217,19 +294,34 @@ describe('publishing a target', () => {
     const target = post.targets[0];
     if (!target) throw new Error('no target');
     await testApp.db.update(postTargets).set({ state: 'publishing', attempts: 1 }).where(eq(postTargets.id, target.id));
-    await testApp.db.insert(publishAttempts).values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died' });
+    await testApp.db
+      .insert(publishAttempts)
+      .values({ targetId: target.id, attemptNo: 1, runnerId: 'worker-that-died' });
     expect(await publishTarget(deps, target.id)).toBe('published');
     expect(await publishTarget(deps, target.id)).toBe('target published');
-    expect([...fake.state.statuses.values()].filter((status) => status.text.includes('Waiting for a slot'))).toHaveLength(1);
-    const attempts = await testApp.db.select().from(publishAttempts).where(eq(publishAttempts.targetId, target.id)).orderBy(publishAttempts.attemptNo);
-    expect(attempts.map((attempt) => [attempt.attemptNo, attempt.outcome, attempt.callStartedAt !== null])).toEqual([[1, 'not_sent', false], [2, 'published', true]]);
+    expect(
+      [...fake.state.statuses.values()].filter((status) => status.text.includes('Waiting for a slot')),
+    ).toHaveLength(1);
+    const attempts = await testApp.db
+      .select()
+      .from(publishAttempts)
+      .where(eq(publishAttempts.targetId, target.id))
+      .orderBy(publishAttempts.attemptNo);
+    expect(attempts.map((attempt) => [attempt.attemptNo, attempt.outcome, attempt.callStartedAt !== null])).toEqual([
+      [1, 'not_sent', false],
+      [2, 'published', true],
+    ]);
   });
 
   it('disconnects the account and tells the owners when the token is refused and cannot be renewed', async () => {
     const post = await createScheduledPost('Token revoked');
     const target = post.targets[0];
     if (!target) throw new Error('no target');
-    fake.server.failNext({ status: 401, body: { error: 'The access token was revoked' }, match: (request) => request.path === '/api/v1/statuses' });
+    fake.server.failNext({
+      status: 401,
+      body: { error: 'The access token was revoked' },
+      match: (request) => request.path === '/api/v1/statuses',
+    });
     expect(await publishTarget(deps, target.id)).toBe('failed');
     const row = await targetRow(target.id);
     expect(row.failureKind).toBe('account_disconnected');
@@ -238,7 +330,12 @@ describe('publishing a target', () => {
     expect(account?.disconnectedReason).toMatch(/Reconnect/);
     const mails = await testApp.db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email));
     expect(mails.some((mail) => mail.subject.includes('Reconnect'))).toBe(true);
-    const retryFailed = () => testApp.app.inject({ method: 'POST', url: `${base()}/accounts/${accountId}/retry-failed`, headers: editor.headers });
+    const retryFailed = () =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `${base()}/accounts/${accountId}/retry-failed`,
+        headers: editor.headers,
+      });
     expect((await retryFailed()).statusCode).toBe(409);
     // Reconnecting the same identity restores it.
     expect(await connectMastodon(testApp.app, fake, owner, workspace)).toBe(accountId);
@@ -246,7 +343,11 @@ describe('publishing a target', () => {
     expect(again?.status).toBe('connected');
     // The post that failed meanwhile is counted on the account and retried on request, once.
     const listed = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
-    expect(listed.json<{ items: { id: string; failedWhileDisconnected: number }[] }>().items.find((item) => item.id === accountId)?.failedWhileDisconnected).toBe(1);
+    expect(
+      listed
+        .json<{ items: { id: string; failedWhileDisconnected: number }[] }>()
+        .items.find((item) => item.id === accountId)?.failedWhileDisconnected,
+    ).toBe(1);
     const retried = await retryFailed();
     expect(retried.json()).toEqual({ retried: 1, skipped: [] });
     expect((await targetRow(target.id)).state).toBe('pending');
@@ -257,13 +358,18 @@ describe('publishing a target', () => {
 
 describe('approval', () => {
   it('names approvers only among the workspace members, at least one', async () => {
-    const put = (payload: object) => testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload });
+    const put = (payload: object) =>
+      testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload });
     const none = await put({ approvalMode: 'specific', approverIds: [] });
     expect(none.statusCode).toBe(400);
-    expect(none.json()).toMatchObject({ errors: [{ path: 'body/approverIds', message: 'Name at least one approver.' }] });
+    expect(none.json()).toMatchObject({
+      errors: [{ path: 'body/approverIds', message: 'Name at least one approver.' }],
+    });
     const stranger = await put({ approvalMode: 'specific', approverIds: [owner.id, 'user_nobody'] });
     expect(stranger.statusCode).toBe(400);
-    expect(stranger.json()).toMatchObject({ errors: [{ path: 'body/approverIds', message: 'Not members of this workspace: user_nobody.' }] });
+    expect(stranger.json()).toMatchObject({
+      errors: [{ path: 'body/approverIds', message: 'Not members of this workspace: user_nobody.' }],
+    });
     const named = await put({ approvalMode: 'specific', approverIds: [owner.id] });
     expect(named.json()).toEqual({ approvalMode: 'specific', approverIds: [owner.id] });
     const anyAdmin = await put({ approvalMode: 'any_admin', approverIds: [owner.id] });
@@ -271,7 +377,12 @@ describe('approval', () => {
   });
 
   it('needs an admin when the workspace says so, and sends an edited approved post back to review', async () => {
-    const settings = await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
+    const settings = await testApp.app.inject({
+      method: 'PUT',
+      url: `${base()}/publishing-settings`,
+      headers: owner.headers,
+      payload: { approvalMode: 'any_admin' },
+    });
     expect(settings.statusCode, settings.body).toBe(200);
     const at = new Date(Date.now() + 3600_000).toISOString();
     const created = await testApp.app.inject({
@@ -290,46 +401,96 @@ describe('approval', () => {
     expect(approved.json<PostDetail>().state).toBe('scheduled');
     const version = approved.json<PostDetail>().version;
     const edit = (payload: object, v: number) =>
-      testApp.app.inject({ method: 'PATCH', url: `${base()}/posts/${post.id}`, headers: editor.headers, payload: { version: v, ...payload } });
+      testApp.app.inject({
+        method: 'PATCH',
+        url: `${base()}/posts/${post.id}`,
+        headers: editor.headers,
+        payload: { version: v, ...payload },
+      });
     // Hashtags and a 20-minute move keep the approval.
-    const small = await edit({ content: { text: 'Needs a look', hashtags: ['news'] }, scheduledAt: new Date(Date.parse(at) + 20 * 60_000).toISOString() }, version);
+    const small = await edit(
+      {
+        content: { text: 'Needs a look', hashtags: ['news'] },
+        scheduledAt: new Date(Date.parse(at) + 20 * 60_000).toISOString(),
+      },
+      version,
+    );
     expect(small.statusCode, small.body).toBe(200);
     expect(small.json<PostDetail>().state).toBe('scheduled');
     const stale = await edit({ content: { text: 'Changed words' } }, version);
     expect(stale.statusCode).toBe(409);
     const changed = await edit({ content: { text: 'Changed words' } }, small.json<PostDetail>().version);
     expect(changed.json<PostDetail>().state).toBe('in_review');
-    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
+    await testApp.app.inject({
+      method: 'PUT',
+      url: `${base()}/publishing-settings`,
+      headers: owner.headers,
+      payload: { approvalMode: 'none' },
+    });
   });
 
   it('lists in every post the actions its caller may take: approvers approve, viewers only look', async () => {
     const viewer = await createUser(testApp.app, testApp.db, { name: 'Vera Viewer' });
     await addMember(testApp.app, workspace, owner, viewer, 'viewer');
-    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
+    await testApp.app.inject({
+      method: 'PUT',
+      url: `${base()}/publishing-settings`,
+      headers: owner.headers,
+      payload: { approvalMode: 'any_admin' },
+    });
     const created = await testApp.app.inject({
       method: 'POST',
       url: `${base()}/posts`,
       headers: editor.headers,
-      payload: { content: { text: 'Who may do what' }, targets: [{ accountId }], scheduledAt: new Date(Date.now() + 3600_000).toISOString(), submit: true },
+      payload: {
+        content: { text: 'Who may do what' },
+        targets: [{ accountId }],
+        scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+        submit: true,
+      },
     });
     expect(created.json<{ actions: string[] }>().actions).toEqual(['edit', 'cancel']);
     const postId = created.json<PostDetail>().id;
-    const actionsOf = async (user: TestUser) => (await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${postId}`, headers: user.headers })).json<{ actions: string[] }>().actions;
+    const actionsOf = async (user: TestUser) =>
+      (await testApp.app.inject({ method: 'GET', url: `${base()}/posts/${postId}`, headers: user.headers })).json<{
+        actions: string[];
+      }>().actions;
     expect(await actionsOf(owner)).toEqual(['edit', 'approve', 'reject', 'request_changes', 'cancel']);
     expect(await actionsOf(viewer)).toEqual([]);
-    const list = await testApp.app.inject({ method: 'GET', url: `${base()}/posts?state=in_review`, headers: owner.headers });
-    expect(list.json<{ items: { id: string; actions: string[] }[] }>().items.find((item) => item.id === postId)?.actions).toContain('approve');
-    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
+    const list = await testApp.app.inject({
+      method: 'GET',
+      url: `${base()}/posts?state=in_review`,
+      headers: owner.headers,
+    });
+    expect(
+      list.json<{ items: { id: string; actions: string[] }[] }>().items.find((item) => item.id === postId)?.actions,
+    ).toContain('approve');
+    await testApp.app.inject({
+      method: 'PUT',
+      url: `${base()}/publishing-settings`,
+      headers: owner.headers,
+      payload: { approvalMode: 'none' },
+    });
   });
 
   it('treats a reschedule beyond 30 minutes as an edit: back to review, unless an approver moves it', async () => {
-    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'any_admin' } });
+    await testApp.app.inject({
+      method: 'PUT',
+      url: `${base()}/publishing-settings`,
+      headers: owner.headers,
+      payload: { approvalMode: 'any_admin' },
+    });
     const at = Date.now() + 3 * 3600_000;
     const created = await testApp.app.inject({
       method: 'POST',
       url: `${base()}/posts`,
       headers: editor.headers,
-      payload: { content: { text: 'Moving around' }, targets: [{ accountId }], scheduledAt: new Date(at).toISOString(), submit: true },
+      payload: {
+        content: { text: 'Moving around' },
+        targets: [{ accountId }],
+        scheduledAt: new Date(at).toISOString(),
+        submit: true,
+      },
     });
     const post = created.json<PostDetail>();
     const act = (user: TestUser, payload: object) =>
@@ -345,7 +506,12 @@ describe('approval', () => {
     // The editor may not: moving it two hours later needs a new review.
     const byEditor = await act(editor, { type: 'schedule', scheduledAt: new Date(at + 3600_000).toISOString() });
     expect(byEditor.json<PostDetail>().state).toBe('in_review');
-    await testApp.app.inject({ method: 'PUT', url: `${base()}/publishing-settings`, headers: owner.headers, payload: { approvalMode: 'none' } });
+    await testApp.app.inject({
+      method: 'PUT',
+      url: `${base()}/publishing-settings`,
+      headers: owner.headers,
+      payload: { approvalMode: 'none' },
+    });
   });
 
   it('rejects a post that breaks the network limits before it is submitted, naming the field', async () => {
@@ -356,7 +522,10 @@ describe('approval', () => {
       payload: { content: { text: 'x'.repeat(501) }, targets: [{ accountId }], submit: true },
     });
     expect(created.statusCode).toBe(400);
-    expect(created.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: 'The text is 501 characters as Mastodon counts them; Mastodon allows 500. Shorten it by 1.' });
+    expect(created.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({
+      path: 'body/targets/0/text',
+      message: 'The text is 501 characters as Mastodon counts them; Mastodon allows 500. Shorten it by 1.',
+    });
   });
 
   it("counts against each Mastodon server's own limit, read when the account was connected", async () => {
@@ -369,14 +538,19 @@ describe('approval', () => {
           method: 'POST',
           url: `${base()}/posts`,
           headers: editor.headers,
-          payload: { content: { text: 'y'.repeat(length) }, targets: [{ accountId: targetAccountId }] , submit: true },
+          payload: { content: { text: 'y'.repeat(length) }, targets: [{ accountId: targetAccountId }], submit: true },
         });
       expect((await submit(roomyAccountId, 900)).statusCode).toBe(201);
       const tooLong = await submit(roomyAccountId, 1001);
-      expect(tooLong.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({ path: 'body/targets/0/text', message: expect.stringContaining('The text is 1001 characters as Mastodon counts them; Mastodon allows 1000.') });
+      expect(tooLong.json<{ errors: { path: string; message: string }[] }>().errors[0]).toMatchObject({
+        path: 'body/targets/0/text',
+        message: expect.stringContaining('The text is 1001 characters as Mastodon counts them; Mastodon allows 1000.'),
+      });
       const defaultServer = await submit(accountId, 900);
       expect(defaultServer.statusCode, defaultServer.body).toBe(400);
-      expect(defaultServer.json<{ errors: { message: string }[] }>().errors[0]?.message).toContain('The text is 900 characters as Mastodon counts them; Mastodon allows 500.');
+      expect(defaultServer.json<{ errors: { message: string }[] }>().errors[0]?.message).toContain(
+        'The text is 900 characters as Mastodon counts them; Mastodon allows 500.',
+      );
     } finally {
       await roomy.close();
     }
@@ -387,17 +561,30 @@ describe('data restored without its secret key', () => {
   it('shows the account as needing reconnection with the reason, fails its posts with it, and a reconnect repairs it', async () => {
     // What a restore without the secret key leaves: tokens and the Mastodon app secret under a key this server lacks.
     const foreign = createKeyring(parseKey(generateKey()));
-    await testApp.db.update(socialAccounts).set({ tokensCiphertext: foreign.encrypt('{"accessToken":"lost"}') }).where(eq(socialAccounts.id, accountId));
-    await testApp.db.update(networkAppRegistrations).set({ clientSecretCiphertext: foreign.encrypt('lost-client-secret') });
-    const because = new RegExp(`it was encrypted with the secret key ${foreign.currentKeyId}, which this Plume server does not have.*Reconnect the account`);
+    await testApp.db
+      .update(socialAccounts)
+      .set({ tokensCiphertext: foreign.encrypt('{"accessToken":"lost"}') })
+      .where(eq(socialAccounts.id, accountId));
+    await testApp.db
+      .update(networkAppRegistrations)
+      .set({ clientSecretCiphertext: foreign.encrypt('lost-client-secret') });
+    const because = new RegExp(
+      `it was encrypted with the secret key ${foreign.currentKeyId}, which this Plume server does not have.*Reconnect the account`,
+    );
 
     const listed = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
     expect(listed.statusCode, listed.body).toBe(200);
-    const shown = listed.json<{ items: { id: string; status: string; disconnectedReason: string | null }[] }>().items.find((item) => item.id === accountId);
+    const shown = listed
+      .json<{ items: { id: string; status: string; disconnectedReason: string | null }[] }>()
+      .items.find((item) => item.id === accountId);
     expect(shown?.status).toBe('disconnected');
     expect(shown?.disconnectedReason).toMatch(because);
 
-    const health = await testApp.app.inject({ method: 'POST', url: `${base()}/accounts/${accountId}/health`, headers: owner.headers });
+    const health = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/accounts/${accountId}/health`,
+      headers: owner.headers,
+    });
     expect(health.statusCode, health.body).toBe(200);
     expect(health.json<{ healthError: string }>().healthError).toMatch(because);
 
@@ -413,8 +600,14 @@ describe('data restored without its secret key', () => {
     expect(await connectMastodon(testApp.app, fake, owner, workspace)).toBe(accountId);
     expect(fake.state.apps.size).toBe(apps + 1);
     const after = await testApp.app.inject({ method: 'GET', url: `${base()}/accounts`, headers: editor.headers });
-    expect(after.json<{ items: { id: string; status: string }[] }>().items.find((item) => item.id === accountId)?.status).toBe('connected');
-    const retried = await testApp.app.inject({ method: 'POST', url: `${base()}/accounts/${accountId}/retry-failed`, headers: editor.headers });
+    expect(
+      after.json<{ items: { id: string; status: string }[] }>().items.find((item) => item.id === accountId)?.status,
+    ).toBe('connected');
+    const retried = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/accounts/${accountId}/retry-failed`,
+      headers: editor.headers,
+    });
     expect(retried.json()).toEqual({ retried: 1, skipped: [] });
     expect(await publishTarget(deps, target.id)).toBe('published');
   });

@@ -38,14 +38,31 @@ export function ChangePasswordForm() {
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={change.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password"
-          value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={errors.currentPassword} />
-        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)} error={errors.newPassword} />
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.target.value)}
+          error={errors.currentPassword}
+        />
+        <TextField
+          label="New password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={errors.newPassword}
+        />
       </div>
-      <CheckboxField label="Sign out of my other sessions" checked={revokeOtherSessions}
-        onChange={(e) => setRevokeOtherSessions(e.target.checked)} />
+      <CheckboxField
+        label="Sign out of my other sessions"
+        checked={revokeOtherSessions}
+        onChange={(e) => setRevokeOtherSessions(e.target.checked)}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" isPending={change.isPending} pendingLabel="Changing…">
           Change password

@@ -32,9 +32,16 @@ export function DeleteAccountForm() {
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={remove.error} />
-      <TextField label="Confirm with your password" name="password" type="password" autoComplete="current-password"
-        className="max-w-sm" value={password} onChange={(e) => setPassword(e.target.value)}
-        error={passwordError ?? fieldErrorsOf(remove.error).password} />
+      <TextField
+        label="Confirm with your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        className="max-w-sm"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={passwordError ?? fieldErrorsOf(remove.error).password}
+      />
       <Button type="submit" variant="danger" isPending={remove.isPending} pendingLabel="Deleting…">
         Delete my account
       </Button>

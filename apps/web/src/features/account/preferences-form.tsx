@@ -49,16 +49,37 @@ export function PreferencesForm({ preferences }: { preferences: Preferences }) {
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={save.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Theme" name="theme" options={themeOptions} value={draft.theme} error={errors.theme}
-          onChange={(e) => isTheme(e.target.value) && setDraft({ ...draft, theme: e.target.value })} />
-        <SelectField label="Week starts on" name="weekStartsOn" options={weekOptions} value={String(draft.weekStartsOn)}
+        <SelectField
+          label="Theme"
+          name="theme"
+          options={themeOptions}
+          value={draft.theme}
+          error={errors.theme}
+          onChange={(e) => isTheme(e.target.value) && setDraft({ ...draft, theme: e.target.value })}
+        />
+        <SelectField
+          label="Week starts on"
+          name="weekStartsOn"
+          options={weekOptions}
+          value={String(draft.weekStartsOn)}
           error={errors.weekStartsOn}
-          onChange={(e) => setDraft({ ...draft, weekStartsOn: e.target.value === '0' ? 0 : 1 })} />
-        <TextField label="Locale" name="locale" value={draft.locale} error={errors.locale}
-          hint="A language tag such as en-US or fr-FR." onChange={(e) => setDraft({ ...draft, locale: e.target.value })} />
+          onChange={(e) => setDraft({ ...draft, weekStartsOn: e.target.value === '0' ? 0 : 1 })}
+        />
+        <TextField
+          label="Locale"
+          name="locale"
+          value={draft.locale}
+          error={errors.locale}
+          hint="A language tag such as en-US or fr-FR."
+          onChange={(e) => setDraft({ ...draft, locale: e.target.value })}
+        />
       </div>
-      <CheckboxField label="Email notifications" description="Mail me about approvals, failures and weekly reports."
-        checked={draft.emailNotifications} onChange={(e) => setDraft({ ...draft, emailNotifications: e.target.checked })} />
+      <CheckboxField
+        label="Email notifications"
+        description="Mail me about approvals, failures and weekly reports."
+        checked={draft.emailNotifications}
+        onChange={(e) => setDraft({ ...draft, emailNotifications: e.target.checked })}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
           Save preferences

@@ -34,10 +34,23 @@ export function ProfileForm({ me }: { me: Me }) {
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={save.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" name="name" autoComplete="name" required value={name}
-          onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />
-        <TextField label="Email" name="email" type="email" readOnly value={me.email}
-          hint={me.emailVerified ? 'Verified.' : 'Not verified yet.'} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError ?? errors.name}
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          readOnly
+          value={me.email}
+          hint={me.emailVerified ? 'Verified.' : 'Not verified yet.'}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">

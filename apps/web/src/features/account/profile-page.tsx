@@ -37,8 +37,11 @@ export function ProfilePage() {
             Export my data
           </a>
         </Card>
-        <Card title="Delete account" tone="danger"
-          description="Deletes your account. Workspaces where you are the only owner are deleted with it. This cannot be undone.">
+        <Card
+          title="Delete account"
+          tone="danger"
+          description="Deletes your account. Workspaces where you are the only owner are deleted with it. This cannot be undone."
+        >
           <DeleteAccountForm />
         </Card>
       </div>

@@ -33,8 +33,14 @@ export function AccountList({ workspaceId, canAdmin }: { workspaceId: string; ca
           {accounts.data.map((account) => {
             const network = networks.find((n) => n.id === account.network);
             return (
-              <AccountRow key={account.id} workspaceId={workspaceId} account={account} canAdmin={canAdmin}
-                networkName={network?.name ?? account.network} canReconnect={network ? network.connect !== 'credentials' : false} />
+              <AccountRow
+                key={account.id}
+                workspaceId={workspaceId}
+                account={account}
+                canAdmin={canAdmin}
+                networkName={network?.name ?? account.network}
+                canReconnect={network ? network.connect !== 'credentials' : false}
+              />
             );
           })}
         </tbody>

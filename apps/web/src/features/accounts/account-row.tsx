@@ -23,7 +23,9 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
   const base = `${workspacePath(workspaceId)}/accounts/${encodeURIComponent(account.id)}`;
   const invalidate = () => queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
   const check = useMutation({ mutationFn: () => api.post(`${base}/health`, {}, accountSchema), onSettled: invalidate });
-  const reconnect = useMutation({ mutationFn: () => startOAuth(workspaceId, { network: account.network, reconnectAccountId: account.id }) });
+  const reconnect = useMutation({
+    mutationFn: () => startOAuth(workspaceId, { network: account.network, reconnectAccountId: account.id }),
+  });
   const remove = useMutation({ mutationFn: () => api.delete(base), onSuccess: invalidate });
   const retryFailed = useMutation({
     mutationFn: () => api.post(`${base}/retry-failed`, {}, retryReportSchema),
@@ -34,7 +36,11 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
   const error = check.error ?? reconnect.error ?? remove.error ?? retryFailed.error;
 
   function handleRemove() {
-    if (window.confirm(`Remove ${account.handle} (${networkName})? Unpublished posts to it are dropped; published posts stay on ${networkName}.`)) {
+    if (
+      window.confirm(
+        `Remove ${account.handle} (${networkName})? Unpublished posts to it are dropped; published posts stay on ${networkName}.`,
+      )
+    ) {
       remove.mutate();
     }
   }
@@ -62,34 +68,56 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
         {account.status === 'connected' && account.tokenExpiresAt ? (
           <span className="block text-xs">
             Access renews before {formatTime(account.tokenExpiresAt, timeZone, { withZone: false })}
-            {account.lastRefreshedAt ? ` (last renewed ${formatTime(account.lastRefreshedAt, timeZone, { withZone: false })})` : ''}
+            {account.lastRefreshedAt
+              ? ` (last renewed ${formatTime(account.lastRefreshedAt, timeZone, { withZone: false })})`
+              : ''}
           </span>
         ) : null}
         {failed > 0 ? (
           <span className="mt-1 block text-xs text-warning">
             {failed === 1 ? '1 post' : `${failed} posts`} failed while this account was disconnected.{' '}
-            <Button variant="secondary" onClick={() => retryFailed.mutate()} isPending={retryFailed.isPending} pendingLabel="Retrying…">
+            <Button
+              variant="secondary"
+              onClick={() => retryFailed.mutate()}
+              isPending={retryFailed.isPending}
+              pendingLabel="Retrying…"
+            >
               Retry them<span className="sr-only"> for {name}</span>
             </Button>
           </span>
         ) : null}
         {retryFailed.data && retryFailed.data.skipped.length > 0 ? (
           <span role="status" className="block text-xs text-danger">
-            {retryFailed.data.retried} retried; {retryFailed.data.skipped.length} could not go out: {retryFailed.data.skipped.map((item) => item.reason).join(' ')}
+            {retryFailed.data.retried} retried; {retryFailed.data.skipped.length} could not go out:{' '}
+            {retryFailed.data.skipped.map((item) => item.reason).join(' ')}
           </span>
         ) : null}
         {account.rateLimitedUntil && new Date(account.rateLimitedUntil).getTime() > Date.now() ? (
-          <span className="block text-xs text-warning">Rate-limited until {formatTime(account.rateLimitedUntil, timeZone, { withZone: false })}</span>
+          <span className="block text-xs text-warning">
+            Rate-limited until {formatTime(account.rateLimitedUntil, timeZone, { withZone: false })}
+          </span>
         ) : null}
       </td>
-      <td className="py-3 pr-4 whitespace-nowrap">{formatTime(account.healthCheckedAt, timeZone, { withZone: false })}</td>
+      <td className="py-3 pr-4 whitespace-nowrap">
+        {formatTime(account.healthCheckedAt, timeZone, { withZone: false })}
+      </td>
       <td className="py-3 text-right">
         <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={() => check.mutate()} isPending={check.isPending} pendingLabel="Checking…">
+          <Button
+            variant="secondary"
+            onClick={() => check.mutate()}
+            isPending={check.isPending}
+            pendingLabel="Checking…"
+          >
             Check<span className="sr-only"> {name}</span>
           </Button>
           {canAdmin && canReconnect ? (
-            <Button variant="secondary" onClick={() => reconnect.mutate()} isPending={reconnect.isPending} pendingLabel="Opening…">
+            <Button
+              variant="secondary"
+              onClick={() => reconnect.mutate()}
+              isPending={reconnect.isPending}
+              pendingLabel="Opening…"
+            >
               Reconnect<span className="sr-only"> {name}</span>
             </Button>
           ) : null}

@@ -33,7 +33,10 @@ export function AccountsPage({ workspaceId, search, onSearchChange }: AccountsPa
           </div>
         ) : null}
         {connectedIds.length > 0 ? (
-          <div role="status" className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm text-success">
+          <div
+            role="status"
+            className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm text-success"
+          >
             <p>
               {connectedHandles.length > 0
                 ? `Connected ${connectedHandles.join(', ')}.`
@@ -42,15 +45,26 @@ export function AccountsPage({ workspaceId, search, onSearchChange }: AccountsPa
           </div>
         ) : null}
         {search.pick && isAdmin ? (
-          <PickIdentitiesCard workspaceId={workspace.id} pendingId={search.pick}
-            onDone={(ids) => onSearchChange(ids.length > 0 ? { connected: ids.join(',') } : {})} />
+          <PickIdentitiesCard
+            workspaceId={workspace.id}
+            pendingId={search.pick}
+            onDone={(ids) => onSearchChange(ids.length > 0 ? { connected: ids.join(',') } : {})}
+          />
         ) : null}
         <Card title="Connected accounts">
           <AccountList workspaceId={workspace.id} canAdmin={isAdmin} />
         </Card>
-        <PostingSlotsCard workspaceId={workspace.id} accounts={accounts} timezone={workspace.timezone} canEdit={workspace.role !== 'viewer'} />
+        <PostingSlotsCard
+          workspaceId={workspace.id}
+          accounts={accounts}
+          timezone={workspace.timezone}
+          canEdit={workspace.role !== 'viewer'}
+        />
         {isAdmin ? (
-          <Card title="Connect an account" description="Pick a network. Networks this server is not set up for show what to configure.">
+          <Card
+            title="Connect an account"
+            description="Pick a network. Networks this server is not set up for show what to configure."
+          >
             <ConnectAccountList workspaceId={workspace.id} />
           </Card>
         ) : (

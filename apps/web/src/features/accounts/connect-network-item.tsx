@@ -29,14 +29,20 @@ export function ConnectNetworkItem({ workspaceId, network }: { workspaceId: stri
           <p className="font-medium text-ink">{network.name}</p>
           {network.ready ? null : (
             <p className="text-xs text-warning">
-              Not set up on this server yet: whoever runs Plume sets {network.missing.join(' and ')} (see <code>{network.setupGuide}</code>).
+              Not set up on this server yet: whoever runs Plume sets {network.missing.join(' and ')} (see{' '}
+              <code>{network.setupGuide}</code>).
             </p>
           )}
         </div>
         {!network.ready ? (
           <span className="rounded bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">Needs setup</span>
         ) : network.connect === 'oauth' ? (
-          <Button variant="secondary" onClick={() => start.mutate({ network: network.id })} isPending={start.isPending} pendingLabel="Opening…">
+          <Button
+            variant="secondary"
+            onClick={() => start.mutate({ network: network.id })}
+            isPending={start.isPending}
+            pendingLabel="Opening…"
+          >
             Connect {network.name}
           </Button>
         ) : open ? null : (
@@ -45,13 +51,24 @@ export function ConnectNetworkItem({ workspaceId, network }: { workspaceId: stri
           </Button>
         )}
       </div>
-      {network.connect === 'oauth' ? <div className="mt-2"><FormAlert error={start.error} /></div> : null}
+      {network.connect === 'oauth' ? (
+        <div className="mt-2">
+          <FormAlert error={start.error} />
+        </div>
+      ) : null}
       {network.ready && open && network.connect === 'oauth_per_server' ? (
         <form noValidate onSubmit={handleServer} className="mt-3 space-y-3" aria-label={`Connect ${network.name}`}>
           <FormAlert error={start.error} />
-          <TextField label="Server" name="instanceUrl" required placeholder="mastodon.social" value={instanceUrl}
-            hint="The address of your server, e.g. mastodon.social." error={errors.instanceUrl}
-            onChange={(e) => setInstanceUrl(e.target.value)} />
+          <TextField
+            label="Server"
+            name="instanceUrl"
+            required
+            placeholder="mastodon.social"
+            value={instanceUrl}
+            hint="The address of your server, e.g. mastodon.social."
+            error={errors.instanceUrl}
+            onChange={(e) => setInstanceUrl(e.target.value)}
+          />
           <div className="flex gap-2">
             <Button type="submit" isPending={start.isPending} pendingLabel="Opening…">
               Continue to sign in

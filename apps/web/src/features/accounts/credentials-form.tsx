@@ -20,14 +20,26 @@ function isSecret(key: string): boolean {
 }
 
 /** Connects an account with credentials, rendering one field per property of `credentialFields`. */
-export function CredentialsForm({ workspaceId, network, onDone }: { workspaceId: string; network: Network; onDone: () => void }) {
+export function CredentialsForm({
+  workspaceId,
+  network,
+  onDone,
+}: {
+  workspaceId: string;
+  network: Network;
+  onDone: () => void;
+}) {
   const queryClient = useQueryClient();
   const properties = Object.entries(network.credentialFields?.properties ?? {});
   const required = new Set(network.credentialFields?.required ?? []);
   const [values, setValues] = useState<Record<string, string>>({});
   const connect = useMutation({
     mutationFn: (credentials: Record<string, string>) =>
-      api.post(`${workspacePath(workspaceId)}/accounts/credentials`, { network: network.id, credentials }, accountSchema),
+      api.post(
+        `${workspacePath(workspaceId)}/accounts/credentials`,
+        { network: network.id, credentials },
+        accountSchema,
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
       onDone();
@@ -43,15 +55,26 @@ export function CredentialsForm({ workspaceId, network, onDone }: { workspaceId:
 
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-3" aria-label={`Connect ${network.name}`}>
-      <FormAlert error={connect.error} labels={(path) => {
-        const field = properties.find(([key]) => path === `credentials/${key}`);
-        return field ? (field[1].title ?? humanize(field[0])) : undefined;
-      }} />
+      <FormAlert
+        error={connect.error}
+        labels={(path) => {
+          const field = properties.find(([key]) => path === `credentials/${key}`);
+          return field ? (field[1].title ?? humanize(field[0])) : undefined;
+        }}
+      />
       {properties.map(([key, schema]) => (
-        <TextField key={key} label={schema.title ?? humanize(key)} name={key} required={required.has(key)}
-          type={isSecret(key) ? 'password' : schema.format === 'uri' ? 'url' : 'text'} autoComplete="off"
-          hint={schema.description} value={values[key] ?? ''} error={errors[key]}
-          onChange={(e) => setValues((current) => ({ ...current, [key]: e.target.value }))} />
+        <TextField
+          key={key}
+          label={schema.title ?? humanize(key)}
+          name={key}
+          required={required.has(key)}
+          type={isSecret(key) ? 'password' : schema.format === 'uri' ? 'url' : 'text'}
+          autoComplete="off"
+          hint={schema.description}
+          value={values[key] ?? ''}
+          error={errors[key]}
+          onChange={(e) => setValues((current) => ({ ...current, [key]: e.target.value }))}
+        />
       ))}
       <div className="flex gap-2">
         <Button type="submit" isPending={connect.isPending} pendingLabel="Connecting…">

@@ -28,7 +28,11 @@ export function PickIdentitiesCard({ workspaceId, pendingId, onDone }: PickIdent
   const [clientError, setClientError] = useState<string>();
   const pick = useMutation({
     mutationFn: (externalIds: string[]) =>
-      api.post(`${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`, { externalIds }, itemsOf(accountSchema)),
+      api.post(
+        `${workspacePath(workspaceId)}/pending-connections/${encodeURIComponent(pendingId)}`,
+        { externalIds },
+        itemsOf(accountSchema),
+      ),
     onSuccess: async (body) => {
       await queryClient.invalidateQueries({ queryKey: accountsQueryOptions(workspaceId).queryKey });
       onDone(body.items.map((account) => account.id));
@@ -53,13 +57,23 @@ export function PickIdentitiesCard({ workspaceId, pendingId, onDone }: PickIdent
         <form noValidate onSubmit={handleSubmit} className="space-y-3">
           <FormAlert error={pick.error} message={clientError} />
           <fieldset className="space-y-2">
-            <legend className="mb-1 text-sm font-medium text-ink">Accounts on {networkName(pending.data.network)}</legend>
+            <legend className="mb-1 text-sm font-medium text-ink">
+              Accounts on {networkName(pending.data.network)}
+            </legend>
             {pending.data.identities.map((identity) => (
-              <CheckboxField key={identity.externalId} label={identity.displayName || identity.handle}
-                description={`${identity.handle} · ${identity.kind}`} checked={picked.includes(identity.externalId)}
-                onChange={(e) => setPicked((current) => e.target.checked
-                  ? [...current, identity.externalId]
-                  : current.filter((id) => id !== identity.externalId))} />
+              <CheckboxField
+                key={identity.externalId}
+                label={identity.displayName || identity.handle}
+                description={`${identity.handle} · ${identity.kind}`}
+                checked={picked.includes(identity.externalId)}
+                onChange={(e) =>
+                  setPicked((current) =>
+                    e.target.checked
+                      ? [...current, identity.externalId]
+                      : current.filter((id) => id !== identity.externalId),
+                  )
+                }
+              />
             ))}
           </fieldset>
           <div className="flex gap-2">

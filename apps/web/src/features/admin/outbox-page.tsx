@@ -44,8 +44,12 @@ export function OutboxPage() {
         ) : null}
         {outbox.hasNextPage ? (
           <div className="mt-4 flex justify-center">
-            <Button variant="secondary" onClick={() => void outbox.fetchNextPage()}
-              isPending={outbox.isFetchingNextPage} pendingLabel="Loading…">
+            <Button
+              variant="secondary"
+              onClick={() => void outbox.fetchNextPage()}
+              isPending={outbox.isFetchingNextPage}
+              pendingLabel="Loading…"
+            >
               Load more
             </Button>
           </div>

@@ -24,10 +24,19 @@ export function ApiKeyRow({ workspaceId, apiKey }: { workspaceId: string; apiKey
       </td>
       <td className="py-3 pr-4">{apiKey.scopes.join(', ')}</td>
       <td className="py-3 pr-4 whitespace-nowrap">{formatDate(apiKey.createdAt, timeZone)}</td>
-      <td className="py-3 pr-4 whitespace-nowrap">{apiKey.lastUsedAt ? formatTime(apiKey.lastUsedAt, timeZone, { withZone: false }) : 'Never'}</td>
-      <td className="py-3 pr-4 whitespace-nowrap">{apiKey.expiresAt ? formatDate(apiKey.expiresAt, timeZone) : 'Never'}</td>
+      <td className="py-3 pr-4 whitespace-nowrap">
+        {apiKey.lastUsedAt ? formatTime(apiKey.lastUsedAt, timeZone, { withZone: false }) : 'Never'}
+      </td>
+      <td className="py-3 pr-4 whitespace-nowrap">
+        {apiKey.expiresAt ? formatDate(apiKey.expiresAt, timeZone) : 'Never'}
+      </td>
       <td className="py-3 text-right">
-        <Button variant="secondary" onClick={() => revoke.mutate()} isPending={revoke.isPending} pendingLabel="Revoking…">
+        <Button
+          variant="secondary"
+          onClick={() => revoke.mutate()}
+          isPending={revoke.isPending}
+          pendingLabel="Revoking…"
+        >
           Revoke<span className="sr-only"> {apiKey.name}</span>
         </Button>
         {revoke.isError ? (

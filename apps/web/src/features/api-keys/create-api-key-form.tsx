@@ -30,7 +30,8 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
   const [expiry, setExpiry] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const create = useMutation({
-    mutationFn: (body: CreateApiKeyBody) => api.post(`${workspacePath(workspaceId)}/api-keys`, body, createdApiKeySchema),
+    mutationFn: (body: CreateApiKeyBody) =>
+      api.post(`${workspacePath(workspaceId)}/api-keys`, body, createdApiKeySchema),
     onSuccess: async () => {
       setName('');
       setExpiry('');
@@ -53,19 +54,42 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={create.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" name="name" required value={name} autoComplete="off"
+        <TextField
+          label="Name"
+          name="name"
+          required
+          value={name}
+          autoComplete="off"
           hint="What will use this key, e.g. “Zapier” or “Nightly export”."
-          onChange={(e) => setName(e.target.value)} error={errors.name} />
-        <TextField label="Expires in (days)" name="expiresInDays" type="number" inputMode="numeric" min={1}
-          value={expiry} hint="Optional. Leave empty for a key that never expires."
-          onChange={(e) => setExpiry(e.target.value)} error={errors.expiresInDays} />
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
+        <TextField
+          label="Expires in (days)"
+          name="expiresInDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={expiry}
+          hint="Optional. Leave empty for a key that never expires."
+          onChange={(e) => setExpiry(e.target.value)}
+          error={errors.expiresInDays}
+        />
       </div>
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium text-ink">Scopes</legend>
-        <CheckboxField label="Read" description="List and read the workspace’s data." checked={canRead}
-          onChange={(e) => setCanRead(e.target.checked)} />
-        <CheckboxField label="Write" description="Create, change and delete content." checked={canWrite}
-          onChange={(e) => setCanWrite(e.target.checked)} />
+        <CheckboxField
+          label="Read"
+          description="List and read the workspace’s data."
+          checked={canRead}
+          onChange={(e) => setCanRead(e.target.checked)}
+        />
+        <CheckboxField
+          label="Write"
+          description="Create, change and delete content."
+          checked={canWrite}
+          onChange={(e) => setCanWrite(e.target.checked)}
+        />
         {errors.scopes ? <p className="text-sm text-danger">{errors.scopes}</p> : null}
       </fieldset>
       <Button type="submit" isPending={create.isPending} pendingLabel="Creating…">

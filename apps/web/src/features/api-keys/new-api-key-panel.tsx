@@ -18,18 +18,20 @@ export function NewApiKeyPanel({ apiKey, onDone }: NewApiKeyPanelProps) {
   }, []);
   return (
     <section className="space-y-3 rounded-lg border border-warning/40 bg-warning-soft p-4">
-      <h3 className="font-semibold text-ink">
-        API key “{apiKey.name}” created
-      </h3>
-      <p className="text-sm text-warning">
-        Copy this key now and store it somewhere safe. It won’t be shown again.
-      </p>
+      <h3 className="font-semibold text-ink">API key “{apiKey.name}” created</h3>
+      <p className="text-sm text-warning">Copy this key now and store it somewhere safe. It won’t be shown again.</p>
       <label htmlFor={inputId} className="block text-sm font-medium text-ink">
         API key
       </label>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <input id={inputId} ref={inputRef} readOnly value={apiKey.key} spellCheck={false}
-          className="block w-full rounded-md border border-line-strong bg-surface px-3 py-2 font-mono text-sm text-ink" />
+        <input
+          id={inputId}
+          ref={inputRef}
+          readOnly
+          value={apiKey.key}
+          spellCheck={false}
+          className="block w-full rounded-md border border-line-strong bg-surface px-3 py-2 font-mono text-sm text-ink"
+        />
         <CopyButton text={apiKey.key} inputRef={inputRef} />
       </div>
       <Button variant="secondary" onClick={onDone}>

@@ -10,8 +10,8 @@ export function CheckEmailPage({ email }: { email?: string | undefined }) {
     <AuthLayout title="Check your email">
       <div className="space-y-4">
         <p className="text-sm text-ink">
-          We sent a confirmation link to {email ? <strong>{email}</strong> : 'your email address'}. Open it to
-          activate your account, then sign in.
+          We sent a confirmation link to {email ? <strong>{email}</strong> : 'your email address'}. Open it to activate
+          your account, then sign in.
         </p>
         <OutboxHint />
         {email ? <ResendVerificationButton email={email} /> : null}

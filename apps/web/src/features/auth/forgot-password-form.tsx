@@ -41,8 +41,16 @@ export function ForgotPasswordForm() {
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={request.error} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required value={email}
-        onChange={(e) => setEmail(e.target.value)} error={errors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+      />
       <Button type="submit" className="w-full" isPending={request.isPending} pendingLabel="Sending…">
         Send reset link
       </Button>

@@ -39,9 +39,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={reset.error} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required
-        minLength={MIN_PASSWORD_LENGTH} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} value={password}
-        onChange={(e) => setPassword(e.target.value)} error={passwordError} />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={passwordError}
+      />
       <Button type="submit" className="w-full" isPending={reset.isPending} pendingLabel="Saving…">
         Set new password
       </Button>

@@ -49,10 +49,26 @@ export function SignInForm({ redirectTo }: SignInFormProps) {
       ) : (
         <FormAlert error={signIn.error} />
       )}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required value={email}
-        onChange={(e) => setEmail(e.target.value)} error={errors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required
-        value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+      />
       <Button type="submit" className="w-full" isPending={signIn.isPending} pendingLabel="Signing in…">
         Sign in
       </Button>

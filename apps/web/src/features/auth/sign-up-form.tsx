@@ -33,13 +33,37 @@ export function SignUpForm() {
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={signUp.error} />
-      <TextField label="Name" name="name" autoComplete="name" required value={name}
-        onChange={(e) => setName(e.target.value)} error={errors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required value={email}
-        onChange={(e) => setEmail(e.target.value)} error={errors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required
-        minLength={MIN_PASSWORD_LENGTH} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} value={password}
-        onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+      />
       <Button type="submit" className="w-full" isPending={signUp.isPending} pendingLabel="Creating account…">
         Create account
       </Button>

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { brandToForm, formalityLabel, formToBrand, formToPersona, personaToForm, problemAt, splitHashtags, splitList } from './brand-form-values.ts';
+import {
+  brandToForm,
+  formalityLabel,
+  formToBrand,
+  formToPersona,
+  personaToForm,
+  problemAt,
+  splitHashtags,
+  splitList,
+} from './brand-form-values.ts';
 
 describe('brand-form-values', () => {
   it('round-trips a profile through the form', () => {
     const brand = {
-      name: 'Acme', industry: 'Coffee', audience: 'Commuters', goals: ['Sell beans', 'Grow'],
+      name: 'Acme',
+      industry: 'Coffee',
+      audience: 'Commuters',
+      goals: ['Sell beans', 'Grow'],
       voice: { tone: ['warm', 'witty'], formality: 0.3, emoji: 'some' as const, person: 'first_plural' as const },
-      topics: ['beans'], topicsToAvoid: ['politics'], ctaDefaults: ['Visit us'], language: 'en',
+      topics: ['beans'],
+      topicsToAvoid: ['politics'],
+      ctaDefaults: ['Visit us'],
+      language: 'en',
       hashtags: { always: ['coffee'], never: ['ad'] },
     };
     const form = brandToForm(brand, { name: 'x', language: 'fr' });
@@ -29,7 +44,13 @@ describe('brand-form-values', () => {
   it('turns persona traits into a record and drops unnamed ones', () => {
     const form = personaToForm(null, 'AI-assisted.');
     expect(form.disclosure).toBe('AI-assisted.');
-    const persona = formToPersona({ ...form, traits: [{ name: ' Humor ', value: 0.8 }, { name: '', value: 1 }] });
+    const persona = formToPersona({
+      ...form,
+      traits: [
+        { name: ' Humor ', value: 0.8 },
+        { name: '', value: 1 },
+      ],
+    });
     expect(persona.traits).toEqual({ humor: 0.8 });
   });
 

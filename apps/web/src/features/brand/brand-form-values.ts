@@ -29,21 +29,33 @@ export interface PersonaFormValues {
 
 /** Non-empty trimmed lines. */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** Non-empty trimmed items separated by commas or new lines (spaces stay inside an item). */
 export function splitList(text: string): string[] {
-  return text.split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+  return text
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Hashtags typed with or without '#', separated by spaces or commas. */
 export function splitHashtags(text: string): string[] {
-  return text.split(/[\s,]+/).map((tag) => tag.trim()).filter((tag) => tag !== '' && tag !== '#');
+  return text
+    .split(/[\s,]+/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '' && tag !== '#');
 }
 
 /** The form for a stored profile, or a starting point named after the workspace. */
-export function brandToForm(brand: Partial<BrandProfile> | undefined, defaults: { name: string; language: string }): BrandFormValues {
+export function brandToForm(
+  brand: Partial<BrandProfile> | undefined,
+  defaults: { name: string; language: string },
+): BrandFormValues {
   return {
     name: brand?.name ?? defaults.name,
     industry: brand?.industry ?? '',
@@ -78,7 +90,10 @@ export function formToBrand(values: BrandFormValues): BrandProfile {
   };
 }
 
-export function personaToForm(persona: Partial<Persona> | null | undefined, suggestedDisclosure: string): PersonaFormValues {
+export function personaToForm(
+  persona: Partial<Persona> | null | undefined,
+  suggestedDisclosure: string,
+): PersonaFormValues {
   return {
     name: persona?.name ?? '',
     traits: Object.entries(persona?.traits ?? { warmth: 0.6, humor: 0.5 }).map(([name, value]) => ({ name, value })),
@@ -92,7 +107,11 @@ export function personaToForm(persona: Partial<Persona> | null | undefined, sugg
 export function formToPersona(values: PersonaFormValues): Persona {
   return {
     name: values.name.trim(),
-    traits: Object.fromEntries(values.traits.filter((trait) => trait.name.trim() !== '').map((trait) => [trait.name.trim().toLowerCase(), trait.value])),
+    traits: Object.fromEntries(
+      values.traits
+        .filter((trait) => trait.name.trim() !== '')
+        .map((trait) => [trait.name.trim().toLowerCase(), trait.value]),
+    ),
     styleNotes: values.styleNotes.trim(),
     interests: splitLines(values.interests),
     backstory: values.backstory.trim(),
@@ -120,10 +139,25 @@ export function formalityLabel(value: number): string {
 
 /** The brand and persona fields by their API path, named as the form labels them (for the error list). */
 export const BRAND_FIELD_LABELS: Readonly<Record<string, string>> = {
-  'brand/name': 'Brand name', 'brand/industry': 'Industry', 'brand/audience': 'Audience', 'brand/goals': 'Goals',
-  'brand/voice/tone': 'Tone words', 'brand/voice/formality': 'Formality', 'brand/voice/emoji': 'Emoji', 'brand/voice/person': 'Speaks as',
-  'brand/topics': 'Topics', 'brand/topicsToAvoid': 'Topics to avoid', 'brand/ctaDefaults': 'Calls to action', 'brand/language': 'Language',
-  'brand/hashtags/always': 'Always use hashtags', 'brand/hashtags/never': 'Never use hashtags',
-  persona: 'Persona', 'persona/name': 'Persona name', 'persona/traits': 'Traits', 'persona/styleNotes': 'Style',
-  'persona/interests': 'Interests', 'persona/backstory': 'Backstory', 'persona/disclosure': 'Disclosure line',
+  'brand/name': 'Brand name',
+  'brand/industry': 'Industry',
+  'brand/audience': 'Audience',
+  'brand/goals': 'Goals',
+  'brand/voice/tone': 'Tone words',
+  'brand/voice/formality': 'Formality',
+  'brand/voice/emoji': 'Emoji',
+  'brand/voice/person': 'Speaks as',
+  'brand/topics': 'Topics',
+  'brand/topicsToAvoid': 'Topics to avoid',
+  'brand/ctaDefaults': 'Calls to action',
+  'brand/language': 'Language',
+  'brand/hashtags/always': 'Always use hashtags',
+  'brand/hashtags/never': 'Never use hashtags',
+  persona: 'Persona',
+  'persona/name': 'Persona name',
+  'persona/traits': 'Traits',
+  'persona/styleNotes': 'Style',
+  'persona/interests': 'Interests',
+  'persona/backstory': 'Backstory',
+  'persona/disclosure': 'Disclosure line',
 };

@@ -16,18 +16,34 @@ export function BrandPage({ workspaceId }: { workspaceId: string }) {
   const isCharacter = workspace.kind === 'character';
   return (
     <>
-      <PageHeader title="Brand" description={isCharacter ? 'The character this workspace speaks as, within the brand’s limits.' : 'Who this workspace speaks for and how it sounds.'} />
-      {profile.isPending ? <LoadingState label="Loading the profile…" /> : profile.isError ? (
+      <PageHeader
+        title="Brand"
+        description={
+          isCharacter
+            ? 'The character this workspace speaks as, within the brand’s limits.'
+            : 'Who this workspace speaks for and how it sounds.'
+        }
+      />
+      {profile.isPending ? (
+        <LoadingState label="Loading the profile…" />
+      ) : profile.isError ? (
         <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
       ) : (
         <div className="space-y-6">
           {profile.data.profile === null ? (
             <Card>
-              <p className="text-sm text-muted">No profile yet: posts are written in a neutral voice until {canManage(workspace.role) ? 'you describe yours below' : 'an admin describes yours'}.</p>
+              <p className="text-sm text-muted">
+                No profile yet: posts are written in a neutral voice until{' '}
+                {canManage(workspace.role) ? 'you describe yours below' : 'an admin describes yours'}.
+              </p>
             </Card>
           ) : null}
-          <BrandProfileForm workspace={workspace} stored={profile.data.profile}
-            canEdit={canManage(workspace.role)} canPreview={workspace.role !== 'viewer'} />
+          <BrandProfileForm
+            workspace={workspace}
+            stored={profile.data.profile}
+            canEdit={canManage(workspace.role)}
+            canPreview={workspace.role !== 'viewer'}
+          />
         </div>
       )}
       <div className="mt-6">

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type BrandProfileResponse, brandProfileResponse, type SaveProfileBody } from '@plume/contract/content/content-schemas';
+import {
+  type BrandProfileResponse,
+  brandProfileResponse,
+  type SaveProfileBody,
+} from '@plume/contract/content/content-schemas';
 import type { Workspace } from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
@@ -27,9 +31,14 @@ interface BrandProfileFormProps {
 export function BrandProfileForm({ workspace, stored, canEdit, canPreview }: BrandProfileFormProps) {
   const queryClient = useQueryClient();
   const isCharacter = workspace.kind === 'character' || stored?.kind === 'persona';
-  const [brand, setBrand] = useState(() => brandToForm(stored?.brand, { name: workspace.name, language: workspace.locale }));
+  const [brand, setBrand] = useState(() =>
+    brandToForm(stored?.brand, { name: workspace.name, language: workspace.locale }),
+  );
   const [persona, setPersona] = useState(() => personaToForm(stored?.persona, SUGGESTED_DISCLOSURE));
-  const body = (): SaveProfileBody => ({ brand: formToBrand(brand), ...(isCharacter ? { persona: formToPersona(persona) } : {}) });
+  const body = (): SaveProfileBody => ({
+    brand: formToBrand(brand),
+    ...(isCharacter ? { persona: formToPersona(persona) } : {}),
+  });
   const save = useMutation({
     mutationFn: (profile: SaveProfileBody) => api.put(brandProfilePath(workspace.id), profile, brandProfileResponse),
     onSuccess: (saved) => queryClient.setQueryData(brandProfileQueryOptions(workspace.id).queryKey, saved),
@@ -44,23 +53,35 @@ export function BrandProfileForm({ workspace, stored, canEdit, canPreview }: Bra
   return (
     <form noValidate onSubmit={handleSubmit} aria-label="Brand profile" className="space-y-6">
       <FormAlert error={save.error} labels={BRAND_FIELD_LABELS} />
-      {!canEdit ? <p className="text-sm text-muted">Only admins and owners of {workspace.name} can change the profile.</p> : null}
+      {!canEdit ? (
+        <p className="text-sm text-muted">Only admins and owners of {workspace.name} can change the profile.</p>
+      ) : null}
       <fieldset disabled={!canEdit} className="space-y-6">
         <Card title="Brand profile">
           <BrandFields values={brand} onChange={setBrand} problems={problems} />
         </Card>
         {isCharacter ? (
-          <Card title="Persona" description="Plume never hides that posts are AI-assisted: the disclosure line is required.">
+          <Card
+            title="Persona"
+            description="Plume never hides that posts are AI-assisted: the disclosure line is required."
+          >
             <PersonaFields values={persona} onChange={setPersona} problems={problems} disabled={!canEdit} />
           </Card>
         ) : null}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        {canEdit ? <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">Save profile</Button> : null}
+        {canEdit ? (
+          <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
+            Save profile
+          </Button>
+        ) : null}
         {save.isSuccess ? <StatusMessage>Saved.</StatusMessage> : null}
       </div>
       {canPreview ? (
-        <Card title="Preview" description="A short sample in this voice, written by your models with the form as it is now.">
+        <Card
+          title="Preview"
+          description="A short sample in this voice, written by your models with the form as it is now."
+        >
           <VoicePreview workspaceId={workspace.id} profile={body} />
         </Card>
       ) : null}

@@ -16,13 +16,30 @@ export function RangeField({ label, value, onChange, describe, disabled, error }
   return (
     <div>
       <div className="mb-1 flex justify-between gap-2 text-sm">
-        <label htmlFor={id} className="font-medium text-ink">{label}</label>
+        <label htmlFor={id} className="font-medium text-ink">
+          {label}
+        </label>
         <span className="text-muted">{describe(value)}</span>
       </div>
-      <input id={id} type="range" min={0} max={1} step={0.05} value={value} disabled={disabled} aria-valuetext={describe(value)}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(Number(e.target.value))} className="w-full accent-accent" />
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-danger">{error}</p> : null}
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={1}
+        step={0.05}
+        value={value}
+        disabled={disabled}
+        aria-valuetext={describe(value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className="w-full accent-accent"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -44,7 +44,9 @@ export function TemplateItem({ workspaceId, template, canEdit }: TemplateItemPro
         <div>
           <h3 className="text-sm font-semibold text-ink">
             {template.name}
-            <span className={`ml-2 rounded-full px-2 py-0.5 text-xs font-medium ${template.isOverridden ? 'bg-accent/10 text-accent' : 'bg-subtle text-muted'}`}>
+            <span
+              className={`ml-2 rounded-full px-2 py-0.5 text-xs font-medium ${template.isOverridden ? 'bg-accent/10 text-accent' : 'bg-subtle text-muted'}`}
+            >
               {template.isOverridden ? 'Changed for this workspace' : 'Built-in'}
             </span>
           </h3>
@@ -52,24 +54,49 @@ export function TemplateItem({ workspaceId, template, canEdit }: TemplateItemPro
         </div>
         {canEdit && !isEditing ? (
           <div className="flex gap-2">
-            <button ref={editButton} type="button" className={buttonClasses('secondary', 'px-2 py-1 text-xs')} onClick={() => { setNotice(undefined); setIsEditing(true); }}>
+            <button
+              ref={editButton}
+              type="button"
+              className={buttonClasses('secondary', 'px-2 py-1 text-xs')}
+              onClick={() => {
+                setNotice(undefined);
+                setIsEditing(true);
+              }}
+            >
               Edit<span className="sr-only"> the {template.name} template</span>
             </button>
             {template.isOverridden ? (
-              <Button variant="ghost" className="px-2 py-1 text-xs" isPending={reset.isPending} pendingLabel="Resetting…" onClick={() => reset.mutate()}>
+              <Button
+                variant="ghost"
+                className="px-2 py-1 text-xs"
+                isPending={reset.isPending}
+                pendingLabel="Resetting…"
+                onClick={() => reset.mutate()}
+              >
                 Reset to built-in<span className="sr-only"> for {template.name}</span>
               </Button>
             ) : null}
           </div>
         ) : null}
       </div>
-      {isEditing ? <TemplateEditor workspaceId={workspaceId} template={template} onDone={handleDone} /> : (
+      {isEditing ? (
+        <TemplateEditor workspaceId={workspaceId} template={template} onDone={handleDone} />
+      ) : (
         <>
-          <pre className="overflow-x-auto rounded-md bg-subtle p-2 text-xs whitespace-pre-wrap text-ink" aria-label={`${template.name} prompt skeleton`}>{template.skeleton}</pre>
+          <pre
+            className="overflow-x-auto rounded-md bg-subtle p-2 text-xs whitespace-pre-wrap text-ink"
+            aria-label={`${template.name} prompt skeleton`}
+          >
+            {template.skeleton}
+          </pre>
           <TemplatePlaceholders skeleton={template.skeleton} required={template.required} />
         </>
       )}
-      {reset.error ? <p role="alert" className="text-sm text-danger">{errorMessageOf(reset.error)}</p> : null}
+      {reset.error ? (
+        <p role="alert" className="text-sm text-danger">
+          {errorMessageOf(reset.error)}
+        </p>
+      ) : null}
       {notice ? <StatusMessage>{notice}</StatusMessage> : null}
     </li>
   );

@@ -14,10 +14,18 @@ export function TemplatePlaceholders({ skeleton, required }: TemplatePlaceholder
     <dl className="grid gap-x-3 gap-y-1 text-xs sm:grid-cols-[auto_1fr]">
       {names.map((name) => (
         <div key={name} className="contents">
-          <dt><code className="rounded bg-subtle px-1 text-ink">{`{{${name}}}`}</code></dt>
+          <dt>
+            <code className="rounded bg-subtle px-1 text-ink">{`{{${name}}}`}</code>
+          </dt>
           <dd className="text-muted">
-            {isPlaceholderName(name) ? placeholderMeanings[name] : <span className="text-danger">Not a placeholder Plume knows.</span>}
-            {isPlaceholderName(name) && required.includes(name) ? <span className="font-medium text-ink"> Required.</span> : null}
+            {isPlaceholderName(name) ? (
+              placeholderMeanings[name]
+            ) : (
+              <span className="text-danger">Not a placeholder Plume knows.</span>
+            )}
+            {isPlaceholderName(name) && required.includes(name) ? (
+              <span className="font-medium text-ink"> Required.</span>
+            ) : null}
           </dd>
         </div>
       ))}

@@ -3,7 +3,11 @@ import { isPlaceholderName, placeholdersIn, toTemplateBody } from './template-te
 
 describe('template text', () => {
   it('finds placeholders in order of first use, typos included', () => {
-    expect(placeholdersIn('About {{topic}} for {{ audience }}.\n{{topic}} and {{topc}}')).toEqual(['topic', 'audience', 'topc']);
+    expect(placeholdersIn('About {{topic}} for {{ audience }}.\n{{topic}} and {{topc}}')).toEqual([
+      'topic',
+      'audience',
+      'topc',
+    ]);
     expect(placeholdersIn('No placeholders { here }')).toEqual([]);
   });
 
@@ -13,7 +17,13 @@ describe('template text', () => {
   });
 
   it('trims what it sends', () => {
-    expect(toTemplateBody({ name: ' Review ', description: ' Honest ', skeleton: '\nReview {{product}}\n', required: ['product'] }))
-      .toEqual({ name: 'Review', description: 'Honest', skeleton: 'Review {{product}}', required: ['product'] });
+    expect(
+      toTemplateBody({
+        name: ' Review ',
+        description: ' Honest ',
+        skeleton: '\nReview {{product}}\n',
+        required: ['product'],
+      }),
+    ).toEqual({ name: 'Review', description: 'Honest', skeleton: 'Review {{product}}', required: ['product'] });
   });
 });

@@ -19,7 +19,8 @@ export const placeholderMeanings: Record<PlaceholderName, string> = {
 
 const placeholderPattern = /\{\{\s*(\w+)\s*\}\}/g;
 
-export const isPlaceholderName = (name: string): name is PlaceholderName => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
+export const isPlaceholderName = (name: string): name is PlaceholderName =>
+  (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
 
 /**
  * The placeholders a skeleton uses, in order of first use, known ones and typos alike.
@@ -31,5 +32,10 @@ export function placeholdersIn(skeleton: string): string[] {
 
 /** The body that saves the form; trimmed, the way the API stores it. */
 export function toTemplateBody(values: TemplateForm): TemplateForm {
-  return { name: values.name.trim(), description: values.description.trim(), skeleton: values.skeleton.trim(), required: values.required };
+  return {
+    name: values.name.trim(),
+    description: values.description.trim(),
+    skeleton: values.skeleton.trim(),
+    required: values.required,
+  };
 }

@@ -16,9 +16,16 @@ interface TemplatesCardProps {
 export function TemplatesCard({ workspaceId, workspaceName, canEdit }: TemplatesCardProps) {
   const templates = useQuery(templatesQueryOptions(workspaceId));
   return (
-    <Card title="Post templates" description="Each content type in Write with AI starts from one of these prompts; the brand voice and network limits are added to it.">
-      {!canEdit ? <p className="mb-3 text-sm text-muted">Only admins and owners of {workspaceName} can change the templates.</p> : null}
-      {templates.isPending ? <LoadingState label="Loading the templates…" /> : templates.isError ? (
+    <Card
+      title="Post templates"
+      description="Each content type in Write with AI starts from one of these prompts; the brand voice and network limits are added to it."
+    >
+      {!canEdit ? (
+        <p className="mb-3 text-sm text-muted">Only admins and owners of {workspaceName} can change the templates.</p>
+      ) : null}
+      {templates.isPending ? (
+        <LoadingState label="Loading the templates…" />
+      ) : templates.isError ? (
         <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />
       ) : templates.data.items.length === 0 ? (
         <EmptyState title="No templates">This server offers no content types yet.</EmptyState>

@@ -14,9 +14,17 @@ export function TextAreaField({ label, hint, error, id, className = '', rows = 3
   const inputId = id ?? autoId;
   return (
     <div className={className}>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-ink">{label}</label>
-      <textarea id={inputId} rows={rows} className={fieldClasses(Boolean(error))} aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, error)} {...rest} />
+      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <textarea
+        id={inputId}
+        rows={rows}
+        className={fieldClasses(Boolean(error))}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, error)}
+        {...rest}
+      />
       <FieldMessage hintId={`${inputId}-hint`} errorId={`${inputId}-error`} hint={hint} error={error} />
     </div>
   );

@@ -27,10 +27,17 @@ function post(overrides: Partial<Post> = {}): Post {
 
 describe('postToEvent', () => {
   it('places a scheduled post at its time, titled with its state and first line', () => {
-    const event = postToEvent(post({ content: { text: 'Line one\nline two', mediaIds: [], thread: [], hashtags: [] } }));
+    const event = postToEvent(
+      post({ content: { text: 'Line one\nline two', mediaIds: [], thread: [], hashtags: [] } }),
+    );
     expect(event).toMatchObject({
-      id: 'p1', title: 'Scheduled: Line one', start: '2030-07-01T07:00:00.000Z', allDay: false,
-      editable: true, color: stateColors.scheduled, extendedProps: { version: 3, state: 'scheduled' },
+      id: 'p1',
+      title: 'Scheduled: Line one',
+      start: '2030-07-01T07:00:00.000Z',
+      allDay: false,
+      editable: true,
+      color: stateColors.scheduled,
+      extendedProps: { version: 3, state: 'scheduled' },
     });
   });
 
@@ -51,8 +58,12 @@ describe('postToEvent', () => {
 
   it('shortens a long first line and names an empty post', () => {
     const long = 'x'.repeat(100);
-    expect(postToEvent(post({ content: { text: long, mediaIds: [], thread: [], hashtags: [] } }))?.title).toBe(`Scheduled: ${'x'.repeat(59)}…`);
-    expect(postToEvent(post({ state: 'draft', content: { text: '', mediaIds: [], thread: [], hashtags: [] } }))?.title).toBe('Draft: Untitled draft');
+    expect(postToEvent(post({ content: { text: long, mediaIds: [], thread: [], hashtags: [] } }))?.title).toBe(
+      `Scheduled: ${'x'.repeat(59)}…`,
+    );
+    expect(
+      postToEvent(post({ state: 'draft', content: { text: '', mediaIds: [], thread: [], hashtags: [] } }))?.title,
+    ).toBe('Draft: Untitled draft');
   });
 
   it('gives every state its own colour', () => {

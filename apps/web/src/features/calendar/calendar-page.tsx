@@ -40,11 +40,13 @@ export function CalendarPage({ workspaceId }: { workspaceId: string }) {
   const posts = useQuery({ ...postsQueryOptions(workspaceId, { ...range, ...filter }), enabled: range !== undefined });
   const [notice, setNotice] = useState<string>();
   const reschedule = useMutation({
-    mutationFn: (move: Move) => patchPost(workspaceId, move.postId, { version: move.version, scheduledAt: move.scheduledAt }),
+    mutationFn: (move: Move) =>
+      patchPost(workspaceId, move.postId, { version: move.version, scheduledAt: move.scheduledAt }),
     onMutate: () => setNotice(undefined),
     onSuccess: (post) => {
       // A move of more than 30 minutes changes what was approved, so it goes back to review.
-      if (post.state === 'in_review') setNotice('Moved. The new time is far from the approved one, so the post went back to review.');
+      if (post.state === 'in_review')
+        setNotice('Moved. The new time is far from the approved one, so the post went back to review.');
     },
     onError: (_error, move) => move.revert(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: postsKey(workspaceId) }),
@@ -68,11 +70,28 @@ export function CalendarPage({ workspaceId }: { workspaceId: string }) {
 
   return (
     <>
-      <PageHeader title="Calendar" description={`Posts by their time in ${workspace.timezone}. Drag a post that is not yet published to move it.`}
-        action={<Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>} />
+      <PageHeader
+        title="Calendar"
+        description={`Posts by their time in ${workspace.timezone}. Drag a post that is not yet published to move it.`}
+        action={
+          <Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>
+            New post
+          </Link>
+        }
+      />
       <div className="space-y-4">
-        <FormAlert error={reschedule.error} message={reschedule.error ? `Could not move the post: ${errorMessageOf(reschedule.error)}` : undefined} />
-        {notice ? <p role="status" className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning">{notice}</p> : null}
+        <FormAlert
+          error={reschedule.error}
+          message={reschedule.error ? `Could not move the post: ${errorMessageOf(reschedule.error)}` : undefined}
+        />
+        {notice ? (
+          <p
+            role="status"
+            className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning"
+          >
+            {notice}
+          </p>
+        ) : null}
         {posts.isError ? <ErrorState error={posts.error} onRetry={() => void posts.refetch()} /> : null}
         <CalendarFilters accounts={accounts} filter={filter} onChange={setFilter} />
         <Card>
@@ -81,7 +100,11 @@ export function CalendarPage({ workspaceId }: { workspaceId: string }) {
               plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, interactionPlugin]}
               initialView="dayGridMonth"
               timeZone={workspace.timezone}
-              headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,timeGridDay' }}
+              headerToolbar={{
+                start: 'prev,next today',
+                center: 'title',
+                end: 'dayGridMonth,timeGridWeek,timeGridDay',
+              }}
               events={events}
               editable
               eventDurationEditable={false}

@@ -13,7 +13,9 @@ export function ChecklistCard({ workspaceId }: { workspaceId: string }) {
   return (
     <Card
       title="Getting started"
-      description={checklist.isSuccess ? `${doneCount} of ${items.length} steps done.` : 'A few steps to set up this workspace.'}
+      description={
+        checklist.isSuccess ? `${doneCount} of ${items.length} steps done.` : 'A few steps to set up this workspace.'
+      }
     >
       {checklist.isPending ? <LoadingState /> : null}
       {checklist.isError ? <ErrorState error={checklist.error} onRetry={() => void checklist.refetch()} /> : null}

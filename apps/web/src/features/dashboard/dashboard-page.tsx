@@ -12,7 +12,10 @@ export function DashboardPage({ workspaceId }: { workspaceId: string }) {
   const kind = workspace.kind === 'brand' ? 'Brand' : 'Character';
   return (
     <>
-      <PageHeader title={workspace.name} description={`${kind} workspace · times in ${zoneLabel(workspace.timezone)}`} />
+      <PageHeader
+        title={workspace.name}
+        description={`${kind} workspace · times in ${zoneLabel(workspace.timezone)}`}
+      />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <UpcomingCard workspaceId={workspace.id} />

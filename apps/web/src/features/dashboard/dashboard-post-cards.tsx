@@ -36,12 +36,20 @@ function PostList({ workspaceId, label, posts, timeOf, note }: PostListProps) {
       {posts.map((post) => (
         <li key={post.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-3">
           <div className="min-w-0 flex-1">
-            <Link to="/w/$workspaceId/posts/$postId" params={{ workspaceId, postId: post.id }} className={`${textLinkClasses} [overflow-wrap:anywhere]`}>
+            <Link
+              to="/w/$workspaceId/posts/$postId"
+              params={{ workspaceId, postId: post.id }}
+              className={`${textLinkClasses} [overflow-wrap:anywhere]`}
+            >
               {postExcerpt(post.content, 70)}
             </Link>
             <p className="text-xs text-muted">
-              <time dateTime={timeOf(post) ?? undefined}>{formatTime(timeOf(post), timeZone, { withZone: false })}</time>
-              {post.targets.length > 0 ? ` · to ${post.targets.map((target) => `${networkName(target.network)} ${target.accountHandle}`).join(', ')}` : ''}
+              <time dateTime={timeOf(post) ?? undefined}>
+                {formatTime(timeOf(post), timeZone, { withZone: false })}
+              </time>
+              {post.targets.length > 0
+                ? ` · to ${post.targets.map((target) => `${networkName(target.network)} ${target.accountHandle}`).join(', ')}`
+                : ''}
             </p>
             {note ? <p className="mt-1 text-xs text-danger [overflow-wrap:anywhere]">{note(post)}</p> : null}
           </div>
@@ -52,7 +60,13 @@ function PostList({ workspaceId, label, posts, timeOf, note }: PostListProps) {
   );
 }
 
-function Loaded({ query, children }: { query: UseQueryResult<PostPage>; children: (posts: Post[], more: boolean) => ReactNode }) {
+function Loaded({
+  query,
+  children,
+}: {
+  query: UseQueryResult<PostPage>;
+  children: (posts: Post[], more: boolean) => ReactNode;
+}) {
   if (query.isPending) return <LoadingState label="Loading posts…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data.items, query.data.nextCursor !== null)}</>;
@@ -66,21 +80,42 @@ function zoneNote(timeZone: string): string {
 export function UpcomingCard({ workspaceId }: { workspaceId: string }) {
   const query = useQuery(upcomingQueryOptions(workspaceId));
   const timeZone = useTimeZone();
-  const calendar = <Link to="/w/$workspaceId/calendar" params={{ workspaceId }} className={textLinkClasses}>Open the calendar</Link>;
+  const calendar = (
+    <Link to="/w/$workspaceId/calendar" params={{ workspaceId }} className={textLinkClasses}>
+      Open the calendar
+    </Link>
+  );
   return (
     <Card title="Next up" description={`Scheduled posts, soonest first. ${zoneNote(timeZone)}`} action={calendar}>
       <Loaded query={query}>
-        {(posts) => posts.length === 0 ? (
-          <EmptyState title="Nothing scheduled"
-            action={<Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('secondary')}>Write a post</Link>}>
-            No post is scheduled for the next {UPCOMING_DAYS} days.
-          </EmptyState>
-        ) : (
-          <>
-            <PostList workspaceId={workspaceId} label="Next scheduled posts" posts={soonestFirst(posts, SHOWN)} timeOf={(post) => post.scheduledAt} />
-            {posts.length > SHOWN ? <p className="pt-2 text-xs text-muted">{posts.length - SHOWN} more in the next {UPCOMING_DAYS} days.</p> : null}
-          </>
-        )}
+        {(posts) =>
+          posts.length === 0 ? (
+            <EmptyState
+              title="Nothing scheduled"
+              action={
+                <Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('secondary')}>
+                  Write a post
+                </Link>
+              }
+            >
+              No post is scheduled for the next {UPCOMING_DAYS} days.
+            </EmptyState>
+          ) : (
+            <>
+              <PostList
+                workspaceId={workspaceId}
+                label="Next scheduled posts"
+                posts={soonestFirst(posts, SHOWN)}
+                timeOf={(post) => post.scheduledAt}
+              />
+              {posts.length > SHOWN ? (
+                <p className="pt-2 text-xs text-muted">
+                  {posts.length - SHOWN} more in the next {UPCOMING_DAYS} days.
+                </p>
+              ) : null}
+            </>
+          )
+        }
       </Loaded>
     </Card>
   );
@@ -90,13 +125,33 @@ export function UpcomingCard({ workspaceId }: { workspaceId: string }) {
 export function RecentCard({ workspaceId }: { workspaceId: string }) {
   const query = useQuery(recentQueryOptions(workspaceId));
   const timeZone = useTimeZone();
-  const all = <Link to="/w/$workspaceId/posts" search={{ state: 'published' }} params={{ workspaceId }} className={textLinkClasses}>All published</Link>;
+  const all = (
+    <Link
+      to="/w/$workspaceId/posts"
+      search={{ state: 'published' }}
+      params={{ workspaceId }}
+      className={textLinkClasses}
+    >
+      All published
+    </Link>
+  );
   return (
     <Card title="Recently published" description={`The latest posts that went out. ${zoneNote(timeZone)}`} action={all}>
       <Loaded query={query}>
-        {(posts) => posts.length === 0 ? (
-          <EmptyState title="Nothing published yet">Published posts show up here with the time they went out.</EmptyState>
-        ) : <PostList workspaceId={workspaceId} label="Recently published posts" posts={latestPublished(posts, SHOWN)} timeOf={publishedAt} />}
+        {(posts) =>
+          posts.length === 0 ? (
+            <EmptyState title="Nothing published yet">
+              Published posts show up here with the time they went out.
+            </EmptyState>
+          ) : (
+            <PostList
+              workspaceId={workspaceId}
+              label="Recently published posts"
+              posts={latestPublished(posts, SHOWN)}
+              timeOf={publishedAt}
+            />
+          )
+        }
       </Loaded>
     </Card>
   );
@@ -107,20 +162,47 @@ export function AttentionCard({ workspaceId }: { workspaceId: string }) {
   const query = useQuery(attentionQueryOptions(workspaceId));
   const timeZone = useTimeZone();
   return (
-    <Card title="Needs attention" description={`Posts that failed, or whose outcome Plume could not confirm. ${zoneNote(timeZone)}`}>
+    <Card
+      title="Needs attention"
+      description={`Posts that failed, or whose outcome Plume could not confirm. ${zoneNote(timeZone)}`}
+    >
       <Loaded query={query}>
-        {(posts, more) => posts.length === 0 ? (
-          <p className="text-sm text-muted">Nothing needs attention: no failed or unconfirmed posts.</p>
-        ) : (
-          <>
-            <PostList workspaceId={workspaceId} label="Posts that need attention" posts={posts.slice(0, SHOWN)} timeOf={(post) => post.scheduledAt} note={attentionReason} />
-            <p className="flex flex-wrap gap-x-4 pt-2 text-xs">
-              <Link to="/w/$workspaceId/posts" search={{ state: 'failed' }} params={{ workspaceId }} className={textLinkClasses}>All failed posts</Link>
-              <Link to="/w/$workspaceId/posts" search={{ state: 'unconfirmed' }} params={{ workspaceId }} className={textLinkClasses}>All unconfirmed posts</Link>
-              {posts.length > SHOWN || more ? <span className="text-muted">{more ? `${posts.length}+` : posts.length} in all.</span> : null}
-            </p>
-          </>
-        )}
+        {(posts, more) =>
+          posts.length === 0 ? (
+            <p className="text-sm text-muted">Nothing needs attention: no failed or unconfirmed posts.</p>
+          ) : (
+            <>
+              <PostList
+                workspaceId={workspaceId}
+                label="Posts that need attention"
+                posts={posts.slice(0, SHOWN)}
+                timeOf={(post) => post.scheduledAt}
+                note={attentionReason}
+              />
+              <p className="flex flex-wrap gap-x-4 pt-2 text-xs">
+                <Link
+                  to="/w/$workspaceId/posts"
+                  search={{ state: 'failed' }}
+                  params={{ workspaceId }}
+                  className={textLinkClasses}
+                >
+                  All failed posts
+                </Link>
+                <Link
+                  to="/w/$workspaceId/posts"
+                  search={{ state: 'unconfirmed' }}
+                  params={{ workspaceId }}
+                  className={textLinkClasses}
+                >
+                  All unconfirmed posts
+                </Link>
+                {posts.length > SHOWN || more ? (
+                  <span className="text-muted">{more ? `${posts.length}+` : posts.length} in all.</span>
+                ) : null}
+              </p>
+            </>
+          )
+        }
       </Loaded>
     </Card>
   );

@@ -19,7 +19,12 @@ function postsQuery(workspaceId: string, name: string, params: () => Record<stri
 export function upcomingQueryOptions(workspaceId: string) {
   return postsQuery(workspaceId, 'upcoming', () => {
     const now = Date.now();
-    return { state: 'scheduled,publishing', from: new Date(now - DAY_MS).toISOString(), to: new Date(now + UPCOMING_DAYS * DAY_MS).toISOString(), limit: '500' };
+    return {
+      state: 'scheduled,publishing',
+      from: new Date(now - DAY_MS).toISOString(),
+      to: new Date(now + UPCOMING_DAYS * DAY_MS).toISOString(),
+      limit: '500',
+    };
   });
 }
 

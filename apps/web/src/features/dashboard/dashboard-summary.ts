@@ -42,7 +42,12 @@ export interface AccountProblem {
 export function accountProblems(accounts: readonly Account[], now: Date): AccountProblem[] {
   return accounts.flatMap((account): AccountProblem[] => {
     if (account.status === 'disconnected') {
-      return [{ account, problem: `Disconnected${account.disconnectedReason ? `: ${account.disconnectedReason}` : '.'} Reconnect it so its posts can go out.` }];
+      return [
+        {
+          account,
+          problem: `Disconnected${account.disconnectedReason ? `: ${account.disconnectedReason}` : '.'} Reconnect it so its posts can go out.`,
+        },
+      ];
     }
     if (account.tokenExpiresAt !== null && new Date(account.tokenExpiresAt).getTime() < now.getTime()) {
       return [{ account, problem: 'Its access expired and Plume could not renew it. Reconnect it.' }];

@@ -45,10 +45,24 @@ export function InviteMemberForm({ workspaceId, myRole }: InviteMemberFormProps)
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={invite.error} />
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <TextField label="Email" name="email" type="email" autoComplete="off" required value={email}
-          onChange={(e) => setEmail(e.target.value)} error={emailError ?? errors.email} />
-        <SelectField label="WorkspaceRole" name="role" value={role} options={roleOptions(myRole)}
-          onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} error={errors.role} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={emailError ?? errors.email}
+        />
+        <SelectField
+          label="WorkspaceRole"
+          name="role"
+          value={role}
+          options={roleOptions(myRole)}
+          onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}
+          error={errors.role}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" isPending={invite.isPending} pendingLabel="Sending…">

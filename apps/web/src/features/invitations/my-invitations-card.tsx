@@ -18,9 +18,7 @@ export function MyInvitationsCard({ hideWhenEmpty = false }: MyInvitationsCardPr
   return (
     <Card title="Pending invitations" description="Workspaces other people invited you to.">
       {invitations.isPending ? <LoadingState /> : null}
-      {invitations.isError ? (
-        <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : null}
+      {invitations.isError ? <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} /> : null}
       {invitations.isSuccess && items.length === 0 ? (
         <p className="text-sm text-muted">No pending invitations.</p>
       ) : null}

@@ -39,9 +39,14 @@ export function MemberRow({ workspaceId, member, myRole, isSelf, canManage }: Me
       </td>
       <td className="py-3 pr-4">
         {isEditable ? (
-          <SelectField label={`WorkspaceRole for ${member.name}`} hideLabel options={options} value={member.role}
+          <SelectField
+            label={`WorkspaceRole for ${member.name}`}
+            hideLabel
+            options={options}
+            value={member.role}
             disabled={changeRole.isPending}
-            onChange={(e) => isRole(e.target.value) && changeRole.mutate(e.target.value)} />
+            onChange={(e) => isRole(e.target.value) && changeRole.mutate(e.target.value)}
+          />
         ) : (
           roleLabel(member.role)
         )}

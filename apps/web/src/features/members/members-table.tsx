@@ -28,8 +28,14 @@ export function MembersTable({ workspace, currentUserId }: MembersTableProps) {
         <TableHead columns={['Member', 'Role', 'Joined']} hasActions />
         <tbody className="divide-y divide-line">
           {members.data.map((member) => (
-            <MemberRow key={member.id} workspaceId={workspace.id} member={member} myRole={workspace.role}
-              isSelf={member.userId === currentUserId} canManage={isManager} />
+            <MemberRow
+              key={member.id}
+              workspaceId={workspace.id}
+              member={member}
+              myRole={workspace.role}
+              isSelf={member.userId === currentUserId}
+              canManage={isManager}
+            />
           ))}
         </tbody>
       </table>

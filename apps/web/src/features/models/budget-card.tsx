@@ -33,8 +33,10 @@ const toInput = (value: number | null) => (value === null ? '' : String(value));
 function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; budget: BudgetView; canAdmin: boolean }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<CapField, string>>({
-    dailyLimitUsd: toInput(budget.dailyLimitUsd), monthlyLimitUsd: toInput(budget.monthlyLimitUsd),
-    dailyRequestLimit: toInput(budget.dailyRequestLimit), monthlyRequestLimit: toInput(budget.monthlyRequestLimit),
+    dailyLimitUsd: toInput(budget.dailyLimitUsd),
+    monthlyLimitUsd: toInput(budget.monthlyLimitUsd),
+    dailyRequestLimit: toInput(budget.dailyRequestLimit),
+    monthlyRequestLimit: toInput(budget.monthlyRequestLimit),
   });
   const [degrade, setDegrade] = useState(String(budget.degradeAtPercent));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -46,13 +48,22 @@ function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; bu
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = Object.fromEntries(capFields.map(({ key }) => [key, parseCap(values[key])])) as Record<CapField, number | null | undefined>;
-    const invalid = Object.fromEntries(capFields.filter(({ key }) => parsed[key] === undefined).map(({ key }) => [key, 'Enter a number of 0 or more, or leave empty for no cap.']));
+    const parsed = Object.fromEntries(capFields.map(({ key }) => [key, parseCap(values[key])])) as Record<
+      CapField,
+      number | null | undefined
+    >;
+    const invalid = Object.fromEntries(
+      capFields
+        .filter(({ key }) => parsed[key] === undefined)
+        .map(({ key }) => [key, 'Enter a number of 0 or more, or leave empty for no cap.']),
+    );
     setLocalErrors(invalid);
     if (Object.keys(invalid).length > 0) return;
     save.mutate({
-      dailyLimitUsd: parsed.dailyLimitUsd ?? null, monthlyLimitUsd: parsed.monthlyLimitUsd ?? null,
-      dailyRequestLimit: parsed.dailyRequestLimit ?? null, monthlyRequestLimit: parsed.monthlyRequestLimit ?? null,
+      dailyLimitUsd: parsed.dailyLimitUsd ?? null,
+      monthlyLimitUsd: parsed.monthlyLimitUsd ?? null,
+      dailyRequestLimit: parsed.dailyRequestLimit ?? null,
+      monthlyRequestLimit: parsed.monthlyRequestLimit ?? null,
       degradeAtPercent: Number(degrade),
     });
   }
@@ -62,18 +73,43 @@ function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; bu
       <FormAlert error={save.error} labels={budgetLabels} />
       <div className="grid gap-3 sm:grid-cols-2">
         {capFields.map(({ key, label, step }) => (
-          <TextField key={key} label={label} name={key} type="number" min="0" step={step} inputMode="decimal" value={values[key]}
-            readOnly={!canAdmin} hint="Empty: no cap." error={errors[key]} onChange={(e) => setValues((current) => ({ ...current, [key]: e.target.value }))} />
+          <TextField
+            key={key}
+            label={label}
+            name={key}
+            type="number"
+            min="0"
+            step={step}
+            inputMode="decimal"
+            value={values[key]}
+            readOnly={!canAdmin}
+            hint="Empty: no cap."
+            error={errors[key]}
+            onChange={(e) => setValues((current) => ({ ...current, [key]: e.target.value }))}
+          />
         ))}
       </div>
-      <TextField label="Prefer cheaper models from (% of a money cap)" name="degradeAtPercent" type="number" min="1" max="100" value={degrade}
-        readOnly={!canAdmin} error={errors.degradeAtPercent} onChange={(e) => setDegrade(e.target.value)} />
+      <TextField
+        label="Prefer cheaper models from (% of a money cap)"
+        name="degradeAtPercent"
+        type="number"
+        min="1"
+        max="100"
+        value={degrade}
+        readOnly={!canAdmin}
+        error={errors.degradeAtPercent}
+        onChange={(e) => setDegrade(e.target.value)}
+      />
       {canAdmin ? (
         <div className="flex items-center gap-3">
-          <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">Save budget</Button>
+          <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
+            Save budget
+          </Button>
           {save.isSuccess ? <StatusMessage>Saved.</StatusMessage> : null}
         </div>
-      ) : <p className="text-sm text-muted">Only admins and owners can change the budget.</p>}
+      ) : (
+        <p className="text-sm text-muted">Only admins and owners can change the budget.</p>
+      )}
     </form>
   );
 }
@@ -82,20 +118,61 @@ function BudgetForm({ workspaceId, budget, canAdmin }: { workspaceId: string; bu
 export function BudgetCard({ workspaceId, canAdmin }: { workspaceId: string; canAdmin: boolean }) {
   const budget = useQuery(budgetQueryOptions(workspaceId));
   return (
-    <Card title="Budget" description="Paid models are skipped once a money cap would be passed; local models still answer.">
-      {budget.isPending ? <LoadingState label="Loading the budget…" /> : budget.isError ? (
+    <Card
+      title="Budget"
+      description="Paid models are skipped once a money cap would be passed; local models still answer."
+    >
+      {budget.isPending ? (
+        <LoadingState label="Loading the budget…" />
+      ) : budget.isError ? (
         <ErrorState error={budget.error} onRetry={() => void budget.refetch()} />
       ) : (
         <div className="space-y-6">
           <div className="space-y-3">
-            <SpendBar label="Spent today" used={budget.data.today.costUsd} cap={budget.data.dailyLimitUsd} format={formatUsd} degradeAtPercent={budget.data.degradeAtPercent} />
-            <SpendBar label="Spent this month" used={budget.data.thisMonth.costUsd} cap={budget.data.monthlyLimitUsd} format={formatUsd} degradeAtPercent={budget.data.degradeAtPercent} />
-            <SpendBar label="Requests today" used={budget.data.today.requests} cap={budget.data.dailyRequestLimit} format={formatCount} />
-            <SpendBar label="Requests this month" used={budget.data.thisMonth.requests} cap={budget.data.monthlyRequestLimit} format={formatCount} />
-            {budget.data.degraded ? <p className="text-sm text-warning">Past {budget.data.degradeAtPercent} % of a cap: cheaper and local models go first.</p> : null}
+            <SpendBar
+              label="Spent today"
+              used={budget.data.today.costUsd}
+              cap={budget.data.dailyLimitUsd}
+              format={formatUsd}
+              degradeAtPercent={budget.data.degradeAtPercent}
+            />
+            <SpendBar
+              label="Spent this month"
+              used={budget.data.thisMonth.costUsd}
+              cap={budget.data.monthlyLimitUsd}
+              format={formatUsd}
+              degradeAtPercent={budget.data.degradeAtPercent}
+            />
+            <SpendBar
+              label="Requests today"
+              used={budget.data.today.requests}
+              cap={budget.data.dailyRequestLimit}
+              format={formatCount}
+            />
+            <SpendBar
+              label="Requests this month"
+              used={budget.data.thisMonth.requests}
+              cap={budget.data.monthlyRequestLimit}
+              format={formatCount}
+            />
+            {budget.data.degraded ? (
+              <p className="text-sm text-warning">
+                Past {budget.data.degradeAtPercent} % of a cap: cheaper and local models go first.
+              </p>
+            ) : null}
           </div>
-          <BudgetForm key={JSON.stringify([budget.data.dailyLimitUsd, budget.data.monthlyLimitUsd, budget.data.dailyRequestLimit, budget.data.monthlyRequestLimit, budget.data.degradeAtPercent])}
-            workspaceId={workspaceId} budget={budget.data} canAdmin={canAdmin} />
+          <BudgetForm
+            key={JSON.stringify([
+              budget.data.dailyLimitUsd,
+              budget.data.monthlyLimitUsd,
+              budget.data.dailyRequestLimit,
+              budget.data.monthlyRequestLimit,
+              budget.data.degradeAtPercent,
+            ])}
+            workspaceId={workspaceId}
+            budget={budget.data}
+            canAdmin={canAdmin}
+          />
         </div>
       )}
     </Card>

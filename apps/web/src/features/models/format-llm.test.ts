@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatLatency, formatShare, formatUsd, humanizeId, ollamaDownMessage, parseCap, percentOfCap, providerKindName } from './format-llm.ts';
+import {
+  formatBytes,
+  formatLatency,
+  formatShare,
+  formatUsd,
+  humanizeId,
+  ollamaDownMessage,
+  parseCap,
+  percentOfCap,
+  providerKindName,
+} from './format-llm.ts';
 
 describe('format-llm', () => {
   it('formats dollars with small amounts kept', () => {
@@ -22,8 +32,9 @@ describe('format-llm', () => {
   });
 
   it('names providers as their vendors write them, never "Openai"', () => {
-    expect(['openai', 'anthropic', 'groq', 'perplexity', 'meta', 'openai_compatible', 'ollama'].map(providerKindName))
-      .toEqual(['OpenAI', 'Anthropic', 'Groq', 'Perplexity', 'Meta Llama API', 'OpenAI-compatible', 'Ollama']);
+    expect(
+      ['openai', 'anthropic', 'groq', 'perplexity', 'meta', 'openai_compatible', 'ollama'].map(providerKindName),
+    ).toEqual(['OpenAI', 'Anthropic', 'Groq', 'Perplexity', 'Meta Llama API', 'OpenAI-compatible', 'Ollama']);
   });
 
   it('says once why Ollama is down', () => {
@@ -31,7 +42,9 @@ describe('format-llm', () => {
     const message = ollamaDownMessage({ url: 'http://127.0.0.1:11434', reason });
     expect(message).toBe(reason);
     expect(message.split('is not running').length - 1).toBe(1);
-    expect(ollamaDownMessage({ url: 'http://ollama.lan:11434', reason: null })).toBe('Plume could not reach Ollama at http://ollama.lan:11434. Start it with `ollama serve` on that machine.');
+    expect(ollamaDownMessage({ url: 'http://ollama.lan:11434', reason: null })).toBe(
+      'Plume could not reach Ollama at http://ollama.lan:11434. Start it with `ollama serve` on that machine.',
+    );
   });
 
   it('measures use against a cap', () => {

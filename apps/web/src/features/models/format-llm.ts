@@ -1,4 +1,9 @@
-const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const usdFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 const numberFormat = new Intl.NumberFormat('en-US');
 
 /** US dollars, with up to four decimals for the small amounts model calls cost: `$0.0042`. */
@@ -61,7 +66,13 @@ export function humanizeId(id: string): string {
 }
 
 const providerKindNames: Readonly<Record<string, string>> = {
-  ollama: 'Ollama', openai: 'OpenAI', anthropic: 'Anthropic', groq: 'Groq', perplexity: 'Perplexity', meta: 'Meta Llama API', openai_compatible: 'OpenAI-compatible',
+  ollama: 'Ollama',
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  groq: 'Groq',
+  perplexity: 'Perplexity',
+  meta: 'Meta Llama API',
+  openai_compatible: 'OpenAI-compatible',
 };
 
 /** A model provider's kind as the vendor writes its name: `openai` → `OpenAI`, `meta` → `Meta Llama API`. */
@@ -74,5 +85,7 @@ export function providerKindName(kind: string): string {
  * ("Ollama is not running at …: start it with `ollama serve`."), so it is shown as it is.
  */
 export function ollamaDownMessage(version: { url: string; reason: string | null }): string {
-  return version.reason ?? `Plume could not reach Ollama at ${version.url}. Start it with \`ollama serve\` on that machine.`;
+  return (
+    version.reason ?? `Plume could not reach Ollama at ${version.url}. Start it with \`ollama serve\` on that machine.`
+  );
 }

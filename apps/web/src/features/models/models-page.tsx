@@ -16,7 +16,10 @@ export function ModelsPage({ workspaceId }: { workspaceId: string }) {
   const canAdmin = canManage(workspace.role);
   return (
     <>
-      <PageHeader title="Models" description="Which AI models write for this workspace, what they cost, and how they are chosen." />
+      <PageHeader
+        title="Models"
+        description="Which AI models write for this workspace, what they cost, and how they are chosen."
+      />
       <div className="space-y-6">
         <ProvidersCard workspaceId={workspaceId} canAdmin={canAdmin} />
         <OllamaCard isInstanceAdmin={isInstanceAdmin} />

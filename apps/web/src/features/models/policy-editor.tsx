@@ -41,7 +41,10 @@ export function PolicyEditor({ workspaceId, policy, providerIds, onDone }: Polic
   const save = useMutation({ mutationFn: () => api.put(path, { mode, candidates }), onSuccess: done });
   const reset = useMutation({ mutationFn: () => api.delete(path), onSuccess: done });
   const problems = problemsByPath(save.error);
-  const providerOptions = [...new Set([...providerIds, ...candidates.map((c) => c.provider)])].map((id) => ({ value: id, label: id }));
+  const providerOptions = [...new Set([...providerIds, ...candidates.map((c) => c.provider)])].map((id) => ({
+    value: id,
+    label: id,
+  }));
   const task = humanizeId(policy.task);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -50,40 +53,97 @@ export function PolicyEditor({ workspaceId, policy, providerIds, onDone }: Polic
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} aria-label={`Routing for ${task}`} className="space-y-3 rounded-md border border-line p-4">
+    <form
+      noValidate
+      onSubmit={handleSubmit}
+      aria-label={`Routing for ${task}`}
+      className="space-y-3 rounded-md border border-line p-4"
+    >
       <FormAlert error={save.error ?? reset.error} labels={candidateLabel} />
-      <SelectField label="Mode" name="mode" options={modeOptions} value={mode} onChange={(e) => { if (isMode(e.target.value)) setMode(e.target.value); }} />
+      <SelectField
+        label="Mode"
+        name="mode"
+        options={modeOptions}
+        value={mode}
+        onChange={(e) => {
+          if (isMode(e.target.value)) setMode(e.target.value);
+        }}
+      />
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium text-ink">Candidates, in order</legend>
         {candidates.map((candidate, index) => (
           <div key={index} className="flex flex-wrap items-end gap-2">
-            <SelectField label={`Provider ${index + 1}`} options={providerOptions} value={candidate.provider} className="w-40"
-              error={problems[`candidates/${index}/provider`]} onChange={(e) => setCandidates(replaceItem(candidates, index, { ...candidate, provider: e.target.value }))} />
-            <TextField label={`Model ${index + 1}`} value={candidate.model} className="min-w-40 flex-1" autoComplete="off" hint={index === 0 ? '`auto`: the first suitable installed model.' : undefined}
-              error={problems[`candidates/${index}/model`]} onChange={(e) => setCandidates(replaceItem(candidates, index, { ...candidate, model: e.target.value }))} />
-            <Button variant="ghost" onClick={() => setCandidates(moveItem(candidates, index, -1))} disabled={index === 0}>
-              <span aria-hidden="true">↑</span><span className="sr-only">Move candidate {index + 1} up</span>
+            <SelectField
+              label={`Provider ${index + 1}`}
+              options={providerOptions}
+              value={candidate.provider}
+              className="w-40"
+              error={problems[`candidates/${index}/provider`]}
+              onChange={(e) =>
+                setCandidates(replaceItem(candidates, index, { ...candidate, provider: e.target.value }))
+              }
+            />
+            <TextField
+              label={`Model ${index + 1}`}
+              value={candidate.model}
+              className="min-w-40 flex-1"
+              autoComplete="off"
+              hint={index === 0 ? '`auto`: the first suitable installed model.' : undefined}
+              error={problems[`candidates/${index}/model`]}
+              onChange={(e) => setCandidates(replaceItem(candidates, index, { ...candidate, model: e.target.value }))}
+            />
+            <Button
+              variant="ghost"
+              onClick={() => setCandidates(moveItem(candidates, index, -1))}
+              disabled={index === 0}
+            >
+              <span aria-hidden="true">↑</span>
+              <span className="sr-only">Move candidate {index + 1} up</span>
             </Button>
-            <Button variant="ghost" onClick={() => setCandidates(moveItem(candidates, index, 1))} disabled={index === candidates.length - 1}>
-              <span aria-hidden="true">↓</span><span className="sr-only">Move candidate {index + 1} down</span>
+            <Button
+              variant="ghost"
+              onClick={() => setCandidates(moveItem(candidates, index, 1))}
+              disabled={index === candidates.length - 1}
+            >
+              <span aria-hidden="true">↓</span>
+              <span className="sr-only">Move candidate {index + 1} down</span>
             </Button>
-            <Button variant="ghost" onClick={() => setCandidates(candidates.filter((_, i) => i !== index))} disabled={candidates.length === 1}>
+            <Button
+              variant="ghost"
+              onClick={() => setCandidates(candidates.filter((_, i) => i !== index))}
+              disabled={candidates.length === 1}
+            >
               Remove<span className="sr-only"> candidate {index + 1}</span>
             </Button>
           </div>
         ))}
         {problems.candidates ? <p className="text-sm text-danger">{problems.candidates}</p> : null}
-        <Button variant="secondary" disabled={candidates.length >= 8}
-          onClick={() => setCandidates([...candidates, { provider: providerOptions[0]?.value ?? 'ollama', model: 'auto' }])}>
+        <Button
+          variant="secondary"
+          disabled={candidates.length >= 8}
+          onClick={() =>
+            setCandidates([...candidates, { provider: providerOptions[0]?.value ?? 'ollama', model: 'auto' }])
+          }
+        >
           Add a candidate
         </Button>
       </fieldset>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">Save routing</Button>
-        <Button variant="secondary" onClick={() => reset.mutate()} isPending={reset.isPending} pendingLabel="Resetting…" disabled={policy.isDefault}>
+        <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
+          Save routing
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => reset.mutate()}
+          isPending={reset.isPending}
+          pendingLabel="Resetting…"
+          disabled={policy.isDefault}
+        >
           Reset to default
         </Button>
-        <Button variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -57,23 +57,76 @@ export function ProviderForm({ workspaceId, editing, onDone }: ProviderFormProps
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="space-y-3 rounded-md border border-line p-4" aria-label={editing ? `Edit ${editing.providerId}` : 'Add a provider'}>
+    <form
+      noValidate
+      onSubmit={handleSubmit}
+      className="space-y-3 rounded-md border border-line p-4"
+      aria-label={editing ? `Edit ${editing.providerId}` : 'Add a provider'}
+    >
       <FormAlert error={save.error} />
-      <SelectField label="Kind" name="kind" options={kindOptions} value={kind} error={errors.kind}
-        onChange={(e) => { if (isKind(e.target.value)) setKind(e.target.value); }} />
-      <TextField label="Provider id" name="providerId" value={providerId} readOnly={editing !== undefined} autoComplete="off"
-        placeholder={kind.replaceAll('_', '-')} error={errors.providerId}
-        hint="What routing policies call it, e.g. openai or office-vllm. Lowercase letters, digits, - and _." onChange={(e) => setProviderId(e.target.value)} />
-      <TextField label="Base URL" name="baseUrl" type="url" value={baseUrl} autoComplete="off" required={needsUrl} error={errors.baseUrl}
-        hint={needsUrl ? 'Required: the server’s API address, e.g. http://gpu-box:8000/v1.' : 'Leave empty for the vendor’s default.'}
-        onChange={(e) => setBaseUrl(e.target.value)} />
-      <TextField label="API key" name="apiKey" type="password" value={apiKey} autoComplete="new-password" error={errors.apiKey}
-        hint={editing?.hasKey ? 'A key is set. Leave empty to keep it; type a new one to replace it.' : 'Stored encrypted and never shown again.'}
-        onChange={(e) => setApiKey(e.target.value)} />
-      <CheckboxField label="Enabled" description="Disabled providers are skipped by every policy." checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+      <SelectField
+        label="Kind"
+        name="kind"
+        options={kindOptions}
+        value={kind}
+        error={errors.kind}
+        onChange={(e) => {
+          if (isKind(e.target.value)) setKind(e.target.value);
+        }}
+      />
+      <TextField
+        label="Provider id"
+        name="providerId"
+        value={providerId}
+        readOnly={editing !== undefined}
+        autoComplete="off"
+        placeholder={kind.replaceAll('_', '-')}
+        error={errors.providerId}
+        hint="What routing policies call it, e.g. openai or office-vllm. Lowercase letters, digits, - and _."
+        onChange={(e) => setProviderId(e.target.value)}
+      />
+      <TextField
+        label="Base URL"
+        name="baseUrl"
+        type="url"
+        value={baseUrl}
+        autoComplete="off"
+        required={needsUrl}
+        error={errors.baseUrl}
+        hint={
+          needsUrl
+            ? 'Required: the server’s API address, e.g. http://gpu-box:8000/v1.'
+            : 'Leave empty for the vendor’s default.'
+        }
+        onChange={(e) => setBaseUrl(e.target.value)}
+      />
+      <TextField
+        label="API key"
+        name="apiKey"
+        type="password"
+        value={apiKey}
+        autoComplete="new-password"
+        error={errors.apiKey}
+        hint={
+          editing?.hasKey
+            ? 'A key is set. Leave empty to keep it; type a new one to replace it.'
+            : 'Stored encrypted and never shown again.'
+        }
+        onChange={(e) => setApiKey(e.target.value)}
+      />
+      <CheckboxField
+        label="Enabled"
+        description="Disabled providers are skipped by every policy."
+        checked={enabled}
+        onChange={(e) => setEnabled(e.target.checked)}
+      />
       <div className="flex gap-2">
-        <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">{editing ? 'Save provider' : 'Add provider'}</Button>
-        <Button variant="secondary" onClick={onDone}>Cancel</Button>
+        <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
+          {editing ? 'Save provider' : 'Add provider'}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

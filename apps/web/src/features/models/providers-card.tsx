@@ -17,15 +17,28 @@ export function ProvidersCard({ workspaceId, canAdmin }: { workspaceId: string; 
   // A provider id, 'new' for the add form, or null.
   const [editing, setEditing] = useState<string | null>(null);
   const edited = providers.data?.find((provider) => provider.providerId === editing);
-  const add = canAdmin && editing === null ? <Button variant="secondary" onClick={() => setEditing('new')}>Add a provider</Button> : null;
+  const add =
+    canAdmin && editing === null ? (
+      <Button variant="secondary" onClick={() => setEditing('new')}>
+        Add a provider
+      </Button>
+    ) : null;
   return (
-    <Card title="Providers" description="Local models first; cloud providers answer when a policy falls back to them." action={add}>
+    <Card
+      title="Providers"
+      description="Local models first; cloud providers answer when a policy falls back to them."
+      action={add}
+    >
       <div className="space-y-4">
-        {!canAdmin ? <p className="text-sm text-muted">Only admins and owners can add, test or remove providers.</p> : null}
+        {!canAdmin ? (
+          <p className="text-sm text-muted">Only admins and owners can add, test or remove providers.</p>
+        ) : null}
         {editing !== null ? (
           <ProviderForm key={editing} workspaceId={workspaceId} editing={edited} onDone={() => setEditing(null)} />
         ) : null}
-        {providers.isPending ? <LoadingState label="Checking providers…" /> : providers.isError ? (
+        {providers.isPending ? (
+          <LoadingState label="Checking providers…" />
+        ) : providers.isError ? (
           <ErrorState error={providers.error} onRetry={() => void providers.refetch()} />
         ) : providers.data.length === 0 ? (
           <EmptyState title="No providers yet">
@@ -37,8 +50,13 @@ export function ProvidersCard({ workspaceId, canAdmin }: { workspaceId: string; 
               <TableHead columns={['Provider', 'Address', 'Key', 'Status']} hasActions />
               <tbody className="divide-y divide-line">
                 {providers.data.map((provider) => (
-                  <ProviderRow key={provider.providerId} workspaceId={workspaceId} provider={provider} canAdmin={canAdmin}
-                    onEdit={() => setEditing(provider.providerId)} />
+                  <ProviderRow
+                    key={provider.providerId}
+                    workspaceId={workspaceId}
+                    provider={provider}
+                    canAdmin={canAdmin}
+                    onEdit={() => setEditing(provider.providerId)}
+                  />
                 ))}
               </tbody>
             </table>

@@ -16,7 +16,15 @@ const endings: Record<Exclude<PullView['status'], 'running'>, string> = {
 };
 
 /** The live bar of one download: percent, Ollama's step, cancel while it runs, and how it ended. */
-function PullProgress({ pull, onCancel, isCancelling }: { pull: PullView; onCancel: () => void; isCancelling: boolean }) {
+function PullProgress({
+  pull,
+  onCancel,
+  isCancelling,
+}: {
+  pull: PullView;
+  onCancel: () => void;
+  isCancelling: boolean;
+}) {
   const percent = Math.round(pull.percent);
   return (
     <div className="space-y-2 rounded-md border border-line p-3">
@@ -26,13 +34,29 @@ function PullProgress({ pull, onCancel, isCancelling }: { pull: PullView; onCanc
           {pull.status === 'running' ? `${percent} % — ${pull.step}` : endings[pull.status]}
         </span>
       </div>
-      <div role="progressbar" aria-label={`Downloading ${pull.model}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
-        aria-valuetext={`${percent} %, ${pull.step}`} className="h-2 overflow-hidden rounded-full bg-subtle">
-        <div className={`h-full ${pull.status === 'failed' ? 'bg-danger' : 'bg-accent'} transition-[width]`} style={{ width: `${percent}%` }} />
+      <div
+        role="progressbar"
+        aria-label={`Downloading ${pull.model}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent} %, ${pull.step}`}
+        className="h-2 overflow-hidden rounded-full bg-subtle"
+      >
+        <div
+          className={`h-full ${pull.status === 'failed' ? 'bg-danger' : 'bg-accent'} transition-[width]`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
-      {pull.error ? <p role="alert" className="text-sm text-danger">{pull.error.message}</p> : null}
+      {pull.error ? (
+        <p role="alert" className="text-sm text-danger">
+          {pull.error.message}
+        </p>
+      ) : null}
       {pull.status === 'running' ? (
-        <Button variant="secondary" onClick={onCancel} isPending={isCancelling} pendingLabel="Cancelling…">Cancel download</Button>
+        <Button variant="secondary" onClick={onCancel} isPending={isCancelling} pendingLabel="Cancelling…">
+          Cancel download
+        </Button>
       ) : null}
     </div>
   );
@@ -64,18 +88,36 @@ export function PullModelForm() {
   return (
     <div className="space-y-3">
       <form noValidate onSubmit={handleSubmit} aria-label="Pull a model" className="flex flex-wrap items-end gap-2">
-        <TextField label="Model to pull" name="model" value={name} autoComplete="off" placeholder="llama3.2:3b" className="min-w-56 flex-1"
-          hint="name:tag from ollama.com/library" error={fieldErrorsOf(start.error).name} onChange={(e) => setName(e.target.value)} />
-        <Button type="submit" isPending={start.isPending} pendingLabel="Starting…" disabled={name.trim() === '' || pull?.status === 'running'}>
+        <TextField
+          label="Model to pull"
+          name="model"
+          value={name}
+          autoComplete="off"
+          placeholder="llama3.2:3b"
+          className="min-w-56 flex-1"
+          hint="name:tag from ollama.com/library"
+          error={fieldErrorsOf(start.error).name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Button
+          type="submit"
+          isPending={start.isPending}
+          pendingLabel="Starting…"
+          disabled={name.trim() === '' || pull?.status === 'running'}
+        >
           Pull model
         </Button>
       </form>
       <FormAlert error={start.error}>
         {tooBig ? (
-          <Button variant="danger" className="mt-2" onClick={() => start.mutate(true)}>Pull anyway</Button>
+          <Button variant="danger" className="mt-2" onClick={() => start.mutate(true)}>
+            Pull anyway
+          </Button>
         ) : null}
       </FormAlert>
-      {pull ? <PullProgress pull={pull} onCancel={() => cancel.mutate(pull.pullId)} isCancelling={cancel.isPending} /> : null}
+      {pull ? (
+        <PullProgress pull={pull} onCancel={() => cancel.mutate(pull.pullId)} isCancelling={cancel.isPending} />
+      ) : null}
       <FormAlert error={cancel.error} />
     </div>
   );

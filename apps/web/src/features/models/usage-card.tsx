@@ -12,7 +12,8 @@ function UsageTable({ workspaceId }: { workspaceId: string }) {
   const usage = useQuery(usageQueryOptions(workspaceId));
   if (usage.isPending) return <LoadingState label="Loading usage…" />;
   if (usage.isError) return <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />;
-  if (usage.data.length === 0) return <EmptyState title="No calls yet">Model calls of the last 30 days show here, per model and task.</EmptyState>;
+  if (usage.data.length === 0)
+    return <EmptyState title="No calls yet">Model calls of the last 30 days show here, per model and task.</EmptyState>;
   return (
     <TableScroller>
       <table className="w-full text-left text-sm text-muted" aria-label="Usage per model and task">
@@ -20,7 +21,9 @@ function UsageTable({ workspaceId }: { workspaceId: string }) {
         <tbody className="divide-y divide-line">
           {usage.data.map((row) => (
             <tr key={`${row.provider}/${row.model}/${row.task}`}>
-              <td className="py-2 pr-4"><span className="text-ink">{row.model}</span> <span className="text-xs">({row.provider})</span></td>
+              <td className="py-2 pr-4">
+                <span className="text-ink">{row.model}</span> <span className="text-xs">({row.provider})</span>
+              </td>
               <td className="py-2 pr-4">{humanizeId(row.task)}</td>
               <td className="py-2 pr-4">{formatCount(row.calls)}</td>
               <td className="py-2 pr-4">{formatShare(row.successRate)}</td>
@@ -40,7 +43,8 @@ function CostPerDay({ workspaceId }: { workspaceId: string }) {
   const cost = useQuery(costPerDayQueryOptions(workspaceId));
   if (cost.isPending) return <LoadingState label="Loading costs…" />;
   if (cost.isError) return <ErrorState error={cost.error} onRetry={() => void cost.refetch()} />;
-  if (cost.data.items.length === 0) return <EmptyState title="No spend yet">Days with model calls show here with what they cost.</EmptyState>;
+  if (cost.data.items.length === 0)
+    return <EmptyState title="No spend yet">Days with model calls show here with what they cost.</EmptyState>;
   const max = Math.max(...cost.data.items.map((day) => day.costUsd), 0);
   return (
     <TableScroller>
@@ -54,7 +58,10 @@ function CostPerDay({ workspaceId }: { workspaceId: string }) {
               <td className="py-2 pr-4">{formatCount(day.failures)}</td>
               <td className="py-2 pr-4">{formatUsd(day.costUsd)}</td>
               <td className="w-40 py-2 pr-4" aria-hidden="true">
-                <div className="h-2 rounded-full bg-accent" style={{ width: `${max > 0 ? Math.max(2, (day.costUsd / max) * 100) : 2}%` }} />
+                <div
+                  className="h-2 rounded-full bg-accent"
+                  style={{ width: `${max > 0 ? Math.max(2, (day.costUsd / max) * 100) : 2}%` }}
+                />
               </td>
             </tr>
           ))}

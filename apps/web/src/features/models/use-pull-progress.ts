@@ -5,7 +5,11 @@ import type { Wire } from '@plume/contract/wire';
 import { api, API_BASE, readAnswer } from '../../lib/api.ts';
 
 /** The JSON of one Server-Sent Event, read through the contract's schema for it. */
-function parseEvent<Schema extends z.ZodType>(event: MessageEvent<unknown>, schema: Schema, name: string): Wire<Schema> | undefined {
+function parseEvent<Schema extends z.ZodType>(
+  event: MessageEvent<unknown>,
+  schema: Schema,
+  name: string,
+): Wire<Schema> | undefined {
   if (typeof event.data !== 'string') return undefined;
   let data: unknown;
   try {
@@ -33,7 +37,9 @@ export function usePullProgress(initial: PullView | null): PullView | null {
     source.addEventListener('progress', (event) => {
       const progress = parseEvent(event, pullProgressEventSchema, 'progress');
       if (!progress) return;
-      setPull((current) => current && { ...current, step: progress.status, percent: progress.percent ?? current.percent });
+      setPull(
+        (current) => current && { ...current, step: progress.status, percent: progress.percent ?? current.percent },
+      );
     });
     source.addEventListener('done', (event) => {
       closed = true;
@@ -46,10 +52,13 @@ export function usePullProgress(initial: PullView | null): PullView | null {
       source.close();
       // The stream broke before `done`: ask for the pull's state until it ends.
       timer = setInterval(() => {
-        api.get(`/ollama/pulls/${encodeURIComponent(initial.pullId)}`, pullView).then((view) => {
-          setPull(view);
-          if (view.status !== 'running') clearInterval(timer);
-        }).catch(() => clearInterval(timer));
+        api
+          .get(`/ollama/pulls/${encodeURIComponent(initial.pullId)}`, pullView)
+          .then((view) => {
+            setPull(view);
+            if (view.status !== 'running') clearInterval(timer);
+          })
+          .catch(() => clearInterval(timer));
       }, 1000);
     };
     return () => {

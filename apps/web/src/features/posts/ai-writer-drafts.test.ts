@@ -7,8 +7,25 @@ let seq = 0;
 function revision(variant: number, network: NetworkId, source: RevisionView['source'], text: string): RevisionView {
   seq += 1;
   return {
-    id: `r${seq}`, seq, variant, network, text, title: null, thread: [], warnings: [], hashtags: [], cta: null, count: text.length, limit: 300, fits: true, source, altText: null, repaired: null,
-    quality: { score: 70, criteria: [] }, parentId: null, createdAt: `2026-12-04T10:0${seq % 10}:00Z`,
+    id: `r${seq}`,
+    seq,
+    variant,
+    network,
+    text,
+    title: null,
+    thread: [],
+    warnings: [],
+    hashtags: [],
+    cta: null,
+    count: text.length,
+    limit: 300,
+    fits: true,
+    source,
+    altText: null,
+    repaired: null,
+    quality: { score: 70, criteria: [] },
+    parentId: null,
+    createdAt: `2026-12-04T10:0${seq % 10}:00Z`,
   };
 }
 
@@ -17,7 +34,15 @@ describe('ai-writer-drafts', () => {
   const other = revision(1, 'mastodon', 'generated', 'Mastodon text');
   const second = revision(2, 'bluesky', 'generated', 'Variant two');
   const shorter = revision(1, 'bluesky', 'rewrite:shorter', 'Short');
-  const draft: Draft = { id: 'd1', brief: { topic: ' Cold brew ' }, postId: null, createdBy: null, createdAt: '', updatedAt: '', revisions: [shorter, second, other, first] };
+  const draft: Draft = {
+    id: 'd1',
+    brief: { topic: ' Cold brew ' },
+    postId: null,
+    createdBy: null,
+    createdAt: '',
+    updatedAt: '',
+    revisions: [shorter, second, other, first],
+  };
 
   it('lists one network’s revisions in a variant, oldest first', () => {
     expect(revisionsOf(draft.revisions, 1, 'bluesky').map((r) => r.text)).toEqual(['Long first text', 'Short']);

@@ -37,7 +37,9 @@ export function draftQueryOptions(workspaceId: string, draftId: string) {
  * @example revisionsOf(draft.revisions, 1, 'bluesky').map((r) => r.source) // ['generated', 'rewrite:shorter']
  */
 export function revisionsOf(revisions: readonly RevisionView[], variant: number, network: string): RevisionView[] {
-  return revisions.filter((revision) => revision.variant === variant && revision.network === network).sort((a, b) => a.seq - b.seq);
+  return revisions
+    .filter((revision) => revision.variant === variant && revision.network === network)
+    .sort((a, b) => a.seq - b.seq);
 }
 
 /** A reopened draft: every variant with each network's latest revision. */
@@ -46,7 +48,9 @@ export function shownFromDraft(draft: Draft): ShownDraft {
   for (const revision of [...draft.revisions].sort((a, b) => a.seq - b.seq)) {
     byVariant.set(revision.variant, { ...byVariant.get(revision.variant), [revision.network]: fromRevision(revision) });
   }
-  const variants = [...byVariant.entries()].sort(([a], [b]) => a - b).map(([variant, perNetwork]) => ({ variant, perNetwork }));
+  const variants = [...byVariant.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([variant, perNetwork]) => ({ variant, perNetwork }));
   return { draftId: draft.id, warnings: [], variants };
 }
 

@@ -30,23 +30,55 @@ export function AiWriterEdit({ workspaceId, draftId, networkName, revision, onSa
   const [text, setText] = useState(revision.text);
   useEffect(() => fieldRef.current?.focus(), []);
   const save = useMutation({
-    mutationFn: () => api.post(`${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/edit`, { text }, editResponse),
+    mutationFn: () =>
+      api.post(
+        `${workspacePath(workspaceId)}/content/drafts/${draftId}/revisions/${revision.revisionId}/edit`,
+        { text },
+        editResponse,
+      ),
     onSuccess: async (answer) => {
       onSaved(fromRevision(answer.revision));
       await queryClient.invalidateQueries({ queryKey: draftQueryOptions(workspaceId, draftId).queryKey });
     },
   });
   return (
-    <form className="space-y-2" onSubmit={(event) => { event.preventDefault(); save.mutate(); }}>
-      <label htmlFor={fieldId} className="text-xs font-medium text-ink">Your {networkName} text</label>
-      <textarea ref={fieldRef} id={fieldId} rows={6} value={text} onChange={(event) => setText(event.target.value)} className={fieldClasses(save.isError)} />
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <label htmlFor={fieldId} className="text-xs font-medium text-ink">
+        Your {networkName} text
+      </label>
+      <textarea
+        ref={fieldRef}
+        id={fieldId}
+        rows={6}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        className={fieldClasses(save.isError)}
+      />
       <div className="flex gap-2">
-        <Button type="submit" className="px-2 py-1 text-xs" isPending={save.isPending} pendingLabel="Saving…" disabled={text.trim() === ''}>
+        <Button
+          type="submit"
+          className="px-2 py-1 text-xs"
+          isPending={save.isPending}
+          pendingLabel="Saving…"
+          disabled={text.trim() === ''}
+        >
           Save edit<span className="sr-only"> of the {networkName} text</span>
         </Button>
-        <Button variant="ghost" className="px-2 py-1 text-xs" disabled={save.isPending} onClick={onCancel}>Cancel</Button>
+        <Button variant="ghost" className="px-2 py-1 text-xs" disabled={save.isPending} onClick={onCancel}>
+          Cancel
+        </Button>
       </div>
-      {save.error ? <p role="alert" className="text-xs text-danger">{errorMessageOf(save.error)}</p> : null}
+      {save.error ? (
+        <p role="alert" className="text-xs text-danger">
+          {errorMessageOf(save.error)}
+        </p>
+      ) : null}
     </form>
   );
 }

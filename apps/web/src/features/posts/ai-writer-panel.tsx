@@ -26,17 +26,28 @@ function toShown(answer: GenerateResponse): ShownDraft {
     warnings: answer.warnings,
     variants: answer.variants.map(({ variant, perNetwork }) => ({
       variant,
-      perNetwork: Object.fromEntries(Object.entries(perNetwork).map(([network, post]) => [network, fromGenerated(post)])),
+      perNetwork: Object.fromEntries(
+        Object.entries(perNetwork).map(([network, post]) => [network, fromGenerated(post)]),
+      ),
     })),
   };
 }
 
 /** What to do when no model could write: the budget, or nothing running to ask. */
 function ModelHelp({ workspaceId, error }: { workspaceId: string; error: unknown }) {
-  const link = <Link to="/w/$workspaceId/models" params={{ workspaceId }} className={textLinkClasses}>Models page</Link>;
-  if (hasErrorCode(error, 'llm_budget_exceeded')) return <p className="mt-1">Raise the budget or wait for the next period on the {link}.</p>;
+  const link = (
+    <Link to="/w/$workspaceId/models" params={{ workspaceId }} className={textLinkClasses}>
+      Models page
+    </Link>
+  );
+  if (hasErrorCode(error, 'llm_budget_exceeded'))
+    return <p className="mt-1">Raise the budget or wait for the next period on the {link}.</p>;
   if (hasErrorCode(error, 'llm_unavailable')) {
-    return <p className="mt-1">Start Ollama (<code>ollama serve</code>) and pull a model, or add a cloud provider, on the {link}.</p>;
+    return (
+      <p className="mt-1">
+        Start Ollama (<code>ollama serve</code>) and pull a model, or add a cloud provider, on the {link}.
+      </p>
+    );
   }
   return null;
 }
@@ -68,7 +79,11 @@ export function AiWriterPanel({ workspaceId, accounts, networks }: AiWriterPanel
   });
   const accept = useMutation({
     mutationFn: ({ draftId, revisionIds }: { draftId: string; revisionIds: string[] }) =>
-      api.post(`${base}/drafts/${draftId}/accept`, { revisionIds, accountIds: accounts.map((account) => account.id) }, postDetailSchema),
+      api.post(
+        `${base}/drafts/${draftId}/accept`,
+        { revisionIds, accountIds: accounts.map((account) => account.id) },
+        postDetailSchema,
+      ),
     onSuccess: async (post) => {
       await queryClient.invalidateQueries({ queryKey: postsKey(workspaceId) });
       await navigate({ to: '/w/$workspaceId/posts/$postId', params: { workspaceId, postId: post.id } });
@@ -76,36 +91,76 @@ export function AiWriterPanel({ workspaceId, accounts, networks }: AiWriterPanel
   });
 
   function handleRevised(variant: number, network: string, revision: ShownRevision) {
-    setShown((current) => current && {
-      ...current,
-      variants: current.variants.map((v) => (v.variant === variant ? { ...v, perNetwork: { ...v.perNetwork, [network]: revision } } : v)),
-    });
+    setShown(
+      (current) =>
+        current && {
+          ...current,
+          variants: current.variants.map((v) =>
+            v.variant === variant ? { ...v, perNetwork: { ...v.perNetwork, [network]: revision } } : v,
+          ),
+        },
+    );
   }
 
   function handleUse(variant: number) {
     const chosen = shown?.variants.find((v) => v.variant === variant);
     if (!shown || !chosen) return;
-    accept.mutate({ draftId: shown.draftId, revisionIds: Object.values(chosen.perNetwork).map((revision) => revision.revisionId) });
+    accept.mutate({
+      draftId: shown.draftId,
+      revisionIds: Object.values(chosen.perNetwork).map((revision) => revision.revisionId),
+    });
   }
 
-  const toggle = <Button variant="secondary" aria-expanded={isOpen} onClick={() => setIsOpen(!isOpen)}>{isOpen ? 'Close AI writer' : 'Write with AI'}</Button>;
+  const toggle = (
+    <Button variant="secondary" aria-expanded={isOpen} onClick={() => setIsOpen(!isOpen)}>
+      {isOpen ? 'Close AI writer' : 'Write with AI'}
+    </Button>
+  );
   return (
-    <Card title="Write with AI" description="Variants for the networks of the chosen accounts, in the workspace’s voice." action={toggle}>
+    <Card
+      title="Write with AI"
+      description="Variants for the networks of the chosen accounts, in the workspace’s voice."
+      action={toggle}
+    >
       {isOpen ? (
         <div className="space-y-4">
-          <AiWriterBrief isPending={generate.isPending} error={generate.error}
+          <AiWriterBrief
+            isPending={generate.isPending}
+            error={generate.error}
             blockedReason={accounts.length === 0 ? 'Choose accounts in the Accounts card first.' : undefined}
-            onGenerate={(brief, variants) => generate.mutate({ brief, variants, targets: accounts.map((account) => ({ accountId: account.id })) })} />
-          <FormAlert error={generate.error}><ModelHelp workspaceId={workspaceId} error={generate.error} /></FormAlert>
+            onGenerate={(brief, variants) =>
+              generate.mutate({ brief, variants, targets: accounts.map((account) => ({ accountId: account.id })) })
+            }
+          />
+          <FormAlert error={generate.error}>
+            <ModelHelp workspaceId={workspaceId} error={generate.error} />
+          </FormAlert>
           {generate.isPending ? <LoadingState label="Writing variants… a local model can take a while." /> : null}
           {shown && !generate.isPending ? (
             <div className="space-y-3">
-              {shown.warnings.map((warning) => <p key={warning} className="text-sm text-warning">{warning}</p>)}
+              {shown.warnings.map((warning) => (
+                <p key={warning} className="text-sm text-warning">
+                  {warning}
+                </p>
+              ))}
               <FormAlert error={accept.error} />
-              {accept.isPending ? <p role="status" className="text-sm text-muted">Creating the post…</p> : null}
-              <AiWriterVariants workspaceId={workspaceId} draftId={shown.draftId} variants={shown.variants} networks={networks}
-                onRevised={handleRevised} onUse={handleUse} isUsing={accept.isPending} />
-              <p className="text-xs text-muted">“Use this” creates a draft post with each network’s text and opens it; media and schedule are set there.</p>
+              {accept.isPending ? (
+                <p role="status" className="text-sm text-muted">
+                  Creating the post…
+                </p>
+              ) : null}
+              <AiWriterVariants
+                workspaceId={workspaceId}
+                draftId={shown.draftId}
+                variants={shown.variants}
+                networks={networks}
+                onRevised={handleRevised}
+                onUse={handleUse}
+                isUsing={accept.isPending}
+              />
+              <p className="text-xs text-muted">
+                “Use this” creates a draft post with each network’s text and opens it; media and schedule are set there.
+              </p>
             </div>
           ) : null}
           <AiWriterRecent workspaceId={workspaceId} shownId={shown?.draftId} onOpen={setShown} />

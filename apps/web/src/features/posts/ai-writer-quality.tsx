@@ -16,9 +16,16 @@ export function QualityScore({ quality }: { quality: Quality | null }) {
   const score = Math.round(quality.score);
   return (
     <div className="text-sm">
-      <button type="button" aria-expanded={isOpen} aria-controls={id} onClick={() => setIsOpen(!isOpen)}
-        className="inline-flex items-center gap-2 rounded-md text-left hover:underline">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${scoreTone(score)}`}>Quality {score} / 100</span>
+      <button
+        type="button"
+        aria-expanded={isOpen}
+        aria-controls={id}
+        onClick={() => setIsOpen(!isOpen)}
+        className="inline-flex items-center gap-2 rounded-md text-left hover:underline"
+      >
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${scoreTone(score)}`}>
+          Quality {score} / 100
+        </span>
         <span className="text-xs text-muted">{isOpen ? 'Hide reasons' : 'Why?'}</span>
       </button>
       {isOpen ? (
@@ -26,7 +33,8 @@ export function QualityScore({ quality }: { quality: Quality | null }) {
           {quality.criteria.map((criterion) => (
             <li key={criterion.id}>
               <span className="font-medium text-ink">{criterionLabel(criterion.id)}</span>
-              {criterion.score === null ? ' (not scored)' : ` ${Math.round(criterion.score * 100)} %`}: {criterion.reason}
+              {criterion.score === null ? ' (not scored)' : ` ${Math.round(criterion.score * 100)} %`}:{' '}
+              {criterion.reason}
             </li>
           ))}
         </ul>

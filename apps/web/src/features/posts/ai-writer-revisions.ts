@@ -18,7 +18,19 @@ export interface ShownRevision {
 }
 
 export function fromGenerated(post: GeneratedPost): ShownRevision {
-  return { revisionId: post.revisionId, text: post.text, title: post.title ?? null, thread: post.thread, warnings: [], hashtags: post.hashtags, count: post.count, limit: post.limit, fits: post.fits, quality: post.quality, source: 'generated' };
+  return {
+    revisionId: post.revisionId,
+    text: post.text,
+    title: post.title ?? null,
+    thread: post.thread,
+    warnings: [],
+    hashtags: post.hashtags,
+    count: post.count,
+    limit: post.limit,
+    fits: post.fits,
+    quality: post.quality,
+    source: 'generated',
+  };
 }
 
 export function fromRevision(revision: RevisionView): ShownRevision {
@@ -26,7 +38,11 @@ export function fromRevision(revision: RevisionView): ShownRevision {
   return { revisionId: id, text, title, thread, warnings, hashtags, count, limit, fits, quality, source };
 }
 
-const criterionNames: Record<string, string> = { cta: 'Call to action', duplicate: 'Originality', voice: 'Voice match' };
+const criterionNames: Record<string, string> = {
+  cta: 'Call to action',
+  duplicate: 'Originality',
+  voice: 'Voice match',
+};
 
 /** The words for a criterion id: `avoided_topics` → `Avoided topics`, `cta` → `Call to action`. */
 export function criterionLabel(id: string): string {

@@ -15,15 +15,26 @@ import { ApproverPicker } from './approver-picker.tsx';
 
 const modes: { value: ApprovalMode; label: string; description: string }[] = [
   { value: 'none', label: 'No approval', description: 'Submitting a post schedules it at once.' },
-  { value: 'any_admin', label: 'An admin approves', description: 'Submitted posts wait in Review until an admin or owner approves them.' },
-  { value: 'specific', label: 'Named members approve', description: 'Submitted posts wait in Review until one of the members you choose approves them.' },
+  {
+    value: 'any_admin',
+    label: 'An admin approves',
+    description: 'Submitted posts wait in Review until an admin or owner approves them.',
+  },
+  {
+    value: 'specific',
+    label: 'Named members approve',
+    description: 'Submitted posts wait in Review until one of the members you choose approves them.',
+  },
 ];
 
 /** Who must approve posts before they are scheduled: nobody, any admin, or members chosen by name. */
 export function ApprovalSettingsCard({ workspaceId, isEditable }: { workspaceId: string; isEditable: boolean }) {
   const queryClient = useQueryClient();
   const path = `${workspacePath(workspaceId)}/publishing-settings`;
-  const settings = useQuery({ queryKey: ['workspaces', workspaceId, 'publishing-settings'], queryFn: () => api.get(path, approvalSettingsSchema) });
+  const settings = useQuery({
+    queryKey: ['workspaces', workspaceId, 'publishing-settings'],
+    queryFn: () => api.get(path, approvalSettingsSchema),
+  });
   const [mode, setMode] = useState<ApprovalMode>();
   // Unsaved picks; undefined means "the saved approvers".
   const [approverIds, setApproverIds] = useState<string[]>();
@@ -59,21 +70,43 @@ export function ApprovalSettingsCard({ workspaceId, isEditable }: { workspaceId:
           <fieldset className="space-y-2" disabled={!isEditable}>
             <legend className="sr-only">Approval</legend>
             {modes.map((option) => (
-              <RadioCard key={option.value} name="approvalMode" value={option.value} label={option.label} description={option.description}
-                checked={current === option.value} onChange={() => setMode(option.value)} />
+              <RadioCard
+                key={option.value}
+                name="approvalMode"
+                value={option.value}
+                label={option.label}
+                description={option.description}
+                checked={current === option.value}
+                onChange={() => setMode(option.value)}
+              />
             ))}
           </fieldset>
           {current === 'specific' ? (
-            <ApproverPicker workspaceId={workspaceId} chosen={chosen} disabled={!isEditable}
-              onChange={(ids) => { setApproverIds(ids); setPickError(undefined); }}
-              error={pickError ?? fieldErrorsOf(save.error).approverIds} />
+            <ApproverPicker
+              workspaceId={workspaceId}
+              chosen={chosen}
+              disabled={!isEditable}
+              onChange={(ids) => {
+                setApproverIds(ids);
+                setPickError(undefined);
+              }}
+              error={pickError ?? fieldErrorsOf(save.error).approverIds}
+            />
           ) : null}
           {isEditable ? (
             <div className="flex items-center gap-3">
-              <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">Save approval</Button>
-              {save.isSuccess && !save.isPending ? <span role="status" className="text-sm text-success">Saved.</span> : null}
+              <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
+                Save approval
+              </Button>
+              {save.isSuccess && !save.isPending ? (
+                <span role="status" className="text-sm text-success">
+                  Saved.
+                </span>
+              ) : null}
             </div>
-          ) : <p className="text-sm text-muted">Only admins and owners change this.</p>}
+          ) : (
+            <p className="text-sm text-muted">Only admins and owners change this.</p>
+          )}
         </form>
       ) : null}
     </Card>

@@ -28,15 +28,31 @@ export function ApproverPicker({ workspaceId, chosen, onChange, error, disabled 
   }
 
   return (
-    <fieldset className="space-y-2 rounded-md border border-line p-3" disabled={disabled}
-      aria-describedby={error ? 'approver-picker-error' : undefined}>
+    <fieldset
+      className="space-y-2 rounded-md border border-line p-3"
+      disabled={disabled}
+      aria-describedby={error ? 'approver-picker-error' : undefined}
+    >
       <legend className="px-1 text-sm font-medium text-ink">Approvers</legend>
       {members.data.map((member) => (
-        <CheckboxField key={member.userId} label={member.name || member.email} description={`${member.email} · ${roleLabel(member.role)}`}
-          checked={chosen.includes(member.userId)} onChange={(e) => toggle(member.userId, e.target.checked)} />
+        <CheckboxField
+          key={member.userId}
+          label={member.name || member.email}
+          description={`${member.email} · ${roleLabel(member.role)}`}
+          checked={chosen.includes(member.userId)}
+          onChange={(e) => toggle(member.userId, e.target.checked)}
+        />
       ))}
-      {departed > 0 ? <p className="text-xs text-muted">{departed} chosen approver{departed === 1 ? ' has' : 's have'} left the workspace; saving drops them.</p> : null}
-      {error ? <p id="approver-picker-error" className="text-sm text-danger">{error}</p> : null}
+      {departed > 0 ? (
+        <p className="text-xs text-muted">
+          {departed} chosen approver{departed === 1 ? ' has' : 's have'} left the workspace; saving drops them.
+        </p>
+      ) : null}
+      {error ? (
+        <p id="approver-picker-error" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

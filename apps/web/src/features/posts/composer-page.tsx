@@ -28,7 +28,13 @@ import { isoToZonedInput, zonedInputToIso } from './schedule-time.ts';
 import { TargetTabs } from './target-tabs.tsx';
 import { ThreadEditor } from './thread-editor.tsx';
 
-const contentLabels: Readonly<Record<string, string>> = { content: 'Text', 'content/text': 'Text', 'content/hashtags': 'Hashtags', 'content/thread': 'Thread', targets: 'Accounts' };
+const contentLabels: Readonly<Record<string, string>> = {
+  content: 'Text',
+  'content/text': 'Text',
+  'content/hashtags': 'Hashtags',
+  'content/thread': 'Thread',
+  targets: 'Accounts',
+};
 
 /** /w/$workspaceId/posts/new — write a post, pick accounts, preview per network, save or submit. */
 export function ComposerPage({ workspaceId }: { workspaceId: string }) {
@@ -67,15 +73,23 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   const targetTextErrors = Object.entries(problems)
     .filter(([path]) => /^targets\/\d+\/text$/.test(path))
     .map(([path, message]) => `${accountLabel(path) ?? 'One account'}: ${message}`);
-  const textError = [problems['content/text'] ?? problems['content'], ...targetTextErrors].filter(Boolean).join(' ') || undefined;
+  const textError =
+    [problems['content/text'] ?? problems['content'], ...targetTextErrors].filter(Boolean).join(' ') || undefined;
   const uploading = media.some((item) => item.status === 'uploading');
 
   function mediaProblemsFor(account: Account): string[] {
     const network = networks.find((n) => n.id === account.network);
     if (!network) return [];
     // The server's own check, run before upload; a problem with one file names it.
-    return checkMedia(media.map((item) => item.facts), network.media, network.name)
-      .map((problem) => (problem.item === undefined ? problem.message : `${media[problem.item]?.facts.name ?? 'A file'}: ${problem.message}`));
+    return checkMedia(
+      media.map((item) => item.facts),
+      network.media,
+      network.name,
+    ).map((problem) =>
+      problem.item === undefined
+        ? problem.message
+        : `${media[problem.item]?.facts.name ?? 'A file'}: ${problem.message}`,
+    );
   }
 
   function problemsFor(account: Account, index: number): string[] {
@@ -102,49 +116,106 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   const allMediaProblems = [...new Set(chosen.flatMap(mediaProblemsFor))];
   return (
     <>
-      <PageHeader title="New post" description={<Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>Back to posts</Link>} />
+      <PageHeader
+        title="New post"
+        description={
+          <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>
+            Back to posts
+          </Link>
+        }
+      />
       <div className="mb-6">
         <AiWriterPanel workspaceId={workspaceId} accounts={chosen} networks={networks} />
       </div>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); save(true); }} className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save(true);
+        }}
+        className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
+      >
         <div className="space-y-6">
           <FormAlert error={create.error} labels={labelOf} />
           <Card title="Content">
             <div className="space-y-4">
               <div>
-                <label htmlFor={textId} className="mb-1 block text-sm font-medium text-ink">Text</label>
-                <textarea id={textId} name="text" rows={6} value={text} onChange={(e) => setText(e.target.value)}
-                  className={fieldClasses(Boolean(textError))} aria-invalid={textError ? true : undefined}
-                  aria-describedby={textError ? `${textId}-error` : undefined} />
-                {textError ? <p id={`${textId}-error`} className="mt-1 text-sm text-danger">{textError}</p> : null}
+                <label htmlFor={textId} className="mb-1 block text-sm font-medium text-ink">
+                  Text
+                </label>
+                <textarea
+                  id={textId}
+                  name="text"
+                  rows={6}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  className={fieldClasses(Boolean(textError))}
+                  aria-invalid={textError ? true : undefined}
+                  aria-describedby={textError ? `${textId}-error` : undefined}
+                />
+                {textError ? (
+                  <p id={`${textId}-error`} className="mt-1 text-sm text-danger">
+                    {textError}
+                  </p>
+                ) : null}
               </div>
-              <TextField label="Hashtags" name="hashtags" value={hashtagInput} autoComplete="off"
-                hint="Separate with spaces or commas, e.g. #coffee morning." onChange={(e) => setHashtagInput(e.target.value)}
-                error={Object.entries(problems).find(([path]) => path.startsWith('content/hashtags'))?.[1]} />
+              <TextField
+                label="Hashtags"
+                name="hashtags"
+                value={hashtagInput}
+                autoComplete="off"
+                hint="Separate with spaces or commas, e.g. #coffee morning."
+                onChange={(e) => setHashtagInput(e.target.value)}
+                error={Object.entries(problems).find(([path]) => path.startsWith('content/hashtags'))?.[1]}
+              />
               <MediaPicker workspaceId={workspaceId} items={media} onChange={setMedia} problems={allMediaProblems} />
               <ThreadEditor parts={thread} onChange={setThread} />
             </div>
           </Card>
           <Card title="Accounts">
-            <ComposerAccounts workspaceId={workspaceId} accounts={accounts} networks={networks} chosenIds={accountIds}
-              onChange={setAccountIds} error={problems.targets} />
+            <ComposerAccounts
+              workspaceId={workspaceId}
+              accounts={accounts}
+              networks={networks}
+              chosenIds={accountIds}
+              onChange={setAccountIds}
+              error={problems.targets}
+            />
           </Card>
           <Card title="Schedule">
-            <TextField label="Publish at" name="scheduledAt" type="datetime-local" value={scheduleInput}
+            <TextField
+              label="Publish at"
+              name="scheduledAt"
+              type="datetime-local"
+              value={scheduleInput}
               hint={`Workspace time (${workspace.timezone}). Leave empty to decide later.`}
-              onChange={(e) => setScheduleInput(e.target.value)} error={problems.scheduledAt} />
+              onChange={(e) => setScheduleInput(e.target.value)}
+              error={problems.scheduledAt}
+            />
             <div className="mt-3">
-              <NextSlotButton workspaceId={workspaceId} accountIds={accountIds}
-                onPick={(at) => setScheduleInput(isoToZonedInput(at, workspace.timezone))} />
+              <NextSlotButton
+                workspaceId={workspaceId}
+                accountIds={accountIds}
+                onPick={(at) => setScheduleInput(isoToZonedInput(at, workspace.timezone))}
+              />
             </div>
           </Card>
           <div className="flex flex-wrap items-center gap-2">
-            <Button variant="secondary" onClick={() => save(false)} isPending={create.isPending && create.variables.submit === false} pendingLabel="Saving…"
-              disabled={create.isPending || uploading}>
+            <Button
+              variant="secondary"
+              onClick={() => save(false)}
+              isPending={create.isPending && create.variables.submit === false}
+              pendingLabel="Saving…"
+              disabled={create.isPending || uploading}
+            >
               Save draft
             </Button>
-            <Button type="submit" isPending={create.isPending && create.variables.submit === true} pendingLabel="Submitting…"
-              disabled={create.isPending || uploading}>
+            <Button
+              type="submit"
+              isPending={create.isPending && create.variables.submit === true}
+              pendingLabel="Submitting…"
+              disabled={create.isPending || uploading}
+            >
               Submit
             </Button>
             {uploading ? <span className="text-sm text-muted">Waiting for uploads…</span> : null}
@@ -152,9 +223,22 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
         </div>
         <div className="lg:sticky lg:top-4">
           <Card title="Preview">
-            {chosen.length === 0 ? <p className="text-sm text-muted">Choose accounts to see how the post looks on each network.</p> : (
-              <TargetTabs accounts={chosen} networks={networks} text={composePost(text, hashtags)} thread={thread.filter((part) => part.trim() !== '')}
-                media={media.map((item) => ({ id: item.localId, url: item.url, kind: item.kind, altText: item.altText }))} problemsFor={problemsFor} />
+            {chosen.length === 0 ? (
+              <p className="text-sm text-muted">Choose accounts to see how the post looks on each network.</p>
+            ) : (
+              <TargetTabs
+                accounts={chosen}
+                networks={networks}
+                text={composePost(text, hashtags)}
+                thread={thread.filter((part) => part.trim() !== '')}
+                media={media.map((item) => ({
+                  id: item.localId,
+                  url: item.url,
+                  kind: item.kind,
+                  altText: item.altText,
+                }))}
+                problemsFor={problemsFor}
+              />
             )}
           </Card>
         </div>

@@ -3,7 +3,15 @@ import type { PostEvent } from '@plume/contract/posts/post-schemas';
 import { describeEvent } from './describe-event.ts';
 
 const event = (changes: Partial<PostEvent>): PostEvent => ({
-  id: 1, type: 'submit', actorName: 'Ada', targetId: null, fromState: 'draft', toState: 'in_review', detail: {}, createdAt: '2030-07-01T06:00:00Z', ...changes,
+  id: 1,
+  type: 'submit',
+  actorName: 'Ada',
+  targetId: null,
+  fromState: 'draft',
+  toState: 'in_review',
+  detail: {},
+  createdAt: '2030-07-01T06:00:00Z',
+  ...changes,
 });
 const zone = 'Europe/Paris';
 
@@ -20,10 +28,25 @@ describe('describeEvent', () => {
   });
 
   it('names the time of an approval or a reschedule, and the reason of a rejection', () => {
-    expect(describeEvent(event({ type: 'approve', fromState: 'in_review', toState: 'scheduled', detail: { scheduledAt: '2030-07-01T07:00:00Z' } }), zone))
-      .toMatch(/^Approved and scheduled for Jul 1, 2030, 9:00\s?AM \(Europe\/Paris\)$/);
-    expect(describeEvent(event({ type: 'reject', fromState: 'in_review', toState: 'rejected', detail: { reason: 'Off brand' } }), zone))
-      .toBe('Rejected (In review → Rejected) — Off brand');
-    expect(describeEvent(event({ type: 'approve', fromState: 'in_review', toState: 'scheduled' }), zone)).toBe('Approved and scheduled');
+    expect(
+      describeEvent(
+        event({
+          type: 'approve',
+          fromState: 'in_review',
+          toState: 'scheduled',
+          detail: { scheduledAt: '2030-07-01T07:00:00Z' },
+        }),
+        zone,
+      ),
+    ).toMatch(/^Approved and scheduled for Jul 1, 2030, 9:00\s?AM \(Europe\/Paris\)$/);
+    expect(
+      describeEvent(
+        event({ type: 'reject', fromState: 'in_review', toState: 'rejected', detail: { reason: 'Off brand' } }),
+        zone,
+      ),
+    ).toBe('Rejected (In review → Rejected) — Off brand');
+    expect(describeEvent(event({ type: 'approve', fromState: 'in_review', toState: 'scheduled' }), zone)).toBe(
+      'Approved and scheduled',
+    );
   });
 });

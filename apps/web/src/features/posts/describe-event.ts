@@ -3,11 +3,24 @@ import { stateLabel } from '@plume/contract/posts/post-states';
 import { formatTime } from '../../lib/format-time.ts';
 
 const eventLabels: Record<string, string> = {
-  created: 'Created', edited: 'Edited', submit: 'Submitted for review', approve: 'Approved', reject: 'Rejected',
-  request_changes: 'Changes requested', schedule: 'Scheduled', unschedule: 'Unscheduled', cancel: 'Cancelled',
-  reopen: 'Reopened', retry: 'Retried', confirm: 'Confirmed by a person', state_changed: 'State changed',
-  target_published: 'Published on an account', target_failed: 'Failed on an account', target_unconfirmed: 'Outcome unknown on an account',
-  target_overdue: 'Overdue on an account', republish: 'Publishing again (not on the network)',
+  created: 'Created',
+  edited: 'Edited',
+  submit: 'Submitted for review',
+  approve: 'Approved',
+  reject: 'Rejected',
+  request_changes: 'Changes requested',
+  schedule: 'Scheduled',
+  unschedule: 'Unscheduled',
+  cancel: 'Cancelled',
+  reopen: 'Reopened',
+  retry: 'Retried',
+  confirm: 'Confirmed by a person',
+  state_changed: 'State changed',
+  target_published: 'Published on an account',
+  target_failed: 'Failed on an account',
+  target_unconfirmed: 'Outcome unknown on an account',
+  target_overdue: 'Overdue on an account',
+  republish: 'Publishing again (not on the network)',
   target_requeued: 'Back in the queue on an account (nothing had been sent)',
 };
 
@@ -15,9 +28,12 @@ const eventLabels: Record<string, string> = {
 function whatHappened(event: PostEvent, timeZone: string): { what: string; saysMove: boolean } {
   const at = typeof event.detail.scheduledAt === 'string' ? event.detail.scheduledAt : undefined;
   const forTime = at === undefined ? '' : ` for ${formatTime(at, timeZone)}`;
-  if (event.type === 'submit' && event.toState === 'scheduled') return { what: `Scheduled${forTime} (no review needed)`, saysMove: true };
-  if (event.type === 'submit' && event.toState === 'approved') return { what: 'Ready to schedule (no review needed)', saysMove: true };
-  if (event.type === 'approve' && event.toState === 'scheduled') return { what: `Approved and scheduled${forTime}`, saysMove: true };
+  if (event.type === 'submit' && event.toState === 'scheduled')
+    return { what: `Scheduled${forTime} (no review needed)`, saysMove: true };
+  if (event.type === 'submit' && event.toState === 'approved')
+    return { what: 'Ready to schedule (no review needed)', saysMove: true };
+  if (event.type === 'approve' && event.toState === 'scheduled')
+    return { what: `Approved and scheduled${forTime}`, saysMove: true };
   if ((event.type === 'schedule' || event.type === 'retry') && event.toState === 'scheduled' && at !== undefined) {
     return { what: `${event.type === 'retry' ? 'Retried: scheduled' : 'Scheduled'}${forTime}`, saysMove: true };
   }
@@ -30,8 +46,10 @@ function whatHappened(event: PostEvent, timeZone: string): { what: string; saysM
  */
 export function describeEvent(event: PostEvent, timeZone: string): string {
   const { what, saysMove } = whatHappened(event, timeZone);
-  const move = !saysMove && event.fromState && event.toState && event.fromState !== event.toState
-    ? ` (${stateLabel(event.fromState)} → ${stateLabel(event.toState)})` : '';
+  const move =
+    !saysMove && event.fromState && event.toState && event.fromState !== event.toState
+      ? ` (${stateLabel(event.fromState)} → ${stateLabel(event.toState)})`
+      : '';
   const reason = typeof event.detail.reason === 'string' ? ` — ${event.detail.reason}` : '';
   const url = typeof event.detail.url === 'string' ? ` — ${event.detail.url}` : '';
   return `${what}${move}${reason}${url}`;

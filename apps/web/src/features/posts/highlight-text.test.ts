@@ -32,7 +32,11 @@ describe('highlightText', () => {
 
   it('gives back the text unchanged when joined', () => {
     const text = 'Mix of #tags, @people and https://x.example/?q=1 — fin';
-    expect(highlightText(text).map((segment) => segment.value).join('')).toBe(text);
+    expect(
+      highlightText(text)
+        .map((segment) => segment.value)
+        .join(''),
+    ).toBe(text);
   });
 
   it('returns nothing for empty text', () => {

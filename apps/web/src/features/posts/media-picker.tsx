@@ -37,7 +37,10 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
     const localId = crypto.randomUUID();
     const url = URL.createObjectURL(file);
     const facts = await readMediaFacts(file, url);
-    onChange((current) => [...current, { localId, url, kind: mediaKindOf(file.type), facts, altText: '', status: 'uploading' }]);
+    onChange((current) => [
+      ...current,
+      { localId, url, kind: mediaKindOf(file.type), facts, altText: '', status: 'uploading' },
+    ]);
     try {
       const uploaded = await uploadMedia(workspaceId, file);
       patch(localId, { status: 'uploaded', mediaId: uploaded.id });
@@ -48,7 +51,10 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
 
   function saveAltText(item: AttachedMedia) {
     if (!item.mediaId) return;
-    api.patch(`${workspacePath(workspaceId)}/media/${encodeURIComponent(item.mediaId)}`, { altText: item.altText.trim() || null })
+    api
+      .patch(`${workspacePath(workspaceId)}/media/${encodeURIComponent(item.mediaId)}`, {
+        altText: item.altText.trim() || null,
+      })
       .catch((error: unknown) => patch(item.localId, { error: `Alt text not saved: ${errorMessageOf(error)}` }));
   }
 
@@ -60,29 +66,57 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
   return (
     <div className="space-y-3">
       <div>
-        <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-ink">Media</label>
-        <input id={inputId} ref={input} type="file" multiple accept="image/*,video/*" className="block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink"
+        <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-ink">
+          Media
+        </label>
+        <input
+          id={inputId}
+          ref={input}
+          type="file"
+          multiple
+          accept="image/*,video/*"
+          className="block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink"
           onChange={(e) => {
             for (const file of Array.from(e.target.files ?? [])) void attach(file);
             e.target.value = '';
-          }} />
+          }}
+        />
       </div>
       {items.length > 0 ? (
         <ul aria-label="Attached media" className="grid gap-3 sm:grid-cols-2">
           {items.map((item) => (
             <li key={item.localId} className="flex gap-3 rounded-md border border-line p-2">
-              {item.kind === 'video'
-                ? <video src={item.url} muted className="size-16 shrink-0 rounded bg-black object-cover" aria-hidden="true" />
-                : <img src={item.url} alt="" className="size-16 shrink-0 rounded object-cover" />}
+              {item.kind === 'video' ? (
+                <video
+                  src={item.url}
+                  muted
+                  className="size-16 shrink-0 rounded bg-black object-cover"
+                  aria-hidden="true"
+                />
+              ) : (
+                <img src={item.url} alt="" className="size-16 shrink-0 rounded object-cover" />
+              )}
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="truncate text-xs text-ink">{item.facts.name}</p>
-                <p className={`text-xs ${item.status === 'failed' ? 'text-danger' : 'text-muted'}`} role={item.status === 'failed' ? 'alert' : undefined}>
-                  {item.status === 'uploading' ? 'Uploading…' : item.status === 'uploaded' ? 'Uploaded' : `Upload failed: ${item.error ?? ''}`}
+                <p
+                  className={`text-xs ${item.status === 'failed' ? 'text-danger' : 'text-muted'}`}
+                  role={item.status === 'failed' ? 'alert' : undefined}
+                >
+                  {item.status === 'uploading'
+                    ? 'Uploading…'
+                    : item.status === 'uploaded'
+                      ? 'Uploaded'
+                      : `Upload failed: ${item.error ?? ''}`}
                 </p>
                 {item.status === 'uploaded' && item.error ? <p className="text-xs text-danger">{item.error}</p> : null}
-                <input aria-label={`Alt text for ${item.facts.name}`} placeholder="Alt text (describe the image)" value={item.altText}
+                <input
+                  aria-label={`Alt text for ${item.facts.name}`}
+                  placeholder="Alt text (describe the image)"
+                  value={item.altText}
                   className="w-full rounded border border-line-strong bg-surface px-2 py-1 text-xs text-ink"
-                  onChange={(e) => patch(item.localId, { altText: e.target.value })} onBlur={() => saveAltText(item)} />
+                  onChange={(e) => patch(item.localId, { altText: e.target.value })}
+                  onBlur={() => saveAltText(item)}
+                />
                 <button type="button" className="text-xs text-danger underline" onClick={() => remove(item)}>
                   Remove<span className="sr-only"> {item.facts.name}</span>
                 </button>
@@ -93,7 +127,9 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
       ) : null}
       {problems.length > 0 ? (
         <ul aria-label="Media problems" className="list-disc space-y-0.5 pl-5 text-sm text-danger">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
         </ul>
       ) : null}
     </div>

@@ -15,9 +15,17 @@ export async function uploadMedia(workspaceId: string, file: File): Promise<Medi
   form.append('file', file, file.name);
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${workspacePath(workspaceId)}/media`, { method: 'POST', body: form, credentials: 'include' });
+    response = await fetch(`${API_BASE}${workspacePath(workspaceId)}/media`, {
+      method: 'POST',
+      body: form,
+      credentials: 'include',
+    });
   } catch {
-    throw new ApiError({ status: 0, code: 'network_error', detail: 'Could not reach the Plume server to upload the file.' });
+    throw new ApiError({
+      status: 0,
+      code: 'network_error',
+      detail: 'Could not reach the Plume server to upload the file.',
+    });
   }
   const text = await response.text();
   if (!response.ok) throw toApiError(response.status, response.statusText, text);
@@ -37,7 +45,8 @@ function videoFacts(url: string): Promise<{ width: number; height: number; durat
   return new Promise((resolve) => {
     const video = document.createElement('video');
     video.preload = 'metadata';
-    video.onloadedmetadata = () => resolve({ width: video.videoWidth, height: video.videoHeight, durationSec: video.duration });
+    video.onloadedmetadata = () =>
+      resolve({ width: video.videoWidth, height: video.videoHeight, durationSec: video.duration });
     video.onerror = () => resolve(undefined);
     video.src = url;
   });

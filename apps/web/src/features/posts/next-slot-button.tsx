@@ -22,11 +22,14 @@ class NoFreeSlot extends Error {}
 export function NextSlotButton({ workspaceId, accountIds, onPick }: NextSlotButtonProps) {
   const find = useMutation({
     mutationFn: async () => {
-      const answers = await Promise.all(accountIds.map((id) =>
-        fetchNextSlot(workspaceId, id).catch((error: unknown): null => {
-          if (hasErrorCode(error, 'no_free_slot')) return null;
-          throw error;
-        })));
+      const answers = await Promise.all(
+        accountIds.map((id) =>
+          fetchNextSlot(workspaceId, id).catch((error: unknown): null => {
+            if (hasErrorCode(error, 'no_free_slot')) return null;
+            throw error;
+          }),
+        ),
+      );
       const best = earliestSlot(answers);
       if (!best) throw new NoFreeSlot();
       return best;
@@ -35,16 +38,31 @@ export function NextSlotButton({ workspaceId, accountIds, onPick }: NextSlotButt
   });
   return (
     <div className="space-y-1">
-      <Button variant="secondary" onClick={() => find.mutate()} disabled={accountIds.length === 0} isPending={find.isPending} pendingLabel="Finding…">
+      <Button
+        variant="secondary"
+        onClick={() => find.mutate()}
+        disabled={accountIds.length === 0}
+        isPending={find.isPending}
+        pendingLabel="Finding…"
+      >
         Next free slot
       </Button>
-      {accountIds.length === 0 ? <p className="text-sm text-muted">Choose accounts to use their posting times.</p> : null}
+      {accountIds.length === 0 ? (
+        <p className="text-sm text-muted">Choose accounts to use their posting times.</p>
+      ) : null}
       {find.error instanceof NoFreeSlot ? (
         <p role="alert" className="text-sm text-danger">
           No free posting time: set posting times for this account first on the{' '}
-          <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={textLinkClasses}>Accounts page</Link>.
+          <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={textLinkClasses}>
+            Accounts page
+          </Link>
+          .
         </p>
-      ) : find.error ? <p role="alert" className="text-sm text-danger">{errorMessageOf(find.error)}</p> : null}
+      ) : find.error ? (
+        <p role="alert" className="text-sm text-danger">
+          {errorMessageOf(find.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -31,9 +31,15 @@ function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }
         <tbody className="divide-y divide-line">
           {post.targets.map((t) => (
             <tr key={t.id} className="align-top">
-              <td className="py-3 pr-4 text-ink">{networkName(t.network)} · {t.accountHandle}</td>
-              <td className="py-3 pr-4"><StateBadge state={t.state} /></td>
-              <td className="py-3 pr-4 [overflow-wrap:anywhere]"><TargetStatus target={t} timeZone={timeZone} /></td>
+              <td className="py-3 pr-4 text-ink">
+                {networkName(t.network)} · {t.accountHandle}
+              </td>
+              <td className="py-3 pr-4">
+                <StateBadge state={t.state} />
+              </td>
+              <td className="py-3 pr-4 [overflow-wrap:anywhere]">
+                <TargetStatus target={t} timeZone={timeZone} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -49,9 +55,19 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
     ...postQueryOptions(workspaceId, postId),
     refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.state) ? 3000 : false),
   });
-  const back = <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>Back to posts</Link>;
+  const back = (
+    <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>
+      Back to posts
+    </Link>
+  );
   if (post.isPending) return <LoadingState label="Loading the post…" />;
-  if (post.isError) return <><PageHeader title="Post" description={back} /><ErrorState error={post.error} onRetry={() => void post.refetch()} /></>;
+  if (post.isError)
+    return (
+      <>
+        <PageHeader title="Post" description={back} />
+        <ErrorState error={post.error} onRetry={() => void post.refetch()} />
+      </>
+    );
   const p = post.data;
   return (
     <>
@@ -64,20 +80,32 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
             <div className="mt-3 rounded-md border border-warning/40 bg-warning-soft p-3 text-sm text-warning">
               <p className="font-medium">Before it can publish:</p>
               <ul className="list-disc pl-5">
-                {p.issues.map((issue) => <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>)}
+                {p.issues.map((issue) => (
+                  <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+                ))}
               </ul>
             </div>
           ) : null}
         </Card>
-        <Card title="Content" description={`${p.scheduledAt ? `Scheduled for ${formatTime(p.scheduledAt, timezone)}` : 'No time set yet'} · Version ${p.version}`}>
-          <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{p.content.text || <span className="text-muted italic">No text</span>}</p>
-          {p.content.hashtags.length > 0 ? <p className="mt-2 text-sm text-accent">{p.content.hashtags.join(' ')}</p> : null}
+        <Card
+          title="Content"
+          description={`${p.scheduledAt ? `Scheduled for ${formatTime(p.scheduledAt, timezone)}` : 'No time set yet'} · Version ${p.version}`}
+        >
+          <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">
+            {p.content.text || <span className="text-muted italic">No text</span>}
+          </p>
+          {p.content.hashtags.length > 0 ? (
+            <p className="mt-2 text-sm text-accent">{p.content.hashtags.join(' ')}</p>
+          ) : null}
           {p.content.thread.map((part, index) => (
             <p key={index} className="mt-3 border-t border-line pt-3 text-sm whitespace-pre-wrap text-ink">
-              <span className="mb-1 block text-xs text-muted">Thread part {index + 2}</span>{part.text}
+              <span className="mb-1 block text-xs text-muted">Thread part {index + 2}</span>
+              {part.text}
             </p>
           ))}
-          {p.content.mediaIds.length > 0 ? <p className="mt-2 text-xs text-muted">{p.content.mediaIds.length} media attached</p> : null}
+          {p.content.mediaIds.length > 0 ? (
+            <p className="mt-2 text-xs text-muted">{p.content.mediaIds.length} media attached</p>
+          ) : null}
         </Card>
         <Card title="Targets">
           <TargetsTable post={p} timeZone={timezone} />

@@ -1,7 +1,12 @@
 import type { PostContentView } from '@plume/contract/posts/post-schemas';
 
 function firstLine(text: string | undefined): string {
-  return (text ?? '').split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+  return (
+    (text ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length > 0) ?? ''
+  );
 }
 
 function clip(line: string, max: number): string {
@@ -13,7 +18,10 @@ function clip(line: string, max: number): string {
  * media or hashtags. Plume refuses posts with nothing in them; older ones read "Untitled draft".
  * @example postExcerpt({ text: 'Fresh beans\nToday only', mediaIds: [], thread: [], hashtags: [] }) // 'Fresh beans'
  */
-export function postExcerpt(content: Pick<PostContentView, 'text' | 'title' | 'mediaIds' | 'thread' | 'hashtags'>, max = 80): string {
+export function postExcerpt(
+  content: Pick<PostContentView, 'text' | 'title' | 'mediaIds' | 'thread' | 'hashtags'>,
+  max = 80,
+): string {
   const line = firstLine(content.text) || firstLine(content.title) || firstLine(content.thread[0]?.text);
   if (line) return clip(line, max);
   const media = content.mediaIds.length;

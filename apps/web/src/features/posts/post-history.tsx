@@ -9,7 +9,9 @@ export function PostHistory({ events, timeZone }: { events: PostEvent[]; timeZon
     <ol aria-label="History" className="space-y-2 text-sm">
       {events.map((event) => (
         <li key={event.id} className="flex flex-wrap gap-x-3">
-          <time dateTime={event.createdAt} className="whitespace-nowrap text-muted">{formatTime(event.createdAt, timeZone)}</time>
+          <time dateTime={event.createdAt} className="whitespace-nowrap text-muted">
+            {formatTime(event.createdAt, timeZone)}
+          </time>
           <span className="text-ink">{describeEvent(event, timeZone)}</span>
           {event.actorName ? <span className="text-muted">by {event.actorName}</span> : null}
         </li>

@@ -25,9 +25,14 @@ function RichText({ text, style }: { text: string; style: PreviewStyle }) {
   return (
     <>
       {highlightText(text).map((segment, index) =>
-        segment.kind === 'text'
-          ? <span key={index}>{segment.value}</span>
-          : <span key={index} className={style.linkClass} data-kind={segment.kind}>{segment.value}</span>)}
+        segment.kind === 'text' ? (
+          <span key={index}>{segment.value}</span>
+        ) : (
+          <span key={index} className={style.linkClass} data-kind={segment.kind}>
+            {segment.value}
+          </span>
+        ),
+      )}
     </>
   );
 }
@@ -37,35 +42,78 @@ function Avatar({ account, style }: { account: PostPreviewProps['account']; styl
   // Avatars live on the network; when one does not load, initials stand in.
   const [failed, setFailed] = useState(false);
   if (account.avatarUrl && !failed) {
-    return <img src={account.avatarUrl} alt="" onError={() => setFailed(true)} className={`size-10 shrink-0 object-cover ${shape}`} />;
+    return (
+      <img
+        src={account.avatarUrl}
+        alt=""
+        onError={() => setFailed(true)}
+        className={`size-10 shrink-0 object-cover ${shape}`}
+      />
+    );
   }
   const initial = (account.displayName || account.handle).replace(/^@/, '').charAt(0).toUpperCase();
-  return <span aria-hidden="true" className={`flex size-10 shrink-0 items-center justify-center bg-accent-soft font-semibold text-accent ${shape}`}>{initial}</span>;
+  return (
+    <span
+      aria-hidden="true"
+      className={`flex size-10 shrink-0 items-center justify-center bg-accent-soft font-semibold text-accent ${shape}`}
+    >
+      {initial}
+    </span>
+  );
 }
 
 function MediaGrid({ media }: { media: readonly PreviewMedia[] }) {
   if (media.length === 0) return null;
   return (
-    <div className={`mt-2 grid gap-1 overflow-hidden rounded-lg border border-line ${media.length > 1 ? 'grid-cols-2' : ''}`}>
-      {media.map((item) => item.kind === 'video'
-        ? <video key={item.id} src={item.url} muted className="aspect-video w-full bg-black object-cover" aria-label={item.altText || 'Video'} />
-        : <img key={item.id} src={item.url} alt={item.altText} className="aspect-video w-full object-cover" />)}
+    <div
+      className={`mt-2 grid gap-1 overflow-hidden rounded-lg border border-line ${media.length > 1 ? 'grid-cols-2' : ''}`}
+    >
+      {media.map((item) =>
+        item.kind === 'video' ? (
+          <video
+            key={item.id}
+            src={item.url}
+            muted
+            className="aspect-video w-full bg-black object-cover"
+            aria-label={item.altText || 'Video'}
+          />
+        ) : (
+          <img key={item.id} src={item.url} alt={item.altText} className="aspect-video w-full object-cover" />
+        ),
+      )}
     </div>
   );
 }
 
-function Body({ props, style, text, media }: { props: PostPreviewProps; style: PreviewStyle; text: string; media: readonly PreviewMedia[] }) {
+function Body({
+  props,
+  style,
+  text,
+  media,
+}: {
+  props: PostPreviewProps;
+  style: PreviewStyle;
+  text: string;
+  media: readonly PreviewMedia[];
+}) {
   const { account } = props;
-  const handle = account.handle.startsWith('@') || props.networkId === 'telegram' || props.networkId === 'discord' ? account.handle : `@${account.handle}`;
+  const handle =
+    account.handle.startsWith('@') || props.networkId === 'telegram' || props.networkId === 'discord'
+      ? account.handle
+      : `@${account.handle}`;
   return (
     <div className="flex gap-3">
       <Avatar account={account} style={style} />
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm">
           <span className="font-semibold text-ink">{account.displayName || account.handle}</span>{' '}
-          <span className="text-muted">{handle} · {style.meta}</span>
+          <span className="text-muted">
+            {handle} · {style.meta}
+          </span>
         </p>
-        <p className={`mt-1 text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink ${style.layout === 'bubble' ? 'rounded-2xl rounded-tl-sm bg-subtle px-3 py-2' : ''}`}>
+        <p
+          className={`mt-1 text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink ${style.layout === 'bubble' ? 'rounded-2xl rounded-tl-sm bg-subtle px-3 py-2' : ''}`}
+        >
           <RichText text={text} style={style} />
         </p>
         <MediaGrid media={media} />
@@ -81,11 +129,16 @@ function Body({ props, style, text, media }: { props: PostPreviewProps; style: P
 export function PostPreview(props: PostPreviewProps) {
   const style = previewStyleFor(props.networkId);
   return (
-    <article aria-label={`${props.networkName} preview`} className={`space-y-3 rounded-lg border border-line p-3 ${style.layout === 'chat' ? 'bg-subtle' : 'bg-surface'}`}>
+    <article
+      aria-label={`${props.networkName} preview`}
+      className={`space-y-3 rounded-lg border border-line p-3 ${style.layout === 'chat' ? 'bg-subtle' : 'bg-surface'}`}
+    >
       <Body props={props} style={style} text={props.text} media={props.media} />
       {props.thread.map((part, index) => (
         <div key={index} className="border-t border-line pt-3">
-          <p className="mb-1 text-xs text-muted">{style.threadLabel} {index + 2}</p>
+          <p className="mb-1 text-xs text-muted">
+            {style.threadLabel} {index + 2}
+          </p>
           <Body props={props} style={style} text={part} media={[]} />
         </div>
       ))}

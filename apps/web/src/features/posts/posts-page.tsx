@@ -26,7 +26,10 @@ interface PostsPageProps {
   onStateChange: (state: PostState | undefined) => void;
 }
 
-const stateOptions = [{ value: '', label: 'All states' }, ...POST_STATES.map((s) => ({ value: s, label: stateLabel(s) }))];
+const stateOptions = [
+  { value: '', label: 'All states' },
+  ...POST_STATES.map((s) => ({ value: s, label: stateLabel(s) })),
+];
 
 /** /w/$workspaceId/posts — every post, filterable by state. */
 export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps) {
@@ -34,22 +37,37 @@ export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps)
   const timeZone = useTimeZone();
   return (
     <>
-      <PageHeader title="Posts" description="Drafts, posts in review, scheduled and published posts."
+      <PageHeader
+        title="Posts"
+        description="Drafts, posts in review, scheduled and published posts."
         action={
           <div className="flex flex-wrap gap-2">
-            <Link to="/w/$workspaceId/posts/import" params={{ workspaceId }} className={buttonClasses('secondary')}>Import CSV</Link>
-            <Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>New post</Link>
+            <Link to="/w/$workspaceId/posts/import" params={{ workspaceId }} className={buttonClasses('secondary')}>
+              Import CSV
+            </Link>
+            <Link to="/w/$workspaceId/posts/new" params={{ workspaceId }} className={buttonClasses('primary')}>
+              New post
+            </Link>
           </div>
-        } />
+        }
+      />
       <Card>
         <div className="mb-4 max-w-xs">
-          <SelectField label="State" options={stateOptions} value={state ?? ''}
-            onChange={(e) => onStateChange(isPostState(e.target.value) ? e.target.value : undefined)} />
+          <SelectField
+            label="State"
+            options={stateOptions}
+            value={state ?? ''}
+            onChange={(e) => onStateChange(isPostState(e.target.value) ? e.target.value : undefined)}
+          />
         </div>
         {posts.isPending ? <LoadingState label="Loading posts…" /> : null}
         {posts.isError ? <ErrorState error={posts.error} onRetry={() => void posts.refetch()} /> : null}
-        {posts.isSuccess && !state ? <UnconfirmedNotice posts={posts.data.items} onShow={() => onStateChange('unconfirmed')} /> : null}
-        {posts.isSuccess && state === 'unconfirmed' ? <UnconfirmedPostsTable workspaceId={workspaceId} posts={posts.data.items} /> : null}
+        {posts.isSuccess && !state ? (
+          <UnconfirmedNotice posts={posts.data.items} onShow={() => onStateChange('unconfirmed')} />
+        ) : null}
+        {posts.isSuccess && state === 'unconfirmed' ? (
+          <UnconfirmedPostsTable workspaceId={workspaceId} posts={posts.data.items} />
+        ) : null}
         {posts.isSuccess && state !== 'unconfirmed' && posts.data.items.length === 0 ? (
           <EmptyState title={state ? `No ${stateLabel(state).toLowerCase()} posts` : 'No posts yet'}>
             Write a post, choose the accounts it goes to, and schedule it or send it for review.
@@ -64,14 +82,24 @@ export function PostsPage({ workspaceId, state, onStateChange }: PostsPageProps)
                 {posts.data.items.map((post) => (
                   <tr key={post.id} className="align-top">
                     <td className="py-3 pr-4">
-                      <Link to="/w/$workspaceId/posts/$postId" params={{ workspaceId, postId: post.id }} className={textLinkClasses}>
+                      <Link
+                        to="/w/$workspaceId/posts/$postId"
+                        params={{ workspaceId, postId: post.id }}
+                        className={textLinkClasses}
+                      >
                         {postExcerpt(post.content)}
                       </Link>
                     </td>
-                    <td className="py-3 pr-4"><StateBadge state={post.state} /></td>
+                    <td className="py-3 pr-4">
+                      <StateBadge state={post.state} />
+                    </td>
                     <td className="py-3 pr-4">{post.targets.map((t) => t.accountHandle).join(', ') || '—'}</td>
-                    <td className="py-3 pr-4 whitespace-nowrap">{formatTime(post.scheduledAt, timeZone, { withZone: false })}</td>
-                    <td className="py-3 pr-4 whitespace-nowrap">{formatTime(post.updatedAt, timeZone, { withZone: false })}</td>
+                    <td className="py-3 pr-4 whitespace-nowrap">
+                      {formatTime(post.scheduledAt, timeZone, { withZone: false })}
+                    </td>
+                    <td className="py-3 pr-4 whitespace-nowrap">
+                      {formatTime(post.updatedAt, timeZone, { withZone: false })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

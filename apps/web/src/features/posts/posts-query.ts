@@ -12,7 +12,10 @@ export function postsPath(workspaceId: string, postId?: string): string {
 }
 
 /** Posts, newest first; or, with from/to, those scheduled in that range. */
-export function postsQueryOptions(workspaceId: string, filter: { state?: PostState; accountId?: string; from?: string; to?: string } = {}) {
+export function postsQueryOptions(
+  workspaceId: string,
+  filter: { state?: PostState; accountId?: string; from?: string; to?: string } = {},
+) {
   const params = new URLSearchParams({ limit: '200' });
   if (filter.state) params.set('state', filter.state);
   if (filter.accountId) params.set('accountId', filter.accountId);

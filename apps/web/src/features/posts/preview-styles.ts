@@ -14,7 +14,11 @@ export interface PreviewStyle {
 }
 
 const feed = (linkClass: string, meta: string, threadLabel = 'Reply'): PreviewStyle => ({
-  layout: 'feed', avatar: 'round', linkClass, meta, threadLabel,
+  layout: 'feed',
+  avatar: 'round',
+  linkClass,
+  meta,
+  threadLabel,
 });
 
 const styles: Record<string, PreviewStyle> = {
@@ -25,7 +29,13 @@ const styles: Record<string, PreviewStyle> = {
   linkedin: { ...feed('text-blue-700', 'Now · Anyone'), avatar: 'round' },
   facebook: feed('text-blue-600', 'Just now · Public', 'Comment'),
   instagram: feed('text-blue-900', 'now', 'Comment'),
-  telegram: { layout: 'bubble', avatar: 'round', linkClass: 'text-sky-600', meta: 'channel post', threadLabel: 'Next message' },
+  telegram: {
+    layout: 'bubble',
+    avatar: 'round',
+    linkClass: 'text-sky-600',
+    meta: 'channel post',
+    threadLabel: 'Next message',
+  },
   discord: { layout: 'chat', avatar: 'round', linkClass: 'text-sky-600', meta: 'Today', threadLabel: 'Next message' },
 };
 

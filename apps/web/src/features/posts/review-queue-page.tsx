@@ -16,17 +16,31 @@ import { postExcerpt } from './post-excerpt.ts';
 
 function ReviewItem({ workspaceId, post, timeZone }: { workspaceId: string; post: Post; timeZone: string }) {
   const networkName = useNetworkName();
-  const accounts = post.targets.map((t) => `${networkName(t.network)} · ${t.accountHandle}`).join(', ') || 'no accounts yet';
+  const accounts =
+    post.targets.map((t) => `${networkName(t.network)} · ${t.accountHandle}`).join(', ') || 'no accounts yet';
   return (
     <li>
-      <article aria-label={`Post for review: ${postExcerpt(post.content, 40)}`} className="space-y-3 rounded-lg border border-line bg-surface p-4 shadow-sm">
-        <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">{post.content.text || <span className="text-muted italic">No text</span>}</p>
-        {post.content.hashtags.length > 0 ? <p className="text-sm text-accent">{post.content.hashtags.join(' ')}</p> : null}
+      <article
+        aria-label={`Post for review: ${postExcerpt(post.content, 40)}`}
+        className="space-y-3 rounded-lg border border-line bg-surface p-4 shadow-sm"
+      >
+        <p className="text-sm [overflow-wrap:anywhere] whitespace-pre-wrap text-ink">
+          {post.content.text || <span className="text-muted italic">No text</span>}
+        </p>
+        {post.content.hashtags.length > 0 ? (
+          <p className="text-sm text-accent">{post.content.hashtags.join(' ')}</p>
+        ) : null}
         <p className="text-xs text-muted">
           To {accounts} · {post.scheduledAt ? `for ${formatTime(post.scheduledAt, timeZone)}` : 'no time yet'}
           {post.content.thread.length > 0 ? ` · thread of ${post.content.thread.length + 1}` : ''}
           {post.content.mediaIds.length > 0 ? ` · ${post.content.mediaIds.length} media` : ''} ·{' '}
-          <Link to="/w/$workspaceId/posts/$postId" params={{ workspaceId, postId: post.id }} className={textLinkClasses}>Open</Link>
+          <Link
+            to="/w/$workspaceId/posts/$postId"
+            params={{ workspaceId, postId: post.id }}
+            className={textLinkClasses}
+          >
+            Open
+          </Link>
         </p>
         <PostActions key={post.version} workspaceId={workspaceId} post={post} />
       </article>
@@ -40,7 +54,10 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
   const queue = useQuery(postsQueryOptions(workspaceId, { state: 'in_review' }));
   return (
     <>
-      <PageHeader title="Review" description="Posts waiting for approval. Approved posts with a time are scheduled at once." />
+      <PageHeader
+        title="Review"
+        description="Posts waiting for approval. Approved posts with a time are scheduled at once."
+      />
       {queue.isPending ? <LoadingState label="Loading posts in review…" /> : null}
       {queue.isError ? <ErrorState error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.isSuccess && queue.data.items.length === 0 ? (
@@ -50,7 +67,9 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
       ) : null}
       {queue.isSuccess && queue.data.items.length > 0 ? (
         <ul aria-label="Posts in review" className="space-y-4">
-          {queue.data.items.map((post) => <ReviewItem key={post.id} workspaceId={workspaceId} post={post} timeZone={timezone} />)}
+          {queue.data.items.map((post) => (
+            <ReviewItem key={post.id} workspaceId={workspaceId} post={post} timeZone={timezone} />
+          ))}
         </ul>
       ) : null}
     </>

@@ -20,7 +20,11 @@ const failureLeads: Record<string, string> = {
 function PartlyPublishedWarning({ target }: { target: PostTarget }) {
   if (target.failureKind !== 'partly_published') return null;
   return (
-    <span role="note" aria-label="Warning" className="mt-1 block rounded-md border border-warning/40 bg-warning-soft px-2 py-1 text-warning">
+    <span
+      role="note"
+      aria-label="Warning"
+      className="mt-1 block rounded-md border border-warning/40 bg-warning-soft px-2 py-1 text-warning"
+    >
       <span className="block font-medium">Warning: the post is live, but not all of it went out.</span>
       {target.failureReason ? <span className="block">{target.failureReason}</span> : null}
       <span className="block text-xs">Add what is missing by hand on the network; Plume will not send it again.</span>
@@ -35,10 +39,17 @@ export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZon
       <span>
         {target.remoteUrl ? (
           <>
-            Live: <a href={target.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>{target.remoteUrl}</a>
-            {target.publishedAt ? <span className="block text-xs">Published {formatTime(target.publishedAt, timeZone)}</span> : null}
+            Live:{' '}
+            <a href={target.remoteUrl} target="_blank" rel="noreferrer" className={textLinkClasses}>
+              {target.remoteUrl}
+            </a>
+            {target.publishedAt ? (
+              <span className="block text-xs">Published {formatTime(target.publishedAt, timeZone)}</span>
+            ) : null}
           </>
-        ) : <>Published {formatTime(target.publishedAt, timeZone)}, no link was returned</>}
+        ) : (
+          <>Published {formatTime(target.publishedAt, timeZone)}, no link was returned</>
+        )}
         <PartlyPublishedWarning target={target} />
       </span>
     );
@@ -55,7 +66,11 @@ export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZon
   }
   return (
     <span>
-      {target.nextAttemptAt ? `Next attempt ${formatTime(target.nextAttemptAt, timeZone)}` : target.state === 'publishing' ? 'Sending now…' : 'Waiting for its time.'}
+      {target.nextAttemptAt
+        ? `Next attempt ${formatTime(target.nextAttemptAt, timeZone)}`
+        : target.state === 'publishing'
+          ? 'Sending now…'
+          : 'Waiting for its time.'}
       {target.failureReason ? <span className="block text-xs">Last try: {target.failureReason}</span> : null}
     </span>
   );

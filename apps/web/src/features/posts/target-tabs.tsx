@@ -55,26 +55,52 @@ export function TargetTabs({ accounts, networks, text, thread, media, problemsFo
           const n = networkOf(account);
           const hasProblem = [text, ...thread].some((part) => isOver(part, n)) || problemsFor(account, i).length > 0;
           return (
-            <button key={account.id} id={`${baseId}-tab-${i}`} type="button" role="tab" aria-selected={i === index}
-              aria-controls={`${baseId}-panel`} tabIndex={i === index ? 0 : -1} onClick={() => setSelected(i)} onKeyDown={handleKey}
-              className="-mb-px rounded-t-md border border-transparent px-3 py-1.5 text-sm text-muted aria-selected:border-line aria-selected:border-b-surface aria-selected:bg-surface aria-selected:text-ink">
+            <button
+              key={account.id}
+              id={`${baseId}-tab-${i}`}
+              type="button"
+              role="tab"
+              aria-selected={i === index}
+              aria-controls={`${baseId}-panel`}
+              tabIndex={i === index ? 0 : -1}
+              onClick={() => setSelected(i)}
+              onKeyDown={handleKey}
+              className="-mb-px rounded-t-md border border-transparent px-3 py-1.5 text-sm text-muted aria-selected:border-line aria-selected:border-b-surface aria-selected:bg-surface aria-selected:text-ink"
+            >
               {n?.name ?? account.network} · {account.handle}
-              {hasProblem ? <span className="ml-1 text-danger"><span aria-hidden="true">!</span><span className="sr-only"> (has problems)</span></span> : null}
+              {hasProblem ? (
+                <span className="ml-1 text-danger">
+                  <span aria-hidden="true">!</span>
+                  <span className="sr-only"> (has problems)</span>
+                </span>
+              ) : null}
             </button>
           );
         })}
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${index}`} className="space-y-2 pt-3">
-        <PostPreview networkId={current.network} networkName={network?.name ?? current.network} account={current}
-          text={text} thread={network?.thread.supported === false ? [] : thread} media={media} />
+        <PostPreview
+          networkId={current.network}
+          networkName={network?.name ?? current.network}
+          account={current}
+          text={text}
+          thread={network?.thread.supported === false ? [] : thread}
+          media={media}
+        />
         <div aria-live="polite">
           <Counter label={thread.length > 0 ? 'Part 1' : 'Characters'} text={text} network={network} />
-          {thread.map((part, i) => <Counter key={i} label={`Part ${i + 2}`} text={part} network={network} />)}
+          {thread.map((part, i) => (
+            <Counter key={i} label={`Part ${i + 2}`} text={part} network={network} />
+          ))}
         </div>
         {network && thread.length > 0 && !network.thread.supported ? (
           <p className="text-sm text-warning">{network.name} has no threads: only the first part is published there.</p>
         ) : null}
-        {problems.map((message) => <p key={message} className="text-sm text-danger">{message}</p>)}
+        {problems.map((message) => (
+          <p key={message} className="text-sm text-danger">
+            {message}
+          </p>
+        ))}
       </div>
     </div>
   );

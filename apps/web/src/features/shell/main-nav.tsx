@@ -17,7 +17,12 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
         {workspaceId ? (
           <>
             <li>
-              <Link to="/w/$workspaceId" params={{ workspaceId }} activeOptions={{ exact: true }} className={linkClasses}>
+              <Link
+                to="/w/$workspaceId"
+                params={{ workspaceId }}
+                activeOptions={{ exact: true }}
+                className={linkClasses}
+              >
                 Dashboard
               </Link>
             </li>

@@ -34,18 +34,29 @@ export function UserMenu({ me }: { me: Me }) {
 
   return (
     <div ref={rootRef} className="relative">
-      <button ref={buttonRef} type="button" aria-expanded={isOpen} aria-controls={menuId}
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={isOpen}
+        aria-controls={menuId}
         onClick={() => setIsOpen(!isOpen)}
-        className="flex items-center gap-2 rounded-full p-0.5 pr-2 text-sm font-medium text-ink hover:bg-subtle">
-        <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-accent-soft font-semibold text-accent">
+        className="flex items-center gap-2 rounded-full p-0.5 pr-2 text-sm font-medium text-ink hover:bg-subtle"
+      >
+        <span
+          aria-hidden="true"
+          className="flex size-8 items-center justify-center rounded-full bg-accent-soft font-semibold text-accent"
+        >
           {(me.name || me.email).charAt(0).toUpperCase()}
         </span>
         <span className="sr-only">Account menu for </span>
         <span className="hidden max-w-[10rem] truncate sm:inline">{me.name}</span>
         <span className="sr-only sm:hidden">{me.name}</span>
       </button>
-      <div id={menuId} hidden={!isOpen}
-        className="absolute right-0 z-20 mt-2 w-56 rounded-lg border border-line bg-surface p-1 shadow-lg">
+      <div
+        id={menuId}
+        hidden={!isOpen}
+        className="absolute right-0 z-20 mt-2 w-56 rounded-lg border border-line bg-surface p-1 shadow-lg"
+      >
         <p className="truncate px-3 py-2 text-xs text-muted">{me.email}</p>
         <Link to="/profile" className={itemClasses} onClick={() => setIsOpen(false)}>
           Profile

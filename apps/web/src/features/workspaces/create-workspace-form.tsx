@@ -48,21 +48,39 @@ export function CreateWorkspaceForm() {
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-5">
       <FormAlert error={create.error} labels={{ name: 'Workspace name' }} />
-      <TextField label="Workspace name" name="name" required value={name} autoComplete="organization"
-        onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />
+      <TextField
+        label="Workspace name"
+        name="name"
+        required
+        value={name}
+        autoComplete="organization"
+        onChange={(e) => setName(e.target.value)}
+        error={nameError ?? errors.name}
+      />
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-ink">Kind</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {kinds.map((option) => (
-            <RadioCard key={option.value} name="kind" value={option.value} label={option.label}
-              description={option.description} checked={kind === option.value}
-              onChange={() => setKind(option.value)} />
+            <RadioCard
+              key={option.value}
+              name="kind"
+              value={option.value}
+              label={option.label}
+              description={option.description}
+              checked={kind === option.value}
+              onChange={() => setKind(option.value)}
+            />
           ))}
         </div>
         {errors.kind ? <p className="mt-1 text-sm text-danger">{errors.kind}</p> : null}
       </fieldset>
-      <TimezoneLocaleFields timezone={timezone} locale={locale} onTimezoneChange={setTimezone}
-        onLocaleChange={setLocale} errors={errors} />
+      <TimezoneLocaleFields
+        timezone={timezone}
+        locale={locale}
+        onTimezoneChange={setTimezone}
+        onLocaleChange={setLocale}
+        errors={errors}
+      />
       <Button type="submit" isPending={create.isPending} pendingLabel="Creating workspace…">
         Create workspace
       </Button>

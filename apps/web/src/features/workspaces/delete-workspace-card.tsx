@@ -32,14 +32,27 @@ export function DeleteWorkspaceCard({ workspace }: { workspace: Workspace }) {
   }
 
   return (
-    <Card title="Delete workspace" tone="danger"
-      description="Deletes this workspace with its members, API keys and content. This cannot be undone.">
+    <Card
+      title="Delete workspace"
+      tone="danger"
+      description="Deletes this workspace with its members, API keys and content. This cannot be undone."
+    >
       <form noValidate onSubmit={handleSubmit} className="space-y-4">
         <FormAlert error={remove.error} />
-        <TextField label={`Type “${workspace.name}” to confirm`} name="confirmation" autoComplete="off"
-          value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
-        <Button type="submit" variant="danger" disabled={!isConfirmed} isPending={remove.isPending}
-          pendingLabel="Deleting…">
+        <TextField
+          label={`Type “${workspace.name}” to confirm`}
+          name="confirmation"
+          autoComplete="off"
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.target.value)}
+        />
+        <Button
+          type="submit"
+          variant="danger"
+          disabled={!isConfirmed}
+          isPending={remove.isPending}
+          pendingLabel="Deleting…"
+        >
           Delete workspace
         </Button>
       </form>

@@ -15,7 +15,8 @@ export function canManage(role: WorkspaceRole | undefined): boolean {
 
 /** WorkspaceRole choices a member with `myRole` may hand out; only owners grant `owner`. */
 export function roleOptions(myRole: WorkspaceRole | undefined): SelectOption[] {
-  const roles: WorkspaceRole[] = myRole === 'owner' ? ['viewer', 'editor', 'admin', 'owner'] : ['viewer', 'editor', 'admin'];
+  const roles: WorkspaceRole[] =
+    myRole === 'owner' ? ['viewer', 'editor', 'admin', 'owner'] : ['viewer', 'editor', 'admin'];
   return roles.map((role) => ({ value: role, label: labels[role] }));
 }
 

@@ -16,10 +16,22 @@ export function TimezoneLocaleFields({ timezone, locale, onTimezoneChange, onLoc
   const zoneOptions = useMemo(() => timezoneOptions(timezone), [timezone]);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <SelectField label="Timezone" name="timezone" value={timezone} options={zoneOptions}
-        onChange={(e) => onTimezoneChange(e.target.value)} error={errors.timezone} />
-      <TextField label="Locale" name="locale" value={locale} hint="A language tag such as en-US or fr-FR."
-        onChange={(e) => onLocaleChange(e.target.value)} error={errors.locale} />
+      <SelectField
+        label="Timezone"
+        name="timezone"
+        value={timezone}
+        options={zoneOptions}
+        onChange={(e) => onTimezoneChange(e.target.value)}
+        error={errors.timezone}
+      />
+      <TextField
+        label="Locale"
+        name="locale"
+        value={locale}
+        hint="A language tag such as en-US or fr-FR."
+        onChange={(e) => onLocaleChange(e.target.value)}
+        error={errors.locale}
+      />
     </div>
   );
 }

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { workspaceSchema, type UpdateWorkspaceBody, type Workspace } from '@plume/contract/workspaces/workspace-schemas';
+import {
+  workspaceSchema,
+  type UpdateWorkspaceBody,
+  type Workspace,
+} from '@plume/contract/workspaces/workspace-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
@@ -34,10 +38,21 @@ export function WorkspaceSettingsForm({ workspace, isEditable }: { workspace: Wo
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <FormAlert error={save.error} labels={{ name: 'Workspace name' }} />
       <fieldset disabled={!isEditable} className="space-y-4">
-        <TextField label="Workspace name" name="name" required value={name}
-          onChange={(e) => setName(e.target.value)} error={nameError ?? errors.name} />
-        <TimezoneLocaleFields timezone={timezone} locale={locale} onTimezoneChange={setTimezone}
-          onLocaleChange={setLocale} errors={errors} />
+        <TextField
+          label="Workspace name"
+          name="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError ?? errors.name}
+        />
+        <TimezoneLocaleFields
+          timezone={timezone}
+          locale={locale}
+          onTimezoneChange={setTimezone}
+          onLocaleChange={setLocale}
+          errors={errors}
+        />
       </fieldset>
       {isEditable ? (
         <div className="flex flex-wrap items-center gap-3">

@@ -11,7 +11,11 @@ import { parseAtUri } from '../compose.ts';
 import { blueskyFailureMapping, readXrpcError } from '../errors.ts';
 
 /** Deletes the post `remoteId` (an at:// URI); deleting one that no longer exists succeeds. */
-export async function deleteFromBluesky(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteFromBluesky(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const target = parseAtUri(remoteId);
   if (target === undefined) throw new Permanent(`"${remoteId}" is not a Bluesky post address (at://…).`);
   const repo = accountRepo(context, account);
@@ -27,7 +31,10 @@ export async function deleteFromBluesky(context: NetworkContext, account: Accoun
   if (response.status === 400) {
     const body: unknown = await response.json().catch(() => undefined);
     if (readXrpcError(body).error === 'RecordNotFound') return;
-    throw await failureFromResponse(new Response(JSON.stringify(body ?? {}), { status: 400 }), { ...blueskyFailureMapping, what: 'delete the post' });
+    throw await failureFromResponse(new Response(JSON.stringify(body ?? {}), { status: 400 }), {
+      ...blueskyFailureMapping,
+      what: 'delete the post',
+    });
   }
   throw await failureFromResponse(response, { ...blueskyFailureMapping, what: 'delete the post' });
 }

@@ -33,7 +33,11 @@ export function blueskyPostUrl(context: NetworkContext, account: AccountAuth, ur
 }
 
 /** Publishes the post and its thread replies, in order. */
-export async function publishToBluesky(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishToBluesky(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const settings = readBlueskySettings(request);
   const repo = accountRepo(context, account);
   const rootRef = await publishPart(context, repo, request, 0, settings, undefined);
@@ -64,7 +68,10 @@ async function publishPart(
   const media = request.parts[index]?.media ?? [];
   const { facets, embed } = await beforeCreate('Preparing the post on Bluesky failed', async () => {
     const images = await uploadImages(context, repo, media);
-    const card = index === 0 && request.link !== undefined && usesLinkCard(request, settings) ? await buildLinkCard(context, repo, request.link) : undefined;
+    const card =
+      index === 0 && request.link !== undefined && usesLinkCard(request, settings)
+        ? await buildLinkCard(context, repo, request.link)
+        : undefined;
     const found = await buildFacets(context, repo.base, text);
     return { facets: found, embed: images ?? card };
   });

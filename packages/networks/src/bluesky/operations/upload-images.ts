@@ -52,12 +52,15 @@ export async function uploadImages(
   media: readonly PublishMedia[],
 ): Promise<ImagesEmbed | undefined> {
   if (media.length === 0) return undefined;
-  if (media.length > BLUESKY_MAX_IMAGES) throw new Permanent(`A Bluesky post can have at most ${BLUESKY_MAX_IMAGES} images.`);
+  if (media.length > BLUESKY_MAX_IMAGES)
+    throw new Permanent(`A Bluesky post can have at most ${BLUESKY_MAX_IMAGES} images.`);
   const images: ImagesEmbed['images'] = [];
   for (const item of media) {
     if (item.kind === 'video') throw new Permanent('Plume does not post videos to Bluesky yet; use images.');
     if (item.bytes > BLUESKY_IMAGE_BYTES) {
-      throw new Permanent(`"${item.fileName}" is ${(item.bytes / 1_000_000).toFixed(1)} MB; Bluesky accepts images up to 1 MB.`);
+      throw new Permanent(
+        `"${item.fileName}" is ${(item.bytes / 1_000_000).toFixed(1)} MB; Bluesky accepts images up to 1 MB.`,
+      );
     }
     const blob = await uploadBlob(context, repo, await item.read(), item.mimeType);
     const hasSize = item.width !== undefined && item.height !== undefined && item.width > 0 && item.height > 0;

@@ -16,7 +16,10 @@ export interface BlueskyTestBed {
 export async function startBlueskyTestBed(): Promise<BlueskyTestBed> {
   const fake = await startBlueskyFake();
   const context = createTestNetworkContext({ api: fake.url, web: 'https://bsky.app' });
-  const { tokens, identity } = await blueskyCredentials.connect(context, { identifier: 'alice.test', password: 'app-pass-1234' });
+  const { tokens, identity } = await blueskyCredentials.connect(context, {
+    identifier: 'alice.test',
+    password: 'app-pass-1234',
+  });
   const account: AccountAuth = { externalId: identity.externalId, tokens, metadata: identity.metadata ?? {} };
   fake.server.reset();
   return { fake, context, account };

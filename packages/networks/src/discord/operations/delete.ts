@@ -14,10 +14,18 @@ import { discordFailure, readDiscordError } from '../errors.ts';
 const UNKNOWN_MESSAGE = 10008;
 
 /** Deletes the message `remoteId`; deleting one that no longer exists succeeds. */
-export async function deleteFromDiscord(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteFromDiscord(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const ref = decodeMessageRef(remoteId);
   if (ref === undefined) throw new Permanent(`"${remoteId}" is not a Discord message id.`);
-  const url = webhookUrl(context, { id: account.metadata['webhookId'] ?? account.externalId, token: account.tokens.accessToken }, `/messages/${ref.messageId}`);
+  const url = webhookUrl(
+    context,
+    { id: account.metadata['webhookId'] ?? account.externalId, token: account.tokens.accessToken },
+    `/messages/${ref.messageId}`,
+  );
   if (ref.threadId !== undefined) url.searchParams.set('thread_id', ref.threadId);
   const response = await send(context.http, url, { method: 'DELETE', headers: { accept: 'application/json' } });
   if (response.ok) {

@@ -7,5 +7,8 @@ import { readDiscordWebhook } from '../auth.ts';
 
 /** Returns the webhook as an identity, or throws AuthExpired / RateLimited / … */
 export async function checkDiscordHealth(context: NetworkContext, account: AccountAuth): Promise<ConnectedIdentity> {
-  return readDiscordWebhook(context, { id: account.metadata['webhookId'] ?? account.externalId, token: account.tokens.accessToken });
+  return readDiscordWebhook(context, {
+    id: account.metadata['webhookId'] ?? account.externalId,
+    token: account.tokens.accessToken,
+  });
 }

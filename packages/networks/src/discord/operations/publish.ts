@@ -10,7 +10,13 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, PublishResult } from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
 import { discordJson, webhookUrl } from '../client.ts';
-import { composedContent, discordMessageUrl, encodeMessageRef, readDiscordSettings, type DiscordSettings } from '../compose.ts';
+import {
+  composedContent,
+  discordMessageUrl,
+  encodeMessageRef,
+  readDiscordSettings,
+  type DiscordSettings,
+} from '../compose.ts';
 import { DISCORD_ALT_TEXT_LIMIT } from '../manifest.ts';
 
 const messageSchema = z.looseObject({ id: z.string().min(1), channel_id: z.string().min(1) });
@@ -18,7 +24,11 @@ const messageSchema = z.looseObject({ id: z.string().min(1), channel_id: z.strin
 /** MESSAGE_FLAGS.SUPPRESS_EMBEDS */
 const SUPPRESS_EMBEDS = 1 << 2;
 
-function payloadOf(request: PublishRequest, settings: DiscordSettings, media: readonly PublishMedia[]): Record<string, unknown> {
+function payloadOf(
+  request: PublishRequest,
+  settings: DiscordSettings,
+  media: readonly PublishMedia[],
+): Record<string, unknown> {
   const content = composedContent(request);
   return {
     ...(content === '' ? {} : { content }),
@@ -39,7 +49,10 @@ function payloadOf(request: PublishRequest, settings: DiscordSettings, media: re
 }
 
 /** JSON without files; with files, multipart (the HTTP client sets its Content-Type and boundary). */
-async function bodyOf(payload: Record<string, unknown>, media: readonly PublishMedia[]): Promise<{ body: string | FormData; headers: Record<string, string> }> {
+async function bodyOf(
+  payload: Record<string, unknown>,
+  media: readonly PublishMedia[],
+): Promise<{ body: string | FormData; headers: Record<string, string> }> {
   if (media.length === 0) return { body: JSON.stringify(payload), headers: { 'content-type': 'application/json' } };
   const form = new FormData();
   form.set('payload_json', JSON.stringify(payload));
@@ -50,16 +63,29 @@ async function bodyOf(payload: Record<string, unknown>, media: readonly PublishM
 }
 
 /** Sends the message and returns its id and link. */
-export async function publishToDiscord(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
-  if (request.parts.length > 1) throw new Permanent('Discord webhooks post single messages, not threads. Put everything in one part.');
+export async function publishToDiscord(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
+  if (request.parts.length > 1)
+    throw new Permanent('Discord webhooks post single messages, not threads. Put everything in one part.');
   const settings = readDiscordSettings(request);
   const media = request.parts[0].media;
   const { body, headers } = await bodyOf(payloadOf(request, settings, media), media);
-  const url = webhookUrl(context, { id: account.metadata['webhookId'] ?? account.externalId, token: account.tokens.accessToken });
+  const url = webhookUrl(context, {
+    id: account.metadata['webhookId'] ?? account.externalId,
+    token: account.tokens.accessToken,
+  });
   url.searchParams.set('wait', 'true');
   if (settings.threadId !== undefined) url.searchParams.set('thread_id', settings.threadId);
 
-  const message = await discordJson(context, url, { method: 'POST', headers, body }, { schema: messageSchema, what: 'send the message' });
+  const message = await discordJson(
+    context,
+    url,
+    { method: 'POST', headers, body },
+    { schema: messageSchema, what: 'send the message' },
+  );
   const home = account.metadata['channelId'] ?? message.channel_id;
   const threadId = message.channel_id === home ? undefined : message.channel_id;
   return {

@@ -15,7 +15,11 @@ export interface DiscordTestBed {
 
 export async function startDiscordTestBed(): Promise<DiscordTestBed> {
   const fake = await startDiscordFake();
-  const context = createTestNetworkContext({ api: fake.api, web: 'https://discord.com', cdn: 'https://cdn.discordapp.com' });
+  const context = createTestNetworkContext({
+    api: fake.api,
+    web: 'https://discord.com',
+    cdn: 'https://cdn.discordapp.com',
+  });
   const { tokens, identity } = await discordCredentials.connect(context, { webhookUrl: fake.webhookUrl });
   const account: AccountAuth = { externalId: identity.externalId, tokens, metadata: identity.metadata ?? {} };
   fake.server.reset();

@@ -10,7 +10,11 @@ import { endpoint } from '../client.ts';
 import { facebookFailure, isMissingObject } from '../errors.ts';
 
 /** Deletes the post with this id; an already-deleted post succeeds. */
-export async function deleteFacebookPost(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteFacebookPost(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const response = await send(context.http, `${endpoint(context, 'graph')}/${remoteId}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${account.tokens.accessToken}`, accept: 'application/json' },
@@ -24,5 +28,8 @@ export async function deleteFacebookPost(context: NetworkContext, account: Accou
     // not JSON
   }
   if (isMissingObject(response.status, body)) return;
-  throw await failureFromResponse(new Response(text, { status: response.status, headers: response.headers }), { ...facebookFailure, what: 'delete the post' });
+  throw await failureFromResponse(new Response(text, { status: response.status, headers: response.headers }), {
+    ...facebookFailure,
+    what: 'delete the post',
+  });
 }

@@ -10,7 +10,12 @@ import { endpoint, graphCall } from '../client.ts';
 const commentSchema = z.looseObject({ id: z.coerce.string().min(1) });
 
 /** Comments on `postId`; returns the comment; throws when the network refuses it. */
-export async function postFirstComment(context: NetworkContext, tokens: TokenSet, postId: string, text: string): Promise<PublishedItem[]> {
+export async function postFirstComment(
+  context: NetworkContext,
+  tokens: TokenSet,
+  postId: string,
+  text: string,
+): Promise<PublishedItem[]> {
   const comment = await graphCall(context, tokens, `${endpoint(context, 'graph')}/${postId}/comments`, {
     method: 'POST',
     body: { message: text },

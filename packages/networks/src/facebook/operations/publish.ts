@@ -7,7 +7,14 @@
  * https://developers.facebook.com/docs/video-api/guides/publishing
  */
 import { z } from 'zod';
-import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, PublishResult, TokenSet } from '../../contract.ts';
+import type {
+  AccountAuth,
+  NetworkContext,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+  TokenSet,
+} from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
 import { beforeCreate, endpoint, graphCall } from '../client.ts';
 import { postFirstComment } from './first-comment.ts';
@@ -21,7 +28,11 @@ export function facebookPostUrl(id: string): string {
 }
 
 /** Creates the Page post, then the first comment if asked. */
-export async function publishFacebook(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishFacebook(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const pageId = account.metadata['pageId'] ?? account.externalId;
   const part = request.parts[0];
   const remoteId = await createPost(context, account.tokens, pageId, part.text, part.media, request);
@@ -46,22 +57,43 @@ async function createPost(
   const what = 'publish the post';
   if (media.length === 0) {
     const body = { message: text, ...(request.link === undefined ? {} : { link: request.link }) };
-    const created = await graphCall(context, tokens, `${graph}/${pageId}/feed`, { method: 'POST', body, schema: createdSchema, what });
+    const created = await graphCall(context, tokens, `${graph}/${pageId}/feed`, {
+      method: 'POST',
+      body,
+      schema: createdSchema,
+      what,
+    });
     return created.id;
   }
   // Photo and video posts have no link card; keep the link in the text.
-  const message = request.link === undefined || text.includes(request.link) ? text : `${text}\n\n${request.link}`.trim();
+  const message =
+    request.link === undefined || text.includes(request.link) ? text : `${text}\n\n${request.link}`.trim();
   const [first] = media;
   if (first?.kind === 'video') {
     if (media.length > 1) throw new Permanent('A Facebook post can have one video, without photos.');
-    const body = { file_url: first.publicUrl, description: message, ...(request.title === undefined ? {} : { title: request.title }) };
-    const created = await graphCall(context, tokens, `${endpoint(context, 'video')}/${pageId}/videos`, { method: 'POST', body, schema: createdSchema, what });
+    const body = {
+      file_url: first.publicUrl,
+      description: message,
+      ...(request.title === undefined ? {} : { title: request.title }),
+    };
+    const created = await graphCall(context, tokens, `${endpoint(context, 'video')}/${pageId}/videos`, {
+      method: 'POST',
+      body,
+      schema: createdSchema,
+      what,
+    });
     return created.id;
   }
-  if (media.some((item) => item.kind === 'video')) throw new Permanent('A Facebook post can have one video, without photos.');
+  if (media.some((item) => item.kind === 'video'))
+    throw new Permanent('A Facebook post can have one video, without photos.');
   if (media.length === 1 && first !== undefined) {
     const body = { url: first.publicUrl, message, ...altText(first) };
-    const created = await graphCall(context, tokens, `${graph}/${pageId}/photos`, { method: 'POST', body, schema: createdSchema, what });
+    const created = await graphCall(context, tokens, `${graph}/${pageId}/photos`, {
+      method: 'POST',
+      body,
+      schema: createdSchema,
+      what,
+    });
     return created.post_id ?? created.id;
   }
   const attached: { media_fbid: string }[] = [];

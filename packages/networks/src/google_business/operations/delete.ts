@@ -13,12 +13,22 @@ import { googleBusinessVocabulary } from '../errors.ts';
 
 const POST_NAME = /^accounts\/[^/]+\/locations\/[^/]+\/localPosts\/[^/]+$/;
 
-export async function deleteGoogleBusinessPost(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
-  if (!POST_NAME.test(remoteId)) throw new Permanent('This is not a Business Profile post id.', { vendorCode: 'bad_post_id' });
-  await googleNoContent(context.http, `${requireEndpoint(context, 'posts')}/${remoteId}`, { method: 'DELETE', headers: bearer(account.tokens) }, {
-    what: 'delete the Business Profile post',
-    now: context.now(),
-    vocabulary: googleBusinessVocabulary,
-    okStatuses: [404],
-  });
+export async function deleteGoogleBusinessPost(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
+  if (!POST_NAME.test(remoteId))
+    throw new Permanent('This is not a Business Profile post id.', { vendorCode: 'bad_post_id' });
+  await googleNoContent(
+    context.http,
+    `${requireEndpoint(context, 'posts')}/${remoteId}`,
+    { method: 'DELETE', headers: bearer(account.tokens) },
+    {
+      what: 'delete the Business Profile post',
+      now: context.now(),
+      vocabulary: googleBusinessVocabulary,
+      okStatuses: [404],
+    },
+  );
 }

@@ -13,6 +13,12 @@ export async function googleBusinessHealth(context: NetworkContext, account: Acc
   const location = parent.slice(parent.indexOf('/locations/') + 1);
   const url = new URL(`${requireEndpoint(context, 'businessInformation')}/${location}`);
   url.searchParams.set('readMask', LOCATION_READ_MASK);
-  const found = await readGoogleBusiness(context, account.tokens, url, locationSchema, 'read the Business Profile location');
+  const found = await readGoogleBusiness(
+    context,
+    account.tokens,
+    url,
+    locationSchema,
+    'read the Business Profile location',
+  );
   return locationIdentity(parent.slice(0, parent.indexOf('/locations/')), found);
 }

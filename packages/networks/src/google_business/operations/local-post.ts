@@ -23,7 +23,10 @@ export interface LocalPostBody {
   summary?: string;
   languageCode?: string;
   callToAction?: { actionType: string; url?: string };
-  event?: { title: string; schedule: { startDate: GoogleDate; startTime?: TimeOfDay; endDate: GoogleDate; endTime?: TimeOfDay } };
+  event?: {
+    title: string;
+    schedule: { startDate: GoogleDate; startTime?: TimeOfDay; endDate: GoogleDate; endTime?: TimeOfDay };
+  };
   offer?: { couponCode?: string; redeemOnlineUrl?: string; termsConditions?: string };
   media?: { mediaFormat: 'PHOTO'; sourceUrl: string }[];
 }
@@ -37,7 +40,8 @@ export function parseLocalDateTime(text: string): { date: GoogleDate; time?: Tim
   if (match === null) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   const date = { year, month, day };
   if (match[4] === undefined) return { date };
   const time = { hours: Number(match[4]), minutes: Number(match[5]) };
@@ -61,7 +65,9 @@ export function buildLocalPost(request: PublishRequest, settings: GoogleBusiness
   }
   if (settings.topic_type === 'OFFER') body.offer = offerOf(settings, request.link);
 
-  const photos = part.media.filter((item) => item.kind === 'image').map((item) => ({ mediaFormat: 'PHOTO' as const, sourceUrl: item.publicUrl }));
+  const photos = part.media
+    .filter((item) => item.kind === 'image')
+    .map((item) => ({ mediaFormat: 'PHOTO' as const, sourceUrl: item.publicUrl }));
   if (photos.length > 0) body.media = photos;
   return body;
 }

@@ -26,21 +26,37 @@ export function locationParent(account: AccountAuth): string {
   const accountName = account.metadata['account'];
   const location = account.metadata['location'] ?? account.externalId;
   if (accountName === undefined || !/^accounts\/[^/]+$/.test(accountName) || !/^locations\/[^/]+$/.test(location)) {
-    throw new Permanent('This Business Profile connection is missing its account; connect the location again.', { vendorCode: 'missing_metadata' });
+    throw new Permanent('This Business Profile connection is missing its account; connect the location again.', {
+      vendorCode: 'missing_metadata',
+    });
   }
   return `${accountName}/${location}`;
 }
 
-export async function publishGoogleBusiness(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishGoogleBusiness(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const issues = validateGoogleBusiness(request);
-  if (issues.length > 0) throw new Permanent(issues.map((issue) => issue.message).join(' '), { vendorCode: 'invalid_post' });
+  if (issues.length > 0)
+    throw new Permanent(issues.map((issue) => issue.message).join(' '), { vendorCode: 'invalid_post' });
   const body = buildLocalPost(request, googleBusinessSettings.parse(request.settings));
   const url = `${requireEndpoint(context, 'posts')}/${locationParent(account)}/localPosts`;
   const created = await googleJson(
     context.http,
     url,
-    { method: 'POST', headers: { ...bearer(account.tokens), 'content-type': 'application/json' }, body: JSON.stringify(body) },
-    { schema: createdPostSchema, what: 'create the Business Profile post', now: context.now(), vocabulary: googleBusinessVocabulary },
+    {
+      method: 'POST',
+      headers: { ...bearer(account.tokens), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    {
+      schema: createdPostSchema,
+      what: 'create the Business Profile post',
+      now: context.now(),
+      vocabulary: googleBusinessVocabulary,
+    },
   );
   return { remoteId: created.name, url: created.searchUrl ?? null, extra: [] };
 }

@@ -19,20 +19,26 @@ export function validateGoogleBusiness(request: PublishRequest): Issue[] {
     issues.push({ path: 'parts.0.text', message: 'A Google Business Profile post needs text or a photo.' });
   }
   if (part.media.some((item) => item.kind !== 'image')) {
-    issues.push({ path: 'parts.0.media', message: 'Google Business Profile posts take one photo; videos are not supported.' });
+    issues.push({
+      path: 'parts.0.media',
+      message: 'Google Business Profile posts take one photo; videos are not supported.',
+    });
   }
   if (settings.topic_type !== 'STANDARD') {
     const kind = settings.topic_type === 'EVENT' ? 'An event' : 'An offer';
-    if (settings.event_title === undefined) issues.push({ path: 'settings.event_title', message: `${kind} needs a title.` });
+    if (settings.event_title === undefined)
+      issues.push({ path: 'settings.event_title', message: `${kind} needs a title.` });
     const start = settings.event_start === undefined ? undefined : parseLocalDateTime(settings.event_start);
     const end = settings.event_end === undefined ? undefined : parseLocalDateTime(settings.event_end);
-    if (start === undefined) issues.push({ path: 'settings.event_start', message: `${kind} needs a valid start date.` });
+    if (start === undefined)
+      issues.push({ path: 'settings.event_start', message: `${kind} needs a valid start date.` });
     if (end === undefined) issues.push({ path: 'settings.event_end', message: `${kind} needs a valid end date.` });
     if (start !== undefined && end !== undefined && endsBeforeStart(settings.event_start!, settings.event_end!)) {
       issues.push({ path: 'settings.event_end', message: `${kind} cannot end before it starts.` });
     }
   }
-  const buttonNeedsLink = settings.call_to_action !== undefined && settings.call_to_action !== 'CALL' && settings.topic_type !== 'OFFER';
+  const buttonNeedsLink =
+    settings.call_to_action !== undefined && settings.call_to_action !== 'CALL' && settings.topic_type !== 'OFFER';
   if (buttonNeedsLink && (request.link === undefined || request.link.length === 0)) {
     issues.push({ path: 'link', message: 'The button of this post needs a link.' });
   }

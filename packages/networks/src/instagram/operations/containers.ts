@@ -42,7 +42,10 @@ export async function prepareContainer(
   }
   const children: string[] = [];
   for (const item of media) {
-    const fields = item.kind === 'video' ? { media_type: 'VIDEO', video_url: item.publicUrl } : { image_url: item.publicUrl, ...altText(item) };
+    const fields =
+      item.kind === 'video'
+        ? { media_type: 'VIDEO', video_url: item.publicUrl }
+        : { image_url: item.publicUrl, ...altText(item) };
     children.push(await createAndWait(context, tokens, igUserId, { ...fields, is_carousel_item: true }));
   }
   return createAndWait(context, tokens, igUserId, { media_type: 'CAROUSEL', children: children.join(','), caption });
@@ -52,8 +55,18 @@ function altText(media: PublishMedia): { alt_text?: string } {
   return media.altText ? { alt_text: media.altText } : {};
 }
 
-async function createAndWait(context: NetworkContext, tokens: TokenSet, igUserId: string, body: Record<string, unknown>): Promise<string> {
-  const { id } = await instagramCall(context, tokens, `/${igUserId}/media`, { method: 'POST', body, schema: createdSchema, what: 'prepare the media' });
+async function createAndWait(
+  context: NetworkContext,
+  tokens: TokenSet,
+  igUserId: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const { id } = await instagramCall(context, tokens, `/${igUserId}/media`, {
+    method: 'POST',
+    body,
+    schema: createdSchema,
+    what: 'prepare the media',
+  });
   await waitUntilFinished(context, tokens, id);
   return id;
 }
@@ -70,11 +83,14 @@ async function waitUntilFinished(context: NetworkContext, tokens: TokenSet, cont
       case 'PUBLISHED':
         return;
       case 'ERROR':
-        throw new Permanent(`Instagram could not process the media${container.status ? ` (${container.status})` : ''}.`);
+        throw new Permanent(
+          `Instagram could not process the media${container.status ? ` (${container.status})` : ''}.`,
+        );
       case 'EXPIRED':
         throw new Retryable('The Instagram media container expired before it was published; the post was not created.');
       default:
-        if (Date.now() + delay > deadline) throw new Retryable('Instagram is still processing the media; the post was not created yet.');
+        if (Date.now() + delay > deadline)
+          throw new Retryable('Instagram is still processing the media; the post was not created yet.');
         await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

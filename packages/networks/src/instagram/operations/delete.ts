@@ -6,6 +6,10 @@ import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
 
 /** Always refuses: the user deletes Instagram posts in the app. */
-export async function deleteInstagramPost(_context: NetworkContext, _account: AccountAuth, _remoteId: string): Promise<void> {
+export async function deleteInstagramPost(
+  _context: NetworkContext,
+  _account: AccountAuth,
+  _remoteId: string,
+): Promise<void> {
   throw new Permanent('Instagram does not allow apps to delete posts; delete it in the Instagram app.');
 }

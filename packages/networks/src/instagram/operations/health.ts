@@ -17,5 +17,8 @@ export async function checkInstagramHealth(context: NetworkContext, account: Acc
   const quota = await readPublishingQuota(context, account.tokens, identity.externalId);
   if (quota === undefined) return identity;
   if (quota.usage >= quota.total) throw new RateLimited(QUOTA_WAIT_MS, 'account');
-  return { ...identity, metadata: { ...identity.metadata, publishQuotaUsage: String(quota.usage), publishQuotaTotal: String(quota.total) } };
+  return {
+    ...identity,
+    metadata: { ...identity.metadata, publishQuotaUsage: String(quota.usage), publishQuotaTotal: String(quota.total) },
+  };
 }

@@ -29,7 +29,11 @@ export function igUserIdOf(account: AccountAuth): string {
 }
 
 /** Creates the Instagram post, then reads its permalink and posts the first comment. */
-export async function publishInstagram(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishInstagram(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const [issue] = validateInstagram(request);
   if (issue !== undefined) throw new Permanent(issue.message);
   const settings = readSettings('Instagram', instagramSettingsSchema, request.settings);
@@ -58,7 +62,10 @@ export async function publishInstagram(context: NetworkContext, account: Account
 
 async function permalinkOf(context: NetworkContext, tokens: TokenSet, mediaId: string): Promise<string | null> {
   try {
-    const media = await instagramCall(context, tokens, `/${mediaId}?fields=permalink`, { schema: permalinkSchema, what: 'read the post link' });
+    const media = await instagramCall(context, tokens, `/${mediaId}?fields=permalink`, {
+      schema: permalinkSchema,
+      what: 'read the post link',
+    });
     return media.permalink ?? null;
   } catch {
     return null;

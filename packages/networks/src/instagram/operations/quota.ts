@@ -11,7 +11,9 @@ const limitSchema = z.looseObject({
   data: z.array(
     z.looseObject({
       quota_usage: z.coerce.number().optional(),
-      config: z.looseObject({ quota_total: z.coerce.number().optional(), quota_duration: z.coerce.number().optional() }).optional(),
+      config: z
+        .looseObject({ quota_total: z.coerce.number().optional(), quota_duration: z.coerce.number().optional() })
+        .optional(),
     }),
   ),
 });

@@ -10,7 +10,11 @@ import { encodeUrn, restHeaders, restUrl } from '../client.ts';
 import { linkedinFailure } from '../errors.ts';
 
 /** Deletes the post with this URN. */
-export async function deleteLinkedInPost(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteLinkedInPost(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const response = await send(context.http, restUrl(context, `/posts/${encodeUrn(remoteId)}`), {
     method: 'DELETE',
     headers: restHeaders(account.tokens),

@@ -15,7 +15,9 @@ export async function checkLinkedInHealth(context: NetworkContext, account: Acco
     const pages = await fetchAdministeredOrganizations(context, account.tokens, member.externalId);
     const page = pages.find((identity) => identity.externalId === author);
     if (page === undefined) {
-      throw new Permanent('The connected member is no longer an administrator of this LinkedIn page; reconnect with a page admin.');
+      throw new Permanent(
+        'The connected member is no longer an administrator of this LinkedIn page; reconnect with a page admin.',
+      );
     }
     return page;
   }

@@ -5,7 +5,14 @@
  * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api
  */
 import { discardBody } from '@plume/http/response-body';
-import type { AccountAuth, NetworkContext, PublishMedia, PublishRequest, PublishResult, TokenSet } from '../../contract.ts';
+import type {
+  AccountAuth,
+  NetworkContext,
+  PublishMedia,
+  PublishRequest,
+  PublishResult,
+  TokenSet,
+} from '../../contract.ts';
 import { Permanent } from '../../provider-errors.ts';
 import { MalformedResponse } from '../../shared/network-call.ts';
 import { linkedinRequest, restHeaders, restUrl } from '../client.ts';
@@ -33,7 +40,11 @@ export function authorOf(account: AccountAuth): string {
 }
 
 /** Creates the post, then the first comment if asked. */
-export async function publishLinkedIn(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishLinkedIn(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const author = authorOf(account);
   const settings = readSettings('LinkedIn', linkedinSettingsSchema, request.settings);
   if (author.startsWith('urn:li:organization:') && settings.visibility !== 'PUBLIC') {
@@ -42,7 +53,8 @@ export async function publishLinkedIn(context: NetworkContext, account: AccountA
   const part = request.parts[0];
   const content = await buildContent(context, account.tokens, author, part.media, request);
   const link = request.link;
-  const mentionsLink = link === undefined || part.text.includes(link) || (content !== undefined && 'article' in content);
+  const mentionsLink =
+    link === undefined || part.text.includes(link) || (content !== undefined && 'article' in content);
   const text = mentionsLink ? part.text : `${part.text}\n\n${link}`.trim();
   const body = {
     author,
@@ -57,13 +69,18 @@ export async function publishLinkedIn(context: NetworkContext, account: AccountA
   const response = await linkedinRequest(
     context,
     restUrl(context, '/posts'),
-    { method: 'POST', headers: restHeaders(account.tokens, { 'content-type': 'application/json' }), body: JSON.stringify(body) },
+    {
+      method: 'POST',
+      headers: restHeaders(account.tokens, { 'content-type': 'application/json' }),
+      body: JSON.stringify(body),
+    },
     what,
   );
   await discardBody(response);
   const urn = response.headers.get('x-restli-id');
   // A 2xx without the id: LinkedIn may have created the post, so the outcome is unknown.
-  if (urn === null || !urn.startsWith('urn:li:')) throw new MalformedResponse(what, response.status, new Error('no x-restli-id header'));
+  if (urn === null || !urn.startsWith('urn:li:'))
+    throw new MalformedResponse(what, response.status, new Error('no x-restli-id header'));
   const root = { remoteId: urn, url: linkedinPostUrl(urn) };
   if (request.firstComment === undefined || request.firstComment.trim() === '') return { ...root, extra: [] };
   try {
@@ -88,7 +105,8 @@ async function buildContent(
   const videos = media.filter((item) => item.kind === 'video');
   if (videos.length > 0) {
     const [video] = videos;
-    if (media.length > 1 || video === undefined) throw new Permanent('A LinkedIn post can have one video, without images.');
+    if (media.length > 1 || video === undefined)
+      throw new Permanent('A LinkedIn post can have one video, without images.');
     const id = await uploadVideo(context, tokens, author, video);
     return { media: { id, ...(request.title === undefined ? {} : { title: request.title }) } };
   }

@@ -13,7 +13,12 @@ const initializeSchema = z.looseObject({
 });
 
 /** Uploads one image or GIF owned by `owner` (person or organization URN); returns its `urn:li:image:…`. */
-export async function uploadImage(context: NetworkContext, tokens: TokenSet, owner: string, media: PublishMedia): Promise<string> {
+export async function uploadImage(
+  context: NetworkContext,
+  tokens: TokenSet,
+  owner: string,
+  media: PublishMedia,
+): Promise<string> {
   return beforeCreate('upload an image', async () => {
     const what = 'register an image upload';
     const response = await linkedinRequest(
@@ -31,7 +36,11 @@ export async function uploadImage(context: NetworkContext, tokens: TokenSet, own
     const uploaded = await linkedinRequest(
       context,
       value.uploadUrl,
-      { method: 'PUT', headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': media.mimeType }, body: new Uint8Array(bytes) },
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': media.mimeType },
+        body: new Uint8Array(bytes),
+      },
       'upload an image',
     );
     await discardBody(uploaded);

@@ -14,7 +14,9 @@ const initializeSchema = z.looseObject({
   value: z.looseObject({
     video: z.string().startsWith('urn:li:video:'),
     uploadToken: z.string().default(''),
-    uploadInstructions: z.array(z.looseObject({ uploadUrl: z.url(), firstByte: z.number().int(), lastByte: z.number().int() })).min(1),
+    uploadInstructions: z
+      .array(z.looseObject({ uploadUrl: z.url(), firstByte: z.number().int(), lastByte: z.number().int() }))
+      .min(1),
   }),
 });
 
@@ -24,7 +26,12 @@ const statusSchema = z.looseObject({ status: z.string() });
 export const VIDEO_WAIT = { firstDelayMs: 500, maxDelayMs: 10_000, timeoutMs: 5 * 60_000 };
 
 /** Uploads a video owned by `owner`, waits until LinkedIn can post it, and returns its `urn:li:video:…`. */
-export async function uploadVideo(context: NetworkContext, tokens: TokenSet, owner: string, media: PublishMedia): Promise<string> {
+export async function uploadVideo(
+  context: NetworkContext,
+  tokens: TokenSet,
+  owner: string,
+  media: PublishMedia,
+): Promise<string> {
   return beforeCreate('upload the video', async () => {
     const bytes = await media.read();
     const what = 'register a video upload';
@@ -35,7 +42,12 @@ export async function uploadVideo(context: NetworkContext, tokens: TokenSet, own
         method: 'POST',
         headers: restHeaders(tokens, { 'content-type': 'application/json' }),
         body: JSON.stringify({
-          initializeUploadRequest: { owner, fileSizeBytes: bytes.byteLength, uploadCaptions: false, uploadThumbnail: false },
+          initializeUploadRequest: {
+            owner,
+            fileSizeBytes: bytes.byteLength,
+            uploadCaptions: false,
+            uploadThumbnail: false,
+          },
         }),
       },
       what,
@@ -46,12 +58,17 @@ export async function uploadVideo(context: NetworkContext, tokens: TokenSet, own
       const uploaded = await linkedinRequest(
         context,
         part.uploadUrl,
-        { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: bytes.slice(part.firstByte, part.lastByte + 1) },
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: bytes.slice(part.firstByte, part.lastByte + 1),
+        },
         'upload a video part',
       );
       const etag = uploaded.headers.get('etag');
       await discardBody(uploaded);
-      if (etag === null) throw new Retryable('LinkedIn did not confirm a video part (no ETag); the post was not created.');
+      if (etag === null)
+        throw new Retryable('LinkedIn did not confirm a video part (no ETag); the post was not created.');
       etags.push(etag);
     }
     const finalized = await linkedinRequest(
@@ -60,7 +77,9 @@ export async function uploadVideo(context: NetworkContext, tokens: TokenSet, own
       {
         method: 'POST',
         headers: restHeaders(tokens, { 'content-type': 'application/json' }),
-        body: JSON.stringify({ finalizeUploadRequest: { video: value.video, uploadToken: value.uploadToken, uploadedPartIds: etags } }),
+        body: JSON.stringify({
+          finalizeUploadRequest: { video: value.video, uploadToken: value.uploadToken, uploadedPartIds: etags },
+        }),
       },
       'finish the video upload',
     );
@@ -74,11 +93,18 @@ async function waitUntilAvailable(context: NetworkContext, tokens: TokenSet, vid
   const deadline = Date.now() + VIDEO_WAIT.timeoutMs;
   for (let delay = VIDEO_WAIT.firstDelayMs; ; delay = Math.min(delay * 2, VIDEO_WAIT.maxDelayMs)) {
     const what = 'check the video processing';
-    const response = await linkedinRequest(context, restUrl(context, `/videos/${encodeUrn(video)}`), { headers: restHeaders(tokens) }, what);
+    const response = await linkedinRequest(
+      context,
+      restUrl(context, `/videos/${encodeUrn(video)}`),
+      { headers: restHeaders(tokens) },
+      what,
+    );
     const { status } = await readJson(response, statusSchema, what, 'GET');
     if (status === 'AVAILABLE') return;
-    if (status === 'PROCESSING_FAILED') throw new Permanent('LinkedIn could not process this video; check its format (MP4) and length (3 s to 30 min).');
-    if (Date.now() + delay > deadline) throw new Retryable('LinkedIn is still processing the video; the post was not created yet.');
+    if (status === 'PROCESSING_FAILED')
+      throw new Permanent('LinkedIn could not process this video; check its format (MP4) and length (3 s to 30 min).');
+    if (Date.now() + delay > deadline)
+      throw new Retryable('LinkedIn is still processing the video; the post was not created yet.');
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }

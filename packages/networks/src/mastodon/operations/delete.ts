@@ -8,7 +8,11 @@ import { instanceUrlOf, mastodonRequest } from '../client.ts';
 import { mastodonFailureMapping } from '../errors.ts';
 
 /** Deletes the status `remoteId`; deleting one that no longer exists succeeds. */
-export async function deleteFromMastodon(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteFromMastodon(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const url = `${instanceUrlOf(account.metadata)}/api/v1/statuses/${encodeURIComponent(remoteId)}`;
   await callNoContent(context.http, url, await mastodonRequest(account.tokens, { method: 'DELETE' }), {
     ...mastodonFailureMapping,

@@ -6,7 +6,14 @@
  * Docs: docs.joinmastodon.org/methods/statuses/#create
  */
 import { z } from 'zod';
-import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
+import type {
+  AccountAuth,
+  NetworkContext,
+  PublishedItem,
+  PublishPart,
+  PublishRequest,
+  PublishResult,
+} from '../../contract.ts';
 import { instanceUrlOf, mastodonJson } from '../client.ts';
 import { mastodonSettingsSchema } from '../manifest.ts';
 import { readSettings } from '../../shared/read-settings.ts';
@@ -14,7 +21,11 @@ import { beforeCreate } from '../../shared/before-create.ts';
 import { uploadMastodonMedia } from './upload-media.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 
-const statusSchema = z.looseObject({ id: z.string().min(1), url: z.string().nullable().optional(), uri: z.string().optional() });
+const statusSchema = z.looseObject({
+  id: z.string().min(1),
+  url: z.string().nullable().optional(),
+  uri: z.string().optional(),
+});
 
 type MastodonSettings = z.infer<typeof mastodonSettingsSchema>;
 
@@ -24,11 +35,18 @@ interface PartToPost {
 }
 
 /** Publishes the post, its thread replies and the first comment, in order. */
-export async function publishToMastodon(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishToMastodon(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const instanceUrl = instanceUrlOf(account.metadata);
   const settings = readSettings('Mastodon', mastodonSettingsSchema, request.settings);
   const key = request.idempotencyKey;
-  const queue: PartToPost[] = request.parts.map((part, index) => ({ part, idempotencyKey: index === 0 ? key : `${key}:part-${index + 1}` }));
+  const queue: PartToPost[] = request.parts.map((part, index) => ({
+    part,
+    idempotencyKey: index === 0 ? key : `${key}:part-${index + 1}`,
+  }));
   const firstComment = request.firstComment?.trim();
   if (firstComment) queue.push({ part: { text: firstComment, media: [] }, idempotencyKey: `${key}:first-comment` });
 
@@ -40,7 +58,9 @@ export async function publishToMastodon(context: NetworkContext, account: Accoun
     try {
       extra.push(await publishPart(context, instanceUrl, account, item, (extra.at(-1) ?? root).remoteId, settings));
     } catch (error) {
-      const what = item.idempotencyKey.endsWith(':first-comment') ? 'the first comment' : `part ${index + 2} of the thread`;
+      const what = item.idempotencyKey.endsWith(':first-comment')
+        ? 'the first comment'
+        : `part ${index + 2} of the thread`;
       throw partlyPublished('Mastodon', root, extra, what, error);
     }
   }

@@ -34,17 +34,28 @@ const MAX_PAGES = 40;
  * Lists every board of the account, following `bookmark` until Pinterest sends none.
  * @example const boards = await listBoards(ctx, account); // [{ id: '5497…', name: 'Recipes', privacy: 'PUBLIC' }]
  */
-export async function listBoards(context: NetworkContext, account: Pick<AccountAuth, 'tokens'>): Promise<PinterestBoard[]> {
+export async function listBoards(
+  context: NetworkContext,
+  account: Pick<AccountAuth, 'tokens'>,
+): Promise<PinterestBoard[]> {
   const boards: PinterestBoard[] = [];
   let bookmark: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const query = new URLSearchParams({ page_size: '250', ...(bookmark === undefined ? {} : { bookmark }) });
-    const answer = await pinterestGet(context, account, `/boards?${query.toString()}`, pageSchema, 'list the Pinterest boards');
+    const answer = await pinterestGet(
+      context,
+      account,
+      `/boards?${query.toString()}`,
+      pageSchema,
+      'list the Pinterest boards',
+    );
     for (const item of answer.items) {
       boards.push({
         id: item.id,
         name: item.name,
-        ...(item.description === undefined || item.description === null || item.description.length === 0 ? {} : { description: item.description }),
+        ...(item.description === undefined || item.description === null || item.description.length === 0
+          ? {}
+          : { description: item.description }),
         ...(item.privacy === undefined ? {} : { privacy: item.privacy }),
       });
     }

@@ -22,7 +22,10 @@ export interface PinterestPublishOptions {
 
 const BASE64_TYPES = new Set(['image/jpeg', 'image/png']);
 
-async function imageSource(images: readonly PublishMedia[], settings: PinterestSettings): Promise<Record<string, unknown>> {
+async function imageSource(
+  images: readonly PublishMedia[],
+  settings: PinterestSettings,
+): Promise<Record<string, unknown>> {
   // image_base64 takes JPEG and PNG only; anything else is fetched by Pinterest from its public URL.
   const upload = settings.image_source === 'upload' && images.every((image) => BASE64_TYPES.has(image.mimeType));
   if (!upload) {
@@ -31,9 +34,14 @@ async function imageSource(images: readonly PublishMedia[], settings: PinterestS
       : { source_type: 'multiple_image_urls', items: images.map((image) => ({ url: image.publicUrl })) };
   }
   const encoded = await Promise.all(
-    images.map(async (image) => ({ content_type: image.mimeType, data: Buffer.from(await image.read()).toString('base64') })),
+    images.map(async (image) => ({
+      content_type: image.mimeType,
+      data: Buffer.from(await image.read()).toString('base64'),
+    })),
   );
-  return encoded.length === 1 ? { source_type: 'image_base64', ...encoded[0] } : { source_type: 'multiple_image_base64', items: encoded };
+  return encoded.length === 1
+    ? { source_type: 'image_base64', ...encoded[0] }
+    : { source_type: 'multiple_image_base64', items: encoded };
 }
 
 function firstIssue(issues: readonly { message: string }[]): void {
@@ -60,7 +68,9 @@ export async function publishToPinterest(
       : {
           source_type: 'video_id',
           media_id: await uploadPinVideo(context, account, video, options.mediaPoll),
-          ...(settings.cover_image_url === undefined ? { cover_image_key_frame_time: 0 } : { cover_image_url: settings.cover_image_url }),
+          ...(settings.cover_image_url === undefined
+            ? { cover_image_key_frame_time: 0 }
+            : { cover_image_url: settings.cover_image_url }),
         };
   const link = settings.link ?? request.link;
   const altText = part.media.length === 1 ? part.media[0]?.altText : undefined;

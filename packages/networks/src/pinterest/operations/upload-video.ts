@@ -34,7 +34,14 @@ export async function uploadPinVideo(
 ): Promise<string> {
   const bytes = await video.read();
   const registered = await beforePinExists('register the video with Pinterest', () =>
-    pinterestPost(context, account, '/media', { media_type: 'video' }, registeredSchema, 'register the video with Pinterest'),
+    pinterestPost(
+      context,
+      account,
+      '/media',
+      { media_type: 'video' },
+      registeredSchema,
+      'register the video with Pinterest',
+    ),
   );
   const form = new FormData();
   for (const [name, value] of Object.entries(registered.upload_parameters)) form.set(name, value);
@@ -51,15 +58,28 @@ export async function uploadPinVideo(
   return registered.media_id;
 }
 
-async function waitUntilProcessed(context: NetworkContext, account: AccountAuth, mediaId: string, poll: MediaPollOptions): Promise<void> {
+async function waitUntilProcessed(
+  context: NetworkContext,
+  account: AccountAuth,
+  mediaId: string,
+  poll: MediaPollOptions,
+): Promise<void> {
   const deadline = Date.now() + poll.maxWaitMs;
   for (;;) {
     const details = await beforePinExists('check the video processing', () =>
-      pinterestGet(context, account, `/media/${encodeURIComponent(mediaId)}`, detailsSchema, 'check the video processing on Pinterest'),
+      pinterestGet(
+        context,
+        account,
+        `/media/${encodeURIComponent(mediaId)}`,
+        detailsSchema,
+        'check the video processing on Pinterest',
+      ),
     );
     if (details.status === 'succeeded') return;
     if (details.status === 'failed') {
-      throw new Permanent('Pinterest could not process the video. Use an MP4, MOV or M4V file (H.264) of 4 seconds to 15 minutes.');
+      throw new Permanent(
+        'Pinterest could not process the video. Use an MP4, MOV or M4V file (H.264) of 4 seconds to 15 minutes.',
+      );
     }
     if (Date.now() + poll.intervalMs > deadline) {
       throw new Retryable('Pinterest is still processing the video; no Pin was created yet. It will be tried again.');

@@ -24,14 +24,28 @@ export function media(kind: PublishMedia['kind'], bytes: Uint8Array, extra: Part
 }
 
 /** A one-part request pinned to the fake's "Recipes" board. */
-export function request(text: string, items: PublishMedia[], settings: Record<string, unknown> = {}, extra: Partial<PublishRequest> = {}): PublishRequest {
-  return { parts: [{ text, media: items }], settings: { board_id: '549755885175', ...settings }, idempotencyKey: 'target-1', ...extra };
+export function request(
+  text: string,
+  items: PublishMedia[],
+  settings: Record<string, unknown> = {},
+  extra: Partial<PublishRequest> = {},
+): PublishRequest {
+  return {
+    parts: [{ text, media: items }],
+    settings: { board_id: '549755885175', ...settings },
+    idempotencyKey: 'target-1',
+    ...extra,
+  };
 }
 
 /** An account connected with every scope Plume asks for. */
 export function connectedAccount(fake: PinterestFake, scopes?: string[]): AccountAuth {
   const tokens = fake.issueTokens(scopes);
-  return { externalId: fake.state.user.id, tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken }, metadata: { username: fake.state.user.username } };
+  return {
+    externalId: fake.state.user.id,
+    tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
+    metadata: { username: fake.state.user.username },
+  };
 }
 
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

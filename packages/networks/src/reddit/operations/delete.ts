@@ -12,7 +12,11 @@ import { redditEndpoint, redditUserAgent } from '../client.ts';
 import { redditFailureMapping } from '../errors.ts';
 
 export async function deleteRedditPost(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
-  const fullname = /^t[13]_[a-z0-9]+$/i.test(remoteId) ? remoteId : /^[a-z0-9]+$/i.test(remoteId) ? `t3_${remoteId}` : undefined;
+  const fullname = /^t[13]_[a-z0-9]+$/i.test(remoteId)
+    ? remoteId
+    : /^[a-z0-9]+$/i.test(remoteId)
+      ? `t3_${remoteId}`
+      : undefined;
   if (fullname === undefined) throw new Permanent('This is not a Reddit post id.', { vendorCode: 'bad_post_id' });
   await callNoContent(
     context.http,

@@ -11,7 +11,9 @@ import { callerOf } from './publish.ts';
 export async function redditHealth(context: NetworkContext, account: AccountAuth): Promise<ConnectedIdentity> {
   const identity = await fetchMe(context, callerOf(account));
   if (identity.externalId !== account.externalId) {
-    throw new Permanent('This login now belongs to a different Reddit account. Connect the account again.', { vendorCode: 'account_changed' });
+    throw new Permanent('This login now belongs to a different Reddit account. Connect the account again.', {
+      vendorCode: 'account_changed',
+    });
   }
   return identity;
 }

@@ -9,7 +9,10 @@ import { TITLE_MAX_CHARS, type RedditSettings } from '../manifest.ts';
 
 /** `r/pics`, `/r/pics/` and `pics` all mean `pics`. */
 export function subredditName(raw: string | undefined): string {
-  return (raw ?? '').trim().replace(/^\/?r\//i, '').replace(/\/+$/, '');
+  return (raw ?? '')
+    .trim()
+    .replace(/^\/?r\//i, '')
+    .replace(/\/+$/, '');
 }
 
 /** The title and self-post body Reddit will get. */
@@ -24,7 +27,12 @@ export function titleAndBody(request: PublishRequest, settings: RedditSettings):
     title = fitted;
     if (fitted === firstLine.trim()) body = rest.join('\n').trim();
   }
-  if (settings.kind === 'self' && request.link !== undefined && request.link.length > 0 && !body.includes(request.link)) {
+  if (
+    settings.kind === 'self' &&
+    request.link !== undefined &&
+    request.link.length > 0 &&
+    !body.includes(request.link)
+  ) {
     body = body.length === 0 ? request.link : `${body}\n\n${request.link}`;
   }
   return { title, body };

@@ -15,16 +15,25 @@ import { subredditName, titleAndBody } from './post-text.ts';
 import { validateReddit } from './validate.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 
-const submitted = z.looseObject({ id: z.string().min(1), name: z.string().startsWith('t3_'), url: z.string().optional() });
+const submitted = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().startsWith('t3_'),
+  url: z.string().optional(),
+});
 
 /** The caller of an account: its tokens and the username the User-Agent names. */
 export function callerOf(account: AccountAuth): RedditCaller {
   return { tokens: account.tokens, username: account.metadata['username'] };
 }
 
-export async function publishReddit(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishReddit(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const issues = validateReddit(request);
-  if (issues.length > 0) throw new Permanent(issues.map((issue) => issue.message).join(' '), { vendorCode: 'invalid_post' });
+  if (issues.length > 0)
+    throw new Permanent(issues.map((issue) => issue.message).join(' '), { vendorCode: 'invalid_post' });
   const settings = redditSettings.parse(request.settings);
   const subreddit = subredditName(settings.subreddit);
   const { title, body } = titleAndBody(request, settings);
@@ -44,7 +53,11 @@ export async function publishReddit(context: NetworkContext, account: AccountAut
   if (settings.flair_text !== undefined) form['flair_text'] = settings.flair_text;
 
   const caller = callerOf(account);
-  const post = await redditPostForm(context, caller, '/api/submit', form, { schema: submitted, what: 'submit the Reddit post', subreddit });
+  const post = await redditPostForm(context, caller, '/api/submit', form, {
+    schema: submitted,
+    what: 'submit the Reddit post',
+    subreddit,
+  });
   const result: PublishResult = { remoteId: post.name, url: postUrl(context, post.id, post.url), extra: [] };
 
   const comment = request.firstComment?.trim() ?? '';

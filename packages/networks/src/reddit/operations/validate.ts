@@ -18,11 +18,14 @@ export function validateReddit(request: PublishRequest): Issue[] {
   const settings = parsed.data;
   const issues: Issue[] = [];
   const subreddit = subredditName(settings.subreddit);
-  if (subreddit.length === 0) issues.push({ path: 'settings.subreddit', message: 'Reddit needs a subreddit to post in.' });
-  else if (!SUBREDDIT.test(subreddit)) issues.push({ path: 'settings.subreddit', message: `"${subreddit}" is not a subreddit name.` });
+  if (subreddit.length === 0)
+    issues.push({ path: 'settings.subreddit', message: 'Reddit needs a subreddit to post in.' });
+  else if (!SUBREDDIT.test(subreddit))
+    issues.push({ path: 'settings.subreddit', message: `"${subreddit}" is not a subreddit name.` });
 
   const { title, body } = titleAndBody(request, settings);
-  if (title.length === 0) issues.push({ path: 'title', message: 'Reddit needs a title: add one, or start the text with it.' });
+  if (title.length === 0)
+    issues.push({ path: 'title', message: 'Reddit needs a title: add one, or start the text with it.' });
   if ((request.title?.trim().length ?? 0) > TITLE_MAX_CHARS) {
     issues.push({ path: 'title', message: `Reddit titles are at most ${TITLE_MAX_CHARS} characters.` });
   }
@@ -30,10 +33,16 @@ export function validateReddit(request: PublishRequest): Issue[] {
     issues.push({ path: 'link', message: 'A Reddit link post needs a link.' });
   }
   if (settings.kind === 'self' && body.length > SELF_TEXT_MAX_CHARS) {
-    issues.push({ path: 'parts.0.text', message: `Reddit text posts are at most ${SELF_TEXT_MAX_CHARS.toLocaleString('en')} characters.` });
+    issues.push({
+      path: 'parts.0.text',
+      message: `Reddit text posts are at most ${SELF_TEXT_MAX_CHARS.toLocaleString('en')} characters.`,
+    });
   }
   if (request.parts[0].media.length > 0) {
-    issues.push({ path: 'parts.0.media', message: 'Plume cannot post images or videos to Reddit; remove them or post a link.' });
+    issues.push({
+      path: 'parts.0.media',
+      message: 'Plume cannot post images or videos to Reddit; remove them or post a link.',
+    });
   }
   return issues;
 }

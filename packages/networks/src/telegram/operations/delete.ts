@@ -11,7 +11,11 @@ import { telegramMethod } from '../client.ts';
 import { decodeMessageIds } from '../compose.ts';
 
 /** Deletes the message(s) `remoteId`; deleting ones that no longer exist succeeds. */
-export async function deleteFromTelegram(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteFromTelegram(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const ids = decodeMessageIds(remoteId);
   if (ids === undefined) throw new Permanent(`"${remoteId}" is not a Telegram message id.`);
   const chatId = account.metadata['chatId'] ?? account.externalId;
@@ -26,7 +30,12 @@ export async function deleteFromTelegram(context: NetworkContext, account: Accou
       write: true,
     });
   } catch (error) {
-    if (isProviderError(error) && error.kind === 'permanent' && /message to delete not found/i.test(error.vendorCode ?? '')) return;
+    if (
+      isProviderError(error) &&
+      error.kind === 'permanent' &&
+      /message to delete not found/i.test(error.vendorCode ?? '')
+    )
+      return;
     throw error;
   }
 }

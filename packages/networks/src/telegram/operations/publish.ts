@@ -9,7 +9,13 @@ import type { AccountAuth, NetworkContext, PublishedItem, PublishRequest, Publis
 import { Permanent } from '../../provider-errors.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { messageSchema, telegramMethod } from '../client.ts';
-import { composedText, encodeMessageIds, readTelegramSettings, telegramMessageUrl, type TelegramSettings } from '../compose.ts';
+import {
+  composedText,
+  encodeMessageIds,
+  readTelegramSettings,
+  telegramMessageUrl,
+  type TelegramSettings,
+} from '../compose.ts';
 import { sendMedia, type SendOptions } from './send-media.ts';
 
 function linkPreview(settings: TelegramSettings, link: string | undefined): Record<string, unknown> | undefined {
@@ -45,16 +51,30 @@ async function sendPart(
     ...(options.protectContent ? { protect_content: true } : {}),
     ...(replyTo === undefined ? {} : { reply_parameters: { message_id: replyTo } }),
   };
-  const sent = await telegramMethod(context, { token, method: 'sendMessage', payload, schema: messageSchema, what: 'send the message', write: true });
+  const sent = await telegramMethod(context, {
+    token,
+    method: 'sendMessage',
+    payload,
+    schema: messageSchema,
+    what: 'send the message',
+    write: true,
+  });
   return [sent.message_id];
 }
 
 function itemOf(context: NetworkContext, account: AccountAuth, ids: readonly number[]): PublishedItem {
-  return { remoteId: encodeMessageIds(ids), url: ids[0] === undefined ? null : telegramMessageUrl(context, account, ids[0]) };
+  return {
+    remoteId: encodeMessageIds(ids),
+    url: ids[0] === undefined ? null : telegramMessageUrl(context, account, ids[0]),
+  };
 }
 
 /** Publishes the post and its thread parts, in order. */
-export async function publishToTelegram(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishToTelegram(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const rootIds = await sendPart(context, account, request, 0, undefined);
   const root = itemOf(context, account, rootIds);
   const extra: PublishedItem[] = [];

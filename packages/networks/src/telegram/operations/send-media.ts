@@ -47,7 +47,12 @@ async function fileOf(media: PublishMedia): Promise<Blob> {
 }
 
 /** Sends one media message or an album and returns the ids of the messages Telegram created. */
-export async function sendMedia(context: NetworkContext, token: string, media: readonly PublishMedia[], options: SendOptions): Promise<number[]> {
+export async function sendMedia(
+  context: NetworkContext,
+  token: string,
+  media: readonly PublishMedia[],
+  options: SendOptions,
+): Promise<number[]> {
   const form = new FormData();
   commonFields(form, options);
   const [only] = media;
@@ -56,10 +61,18 @@ export async function sendMedia(context: NetworkContext, token: string, media: r
     if (options.text !== '') form.set('caption', options.text);
     for (const [name, value] of Object.entries(videoFacts(only))) form.set(name, String(value));
     form.set(field, await fileOf(only), only.fileName);
-    const sent = await telegramMethod(context, { token, method, payload: form, schema: messageSchema, what: 'send the message', write: true });
+    const sent = await telegramMethod(context, {
+      token,
+      method,
+      payload: form,
+      schema: messageSchema,
+      what: 'send the message',
+      write: true,
+    });
     return [sent.message_id];
   }
-  if (media.some((item) => item.kind === 'gif')) throw new Permanent('Telegram sends a GIF on its own; it cannot be part of an album.');
+  if (media.some((item) => item.kind === 'gif'))
+    throw new Permanent('Telegram sends a GIF on its own; it cannot be part of an album.');
   const items = await Promise.all(
     media.map(async (item, index) => {
       const field = `file${index}`;
@@ -73,6 +86,13 @@ export async function sendMedia(context: NetworkContext, token: string, media: r
     }),
   );
   form.set('media', JSON.stringify(items));
-  const sent = await telegramMethod(context, { token, method: 'sendMediaGroup', payload: form, schema: z.array(messageSchema).min(1), what: 'send the album', write: true });
+  const sent = await telegramMethod(context, {
+    token,
+    method: 'sendMediaGroup',
+    payload: form,
+    schema: z.array(messageSchema).min(1),
+    what: 'send the album',
+    write: true,
+  });
   return sent.map((message) => message.message_id);
 }

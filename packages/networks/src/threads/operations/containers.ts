@@ -11,7 +11,11 @@ import { Permanent, Retryable } from '../../provider-errors.ts';
 import { threadsGet, threadsPost } from '../client.ts';
 
 const createdSchema = z.looseObject({ id: z.string().min(1) });
-const statusSchema = z.looseObject({ id: z.string().optional(), status: z.string().optional(), error_message: z.string().optional() });
+const statusSchema = z.looseObject({
+  id: z.string().optional(),
+  status: z.string().optional(),
+  error_message: z.string().optional(),
+});
 
 /** Checks after 0 s, 1 s, 2 s, 5 s, 10 s, 30 s, then once a minute; Threads advises at most 5 minutes. */
 const CHECK_DELAYS_MS = [0, 1000, 2000, 5000, 10_000, 30_000];
@@ -36,19 +40,38 @@ export interface ContainerOptions {
 }
 
 function mediaFields(media: PublishMedia): Record<string, string> {
-  const fields: Record<string, string> = media.kind === 'video' ? { media_type: 'VIDEO', video_url: media.publicUrl } : { media_type: 'IMAGE', image_url: media.publicUrl };
+  const fields: Record<string, string> =
+    media.kind === 'video'
+      ? { media_type: 'VIDEO', video_url: media.publicUrl }
+      : { media_type: 'IMAGE', image_url: media.publicUrl };
   const altText = media.altText?.trim();
   if (altText) fields['alt_text'] = altText;
   return fields;
 }
 
-async function createContainer(context: NetworkContext, account: AccountAuth, fields: Record<string, string>): Promise<string> {
-  const created = await threadsPost(context, account.tokens.accessToken, `/${encodeURIComponent(account.externalId)}/threads`, fields, createdSchema, 'prepare the post');
+async function createContainer(
+  context: NetworkContext,
+  account: AccountAuth,
+  fields: Record<string, string>,
+): Promise<string> {
+  const created = await threadsPost(
+    context,
+    account.tokens.accessToken,
+    `/${encodeURIComponent(account.externalId)}/threads`,
+    fields,
+    createdSchema,
+    'prepare the post',
+  );
   return created.id;
 }
 
 /** Creates the container for one part (items first for a carousel) and waits until it can be published. */
-export async function prepareContainer(context: NetworkContext, account: AccountAuth, part: PublishPart, options: ContainerOptions): Promise<string> {
+export async function prepareContainer(
+  context: NetworkContext,
+  account: AccountAuth,
+  part: PublishPart,
+  options: ContainerOptions,
+): Promise<string> {
   const fields: Record<string, string> = {};
   if (part.media.length === 0) fields['media_type'] = 'TEXT';
   else if (part.media.length === 1 && part.media[0] !== undefined) Object.assign(fields, mediaFields(part.media[0]));
@@ -85,9 +108,13 @@ async function waitUntilReady(context: NetworkContext, account: AccountAuth, con
     if (container.status === 'FINISHED' || container.status === 'PUBLISHED' || container.status === undefined) return;
     if (container.status === 'ERROR') {
       const code = container.error_message ?? 'UNKNOWN';
-      throw new Permanent(processingErrors[code] ?? `Threads could not process the media (${code}).`, { vendorCode: code });
+      throw new Permanent(processingErrors[code] ?? `Threads could not process the media (${code}).`, {
+        vendorCode: code,
+      });
     }
-    if (container.status === 'EXPIRED') throw new Retryable('The Threads upload expired before it was published; the post was not created.');
-    if (Date.now() > deadline) throw new Retryable('Threads took too long to process the media; the post was not created.');
+    if (container.status === 'EXPIRED')
+      throw new Retryable('The Threads upload expired before it was published; the post was not created.');
+    if (Date.now() > deadline)
+      throw new Retryable('Threads took too long to process the media; the post was not created.');
   }
 }

@@ -10,7 +10,11 @@ import { THREADS_API_VERSION, threadsEndpoint } from '../client.ts';
 import { readGraphError, threadsFailureMapping } from '../errors.ts';
 
 /** Deletes the post `remoteId`; deleting one that is already gone succeeds. */
-export async function deleteFromThreads(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteFromThreads(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const url = new URL(`${threadsEndpoint(context, 'api')}/${THREADS_API_VERSION}/${encodeURIComponent(remoteId)}`);
   url.searchParams.set('access_token', account.tokens.accessToken);
   const response = await send(context.http, url, { method: 'DELETE', headers: { accept: 'application/json' } });
@@ -18,7 +22,12 @@ export async function deleteFromThreads(context: NetworkContext, account: Accoun
     await response.body?.cancel();
     return;
   }
-  const error = readGraphError(await response.clone().json().catch(() => undefined));
+  const error = readGraphError(
+    await response
+      .clone()
+      .json()
+      .catch(() => undefined),
+  );
   if (error?.code === 100 && error.subcode === 33) {
     await response.body?.cancel();
     return;

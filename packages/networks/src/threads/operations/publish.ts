@@ -7,7 +7,14 @@
  * Docs: developers.facebook.com/docs/threads/posts, …/retrieve-and-manage-replies/create-replies
  */
 import { z } from 'zod';
-import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
+import type {
+  AccountAuth,
+  NetworkContext,
+  PublishedItem,
+  PublishPart,
+  PublishRequest,
+  PublishResult,
+} from '../../contract.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { threadsGet, threadsPost } from '../client.ts';
 import { threadsSettingsSchema } from '../manifest.ts';
@@ -19,11 +26,18 @@ const publishedSchema = z.looseObject({ id: z.string().min(1) });
 const permalinkSchema = z.looseObject({ permalink: z.string().min(1) });
 
 /** Publishes the post, its thread replies and the first comment, in order. */
-export async function publishToThreads(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishToThreads(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const { replyControl } = readSettings('Threads', threadsSettingsSchema, request.settings);
   const [first, ...rest] = request.parts;
   const root = await publishPart(context, account, first, { replyTo: undefined, replyControl });
-  const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({ part, label: `part ${index + 2} of the thread` }));
+  const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({
+    part,
+    label: `part ${index + 2} of the thread`,
+  }));
   const firstComment = request.firstComment?.trim();
   if (firstComment) replies.push({ part: { text: firstComment, media: [] }, label: 'the first comment' });
 
@@ -47,7 +61,9 @@ async function publishPart(
   part: PublishPart,
   options: { replyTo: string | undefined; replyControl: string },
 ): Promise<PublishedItem> {
-  const containerId = await beforeCreate('Preparing the post on Threads failed', () => prepareContainer(context, account, part, options));
+  const containerId = await beforeCreate('Preparing the post on Threads failed', () =>
+    prepareContainer(context, account, part, options),
+  );
   const published = await threadsPost(
     context,
     account.tokens.accessToken,
@@ -62,7 +78,14 @@ async function publishPart(
 /** The post's public address; the post already exists, so a failure here only costs the link. */
 async function permalinkOf(context: NetworkContext, account: AccountAuth, mediaId: string): Promise<string | null> {
   try {
-    const media = await threadsGet(context, account.tokens.accessToken, `/${encodeURIComponent(mediaId)}`, { fields: 'permalink' }, permalinkSchema, 'read the post link');
+    const media = await threadsGet(
+      context,
+      account.tokens.accessToken,
+      `/${encodeURIComponent(mediaId)}`,
+      { fields: 'permalink' },
+      permalinkSchema,
+      'read the post link',
+    );
     return media.permalink;
   } catch {
     return null;

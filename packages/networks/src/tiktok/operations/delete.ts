@@ -6,5 +6,7 @@ import { Permanent } from '../../provider-errors.ts';
 
 /** Always refuses, in plain words, without calling TikTok. */
 export async function deleteFromTikTok(): Promise<never> {
-  throw new Permanent('TikTok does not let apps delete posts. Delete it in the TikTok app instead.', { vendorCode: 'delete_not_supported' });
+  throw new Permanent('TikTok does not let apps delete posts. Delete it in the TikTok app instead.', {
+    vendorCode: 'delete_not_supported',
+  });
 }

@@ -24,7 +24,13 @@ function granted(account: AccountAuth, scope: string): boolean {
 
 /** The account as TikTok shows it now; metadata keeps open_id and username for later posts. */
 export async function fetchTikTokIdentity(context: NetworkContext, account: AccountAuth): Promise<ConnectedIdentity> {
-  const fields = ['open_id', 'union_id', 'avatar_url', 'display_name', ...(granted(account, 'user.info.profile') ? ['username'] : [])];
+  const fields = [
+    'open_id',
+    'union_id',
+    'avatar_url',
+    'display_name',
+    ...(granted(account, 'user.info.profile') ? ['username'] : []),
+  ];
   const { user } = await tiktokRequest(context, account, {
     method: 'GET',
     path: '/v2/user/info/',
@@ -37,7 +43,8 @@ export async function fetchTikTokIdentity(context: NetworkContext, account: Acco
   if (username === undefined && account.tokens.scopes?.includes('video.publish') === true) {
     username = (await queryCreatorInfo(context, account)).creator_username;
   }
-  const displayName = user.display_name !== undefined && user.display_name.length > 0 ? user.display_name : (username ?? user.open_id);
+  const displayName =
+    user.display_name !== undefined && user.display_name.length > 0 ? user.display_name : (username ?? user.open_id);
   return {
     externalId: user.open_id,
     handle: username ?? displayName,
@@ -45,6 +52,10 @@ export async function fetchTikTokIdentity(context: NetworkContext, account: Acco
     kind: 'profile',
     ...(user.avatar_url === undefined || user.avatar_url.length === 0 ? {} : { avatarUrl: user.avatar_url }),
     ...(username === undefined ? {} : { profileUrl: `https://www.tiktok.com/@${username}` }),
-    metadata: { openId: user.open_id, ...(username === undefined ? {} : { username }), ...(user.union_id === undefined ? {} : { unionId: user.union_id }) },
+    metadata: {
+      openId: user.open_id,
+      ...(username === undefined ? {} : { username }),
+      ...(user.union_id === undefined ? {} : { unionId: user.union_id }),
+    },
   };
 }

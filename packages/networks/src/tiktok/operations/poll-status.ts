@@ -25,9 +25,7 @@ export interface PollOptions {
 
 /** What polling learned: the final state, or `pending` when time ran out or the status could not be read. */
 export type PublishOutcome =
-  | { state: 'published'; postId: string | undefined }
-  | { state: 'in_inbox' }
-  | { state: 'pending' };
+  { state: 'published'; postId: string | undefined } | { state: 'in_inbox' } | { state: 'pending' };
 
 /**
  * Polls until a final status. Stops at PUBLISH_COMPLETE once TikTok gives the public post id (or at
@@ -45,7 +43,8 @@ export async function waitForPublish(
     const status = await readStatus(context, account, input.publishId);
     if (status === 'give_up') return completed ? { state: 'published', postId: undefined } : { state: 'pending' };
     if (status !== undefined) {
-      if (status.status === 'FAILED') throw new Permanent(failReasonMessage(status.fail_reason), { vendorCode: status.fail_reason ?? 'FAILED' });
+      if (status.status === 'FAILED')
+        throw new Permanent(failReasonMessage(status.fail_reason), { vendorCode: status.fail_reason ?? 'FAILED' });
       if (status.status === 'SEND_TO_USER_INBOX') return { state: 'in_inbox' };
       if (status.status === 'PUBLISH_COMPLETE') {
         completed = true;
@@ -53,7 +52,8 @@ export async function waitForPublish(
         if (postId !== undefined || !input.expectPostId) return { state: 'published', postId };
       }
     }
-    if (Date.now() + options.intervalMs > deadline) return completed ? { state: 'published', postId: undefined } : { state: 'pending' };
+    if (Date.now() + options.intervalMs > deadline)
+      return completed ? { state: 'published', postId: undefined } : { state: 'pending' };
     await sleep(options.intervalMs);
   }
 }
@@ -77,6 +77,8 @@ async function readStatus(
       creates: false,
     });
   } catch (error) {
-    return isProviderError(error) && (error.kind === 'auth_expired' || error.kind === 'permanent') ? 'give_up' : undefined;
+    return isProviderError(error) && (error.kind === 'auth_expired' || error.kind === 'permanent')
+      ? 'give_up'
+      : undefined;
   }
 }

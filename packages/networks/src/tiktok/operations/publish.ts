@@ -36,13 +36,18 @@ function checkAgainstCreator(settings: TikTokSettings, creator: CreatorInfo, vid
   const privacy = settings.privacy_level;
   if (privacy !== undefined && !creator.privacy_level_options.includes(privacy)) {
     const offered = creator.privacy_level_options.map((option) => PRIVACY_WORDS[option] ?? option).join(', ');
-    throw new Permanent(`This TikTok account cannot post as "${PRIVACY_WORDS[privacy] ?? privacy}". Choose one of: ${offered}.`, {
-      vendorCode: 'privacy_level_option_mismatch',
-    });
+    throw new Permanent(
+      `This TikTok account cannot post as "${PRIVACY_WORDS[privacy] ?? privacy}". Choose one of: ${offered}.`,
+      {
+        vendorCode: 'privacy_level_option_mismatch',
+      },
+    );
   }
   const maxDuration = creator.max_video_post_duration_sec;
   if (video?.durationSec !== undefined && maxDuration !== undefined && video.durationSec > maxDuration) {
-    throw new Permanent(`The video is ${Math.round(video.durationSec)} s long; this TikTok account may post at most ${maxDuration} s.`);
+    throw new Permanent(
+      `The video is ${Math.round(video.durationSec)} s long; this TikTok account may post at most ${maxDuration} s.`,
+    );
   }
 }
 
@@ -69,7 +74,13 @@ export async function publishToTikTok(
 
   const publishId =
     video === undefined
-      ? await startPhotoPost(context, account, { photos: part.media, title: request.title, description: part.text, settings, creator })
+      ? await startPhotoPost(context, account, {
+          photos: part.media,
+          title: request.title,
+          description: part.text,
+          settings,
+          creator,
+        })
       : await startVideoPost(context, account, { video, caption: part.text, settings, creator }, options.chunks);
 
   const outcome = await waitForPublish(
@@ -82,9 +93,17 @@ export async function publishToTikTok(
   return resultOf(publishId, outcome, username, video === undefined ? 'photo' : 'video');
 }
 
-function resultOf(publishId: string, outcome: PublishOutcome, username: string | undefined, kind: 'video' | 'photo'): PublishResult {
+function resultOf(
+  publishId: string,
+  outcome: PublishOutcome,
+  username: string | undefined,
+  kind: 'video' | 'photo',
+): PublishResult {
   if (outcome.state === 'published' && outcome.postId !== undefined) {
-    const url = username === undefined || username.length === 0 ? null : `https://www.tiktok.com/@${username}/${kind}/${outcome.postId}`;
+    const url =
+      username === undefined || username.length === 0
+        ? null
+        : `https://www.tiktok.com/@${username}/${kind}/${outcome.postId}`;
     return { remoteId: outcome.postId, url, extra: [] };
   }
   return { remoteId: publishId, url: null, extra: [] };

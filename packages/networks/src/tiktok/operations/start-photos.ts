@@ -22,7 +22,11 @@ export interface PhotoPostInput {
 }
 
 /** Creates the photo post; returns TikTok's publish_id. */
-export async function startPhotoPost(context: NetworkContext, account: AccountAuth, input: PhotoPostInput): Promise<string> {
+export async function startPhotoPost(
+  context: NetworkContext,
+  account: AccountAuth,
+  input: PhotoPostInput,
+): Promise<string> {
   const { settings, creator } = input;
   const direct = settings.mode === 'direct' && creator !== undefined;
   const text = {

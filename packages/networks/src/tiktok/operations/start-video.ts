@@ -34,7 +34,9 @@ function postInfo(input: VideoPostInput, creator: CreatorInfo): Record<string, u
     brand_content_toggle: settings.brand_content_toggle,
     brand_organic_toggle: settings.brand_organic_toggle,
     is_aigc: input.video.aiGenerated,
-    ...(settings.video_cover_timestamp_ms === undefined ? {} : { video_cover_timestamp_ms: settings.video_cover_timestamp_ms }),
+    ...(settings.video_cover_timestamp_ms === undefined
+      ? {}
+      : { video_cover_timestamp_ms: settings.video_cover_timestamp_ms }),
   };
 }
 
@@ -71,14 +73,20 @@ export async function startVideoPost(
       path,
       body: {
         ...postFields,
-        source_info: { source: 'FILE_UPLOAD', video_size: plan.videoSize, chunk_size: plan.chunkSize, total_chunk_count: plan.totalChunkCount },
+        source_info: {
+          source: 'FILE_UPLOAD',
+          video_size: plan.videoSize,
+          chunk_size: plan.chunkSize,
+          total_chunk_count: plan.totalChunkCount,
+        },
       },
       data: initSchema,
       what: 'start the TikTok upload',
       creates: true,
     }),
   );
-  if (started.upload_url === undefined) throw new Retryable('TikTok did not say where to upload the video; nothing was posted.');
+  if (started.upload_url === undefined)
+    throw new Retryable('TikTok did not say where to upload the video; nothing was posted.');
   await uploadChunks(context, { uploadUrl: started.upload_url, bytes, mimeType: input.video.mimeType, plan });
   return started.publish_id;
 }

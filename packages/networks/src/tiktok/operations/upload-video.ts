@@ -18,7 +18,11 @@ export interface ChunkRules {
 }
 
 /** Plume's choice within TikTok's rules: one chunk up to 64 MB, else 10 MiB chunks. */
-export const tiktokChunkRules: ChunkRules = { singleChunkMaxBytes: 64_000_000, chunkBytes: 10 * 1024 * 1024, maxChunks: 1000 };
+export const tiktokChunkRules: ChunkRules = {
+  singleChunkMaxBytes: 64_000_000,
+  chunkBytes: 10 * 1024 * 1024,
+  maxChunks: 1000,
+};
 
 export interface ChunkPlan {
   videoSize: number;
@@ -65,7 +69,10 @@ export async function uploadChunks(
         input.uploadUrl,
         {
           method: 'PUT',
-          headers: { 'content-type': input.mimeType, 'content-range': `bytes ${range.first}-${range.last}/${plan.videoSize}` },
+          headers: {
+            'content-type': input.mimeType,
+            'content-range': `bytes ${range.first}-${range.last}/${plan.videoSize}`,
+          },
           body: input.bytes.slice(range.first, range.last + 1),
         },
         { ...tiktokFailureMapping, what: `upload part ${index + 1} of ${plan.totalChunkCount} of the video to TikTok` },

@@ -27,7 +27,12 @@ export function media(kind: PublishMedia['kind'], bytes: Uint8Array, extra: Part
 }
 
 /** A one-part request with Direct Post settings that pass validation. */
-export function request(text: string, items: PublishMedia[], settings: Record<string, unknown> = {}, extra: Partial<PublishRequest> = {}): PublishRequest {
+export function request(
+  text: string,
+  items: PublishMedia[],
+  settings: Record<string, unknown> = {},
+  extra: Partial<PublishRequest> = {},
+): PublishRequest {
   return {
     parts: [{ text, media: items }],
     settings: { privacy_level: 'PUBLIC_TO_EVERYONE', ...settings },
@@ -41,7 +46,11 @@ export function connectedAccount(fake: TikTokFake, scopes?: string[]): AccountAu
   const tokens = fake.issueTokens(scopes);
   return {
     externalId: fake.state.user.open_id,
-    tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, ...(scopes === undefined ? {} : { scopes }) },
+    tokens: {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      ...(scopes === undefined ? {} : { scopes }),
+    },
     metadata: { openId: fake.state.user.open_id, username: fake.state.user.username },
   };
 }

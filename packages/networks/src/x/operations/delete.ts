@@ -15,7 +15,10 @@ const deletedSchema = z.looseObject({ data: z.looseObject({ deleted: z.boolean()
 /** Deletes the post `remoteId`; deleting one that no longer exists succeeds. */
 export async function deleteFromX(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
   const url = `${xEndpoint(context, 'api')}/2/tweets/${encodeURIComponent(remoteId)}`;
-  const response = await send(context.http, url, { method: 'DELETE', headers: { ...bearer(account.tokens), accept: 'application/json' } });
+  const response = await send(context.http, url, {
+    method: 'DELETE',
+    headers: { ...bearer(account.tokens), accept: 'application/json' },
+  });
   if (response.status === 404) {
     await response.body?.cancel();
     return;

@@ -5,7 +5,14 @@
  * Docs: docs.x.com/x-api/posts/create-post
  */
 import { z } from 'zod';
-import type { AccountAuth, NetworkContext, PublishedItem, PublishPart, PublishRequest, PublishResult } from '../../contract.ts';
+import type {
+  AccountAuth,
+  NetworkContext,
+  PublishedItem,
+  PublishPart,
+  PublishRequest,
+  PublishResult,
+} from '../../contract.ts';
 import { partlyPublished } from '../../shared/partly-published.ts';
 import { xJson } from '../client.ts';
 import { xSettingsSchema } from '../manifest.ts';
@@ -24,11 +31,18 @@ export function xPostUrl(account: AccountAuth, id: string): string {
 }
 
 /** Publishes the post, its thread replies and the first comment, in order. */
-export async function publishToX(context: NetworkContext, account: AccountAuth, request: PublishRequest): Promise<PublishResult> {
+export async function publishToX(
+  context: NetworkContext,
+  account: AccountAuth,
+  request: PublishRequest,
+): Promise<PublishResult> {
   const settings = readSettings('X', xSettingsSchema, request.settings);
   const [first, ...rest] = request.parts;
   const root = await publishPart(context, account, first, undefined, settings);
-  const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({ part, label: `part ${index + 2} of the thread` }));
+  const replies: { part: PublishPart; label: string }[] = rest.map((part, index) => ({
+    part,
+    label: `part ${index + 2} of the thread`,
+  }));
   const firstComment = request.firstComment?.trim();
   if (firstComment) replies.push({ part: { text: firstComment, media: [] }, label: 'the first comment' });
 
@@ -65,6 +79,13 @@ async function publishPart(
     ...(part.media.some((media) => media.aiGenerated) ? { made_with_ai: true } : {}),
     ...(settings.replySettings === 'everyone' ? {} : { reply_settings: settings.replySettings }),
   };
-  const created = await xJson(context, account.tokens, '/2/tweets', { method: 'POST', json: body }, createdSchema, 'create the post');
+  const created = await xJson(
+    context,
+    account.tokens,
+    '/2/tweets',
+    { method: 'POST', json: body },
+    createdSchema,
+    'create the post',
+  );
   return { remoteId: created.data.id, url: xPostUrl(account, created.data.id) };
 }

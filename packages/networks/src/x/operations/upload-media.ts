@@ -29,9 +29,16 @@ const mediaSchema = z.looseObject({
 type Processing = z.infer<typeof processingSchema>;
 
 /** Uploads `media` and returns X's media id, ready to attach to a post. */
-export async function uploadXMedia(context: NetworkContext, account: AccountAuth, media: PublishMedia): Promise<string> {
+export async function uploadXMedia(
+  context: NetworkContext,
+  account: AccountAuth,
+  media: PublishMedia,
+): Promise<string> {
   const bytes = await media.read();
-  const id = media.kind === 'image' ? await uploadImage(context, account, media, bytes) : await uploadChunked(context, account, media, bytes);
+  const id =
+    media.kind === 'image'
+      ? await uploadImage(context, account, media, bytes)
+      : await uploadChunked(context, account, media, bytes);
   const altText = media.altText?.trim();
   if (altText && media.kind !== 'video') {
     await xJson(
@@ -46,16 +53,33 @@ export async function uploadXMedia(context: NetworkContext, account: AccountAuth
   return id;
 }
 
-async function uploadImage(context: NetworkContext, account: AccountAuth, media: PublishMedia, bytes: Uint8Array): Promise<string> {
+async function uploadImage(
+  context: NetworkContext,
+  account: AccountAuth,
+  media: PublishMedia,
+  bytes: Uint8Array,
+): Promise<string> {
   const form = new FormData();
   form.set('media', new Blob([bytes.slice()], { type: media.mimeType }), media.fileName);
   form.set('media_category', 'tweet_image');
-  const uploaded = await xJson(context, account.tokens, '/2/media/upload', { method: 'POST', form }, mediaSchema, 'upload the image');
+  const uploaded = await xJson(
+    context,
+    account.tokens,
+    '/2/media/upload',
+    { method: 'POST', form },
+    mediaSchema,
+    'upload the image',
+  );
   await waitUntilProcessed(context, account, uploaded.data.id, uploaded.data.processing_info);
   return uploaded.data.id;
 }
 
-async function uploadChunked(context: NetworkContext, account: AccountAuth, media: PublishMedia, bytes: Uint8Array): Promise<string> {
+async function uploadChunked(
+  context: NetworkContext,
+  account: AccountAuth,
+  media: PublishMedia,
+  bytes: Uint8Array,
+): Promise<string> {
   const category = media.kind === 'gif' ? 'tweet_gif' : 'tweet_video';
   const started = await xJson(
     context,
@@ -70,16 +94,39 @@ async function uploadChunked(context: NetworkContext, account: AccountAuth, medi
   for (let offset = 0, segment = 0; offset < bytes.length; offset += CHUNK_BYTES, segment += 1) {
     const form = new FormData();
     form.set('segment_index', String(segment));
-    form.set('media', new Blob([bytes.slice(offset, offset + CHUNK_BYTES)], { type: 'application/octet-stream' }), media.fileName);
-    await xJson(context, account.tokens, `${path}/append`, { method: 'POST', form }, z.unknown(), 'upload part of the media');
+    form.set(
+      'media',
+      new Blob([bytes.slice(offset, offset + CHUNK_BYTES)], { type: 'application/octet-stream' }),
+      media.fileName,
+    );
+    await xJson(
+      context,
+      account.tokens,
+      `${path}/append`,
+      { method: 'POST', form },
+      z.unknown(),
+      'upload part of the media',
+    );
   }
-  const finished = await xJson(context, account.tokens, `${path}/finalize`, { method: 'POST' }, mediaSchema, 'finish the media upload');
+  const finished = await xJson(
+    context,
+    account.tokens,
+    `${path}/finalize`,
+    { method: 'POST' },
+    mediaSchema,
+    'finish the media upload',
+  );
   await waitUntilProcessed(context, account, finished.data.id, finished.data.processing_info);
   return finished.data.id;
 }
 
 /** Polls `GET /2/media/upload?command=STATUS` while X reports `pending` or `in_progress`. */
-async function waitUntilProcessed(context: NetworkContext, account: AccountAuth, id: string, first: Processing | undefined): Promise<void> {
+async function waitUntilProcessed(
+  context: NetworkContext,
+  account: AccountAuth,
+  id: string,
+  first: Processing | undefined,
+): Promise<void> {
   const deadline = Date.now() + PROCESSING_BUDGET_MS;
   let processing = first;
   while (processing !== undefined && (processing.state === 'pending' || processing.state === 'in_progress')) {
@@ -97,8 +144,11 @@ async function waitUntilProcessed(context: NetworkContext, account: AccountAuth,
   }
   if (processing?.state === 'failed') {
     const detail = processing.error?.message ?? processing.error?.name;
-    throw new Permanent(`X could not process the media file${detail ? `: ${detail}` : ''}. Check its format, size and length.`, {
-      vendorCode: processing.error?.name ?? 'media-processing-failed',
-    });
+    throw new Permanent(
+      `X could not process the media file${detail ? `: ${detail}` : ''}. Check its format, size and length.`,
+      {
+        vendorCode: processing.error?.name ?? 'media-processing-failed',
+      },
+    );
   }
 }

@@ -25,7 +25,10 @@ export async function startXTestBed(): Promise<XTestBed> {
 }
 
 /** A media item whose bytes are `size` bytes of a repeating pattern. */
-export function testMedia(overrides: Partial<PublishMedia> & Pick<PublishMedia, 'kind' | 'mimeType'>, size = 1024): PublishMedia {
+export function testMedia(
+  overrides: Partial<PublishMedia> & Pick<PublishMedia, 'kind' | 'mimeType'>,
+  size = 1024,
+): PublishMedia {
   const bytes = new Uint8Array(size).map((_, index) => index % 251);
   return {
     id: `media-${Math.random().toString(36).slice(2)}`,

@@ -10,13 +10,22 @@ import { youtubeVocabulary } from '../errors.ts';
 import { googleNoContent } from '../google-call.ts';
 import { requireEndpoint } from '../google-oauth.ts';
 
-export async function deleteYoutubeVideo(context: NetworkContext, account: AccountAuth, remoteId: string): Promise<void> {
+export async function deleteYoutubeVideo(
+  context: NetworkContext,
+  account: AccountAuth,
+  remoteId: string,
+): Promise<void> {
   const url = new URL(`${requireEndpoint(context, 'api')}/videos`);
   url.searchParams.set('id', remoteId);
-  await googleNoContent(context.http, url, { method: 'DELETE', headers: bearer(account.tokens) }, {
-    what: 'delete the YouTube video',
-    now: context.now(),
-    vocabulary: youtubeVocabulary,
-    okStatuses: [404, 410],
-  });
+  await googleNoContent(
+    context.http,
+    url,
+    { method: 'DELETE', headers: bearer(account.tokens) },
+    {
+      what: 'delete the YouTube video',
+      now: context.now(),
+      vocabulary: youtubeVocabulary,
+      okStatuses: [404, 410],
+    },
+  );
 }

@@ -12,9 +12,12 @@ export async function youtubeHealth(context: NetworkContext, account: AccountAut
   const channelId = account.metadata['channelId'] ?? account.externalId;
   const channel = channels.find((candidate) => candidate.id === channelId);
   if (channel === undefined) {
-    throw new Permanent('This login no longer gives access to the connected YouTube channel. Connect the channel again.', {
-      vendorCode: 'channel_not_found',
-    });
+    throw new Permanent(
+      'This login no longer gives access to the connected YouTube channel. Connect the channel again.',
+      {
+        vendorCode: 'channel_not_found',
+      },
+    );
   }
   return channelIdentity(context, channel);
 }

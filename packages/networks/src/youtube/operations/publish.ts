@@ -20,7 +20,8 @@ export async function publishYoutube(
   options: UploadOptions = {},
 ): Promise<PublishResult> {
   const issues = validateYoutube(request);
-  if (issues.length > 0) throw new Permanent(issues.map((issue) => issue.message).join(' '), { vendorCode: 'invalid_post' });
+  if (issues.length > 0)
+    throw new Permanent(issues.map((issue) => issue.message).join(' '), { vendorCode: 'invalid_post' });
   const settings = youtubeSettings.parse(request.settings);
   const video = request.parts[0].media[0];
   if (video === undefined) throw new Permanent('YouTube needs exactly one video, and nothing else.');
@@ -34,7 +35,12 @@ export async function publishYoutube(
     mimeType: video.mimeType,
     notifySubscribers: settings.notify_subscribers,
   });
-  const uploaded = await uploadVideoBytes(context, account.tokens, { session, bytes, mimeType: video.mimeType }, options);
+  const uploaded = await uploadVideoBytes(
+    context,
+    account.tokens,
+    { session, bytes, mimeType: video.mimeType },
+    options,
+  );
 
   const web = requireEndpoint(context, 'web');
   const short = settings.short && isShortEligible(video);

@@ -72,7 +72,12 @@ export async function startUploadSession(
     if (isProviderError(error)) throw error;
     throw new Retryable('The YouTube upload could not be started (no answer); no video was created.', { cause: error });
   }
-  if (!response.ok) throw await googleFailure(response, { what: 'start the YouTube upload', now: context.now(), vocabulary: youtubeVocabulary });
+  if (!response.ok)
+    throw await googleFailure(response, {
+      what: 'start the YouTube upload',
+      now: context.now(),
+      vocabulary: youtubeVocabulary,
+    });
   await response.body?.cancel();
   return sessionUri(response.headers.get('location'), upload);
 }
@@ -85,7 +90,8 @@ export async function uploadVideoBytes(
   options: UploadOptions = {},
 ): Promise<UploadedVideo> {
   const chunkBytes = options.chunkBytes ?? 32 * CHUNK_UNIT;
-  if (chunkBytes <= 0 || chunkBytes % CHUNK_UNIT !== 0) throw new RangeError('chunkBytes must be a positive multiple of 256 KiB');
+  if (chunkBytes <= 0 || chunkBytes % CHUNK_UNIT !== 0)
+    throw new RangeError('chunkBytes must be a positive multiple of 256 KiB');
   const total = input.bytes.byteLength;
   const call = { context, tokens, session: input.session, total };
   let offset = 0;
@@ -135,7 +141,12 @@ class Interrupted extends Error {
 /** An expired session (404/410) never became a video, whatever was sent. */
 class SessionExpired extends Retryable {}
 
-async function putChunk(call: SessionCall, chunk: Uint8Array<ArrayBuffer>, offset: number, mimeType: string): Promise<Outcome> {
+async function putChunk(
+  call: SessionCall,
+  chunk: Uint8Array<ArrayBuffer>,
+  offset: number,
+  mimeType: string,
+): Promise<Outcome> {
   // Google said every byte arrived but sent no video: ask again.
   if (chunk.byteLength === 0) throw new Interrupted(new Error('all bytes acknowledged without a video'), true);
   const range = `bytes ${offset}-${offset + chunk.byteLength - 1}/${call.total}`;
@@ -196,9 +207,14 @@ function nextOffset(range: string | null, total: number): number {
 
 function giveUp(cause: unknown, lastMayHaveArrived: boolean): Error {
   if (lastMayHaveArrived) {
-    return new UploadOutcomeUnknownError('The last part of the video was sent but YouTube never confirmed it; the video may exist.', { cause });
+    return new UploadOutcomeUnknownError(
+      'The last part of the video was sent but YouTube never confirmed it; the video may exist.',
+      { cause },
+    );
   }
-  return new Retryable('The YouTube upload was interrupted before the video was complete; no video was created.', { cause });
+  return new Retryable('The YouTube upload was interrupted before the video was complete; no video was created.', {
+    cause,
+  });
 }
 
 /** The session URI must point back at Google (or at the configured upload host, e.g. a test fake). */
@@ -211,7 +227,8 @@ function sessionUri(location: string | null, upload: string): URL {
     throw new Retryable('YouTube returned an unusable upload address; no video was created.');
   }
   const sameHost = url.origin === new URL(upload).origin;
-  const google = url.protocol === 'https:' && (url.hostname === 'googleapis.com' || url.hostname.endsWith('.googleapis.com'));
+  const google =
+    url.protocol === 'https:' && (url.hostname === 'googleapis.com' || url.hostname.endsWith('.googleapis.com'));
   if (!sameHost && !google) throw new Retryable('YouTube returned an unexpected upload address; no video was created.');
   return url;
 }

@@ -46,7 +46,11 @@ export function tagsLength(tags: readonly string[]): number {
 }
 
 /** The resource for `videos.insert`. */
-export function buildVideoResource(request: PublishRequest, settings: YoutubeSettings, video: PublishMedia): VideoResource {
+export function buildVideoResource(
+  request: PublishRequest,
+  settings: YoutubeSettings,
+  video: PublishMedia,
+): VideoResource {
   const title = effectiveTitle(request);
   const description = describe(request.parts[0].text.trim(), title, settings.short);
   const snippet: VideoResource['snippet'] = { title, description, categoryId: settings.category_id };

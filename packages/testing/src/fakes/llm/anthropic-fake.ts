@@ -49,7 +49,12 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
       } else if (request.headers['anthropic-version'] === undefined) {
         writeJson(res, 400, anthropicError(400, 'anthropic-version: header is required'));
       } else if (request.method === 'GET' && request.path.endsWith('/models')) {
-        const data = context.models.map((model) => ({ type: 'model', id: model.id, display_name: model.id, created_at: '2025-01-01T00:00:00Z' }));
+        const data = context.models.map((model) => ({
+          type: 'model',
+          id: model.id,
+          display_name: model.id,
+          created_at: '2025-01-01T00:00:00Z',
+        }));
         writeJson(res, 200, { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
       } else if (request.method === 'POST' && request.path.endsWith('/messages')) {
         await createMessage(request, res, context);
@@ -62,7 +67,11 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
 
 /** Anthropic's error envelope for a status. */
 export function anthropicError(status: number, message: string): unknown {
-  return { type: 'error', error: { type: ERROR_TYPES[status] ?? 'api_error', message }, request_id: `req_fake${status}` };
+  return {
+    type: 'error',
+    error: { type: ERROR_TYPES[status] ?? 'api_error', message },
+    request_id: `req_fake${status}`,
+  };
 }
 
 interface MessagesBody {
@@ -92,30 +101,55 @@ async function createMessage(request: LlmFakeRequest, res: ServerResponse, conte
   };
   const inputTokens = promptTokens(prompt);
   if (inputTokens + body.max_tokens > model.contextWindow) {
-    writeJson(res, 400, anthropicError(400, `prompt is too long: ${inputTokens + body.max_tokens} tokens > ${model.contextWindow} maximum`));
+    writeJson(
+      res,
+      400,
+      anthropicError(
+        400,
+        `prompt is too long: ${inputTokens + body.max_tokens} tokens > ${model.contextWindow} maximum`,
+      ),
+    );
     return;
   }
   const answer = truncateToTokens(context.answer(prompt), body.max_tokens);
   const stopReason = answer.truncated ? 'max_tokens' : 'end_turn';
   const outputTokens = countTokens(answer.text);
-  const message = { id: `msg_fake${Date.now()}`, type: 'message', role: 'assistant', model: model.id, stop_sequence: null };
+  const message = {
+    id: `msg_fake${Date.now()}`,
+    type: 'message',
+    role: 'assistant',
+    model: model.id,
+    stop_sequence: null,
+  };
 
   if (body.stream !== true) {
     if (context.malformed) return writeJson(res, 200, '{"type": "message", "content": [');
     const content = [{ type: 'text', text: answer.text }];
-    return writeJson(res, 200, { ...message, content, stop_reason: stopReason, usage: { input_tokens: inputTokens, output_tokens: outputTokens } });
+    return writeJson(res, 200, {
+      ...message,
+      content,
+      stop_reason: stopReason,
+      usage: { input_tokens: inputTokens, output_tokens: outputTokens },
+    });
   }
   const event = (type: string, data: object): SseEvent => ({ event: type, data: { type, ...data } });
   const events: SseEvent[] = [
-    event('message_start', { message: { ...message, content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 } } }),
+    event('message_start', {
+      message: { ...message, content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 } },
+    }),
     event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
     event('ping', {}),
   ];
-  if (context.malformed) events.push({ event: 'content_block_delta', data: '{"type": "content_block_delta", "delta": ' });
-  for (const piece of splitIntoChunks(answer.text)) events.push(event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: piece } }));
+  if (context.malformed)
+    events.push({ event: 'content_block_delta', data: '{"type": "content_block_delta", "delta": ' });
+  for (const piece of splitIntoChunks(answer.text))
+    events.push(event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: piece } }));
   events.push(
     event('content_block_stop', { index: 0 }),
-    event('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: outputTokens } }),
+    event('message_delta', {
+      delta: { stop_reason: stopReason, stop_sequence: null },
+      usage: { output_tokens: outputTokens },
+    }),
     event('message_stop', {}),
   );
   await writeSse(res, events, context.chunkDelayMs);
@@ -125,5 +159,7 @@ async function createMessage(request: LlmFakeRequest, res: ServerResponse, conte
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((block: { type?: string; text?: string }) => (block.type === 'text' ? (block.text ?? '') : '')).join('\n');
+  return content
+    .map((block: { type?: string; text?: string }) => (block.type === 'text' ? (block.text ?? '') : ''))
+    .join('\n');
 }

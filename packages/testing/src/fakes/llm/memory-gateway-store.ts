@@ -4,7 +4,14 @@
  * plain maps. Storage behaviour itself (ledger rows, spend totals, cache expiry) is tested on PostgreSQL.
  */
 import { NO_LIMITS, type BudgetLimits } from '@plume/llm/gateway/budget';
-import { periodsOf, type CachedAnswer, type GatewayStore, type PeriodSpend, type StoredProvider, type UsageRecord } from '@plume/llm/gateway/gateway-store';
+import {
+  periodsOf,
+  type CachedAnswer,
+  type GatewayStore,
+  type PeriodSpend,
+  type StoredProvider,
+  type UsageRecord,
+} from '@plume/llm/gateway/gateway-store';
 
 export type MemoryGatewayStore = GatewayStore & {
   /** Ledger rows in the order written, with the id handed back. */
@@ -19,7 +26,8 @@ export function createMemoryGatewayStore(): MemoryGatewayStore {
   const providers = new Map<string, StoredProvider[]>();
   const spend = new Map<string, PeriodSpend>();
   const cache = new Map<string, { answer: CachedAnswer; expiresAt: number; hits: number }>();
-  const spendOf = (workspaceId: string, period: string) => spend.get(`${workspaceId} ${period}`) ?? { period, costMicros: 0, requests: 0, alerted: [] };
+  const spendOf = (workspaceId: string, period: string) =>
+    spend.get(`${workspaceId} ${period}`) ?? { period, costMicros: 0, requests: 0, alerted: [] };
 
   return {
     ledger,
@@ -34,7 +42,11 @@ export function createMemoryGatewayStore(): MemoryGatewayStore {
       }
       const [daySpend, monthSpend] = [spendOf(workspaceId, day), spendOf(workspaceId, month)];
       return {
-        budget: { limits: limits.get(workspaceId) ?? NO_LIMITS, day: { costMicros: daySpend.costMicros, requests: daySpend.requests }, month: { costMicros: monthSpend.costMicros, requests: monthSpend.requests } },
+        budget: {
+          limits: limits.get(workspaceId) ?? NO_LIMITS,
+          day: { costMicros: daySpend.costMicros, requests: daySpend.requests },
+          month: { costMicros: monthSpend.costMicros, requests: monthSpend.requests },
+        },
         hits,
       };
     },
@@ -43,7 +55,11 @@ export function createMemoryGatewayStore(): MemoryGatewayStore {
       ledger.push({ ...record, id, at });
       const totals = Object.values(periodsOf(at)).map((period) => {
         const current = spendOf(record.workspaceId, period);
-        const next = { ...current, costMicros: current.costMicros + record.costMicros, requests: current.requests + (record.countsAsRequest ? 1 : 0) };
+        const next = {
+          ...current,
+          costMicros: current.costMicros + record.costMicros,
+          requests: current.requests + (record.countsAsRequest ? 1 : 0),
+        };
         spend.set(`${record.workspaceId} ${period}`, next);
         return next;
       });
@@ -51,7 +67,11 @@ export function createMemoryGatewayStore(): MemoryGatewayStore {
         const entry = cache.get(write.countHitOf);
         if (entry) entry.hits += 1;
       } else if (write !== undefined) {
-        cache.set(write.store.key, { answer: write.store.answer, expiresAt: write.store.now.getTime() + write.store.ttlSeconds * 1000, hits: 0 });
+        cache.set(write.store.key, {
+          answer: write.store.answer,
+          expiresAt: write.store.now.getTime() + write.store.ttlSeconds * 1000,
+          hits: 0,
+        });
       }
       return { id, spend: totals };
     },

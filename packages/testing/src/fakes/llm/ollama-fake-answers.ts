@@ -68,7 +68,11 @@ export function planAnswer(prompt: FakeOllamaPrompt, text: string): PlannedAnswe
 }
 
 /** One streamed chunk carrying `piece`. */
-export function deltaChunk(endpoint: FakeOllamaPrompt['endpoint'], model: string, piece: string): Record<string, unknown> {
+export function deltaChunk(
+  endpoint: FakeOllamaPrompt['endpoint'],
+  model: string,
+  piece: string,
+): Record<string, unknown> {
   const createdAt = new Date().toISOString();
   return endpoint === 'chat'
     ? { model, created_at: createdAt, message: { role: 'assistant', content: piece }, done: false }

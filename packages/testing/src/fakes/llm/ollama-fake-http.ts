@@ -19,7 +19,11 @@ const NDJSON = { 'content-type': 'application/x-ndjson' };
  * Writes NDJSON lines, pausing between them and cutting the connection when asked.
  * Returns true when every line was written.
  */
-export async function streamLines(res: ServerResponse, lines: readonly Record<string, unknown>[], control: StreamControl): Promise<boolean> {
+export async function streamLines(
+  res: ServerResponse,
+  lines: readonly Record<string, unknown>[],
+  control: StreamControl,
+): Promise<boolean> {
   const { chunkDelayMs, dropAfterChunks } = control;
   if (chunkDelayMs === 0 && dropAfterChunks === undefined) {
     res.writeHead(200, NDJSON).end(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
@@ -41,8 +45,15 @@ export async function streamLines(res: ServerResponse, lines: readonly Record<st
 }
 
 /** Sends `body` as JSON; a string is sent as it is (to inject bodies that are not JSON). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    .end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 /** Reads the whole request body. */

@@ -20,15 +20,50 @@ export interface FakeOllamaModel {
 
 /** Installed by default: small, well-known models. */
 export const DEFAULT_INSTALLED_MODELS: readonly FakeOllamaModel[] = [
-  { name: 'llama3.2:3b', sizeBytes: 2_019_393_189, parameterSize: '3.2B', quantization: 'Q4_K_M', contextLength: 131_072, family: 'llama' },
-  { name: 'qwen2.5:0.5b', sizeBytes: 397_821_319, parameterSize: '494.03M', quantization: 'Q4_K_M', contextLength: 32_768, family: 'qwen2' },
+  {
+    name: 'llama3.2:3b',
+    sizeBytes: 2_019_393_189,
+    parameterSize: '3.2B',
+    quantization: 'Q4_K_M',
+    contextLength: 131_072,
+    family: 'llama',
+  },
+  {
+    name: 'qwen2.5:0.5b',
+    sizeBytes: 397_821_319,
+    parameterSize: '494.03M',
+    quantization: 'Q4_K_M',
+    contextLength: 32_768,
+    family: 'qwen2',
+  },
 ];
 
 /** Offered by the fake registry to `/api/pull` (installed models can be pulled again too). */
 export const DEFAULT_LIBRARY_MODELS: readonly FakeOllamaModel[] = [
-  { name: 'llama3.2:1b', sizeBytes: 1_321_098_329, parameterSize: '1.2B', quantization: 'Q8_0', contextLength: 131_072, family: 'llama' },
-  { name: 'gemma2:2b', sizeBytes: 1_629_518_495, parameterSize: '2.6B', quantization: 'Q4_0', contextLength: 8_192, family: 'gemma2' },
-  { name: 'llama3.1:405b', sizeBytes: 243_000_000_000, parameterSize: '405.9B', quantization: 'Q4_K_M', contextLength: 131_072, family: 'llama' },
+  {
+    name: 'llama3.2:1b',
+    sizeBytes: 1_321_098_329,
+    parameterSize: '1.2B',
+    quantization: 'Q8_0',
+    contextLength: 131_072,
+    family: 'llama',
+  },
+  {
+    name: 'gemma2:2b',
+    sizeBytes: 1_629_518_495,
+    parameterSize: '2.6B',
+    quantization: 'Q4_0',
+    contextLength: 8_192,
+    family: 'gemma2',
+  },
+  {
+    name: 'llama3.1:405b',
+    sizeBytes: 243_000_000_000,
+    parameterSize: '405.9B',
+    quantization: 'Q4_K_M',
+    contextLength: 131_072,
+    family: 'llama',
+  },
 ];
 
 /** Adds `:latest` to a bare name, as Ollama does. */
@@ -56,7 +91,14 @@ function details(model: FakeOllamaModel): Record<string, unknown> {
 /** One entry of `GET /api/tags`. */
 export function tagsEntry(model: FakeOllamaModel, modifiedAt: string): Record<string, unknown> {
   const name = normalizeModelName(model.name);
-  return { name, model: name, modified_at: modifiedAt, size: model.sizeBytes, digest: modelDigest(model), details: details(model) };
+  return {
+    name,
+    model: name,
+    modified_at: modifiedAt,
+    size: model.sizeBytes,
+    digest: modelDigest(model),
+    details: details(model),
+  };
 }
 
 /** One entry of `GET /api/ps`: a model loaded in memory until `expiresAt`. */

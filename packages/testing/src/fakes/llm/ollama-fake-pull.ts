@@ -31,7 +31,13 @@ export function pullLines(model: FakeOllamaModel | undefined): Record<string, un
       completed: Math.round(layer.size * step),
     })),
   );
-  return [{ status: 'pulling manifest' }, ...progress, { status: 'verifying sha256 digest' }, { status: 'writing manifest' }, { status: 'success' }];
+  return [
+    { status: 'pulling manifest' },
+    ...progress,
+    { status: 'verifying sha256 digest' },
+    { status: 'writing manifest' },
+    { status: 'success' },
+  ];
 }
 
 function smallLayerDigest(model: FakeOllamaModel, kind: string): string {

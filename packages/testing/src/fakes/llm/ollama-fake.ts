@@ -85,8 +85,12 @@ interface Injection {
 
 /** Starts the fake on 127.0.0.1 with an OS-chosen port. */
 export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<OllamaFake> {
-  const installed = new Map((options.installed ?? DEFAULT_INSTALLED_MODELS).map((model) => [normalizeModelName(model.name), model]));
-  const library = new Map((options.library ?? DEFAULT_LIBRARY_MODELS).map((model) => [normalizeModelName(model.name), model]));
+  const installed = new Map(
+    (options.installed ?? DEFAULT_INSTALLED_MODELS).map((model) => [normalizeModelName(model.name), model]),
+  );
+  const library = new Map(
+    (options.library ?? DEFAULT_LIBRARY_MODELS).map((model) => [normalizeModelName(model.name), model]),
+  );
   const loaded = new Map<string, { expiresAt: Date; contextLength: number }>();
   const modifiedAt = new Date().toISOString();
   const requests: RecordedOllamaRequest[] = [];
@@ -127,11 +131,18 @@ export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<
     return injection;
   }
 
-  async function route(method: string, path: string, body: Record<string, unknown>, res: ServerResponse, control: StreamControl): Promise<void> {
+  async function route(
+    method: string,
+    path: string,
+    body: Record<string, unknown>,
+    res: ServerResponse,
+    control: StreamControl,
+  ): Promise<void> {
     const key = `${method} ${path}`;
     if (key === 'POST /api/chat') return answerPrompt(toPrompt('chat', body), body, res, control);
     if (key === 'POST /api/generate') return answerPrompt(toPrompt('generate', body), body, res, control);
-    if (key === 'GET /api/tags') return sendJson(res, 200, { models: [...installed.values()].map((model) => tagsEntry(model, modifiedAt)) });
+    if (key === 'GET /api/tags')
+      return sendJson(res, 200, { models: [...installed.values()].map((model) => tagsEntry(model, modifiedAt)) });
     if (key === 'GET /api/ps') return sendJson(res, 200, { models: runningModels() });
     if (key === 'GET /api/version') return sendJson(res, 200, { version: options.version ?? '0.12.6' });
     if (key === 'POST /api/show') return show(modelName(body), res);
@@ -140,13 +151,20 @@ export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<
     sendJson(res, 404, { error: `the Ollama fake has no route ${key}` });
   }
 
-  async function answerPrompt(prompt: FakeOllamaPrompt, body: Record<string, unknown>, res: ServerResponse, control: StreamControl): Promise<void> {
+  async function answerPrompt(
+    prompt: FakeOllamaPrompt,
+    body: Record<string, unknown>,
+    res: ServerResponse,
+    control: StreamControl,
+  ): Promise<void> {
     const name = normalizeModelName(prompt.model);
     const model = installed.get(name);
-    if (model === undefined) return sendJson(res, 404, { error: `model "${prompt.model}" not found, try pulling it first` });
+    if (model === undefined)
+      return sendJson(res, 404, { error: `model "${prompt.model}" not found, try pulling it first` });
     const plan = planAnswer(prompt, answer(prompt));
     markLoaded(name, body);
-    if (body['stream'] === false) return sendJson(res, 200, finalChunk(prompt.endpoint, name, plan, plan.pieces.join('')));
+    if (body['stream'] === false)
+      return sendJson(res, 200, finalChunk(prompt.endpoint, name, plan, plan.pieces.join('')));
     const lines = plan.pieces.map((piece) => deltaChunk(prompt.endpoint, name, piece));
     lines.push(finalChunk(prompt.endpoint, name, plan, ''));
     await streamLines(res, lines, control);
@@ -164,7 +182,9 @@ export async function startOllamaFake(options: OllamaFakeOptions = {}): Promise<
     const now = Date.now();
     return [...loaded.entries()].flatMap(([name, state]) => {
       const model = installed.get(name);
-      return model === undefined || state.expiresAt.getTime() <= now ? [] : [psEntry(model, state.expiresAt, state.contextLength)];
+      return model === undefined || state.expiresAt.getTime() <= now
+        ? []
+        : [psEntry(model, state.expiresAt, state.contextLength)];
     });
   }
 

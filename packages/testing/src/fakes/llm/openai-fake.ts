@@ -39,16 +39,29 @@ export async function startOpenAiFake(options: OpenAiFakeOptions = {}): Promise<
   const apiKey = options.apiKey === undefined ? 'test-openai-key' : options.apiKey;
   return startLlmFakeServer({
     models: options.models ?? OPENAI_FAKE_MODELS,
-    errorBody: (status) => openAiError(status === 429 ? 'Rate limit reached for requests' : 'The server had an error', status === 429 ? 'requests' : 'server_error', null),
+    errorBody: (status) =>
+      openAiError(
+        status === 429 ? 'Rate limit reached for requests' : 'The server had an error',
+        status === 429 ? 'requests' : 'server_error',
+        null,
+      ),
     handler: async (request, res, context) => {
       if (apiKey !== null && !isAuthorized(request, apiKey)) {
-        writeJson(res, 401, openAiError(`Incorrect API key provided: ${maskKey(request)}.`, 'invalid_request_error', 'invalid_api_key'));
+        writeJson(
+          res,
+          401,
+          openAiError(`Incorrect API key provided: ${maskKey(request)}.`, 'invalid_request_error', 'invalid_api_key'),
+        );
       } else if (request.method === 'GET' && request.path.endsWith('/models')) {
         writeJson(res, 200, listModels(context.models));
       } else if (request.method === 'POST' && request.path.endsWith('/chat/completions')) {
         await completeChat(request, res, context, options.flavor ?? 'openai');
       } else {
-        writeJson(res, 404, openAiError(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null));
+        writeJson(
+          res,
+          404,
+          openAiError(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null),
+        );
       }
     },
   });
@@ -64,22 +77,46 @@ interface ChatBody {
   max_completion_tokens?: number;
 }
 
-async function completeChat(request: LlmFakeRequest, res: ServerResponse, context: LlmFakeContext, flavor: OpenAiFakeOptions['flavor']): Promise<void> {
+async function completeChat(
+  request: LlmFakeRequest,
+  res: ServerResponse,
+  context: LlmFakeContext,
+  flavor: OpenAiFakeOptions['flavor'],
+): Promise<void> {
   const body = (request.body ?? {}) as ChatBody;
   const model = context.models.find((candidate) => candidate.id === body.model);
   if (model === undefined) {
-    writeJson(res, 404, openAiError(`The model \`${String(body.model)}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+    writeJson(
+      res,
+      404,
+      openAiError(
+        `The model \`${String(body.model)}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+      ),
+    );
     return;
   }
   const messages = (body.messages ?? []).map((message) => ({ role: message.role, content: textOf(message.content) }));
   const prompt: FakePrompt = {
     model: model.id,
-    system: messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => m.content).join('\n'),
+    system: messages
+      .filter((m) => m.role === 'system' || m.role === 'developer')
+      .map((m) => m.content)
+      .join('\n'),
     messages: messages.filter((m) => m.role === 'user' || m.role === 'assistant'),
     json: body.response_format?.type === 'json_object' || body.response_format?.type === 'json_schema',
   };
   if (body.response_format?.type === 'json_object' && !messages.some((m) => /json/i.test(m.content))) {
-    writeJson(res, 400, openAiError("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'invalid_request_error', null));
+    writeJson(
+      res,
+      400,
+      openAiError(
+        "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+        'invalid_request_error',
+        null,
+      ),
+    );
     return;
   }
   const maxTokens = body.max_completion_tokens ?? body.max_tokens;
@@ -91,29 +128,56 @@ async function completeChat(request: LlmFakeRequest, res: ServerResponse, contex
   }
   const answer = truncateToTokens(context.answer(prompt), maxTokens);
   const finishReason = answer.truncated ? 'length' : 'stop';
-  const usage = { prompt_tokens: inputTokens, completion_tokens: countTokens(answer.text), total_tokens: inputTokens + countTokens(answer.text) };
-  const base = { id: `chatcmpl-fake${Date.now()}`, created: Math.floor(Date.now() / 1000), model: model.id, system_fingerprint: 'fp_fake' };
+  const usage = {
+    prompt_tokens: inputTokens,
+    completion_tokens: countTokens(answer.text),
+    total_tokens: inputTokens + countTokens(answer.text),
+  };
+  const base = {
+    id: `chatcmpl-fake${Date.now()}`,
+    created: Math.floor(Date.now() / 1000),
+    model: model.id,
+    system_fingerprint: 'fp_fake',
+  };
 
   if (body.stream !== true) {
     if (context.malformed) return writeJson(res, 200, '{"id": "chatcmpl-broken", "choices": [');
-    const choice = { index: 0, message: { role: 'assistant', content: answer.text, refusal: null }, logprobs: null, finish_reason: finishReason };
+    const choice = {
+      index: 0,
+      message: { role: 'assistant', content: answer.text, refusal: null },
+      logprobs: null,
+      finish_reason: finishReason,
+    };
     return writeJson(res, 200, { ...base, object: 'chat.completion', choices: [choice], usage });
   }
   const chunk = (delta: object, finish: string | null, extra: object = {}): SseEvent => ({
-    data: { ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra },
+    data: {
+      ...base,
+      object: 'chat.completion.chunk',
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...extra,
+    },
   });
   const events: SseEvent[] = [chunk({ role: 'assistant', content: '' }, null)];
   if (context.malformed) events.push({ data: '{"choices": [{"delta": {"content": ' });
   for (const piece of splitIntoChunks(answer.text)) events.push(chunk({ content: piece }, null));
-  const vendorUsage = flavor === 'groq' ? { x_groq: { id: 'req_fake', usage } } : flavor === 'perplexity' ? { usage } : {};
+  const vendorUsage =
+    flavor === 'groq' ? { x_groq: { id: 'req_fake', usage } } : flavor === 'perplexity' ? { usage } : {};
   events.push(chunk({}, finishReason, vendorUsage));
-  if (body.stream_options?.include_usage === true) events.push({ data: { ...base, object: 'chat.completion.chunk', choices: [], usage } });
+  if (body.stream_options?.include_usage === true)
+    events.push({ data: { ...base, object: 'chat.completion.chunk', choices: [], usage } });
   events.push({ data: '[DONE]' });
   await writeSse(res, events, context.chunkDelayMs);
 }
 
 function listModels(models: readonly LlmFakeModel[]): unknown {
-  const data = models.map((model) => ({ id: model.id, object: 'model', created: 1_700_000_000, owned_by: 'plume-fake', context_window: model.contextWindow }));
+  const data = models.map((model) => ({
+    id: model.id,
+    object: 'model',
+    created: 1_700_000_000,
+    owned_by: 'plume-fake',
+    context_window: model.contextWindow,
+  }));
   return { object: 'list', data };
 }
 
@@ -136,5 +200,7 @@ function maskKey(request: LlmFakeRequest): string {
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((part: { type?: string; text?: string }) => (part.type === 'text' ? (part.text ?? '') : '')).join('');
+  return content
+    .map((part: { type?: string; text?: string }) => (part.type === 'text' ? (part.text ?? '') : ''))
+    .join('');
 }

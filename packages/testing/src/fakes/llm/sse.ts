@@ -36,7 +36,12 @@ export function sleep(ms: number, res?: ServerResponse): Promise<void> {
 }
 
 /** Sends a JSON body (strings are sent as they are, for deliberately broken bodies). */
-export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function writeJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }

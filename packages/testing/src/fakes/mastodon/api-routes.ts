@@ -4,7 +4,15 @@
  * 404 "Record not found", Idempotency-Key answering with the status it created before.
  */
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
-import { accountJson, hasScope, invalidToken, mastodonError, mediaJson, rateLimitHeaders, statusJson } from './responses.ts';
+import {
+  accountJson,
+  hasScope,
+  invalidToken,
+  mastodonError,
+  mediaJson,
+  rateLimitHeaders,
+  statusJson,
+} from './responses.ts';
 import type { MastodonFakeState } from './state.ts';
 import { statusLength } from './status-length.ts';
 
@@ -12,7 +20,8 @@ async function uploadMedia(state: MastodonFakeState, request: FakeRequest): Prom
   if (!hasScope(state, request, 'write:media')) return invalidToken;
   const form = await request.formData();
   const file = form.get('file');
-  if (!(file instanceof File) || file.type === '') return mastodonError(422, 'Validation failed: File content type is invalid, File is invalid');
+  if (!(file instanceof File) || file.type === '')
+    return mastodonError(422, 'Validation failed: File content type is invalid, File is invalid');
   const description = form.get('description');
   const type = file.type.startsWith('video/') ? 'video' : file.type === 'image/gif' ? 'gifv' : 'image';
   const media = {
@@ -43,12 +52,15 @@ function createStatus(state: MastodonFakeState, request: FakeRequest): FakeRespo
   if (!hasScope(state, request, 'write:statuses')) return invalidToken;
   const key = request.headers['idempotency-key'];
   const idempotencyKey = typeof key === 'string' ? `${request.bearer}:${key}` : undefined;
-  const earlier = idempotencyKey === undefined ? undefined : state.statuses.get(state.idempotency.get(idempotencyKey) ?? '');
+  const earlier =
+    idempotencyKey === undefined ? undefined : state.statuses.get(state.idempotency.get(idempotencyKey) ?? '');
   if (earlier !== undefined) return { status: 200, headers: rateLimitHeaders(), body: statusJson(state, earlier) };
   const body = (request.body ?? {}) as Record<string, unknown>;
   const text = typeof body['status'] === 'string' ? body['status'] : '';
   const rawIds = body['media_ids'] ?? body['media_ids[]'];
-  const mediaIds = (Array.isArray(rawIds) ? rawIds : rawIds === undefined ? [] : [rawIds]).map((id) => (typeof id === 'string' ? id : ''));
+  const mediaIds = (Array.isArray(rawIds) ? rawIds : rawIds === undefined ? [] : [rawIds]).map((id) =>
+    typeof id === 'string' ? id : '',
+  );
   if (text.trim() === '' && mediaIds.length === 0) return mastodonError(422, "Validation failed: Text can't be blank");
   const spoilerText = typeof body['spoiler_text'] === 'string' ? body['spoiler_text'] : '';
   if (statusLength(text, spoilerText, state.charactersPerUrl) > state.maxCharacters) {
@@ -57,7 +69,8 @@ function createStatus(state: MastodonFakeState, request: FakeRequest): FakeRespo
   if (mediaIds.some((id) => (state.media.get(id)?.pollsLeft ?? 0) > 0)) {
     return mastodonError(422, 'Cannot attach files that have not finished processing. Try again in a moment!');
   }
-  if (mediaIds.some((id) => !state.media.has(id))) return mastodonError(422, 'Validation failed: Media attachments are invalid');
+  if (mediaIds.some((id) => !state.media.has(id)))
+    return mastodonError(422, 'Validation failed: Media attachments are invalid');
   const inReplyToId = typeof body['in_reply_to_id'] === 'string' ? body['in_reply_to_id'] : null;
   if (inReplyToId !== null && !state.statuses.has(inReplyToId)) return mastodonError(404, 'Record not found');
   const id = state.nextId();
@@ -91,7 +104,10 @@ export function mastodonApiRoutes(state: MastodonFakeState): FakeRoute[] {
     {
       method: 'GET',
       path: '/api/v1/accounts/verify_credentials',
-      handler: (request) => (hasScope(state, request, 'read:accounts') ? { status: 200, headers: rateLimitHeaders(), body: accountJson(state) } : invalidToken),
+      handler: (request) =>
+        hasScope(state, request, 'read:accounts')
+          ? { status: 200, headers: rateLimitHeaders(), body: accountJson(state) }
+          : invalidToken,
     },
     {
       method: 'GET',
@@ -103,7 +119,11 @@ export function mastodonApiRoutes(state: MastodonFakeState): FakeRoute[] {
           title: 'Fake Mastodon',
           version: '4.4.0',
           configuration: {
-            statuses: { max_characters: state.maxCharacters, max_media_attachments: 4, characters_reserved_per_url: state.charactersPerUrl },
+            statuses: {
+              max_characters: state.maxCharacters,
+              max_media_attachments: 4,
+              characters_reserved_per_url: state.charactersPerUrl,
+            },
             media_attachments: { image_size_limit: 16_777_216, video_size_limit: 103_809_024 },
           },
         },

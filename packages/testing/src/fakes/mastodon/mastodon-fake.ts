@@ -33,9 +33,15 @@ export async function startMastodonFake(): Promise<MastodonFake> {
     instanceUrl: server.url,
     authorize(input) {
       const app = state.apps.get(input.clientId);
-      if (app === undefined || !app.redirectUris.includes(input.redirectUri)) throw new Error('unknown app or redirect URI');
+      if (app === undefined || !app.redirectUris.includes(input.redirectUri))
+        throw new Error('unknown app or redirect URI');
       const code = randomToken();
-      state.codes.set(code, { clientId: input.clientId, redirectUri: input.redirectUri, scope: input.scope, codeChallenge: input.codeChallenge });
+      state.codes.set(code, {
+        clientId: input.clientId,
+        redirectUri: input.redirectUri,
+        scope: input.scope,
+        codeChallenge: input.codeChallenge,
+      });
       return code;
     },
     issueToken(scope = 'read:accounts write:statuses write:media') {

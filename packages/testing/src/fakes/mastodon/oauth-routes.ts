@@ -12,7 +12,9 @@ import { randomToken, type MastodonFakeState } from './state.ts';
 function register(state: MastodonFakeState, request: FakeRequest): FakeResponse {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const raw = body['redirect_uris'];
-  const redirectUris = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split('\n') : []).filter((uri): uri is string => typeof uri === 'string');
+  const redirectUris = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split('\n') : []).filter(
+    (uri): uri is string => typeof uri === 'string',
+  );
   if (typeof body['client_name'] !== 'string' || body['client_name'] === '') {
     return { status: 422, body: { error: "Validation failed: Application name can't be blank" } };
   }
@@ -51,7 +53,10 @@ function authorize(state: MastodonFakeState, request: FakeRequest): FakeResponse
   }
   const challenge = query.get('code_challenge') ?? undefined;
   if (challenge !== undefined && query.get('code_challenge_method') !== 'S256') {
-    return { status: 400, body: { error: 'invalid_request', error_description: 'Only S256 code challenges are supported.' } };
+    return {
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'Only S256 code challenges are supported.' },
+    };
   }
   const code = randomToken();
   state.codes.set(code, { clientId, redirectUri, scope: query.get('scope') ?? 'read', codeChallenge: challenge });
@@ -68,24 +73,39 @@ function token(state: MastodonFakeState, request: FakeRequest): FakeResponse {
   if (app === undefined || app.clientSecret !== form['client_secret']) {
     return {
       status: 401,
-      body: { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' },
+      body: {
+        error: 'invalid_client',
+        error_description:
+          'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+      },
     };
   }
   const invalidGrant: FakeResponse = {
     status: 400,
     body: {
       error: 'invalid_grant',
-      error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+      error_description:
+        'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
     },
   };
   if (form['grant_type'] !== 'authorization_code') return invalidGrant;
   const code = state.codes.get(form['code'] ?? '');
   state.codes.delete(form['code'] ?? '');
-  if (code === undefined || code.clientId !== form['client_id'] || code.redirectUri !== form['redirect_uri']) return invalidGrant;
-  if (code.codeChallenge !== undefined && pkceChallenge(form['code_verifier'] ?? '') !== code.codeChallenge) return invalidGrant;
+  if (code === undefined || code.clientId !== form['client_id'] || code.redirectUri !== form['redirect_uri'])
+    return invalidGrant;
+  if (code.codeChallenge !== undefined && pkceChallenge(form['code_verifier'] ?? '') !== code.codeChallenge)
+    return invalidGrant;
   const accessToken = randomToken();
   state.tokens.set(accessToken, { scope: code.scope });
-  return { status: 200, body: { access_token: accessToken, token_type: 'Bearer', scope: code.scope, created_at: Math.floor(Date.now() / 1000) } };
+  return {
+    status: 200,
+    body: {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      scope: code.scope,
+      created_at: Math.floor(Date.now() / 1000),
+    },
+  };
 }
 
 /** Routes for app registration and the token endpoint. */

@@ -31,7 +31,10 @@ export interface MastodonFakeState {
   origin: string;
   maxCharacters: number;
   charactersPerUrl: number;
-  apps: Map<string, { clientSecret: string; redirectUris: string[]; scopes: string; name: string; website: string | null }>;
+  apps: Map<
+    string,
+    { clientSecret: string; redirectUris: string[]; scopes: string; name: string; website: string | null }
+  >;
   codes: Map<string, { clientId: string; redirectUri: string; scope: string; codeChallenge: string | undefined }>;
   tokens: Map<string, { scope: string }>;
   account: { id: string; username: string; displayName: string };

@@ -15,7 +15,12 @@ import { approvePinterest, issuePinterestTokens, pinterestOAuthRoutes } from './
 import { pinterestRoutes } from './pinterest-routes.ts';
 import { initialPinterestState, type PinterestFakePin, type PinterestFakeState } from './pinterest-state.ts';
 
-export type { PinterestFakeBoard, PinterestFakeMedia, PinterestFakePin, PinterestFakeState } from './pinterest-state.ts';
+export type {
+  PinterestFakeBoard,
+  PinterestFakeMedia,
+  PinterestFakePin,
+  PinterestFakeState,
+} from './pinterest-state.ts';
 
 export const PINTEREST_ALL_SCOPES = ['boards:read', 'pins:read', 'pins:write', 'user_accounts:read'];
 
@@ -39,7 +44,11 @@ export interface PinterestFake {
 export async function startPinterestFake(): Promise<PinterestFake> {
   const state = initialPinterestState();
   let baseUrl = '';
-  const server = await startFakeNetworkServer([...pinterestOAuthRoutes(state), ...pinterestRoutes(state), ...pinterestMediaRoutes(state, () => baseUrl)]);
+  const server = await startFakeNetworkServer([
+    ...pinterestOAuthRoutes(state),
+    ...pinterestRoutes(state),
+    ...pinterestMediaRoutes(state, () => baseUrl),
+  ]);
   baseUrl = server.url;
   return {
     server,

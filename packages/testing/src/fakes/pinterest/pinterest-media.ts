@@ -7,13 +7,18 @@ import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-serve
 import { authorize, pinterestError, randomToken, type PinterestFakeState } from './pinterest-state.ts';
 
 function s3Error(code: string, message: string): FakeResponse {
-  return { status: 403, headers: { 'content-type': 'application/xml' }, body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>` };
+  return {
+    status: 403,
+    headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+  };
 }
 
 function register(state: PinterestFakeState, request: FakeRequest, baseUrl: string): FakeResponse {
   const denied = authorize(state, request, 'pins:write');
   if (denied !== undefined) return denied;
-  if ((request.body as Record<string, unknown> | undefined)?.['media_type'] !== 'video') return pinterestError(400, 1, 'media_type must be video.');
+  if ((request.body as Record<string, unknown> | undefined)?.['media_type'] !== 'video')
+    return pinterestError(400, 1, 'media_type must be video.');
   const mediaId = String(state.nextId++);
   const key = `uploads/${mediaId.slice(0, 2)}/${randomToken('v')}.mp4`;
   state.media.set(mediaId, { mediaId, key, status: 'registered', reads: 0, fieldOrder: [], file: undefined });
@@ -45,7 +50,16 @@ async function upload(state: PinterestFakeState, request: FakeRequest): Promise<
   if (media === undefined) return s3Error('AccessDenied', 'Invalid according to Policy: Policy Condition failed');
   const fieldOrder = [...form.keys()];
   const file = form.get('file');
-  const required = ['x-amz-date', 'x-amz-signature', 'x-amz-security-token', 'x-amz-algorithm', 'key', 'policy', 'x-amz-credential', 'Content-Type'];
+  const required = [
+    'x-amz-date',
+    'x-amz-signature',
+    'x-amz-security-token',
+    'x-amz-algorithm',
+    'key',
+    'policy',
+    'x-amz-credential',
+    'Content-Type',
+  ];
   if (!required.every((name) => form.has(name)) || !(file instanceof File) || fieldOrder.at(-1) !== 'file') {
     return s3Error('InvalidArgument', 'Bucket POST must contain the policy fields and the file as the last field');
   }

@@ -27,7 +27,10 @@ export function approvePinterest(state: PinterestFakeState, authorizeUrl: URL): 
 }
 
 /** Issues a token pair directly (for tests that start connected). */
-export function issuePinterestTokens(state: PinterestFakeState, scopes: string[]): { accessToken: string; refreshToken: string } {
+export function issuePinterestTokens(
+  state: PinterestFakeState,
+  scopes: string[],
+): { accessToken: string; refreshToken: string } {
   const accessToken = randomToken('pina');
   const refreshToken = randomToken('pinr');
   state.accessTokens.set(accessToken, { scopes, expiresAt: Date.now() + ACCESS_TTL_SEC * 1000 });
@@ -44,12 +47,14 @@ function basicClient(request: FakeRequest): { id: string; secret: string } | und
 
 function handleToken(state: PinterestFakeState, request: FakeRequest): FakeResponse {
   const client = basicClient(request);
-  if (client?.id !== state.appId || client.secret !== state.appSecret) return pinterestError(401, 2, 'Authentication failed.');
+  if (client?.id !== state.appId || client.secret !== state.appSecret)
+    return pinterestError(401, 2, 'Authentication failed.');
   const form = (request.body ?? {}) as Record<string, string | undefined>;
   if (form['grant_type'] === 'authorization_code') {
     const grant = form['code'] === undefined ? undefined : state.codes.get(form['code']);
     state.codes.delete(form['code'] ?? '');
-    if (grant === undefined || grant.redirectUri !== form['redirect_uri']) return pinterestError(400, 1, 'Invalid authorization code or redirect_uri.');
+    if (grant === undefined || grant.redirectUri !== form['redirect_uri'])
+      return pinterestError(400, 1, 'Invalid authorization code or redirect_uri.');
     const issued = issuePinterestTokens(state, grant.scopes);
     return {
       status: 200,
@@ -69,7 +74,13 @@ function handleToken(state: PinterestFakeState, request: FakeRequest): FakeRespo
     if (old === undefined) return pinterestError(400, 1, 'Invalid refresh token.');
     const issued = issuePinterestTokens(state, old.scopes);
     state.refreshTokens.delete(issued.refreshToken);
-    const body: Record<string, unknown> = { access_token: issued.accessToken, response_type: 'refresh_token', token_type: 'bearer', expires_in: ACCESS_TTL_SEC, scope: old.scopes.join(',') };
+    const body: Record<string, unknown> = {
+      access_token: issued.accessToken,
+      response_type: 'refresh_token',
+      token_type: 'bearer',
+      expires_in: ACCESS_TTL_SEC,
+      scope: old.scopes.join(','),
+    };
     if (state.continuousRefresh) {
       state.refreshTokens.delete(form['refresh_token'] ?? '');
       state.refreshTokens.set(issued.refreshToken, old);

@@ -14,7 +14,15 @@ const invalid = (message: string): FakeResponse => pinterestError(400, 1, messag
 function userAccount(state: PinterestFakeState, request: FakeRequest): FakeResponse {
   const denied = authorize(state, request, 'user_accounts:read');
   if (denied !== undefined) return denied;
-  return { status: 200, body: { ...state.user, website_url: 'https://plume.example', board_count: state.boards.size, pin_count: state.pins.size } };
+  return {
+    status: 200,
+    body: {
+      ...state.user,
+      website_url: 'https://plume.example',
+      board_count: state.boards.size,
+      pin_count: state.pins.size,
+    },
+  };
 }
 
 function listBoards(state: PinterestFakeState, request: FakeRequest): FakeResponse {
@@ -22,7 +30,9 @@ function listBoards(state: PinterestFakeState, request: FakeRequest): FakeRespon
   if (denied !== undefined) return denied;
   const size = Math.min(Number(request.query.get('page_size') ?? state.boardPageSize), state.boardPageSize, 250);
   const all = [...state.boards.values()];
-  const start = request.query.has('bookmark') ? Number(Buffer.from(request.query.get('bookmark') ?? '', 'base64url').toString()) : 0;
+  const start = request.query.has('bookmark')
+    ? Number(Buffer.from(request.query.get('bookmark') ?? '', 'base64url').toString())
+    : 0;
   const items = all.slice(start, start + size).map((board) => ({
     id: board.id,
     name: board.name,
@@ -39,19 +49,29 @@ function mediaSourceProblem(state: PinterestFakeState, source: Json): string | u
   const images = (items: unknown): items is Json[] => Array.isArray(items) && items.length >= 2 && items.length <= 5;
   switch (source['source_type']) {
     case 'image_base64':
-      return ['image/jpeg', 'image/png'].includes(String(source['content_type'])) && typeof source['data'] === 'string' && source['data'].length > 0
+      return ['image/jpeg', 'image/png'].includes(String(source['content_type'])) &&
+        typeof source['data'] === 'string' &&
+        source['data'].length > 0
         ? undefined
         : 'image_base64 needs content_type image/jpeg or image/png and data.';
     case 'image_url':
-      return typeof source['url'] === 'string' && source['url'].startsWith('https://') ? undefined : 'image_url needs an https url.';
+      return typeof source['url'] === 'string' && source['url'].startsWith('https://')
+        ? undefined
+        : 'image_url needs an https url.';
     case 'multiple_image_base64':
-      return images(source['items']) && source['items'].every((item) => typeof item['data'] === 'string') ? undefined : 'A carousel needs 2 to 5 images.';
+      return images(source['items']) && source['items'].every((item) => typeof item['data'] === 'string')
+        ? undefined
+        : 'A carousel needs 2 to 5 images.';
     case 'multiple_image_urls':
-      return images(source['items']) && source['items'].every((item) => typeof item['url'] === 'string') ? undefined : 'A carousel needs 2 to 5 images.';
+      return images(source['items']) && source['items'].every((item) => typeof item['url'] === 'string')
+        ? undefined
+        : 'A carousel needs 2 to 5 images.';
     case 'video_id': {
       const media = state.media.get(String(source['media_id']));
       if (media?.status !== 'succeeded') return 'The video is not uploaded and processed yet.';
-      return source['cover_image_url'] === undefined && source['cover_image_key_frame_time'] === undefined ? 'A video Pin needs a cover image.' : undefined;
+      return source['cover_image_url'] === undefined && source['cover_image_key_frame_time'] === undefined
+        ? 'A video Pin needs a cover image.'
+        : undefined;
     }
     default:
       return 'media_source.source_type is not supported.';
@@ -61,15 +81,23 @@ function mediaSourceProblem(state: PinterestFakeState, source: Json): string | u
 function createPin(state: PinterestFakeState, request: FakeRequest): FakeResponse {
   const denied = authorize(state, request, 'pins:write');
   if (denied !== undefined) return denied;
-  if (request.headers['content-type']?.startsWith('application/json') !== true) return invalid('Content-Type must be application/json.');
+  if (request.headers['content-type']?.startsWith('application/json') !== true)
+    return invalid('Content-Type must be application/json.');
   const body = (request.body ?? {}) as Json;
   const board = state.boards.get(String(body['board_id']));
   if (board === undefined) return pinterestError(404, 404, 'Board not found.');
   const section = body['board_section_id'];
-  if (section !== undefined && (typeof section !== 'string' || !board.sectionIds.includes(section))) return pinterestError(404, 404, 'Board section not found.');
-  const limits: [string, number][] = [['title', 100], ['description', 800], ['alt_text', 500], ['link', 2048]];
+  if (section !== undefined && (typeof section !== 'string' || !board.sectionIds.includes(section)))
+    return pinterestError(404, 404, 'Board section not found.');
+  const limits: [string, number][] = [
+    ['title', 100],
+    ['description', 800],
+    ['alt_text', 500],
+    ['link', 2048],
+  ];
   for (const [field, max] of limits) {
-    if (typeof body[field] === 'string' && body[field].length > max) return invalid(`${field} is longer than ${max} characters.`);
+    if (typeof body[field] === 'string' && body[field].length > max)
+      return invalid(`${field} is longer than ${max} characters.`);
   }
   const problem = mediaSourceProblem(state, (body['media_source'] ?? {}) as Json);
   if (problem !== undefined) return invalid(problem);
@@ -77,15 +105,31 @@ function createPin(state: PinterestFakeState, request: FakeRequest): FakeRespons
   const createdAt = new Date().toISOString().slice(0, 19);
   state.pins.set(id, { id, boardId: board.id, body, createdAt });
   const { media_source: source, ...fields } = body;
-  const mediaType = (source as Json)['source_type'] === 'video_id' ? 'video' : String((source as Json)['source_type']).startsWith('multiple') ? 'multiple_images' : 'image';
-  return { status: 201, body: { id, created_at: createdAt, board_owner: { username: state.user.username }, media: { media_type: mediaType }, ...fields } };
+  const mediaType =
+    (source as Json)['source_type'] === 'video_id'
+      ? 'video'
+      : String((source as Json)['source_type']).startsWith('multiple')
+        ? 'multiple_images'
+        : 'image';
+  return {
+    status: 201,
+    body: {
+      id,
+      created_at: createdAt,
+      board_owner: { username: state.user.username },
+      media: { media_type: mediaType },
+      ...fields,
+    },
+  };
 }
 
 function readPin(state: PinterestFakeState, request: FakeRequest): FakeResponse {
   const denied = authorize(state, request, 'pins:read');
   if (denied !== undefined) return denied;
   const pin = state.pins.get(request.params['id'] ?? '');
-  return pin === undefined ? pinterestError(404, 404, 'Pin not found.') : { status: 200, body: { id: pin.id, created_at: pin.createdAt, ...pin.body } };
+  return pin === undefined
+    ? pinterestError(404, 404, 'Pin not found.')
+    : { status: 200, body: { id: pin.id, created_at: pin.createdAt, ...pin.body } };
 }
 
 function deletePin(state: PinterestFakeState, request: FakeRequest): FakeResponse {

@@ -55,7 +55,13 @@ export interface PinterestFakeState {
 /** A default state: a business account with three boards, one of them with a section. */
 export function initialPinterestState(): PinterestFakeState {
   const boards: PinterestFakeBoard[] = [
-    { id: '549755885175', name: 'Recipes', description: 'Things to cook', privacy: 'PUBLIC', sectionIds: ['5027630990032371535'] },
+    {
+      id: '549755885175',
+      name: 'Recipes',
+      description: 'Things to cook',
+      privacy: 'PUBLIC',
+      sectionIds: ['5027630990032371535'],
+    },
     { id: '549755885176', name: 'Travel', description: '', privacy: 'PUBLIC', sectionIds: [] },
     { id: '549755885177', name: 'Drafts', description: 'Only me', privacy: 'SECRET', sectionIds: [] },
   ];
@@ -94,6 +100,7 @@ export function pinterestError(status: number, code: number, message: string): F
 export function authorize(state: PinterestFakeState, request: FakeRequest, scope: string): FakeResponse | undefined {
   const grant = request.bearer === undefined ? undefined : state.accessTokens.get(request.bearer);
   if (grant === undefined || grant.expiresAt < Date.now()) return pinterestError(401, 2, 'Authentication failed.');
-  if (!grant.scopes.includes(scope)) return pinterestError(403, 3, `Not authorized to access the resource (missing scope ${scope}).`);
+  if (!grant.scopes.includes(scope))
+    return pinterestError(403, 3, `Not authorized to access the resource (missing scope ${scope}).`);
   return undefined;
 }

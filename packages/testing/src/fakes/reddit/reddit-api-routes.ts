@@ -48,7 +48,11 @@ export function createRedditState(app: { clientId: string; clientSecret: string 
   ];
   return {
     ...app,
-    user: { id: '1a2b3c', name: 'plume_tester', iconImg: 'https://styles.redditmedia.com/t5_x/avatar.png?width=256&amp;s=abc' },
+    user: {
+      id: '1a2b3c',
+      name: 'plume_tester',
+      iconImg: 'https://styles.redditmedia.com/t5_x/avatar.png?width=256&amp;s=abc',
+    },
     codes: new Map(),
     accessTokens: new Map(),
     refreshTokens: new Map(),
@@ -66,10 +70,18 @@ function refuse(code: string, message: string, field: string): FakeResponse {
 function authorize(state: RedditFakeState, request: FakeRequest, scope: string): FakeResponse | undefined {
   const token = request.bearer === undefined ? undefined : state.accessTokens.get(request.bearer);
   if (token === undefined || token.expiresAt <= Date.now()) {
-    return { status: 401, headers: { 'www-authenticate': 'Bearer realm="reddit", error="invalid_token"' }, body: { message: 'Unauthorized', error: 401 } };
+    return {
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="reddit", error="invalid_token"' },
+      body: { message: 'Unauthorized', error: 401 },
+    };
   }
   if (!token.scopes.includes(scope)) {
-    return { status: 403, headers: { 'www-authenticate': 'Bearer realm="reddit", error="insufficient_scope"' }, body: { message: 'Forbidden', error: 403 } };
+    return {
+      status: 403,
+      headers: { 'www-authenticate': 'Bearer realm="reddit", error="insufficient_scope"' },
+      body: { message: 'Forbidden', error: 403 },
+    };
   }
   return undefined;
 }
@@ -85,11 +97,24 @@ export function redditApiRoutes(state: RedditFakeState): FakeRoute[] {
       path: '/api/v1/me',
       handler: (request) =>
         authorize(state, request, 'identity') ?? {
-          body: { id: state.user.id, name: state.user.name, icon_img: state.user.iconImg, subreddit: { display_name_prefixed: `u/${state.user.name}`, title: '' } },
+          body: {
+            id: state.user.id,
+            name: state.user.name,
+            icon_img: state.user.iconImg,
+            subreddit: { display_name_prefixed: `u/${state.user.name}`, title: '' },
+          },
         },
     },
-    { method: 'POST', path: '/api/submit', handler: (request) => authorize(state, request, 'submit') ?? submit(state, form(request)) },
-    { method: 'POST', path: '/api/comment', handler: (request) => authorize(state, request, 'submit') ?? comment(state, form(request)) },
+    {
+      method: 'POST',
+      path: '/api/submit',
+      handler: (request) => authorize(state, request, 'submit') ?? submit(state, form(request)),
+    },
+    {
+      method: 'POST',
+      path: '/api/comment',
+      handler: (request) => authorize(state, request, 'submit') ?? comment(state, form(request)),
+    },
     {
       method: 'POST',
       path: '/api/del',
@@ -130,7 +155,10 @@ function submit(state: RedditFakeState, fields: Record<string, string>): FakeRes
     return refuse('SUBMIT_VALIDATION_FLAIR_REQUIRED', 'Your post must contain post flair.', 'flair');
   }
   const id = randomBytes(4).toString('hex').slice(0, 7);
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 50);
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 50);
   const post: FakeRedditPost = {
     id,
     name: `t3_${id}`,
@@ -143,17 +171,44 @@ function submit(state: RedditFakeState, fields: Record<string, string>): FakeRes
     comments: [],
   };
   state.posts.set(post.name, post);
-  return { body: { json: { errors: [], data: { url: `https://www.reddit.com/r/${subreddit.name}/comments/${id}/${slug}/`, drafts_count: 0, id, name: post.name } } } };
+  return {
+    body: {
+      json: {
+        errors: [],
+        data: {
+          url: `https://www.reddit.com/r/${subreddit.name}/comments/${id}/${slug}/`,
+          drafts_count: 0,
+          id,
+          name: post.name,
+        },
+      },
+    },
+  };
 }
 
 function comment(state: RedditFakeState, fields: Record<string, string>): FakeResponse {
   if (fields['api_type'] !== 'json') return { status: 400, body: { message: 'Bad Request', error: 400 } };
   const post = state.posts.get(fields['thing_id'] ?? '');
-  if (post === undefined || post.deleted) return refuse('DELETED_LINK', 'the link you are commenting on has been deleted', 'parent');
+  if (post === undefined || post.deleted)
+    return refuse('DELETED_LINK', 'the link you are commenting on has been deleted', 'parent');
   const text = fields['text'] ?? '';
   if (text.trim().length === 0) return refuse('NO_TEXT', 'we need something here', 'text');
   const id = randomBytes(4).toString('hex').slice(0, 7);
   post.comments.push({ name: `t1_${id}`, text, deleted: false });
   const permalink = `/r/${post.subreddit}/comments/${post.id}/comment/${id}/`;
-  return { body: { json: { errors: [], data: { things: [{ kind: 't1', data: { id, name: `t1_${id}`, body: text, link_id: post.name, parent_id: post.name, permalink } }] } } } };
+  return {
+    body: {
+      json: {
+        errors: [],
+        data: {
+          things: [
+            {
+              kind: 't1',
+              data: { id, name: `t1_${id}`, body: text, link_id: post.name, parent_id: post.name, permalink },
+            },
+          ],
+        },
+      },
+    },
+  };
 }

@@ -18,7 +18,11 @@ function exchangeCode(state: ThreadsFakeState, request: FakeRequest): FakeRespon
   }
   const code = state.codes.get(params['code'] ?? '');
   state.codes.delete(params['code'] ?? '');
-  if (params['grant_type'] !== 'authorization_code' || code === undefined || code.redirectUri !== params['redirect_uri']) {
+  if (
+    params['grant_type'] !== 'authorization_code' ||
+    code === undefined ||
+    code.redirectUri !== params['redirect_uri']
+  ) {
     return graphError(100, 'Invalid verification code format.', { subcode: 36007 });
   }
   const accessToken = randomToken('THQ');
@@ -35,7 +39,8 @@ function longLived(state: ThreadsFakeState, request: FakeRequest, grantType: str
   const grant = state.tokens.get(params['access_token'] ?? '');
   if (grant === undefined || grant.expiresAt < Date.now()) return invalidToken;
   if (grantType === 'th_exchange_token' && grant.longLived) return graphError(100, 'The token is already long-lived.');
-  if (grantType === 'th_refresh_token' && !grant.longLived) return graphError(100, 'Only long-lived tokens can be refreshed.');
+  if (grantType === 'th_refresh_token' && !grant.longLived)
+    return graphError(100, 'Only long-lived tokens can be refreshed.');
   const accessToken = randomToken('THAA');
   state.tokens.set(accessToken, { longLived: true, expiresAt: Date.now() + LONG_LIVED_SECONDS * 1000 });
   return { status: 200, body: { access_token: accessToken, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS } };
@@ -46,6 +51,10 @@ export function threadsOAuthRoutes(state: ThreadsFakeState): FakeRoute[] {
   return [
     { method: 'POST', path: '/oauth/access_token', handler: (request) => exchangeCode(state, request) },
     { method: 'GET', path: '/access_token', handler: (request) => longLived(state, request, 'th_exchange_token') },
-    { method: 'GET', path: '/refresh_access_token', handler: (request) => longLived(state, request, 'th_refresh_token') },
+    {
+      method: 'GET',
+      path: '/refresh_access_token',
+      handler: (request) => longLived(state, request, 'th_refresh_token'),
+    },
   ];
 }

@@ -4,7 +4,11 @@ import type { FakeRequest, FakeResponse } from '../fake-network-server.ts';
 import type { ThreadsFakeState } from './state.ts';
 
 /** A Graph API error: HTTP 400 unless given, `{error: {message, type, code, error_subcode, fbtrace_id}}`. */
-export function graphError(code: number, message: string, options: { status?: number; subcode?: number; userMessage?: string } = {}): FakeResponse {
+export function graphError(
+  code: number,
+  message: string,
+  options: { status?: number; subcode?: number; userMessage?: string } = {},
+): FakeResponse {
   return {
     status: options.status ?? 400,
     body: {
@@ -36,6 +40,7 @@ export function isAuthorized(state: ThreadsFakeState, request: FakeRequest): boo
 
 /** Query and form parameters together (the Threads API takes either). */
 export function paramsOf(request: FakeRequest): Record<string, string> {
-  const form = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {};
+  const form =
+    typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {};
   return { ...Object.fromEntries(request.query), ...form };
 }

@@ -43,7 +43,11 @@ export async function startTikTokFake(): Promise<TikTokFake> {
   return {
     server,
     state,
-    endpoints: { api: server.url, authorize: `${server.url}/v2/auth/authorize/`, token: `${server.url}/v2/oauth/token/` },
+    endpoints: {
+      api: server.url,
+      authorize: `${server.url}/v2/auth/authorize/`,
+      token: `${server.url}/v2/oauth/token/`,
+    },
     app: { clientId: state.clientKey, clientSecret: state.clientSecret },
     approve: (url) => approveAuthorization(state, url),
     issueTokens: (scopes = TIKTOK_ALL_SCOPES, ttlSec) => issueTokens(state, scopes, ttlSec),

@@ -27,14 +27,19 @@ export function approveAuthorization(state: TikTokFakeState, authorizeUrl: URL):
   if (need('code_challenge_method') !== 'S256') throw new Error('TikTok authorize: code_challenge_method must be S256');
   const challenge = need('code_challenge');
   // errCode 10007 "code_challenge": TikTok wants the SHA-256 digest as 64 hex characters.
-  if (!/^[0-9a-f]{64}$/.test(challenge)) throw new Error('TikTok authorize: code_challenge must be a hex SHA-256 digest');
+  if (!/^[0-9a-f]{64}$/.test(challenge))
+    throw new Error('TikTok authorize: code_challenge must be a hex SHA-256 digest');
   const code = token('code');
   state.codes.set(code, { redirectUri: need('redirect_uri'), challenge, scopes: need('scope').split(',') });
   return { code, state: need('state') };
 }
 
 /** Issues a token pair directly (a shortcut for tests that start connected). */
-export function issueTokens(state: TikTokFakeState, scopes: string[], ttlSec = ACCESS_TTL_SEC): { accessToken: string; refreshToken: string } {
+export function issueTokens(
+  state: TikTokFakeState,
+  scopes: string[],
+  ttlSec = ACCESS_TTL_SEC,
+): { accessToken: string; refreshToken: string } {
   const accessToken = token('act');
   const refreshToken = token('rft');
   state.accessTokens.set(accessToken, { scopes, expiresAt: Date.now() + ttlSec * 1000 });

@@ -19,7 +19,11 @@ function authorize(state: TikTokFakeState, request: FakeRequest, scope: string |
     return apiError(401, 'access_token_invalid', 'The access token is invalid or not found in the request.');
   }
   if (scope !== undefined && !grant.scopes.includes(scope)) {
-    return apiError(401, 'scope_not_authorized', `The user did not authorize the scope required for completing this request (${scope}).`);
+    return apiError(
+      401,
+      'scope_not_authorized',
+      `The user did not authorize the scope required for completing this request (${scope}).`,
+    );
   }
   return undefined;
 }
@@ -29,7 +33,9 @@ function isJson(request: FakeRequest): boolean {
 }
 
 function urlsVerified(state: TikTokFakeState, urls: unknown[]): boolean {
-  return urls.every((url) => typeof url === 'string' && state.verifiedUrlPrefixes.some((prefix) => url.startsWith(prefix)));
+  return urls.every(
+    (url) => typeof url === 'string' && state.verifiedUrlPrefixes.some((prefix) => url.startsWith(prefix)),
+  );
 }
 
 function userInfo(state: TikTokFakeState, request: FakeRequest): FakeResponse {
@@ -56,21 +62,35 @@ type VideoPlan = Pick<TikTokFakePublish, 'source' | 'videoSize' | 'chunkSize' | 
 
 function videoSource(state: TikTokFakeState, source: Json): { plan: VideoPlan } | { error: FakeResponse } {
   if (source['source'] === 'PULL_FROM_URL') {
-    if (!urlsVerified(state, [source['video_url']])) return { error: apiError(403, 'url_ownership_unverified', 'Please review our URL ownership verification rules.') };
+    if (!urlsVerified(state, [source['video_url']]))
+      return {
+        error: apiError(403, 'url_ownership_unverified', 'Please review our URL ownership verification rules.'),
+      };
     return { plan: { source: 'PULL_FROM_URL', videoSize: 0, chunkSize: 0, totalChunkCount: 0 } };
   }
-  if (source['source'] !== 'FILE_UPLOAD') return { error: apiError(400, 'invalid_params', 'source must be FILE_UPLOAD or PULL_FROM_URL') };
+  if (source['source'] !== 'FILE_UPLOAD')
+    return { error: apiError(400, 'invalid_params', 'source must be FILE_UPLOAD or PULL_FROM_URL') };
   const size = Number(source['video_size']);
   const chunk = Number(source['chunk_size']);
   const count = Number(source['total_chunk_count']);
-  if (!(size > 0 && chunk > 0 && count >= 1 && count <= 1000)) return { error: apiError(400, 'invalid_params', 'video_size, chunk_size and total_chunk_count are required') };
+  if (!(size > 0 && chunk > 0 && count >= 1 && count <= 1000))
+    return { error: apiError(400, 'invalid_params', 'video_size, chunk_size and total_chunk_count are required') };
   const single = count === 1 && chunk === size && size <= MAX_SINGLE_CHUNK;
-  const chunked = chunk >= state.minChunkBytes && chunk <= MAX_CHUNK && count === Math.floor(size / chunk) && size - (count - 1) * chunk <= 2 * MAX_CHUNK;
+  const chunked =
+    chunk >= state.minChunkBytes &&
+    chunk <= MAX_CHUNK &&
+    count === Math.floor(size / chunk) &&
+    size - (count - 1) * chunk <= 2 * MAX_CHUNK;
   if (!single && !chunked) return { error: apiError(400, 'invalid_params', 'The chunk size is invalid') };
   return { plan: { source: 'FILE_UPLOAD', videoSize: size, chunkSize: chunk, totalChunkCount: count } };
 }
 
-function newPublish(state: TikTokFakeState, endpoint: TikTokFakePublish['endpoint'], body: Json, plan: VideoPlan): TikTokFakePublish {
+function newPublish(
+  state: TikTokFakeState,
+  endpoint: TikTokFakePublish['endpoint'],
+  body: Json,
+  plan: VideoPlan,
+): TikTokFakePublish {
   const publish: TikTokFakePublish = {
     publishId: `v_pub_${plan.source === 'FILE_UPLOAD' ? 'file' : 'url'}~v2-1.${token('p').slice(2)}`,
     endpoint,
@@ -87,7 +107,12 @@ function newPublish(state: TikTokFakeState, endpoint: TikTokFakePublish['endpoin
   return publish;
 }
 
-function videoInit(state: TikTokFakeState, request: FakeRequest, endpoint: 'video' | 'inbox_video', baseUrl: () => string): FakeResponse {
+function videoInit(
+  state: TikTokFakeState,
+  request: FakeRequest,
+  endpoint: 'video' | 'inbox_video',
+  baseUrl: () => string,
+): FakeResponse {
   const denied = authorize(state, request, endpoint === 'video' ? 'video.publish' : 'video.upload');
   if (denied !== undefined) return denied;
   if (!isJson(request)) return apiError(400, 'invalid_params', 'Content-Type must be application/json');
@@ -95,9 +120,14 @@ function videoInit(state: TikTokFakeState, request: FakeRequest, endpoint: 'vide
   if (endpoint === 'video') {
     const info = (body['post_info'] ?? {}) as Json;
     if (!state.creator.privacy_level_options.includes(String(info['privacy_level']))) {
-      return apiError(400, 'privacy_level_option_mismatch', 'privacy_level is not one of the privacy_level_options of the creator');
+      return apiError(
+        400,
+        'privacy_level_option_mismatch',
+        'privacy_level is not one of the privacy_level_options of the creator',
+      );
     }
-    if (typeof info['title'] === 'string' && info['title'].length > 2200) return apiError(400, 'invalid_params', 'title is too long');
+    if (typeof info['title'] === 'string' && info['title'].length > 2200)
+      return apiError(400, 'invalid_params', 'title is too long');
   }
   const checked = videoSource(state, (body['source_info'] ?? {}) as Json);
   if ('error' in checked) return checked.error;
@@ -112,28 +142,46 @@ function photoInit(state: TikTokFakeState, request: FakeRequest): FakeResponse {
   const direct = body['post_mode'] === 'DIRECT_POST';
   const denied = authorize(state, request, direct ? 'video.publish' : 'video.upload');
   if (denied !== undefined) return denied;
-  if (body['media_type'] !== 'PHOTO' || (!direct && body['post_mode'] !== 'MEDIA_UPLOAD')) return apiError(400, 'invalid_params', 'media_type must be PHOTO');
+  if (body['media_type'] !== 'PHOTO' || (!direct && body['post_mode'] !== 'MEDIA_UPLOAD'))
+    return apiError(400, 'invalid_params', 'media_type must be PHOTO');
   const source = (body['source_info'] ?? {}) as Json;
   const images = Array.isArray(source['photo_images']) ? (source['photo_images'] as unknown[]) : [];
-  if (source['source'] !== 'PULL_FROM_URL' || images.length === 0 || images.length > 35) return apiError(400, 'invalid_params', 'photo_images must hold 1 to 35 URLs');
-  if (!urlsVerified(state, images)) return apiError(403, 'url_ownership_unverified', 'Please review our URL ownership verification rules.');
+  if (source['source'] !== 'PULL_FROM_URL' || images.length === 0 || images.length > 35)
+    return apiError(400, 'invalid_params', 'photo_images must hold 1 to 35 URLs');
+  if (!urlsVerified(state, images))
+    return apiError(403, 'url_ownership_unverified', 'Please review our URL ownership verification rules.');
   const info = (body['post_info'] ?? {}) as Json;
   if (direct && !state.creator.privacy_level_options.includes(String(info['privacy_level']))) {
-    return apiError(400, 'privacy_level_option_mismatch', 'privacy_level is not one of the privacy_level_options of the creator');
+    return apiError(
+      400,
+      'privacy_level_option_mismatch',
+      'privacy_level is not one of the privacy_level_options of the creator',
+    );
   }
-  const publish = newPublish(state, 'photo', body, { source: 'PULL_FROM_URL', videoSize: 0, chunkSize: 0, totalChunkCount: 0 });
+  const publish = newPublish(state, 'photo', body, {
+    source: 'PULL_FROM_URL',
+    videoSize: 0,
+    chunkSize: 0,
+    totalChunkCount: 0,
+  });
   return ok({ publish_id: publish.publishId });
 }
 
 /** PUT {upload_url}: sequential chunks with Content-Range; 206 until the last, then 201. */
 function uploadChunk(state: TikTokFakeState, request: FakeRequest): FakeResponse {
   const publish = state.publishes.get(request.query.get('upload_id') ?? '');
-  if (publish === undefined || publish.source !== 'FILE_UPLOAD') return apiError(404, 'invalid_params', 'Unknown upload_id');
+  if (publish === undefined || publish.source !== 'FILE_UPLOAD')
+    return apiError(404, 'invalid_params', 'Unknown upload_id');
   const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers['content-range'] ?? '');
   const received = publish.received.reduce((sum, part) => sum + part.length, 0);
   if (range === null) return apiError(400, 'invalid_params', 'Content-Range is required');
   const [first, last, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-  if (first !== received || total !== publish.videoSize || last - first + 1 !== request.rawBody.length || last >= total) {
+  if (
+    first !== received ||
+    total !== publish.videoSize ||
+    last - first + 1 !== request.rawBody.length ||
+    last >= total
+  ) {
     return apiError(416, 'invalid_params', 'The Content-Range does not match the next expected bytes');
   }
   publish.ranges.push(request.headers['content-range'] ?? '');
@@ -153,15 +201,26 @@ function statusFetch(state: TikTokFakeState, request: FakeRequest): FakeResponse
   const data: Json = { uploaded_bytes: publish.received.reduce((sum, part) => sum + part.length, 0) };
   publish.statusReads += 1;
   if (!publish.uploadComplete) data['status'] = 'PROCESSING_UPLOAD';
-  else if (publish.statusReads <= state.statusReadsBeforeDone) data['status'] = publish.source === 'FILE_UPLOAD' ? 'PROCESSING_UPLOAD' : 'PROCESSING_DOWNLOAD';
+  else if (publish.statusReads <= state.statusReadsBeforeDone)
+    data['status'] = publish.source === 'FILE_UPLOAD' ? 'PROCESSING_UPLOAD' : 'PROCESSING_DOWNLOAD';
   else if (state.failReason !== undefined) Object.assign(data, { status: 'FAILED', fail_reason: state.failReason });
-  else if (publish.endpoint === 'inbox_video' || (publish.endpoint === 'photo' && publish.body['post_mode'] === 'MEDIA_UPLOAD')) data['status'] = 'SEND_TO_USER_INBOX';
+  else if (
+    publish.endpoint === 'inbox_video' ||
+    (publish.endpoint === 'photo' && publish.body['post_mode'] === 'MEDIA_UPLOAD')
+  )
+    data['status'] = 'SEND_TO_USER_INBOX';
   else {
     const privacy = ((publish.body['post_info'] ?? {}) as Json)['privacy_level'];
     if (state.givePostIds && privacy !== 'SELF_ONLY') publish.postId ??= String(state.nextPostId++);
-    Object.assign(data, { status: 'PUBLISH_COMPLETE', publicaly_available_post_id: publish.postId === undefined ? [] : [`__int64_${publish.postId}`] });
+    Object.assign(data, {
+      status: 'PUBLISH_COMPLETE',
+      publicaly_available_post_id: publish.postId === undefined ? [] : [`__int64_${publish.postId}`],
+    });
   }
-  const body = JSON.stringify({ data, error: { code: 'ok', message: '', log_id: token('log') } }).replace(/"__int64_(\d+)"/g, '$1');
+  const body = JSON.stringify({ data, error: { code: 'ok', message: '', log_id: token('log') } }).replace(
+    /"__int64_(\d+)"/g,
+    '$1',
+  );
   return { status: 200, headers: { 'content-type': 'application/json' }, body };
 }
 
@@ -170,8 +229,16 @@ export function tiktokPostRoutes(state: TikTokFakeState, baseUrl: () => string):
   return [
     { method: 'GET', path: '/v2/user/info', handler: (request) => userInfo(state, request) },
     { method: 'POST', path: '/v2/post/publish/creator_info/query', handler: (request) => creatorInfo(state, request) },
-    { method: 'POST', path: '/v2/post/publish/video/init', handler: (request) => videoInit(state, request, 'video', baseUrl) },
-    { method: 'POST', path: '/v2/post/publish/inbox/video/init', handler: (request) => videoInit(state, request, 'inbox_video', baseUrl) },
+    {
+      method: 'POST',
+      path: '/v2/post/publish/video/init',
+      handler: (request) => videoInit(state, request, 'video', baseUrl),
+    },
+    {
+      method: 'POST',
+      path: '/v2/post/publish/inbox/video/init',
+      handler: (request) => videoInit(state, request, 'inbox_video', baseUrl),
+    },
     { method: 'POST', path: '/v2/post/publish/content/init', handler: (request) => photoInit(state, request) },
     { method: 'PUT', path: '/upload/video', handler: (request) => uploadChunk(state, request) },
     { method: 'POST', path: '/v2/post/publish/status/fetch', handler: (request) => statusFetch(state, request) },

@@ -9,13 +9,33 @@ import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-serve
 import { invalidRequest, rateLimitHeaders, unauthorized, userOf } from './responses.ts';
 import type { XFakeMedia, XFakeState } from './state.ts';
 
-const CATEGORIES = new Set(['tweet_image', 'tweet_video', 'tweet_gif', 'amplify_video', 'dm_image', 'dm_video', 'dm_gif', 'subtitles']);
+const CATEGORIES = new Set([
+  'tweet_image',
+  'tweet_video',
+  'tweet_gif',
+  'amplify_video',
+  'dm_image',
+  'dm_video',
+  'dm_gif',
+  'subtitles',
+]);
 
 function mediaBody(media: XFakeMedia): Record<string, unknown> {
-  const data: Record<string, unknown> = { id: media.id, media_key: `3_${media.id}`, size: media.bytes.length, expires_after_secs: 86_400 };
-  if (media.state === 'processing') data['processing_info'] = { state: 'in_progress', check_after_secs: 0, progress_percent: 50 };
-  if (media.state === 'succeeded' && media.category !== 'tweet_image') data['processing_info'] = { state: 'succeeded', progress_percent: 100 };
-  if (media.state === 'failed') data['processing_info'] = { state: 'failed', error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' } };
+  const data: Record<string, unknown> = {
+    id: media.id,
+    media_key: `3_${media.id}`,
+    size: media.bytes.length,
+    expires_after_secs: 86_400,
+  };
+  if (media.state === 'processing')
+    data['processing_info'] = { state: 'in_progress', check_after_secs: 0, progress_percent: 50 };
+  if (media.state === 'succeeded' && media.category !== 'tweet_image')
+    data['processing_info'] = { state: 'succeeded', progress_percent: 100 };
+  if (media.state === 'failed')
+    data['processing_info'] = {
+      state: 'failed',
+      error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' },
+    };
   return { data };
 }
 
@@ -59,13 +79,18 @@ async function initialize(state: XFakeState, request: FakeRequest): Promise<Fake
     return invalidRequest('media_type, total_bytes and media_category are required.');
   }
   const media = newMedia(state, category, body['media_type'], body['total_bytes']);
-  return { status: 200, headers: rateLimitHeaders(), body: { data: { id: media.id, media_key: `7_${media.id}`, expires_after_secs: 86_399 } } };
+  return {
+    status: 200,
+    headers: rateLimitHeaders(),
+    body: { data: { id: media.id, media_key: `7_${media.id}`, expires_after_secs: 86_399 } },
+  };
 }
 
 async function append(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
   if ((await userOf(state, request)) === undefined) return unauthorized;
   const media = state.media.get(request.params['id'] ?? '');
-  if (media === undefined || media.state !== 'uploading') return invalidRequest('Unknown or finished upload.', { id: [request.params['id']] });
+  if (media === undefined || media.state !== 'uploading')
+    return invalidRequest('Unknown or finished upload.', { id: [request.params['id']] });
   const form = await request.formData();
   const chunk = form.get('media');
   const segment = Number(form.get('segment_index'));
@@ -73,20 +98,26 @@ async function append(state: XFakeState, request: FakeRequest): Promise<FakeResp
     return invalidRequest('media and segment_index are required.');
   }
   media.segments.set(segment, Buffer.from(await chunk.arrayBuffer()));
-  return { status: 200, headers: rateLimitHeaders(), body: { data: { expires_at: Math.floor(Date.now() / 1000) + 86_400 } } };
+  return {
+    status: 200,
+    headers: rateLimitHeaders(),
+    body: { data: { expires_at: Math.floor(Date.now() / 1000) + 86_400 } },
+  };
 }
 
 async function finalize(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
   if ((await userOf(state, request)) === undefined) return unauthorized;
   const media = state.media.get(request.params['id'] ?? '');
-  if (media === undefined || media.state !== 'uploading') return invalidRequest('Unknown or finished upload.', { id: [request.params['id']] });
+  if (media === undefined || media.state !== 'uploading')
+    return invalidRequest('Unknown or finished upload.', { id: [request.params['id']] });
   const order = [...media.segments.keys()].sort((a, b) => a - b);
   media.bytes = Buffer.concat(order.map((index) => media.segments.get(index) ?? Buffer.alloc(0)));
   if (media.bytes.length !== media.totalBytes) return invalidRequest('File size does not match total_bytes.');
   media.pollsLeft = state.videoProcessingPolls;
   media.state = media.pollsLeft > 0 ? 'processing' : 'succeeded';
   const body = mediaBody(media);
-  if (media.state === 'processing') (body['data'] as Record<string, unknown>)['processing_info'] = { state: 'pending', check_after_secs: 0 };
+  if (media.state === 'processing')
+    (body['data'] as Record<string, unknown>)['processing_info'] = { state: 'pending', check_after_secs: 0 };
   return { status: 200, headers: rateLimitHeaders(), body };
 }
 
@@ -107,9 +138,14 @@ async function metadata(state: XFakeState, request: FakeRequest): Promise<FakeRe
   const media = state.media.get(String(body.id));
   const text = body.metadata?.alt_text?.text;
   if (media === undefined) return invalidRequest('Unknown media id.', { id: [body.id] });
-  if (typeof text !== 'string' || text.length > 1000) return invalidRequest('alt_text.text must be at most 1000 characters.');
+  if (typeof text !== 'string' || text.length > 1000)
+    return invalidRequest('alt_text.text must be at most 1000 characters.');
   media.altText = text;
-  return { status: 200, headers: rateLimitHeaders(), body: { data: { id: media.id, associated_metadata: { alt_text: { text } } } } };
+  return {
+    status: 200,
+    headers: rateLimitHeaders(),
+    body: { data: { id: media.id, associated_metadata: { alt_text: { text } } } },
+  };
 }
 
 /** Routes of X's media upload and metadata endpoints. */

@@ -27,7 +27,12 @@ function clientFrom(request: FakeRequest): { clientId: string; clientSecret: str
 function issueTokens(state: XFakeState, userId: string, scope: string): FakeResponse {
   const accessToken = randomToken();
   state.accessTokens.set(accessToken, { userId, expiresAt: Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000 });
-  const body: Record<string, unknown> = { token_type: 'bearer', expires_in: ACCESS_TOKEN_TTL_SECONDS, access_token: accessToken, scope };
+  const body: Record<string, unknown> = {
+    token_type: 'bearer',
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    access_token: accessToken,
+    scope,
+  };
   if (scope.split(' ').includes('offline.access')) {
     const refreshToken = randomToken();
     state.refreshTokens.set(refreshToken, { userId, scope });

@@ -13,39 +13,66 @@ import type { XFakeState } from './state.ts';
 
 // POST /2/tweets has `additionalProperties: false` in X's OpenAPI (v2.167).
 const CREATE_FIELDS = new Set([
-  'card_uri', 'community_id', 'direct_message_deep_link', 'edit_options', 'for_super_followers_only', 'geo', 'made_with_ai',
-  'media', 'nullcast', 'paid_partnership', 'poll', 'quote_tweet_id', 'reply', 'reply_settings', 'share_with_followers', 'text',
+  'card_uri',
+  'community_id',
+  'direct_message_deep_link',
+  'edit_options',
+  'for_super_followers_only',
+  'geo',
+  'made_with_ai',
+  'media',
+  'nullcast',
+  'paid_partnership',
+  'poll',
+  'quote_tweet_id',
+  'reply',
+  'reply_settings',
+  'share_with_followers',
+  'text',
 ]);
 
 async function createPost(state: XFakeState, request: FakeRequest): Promise<FakeResponse> {
   const user = await userOf(state, request);
   if (user === undefined) return unauthorized;
   const body = request.body;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return invalidRequest('The request body must be JSON.');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return invalidRequest('The request body must be JSON.');
   const fields = body as Record<string, unknown>;
   const unknownField = Object.keys(fields).find((key) => !CREATE_FIELDS.has(key));
-  if (unknownField !== undefined) return invalidRequest(`The \`${unknownField}\` field is not allowed.`, { [unknownField]: [] });
+  if (unknownField !== undefined)
+    return invalidRequest(`The \`${unknownField}\` field is not allowed.`, { [unknownField]: [] });
   const text = typeof fields['text'] === 'string' ? fields['text'] : '';
   const media = fields['media'] as { media_ids?: unknown } | undefined;
-  const mediaIds = Array.isArray(media?.media_ids) ? media.media_ids.filter((id): id is string => typeof id === 'string') : [];
+  const mediaIds = Array.isArray(media?.media_ids)
+    ? media.media_ids.filter((id): id is string => typeof id === 'string')
+    : [];
   const missing = mediaIds.find((id) => state.media.get(id)?.state !== 'succeeded');
   if (missing !== undefined) return invalidRequest(`Your media IDs are invalid.`, { 'media.media_ids': [missing] });
   if (text === '' && mediaIds.length === 0) return invalidRequest('You must provide text or media.', { text: [''] });
   if (text !== '' && !twitterText.parseTweet(text).valid) {
-    const message = 'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.';
+    const message =
+      'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.';
     return invalidRequest(message, { text: [text] });
   }
   const reply = fields['reply'] as { in_reply_to_tweet_id?: unknown } | undefined;
   const replyTo = typeof reply?.in_reply_to_tweet_id === 'string' ? reply.in_reply_to_tweet_id : undefined;
   if (replyTo !== undefined && !state.posts.has(replyTo)) {
-    return invalidRequest('The Post you are replying to does not exist or is not visible.', { 'reply.in_reply_to_tweet_id': [replyTo] });
+    return invalidRequest('The Post you are replying to does not exist or is not visible.', {
+      'reply.in_reply_to_tweet_id': [replyTo],
+    });
   }
-  const duplicate = text !== '' && [...state.posts.values()].some((post) => post.authorId === user.id && post.text === text);
+  const duplicate =
+    text !== '' && [...state.posts.values()].some((post) => post.authorId === user.id && post.text === text);
   if (duplicate) {
     return {
       status: 403,
       headers: rateLimitHeaders(),
-      body: { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 },
+      body: {
+        detail: 'You are not allowed to create a Tweet with duplicate content.',
+        type: 'about:blank',
+        title: 'Forbidden',
+        status: 403,
+      },
     };
   }
   const id = state.nextId();
@@ -68,11 +95,31 @@ async function deletePost(state: XFakeState, request: FakeRequest): Promise<Fake
   const post = state.posts.get(id);
   if (post === undefined) {
     const detail = `Could not find tweet with id: [${id}].`;
-    const problem = { value: id, detail, title: 'Not Found Error', resource_type: 'tweet', parameter: 'id', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' };
-    return { status: 404, headers: rateLimitHeaders(50), body: { errors: [problem], title: 'Not Found Error', detail, type: problem.type } };
+    const problem = {
+      value: id,
+      detail,
+      title: 'Not Found Error',
+      resource_type: 'tweet',
+      parameter: 'id',
+      resource_id: id,
+      type: 'https://api.twitter.com/2/problems/resource-not-found',
+    };
+    return {
+      status: 404,
+      headers: rateLimitHeaders(50),
+      body: { errors: [problem], title: 'Not Found Error', detail, type: problem.type },
+    };
   }
   if (post.authorId !== user.id) {
-    return { status: 403, body: { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'You are not allowed to delete this Tweet.' } };
+    return {
+      status: 403,
+      body: {
+        title: 'Forbidden',
+        type: 'about:blank',
+        status: 403,
+        detail: 'You are not allowed to delete this Tweet.',
+      },
+    };
   }
   state.posts.delete(id);
   return { status: 200, headers: rateLimitHeaders(50), body: { data: { deleted: true } } };
@@ -89,7 +136,8 @@ export function xPostRoutes(state: XFakeState): FakeRoute[] {
         if (user === undefined) return unauthorized;
         const fields = new Set((request.query.get('user.fields') ?? '').split(','));
         const data: Record<string, string> = { id: user.id, name: user.name, username: user.username };
-        if (fields.has('profile_image_url')) data['profile_image_url'] = `https://pbs.twimg.com/profile_images/${user.id}/normal.jpg`;
+        if (fields.has('profile_image_url'))
+          data['profile_image_url'] = `https://pbs.twimg.com/profile_images/${user.id}/normal.jpg`;
         return { status: 200, headers: rateLimitHeaders(75), body: { data } };
       },
     },

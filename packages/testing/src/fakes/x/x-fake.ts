@@ -41,7 +41,11 @@ export async function startXFake(options: XFakeOptions = {}): Promise<XFake> {
   return {
     server,
     state,
-    endpoints: { api: server.url, authorize: `${server.url}/i/oauth2/authorize`, token: `${server.url}/2/oauth2/token` },
+    endpoints: {
+      api: server.url,
+      authorize: `${server.url}/i/oauth2/authorize`,
+      token: `${server.url}/2/oauth2/token`,
+    },
     app: { ...state.client },
     authorize(input) {
       const code = randomToken();
@@ -51,8 +55,14 @@ export async function startXFake(options: XFakeOptions = {}): Promise<XFake> {
     issueTokens(options = {}) {
       const accessToken = randomToken();
       const refreshToken = randomToken();
-      state.accessTokens.set(accessToken, { userId: state.user.id, expiresAt: Date.now() + (options.expiresInMs ?? 7_200_000) });
-      state.refreshTokens.set(refreshToken, { userId: state.user.id, scope: 'tweet.read tweet.write users.read offline.access media.write' });
+      state.accessTokens.set(accessToken, {
+        userId: state.user.id,
+        expiresAt: Date.now() + (options.expiresInMs ?? 7_200_000),
+      });
+      state.refreshTokens.set(refreshToken, {
+        userId: state.user.id,
+        scope: 'tweet.read tweet.write users.read offline.access media.write',
+      });
       return { accessToken, refreshToken };
     },
     close: () => server.close(),

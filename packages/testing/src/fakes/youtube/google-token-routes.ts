@@ -28,12 +28,19 @@ export function issueGoogleCode(
   input: { redirectUri: string; codeChallenge?: string; scopes: readonly string[] },
 ): string {
   const code = `4/${randomBytes(12).toString('base64url')}`;
-  state.codes.set(code, { redirectUri: input.redirectUri, scopes: [...input.scopes], ...(input.codeChallenge ? { codeChallenge: input.codeChallenge } : {}) });
+  state.codes.set(code, {
+    redirectUri: input.redirectUri,
+    scopes: [...input.scopes],
+    ...(input.codeChallenge ? { codeChallenge: input.codeChallenge } : {}),
+  });
   return code;
 }
 
 /** Tokens as if the user had connected already. */
-export function issueGoogleTokens(state: GoogleTokenState, scopes: readonly string[]): { accessToken: string; refreshToken: string } {
+export function issueGoogleTokens(
+  state: GoogleTokenState,
+  scopes: readonly string[],
+): { accessToken: string; refreshToken: string } {
   const refreshToken = `1//${randomBytes(16).toString('base64url')}`;
   state.refreshTokens.set(refreshToken, { scopes: [...scopes] });
   return { accessToken: newAccessToken(state, scopes), refreshToken };
@@ -64,7 +71,14 @@ export function googleTokenRoutes(state: GoogleTokenState): FakeRoute[] {
           const grant = state.refreshTokens.get(form['refresh_token'] ?? '');
           if (grant === undefined) return oauthError(400, 'invalid_grant', 'Token has been expired or revoked.');
           const accessToken = newAccessToken(state, grant.scopes);
-          return { body: { access_token: accessToken, expires_in: state.accessTokenTtlSec, scope: grant.scopes.join(' '), token_type: 'Bearer' } };
+          return {
+            body: {
+              access_token: accessToken,
+              expires_in: state.accessTokenTtlSec,
+              scope: grant.scopes.join(' '),
+              token_type: 'Bearer',
+            },
+          };
         }
         return oauthError(400, 'unsupported_grant_type', `Invalid grant_type: ${form['grant_type'] ?? ''}`);
       },
@@ -109,22 +123,29 @@ export function checkGoogleBearer(
 ): FakeResponse | undefined {
   const token = request.bearer === undefined ? undefined : state.accessTokens.get(request.bearer);
   if (token === undefined || token.expiresAt <= Date.now()) {
-    const message = 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.';
+    const message =
+      'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.';
     return {
       status: 401,
       headers: { 'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
-      body: style === 'classic'
-        ? googleApiError(401, message, { reason: 'authError', domain: 'global', status: 'UNAUTHENTICATED' })
-        : aipError(401, message, 'UNAUTHENTICATED', 'ACCESS_TOKEN_TYPE_UNSUPPORTED'),
+      body:
+        style === 'classic'
+          ? googleApiError(401, message, { reason: 'authError', domain: 'global', status: 'UNAUTHENTICATED' })
+          : aipError(401, message, 'UNAUTHENTICATED', 'ACCESS_TOKEN_TYPE_UNSUPPORTED'),
     };
   }
   if (!anyOfScopes.some((scope) => token.scopes.includes(scope))) {
     const message = 'Request had insufficient authentication scopes.';
     return {
       status: 403,
-      body: style === 'classic'
-        ? googleApiError(403, message, { reason: 'insufficientPermissions', domain: 'global', status: 'PERMISSION_DENIED' })
-        : aipError(403, message, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'),
+      body:
+        style === 'classic'
+          ? googleApiError(403, message, {
+              reason: 'insufficientPermissions',
+              domain: 'global',
+              status: 'PERMISSION_DENIED',
+            })
+          : aipError(403, message, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'),
     };
   }
   return undefined;
@@ -137,13 +158,19 @@ export function aipError(code: number, message: string, status: string, reason?:
       code,
       message,
       status,
-      ...(reason === undefined ? {} : { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' }] }),
+      ...(reason === undefined
+        ? {}
+        : { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' }] }),
     },
   };
 }
 
 /** A Google API error body, classic shape with `errors[]` plus the AIP-193 `status`. */
-export function googleApiError(code: number, message: string, options: { reason: string; domain?: string; status?: string }): unknown {
+export function googleApiError(
+  code: number,
+  message: string,
+  options: { reason: string; domain?: string; status?: string },
+): unknown {
   return {
     error: {
       code,

@@ -20,7 +20,10 @@ const UPLOAD_SCOPES = [
 const CATEGORIES = new Set(['1', '2', '10', '15', '17', '19', '20', '22', '23', '24', '25', '26', '27', '28', '29']);
 
 function badRequest(reason: string, message: string): FakeResponse {
-  return { status: 400, body: googleApiError(400, message, { reason, domain: 'youtube.video', status: 'INVALID_ARGUMENT' }) };
+  return {
+    status: 400,
+    body: googleApiError(400, message, { reason, domain: 'youtube.video', status: 'INVALID_ARGUMENT' }),
+  };
 }
 
 export function uploadRoutes(state: YoutubeFakeState, baseUrl: () => string): FakeRoute[] {
@@ -33,7 +36,8 @@ export function uploadRoutes(state: YoutubeFakeState, baseUrl: () => string): Fa
 function openSession(state: YoutubeFakeState, request: FakeRequest, base: string): FakeResponse {
   const denied = checkGoogleBearer(state.tokens, request, UPLOAD_SCOPES);
   if (denied !== undefined) return denied;
-  if (request.query.get('uploadType') !== 'resumable') return badRequest('invalidUploadType', 'Only resumable uploads are faked.');
+  if (request.query.get('uploadType') !== 'resumable')
+    return badRequest('invalidUploadType', 'Only resumable uploads are faked.');
   const total = Number(request.headers['x-upload-content-length']);
   const mimeType = String(request.headers['x-upload-content-type'] ?? '');
   if (!Number.isInteger(total) || total <= 0) return badRequest('badContent', 'X-Upload-Content-Length is required.');
@@ -44,7 +48,8 @@ function openSession(state: YoutubeFakeState, request: FakeRequest, base: string
   const problem = checkResource(resource);
   if (problem !== undefined) return problem;
   const channel = state.channels[0];
-  if (channel === undefined) return { status: 401, body: googleApiError(401, 'Unauthorized', { reason: 'youtubeSignupRequired' }) };
+  if (channel === undefined)
+    return { status: 401, body: googleApiError(401, 'Unauthorized', { reason: 'youtubeSignupRequired' }) };
   const id = randomBytes(9).toString('base64url');
   state.sessions.set(id, {
     id,
@@ -61,7 +66,10 @@ function openSession(state: YoutubeFakeState, request: FakeRequest, base: string
   return { status: 200, headers: { location, 'x-guploader-uploadid': id } };
 }
 
-function checkResource(resource: { snippet?: Record<string, unknown>; status?: Record<string, unknown> }): FakeResponse | undefined {
+function checkResource(resource: {
+  snippet?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+}): FakeResponse | undefined {
   const snippet = resource.snippet ?? {};
   const title = typeof snippet['title'] === 'string' ? snippet['title'] : '';
   if (title.trim().length === 0 || [...title].length > 100 || /[<>]/.test(title)) {
@@ -72,7 +80,8 @@ function checkResource(resource: { snippet?: Record<string, unknown>; status?: R
     return badRequest('invalidDescription', 'The request metadata specifies an invalid video description.');
   }
   const tags = Array.isArray(snippet['tags']) ? (snippet['tags'] as string[]) : [];
-  const tagChars = tags.reduce((sum, tag) => sum + tag.length + (tag.includes(' ') ? 2 : 0), 0) + Math.max(0, tags.length - 1);
+  const tagChars =
+    tags.reduce((sum, tag) => sum + tag.length + (tag.includes(' ') ? 2 : 0), 0) + Math.max(0, tags.length - 1);
   if (tagChars > 500) return badRequest('invalidTags', 'The request metadata specifies invalid video keywords.');
   const category = snippet['categoryId'];
   if (category !== undefined && (typeof category !== 'string' || !CATEGORIES.has(category))) {
@@ -94,8 +103,12 @@ function receiveBytes(state: YoutubeFakeState, request: FakeRequest): FakeRespon
   const status = /^bytes \*\/(\d+)$/.exec(range);
   if (status !== null) return progress(state, session.id);
   const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range);
-  const [first, last, total] = match === null ? [0, request.rawBody.length - 1, session.total] : [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (total !== session.total || last - first + 1 !== request.rawBody.length) return badRequest('badContent', 'Content-Range does not match the body.');
+  const [first, last, total] =
+    match === null
+      ? [0, request.rawBody.length - 1, session.total]
+      : [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (total !== session.total || last - first + 1 !== request.rawBody.length)
+    return badRequest('badContent', 'Content-Range does not match the body.');
   if (session.videoId !== undefined) return progress(state, session.id);
   // Bytes that do not continue what arrived are ignored; the Range answer lets the client catch up.
   if (first === session.received) {
@@ -130,7 +143,13 @@ function createVideo(state: YoutubeFakeState, sessionId: string): FakeYoutubeVid
     id,
     channelId: session.channelId,
     snippet: { ...snippet, channelId: session.channelId, publishedAt: new Date().toISOString() },
-    status: { uploadStatus: 'uploaded', privacyStatus: 'public', license: 'youtube', embeddable: true, ...session.resource.status },
+    status: {
+      uploadStatus: 'uploaded',
+      privacyStatus: 'public',
+      license: 'youtube',
+      embeddable: true,
+      ...session.resource.status,
+    },
     bytes: Buffer.concat(session.chunks),
     mimeType: session.mimeType,
     notifySubscribers: session.notifySubscribers,
@@ -143,5 +162,11 @@ function createVideo(state: YoutubeFakeState, sessionId: string): FakeYoutubeVid
 
 /** A video resource as the API returns it. */
 export function videoJson(video: FakeYoutubeVideo): unknown {
-  return { kind: 'youtube#video', etag: `etag-${video.id}`, id: video.id, snippet: video.snippet, status: video.status };
+  return {
+    kind: 'youtube#video',
+    etag: `etag-${video.id}`,
+    id: video.id,
+    snippet: video.snippet,
+    status: video.status,
+  };
 }

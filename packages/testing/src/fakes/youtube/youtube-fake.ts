@@ -10,7 +10,13 @@
  */
 import type { AccountAuth } from '@plume/networks/contract';
 import { startFakeNetworkServer, type FakeNetworkServer, type FakeRoute } from '../fake-network-server.ts';
-import { checkGoogleBearer, createGoogleTokenState, googleApiError, googleTokenRoutes, issueGoogleTokens } from './google-token-routes.ts';
+import {
+  checkGoogleBearer,
+  createGoogleTokenState,
+  googleApiError,
+  googleTokenRoutes,
+  issueGoogleTokens,
+} from './google-token-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import type { FakeYoutubeChannel, YoutubeFakeState } from './youtube-state.ts';
 
@@ -48,14 +54,23 @@ export async function startYoutubeFake(options: { channels?: FakeYoutubeChannel[
   const state: YoutubeFakeState = {
     tokens: createGoogleTokenState(app),
     channels: options.channels ?? [
-      { id: 'UCfakechannel000000000001', title: 'Plume Test Channel', handle: '@plumetest', thumbnailUrl: 'https://yt3.ggpht.com/fake=s88' },
+      {
+        id: 'UCfakechannel000000000001',
+        title: 'Plume Test Channel',
+        handle: '@plumetest',
+        thumbnailUrl: 'https://yt3.ggpht.com/fake=s88',
+      },
     ],
     videos: new Map(),
     sessions: new Map(),
     keepOnlyOfNextChunk: undefined,
   };
   let base = '';
-  const routes: FakeRoute[] = [...googleTokenRoutes(state.tokens), ...uploadRoutes(state, () => base), ...apiRoutes(state)];
+  const routes: FakeRoute[] = [
+    ...googleTokenRoutes(state.tokens),
+    ...uploadRoutes(state, () => base),
+    ...apiRoutes(state),
+  ];
   const server = await startFakeNetworkServer(routes);
   base = server.url;
   return {
@@ -87,7 +102,10 @@ function apiRoutes(state: YoutubeFakeState): FakeRoute[] {
         const denied = checkGoogleBearer(state.tokens, request, READ_SCOPES);
         if (denied !== undefined) return denied;
         if (!(request.query.get('part') ?? '').split(',').includes('snippet') || request.query.get('mine') !== 'true') {
-          return { status: 400, body: googleApiError(400, 'No filter selected.', { reason: 'missingRequiredParameter' }) };
+          return {
+            status: 400,
+            body: googleApiError(400, 'No filter selected.', { reason: 'missingRequiredParameter' }),
+          };
         }
         const items = state.channels.map((channel) => ({
           kind: 'youtube#channel',
@@ -97,10 +115,18 @@ function apiRoutes(state: YoutubeFakeState): FakeRoute[] {
             title: channel.title,
             description: '',
             ...(channel.handle === undefined ? {} : { customUrl: channel.handle }),
-            ...(channel.thumbnailUrl === undefined ? {} : { thumbnails: { default: { url: channel.thumbnailUrl, width: 88, height: 88 } } }),
+            ...(channel.thumbnailUrl === undefined
+              ? {}
+              : { thumbnails: { default: { url: channel.thumbnailUrl, width: 88, height: 88 } } }),
           },
         }));
-        return { body: { kind: 'youtube#channelListResponse', pageInfo: { totalResults: items.length, resultsPerPage: 50 }, items } };
+        return {
+          body: {
+            kind: 'youtube#channelListResponse',
+            pageInfo: { totalResults: items.length, resultsPerPage: 50 },
+            items,
+          },
+        };
       },
     },
     {
@@ -111,7 +137,14 @@ function apiRoutes(state: YoutubeFakeState): FakeRoute[] {
         if (denied !== undefined) return denied;
         const video = state.videos.get(request.query.get('id') ?? '');
         if (video === undefined || video.deleted) {
-          return { status: 404, body: googleApiError(404, 'The video that you are trying to delete cannot be found.', { reason: 'videoNotFound', domain: 'youtube.video', status: 'NOT_FOUND' }) };
+          return {
+            status: 404,
+            body: googleApiError(404, 'The video that you are trying to delete cannot be found.', {
+              reason: 'videoNotFound',
+              domain: 'youtube.video',
+              status: 'NOT_FOUND',
+            }),
+          };
         }
         video.deleted = true;
         return { status: 204 };

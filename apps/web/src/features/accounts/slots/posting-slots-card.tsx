@@ -13,7 +13,17 @@ interface PostingSlotsCardProps {
 }
 
 /** One folding section per account; an editor (and its request) only exists while its section is open. */
-function AccountSlots({ workspaceId, account, networkName, canEdit }: { workspaceId: string; account: Account; networkName: string; canEdit: boolean }) {
+function AccountSlots({
+  workspaceId,
+  account,
+  networkName,
+  canEdit,
+}: {
+  workspaceId: string;
+  account: Account;
+  networkName: string;
+  canEdit: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const label = `${networkName} ${account.handle}`;
   return (
@@ -33,12 +43,19 @@ export function PostingSlotsCard({ workspaceId, accounts, timezone, canEdit }: P
   const networks = useQuery(networksQueryOptions).data ?? [];
   if (accounts.length === 0) return null;
   return (
-    <Card title="Posting times"
-      description={`Preferred times to post, per account, on the workspace clock (${timezone}). “Next free slot” on a post takes the first one no other post of the account uses.`}>
+    <Card
+      title="Posting times"
+      description={`Preferred times to post, per account, on the workspace clock (${timezone}). “Next free slot” on a post takes the first one no other post of the account uses.`}
+    >
       <div className="space-y-2">
         {accounts.map((account) => (
-          <AccountSlots key={account.id} workspaceId={workspaceId} account={account} canEdit={canEdit}
-            networkName={networks.find((n) => n.id === account.network)?.name ?? account.network} />
+          <AccountSlots
+            key={account.id}
+            workspaceId={workspaceId}
+            account={account}
+            canEdit={canEdit}
+            networkName={networks.find((n) => n.id === account.network)?.name ?? account.network}
+          />
         ))}
       </div>
       {canEdit ? null : <p className="mt-3 text-sm text-muted">Viewers can see posting times; editors change them.</p>}

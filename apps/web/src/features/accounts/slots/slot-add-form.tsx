@@ -21,11 +21,24 @@ export function SlotAddForm({ label, onAdd }: { label: string; onAdd: (choice: D
 
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <SelectField label="Day" options={DAY_CHOICES} value={choice} className="w-48"
-        onChange={(e) => setChoice(e.target.value as DayChoice)} />
-      <TextField label="Time" type="time" value={time} className="w-36" error={error}
-        onChange={(e) => setTime(e.target.value)} />
-      <Button variant="secondary" onClick={handleAdd}>Add time<span className="sr-only"> for {label}</span></Button>
+      <SelectField
+        label="Day"
+        options={DAY_CHOICES}
+        value={choice}
+        className="w-48"
+        onChange={(e) => setChoice(e.target.value as DayChoice)}
+      />
+      <TextField
+        label="Time"
+        type="time"
+        value={time}
+        className="w-36"
+        error={error}
+        onChange={(e) => setTime(e.target.value)}
+      />
+      <Button variant="secondary" onClick={handleAdd}>
+        Add time<span className="sr-only"> for {label}</span>
+      </Button>
     </div>
   );
 }

@@ -16,19 +16,39 @@ interface SlotEditorProps {
   canEdit: boolean;
 }
 
-function SlotDays({ slots, label, canEdit, onRemove }: { slots: PostingSlot[]; label: string; canEdit: boolean; onRemove: (slot: PostingSlot) => void }) {
-  if (slots.length === 0) return <p className="text-sm text-muted">No posting times yet. “Next free slot” needs at least one.</p>;
+function SlotDays({
+  slots,
+  label,
+  canEdit,
+  onRemove,
+}: {
+  slots: PostingSlot[];
+  label: string;
+  canEdit: boolean;
+  onRemove: (slot: PostingSlot) => void;
+}) {
+  if (slots.length === 0)
+    return <p className="text-sm text-muted">No posting times yet. “Next free slot” needs at least one.</p>;
   return (
     <ul className="space-y-2" aria-label={`Posting times of ${label}`}>
       {groupByWeekday(slots).map((day) => (
         <li key={day.weekday} className="flex flex-wrap items-center gap-2 text-sm">
           <span className="w-24 font-medium text-ink">{day.name}</span>
           {day.times.map((time) => (
-            <span key={time} className="inline-flex items-center gap-1 rounded-full border border-line bg-subtle px-2 py-0.5 text-ink">
+            <span
+              key={time}
+              className="inline-flex items-center gap-1 rounded-full border border-line bg-subtle px-2 py-0.5 text-ink"
+            >
               {time}
               {canEdit ? (
-                <button type="button" className="rounded-full px-1 text-muted hover:text-danger" onClick={() => onRemove({ weekday: day.weekday, time })}
-                  aria-label={`Remove ${day.name} ${time}`}>×</button>
+                <button
+                  type="button"
+                  className="rounded-full px-1 text-muted hover:text-danger"
+                  onClick={() => onRemove({ weekday: day.weekday, time })}
+                  aria-label={`Remove ${day.name} ${time}`}
+                >
+                  ×
+                </button>
               ) : null}
             </span>
           ))}
@@ -72,11 +92,24 @@ export function SlotEditor({ workspaceId, accountId, label, canEdit }: SlotEdito
         <>
           <SlotAddForm label={label} onAdd={(choice, time) => edit(addSlots(slots, choice, time))} />
           <div className="flex items-center gap-3">
-            <Button onClick={() => save.mutate(slots)} disabled={!changed} isPending={save.isPending} pendingLabel="Saving…">
+            <Button
+              onClick={() => save.mutate(slots)}
+              disabled={!changed}
+              isPending={save.isPending}
+              pendingLabel="Saving…"
+            >
               Save posting times<span className="sr-only"> for {label}</span>
             </Button>
-            {changed ? <Button variant="secondary" onClick={() => edit(query.data.slots)}>Undo changes</Button> : null}
-            {save.isSuccess && !changed ? <span role="status" className="text-sm text-success">Saved.</span> : null}
+            {changed ? (
+              <Button variant="secondary" onClick={() => edit(query.data.slots)}>
+                Undo changes
+              </Button>
+            ) : null}
+            {save.isSuccess && !changed ? (
+              <span role="status" className="text-sm text-success">
+                Saved.
+              </span>
+            ) : null}
           </div>
         </>
       ) : null}

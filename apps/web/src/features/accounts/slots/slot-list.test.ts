@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addSlots, DAY_CHOICES, earliestSlot, groupByWeekday, isSlotTime, removeSlot, sameSlots, sortSlots } from './slot-list.ts';
+import {
+  addSlots,
+  DAY_CHOICES,
+  earliestSlot,
+  groupByWeekday,
+  isSlotTime,
+  removeSlot,
+  sameSlots,
+  sortSlots,
+} from './slot-list.ts';
 
 describe('isSlotTime', () => {
   it('takes HH:mm from 00:00 to 23:59 only', () => {
@@ -28,11 +37,19 @@ describe('addSlots', () => {
 });
 
 describe('sortSlots and groupByWeekday', () => {
-  const slots = [{ weekday: 0, time: '18:00' }, { weekday: 1, time: '12:00' }, { weekday: 1, time: '08:30' }, { weekday: 6, time: '10:00' }];
+  const slots = [
+    { weekday: 0, time: '18:00' },
+    { weekday: 1, time: '12:00' },
+    { weekday: 1, time: '08:30' },
+    { weekday: 6, time: '10:00' },
+  ];
 
   it('orders Monday first, then by time', () => {
     expect(sortSlots(slots)).toEqual([
-      { weekday: 1, time: '08:30' }, { weekday: 1, time: '12:00' }, { weekday: 6, time: '10:00' }, { weekday: 0, time: '18:00' },
+      { weekday: 1, time: '08:30' },
+      { weekday: 1, time: '12:00' },
+      { weekday: 6, time: '10:00' },
+      { weekday: 0, time: '18:00' },
     ]);
   });
 
@@ -58,7 +75,15 @@ describe('sortSlots and groupByWeekday', () => {
 describe('DAY_CHOICES', () => {
   it('offers the two groups, then the seven days Monday first', () => {
     expect(DAY_CHOICES.map((choice) => choice.label)).toEqual([
-      'Monday to Friday', 'Every day', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+      'Monday to Friday',
+      'Every day',
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
     ]);
   });
 });

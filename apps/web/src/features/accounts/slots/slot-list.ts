@@ -66,7 +66,10 @@ export function groupByWeekday(slots: readonly PostingSlot[]): { weekday: number
 
 /** True when both lists hold the same slots, in any order (to tell whether there is anything to save). */
 export function sameSlots(a: readonly PostingSlot[], b: readonly PostingSlot[]): boolean {
-  const key = (slots: readonly PostingSlot[]) => sortSlots(slots).map((slot) => `${slot.weekday} ${slot.time}`).join(',');
+  const key = (slots: readonly PostingSlot[]) =>
+    sortSlots(slots)
+      .map((slot) => `${slot.weekday} ${slot.time}`)
+      .join(',');
   return key(a) === key(b);
 }
 

@@ -26,17 +26,40 @@ export function CsvSource({ csv, onChange }: CsvSourceProps) {
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor={fileId} className="mb-1 block text-sm font-medium text-ink">CSV file</label>
-        <input id={fileId} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void handleFile(e)}
-          className="block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line file:bg-subtle file:px-3 file:py-1.5 file:text-sm file:text-ink" />
-        {readError ? <p role="alert" className="mt-1 text-sm text-danger">{readError}</p> : null}
+        <label htmlFor={fileId} className="mb-1 block text-sm font-medium text-ink">
+          CSV file
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(e) => void handleFile(e)}
+          className="block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line file:bg-subtle file:px-3 file:py-1.5 file:text-sm file:text-ink"
+        />
+        {readError ? (
+          <p role="alert" className="mt-1 text-sm text-danger">
+            {readError}
+          </p>
+        ) : null}
       </div>
       <div>
-        <label htmlFor={textId} className="mb-1 block text-sm font-medium text-ink">CSV text</label>
-        <textarea id={textId} name="csv" rows={8} value={csv} spellCheck={false} onChange={(e) => onChange(e.target.value)}
+        <label htmlFor={textId} className="mb-1 block text-sm font-medium text-ink">
+          CSV text
+        </label>
+        <textarea
+          id={textId}
+          name="csv"
+          rows={8}
+          value={csv}
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
           placeholder={'text,accounts,scheduled_at\n"Hello, world",<account id>,2031-07-01 09:00'}
-          className={`${fieldClasses(false)} font-mono text-xs`} aria-describedby={`${textId}-hint`} />
-        <p id={`${textId}-hint`} className="mt-1 text-sm text-muted">Pick a file above or paste its contents here.</p>
+          className={`${fieldClasses(false)} font-mono text-xs`}
+          aria-describedby={`${textId}-hint`}
+        />
+        <p id={`${textId}-hint`} className="mt-1 text-sm text-muted">
+          Pick a file above or paste its contents here.
+        </p>
       </div>
     </div>
   );

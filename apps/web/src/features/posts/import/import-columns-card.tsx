@@ -22,9 +22,17 @@ export function ImportColumnsCard({ accountIds, timezone }: { accountIds: string
   const example = useMemo(() => exampleCsv(accountIds, new Date()), [accountIds]);
   const url = useTextFileUrl(example);
   return (
-    <Card title="Columns"
+    <Card
+      title="Columns"
       description={`One post per row, header row first, UTF-8, comma-separated. Times without an offset are read on the workspace clock (${timezone}). At most 1,000 rows.`}
-      action={url ? <a href={url} download="plume-posts-example.csv" className={buttonClasses('secondary')}>Download example CSV</a> : null}>
+      action={
+        url ? (
+          <a href={url} download="plume-posts-example.csv" className={buttonClasses('secondary')}>
+            Download example CSV
+          </a>
+        ) : null
+      }
+    >
       <TableScroller>
         <table className="w-full min-w-[32rem] text-left text-sm text-muted">
           <caption className="sr-only">CSV columns</caption>
@@ -41,7 +49,9 @@ export function ImportColumnsCard({ accountIds, timezone }: { accountIds: string
         </table>
       </TableScroller>
       {accountIds.length === 0 ? (
-        <p className="mt-3 text-sm text-muted">Connect an account first: the example then lists its id in the accounts column.</p>
+        <p className="mt-3 text-sm text-muted">
+          Connect an account first: the example then lists its id in the accounts column.
+        </p>
       ) : null}
     </Card>
   );

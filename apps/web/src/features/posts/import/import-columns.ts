@@ -9,13 +9,22 @@ export interface ImportColumn {
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { name: 'text', required: true, meaning: 'The post’s text.' },
   { name: 'accounts', required: false, meaning: 'Account ids of this workspace, separated by | (one target each).' },
-  { name: 'scheduled_at', required: false, meaning: 'YYYY-MM-DD HH:mm on the workspace clock, or an ISO 8601 time with an offset. Empty: no time.' },
+  {
+    name: 'scheduled_at',
+    required: false,
+    meaning: 'YYYY-MM-DD HH:mm on the workspace clock, or an ISO 8601 time with an offset. Empty: no time.',
+  },
   { name: 'title', required: false, meaning: 'Title, for networks that take one.' },
   { name: 'link', required: false, meaning: 'An http(s) URL.' },
   { name: 'hashtags', required: false, meaning: 'Tags separated by |, spaces or commas, with or without #.' },
   { name: 'media', required: false, meaning: 'Media ids (upload first), separated by |.' },
   { name: 'first_comment', required: false, meaning: 'The first comment, for networks that support one.' },
-  { name: 'submit', required: false, meaning: 'true or false (yes/no, 1/0; empty = false): send for review, or schedule at once when no approval is needed.' },
+  {
+    name: 'submit',
+    required: false,
+    meaning:
+      'true or false (yes/no, 1/0; empty = false): send for review, or schedule at once when no approval is needed.',
+  },
 ];
 
 /** Quotes a CSV field when it holds a comma, quote or line break. */

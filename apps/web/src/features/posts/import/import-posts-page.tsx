@@ -21,10 +21,19 @@ import { ImportReportTable } from './import-report-table.tsx';
 function RequestProblem({ error }: { error: unknown }) {
   if (!error || rejectedReport(error)) return null;
   const reasons = error instanceof ApiError ? error.errors.map((problem) => problem.message) : [];
-  const lead = error instanceof ApiError && error.status === 413 ? 'The file is too big to import at once (at most 1,000 rows and 5 MB). Split it and import the parts.' : undefined;
+  const lead =
+    error instanceof ApiError && error.status === 413
+      ? 'The file is too big to import at once (at most 1,000 rows and 5 MB). Split it and import the parts.'
+      : undefined;
   return (
     <FormAlert error={error} message={lead}>
-      {reasons.length > 0 ? <ul className="mt-1 list-disc pl-5">{reasons.map((reason) => <li key={reason}>{reason}</li>)}</ul> : null}
+      {reasons.length > 0 ? (
+        <ul className="mt-1 list-disc pl-5">
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      ) : null}
     </FormAlert>
   );
 }
@@ -66,26 +75,59 @@ export function ImportPostsPage({ workspaceId }: { workspaceId: string }) {
 
   return (
     <>
-      <PageHeader title="Import posts" description={<Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>Back to posts</Link>} />
+      <PageHeader
+        title="Import posts"
+        description={
+          <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>
+            Back to posts
+          </Link>
+        }
+      />
       <div className="space-y-6">
-        <Card title="CSV" description="Check the file first: every row is checked like a new post, and nothing is saved until all rows are good.">
+        <Card
+          title="CSV"
+          description="Check the file first: every row is checked like a new post, and nothing is saved until all rows are good."
+        >
           <div className="space-y-4">
             {imported !== undefined ? (
-              <p role="status" className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm text-success">
-                Imported {imported} post{imported === 1 ? '' : 's'}. <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>See them in Posts</Link>
+              <p
+                role="status"
+                className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm text-success"
+              >
+                Imported {imported} post{imported === 1 ? '' : 's'}.{' '}
+                <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={textLinkClasses}>
+                  See them in Posts
+                </Link>
               </p>
             ) : null}
             <RequestProblem error={run.error ?? check.error} />
             <CsvSource csv={csv} onChange={handleChange} />
             <div className="flex flex-wrap items-center gap-2">
-              <Button variant={canImport ? 'secondary' : 'primary'} onClick={() => { run.reset(); check.mutate(csv); }}
-                disabled={csv.trim() === '' || pending} isPending={check.isPending} pendingLabel="Checking…">
+              <Button
+                variant={canImport ? 'secondary' : 'primary'}
+                onClick={() => {
+                  run.reset();
+                  check.mutate(csv);
+                }}
+                disabled={csv.trim() === '' || pending}
+                isPending={check.isPending}
+                pendingLabel="Checking…"
+              >
                 Check
               </Button>
-              <Button onClick={() => run.mutate(csv)} disabled={!canImport || pending} isPending={run.isPending} pendingLabel="Importing…">
-                {canImport ? `Import ${checked.report.rows.length} post${checked.report.rows.length === 1 ? '' : 's'}` : 'Import'}
+              <Button
+                onClick={() => run.mutate(csv)}
+                disabled={!canImport || pending}
+                isPending={run.isPending}
+                pendingLabel="Importing…"
+              >
+                {canImport
+                  ? `Import ${checked.report.rows.length} post${checked.report.rows.length === 1 ? '' : 's'}`
+                  : 'Import'}
               </Button>
-              {checked && !isCurrent ? <span className="text-sm text-muted">The text changed since the check: check it again.</span> : null}
+              {checked && !isCurrent ? (
+                <span className="text-sm text-muted">The text changed since the check: check it again.</span>
+              ) : null}
             </div>
             {checked && isCurrent ? <ImportReportTable report={checked.report} /> : null}
           </div>

@@ -22,9 +22,13 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
               <tr key={row.row} className="align-top">
                 <td className="py-2 pr-4 text-ink">{row.row}</td>
                 <td className="py-2 pr-4">{row.line}</td>
-                <td className={`py-2 pr-4 font-medium ${row.ok ? 'text-success' : 'text-danger'}`}>{row.ok ? 'OK' : 'Error'}</td>
+                <td className={`py-2 pr-4 font-medium ${row.ok ? 'text-success' : 'text-danger'}`}>
+                  {row.ok ? 'OK' : 'Error'}
+                </td>
                 <td className="py-2 pr-4 [overflow-wrap:anywhere]">
-                  {row.errors.length === 0 ? '—' : (
+                  {row.errors.length === 0 ? (
+                    '—'
+                  ) : (
                     <ul className="space-y-1">
                       {row.errors.map((error) => (
                         <li key={`${error.path}:${error.message}`}>

@@ -10,19 +10,48 @@ const rows = [
 
 describe('rejectedReport', () => {
   it('reads the rows of a 422 import_rejected problem', () => {
-    const body = { type: 'about:blank', title: 'Unprocessable', status: 422, code: 'import_rejected', detail: '1 of 2 rows have errors', errors: [], rows };
+    const body = {
+      type: 'about:blank',
+      title: 'Unprocessable',
+      status: 422,
+      code: 'import_rejected',
+      detail: '1 of 2 rows have errors',
+      errors: [],
+      rows,
+    };
     const error = toApiError(422, 'Unprocessable Entity', JSON.stringify(body));
     expect(rejectedReport(error)).toEqual({ dryRun: false, ok: false, rows, postIds: [] });
   });
 
   it('drops entries that are not rows', () => {
-    const error = new ApiError({ status: 422, code: 'import_rejected', detail: 'x', body: { rows: [rows[1], { row: 'two' }, null] } });
+    const error = new ApiError({
+      status: 422,
+      code: 'import_rejected',
+      detail: 'x',
+      body: { rows: [rows[1], { row: 'two' }, null] },
+    });
     expect(rejectedReport(error)?.rows).toEqual([rows[1]]);
   });
 
   it('is null for other failures: a bad file, too big, offline, or a rejection without rows', () => {
-    expect(rejectedReport(toApiError(400, 'Bad Request', JSON.stringify({ code: 'validation_failed', detail: 'Invalid', errors: [{ path: 'body/csv', message: 'Unknown columns' }] })))).toBeNull();
-    expect(rejectedReport(toApiError(413, 'Payload Too Large', JSON.stringify({ code: 'payload_too_large', detail: 'Too large' })))).toBeNull();
+    expect(
+      rejectedReport(
+        toApiError(
+          400,
+          'Bad Request',
+          JSON.stringify({
+            code: 'validation_failed',
+            detail: 'Invalid',
+            errors: [{ path: 'body/csv', message: 'Unknown columns' }],
+          }),
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      rejectedReport(
+        toApiError(413, 'Payload Too Large', JSON.stringify({ code: 'payload_too_large', detail: 'Too large' })),
+      ),
+    ).toBeNull();
     expect(rejectedReport(new ApiError({ status: 0, code: 'network_error', detail: 'offline' }))).toBeNull();
     expect(rejectedReport(new ApiError({ status: 422, code: 'import_rejected', detail: 'x', body: {} }))).toBeNull();
     expect(rejectedReport(new Error('boom'))).toBeNull();

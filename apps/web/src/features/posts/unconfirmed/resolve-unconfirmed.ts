@@ -1,4 +1,8 @@
-import { resolveUnconfirmedResponse, type Resolution, type ResolvedPost } from '@plume/contract/posts/resolve-unconfirmed-schemas';
+import {
+  resolveUnconfirmedResponse,
+  type Resolution,
+  type ResolvedPost,
+} from '@plume/contract/posts/resolve-unconfirmed-schemas';
 import { api } from '../../../lib/api.ts';
 import { postsPath } from '../posts-query.ts';
 
