@@ -18,7 +18,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestMtime(web)) process.exit(0);
+// The web bundle also compiles the shared contract and the pure text helpers.
+const sources = [web, path.join(root, 'packages/contract/src'), path.join(root, 'packages/networks/src/text')];
+const newestSource = Math.max(...sources.filter((dir) => existsSync(dir)).map(newestMtime));
+if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSource) process.exit(0);
 process.stdout.write('Building the web app (first start or sources changed)…\n');
 const result = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
   cwd: root,
