@@ -56,7 +56,7 @@ export function InviteMemberForm({ workspaceId, myRole }: InviteMemberFormProps)
           error={emailError ?? errors.email}
         />
         <SelectField
-          label="WorkspaceRole"
+          label="Role"
           name="role"
           value={role}
           options={roleOptions(myRole)}

@@ -40,7 +40,7 @@ export function MemberRow({ workspaceId, member, myRole, isSelf, canManage }: Me
       <td className="py-3 pr-4">
         {isEditable ? (
           <SelectField
-            label={`WorkspaceRole for ${member.name}`}
+            label={`Role for ${member.name}`}
             hideLabel
             options={options}
             value={member.role}

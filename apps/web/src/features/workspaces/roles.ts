@@ -13,14 +13,14 @@ export function canManage(role: WorkspaceRole | undefined): boolean {
   return role === 'admin' || role === 'owner';
 }
 
-/** WorkspaceRole choices a member with `myRole` may hand out; only owners grant `owner`. */
+/** Role choices a member with `myRole` may hand out; only owners grant `owner`. */
 export function roleOptions(myRole: WorkspaceRole | undefined): SelectOption[] {
   const roles: WorkspaceRole[] =
     myRole === 'owner' ? ['viewer', 'editor', 'admin', 'owner'] : ['viewer', 'editor', 'admin'];
   return roles.map((role) => ({ value: role, label: labels[role] }));
 }
 
-/** Narrows a <select> value to a WorkspaceRole. */
+/** Narrows a <select> value to a role. */
 export function isRole(value: string): value is WorkspaceRole {
   return value in labels;
 }
