@@ -5,33 +5,11 @@
  * into a typed `LlmProviderError` the router can decide on.
  */
 
-/** What a call is for. Routing policies, budgets and model statistics are kept per task. */
-export const LLM_TASKS = [
-  'caption',
-  'thread',
-  'hashtags',
-  'rewrite',
-  'plan',
-  'analysis',
-  'reply',
-  'coach',
-  'voice_intent',
-  'voice_match',
-  'research',
-] as const;
-export type LlmTask = (typeof LLM_TASKS)[number];
+// Tasks and provider kinds are API words: they live in the contract, which the web app shares.
+import { LLM_TASKS, PROVIDER_KINDS, type LlmTask, type ProviderKind } from '@plume/contract/llm/llm-enums';
 
-/** The vendors Plume speaks to. `openai_compatible` covers vLLM, LM Studio, LocalAI and any server with OpenAI's chat API. */
-export const PROVIDER_KINDS = [
-  'ollama',
-  'openai',
-  'anthropic',
-  'groq',
-  'perplexity',
-  'meta',
-  'openai_compatible',
-] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export { LLM_TASKS, PROVIDER_KINDS };
+export type { LlmTask, ProviderKind };
 
 /** Local providers cost nothing per token; their time is still recorded. */
 export const LOCAL_PROVIDER_KINDS: readonly ProviderKind[] = ['ollama', 'openai_compatible'];

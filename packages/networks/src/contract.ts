@@ -11,26 +11,11 @@ import type { z } from 'zod';
 import type { HttpClient } from '@plume/http/http-client';
 import type { CountMethod } from './text/count-text.ts';
 
-export const NETWORK_IDS = [
-  'bluesky',
-  'mastodon',
-  'x',
-  'linkedin',
-  'facebook',
-  'instagram',
-  'threads',
-  'youtube',
-  'tiktok',
-  'pinterest',
-  'telegram',
-  'discord',
-  'reddit',
-  'google_business',
-] as const;
+// The network ids and media kinds are API words: they live in the contract, which the web app shares.
+import { NETWORK_IDS, type MediaKind, type NetworkId } from '@plume/contract/networks/network-enums';
 
-export type NetworkId = (typeof NETWORK_IDS)[number];
-
-export type MediaKind = 'image' | 'video' | 'gif';
+export { NETWORK_IDS };
+export type { MediaKind, NetworkId };
 
 /** What one kind of media must satisfy on a network. Absent limits are not checked. */
 export interface MediaRule {
