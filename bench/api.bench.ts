@@ -1,6 +1,7 @@
 // `npm run bench:api`: starts Plume for real (`plume start`, embedded PostgreSQL), seeds a workspace
-// with 10,000 audit events, and measures the API against GET /api/v1/health in the same run, then the
-// restart time to ready and the idle memory. Prints a table and updates docs/benchmarks.md.
+// with 10,000 audit events, and measures the audit-log list against a bare Fastify route in the same
+// process doing the same work (bench/lib/bare-route.ts) and against GET /api/v1/health, in the same run;
+// then the restart time to ready and the idle memory. Prints a table and updates docs/benchmarks.md.
 import { freePort } from '@plume/testing/free-port';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { median, runLoad, runPaced, type LoadOptions, type Target } from './lib/
 import { killTree, rememberTree, spawnPlume, stopPlume, waitForReady, type PlumeProcess } from './lib/plume-process.ts';
 import { cpuTicks, descendants, findListeningPid, pssKb, rssKb } from './lib/proc.ts';
 import { embeddedDatabaseUrl, seed } from './lib/seed.ts';
+import { expectSameAnswers } from './lib/same-answer.ts';
 import { renderReport, type ApiFigures, type MeasuredRun, type ThroughputFigures } from './lib/api-report.ts';
 import { describeMachine, writeSection } from './lib/report.ts';
 
@@ -25,7 +27,7 @@ const settings = {
   rateConnections: 10,
   pacedInstances: 10,
   idleS: 5,
-  watchdogS: 175,
+  watchdogS: 300,
 };
 
 let current: PlumeProcess | null = null;
@@ -81,42 +83,68 @@ function throughputOf(runs: MeasuredRun[]): ThroughputFigures {
 async function measure(): Promise<ApiFigures> {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'plume-bench-'));
   plumePort = await freePort();
-  let pgPort = await freePort();
-  while (pgPort === plumePort) pgPort = await freePort();
+  const ports = new Set([plumePort]);
+  const otherPort = async () => {
+    let port = await freePort();
+    while (ports.has(port)) port = await freePort();
+    ports.add(port);
+    return port;
+  };
+  const pgPort = await otherPort();
+  const barePort = await otherPort();
   const baseUrl = `http://127.0.0.1:${plumePort}`;
+  const bareUrl = `http://127.0.0.1:${barePort}`;
   // TRUST_PROXY lets the load generator present many client addresses to the per-IP rate limit (see lib/load.ts).
   const plumeOptions = { root, dataDir, port: plumePort, pgPort, env: { TRUST_PROXY: 'true' } };
 
-  log('starting Plume (first start initialises the embedded PostgreSQL cluster)…');
-  current = spawnPlume({ ...plumeOptions, logLevel: 'warn' });
+  log(
+    'starting Plume with the bare baseline route in its process (first start initialises the embedded PostgreSQL cluster)…',
+  );
+  current = spawnPlume({
+    ...plumeOptions,
+    env: { ...plumeOptions.env, BENCH_BARE_PORT: String(barePort) },
+    preload: ['./bench/lib/bare-route.ts'],
+    logLevel: 'warn',
+  });
   const firstReady = await waitForReady(current, baseUrl, 90_000);
   rememberTree(current);
   const firstStartMs = firstReady - current.spawnedAt;
 
   log('seeding a user, a workspace and audit events…');
   const seeded = await seed(baseUrl, await embeddedDatabaseUrl(dataDir, pgPort), settings.auditEvents);
-  const health: Target = { path: '/api/v1/health', headers: {} };
-  const list: Target = {
-    path: `/api/v1/workspaces/${seeded.workspaceId}/audit-log?limit=50`,
-    headers: { authorization: `Bearer ${seeded.token}` },
-  };
+  const auth = { authorization: `Bearer ${seeded.token}` };
+  const query = `${seeded.workspaceId}/audit-log?limit=50`;
+  const loads = {
+    health: { url: baseUrl, target: { path: '/api/v1/health', headers: {} } },
+    barePage: { url: bareUrl, target: { path: `/bare-page/workspaces/${query}`, headers: {} } },
+    bare: { url: bareUrl, target: { path: `/bare/workspaces/${query}`, headers: auth } },
+    list: { url: baseUrl, target: { path: `/api/v1/workspaces/${query}`, headers: auth } },
+  } satisfies Record<string, { url: string; target: Target }>;
+  const list = loads.list.target;
+  await expectSameAnswers(loads.list, [loads.bare, loads.barePage]);
 
   log('warming up…');
-  await runLoad(baseUrl, health, { connections: settings.connections, durationS: settings.warmupS });
-  await runLoad(baseUrl, list, { connections: settings.connections, durationS: settings.warmupS });
+  const names = Object.keys(loads) as Array<keyof typeof loads>;
+  for (const name of names)
+    await runLoad(loads[name].url, loads[name].target, {
+      connections: settings.connections,
+      durationS: settings.warmupS,
+    });
 
-  const healthRuns: MeasuredRun[] = [];
-  const listRuns: MeasuredRun[] = [];
+  const runs = { health: [], barePage: [], bare: [], list: [] } as Record<keyof typeof loads, MeasuredRun[]>;
   for (let round = 1; round <= settings.repeats; round += 1) {
     log(
       `throughput round ${round}/${settings.repeats} (${settings.throughputS} s each, ${settings.connections} connections)…`,
     );
-    healthRuns.push(
-      await measured(baseUrl, health, { connections: settings.connections, durationS: settings.throughputS }),
-    );
-    listRuns.push(
-      await measured(baseUrl, list, { connections: settings.connections, durationS: settings.throughputS }),
-    );
+    // Each round starts with another target, so drift on the shared machine does not always favour the same one.
+    const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+    for (const name of order)
+      runs[name].push(
+        await measured(loads[name].url, loads[name].target, {
+          connections: settings.connections,
+          durationS: settings.throughputS,
+        }),
+      );
   }
 
   log(`fixed rate: ${settings.rate} requests/s on the audit log…`);
@@ -148,8 +176,10 @@ async function measure(): Promise<ApiFigures> {
   return {
     settings,
     seeded: { auditEvents: seeded.auditEvents },
-    health: throughputOf(healthRuns),
-    list: throughputOf(listRuns),
+    health: throughputOf(runs.health),
+    barePage: throughputOf(runs.barePage),
+    bare: throughputOf(runs.bare),
+    list: throughputOf(runs.list),
     atRate,
     paced,
     firstStartMs,

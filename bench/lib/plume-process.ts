@@ -12,6 +12,8 @@ export type PlumeOptions = {
   pgPort: number;
   logLevel: 'warn' | 'info';
   env?: Record<string, string>;
+  /** Modules Node loads (`--import`) into the Plume process before Plume itself, e.g. the API bench's bare route. */
+  preload?: string[];
 };
 
 export type PlumeProcess = {
@@ -45,7 +47,8 @@ export function spawnPlume(options: PlumeOptions): PlumeProcess {
   let exited = false;
   const spawnedAt = performance.now();
   // Own process group, so a last-resort cleanup can reach every process it started.
-  const child = spawn(process.execPath, [...plumeNodeArgs, 'start'], {
+  const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
+  const child = spawn(process.execPath, [...preload, ...plumeNodeArgs, 'start'], {
     cwd: options.root,
     env,
     detached: true,
