@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { MAX_UPLOAD_BYTES } from '@plume/core/media/save-media';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import { registerAuthRoutes } from './plugins/auth-routes.ts';
 import { registerPrincipalDecorator } from './plugins/authenticate.ts';
@@ -17,10 +16,12 @@ import { registerMetrics } from './plugins/metrics.ts';
 import { registerNulCharacterGuard } from './plugins/reject-nul-characters.ts';
 import { registerApiDocs } from './plugins/api-docs.ts';
 import { registerOriginCheck } from './plugins/check-origin.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { swaggerOptions } from './plugins/openapi/swagger-options.ts';
 import { installPlainValidationMessages } from './lib/plain-validation-messages.ts';
 import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
+import { createResponseSerializerCompiler } from './lib/response-serializer.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
@@ -85,7 +86,8 @@ export async function buildApp(
     },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Tests write every answer through zod too and compare: see lib/response-serializer.ts.
+  app.setSerializerCompiler(createResponseSerializerCompiler({ compareWithZod: context.config.NODE_ENV === 'test' }));
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -94,18 +96,7 @@ export async function buildApp(
   registerNulCharacterGuard(app);
   registerPrincipalDecorator(app);
 
-  // Default CSP, minus upgrade-insecure-requests: self-hosters often reach Plume over plain HTTP on a LAN.
-  // `blob:` images and media: the composer shows a file the person picked before it is uploaded.
-  await app.register(fastifyHelmet, {
-    crossOriginEmbedderPolicy: false,
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: null,
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, {
     global: true,
     store: SnapshotLocalStore,

@@ -85,6 +85,31 @@ describe('operations routes', () => {
     expect(page.body).toContain('Plume API v1');
   });
 
+  it("sends helmet's security headers on answers and on errors", async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;object-src 'none';" +
+        "script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';media-src 'self' blob:",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    for (const url of ['/api/v1/health', '/api/v1/nothing-here']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.headers).toMatchObject(expected);
+      expect(response.headers['cross-origin-embedder-policy']).toBeUndefined();
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('answers unknown API paths with problem+json 404', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);
