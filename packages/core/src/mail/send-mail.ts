@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { Database } from '@plume/db/client';
 import { mailOutbox } from '@plume/db/schema/platform';
@@ -13,10 +13,12 @@ export type MailTransport = {
 /** SMTP when configured; otherwise `null` and the outbox row itself is the delivery. */
 export function createMailTransport(smtpUrl: string | undefined): MailTransport | null {
   if (!smtpUrl) return null;
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer (~5 MB of heap) is loaded with the first mail, not at start.
+  let transporter: Promise<Transporter> | null = null;
   return {
     send: async (mail) => {
-      await transporter.sendMail(mail);
+      transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      await (await transporter).sendMail(mail);
     },
   };
 }

@@ -5,7 +5,6 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import sharp from 'sharp';
 import type { Database } from '@plume/db/client';
 import { mediaAssets } from '@plume/db/schema/publishing';
 import { AppError } from '@plume/errors/app-error';
@@ -57,6 +56,8 @@ async function probe(
   declaredType: string,
 ): Promise<{ kind: MediaView['kind']; mimeType: string; width?: number; height?: number }> {
   if (VIDEO_TYPES.has(declaredType)) return { kind: 'video', mimeType: declaredType };
+  // Loaded on the first upload: sharp and libvips add ~15 MB to every process that never sees one.
+  const { default: sharp } = await import('sharp');
   try {
     const metadata = await sharp(bytes, { animated: true }).metadata();
     const mimeType = metadata.format === undefined ? undefined : IMAGE_FORMATS[metadata.format];

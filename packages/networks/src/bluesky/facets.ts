@@ -6,7 +6,7 @@
  * that does not resolve stays plain text.
  * Docs: docs.bsky.app/docs/advanced-guides/post-richtext
  */
-import { RichText } from '@atproto/api';
+import type { RichText } from '@atproto/api';
 import { z } from 'zod';
 import type { NetworkContext } from '../contract.ts';
 import { isProviderError } from '../provider-errors.ts';
@@ -28,9 +28,13 @@ interface FoundFacet {
   feature: { kind: 'link'; uri: string } | { kind: 'mention'; handle: string } | { kind: 'tag'; tag: string };
 }
 
+// @atproto/api is ~400 modules and ~11 MB of heap: loaded with the first Bluesky post, not at start.
+let atproto: Promise<{ RichText: typeof RichText }> | null = null;
+
 /** Finds links, mentions and tags with their UTF-8 byte offsets. */
-export function findFacets(text: string): FoundFacet[] {
-  const rich = new RichText({ text });
+export async function findFacets(text: string): Promise<FoundFacet[]> {
+  atproto ??= import('@atproto/api');
+  const rich = new (await atproto).RichText({ text });
   rich.detectFacetsWithoutResolution();
   const found: FoundFacet[] = [];
   for (const facet of rich.facets ?? []) {
@@ -68,7 +72,7 @@ async function resolveHandle(context: NetworkContext, base: string, handle: stri
 export async function buildFacets(context: NetworkContext, base: string, text: string): Promise<Facet[]> {
   const facets: Facet[] = [];
   const dids = new Map<string, string | undefined>();
-  for (const { index, feature } of findFacets(text)) {
+  for (const { index, feature } of await findFacets(text)) {
     if (feature.kind === 'link')
       facets.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: feature.uri }] });
     else if (feature.kind === 'tag')
