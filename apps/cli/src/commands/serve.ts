@@ -14,6 +14,7 @@ import { startWorker } from '@plume/worker/run-worker';
 import { createLogger } from '../create-logger.ts';
 import { prepareDataDir } from '../prepare-data-dir.ts';
 import { resolveDatabase } from '../resolve-database.ts';
+import { settleHeap } from '../settle-heap.ts';
 import { webDistDir } from '../web-dist.ts';
 
 export type Roles = { api: boolean; worker: boolean };
@@ -76,10 +77,17 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
       const worker = await startWorker({ config, db: pool, databaseUrl: database.url, logger, keyring, publishing });
       stops.push(worker.stop);
     }
-    if (roles.api) {
-      const auth = createAuth({ config, db: pool, keyring });
-      const app = await buildApp({ config, db: pool, auth, keyring, publishing, llm, webDistDir }, { logger });
-      stops.unshift(() => app.close());
+    const app = roles.api
+      ? await buildApp(
+          { config, db: pool, auth: createAuth({ config, db: pool, keyring }), keyring, publishing, llm, webDistDir },
+          { logger },
+        )
+      : null;
+    if (app) stops.unshift(() => app.close());
+    await app?.ready();
+    // Everything is loaded and built: give back what start-up needed, before a request can wait on it.
+    settleHeap();
+    if (app) {
       port = await listen(app, config);
       logger.info(
         { url: config.publicUrl, readyInMs: Math.round(performance.now() - startedAt) },
