@@ -1,5 +1,6 @@
 // Turns the API benchmark's figures into the terminal table and the docs/benchmarks.md section.
 import type { LoadResult } from './load.ts';
+import { apiHistory, apiIntro } from './api-notes.ts';
 import { markdownTable, textTable, type Machine } from './report.ts';
 
 export type MeasuredRun = LoadResult & { plumeCpuMs: number; postgresCpuMs: number };
@@ -44,17 +45,6 @@ export type ApiFigures = {
   postgresPssKb: number;
   postgresProcesses: number;
 };
-
-/** Found by profiling the same setup by hand; not re-measured by the script, hence dated. */
-const profilingNotes = `History and profiling notes (2026-11-22, same machine). First measurement: audit-log 473 req/s (4.3 %),
-p95 at 500 req/s 25.8 ms, idle RSS 281 MB. Profiled by hand: about half of the Plume CPU of an audit-log request was
-better-auth's \`getSession\` (≈1.3 ms), and start-up garbage from Node's ESM resolver re-reading drizzle-orm's 179 KB
-\`exports\` map for each of its modules grew a heap V8 then kept. Changes since: resolved sessions are memoised for 5 s per
-process (\`apps/server/src/lib/session-cache.ts\`), the membership check and the audit-log page are prepared statements, and
-\`npm start\` runs on Node 24's own type stripping with a resolve hook for drizzle-orm's relative imports
-(\`apps/cli/src/fast-resolve.ts\`). A CPU profile of the list route now shows drizzle result mapping, the pg driver,
-the Zod response encoding and socket writes, with no single dominant cost; the node process itself is ~37 % idle under
-load, the rest of the two cores going to PostgreSQL and the load generator.`;
 
 export const targets = { ratio: 0.5, p95AtRateMs: 20, restartMs: 3000, rssMb: 250 };
 
@@ -129,6 +119,12 @@ export function renderReport(input: { figures: ApiFigures; machine: Machine; dat
       '',
     ],
     [
+      'CPU per request, Plume process + PostgreSQL: bare route, same work ÷ audit-log',
+      percent((f.bare.plumeCpuMs + f.bare.postgresCpuMs) / (f.list.plumeCpuMs + f.list.postgresCpuMs)),
+      'for information',
+      '',
+    ],
+    [
       'CPU per request, Plume process + PostgreSQL (median round)',
       `audit-log ${cpu(f.list)} · bare ${cpu(f.bare)} · bare page-only ${cpu(f.barePage)} · health ${cpu(f.health)}`,
       'for information',
@@ -191,10 +187,7 @@ export function renderReport(input: { figures: ApiFigures; machine: Machine; dat
     '',
     ...header.map((line) => `${line}  `),
     '',
-    'Plume runs as a separate process (`node --import ./apps/cli/src/fast-resolve.ts apps/cli/src/main.ts start`, as `npm start` runs it: embedded PostgreSQL, worker and API in one process),',
-    'loaded by autocannon from the same machine over 127.0.0.1. Latency percentiles are exact, from every 2xx response.',
-    'Each connection presents its own client addresses in `X-Forwarded-For` (`TRUST_PROXY=true`), so the per-IP limit',
-    '(600 requests/min) sees many clients: the rate-limit plugin still runs on every audit-log request.',
+    apiIntro,
     '',
     markdownTable(rows),
     '',
@@ -202,7 +195,7 @@ export function renderReport(input: { figures: ApiFigures; machine: Machine; dat
     '',
     reading(f, ratio, checks),
     '',
-    profilingNotes,
+    apiHistory,
   ].join('\n');
   const text = [
     ...header,
@@ -223,13 +216,15 @@ function reading(f: ApiFigures, ratio: number, checks: Record<'ratio' | 'p95' | 
   const listCpu = f.list.plumeCpuMs + f.list.postgresCpuMs;
   const healthCpu = f.health.plumeCpuMs + f.health.postgresCpuMs;
   const saturated = f.list.rps < s.rate * 1.25;
+  const bareCpu = f.bare.plumeCpuMs + f.bare.postgresCpuMs;
   const sentences = [
     missed.length === 0 ? 'All four targets are met.' : `Met: ${4 - missed.length} of 4; missed: ${missed.join(', ')}.`,
-    `The ratio is set by CPU per request, not by waiting: an authenticated first page costs ${ms(f.list.plumeCpuMs)} of Plume CPU and ${ms(f.list.postgresCpuMs)} of PostgreSQL CPU, against ${ms(healthCpu)} for the health route (${(listCpu / healthCpu).toFixed(0)}×), because it resolves the caller (memoised bearer session), checks workspace membership, runs the keyset query and encodes 50 events through the Zod response schema, while Plume, PostgreSQL and the load generator share the same cores.`,
+    `Per request the audit-log list costs ${ms(f.list.plumeCpuMs)} of Plume CPU and ${ms(f.list.postgresCpuMs)} of PostgreSQL CPU; the bare route doing the same work ${ms(f.bare.plumeCpuMs)} + ${ms(f.bare.postgresCpuMs)}, so Plume's own layer (routing, request validation, rate limit, security headers, request logging, metrics, the session memo, drizzle for the membership statement, the compiled answer) adds ${listCpu > bareCpu ? ms(listCpu - bareCpu) : 'nothing this run could measure'}; the health route costs ${ms(healthCpu)}.`,
+    `Throughput is set by CPU, shared on two cores by Plume, PostgreSQL, the load generator and whatever else runs on the machine; the per-round ratios show how much that moves between runs of ten seconds.`,
     saturated
       ? `The server tops out at about ${Math.round(f.list.rps)} req/s on this list, so ${s.rate} req/s is at or beyond its capacity here and the fixed-rate latency (p95 ${ms(f.atRate.p95)} in autocannon's rate mode, which releases each second's quota as a burst; ${ms(f.paced.p95)} with the load spread over the second) is mostly queueing.`
-      : `At ${s.rate} req/s, well below the ${Math.round(f.list.rps)} req/s ceiling, p95 is ${ms(f.atRate.p95)} in autocannon's rate mode (each second's quota sent as a burst) and ${ms(f.paced.p95)} with the load spread over the second.`,
-    `A restart with an initialised cluster answers /ready ${(f.restartMs / 1000).toFixed(2)} s after spawn${f.readyInMs === null ? '' : `; Plume's own start (PostgreSQL, migration check, worker, app) is ${(f.readyInMs / 1000).toFixed(2)} s of that and the rest is Node starting and loading modules`}.`,
+      : `At ${s.rate} req/s, below the ${Math.round(f.list.rps)} req/s ceiling, p95 is ${ms(f.atRate.p95)} in autocannon's rate mode (each second's quota sent as a burst) and ${ms(f.paced.p95)} with the load spread over the second.`,
+    `A restart with an initialised cluster answers /ready ${(f.restartMs / 1000).toFixed(2)} s after spawn${f.readyInMs === null ? '' : `; Plume's own start (PostgreSQL, migration check, worker, app, one memory-reducing collection) is ${(f.readyInMs / 1000).toFixed(2)} s of that and the rest is Node starting and loading modules`}.`,
     f.plumeRssKb === null
       ? ''
       : `Idle, the Plume process holds ${mb(f.plumeRssKb)} resident; the embedded PostgreSQL adds ${mb(f.postgresPssKb)} (PSS).`,
