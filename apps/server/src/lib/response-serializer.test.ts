@@ -1,5 +1,6 @@
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
+import { timestamp } from '@plume/contract/wire';
 import { z } from 'zod';
 import { createResponseSerializerCompiler, isCompilable } from './response-serializer.ts';
 
@@ -45,6 +46,11 @@ const cases: Array<[string, z.ZodType, unknown]> = [
       nextCursor: 'MQ',
       total: 3,
     },
+  ],
+  [
+    "the contract's timestamps, plain and nullable",
+    z.object({ at: timestamp, maybe: timestamp.nullable(), none: timestamp.nullable(), later: timestamp.optional() }),
+    { at: new Date('2026-12-07T02:20:33.807Z'), maybe: new Date(1), none: null },
   ],
   [
     'strings that need escaping',
@@ -121,6 +127,7 @@ describe('compiled response serializer', () => {
       z.object({ a: z.string().trim() }),
       z.string().optional(),
       z.tuple([z.string()]),
+      z.codec(z.iso.datetime(), z.date(), { decode: (text) => new Date(text), encode: (date) => date.toDateString() }),
     ];
     for (const schema of others) expect(isCompilable(schema, 'value')).toBe(false);
     const strict = z.strictObject({ a: z.string() });

@@ -1,6 +1,7 @@
 import fastJson from 'fast-json-stringify';
 import type { FastifySerializerCompiler } from 'fastify';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
+import { timestamp } from '@plume/contract/wire';
 import { z } from 'zod';
 import {
   $ZodAny,
@@ -67,6 +68,8 @@ export function isCompilable(schema: $ZodType, position: 'value' | 'property'): 
   const def = schema._zod.def;
   // Overwriting checks (`.trim()`, `.toLowerCase()`…) change the value zod writes.
   if (def.checks?.some((check) => check._zod.def.check === 'overwrite')) return false;
+  // The contract's instants: a Date encoded with toISOString, as fast-json-stringify's date-time writes it.
+  if (schema === timestamp) return true;
   // The core classes: every string format (z.email(), z.iso.datetime()…) is a $ZodString, every number one a $ZodNumber.
   if (
     schema instanceof $ZodString ||
@@ -161,8 +164,9 @@ function compile(schema: $ZodType): Serialize | null {
       reused: 'inline',
       unrepresentable: 'any',
       override: (context) => {
-        // zod answers a Date as its ISO string (Date.prototype.toJSON); fast-json-stringify's date-time does the same.
-        if (context.zodSchema instanceof $ZodDate)
+        // zod writes a Date as its ISO string (Date.prototype.toJSON, or the contract's `timestamp` codec);
+        // fast-json-stringify's date-time writes the same.
+        if (context.zodSchema instanceof $ZodDate || context.zodSchema === timestamp)
           Object.assign(context.jsonSchema, { type: 'string', format: 'date-time' });
       },
     });
