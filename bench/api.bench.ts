@@ -13,7 +13,7 @@ import { cpuTicks, descendants, findListeningPid, pssKb, rssKb } from './lib/pro
 import { embeddedDatabaseUrl, seed } from './lib/seed.ts';
 import { expectSameAnswers } from './lib/same-answer.ts';
 import { renderReport, type ApiFigures, type MeasuredRun, type ThroughputFigures } from './lib/api-report.ts';
-import { describeMachine, writeSection } from './lib/report.ts';
+import { describeMachine, formatWithPrettier, writeSection } from './lib/report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const settings = {
@@ -220,6 +220,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report.text}\n`);
   const file = path.join(root, 'docs/benchmarks.md');
   writeSection(file, 'api', report.markdown);
+  await formatWithPrettier(file);
   log(`wrote ${path.relative(root, file)}`);
 }
 

@@ -65,3 +65,10 @@ export function writeSection(file: string, name: string, content: string): void 
       : `${existing.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, updated);
 }
+
+/** Formats `file` with the repository's Prettier settings, so the written section passes `npm run lint`. */
+export async function formatWithPrettier(file: string): Promise<void> {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(readFileSync(file, 'utf8'), { ...options, filepath: file }));
+}
