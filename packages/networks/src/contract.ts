@@ -13,6 +13,12 @@ import type { CountMethod } from './text/count-text.ts';
 
 // The network ids and media kinds are API words: they live in the contract, which the web app shares.
 import { NETWORK_IDS, type MediaKind, type NetworkId } from '@plume/contract/networks/network-enums';
+import type {
+  AccountMetric,
+  AccountMetricValues,
+  PostMetric,
+  PostMetricValues,
+} from '@plume/contract/analytics/metrics';
 
 export { NETWORK_IDS };
 export type { MediaKind, NetworkId };
@@ -105,8 +111,16 @@ export interface NetworkManifest {
   hashtags: { recommendedMax: number };
   /** The network can hold a post and publish it later itself. Plume schedules on its own either way. */
   nativeScheduling: boolean;
-  /** True only where the provider has the operation (`getPostMetrics`, `getAccountMetrics`); none has yet. */
-  analytics: { post: boolean; account: boolean };
+  /**
+   * What the network's official API lets us measure. Each part is present only where the provider has
+   * the operation behind it (`getPostMetrics`, `getAccountMetrics`, `listRecentPosts`); null otherwise.
+   */
+  analytics: {
+    post: PostAnalyticsManifest | null;
+    account: AccountAnalyticsManifest | null;
+    /** Backfill of the account's own past posts at connect and on demand. */
+    recentPosts: { maxPosts: number; maxAgeDays: number } | null;
+  };
   /** True only where the provider has the operation (`listComments`, `listMentions`, `listMessages`); none has yet. */
   inbox: { comments: boolean; mentions: boolean; messages: boolean };
   rateLimits: readonly RateLimitRule[];
@@ -118,6 +132,39 @@ export interface NetworkManifest {
   endpoints: Readonly<Record<string, string>>;
   /** The vendor's documentation this adapter follows. */
   docsUrl: string;
+}
+
+export interface PostAnalyticsManifest {
+  /** Exactly the metrics the API reports for a post; a metric not listed is absent, never 0. */
+  metrics: readonly PostMetric[];
+  /** Most posts one call can read (Bluesky getPosts 25, X tweets lookup 100; 1 where there is no batch endpoint). */
+  batchSize: number;
+  /** OAuth scopes or permissions the metrics need beyond publishing's (empty when none). */
+  scopes: readonly string[];
+  /** Where some metrics apply only to some accounts or post kinds (e.g. video only, organization only). */
+  note?: string;
+}
+
+export interface AccountAnalyticsManifest {
+  metrics: readonly AccountMetric[];
+  scopes: readonly string[];
+  note?: string;
+}
+
+/** One post's metrics as read now; `gone` when the post was deleted or is no longer visible to us. */
+export type PostMetricsReading =
+  | { remoteId: string; status: 'ok'; metrics: PostMetricValues }
+  | { remoteId: string; status: 'gone'; reason: 'deleted' | 'private' | 'not_found' };
+
+/** A post the account published (by any means), for backfill. */
+export interface RecentPost {
+  remoteId: string;
+  url: string | null;
+  publishedAt: Date;
+  text: string;
+  hasMedia: boolean;
+  hasLink: boolean;
+  metrics: PostMetricValues;
 }
 
 /** Tokens as the network issued them. Stored encrypted; never logged or returned by the API. */
@@ -248,6 +295,25 @@ export interface NetworkProvider {
   delete: (context: NetworkContext, account: AccountAuth, remoteId: string) => Promise<void>;
   /** Verifies the account still works; returns its current identity or throws a typed error. */
   health: (context: NetworkContext, account: AccountAuth) => Promise<ConnectedIdentity>;
+  /**
+   * Reads the current metrics of up to `manifest.analytics.post.batchSize` posts of this account, in one
+   * call where the network has a batch endpoint. Returns one reading per id asked (in the same order);
+   * a deleted or private post is `gone`, not an error. Network failures throw the typed provider errors
+   * (a 429 as `RateLimited` with its Retry-After).
+   */
+  getPostMetrics?: (
+    context: NetworkContext,
+    account: AccountAuth,
+    remoteIds: readonly string[],
+  ) => Promise<PostMetricsReading[]>;
+  /** Reads the account's follower, following and post counts (those the network gives). */
+  getAccountMetrics?: (context: NetworkContext, account: AccountAuth) => Promise<AccountMetricValues>;
+  /** The account's own posts newer than `since`, newest first, at most `limit`, with their current metrics. */
+  listRecentPosts?: (
+    context: NetworkContext,
+    account: AccountAuth,
+    options: { since: Date; limit: number },
+  ) => Promise<RecentPost[]>;
   /**
    * The text limit for one account and target where the manifest's cannot say it: a server's own
    * limit (a Mastodon instance's `max_characters`, from the metadata stored at connect) or a setting

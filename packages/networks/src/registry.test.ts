@@ -4,6 +4,7 @@ import { allProviders } from './registry.ts';
 const OPERATION_OF = {
   'analytics.post': 'getPostMetrics',
   'analytics.account': 'getAccountMetrics',
+  'analytics.recentPosts': 'listRecentPosts',
   'inbox.comments': 'listComments',
   'inbox.mentions': 'listMentions',
   'inbox.messages': 'listMessages',
@@ -14,8 +15,9 @@ describe('network manifests', () => {
     const claims = allProviders.flatMap((provider) => {
       const { analytics, inbox } = provider.manifest;
       const flags = {
-        'analytics.post': analytics.post,
-        'analytics.account': analytics.account,
+        'analytics.post': analytics.post !== null,
+        'analytics.account': analytics.account !== null,
+        'analytics.recentPosts': analytics.recentPosts !== null,
         'inbox.comments': inbox.comments,
         'inbox.mentions': inbox.mentions,
         'inbox.messages': inbox.messages,

@@ -72,7 +72,7 @@ export const blueskyManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 3 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

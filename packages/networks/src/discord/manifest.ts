@@ -71,7 +71,7 @@ export const discordManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     { scope: 'account', operation: 'any', limit: 5, windowSec: 2, note: 'requests per webhook' },

@@ -61,7 +61,7 @@ export const facebookManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 3 },
   nativeScheduling: true,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

@@ -62,7 +62,7 @@ export const mastodonManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: true,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

@@ -73,7 +73,7 @@ export const pinterestManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

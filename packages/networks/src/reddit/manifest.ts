@@ -69,7 +69,7 @@ export const redditManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   // Mentions and messages would need the privatemessages scope.
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [

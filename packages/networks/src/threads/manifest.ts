@@ -65,7 +65,7 @@ export const threadsManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 1 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

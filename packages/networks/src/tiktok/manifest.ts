@@ -94,7 +94,7 @@ export const tiktokManifest: NetworkManifest = {
   link: { supported: false },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

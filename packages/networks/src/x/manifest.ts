@@ -64,7 +64,7 @@ export const xManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 2 },
   nativeScheduling: false,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     { scope: 'account', operation: 'publish', limit: 200, windowSec: 15 * 60, note: 'POST /2/tweets per user' },

@@ -91,7 +91,7 @@ export const youtubeManifest: NetworkManifest = {
   // Only the first three hashtags show above the title; more than 60 and YouTube ignores them all.
   hashtags: { recommendedMax: 3 },
   nativeScheduling: true,
-  analytics: { post: false, account: false },
+  analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
