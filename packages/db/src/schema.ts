@@ -9,3 +9,4 @@ export * from './schema/social.ts';
 export * from './schema/publishing.ts';
 export * from './schema/llm.ts';
 export * from './schema/content.ts';
+export * from './schema/analytics.ts';
