@@ -1,5 +1,6 @@
 // The layers of docs/architecture.md, checked by `npm run lint` (`depcruise apps packages`).
-// Direction: apps → core → {networks, llm, contract} → {http, errors, config}; only core and the apps touch
+// Direction: apps → core → {networks, llm, insights, contract} → {http, errors, config}; insights (pure
+// learning) imports only the contract; only core and the apps touch
 // the database (packages/db, drizzle-orm, pg); nothing in packages imports an app; the web app imports only
 // the contract and the pure text helpers. Test code may also reach packages/testing, which reaches back into
 // networks and db: those package-level loops exist only through test files and are exempted here by name.
@@ -86,8 +87,8 @@ export default {
     {
       name: 'core-is-not-imported-by-lower-layers',
       severity: 'error',
-      comment: 'networks, llm, contract, http, errors, config and db sit below core.',
-      from: { path: '^packages/(networks|llm|contract|http|errors|config|db)/' },
+      comment: 'networks, llm, insights, contract, http, errors, config and db sit below core.',
+      from: { path: '^packages/(networks|llm|insights|contract|http|errors|config|db)/' },
       to: { path: '^packages/core/' },
     },
     {
@@ -97,6 +98,14 @@ export default {
         'networks, llm and contract do not import each other (the contract is imported by anyone, it imports none of them).',
       from: { path: '^packages/(networks|llm|contract)/' },
       to: { path: '^packages/(networks|llm|contract)/', pathNot: ['^packages/$1/', '^packages/contract/'] },
+    },
+    {
+      name: 'insights-is-pure-learning',
+      severity: 'error',
+      comment:
+        'The learning package is pure computation over arrays of posts: it imports only the contract (no database, HTTP, networks, llm or core), so core, worker and web can all call it.',
+      from: { path: '^packages/insights/', pathNot: TEST },
+      to: { path: ['^(apps|packages)/', ...DATABASE], pathNot: ['^packages/insights/', '^packages/contract/'] },
     },
     {
       name: 'contract-is-self-contained',

@@ -29,6 +29,7 @@ describe('layer rules (.dependency-cruiser.mjs)', () => {
       'core-is-not-imported-by-lower-layers: packages/llm/src/imports-core.ts → packages/core/src/logic.ts',
       'database-only-from-core-and-apps: packages/llm/src/reads-the-database.ts → packages/db/src/client.ts',
       'database-only-from-core-and-apps: packages/llm/src/uses-drizzle.ts → ../../../node_modules/drizzle-orm/index.d.ts',
+      'insights-is-pure-learning: packages/insights/src/imports-networks.ts → packages/networks/src/manifest.ts',
       'middle-layer-siblings-stay-apart: packages/llm/src/imports-networks.ts → packages/networks/src/manifest.ts',
       'no-circular: packages/core/src/cycle-a.ts → packages/core/src/cycle-b.ts',
       'packages-never-import-apps: packages/networks/src/imports-an-app.ts → apps/server/src/route.ts',

@@ -19,6 +19,8 @@ Commands:
   outbox [--limit N]         show the last mails Plume sent or queued, with their links
   publishing status|resume|pause [reason]
                              whether posts go out; a restored instance starts paused until resumed
+  insights evaluate --csv FILE [--json] [--zone ZONE]
+                             how well Plume's learning predicts one account's history (docs/analytics.md)
 
 Configuration comes from environment variables: see docs/configuration.md.`;
 
@@ -46,7 +48,13 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { force: { type: 'boolean' }, limit: { type: 'string' } },
+    options: {
+      force: { type: 'boolean' },
+      limit: { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'boolean' },
+      zone: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   switch (command) {
@@ -71,6 +79,14 @@ async function main(argv: string[]): Promise<void> {
     case 'user':
       if (rest[0] === 'reset-password')
         return (await import('./commands/user-reset-password.ts')).resetPasswordCommand(rest[1]);
+      break;
+    case 'insights':
+      if (rest[0] === 'evaluate')
+        return (await import('./commands/insights-evaluate.ts')).insightsEvaluateCommand({
+          csv: typeof values.csv === 'string' ? values.csv : undefined,
+          json: values.json === true,
+          zone: typeof values.zone === 'string' ? values.zone : undefined,
+        });
       break;
     case 'outbox':
       return (await import('./commands/outbox.ts')).outboxCommand(
