@@ -82,6 +82,19 @@ describe('Facebook metrics', () => {
     ]);
   });
 
+  it('reads a Page video through its feed post {page-id}_{video-id}', async () => {
+    fake.state.posts.set('555', { id: '555', pageId: '101', kind: 'video', fields: { description: 'Kneading' } });
+    fake.state.stats.set('555', { createdTime: '2026-12-03T10:00:00+0000', reactions: 5, comments: 1, insights: {} });
+    const readings = await getPostMetrics(context, page, ['555', '101_1']);
+    expect(readings[0]).toEqual({ remoteId: '555', status: 'ok', metrics: { likes: 5, replies: 1, shares: 0 } });
+    expect(readings[1]?.status).toBe('ok');
+    expect(fake.server.requests[0]?.query.get('ids')).toBe('101_555,101_1');
+    fake.state.posts.delete('555');
+    expect(await getPostMetrics(context, page, ['555'])).toEqual([
+      { remoteId: '555', status: 'gone', reason: 'not_found' },
+    ]);
+  });
+
   it('maps 190, throttles with Retry-After, 5xx and refusals to the typed errors', async () => {
     expect(
       await failure(getPostMetrics(context, { ...page, tokens: { accessToken: 'revoked' } }, ['101_1'])),

@@ -22,7 +22,17 @@ interface FacebookFakePage {
 interface FacebookFakePost {
   id: string;
   pageId: string;
+  kind: string;
   fields: Record<string, unknown>;
+}
+
+/** A post by id; a Page video's feed post is also found as `{page-id}_{video-id}`. */
+function findPost(state: FacebookReadState, id: string): FacebookFakePost | undefined {
+  const direct = state.posts.get(id);
+  if (direct !== undefined) return direct;
+  const [pageId, videoId] = id.split('_');
+  const video = state.posts.get(videoId ?? '');
+  return video?.kind === 'video' && video.pageId === pageId ? video : undefined;
 }
 
 /** What the fake knows about a post beyond what was published: its counts and insights. */
@@ -123,12 +133,12 @@ export function readFacebookObject(
 ): FakeResponse {
   const id = request.params['id'] ?? '';
   const fields = request.query.get('fields') ?? '';
-  const post = state.posts.get(id);
+  const post = findPost(state, id);
   if (post !== undefined) {
     if (post.pageId !== page.id) return missing(id);
     const insights = requestedInsights(fields);
     if ('failure' in insights) return insights.failure;
-    return { body: postBody(id, post, state.stats.get(id), fields, insights.metrics) };
+    return { body: postBody(id, post, state.stats.get(post.id), fields, insights.metrics) };
   }
   if (page.id !== id) return missing(id);
   const counts = state.pageCounts.get(page.id) ?? {};
@@ -163,7 +173,7 @@ export function facebookReadRoutes(
         const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
         if (ids.length === 0) return graphError(100, '(#100) Missing ids', 400);
         if (ids.length > 50) return graphError(100, '(#100) Too many IDs. Maximum: 50', 400);
-        const unknown = ids.filter((id) => state.posts.get(id)?.pageId !== page.id);
+        const unknown = ids.filter((id) => findPost(state, id)?.pageId !== page.id);
         if (unknown.length > 0)
           return graphError(100, `(#100) Some of the aliases you requested do not exist: ${unknown.join(',')}`, 400);
         const fields = request.query.get('fields') ?? '';
@@ -171,8 +181,8 @@ export function facebookReadRoutes(
         if ('failure' in insights) return insights.failure;
         const body: Record<string, unknown> = {};
         for (const id of ids) {
-          const post = state.posts.get(id);
-          if (post !== undefined) body[id] = postBody(id, post, state.stats.get(id), fields, insights.metrics);
+          const post = findPost(state, id);
+          if (post !== undefined) body[id] = postBody(id, post, state.stats.get(post.id), fields, insights.metrics);
         }
         return { body };
       },

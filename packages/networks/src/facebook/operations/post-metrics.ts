@@ -2,6 +2,8 @@
  * Reads Page posts' metrics in one Graph call for up to 50 ids (`GET /?ids=a,b&fields=...`, Graph's
  * multiple-id lookup). Graph refuses the whole lookup with code 100 when one id no longer exists, so
  * then each id is read on its own and the missing ones (code 100, subcode 33) come back `gone`.
+ * A Page video is published as a video id; its feed post, which carries the counts and insights, is
+ * `{page-id}_{video-id}`, so such ids are read through that post.
  * https://developers.facebook.com/docs/graph-api/guides/field-expansion/
  * https://developers.facebook.com/docs/graph-api/reference/insights/
  */
@@ -25,11 +27,13 @@ export async function getFacebookPostMetrics(
   if (remoteIds.length === 0) return [];
   const base = endpoint(context, 'graph');
   const fields = encodeURIComponent(FACEBOOK_POST_FIELDS);
-  const url = `${base}/?ids=${remoteIds.map(encodeURIComponent).join(',')}&fields=${fields}`;
+  const pageId = account.metadata['pageId'] ?? account.externalId;
+  const postIdOf = (remoteId: string): string => (remoteId.includes('_') ? remoteId : `${pageId}_${remoteId}`);
+  const url = `${base}/?ids=${remoteIds.map((id) => encodeURIComponent(postIdOf(id))).join(',')}&fields=${fields}`;
   try {
     const found = await graphCall(context, account.tokens, url, { schema: lookupSchema, what: 'read post metrics' });
     return remoteIds.map((remoteId) => {
-      const post = found[remoteId];
+      const post = found[postIdOf(remoteId)];
       if (post === undefined) return { remoteId, status: 'gone', reason: 'not_found' };
       return { remoteId, status: 'ok', metrics: facebookPostMetrics(post) };
     });
@@ -37,25 +41,28 @@ export async function getFacebookPostMetrics(
     if (!isMissingObjectError(error)) throw error;
   }
   const readings: PostMetricsReading[] = [];
-  for (const remoteId of remoteIds) readings.push(await readOne(context, account, base, fields, remoteId));
+  for (const remoteId of remoteIds) {
+    const reading = await readOne(
+      context,
+      account,
+      `${base}/${encodeURIComponent(postIdOf(remoteId))}?fields=${fields}`,
+    );
+    readings.push({ ...reading, remoteId });
+  }
   return readings;
 }
 
-async function readOne(
-  context: NetworkContext,
-  account: AccountAuth,
-  base: string,
-  fields: string,
-  remoteId: string,
-): Promise<PostMetricsReading> {
+async function readOne(context: NetworkContext, account: AccountAuth, url: string): Promise<PostMetricsReading> {
   try {
-    const post = await graphCall(context, account.tokens, `${base}/${encodeURIComponent(remoteId)}?fields=${fields}`, {
+    const post = await graphCall(context, account.tokens, url, {
       schema: facebookPostSchema,
       what: 'read post metrics',
     });
-    return { remoteId, status: 'ok', metrics: facebookPostMetrics(post) };
+    return { remoteId: post.id, status: 'ok', metrics: facebookPostMetrics(post) };
   } catch (error) {
-    if (isMissingObjectError(error)) return { remoteId, status: 'gone', reason: 'not_found' };
+    // Only "object does not exist" (100/33) means gone; another code 100 is a real refusal.
+    if (error instanceof Permanent && error.vendorCode === '100/33')
+      return { remoteId: '', status: 'gone', reason: 'not_found' };
     throw error;
   }
 }
