@@ -31,6 +31,8 @@ export const facebookManifest: NetworkManifest = {
       // Commenting as the Page (first comment) needs pages_manage_engagement; Page videos need publish_video.
       'pages_manage_engagement',
       'publish_video',
+      // Post insights (impressions, reach, clicks) for analytics.
+      'read_insights',
     ],
     // Page tokens taken from a long-lived user token do not expire, so there is nothing to refresh.
     refresh: 'none',
@@ -61,7 +63,20 @@ export const facebookManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 3 },
   nativeScheduling: true,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['impressions', 'reach', 'likes', 'replies', 'shares', 'clicks'],
+      batchSize: 50,
+      scopes: ['read_insights'],
+      note: 'Impressions, reach and clicks are lifetime Page insights (Views replaced impressions in 2025); Graph gives them only for Pages with 100 or more likes, and updates them about once a day. Likes are all reactions.',
+    },
+    account: {
+      metrics: ['followers'],
+      scopes: [],
+      note: 'followers_count, or fan_count where a Page reports no followers; Graph gives no post count.',
+    },
+    recentPosts: { maxPosts: 500, maxAgeDays: 90 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -77,6 +92,20 @@ export const facebookManifest: NetworkManifest = {
       limit: 200,
       windowSec: 3600,
       note: 'Platform limit: 200 calls an hour times the app users (error code 4).',
+    },
+    {
+      scope: 'account',
+      operation: 'read',
+      limit: 4800,
+      windowSec: 86_400,
+      note: 'Metrics reads count against the same Pages business use case limit as publishing (one call reads up to 50 posts).',
+    },
+    {
+      scope: 'app',
+      operation: 'read',
+      limit: 200,
+      windowSec: 3600,
+      note: 'The same platform limit as above: 200 calls an hour times the app users.',
     },
   ],
   publishConcurrency: 4,

@@ -5,9 +5,12 @@
 import type { NetworkProvider } from '../contract.ts';
 import { facebookOAuth } from './auth.ts';
 import { facebookManifest } from './manifest.ts';
+import { getFacebookAccountMetrics } from './operations/account-metrics.ts';
 import { deleteFacebookPost } from './operations/delete.ts';
 import { checkFacebookHealth } from './operations/health.ts';
+import { getFacebookPostMetrics } from './operations/post-metrics.ts';
 import { publishFacebook } from './operations/publish.ts';
+import { listFacebookRecentPosts } from './operations/recent-posts.ts';
 
 /** Facebook Pages, as the publishing engine sees them. */
 export const facebookProvider: NetworkProvider = {
@@ -16,6 +19,9 @@ export const facebookProvider: NetworkProvider = {
   publish: publishFacebook,
   delete: deleteFacebookPost,
   health: checkFacebookHealth,
+  getPostMetrics: getFacebookPostMetrics,
+  getAccountMetrics: getFacebookAccountMetrics,
+  listRecentPosts: listFacebookRecentPosts,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
     if (request.parts.length > 1)

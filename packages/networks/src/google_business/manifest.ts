@@ -67,6 +67,10 @@ export const google_businessManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
+  // Nothing to measure honestly: the Business Profile Performance API
+  // (locations.fetchMultiDailyMetricsTimeSeries) reports location metrics (profile impressions, calls,
+  // website clicks, direction requests), not followers or posts, and local posts have had no metrics
+  // since the v4 reportInsights (localPostMetrics) was retired. See docs/analytics.md.
   analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [

@@ -34,7 +34,8 @@ describe('Instagram connect, refresh and health', () => {
       client_id: 'ig-app',
       redirect_uri: redirectUri,
       state: 'st',
-      scope: 'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments',
+      scope:
+        'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,instagram_business_manage_insights',
     });
   });
 

@@ -30,8 +30,13 @@ export const instagramManifest: NetworkManifest = {
     kind: 'oauth2',
     // Business Login for Instagram documents no PKCE; the code exchange uses the app secret.
     pkce: false,
-    // instagram_business_manage_comments is needed for the first comment.
-    scopes: ['instagram_business_basic', 'instagram_business_content_publish', 'instagram_business_manage_comments'],
+    // instagram_business_manage_comments is needed for the first comment, instagram_business_manage_insights for metrics.
+    scopes: [
+      'instagram_business_basic',
+      'instagram_business_content_publish',
+      'instagram_business_manage_comments',
+      'instagram_business_manage_insights',
+    ],
     // No refresh token: the long-lived access token (60 days) is itself refreshed with ig_refresh_token.
     refresh: 'reusable',
     perInstance: false,
@@ -74,7 +79,16 @@ export const instagramManifest: NetworkManifest = {
   link: { supported: false },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['views', 'reach', 'likes', 'replies', 'shares', 'saves'],
+      batchSize: 1,
+      scopes: ['instagram_business_manage_insights'],
+      note: 'Lifetime media insights (views replaced impressions, plays and video_views in 2025); data can lag up to 48 hours. Stories have no saves and are readable for 24 hours only. Likes are absent when the owner hides like counts.',
+    },
+    account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
+    recentPosts: { maxPosts: 500, maxAgeDays: 90 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -90,6 +104,20 @@ export const instagramManifest: NetworkManifest = {
       limit: 4800,
       windowSec: 86_400,
       note: 'Business use case limit: 4,800 calls a day times the account impressions.',
+    },
+    {
+      scope: 'account',
+      operation: 'read',
+      limit: 4800,
+      windowSec: 86_400,
+      note: 'Metrics reads share the business use case limit above (one call per media).',
+    },
+    {
+      scope: 'app',
+      operation: 'read',
+      limit: 200,
+      windowSec: 3600,
+      note: 'Platform limit: 200 calls an hour times the app users (error code 4).',
     },
   ],
   publishConcurrency: 2,

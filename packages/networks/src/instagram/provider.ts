@@ -5,9 +5,12 @@
 import type { NetworkProvider } from '../contract.ts';
 import { instagramOAuth } from './auth.ts';
 import { instagramManifest } from './manifest.ts';
+import { getInstagramAccountMetrics } from './operations/account-metrics.ts';
 import { deleteInstagramPost } from './operations/delete.ts';
 import { checkInstagramHealth } from './operations/health.ts';
+import { getInstagramPostMetrics } from './operations/post-metrics.ts';
 import { publishInstagram } from './operations/publish.ts';
+import { listInstagramRecentPosts } from './operations/recent-posts.ts';
 import { validateInstagram } from './validate.ts';
 
 /** Instagram, as the publishing engine sees it. */
@@ -17,5 +20,8 @@ export const instagramProvider: NetworkProvider = {
   publish: publishInstagram,
   delete: deleteInstagramPost,
   health: checkInstagramHealth,
+  getPostMetrics: getInstagramPostMetrics,
+  getAccountMetrics: getInstagramAccountMetrics,
+  listRecentPosts: listInstagramRecentPosts,
   validate: validateInstagram,
 };

@@ -75,7 +75,23 @@ export const linkedinManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['impressions', 'reach', 'likes', 'replies', 'reposts', 'clicks'],
+      batchSize: 20,
+      // Organization posts need rw_organization_admin (asked at connect). Member posts need
+      // r_member_postAnalytics, which only apps approved for the Community Management API may ask for.
+      scopes: ['r_member_postAnalytics'],
+      note: 'Organization pages: lifetime organic share statistics, 20 posts a call. Member profiles: impressions, reach, reposts, likes and replies through member post analytics (five calls a post, no clicks), only where the app is allowed r_member_postAnalytics.',
+    },
+    account: {
+      metrics: ['followers'],
+      scopes: [],
+      note: 'Organization pages only (networkSizes); LinkedIn gives ordinary apps no follower count of a member profile.',
+    },
+    // Listing an organization's own posts needs r_organization_social, which Plume does not ask for.
+    recentPosts: null,
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -91,6 +107,13 @@ export const linkedinManifest: NetworkManifest = {
       limit: 100_000,
       windowSec: 86_400,
       note: 'Per-app daily limits are shown in the developer portal (Analytics tab); they reset at midnight UTC.',
+    },
+    {
+      scope: 'app',
+      operation: 'read',
+      limit: 100_000,
+      windowSec: 86_400,
+      note: 'Statistics reads count against the same per-app daily limits (per endpoint, shown only in the developer portal); member-level daily limits are not published, LinkedIn answers 429 with "MEMBER DAY limit".',
     },
   ],
   publishConcurrency: 4,

@@ -5,8 +5,10 @@
 import type { NetworkProvider } from '../contract.ts';
 import { linkedinOAuth } from './auth.ts';
 import { linkedinManifest } from './manifest.ts';
+import { getLinkedInAccountMetrics } from './operations/account-metrics.ts';
 import { deleteLinkedInPost } from './operations/delete.ts';
 import { checkLinkedInHealth } from './operations/health.ts';
+import { getLinkedInPostMetrics } from './operations/post-metrics.ts';
 import { publishLinkedIn } from './operations/publish.ts';
 
 /** LinkedIn, as the publishing engine sees it. */
@@ -16,6 +18,8 @@ export const linkedinProvider: NetworkProvider = {
   publish: publishLinkedIn,
   delete: deleteLinkedInPost,
   health: checkLinkedInHealth,
+  getPostMetrics: getLinkedInPostMetrics,
+  getAccountMetrics: getLinkedInAccountMetrics,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
     if (request.parts.length > 1)

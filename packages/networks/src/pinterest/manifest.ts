@@ -73,7 +73,17 @@ export const pinterestManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['impressions', 'saves', 'clicks'],
+      batchSize: 1,
+      // pins:read and user_accounts:read are already asked for at connect.
+      scopes: [],
+      note: 'Pin analytics over the last 90 days (Pinterest keeps no more): a Pin older than that counts its last 90 days only. Clicks are Pin clicks plus outbound clicks. Pinterest gives no comment or reaction counts here.',
+    },
+    account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
+    recentPosts: { maxPosts: 500, maxAgeDays: 90 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -83,7 +93,13 @@ export const pinterestManifest: NetworkManifest = {
       windowSec: 60,
       note: 'org_write, Standard access (Trial access: 1,000 requests a day per app in all)',
     },
-    { scope: 'account', operation: 'read', limit: 1000, windowSec: 60, note: 'org_read, Standard access' },
+    {
+      scope: 'account',
+      operation: 'read',
+      limit: 1000,
+      windowSec: 60,
+      note: 'org_read per user, Standard access (Pin analytics, user_account and Pin lists all count here); Pinterest documents no app-wide read cap beyond Trial access',
+    },
   ],
   publishConcurrency: 4,
   settings: pinterestSettingsSchema,

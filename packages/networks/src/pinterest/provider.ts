@@ -1,13 +1,16 @@
 /**
- * The Pinterest provider: OAuth, Pins from images, carousels or videos, delete, health. `listBoards`
+ * The Pinterest provider: OAuth, Pins from images, carousels or videos, delete, health, metrics. `listBoards`
  * is exported beside it for the composer's board select.
  */
 import type { NetworkProvider } from '../contract.ts';
 import { pinterestOAuth } from './auth.ts';
 import { pinterestManifest } from './manifest.ts';
+import { getPinterestAccountMetrics } from './operations/account-metrics.ts';
 import { deletePin } from './operations/delete.ts';
 import { checkPinterestHealth } from './operations/health.ts';
+import { getPinterestPostMetrics } from './operations/pin-analytics.ts';
 import { publishToPinterest, type PinterestPublishOptions } from './operations/publish.ts';
+import { listPinterestRecentPosts } from './operations/recent-posts.ts';
 import { validatePinterest } from './validate.ts';
 
 export { listBoards, type PinterestBoard } from './operations/boards.ts';
@@ -26,6 +29,9 @@ export function createPinterestProvider(options: Partial<PinterestPublishOptions
     publish: (context, account, request) => publishToPinterest(context, account, request, resolved),
     delete: deletePin,
     health: checkPinterestHealth,
+    getPostMetrics: getPinterestPostMetrics,
+    getAccountMetrics: getPinterestAccountMetrics,
+    listRecentPosts: listPinterestRecentPosts,
     validate: validatePinterest,
   };
 }

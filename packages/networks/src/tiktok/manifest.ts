@@ -53,8 +53,9 @@ export const tiktokManifest: NetworkManifest = {
     kind: 'oauth2',
     pkce: true,
     // `user.info.profile` is needed for the username (profile URL and post links) since TikTok's
-    // 2024 scope migration moved `username` out of `user.info.basic`.
-    scopes: ['user.info.basic', 'user.info.profile', 'video.publish', 'video.upload'],
+    // 2024 scope migration moved `username` out of `user.info.basic`. `user.info.stats` and
+    // `video.list` are for analytics (account counts, video counts and backfill).
+    scopes: ['user.info.basic', 'user.info.profile', 'video.publish', 'video.upload', 'user.info.stats', 'video.list'],
     // Each refresh returns a new refresh token; the one sent stops working.
     refresh: 'rotating',
     perInstance: false,
@@ -94,7 +95,16 @@ export const tiktokManifest: NetworkManifest = {
   link: { supported: false },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['views', 'likes', 'replies', 'shares'],
+      batchSize: 20,
+      scopes: ['video.list'],
+      note: 'Display API counts of public posts; a post TikTok only gave a publish_id for (inbox upload, "Only me", moderation still running) cannot be measured.',
+    },
+    account: { metrics: ['followers', 'following', 'posts'], scopes: ['user.info.stats'] },
+    recentPosts: { maxPosts: 500, maxAgeDays: 90 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -106,6 +116,11 @@ export const tiktokManifest: NetworkManifest = {
     },
     { scope: 'account', operation: 'read', limit: 20, windowSec: 60, note: 'creator_info/query per access token' },
     { scope: 'account', operation: 'read', limit: 30, windowSec: 60, note: 'status/fetch per access token' },
+    // Display API defaults (tiktok-api-v2-rate-limit): 600 requests in a one-minute sliding window for each
+    // endpoint. TikTok does not say per token or per app, so they are declared per app, the stricter reading.
+    { scope: 'app', operation: 'read', limit: 600, windowSec: 60, note: '/v2/video/query/ (20 videos a call)' },
+    { scope: 'app', operation: 'read', limit: 600, windowSec: 60, note: '/v2/video/list/' },
+    { scope: 'app', operation: 'read', limit: 600, windowSec: 60, note: '/v2/user/info/' },
     {
       scope: 'account',
       operation: 'publish',

@@ -1,13 +1,17 @@
 /**
- * The TikTok provider: Login Kit OAuth, Direct Post / inbox upload of a video or photos, health.
+ * The TikTok provider: Login Kit OAuth, Direct Post / inbox upload of a video or photos, health,
+ * and Display API reads for metrics.
  * TikTok offers no delete; `delete` explains that in plain words.
  */
 import type { NetworkProvider } from '../contract.ts';
 import { tiktokOAuth } from './auth.ts';
 import { tiktokManifest } from './manifest.ts';
+import { getTikTokAccountMetrics } from './operations/account-metrics.ts';
 import { deleteFromTikTok } from './operations/delete.ts';
 import { checkTikTokHealth } from './operations/health.ts';
+import { getTikTokPostMetrics } from './operations/post-metrics.ts';
 import { publishToTikTok, type TikTokPublishOptions } from './operations/publish.ts';
+import { listTikTokRecentPosts } from './operations/recent-posts.ts';
 import { tiktokChunkRules } from './operations/upload-video.ts';
 import { validateTikTok } from './validate.ts';
 
@@ -26,6 +30,9 @@ export function createTikTokProvider(options: Partial<TikTokPublishOptions> = {}
     publish: (context, account, request) => publishToTikTok(context, account, request, resolved),
     delete: () => deleteFromTikTok(),
     health: checkTikTokHealth,
+    getPostMetrics: getTikTokPostMetrics,
+    getAccountMetrics: getTikTokAccountMetrics,
+    listRecentPosts: listTikTokRecentPosts,
     validate: validateTikTok,
   };
 }

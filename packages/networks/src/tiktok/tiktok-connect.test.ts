@@ -31,7 +31,9 @@ describe('TikTok connect', () => {
     expect(`${url.origin}${url.pathname}`).toBe(fake.endpoints['authorize']);
     expect(url.searchParams.get('client_key')).toBe(fake.app.clientId);
     expect(url.searchParams.has('client_id')).toBe(false);
-    expect(url.searchParams.get('scope')).toBe('user.info.basic,user.info.profile,video.publish,video.upload');
+    expect(url.searchParams.get('scope')).toBe(
+      'user.info.basic,user.info.profile,video.publish,video.upload,user.info.stats,video.list',
+    );
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('state')).toBe('state-1');
     expect(url.searchParams.get('redirect_uri')).toBe(redirectUri);
@@ -54,7 +56,14 @@ describe('TikTok connect', () => {
     const tokens = await oauth.exchangeCode(context, { code, codeVerifier: pkce.verifier, redirectUri });
     expect(tokens.accessToken).toMatch(/^act\./);
     expect(tokens.refreshToken).toMatch(/^rft\./);
-    expect(tokens.scopes).toEqual(['user.info.basic', 'user.info.profile', 'video.publish', 'video.upload']);
+    expect(tokens.scopes).toEqual([
+      'user.info.basic',
+      'user.info.profile',
+      'video.publish',
+      'video.upload',
+      'user.info.stats',
+      'video.list',
+    ]);
     expect(tokens.expiresAt!.getTime() - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
     expect(tokens.refreshExpiresAt!.getTime() - Date.now()).toBeGreaterThan(364 * 24 * 3600 * 1000);
 

@@ -21,39 +21,11 @@ import {
   type FakeRequest,
   type FakeResponse,
 } from './fake-network-server.ts';
+import { facebookReadRoutes, readFacebookObject, type FacebookFakeStats } from './facebook-reads.ts';
+import { graphError } from './graph-error.ts';
 
-/** An answer usable both as a route response and as `failNext(...)`. */
-export interface GraphErrorAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-/** A Graph error answer, e.g. `graphError(190, 'Error validating access token', 400, 'OAuthException', 463)`. */
-export function graphError(
-  code: number,
-  message: string,
-  status = 400,
-  type = 'OAuthException',
-  subcode?: number,
-): GraphErrorAnswer {
-  return {
-    status,
-    headers:
-      status === 401 || code === 190
-        ? { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` }
-        : {},
-    body: {
-      error: {
-        message,
-        type,
-        code,
-        ...(subcode === undefined ? {} : { error_subcode: subcode }),
-        fbtrace_id: `A${randomBytes(6).toString('hex')}`,
-      },
-    },
-  };
-}
+export { graphError, type GraphErrorAnswer } from './graph-error.ts';
+export type { FacebookFakeStats } from './facebook-reads.ts';
 
 export interface FacebookFakePage {
   id: string;
@@ -82,6 +54,9 @@ export interface FacebookFakeState {
   photos: Map<string, { pageId: string; url: string; published: boolean; alt?: string }>;
   comments: { id: string; on: string; message: string }[];
   deleted: Set<string>;
+  /** Counts and insights of posts, set by tests (a post without stats reads as bare). */
+  stats: Map<string, FacebookFakeStats>;
+  pageCounts: Map<string, { followers_count?: number; fan_count?: number }>;
 }
 
 export interface FacebookFake {
@@ -129,6 +104,8 @@ export async function startFacebookFake(): Promise<FacebookFake> {
     photos: new Map(),
     comments: [],
     deleted: new Set(),
+    stats: new Map(),
+    pageCounts: new Map([['101', { followers_count: 1520, fan_count: 1490 }]]),
   };
   let counter = 900_000;
   const nextId = (): string => String((counter += 1));
@@ -337,25 +314,10 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         if (failed) return failed;
         const page = pageOf(request);
         if (page === undefined) return badToken();
-        if (page.id !== request.params['id'])
-          return graphError(
-            100,
-            `(#100) Object with ID '${request.params['id'] ?? ''}' does not exist`,
-            400,
-            'GraphMethodException',
-            33,
-          );
-        return {
-          body: {
-            id: page.id,
-            name: page.name,
-            username: page.username,
-            link: `https://www.facebook.com/${page.username}`,
-            picture: { data: { url: `https://scontent.example/${page.id}.jpg` } },
-          },
-        };
+        return readFacebookObject(state, page, request);
       },
     },
+    ...facebookReadRoutes(state, pageOf),
   ]);
 
   const base = `${server.url}/${state.version}`;

@@ -16,7 +16,10 @@
  * - https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
  */
 import { randomBytes } from 'node:crypto';
-import { graphError } from './facebook.ts';
+import { graphError } from './graph-error.ts';
+import { instagramMediaBody, instagramMediaListRoute, type InstagramFakeMediaStats } from './instagram-reads.ts';
+
+export type { InstagramFakeMediaStats } from './instagram-reads.ts';
 import {
   startFakeNetworkServer,
   type FakeNetworkServer,
@@ -48,6 +51,9 @@ export interface InstagramFakeState {
   videoProcessingPolls: number;
   /** Whether the code exchange wraps its answer in `data: [...]` (current docs) or not (older apps). */
   wrapCodeAnswer: boolean;
+  /** Counts and insights of published media, set by tests. */
+  stats: Map<string, InstagramFakeMediaStats>;
+  counts: { followers_count?: number; follows_count?: number; media_count?: number };
 }
 
 export interface InstagramFake {
@@ -84,6 +90,8 @@ export async function startInstagramFake(): Promise<InstagramFake> {
     quota: { usage: 0, total: 100 },
     videoProcessingPolls: 0,
     wrapCodeAnswer: true,
+    stats: new Map(),
+    counts: { followers_count: 830, follows_count: 112, media_count: 57 },
   };
   let counter = 18_000_000_000_000_000n;
   const nextId = (): string => (counter += 1n).toString();
@@ -210,6 +218,9 @@ export async function startInstagramFake(): Promise<InstagramFake> {
             name: state.user.name,
             account_type: state.user.accountType,
             profile_picture_url: 'https://scontent.cdninstagram.example/bakery.jpg',
+            ...Object.fromEntries(
+              Object.entries(state.counts).filter(([name]) => (request.query.get('fields') ?? '').includes(name)),
+            ),
           },
         };
       },
@@ -227,6 +238,7 @@ export async function startInstagramFake(): Promise<InstagramFake> {
           },
         },
     },
+    instagramMediaListRoute(state, (request) => check(request) ?? ownAccount(request)),
     {
       method: 'POST',
       path: '/:v/:id/media',
@@ -296,7 +308,10 @@ export async function startInstagramFake(): Promise<InstagramFake> {
           return { body: { id, status_code: container.status, status } };
         }
         const media = state.media.get(id);
-        if (media !== undefined) return { body: { id, permalink: media.permalink } };
+        if (media !== undefined) {
+          const answer = instagramMediaBody(media, state.stats.get(id), request.query.get('fields') ?? '');
+          return 'failure' in answer ? answer.failure : { body: answer.body };
+        }
         return graphError(100, `Object with ID '${id}' does not exist`, 400, 'GraphMethodException', 33);
       },
     },

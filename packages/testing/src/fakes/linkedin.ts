@@ -14,6 +14,7 @@
  * - https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api
  * - https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api
  * - https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits
+ * Uploads live in linkedin-media.ts, statistics reads in linkedin-stats.ts.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -22,34 +23,11 @@ import {
   type FakeRequest,
   type FakeResponse,
 } from './fake-network-server.ts';
+import { linkedinMediaRoutes } from './linkedin-media.ts';
+import { linkedinError as error, type LinkedInFakeKit, type LinkedInFakeState } from './linkedin-state.ts';
+import { linkedinStatsRoutes } from './linkedin-stats.ts';
 
-export interface LinkedInFakePost {
-  urn: string;
-  body: Record<string, unknown>;
-  version: string;
-}
-
-export interface LinkedInFakeState {
-  clientId: string;
-  clientSecret: string;
-  member: { sub: string; name: string; picture: string };
-  /** Organizations the member administers: id → names. */
-  organizations: Map<string, { localizedName: string; vanityName: string }>;
-  accessTokens: Set<string>;
-  refreshTokens: Set<string>;
-  /** Codes issued by the (pretend) consent screen, with their redirect URI. */
-  codes: Map<string, string>;
-  /** Whether a refresh answer repeats the refresh token (LinkedIn's documented answer does). */
-  refreshReturnsRefreshToken: boolean;
-  /** Whether the login grants page access (false: `organizationAcls` answers 403). */
-  grantsPageAccess: boolean;
-  posts: Map<string, LinkedInFakePost>;
-  deletedPosts: Set<string>;
-  images: Map<string, { owner: string; bytes?: Buffer; contentType?: string }>;
-  videos: Map<string, { owner: string; size: number; parts: Buffer[]; status: string; finalizedWith?: string[] }>;
-  comments: { urn: string; on: string; actor: string; text: string }[];
-  supportedVersions: Set<string>;
-}
+export type { LinkedInFakePost, LinkedInFakeState, LinkedInPostStats } from './linkedin-state.ts';
 
 export interface LinkedInFake {
   server: FakeNetworkServer;
@@ -61,12 +39,6 @@ export interface LinkedInFake {
   /** A valid access token for direct use in tests. */
   issueAccessToken(): string;
   close(): Promise<void>;
-}
-
-const PART_SIZE = 4 * 1024 * 1024;
-
-function error(status: number, code: string, message: string, serviceErrorCode = 0): FakeResponse {
-  return { status, body: { status, serviceErrorCode, code, message } };
 }
 
 /** Starts the fake; everything lives in memory until `close()`. */
@@ -89,6 +61,9 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
     videos: new Map(),
     comments: [],
     supportedVersions: new Set(['202607', '202606', '202601']),
+    postStats: new Map(),
+    followers: new Map([['2414183', 5120]]),
+    memberAnalyticsGranted: true,
   };
   let counter = 7_000_000_000_000_000_000n;
   const nextId = (): string => (counter += 1n).toString();
@@ -123,6 +98,7 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
       urn.startsWith('urn:li:organization:') &&
       state.organizations.has(urn.split(':')[3] ?? ''));
 
+  const kit: LinkedInFakeKit = { state, restCheck, authorized, unauthorized, mayActAs, nextId, baseUrl: () => baseUrl };
   const server = await startFakeNetworkServer([
     {
       method: 'POST',
@@ -243,123 +219,8 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         return { body: { results, statuses: {}, errors: {} } };
       },
     },
-    {
-      method: 'POST',
-      path: '/rest/images',
-      handler: (request) => {
-        const failed = restCheck(request);
-        if (failed) return failed;
-        if (request.query.get('action') !== 'initializeUpload') return error(400, 'ILLEGAL_ARGUMENT', 'Unknown action');
-        const owner = (request.body as { initializeUploadRequest?: { owner?: string } } | undefined)
-          ?.initializeUploadRequest?.owner;
-        if (!mayActAs(owner))
-          return error(403, 'ACCESS_DENIED', 'Not enough permissions to upload for this owner', 100);
-        const id = `C4E10AQ${nextId()}`;
-        state.images.set(`urn:li:image:${id}`, { owner: owner as string });
-        return {
-          body: {
-            value: {
-              uploadUrlExpiresAt: Date.now() + 3_600_000,
-              uploadUrl: `${baseUrl}/dms-uploads/image/${id}`,
-              image: `urn:li:image:${id}`,
-            },
-          },
-        };
-      },
-    },
-    {
-      method: 'PUT',
-      path: '/dms-uploads/image/:id',
-      handler: (request) => {
-        if (!authorized(request)) return unauthorized();
-        const image = state.images.get(`urn:li:image:${request.params['id'] ?? ''}`);
-        if (!image) return error(404, 'NOT_FOUND', 'Upload URL not found');
-        image.bytes = request.rawBody;
-        image.contentType = request.headers['content-type'];
-        return { status: 201 };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/rest/videos',
-      handler: (request) => {
-        const failed = restCheck(request);
-        if (failed) return failed;
-        const body = request.body as Record<string, Record<string, unknown>> | undefined;
-        if (request.query.get('action') === 'initializeUpload') {
-          const init = body?.['initializeUploadRequest'];
-          if (!mayActAs(init?.['owner']))
-            return error(
-              403,
-              'ACCESS_DENIED',
-              'Accessing this video resource is forbidden. Please check your permissions for this resource',
-              100,
-            );
-          const size = Number(init?.['fileSizeBytes']);
-          if (!Number.isInteger(size) || size <= 0) return error(400, 'ILLEGAL_ARGUMENT', 'fileSizeBytes is required');
-          const id = `C5F10AQ${nextId()}`;
-          const parts = Math.ceil(size / PART_SIZE);
-          state.videos.set(`urn:li:video:${id}`, {
-            owner: init?.['owner'] as string,
-            size,
-            parts: [],
-            status: 'WAITING_UPLOAD',
-          });
-          const uploadInstructions = Array.from({ length: parts }, (_, index) => ({
-            uploadUrl: `${baseUrl}/dms-uploads/video/${id}/${index}`,
-            firstByte: index * PART_SIZE,
-            lastByte: Math.min(size, (index + 1) * PART_SIZE) - 1,
-          }));
-          return {
-            body: {
-              value: {
-                uploadUrlsExpireAt: Date.now() + 3_600_000,
-                video: `urn:li:video:${id}`,
-                uploadInstructions,
-                uploadToken: '',
-              },
-            },
-          };
-        }
-        if (request.query.get('action') === 'finalizeUpload') {
-          const finalize = body?.['finalizeUploadRequest'];
-          const video = state.videos.get(String(finalize?.['video']));
-          if (!video) return error(404, 'NOT_FOUND', 'Video not found');
-          const partIds = finalize?.['uploadedPartIds'];
-          const expected = video.parts.map((_, index) => `"etag-${index}"`);
-          if (!Array.isArray(partIds) || JSON.stringify(partIds) !== JSON.stringify(expected)) {
-            return error(400, 'ILLEGAL_ARGUMENT', 'uploadedPartIds do not match the uploaded parts');
-          }
-          video.finalizedWith = partIds as string[];
-          video.status = 'AVAILABLE';
-          return { status: 200 };
-        }
-        return error(400, 'ILLEGAL_ARGUMENT', 'Unknown action');
-      },
-    },
-    {
-      method: 'PUT',
-      path: '/dms-uploads/video/:id/:part',
-      handler: (request) => {
-        const video = state.videos.get(`urn:li:video:${request.params['id'] ?? ''}`);
-        if (!video) return error(404, 'NOT_FOUND', 'Upload URL not found');
-        const index = Number(request.params['part']);
-        video.parts[index] = request.rawBody;
-        return { status: 200, headers: { etag: `"etag-${index}"` } };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/rest/videos/:urn',
-      handler: (request) => {
-        const failed = restCheck(request);
-        if (failed) return failed;
-        const urn = request.params['urn'] ?? '';
-        const video = state.videos.get(urn);
-        if (!video) return error(404, 'NOT_FOUND', 'Video not found');
-        return { body: { id: urn, owner: video.owner, status: video.status } };
-      },
-    },
+    ...linkedinMediaRoutes(kit),
+    ...linkedinStatsRoutes(kit),
     {
       method: 'POST',
       path: '/rest/posts',

@@ -40,6 +40,8 @@ export const DEFAULT_NETWORK_SCOPES: readonly string[] = [
   'user.info.basic',
   'video.publish',
   'video.upload',
+  'video.list',
+  'user.info.stats',
   'pins:read',
   'pins:write',
   'boards:read',

@@ -3,13 +3,14 @@
  * step) for adapter tests. Doc pages followed:
  * - developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization
  * - developers.pinterest.com/docs/api/v5/oauth-token (continuous refresh), user_account-get, boards-list,
- *   pins-create, pins-get, pins-delete, media-create, media-get
+ *   pins-create, pins-get, pins-delete, media-create, media-get, pins-analytics, pins-list
  * - developers.pinterest.com/docs/reference/rate-limits
  * - github.com/pinterest/api-description v5/openapi (PinCreate, PinMediaSource*, MediaUpload, Error)
  * Known liberties: error `code` numbers are illustrative (Pinterest documents the shape, not a table);
  * video processing finishes after `mediaReadsBeforeDone` status reads.
  */
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
+import { pinterestAnalyticsRoutes } from './pinterest-analytics.ts';
 import { pinterestMediaRoutes } from './pinterest-media.ts';
 import { approvePinterest, issuePinterestTokens, pinterestOAuthRoutes } from './pinterest-oauth.ts';
 import { pinterestRoutes } from './pinterest-routes.ts';
@@ -46,6 +47,7 @@ export async function startPinterestFake(): Promise<PinterestFake> {
   let baseUrl = '';
   const server = await startFakeNetworkServer([
     ...pinterestOAuthRoutes(state),
+    ...pinterestAnalyticsRoutes(state),
     ...pinterestRoutes(state),
     ...pinterestMediaRoutes(state, () => baseUrl),
   ]);

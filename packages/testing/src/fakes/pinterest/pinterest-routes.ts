@@ -21,6 +21,7 @@ function userAccount(state: PinterestFakeState, request: FakeRequest): FakeRespo
       website_url: 'https://plume.example',
       board_count: state.boards.size,
       pin_count: state.pins.size,
+      ...state.userCounts,
     },
   };
 }

@@ -50,6 +50,10 @@ export interface PinterestFakeState {
   /** Boards per page of GET /v5/boards (Pinterest's default is 25). */
   boardPageSize: number;
   nextId: bigint;
+  /** Pin analytics summed over the asked range, by metric type (IMPRESSION, SAVE…); tests set them. */
+  pinStats: Map<string, Record<string, number>>;
+  /** Counts GET /v5/user_account gives besides pin_count. */
+  userCounts: { follower_count?: number; following_count?: number };
 }
 
 /** A default state: a business account with three boards, one of them with a section. */
@@ -86,6 +90,8 @@ export function initialPinterestState(): PinterestFakeState {
     failMediaProcessing: false,
     boardPageSize: 25,
     nextId: 813_744_226_420_795_884n,
+    pinStats: new Map(),
+    userCounts: { follower_count: 4200, following_count: 180 },
   };
 }
 

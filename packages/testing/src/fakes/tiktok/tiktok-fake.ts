@@ -6,17 +6,26 @@
  * - developers.tiktok.com/doc/tiktok-api-v2-get-user-info, /doc/tiktok-api-v2-error-handling
  * - developers.tiktok.com/doc/content-posting-api-reference-query-creator-info, -direct-post,
  *   -upload-video, -photo-post, -get-video-status, content-posting-api-media-transfer-guide
+ * - developers.tiktok.com/doc/tiktok-api-v2-video-query, tiktok-api-v2-video-list (tiktok-read-routes.ts)
  * Known liberties: OAuth errors come back as HTTP 200 with `{ error, error_description, log_id }` (what
  * TikTok does in practice); moderation is instant after `statusReadsBeforeDone` status reads.
  */
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
 import { approveAuthorization, issueTokens, tiktokOAuthRoutes } from './tiktok-oauth.ts';
 import { tiktokPostRoutes } from './tiktok-post-routes.ts';
+import { tiktokReadRoutes } from './tiktok-read-routes.ts';
 import { initialTikTokState, type TikTokFakePublish, type TikTokFakeState } from './tiktok-state.ts';
 
-export type { TikTokFakePublish, TikTokFakeState } from './tiktok-state.ts';
+export type { TikTokFakePublish, TikTokFakeState, TikTokFakeVideo } from './tiktok-state.ts';
 
-export const TIKTOK_ALL_SCOPES = ['user.info.basic', 'user.info.profile', 'video.publish', 'video.upload'];
+export const TIKTOK_ALL_SCOPES = [
+  'user.info.basic',
+  'user.info.profile',
+  'video.publish',
+  'video.upload',
+  'user.info.stats',
+  'video.list',
+];
 
 export interface TikTokFake {
   server: FakeNetworkServer;
@@ -38,7 +47,11 @@ export interface TikTokFake {
 export async function startTikTokFake(): Promise<TikTokFake> {
   const state = initialTikTokState();
   let baseUrl = '';
-  const server = await startFakeNetworkServer([...tiktokOAuthRoutes(state), ...tiktokPostRoutes(state, () => baseUrl)]);
+  const server = await startFakeNetworkServer([
+    ...tiktokOAuthRoutes(state),
+    ...tiktokPostRoutes(state, () => baseUrl),
+    ...tiktokReadRoutes(state),
+  ]);
   baseUrl = server.url;
   return {
     server,

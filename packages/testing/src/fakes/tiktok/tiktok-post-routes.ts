@@ -13,7 +13,11 @@ const MAX_SINGLE_CHUNK = 64 * 1024 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
 
 /** Bearer check: 401 access_token_invalid, or 401 scope_not_authorized when a scope is missing. */
-function authorize(state: TikTokFakeState, request: FakeRequest, scope: string | undefined): FakeResponse | undefined {
+export function authorizeTikTok(
+  state: TikTokFakeState,
+  request: FakeRequest,
+  scope: string | undefined,
+): FakeResponse | undefined {
   const grant = request.bearer === undefined ? undefined : state.accessTokens.get(request.bearer);
   if (grant === undefined || grant.expiresAt < Date.now()) {
     return apiError(401, 'access_token_invalid', 'The access token is invalid or not found in the request.');
@@ -40,14 +44,16 @@ function urlsVerified(state: TikTokFakeState, urls: unknown[]): boolean {
 
 function userInfo(state: TikTokFakeState, request: FakeRequest): FakeResponse {
   const fields = (request.query.get('fields') ?? '').split(',').filter(Boolean);
-  const denied = authorize(state, request, fields.includes('username') ? 'user.info.profile' : 'user.info.basic');
+  const stats = fields.some((field) => field in state.userStats);
+  const scope = stats ? 'user.info.stats' : fields.includes('username') ? 'user.info.profile' : 'user.info.basic';
+  const denied = authorizeTikTok(state, request, scope);
   if (denied !== undefined) return denied;
-  const user = state.user as unknown as Json;
+  const user = { ...state.user, ...state.userStats } as unknown as Json;
   return ok({ user: Object.fromEntries(fields.filter((field) => field in user).map((field) => [field, user[field]])) });
 }
 
 function creatorInfo(state: TikTokFakeState, request: FakeRequest): FakeResponse {
-  const denied = authorize(state, request, 'video.publish');
+  const denied = authorizeTikTok(state, request, 'video.publish');
   if (denied !== undefined) return denied;
   return ok({
     creator_avatar_url: state.user.avatar_url,
@@ -113,7 +119,7 @@ function videoInit(
   endpoint: 'video' | 'inbox_video',
   baseUrl: () => string,
 ): FakeResponse {
-  const denied = authorize(state, request, endpoint === 'video' ? 'video.publish' : 'video.upload');
+  const denied = authorizeTikTok(state, request, endpoint === 'video' ? 'video.publish' : 'video.upload');
   if (denied !== undefined) return denied;
   if (!isJson(request)) return apiError(400, 'invalid_params', 'Content-Type must be application/json');
   const body = (request.body ?? {}) as Json;
@@ -140,7 +146,7 @@ function videoInit(
 function photoInit(state: TikTokFakeState, request: FakeRequest): FakeResponse {
   const body = (request.body ?? {}) as Json;
   const direct = body['post_mode'] === 'DIRECT_POST';
-  const denied = authorize(state, request, direct ? 'video.publish' : 'video.upload');
+  const denied = authorizeTikTok(state, request, direct ? 'video.publish' : 'video.upload');
   if (denied !== undefined) return denied;
   if (body['media_type'] !== 'PHOTO' || (!direct && body['post_mode'] !== 'MEDIA_UPLOAD'))
     return apiError(400, 'invalid_params', 'media_type must be PHOTO');
@@ -194,7 +200,7 @@ function uploadChunk(state: TikTokFakeState, request: FakeRequest): FakeResponse
 
 /** Status fetch; the post id is int64 and written as a bare number, as TikTok does. */
 function statusFetch(state: TikTokFakeState, request: FakeRequest): FakeResponse {
-  const denied = authorize(state, request, undefined);
+  const denied = authorizeTikTok(state, request, undefined);
   if (denied !== undefined) return denied;
   const publish = state.publishes.get(String(((request.body ?? {}) as Json)['publish_id']));
   if (publish === undefined) return apiError(400, 'invalid_params', 'publish_id does not exist');

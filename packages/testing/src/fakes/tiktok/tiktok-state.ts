@@ -40,6 +40,16 @@ export interface TikTokFakePublish {
   postId: string | undefined;
 }
 
+/** A published video as the Display API shows it. */
+export interface TikTokFakeVideo {
+  id: string;
+  /** Epoch seconds. */
+  createTime: number;
+  description: string;
+  /** Counts TikTok reports; a key left out is not sent. */
+  counts: { view_count?: number; like_count?: number; comment_count?: number; share_count?: number };
+}
+
 export interface TikTokFakeState {
   clientKey: string;
   clientSecret: string;
@@ -63,6 +73,10 @@ export interface TikTokFakeState {
   /** Rotate refresh tokens on refresh (TikTok does). */
   rotateRefreshTokens: boolean;
   nextPostId: bigint;
+  /** The user's videos for the Display API (tests add them). */
+  videos: Map<string, TikTokFakeVideo>;
+  /** user.info.stats fields. */
+  userStats: { follower_count?: number; following_count?: number; video_count?: number; likes_count?: number };
 }
 
 /** A default state: one public creator who may post up to 10 minutes. */
@@ -96,6 +110,8 @@ export function initialTikTokState(): TikTokFakeState {
     rotateRefreshTokens: true,
     // Above 2^53, like real TikTok ids: a client that parses them as numbers loses digits.
     nextPostId: 7_345_678_901_234_567_891n,
+    videos: new Map(),
+    userStats: { follower_count: 2400, following_count: 31, video_count: 88, likes_count: 51_000 },
   };
 }
 
