@@ -116,9 +116,7 @@ describe('Reddit listRecentPosts', () => {
     expect(posts.map((post) => post.remoteId)).toEqual(recent.map((post) => post.name));
     expect(posts[3]).toMatchObject({
       url: expect.stringMatching(/^https:\/\/www\.reddit\.com\/r\/test\/comments\//),
-      text: `${recent[3]!.title}
-
-Body with https://plume.example`,
+      text: `${recent[3]!.title}\n\nBody with https://plume.example`,
       hasLink: true,
       hasMedia: false,
       metrics: { score: 3, replies: 0 },
