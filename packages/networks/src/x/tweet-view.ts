@@ -10,7 +10,7 @@ import type { AccountAuth, RecentPost } from '../contract.ts';
 import { pickCounts } from '../shared/batches.ts';
 import { xPostUrl } from './operations/publish.ts';
 
-/** The post fields every metrics read asks for. */
+/** The post fields backfill asks for (metrics reads ask only for public_metrics). */
 export const X_METRIC_FIELDS = 'public_metrics,created_at,attachments,entities';
 
 export const tweetSchema = z.looseObject({

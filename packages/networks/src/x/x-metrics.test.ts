@@ -61,7 +61,7 @@ describe('X getPostMetrics', () => {
     ]);
     const [request] = bed.fake.server.requests.filter(isLookup);
     expect(request?.query.get('ids')).toBe(`${full.id},${partial.id}`);
-    expect(request?.query.get('tweet.fields')).toContain('public_metrics');
+    expect(request?.query.get('tweet.fields')).toBe('public_metrics');
     expect(request?.headers.authorization).toBe(`Bearer ${bed.account.tokens.accessToken}`);
   });
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext, PostMetricsReading } from '../../contract.ts';
 import { chunksOf } from '../../shared/batches.ts';
 import { xJson } from '../client.ts';
-import { lookupErrorSchema, metricsOfTweet, tweetSchema, X_METRIC_FIELDS, type XTweet } from '../tweet-view.ts';
+import { lookupErrorSchema, metricsOfTweet, tweetSchema, type XTweet } from '../tweet-view.ts';
 
 export const X_POSTS_PER_CALL = 100;
 
@@ -34,7 +34,7 @@ export async function getXPostMetrics(
   const found = new Map<string, XTweet>();
   const gone = new Map<string, Gone>();
   for (const ids of chunksOf(remoteIds, X_POSTS_PER_CALL)) {
-    const query = new URLSearchParams({ ids: ids.join(','), 'tweet.fields': X_METRIC_FIELDS });
+    const query = new URLSearchParams({ ids: ids.join(','), 'tweet.fields': 'public_metrics' });
     const answer = await xJson(
       context,
       account.tokens,
