@@ -1,6 +1,7 @@
 /** `GET /networks`: what each network can do, its limits and settings, and whether this server is set up for it. */
 import { z } from 'zod';
 import { CONNECT_KINDS, MEDIA_KINDS, NETWORK_IDS } from './network-enums.ts';
+import { ACCOUNT_METRICS, POST_METRICS } from '../analytics/metrics.ts';
 import type { Wire } from '../wire.ts';
 
 /** What one kind of media must satisfy on a network. Absent limits are not checked. */
@@ -74,6 +75,29 @@ export const rateLimitSchema = z.object({
   note: z.string().optional(),
 });
 
+/** What the network's official API lets Plume measure; null parts are not available on that network. */
+export const networkAnalyticsSchema = z.object({
+  post: z
+    .object({
+      metrics: z.array(z.enum(POST_METRICS)).readonly().describe('Exactly the post metrics the network reports'),
+      batchSize: z.number().describe('Most posts one call can read'),
+      scopes: z.array(z.string()).readonly().describe('Permissions the metrics need beyond publishing'),
+      note: z.string().optional(),
+    })
+    .nullable(),
+  account: z
+    .object({
+      metrics: z.array(z.enum(ACCOUNT_METRICS)).readonly(),
+      scopes: z.array(z.string()).readonly(),
+      note: z.string().optional(),
+    })
+    .nullable(),
+  recentPosts: z
+    .object({ maxPosts: z.number(), maxAgeDays: z.number() })
+    .nullable()
+    .describe('How far back past posts can be read (backfill)'),
+});
+
 export const networkSchema = z.object({
   id: z.enum(NETWORK_IDS),
   name: z.string(),
@@ -98,6 +122,7 @@ export const networkSchema = z.object({
   hashtags: z.object({ recommendedMax: z.number() }),
   settings: jsonSchemaSchema,
   rateLimits: z.array(rateLimitSchema).readonly(),
+  analytics: networkAnalyticsSchema,
 });
 
 export type Network = Wire<typeof networkSchema>;

@@ -20,9 +20,15 @@ export function blueskyWebUrl(context: NetworkContext): string {
   return (context.endpoints['web'] ?? 'https://bsky.app').replace(/\/+$/, '');
 }
 
-function xrpcUrl(base: string, nsid: string, params: Readonly<Record<string, string>> = {}): URL {
+/** Query parameters; an array repeats the name (`uris=a&uris=b`), as XRPC encodes array params. */
+export type XrpcParams = Readonly<Record<string, string | readonly string[]>>;
+
+function xrpcUrl(base: string, nsid: string, params: XrpcParams = {}): URL {
   const url = new URL(`${base}/xrpc/${nsid}`);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string') url.searchParams.set(name, value);
+    else for (const item of value) url.searchParams.append(name, item);
+  }
   return url;
 }
 
@@ -45,7 +51,7 @@ export interface XrpcCall<S extends z.ZodType> {
 /** An XRPC query (GET). */
 export async function xrpcQuery<S extends z.ZodType>(
   context: NetworkContext,
-  call: XrpcCall<S> & { params?: Readonly<Record<string, string>> },
+  call: XrpcCall<S> & { params?: XrpcParams },
 ): Promise<z.output<S>> {
   return callJson(
     context.http,

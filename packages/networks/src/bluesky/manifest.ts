@@ -72,7 +72,12 @@ export const blueskyManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 3 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  // Counts come from the AppView (the PDS proxies app.bsky.* queries); no impressions or views exist.
+  analytics: {
+    post: { metrics: ['likes', 'reposts', 'replies', 'quotes'], batchSize: 25, scopes: [] },
+    account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
+    recentPosts: { maxPosts: 3000, maxAgeDays: 3650 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -97,6 +102,13 @@ export const blueskyManifest: NetworkManifest = {
       note: 'createSession per handle (300 per day)',
     },
     { scope: 'app', operation: 'any', limit: 3000, windowSec: 5 * 60, note: 'all requests from one IP address' },
+    {
+      scope: 'app',
+      operation: 'read',
+      limit: 3000,
+      windowSec: 5 * 60,
+      note: 'reads share the 3,000 per 5 minutes per IP; getPosts reads 25 posts a call',
+    },
   ],
   publishConcurrency: 4,
   settings: blueskySettingsSchema,

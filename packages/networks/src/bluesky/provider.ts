@@ -1,9 +1,12 @@
-/** Bluesky as a Plume network: manifest, app-password sign-in, publish, delete, health and extra checks. */
+/** Bluesky as a Plume network: manifest, app-password sign-in, publish, delete, health, metrics and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { blueskyCredentials } from './auth.ts';
 import { blueskyManifest } from './manifest.ts';
 import { deleteFromBluesky } from './operations/delete.ts';
+import { getBlueskyAccountMetrics } from './operations/get-account-metrics.ts';
+import { getBlueskyPostMetrics } from './operations/get-post-metrics.ts';
 import { checkBlueskyHealth } from './operations/health.ts';
+import { listBlueskyRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToBluesky } from './operations/publish.ts';
 import { validateForBluesky } from './validate.ts';
 
@@ -14,4 +17,7 @@ export const blueskyProvider: NetworkProvider = {
   delete: deleteFromBluesky,
   health: checkBlueskyHealth,
   validate: validateForBluesky,
+  getPostMetrics: getBlueskyPostMetrics,
+  getAccountMetrics: getBlueskyAccountMetrics,
+  listRecentPosts: listBlueskyRecentPosts,
 };

@@ -71,6 +71,7 @@ export const discordManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
+  // A webhook can only post: it cannot read messages back, reactions or the channel's members.
   analytics: { post: null, account: null, recentPosts: null },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [

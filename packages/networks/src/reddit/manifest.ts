@@ -11,7 +11,8 @@ import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
 /** As asked, plus `edit`: `/api/del` is in the edit scope, so without it Plume could not delete its posts. */
-export const REDDIT_SCOPES = ['identity', 'submit', 'read', 'flair', 'edit'] as const;
+/** `read` also reads post scores (/api/info); `history` lists the account's own posts for backfill. */
+export const REDDIT_SCOPES = ['identity', 'submit', 'read', 'flair', 'edit', 'history'] as const;
 
 export const TITLE_MAX_CHARS = 300;
 export const SELF_TEXT_MAX_CHARS = 40_000;
@@ -69,7 +70,17 @@ export const redditManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 0 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  // No account metrics: /api/v1/me gives karma, and the API documents no follower count for users.
+  analytics: {
+    post: {
+      metrics: ['score', 'replies'],
+      batchSize: 100,
+      scopes: [],
+      note: 'Reddit gives the score (upvotes minus downvotes) and comments; no views, likes or shares.',
+    },
+    account: null,
+    recentPosts: { maxPosts: 1000, maxAgeDays: 3650 },
+  },
   // Mentions and messages would need the privatemessages scope.
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
@@ -79,6 +90,13 @@ export const redditManifest: NetworkManifest = {
       limit: 100,
       windowSec: 60,
       note: '100 queries a minute per OAuth client id, averaged over 10 minutes; see X-Ratelimit-* headers.',
+    },
+    {
+      scope: 'app',
+      operation: 'read',
+      limit: 100,
+      windowSec: 60,
+      note: 'Reads share the 100 queries a minute; /api/info reads 100 posts a call.',
     },
   ],
   publishConcurrency: 1,

@@ -1,12 +1,14 @@
 /**
  * The Reddit provider: OAuth (Basic client auth, no PKCE), self and link posts with a first comment,
- * delete, health. A descriptive User-Agent goes on every request (Reddit's API rules).
+ * delete, health, post scores and backfill. A descriptive User-Agent goes on every request (Reddit's API rules).
  */
 import type { NetworkProvider } from '../contract.ts';
 import { redditOAuth } from './auth.ts';
 import { redditManifest } from './manifest.ts';
 import { deleteRedditPost } from './operations/delete.ts';
+import { getRedditPostMetrics } from './operations/get-post-metrics.ts';
 import { redditHealth } from './operations/health.ts';
+import { listRedditRecentPosts } from './operations/list-recent-posts.ts';
 import { publishReddit } from './operations/publish.ts';
 import { validateReddit } from './operations/validate.ts';
 
@@ -17,4 +19,6 @@ export const redditProvider: NetworkProvider = {
   delete: deleteRedditPost,
   health: redditHealth,
   validate: validateReddit,
+  getPostMetrics: getRedditPostMetrics,
+  listRecentPosts: listRedditRecentPosts,
 };

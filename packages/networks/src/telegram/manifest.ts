@@ -78,7 +78,16 @@ export const telegramManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  // Bots cannot read a channel post's views or reactions, nor list past posts: only the member count.
+  analytics: {
+    post: null,
+    account: {
+      metrics: ['followers'],
+      scopes: [],
+      note: 'Subscribers of a channel or members of a group (getChatMemberCount).',
+    },
+    recentPosts: null,
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {

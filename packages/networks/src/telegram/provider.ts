@@ -1,8 +1,9 @@
-/** Telegram as a Plume network: manifest, bot-token connect, publish, delete, health and extra checks. */
+/** Telegram as a Plume network: manifest, bot-token connect, publish, delete, health, subscriber count and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { telegramCredentials } from './auth.ts';
 import { telegramManifest } from './manifest.ts';
 import { deleteFromTelegram } from './operations/delete.ts';
+import { getTelegramAccountMetrics } from './operations/get-account-metrics.ts';
 import { checkTelegramHealth } from './operations/health.ts';
 import { publishToTelegram } from './operations/publish.ts';
 import { validateForTelegram } from './validate.ts';
@@ -14,4 +15,5 @@ export const telegramProvider: NetworkProvider = {
   delete: deleteFromTelegram,
   health: checkTelegramHealth,
   validate: validateForTelegram,
+  getAccountMetrics: getTelegramAccountMetrics,
 };

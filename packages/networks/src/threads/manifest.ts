@@ -26,7 +26,14 @@ export const threadsManifest: NetworkManifest = {
     kind: 'oauth2',
     // The Threads authorization window takes no PKCE parameters.
     pkce: false,
-    scopes: ['threads_basic', 'threads_content_publish', 'threads_manage_replies', 'threads_delete'],
+    // threads_manage_insights: post and follower insights (analytics).
+    scopes: [
+      'threads_basic',
+      'threads_content_publish',
+      'threads_manage_replies',
+      'threads_delete',
+      'threads_manage_insights',
+    ],
     refresh: 'reusable',
     perInstance: false,
     appCredentials: { clientId: 'THREADS_APP_ID', clientSecret: 'THREADS_APP_SECRET' },
@@ -65,7 +72,20 @@ export const threadsManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 1 },
   nativeScheduling: false,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'],
+      batchSize: 1,
+      scopes: ['threads_manage_insights'],
+      note: 'No batch endpoint: one insights call per post.',
+    },
+    account: {
+      metrics: ['followers'],
+      scopes: ['threads_manage_insights'],
+      note: 'Threads gives no following or post count.',
+    },
+    recentPosts: { maxPosts: 1000, maxAgeDays: 3650 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -76,6 +96,13 @@ export const threadsManifest: NetworkManifest = {
       note: 'API-published posts per profile (carousels count once)',
     },
     { scope: 'account', operation: 'publish', limit: 1000, windowSec: 24 * 60 * 60, note: 'replies per profile' },
+    {
+      scope: 'account',
+      operation: 'read',
+      limit: 48_000,
+      windowSec: 24 * 60 * 60,
+      note: 'All calls per app and profile: 4,800 × the profile’s impressions of the last 24 hours (at least 10).',
+    },
   ],
   publishConcurrency: 2,
   settings: threadsSettingsSchema,

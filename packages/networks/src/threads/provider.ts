@@ -1,9 +1,12 @@
-/** Threads as a Plume network: manifest, OAuth connect, publish, delete, health and extra checks. */
+/** Threads as a Plume network: manifest, OAuth connect, publish, delete, health, insights and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { threadsOAuth } from './auth.ts';
 import { threadsManifest } from './manifest.ts';
 import { deleteFromThreads } from './operations/delete.ts';
+import { getThreadsAccountMetrics } from './operations/get-account-metrics.ts';
+import { getThreadsPostMetrics } from './operations/get-post-metrics.ts';
 import { checkThreadsHealth } from './operations/health.ts';
+import { listThreadsRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToThreads } from './operations/publish.ts';
 import { validateForThreads } from './validate.ts';
 
@@ -14,4 +17,7 @@ export const threadsProvider: NetworkProvider = {
   delete: deleteFromThreads,
   health: checkThreadsHealth,
   validate: validateForThreads,
+  getPostMetrics: getThreadsPostMetrics,
+  getAccountMetrics: getThreadsAccountMetrics,
+  listRecentPosts: listThreadsRecentPosts,
 };

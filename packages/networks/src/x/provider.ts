@@ -1,9 +1,12 @@
-/** X as a Plume network: manifest, OAuth connect, publish, delete, health and extra checks. */
+/** X as a Plume network: manifest, OAuth connect, publish, delete, health, metrics and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { xOAuth } from './auth.ts';
 import { xManifest } from './manifest.ts';
 import { deleteFromX } from './operations/delete.ts';
+import { getXAccountMetrics } from './operations/get-account-metrics.ts';
+import { getXPostMetrics } from './operations/get-post-metrics.ts';
 import { checkXHealth } from './operations/health.ts';
+import { listXRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToX } from './operations/publish.ts';
 import { validateForX } from './validate.ts';
 
@@ -14,4 +17,7 @@ export const xProvider: NetworkProvider = {
   delete: deleteFromX,
   health: checkXHealth,
   validate: validateForX,
+  getPostMetrics: getXPostMetrics,
+  getAccountMetrics: getXAccountMetrics,
+  listRecentPosts: listXRecentPosts,
 };

@@ -43,6 +43,7 @@ const usedPaths = [
   '/2/media/upload/{id}/append',
   '/2/media/upload/{id}/finalize',
   '/2/media/metadata',
+  '/2/users/{id}/tweets',
 ];
 
 // The spec lives in ../shared/specs: without it these tests skip, saying so (and fail in CI).
@@ -129,6 +130,18 @@ describe('X requests against the official OpenAPI (Prism)', () => {
     await xProvider.delete(context, account, '1790000000000000123');
     await xProvider.health(context, account);
     expectAccepted(['DELETE /2/tweets/1790000000000000123', 'GET /2/users/me']);
+  });
+
+  it('metrics reads (posts lookup, account counts, recent posts) are accepted', async () => {
+    const ids = Array.from({ length: 100 }, (_, index) => String(1_790_000_000_000_000_000n + BigInt(index)));
+    const readings = await xProvider.getPostMetrics!(context, account, ids);
+    await xProvider.getAccountMetrics!(context, account);
+    await xProvider.listRecentPosts!(context, account, { since: new Date('2026-01-01T00:00:00Z'), limit: 5 });
+    expect(readings).toHaveLength(100);
+    // Prism invents one post and the same next_token on every page: the second page (with the token) ends it.
+    const timeline = `GET /2/users/${account.externalId}/tweets`;
+    expectAccepted(['GET /2/tweets', 'GET /2/users/me', timeline, timeline]);
+    expect(exchanges[3]?.url.searchParams.has('pagination_token')).toBe(true);
   });
 
   it('Prism rejects a body our code could get wrong (reply_settings "everyone", v1 media_ids) and a missing token', async () => {

@@ -91,7 +91,21 @@ export const youtubeManifest: NetworkManifest = {
   // Only the first three hashtags show above the title; more than 60 and YouTube ignores them all.
   hashtags: { recommendedMax: 3 },
   nativeScheduling: true,
-  analytics: { post: null, account: null, recentPosts: null },
+  // The Data API's public statistics, read with the youtube.readonly scope publishing already asks for.
+  analytics: {
+    post: {
+      metrics: ['views', 'likes', 'replies'],
+      batchSize: 50,
+      scopes: [],
+      note: 'likes are absent when the owner hides them, replies (comments) when comments are off.',
+    },
+    account: {
+      metrics: ['followers', 'posts'],
+      scopes: [],
+      note: 'followers are absent when the channel hides its subscriber count.',
+    },
+    recentPosts: { maxPosts: 20_000, maxAgeDays: 3650 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -107,6 +121,13 @@ export const youtubeManifest: NetworkManifest = {
       limit: 10_000,
       windowSec: 86_400,
       note: '10,000 quota units a day for every other method (channels.list costs 1, videos.delete 50); resets at midnight Pacific.',
+    },
+    {
+      scope: 'app',
+      operation: 'read',
+      limit: 10_000,
+      windowSec: 86_400,
+      note: 'Metrics share the 10,000 units a day: videos.list (50 videos), channels.list and playlistItems.list cost 1 unit each.',
     },
   ],
   publishConcurrency: 2,

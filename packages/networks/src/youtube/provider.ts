@@ -1,11 +1,14 @@
 /**
- * The YouTube provider: Google OAuth, resumable video upload (videos and Shorts), delete, health.
+ * The YouTube provider: Google OAuth, resumable video upload (videos and Shorts), delete, health, statistics.
  */
 import type { NetworkProvider } from '../contract.ts';
 import { youtubeOAuth } from './auth.ts';
 import { youtubeManifest } from './manifest.ts';
 import { deleteYoutubeVideo } from './operations/delete.ts';
+import { getYoutubeAccountMetrics } from './operations/get-account-metrics.ts';
+import { getYoutubePostMetrics } from './operations/get-post-metrics.ts';
 import { youtubeHealth } from './operations/health.ts';
+import { listYoutubeRecentPosts } from './operations/list-recent-posts.ts';
 import { publishYoutube } from './operations/publish.ts';
 import { validateYoutube } from './operations/validate.ts';
 
@@ -16,4 +19,7 @@ export const youtubeProvider: NetworkProvider = {
   delete: deleteYoutubeVideo,
   health: youtubeHealth,
   validate: validateYoutube,
+  getPostMetrics: getYoutubePostMetrics,
+  getAccountMetrics: getYoutubeAccountMetrics,
+  listRecentPosts: listYoutubeRecentPosts,
 };

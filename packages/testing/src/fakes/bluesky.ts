@@ -4,6 +4,7 @@
  * - docs.bsky.app/docs/api/com-atproto-server-create-session, -refresh-session, -get-session
  * - docs.bsky.app/docs/api/com-atproto-repo-upload-blob, -create-record, -get-record, -delete-record
  * - docs.bsky.app/docs/api/com-atproto-identity-resolve-handle
+ * - the AppView queries getPosts, getProfile, getAuthorFeed (bluesky-appview-routes.ts)
  * - docs.bsky.app/docs/advanced-guides/rate-limits (`ratelimit-*` headers, 429 RateLimitExceeded)
  * - lexicon app.bsky.feed.post (text ≤ 300 graphemes and ≤ 3000 bytes)
  * Expired access tokens answer 400 ExpiredToken like the real PDS; refresh rotates both tokens and
@@ -17,6 +18,7 @@ import {
   type FakeRequest,
   type FakeResponse,
 } from './fake-network-server.ts';
+import { blueskyAppViewRoutes, type FakeBlueskyAppViewState } from './bluesky-appview-routes.ts';
 
 export interface FakeBlueskyAccount {
   did: string;
@@ -45,6 +47,8 @@ export interface FakeBlueskyState {
   records: Map<string, FakeBlueskyRecord>;
   /** The web page served at /page (for link cards). */
   page: { html: string; image: Buffer };
+  /** What the AppView answers for counts, profiles and reposts (bluesky-appview-routes.ts). */
+  appView: FakeBlueskyAppViewState;
 }
 
 export interface BlueskyFake {
@@ -96,6 +100,7 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
     blobs: new Map(),
     records: new Map(),
     page: { html: '', image: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
+    appView: { counts: new Map(), profiles: new Map(), reposts: [] },
   };
   let baseUrl = '';
 
@@ -238,6 +243,12 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
         return { headers: RATE_HEADERS, body: { commit: { cid: cidOf(`${body.rkey}`), rev: nextTid() } } };
       },
     },
+    ...blueskyAppViewRoutes({
+      state: state.appView,
+      posts: () => [...state.records.values()].filter((record) => record.collection === 'app.bsky.feed.post'),
+      authorize,
+      handleOf: (did) => accountOf(did)?.handle ?? 'handle.invalid',
+    }),
     {
       method: 'GET',
       path: '/page',

@@ -2,7 +2,7 @@
  * A fake Telegram Bot API server for adapter tests. Follows core.telegram.org/bots/api:
  * - #making-requests: `POST /bot<token>/<method>`, JSON or multipart/form-data parameters, answers
  *   `{ok: true, result}` or `{ok: false, error_code, description, parameters}` (status = error_code)
- * - #getme, #getchat, #getchatmember, #sendmessage, #sendphoto, #sendvideo, #sendanimation,
+ * - #getme, #getchat, #getchatmember, #getchatmembercount, #sendmessage, #sendphoto, #sendvideo, #sendanimation,
  *   #sendmediagroup (2-10 items, `attach://<field>`), #deletemessage, #deletemessages
  * - #sending-files (multipart upload), text ≤ 4096 and captions ≤ 1024 UTF-16 units
  * - core.telegram.org/bots/faq (429 "Too Many Requests: retry after N" with parameters.retry_after)
@@ -17,6 +17,8 @@ export interface FakeTelegramChat {
   username?: string;
   /** The bot's membership in this chat. */
   bot: { status: string; can_post_messages?: boolean };
+  /** What getChatMemberCount answers (subscribers of a channel, members of a group). */
+  memberCount?: number;
 }
 
 export interface FakeTelegramMessage {
@@ -160,6 +162,10 @@ export async function startTelegramFake(): Promise<TelegramFake> {
       return chat === undefined
         ? fail(400, 'Bad Request: chat not found')
         : ok({ id: chat.id, type: chat.type, title: chat.title, username: chat.username });
+    },
+    getChatMemberCount: (params) => {
+      const chat = findChat(params['chat_id']);
+      return chat === undefined ? fail(400, 'Bad Request: chat not found') : ok(chat.memberCount ?? 1);
     },
     getChatMember: (params) => {
       const chat = findChat(params['chat_id']);

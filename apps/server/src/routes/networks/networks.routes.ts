@@ -44,6 +44,7 @@ function summarize(context: AppContext, provider: NetworkProvider): NetworkSumma
     hashtags: manifest.hashtags,
     settings: formSchemaOf(manifest.settings),
     rateLimits: manifest.rateLimits,
+    analytics: manifest.analytics,
   };
 }
 

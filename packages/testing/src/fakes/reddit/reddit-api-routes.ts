@@ -24,6 +24,11 @@ export interface FakeRedditPost {
   form: Record<string, string>;
   deleted: boolean;
   comments: { name: string; text: string; deleted: boolean }[];
+  /** Seconds since the epoch, as `created_utc`. */
+  createdUtc: number;
+  score: number;
+  /** Removed by the subreddit's moderators (`removed_by_category: "moderator"`). */
+  removedByModerator?: boolean;
 }
 
 export interface RedditFakeState {
@@ -67,7 +72,7 @@ function refuse(code: string, message: string, field: string): FakeResponse {
   return { body: { json: { errors: [[code, message, field]] } } };
 }
 
-function authorize(state: RedditFakeState, request: FakeRequest, scope: string): FakeResponse | undefined {
+export function authorize(state: RedditFakeState, request: FakeRequest, scope: string): FakeResponse | undefined {
   const token = request.bearer === undefined ? undefined : state.accessTokens.get(request.bearer);
   if (token === undefined || token.expiresAt <= Date.now()) {
     return {
@@ -169,6 +174,8 @@ function submit(state: RedditFakeState, fields: Record<string, string>): FakeRes
     form: fields,
     deleted: false,
     comments: [],
+    createdUtc: Date.now() / 1000,
+    score: 1,
   };
   state.posts.set(post.name, post);
   return {

@@ -72,7 +72,12 @@ function publish(state: ThreadsFakeState, request: FakeRequest): FakeResponse {
     });
   container.status = 'PUBLISHED';
   const id = state.nextId();
-  state.posts.set(id, { id, containerId: container.id, shortcode: `C${id.slice(-8)}` });
+  state.posts.set(id, {
+    id,
+    containerId: container.id,
+    shortcode: `C${id.slice(-8)}`,
+    timestamp: new Date().toISOString(),
+  });
   return { status: 200, headers: usageHeaders, body: { id } };
 }
 

@@ -24,6 +24,12 @@ export interface ThreadsFakePost {
   id: string;
   containerId: string;
   shortcode: string;
+  /** ISO 8601 publish time (`timestamp`). */
+  timestamp: string;
+  /** Media insights by metric name; a post without them answers every metric as 0, absent keys are left out. */
+  insights?: Record<string, number>;
+  /** A repost of someone else's thread (`media_type: REPOST_FACADE` in the profile's list). */
+  repost?: boolean;
 }
 
 export interface ThreadsFakeState {
@@ -33,6 +39,8 @@ export interface ThreadsFakeState {
   tokens: Map<string, { longLived: boolean; expiresAt: number }>;
   containers: Map<string, ThreadsFakeContainer>;
   posts: Map<string, ThreadsFakePost>;
+  /** The profile's `followers_count` user insight. */
+  followers: number;
   /** Status checks a video container answers IN_PROGRESS before FINISHED (or ERROR). */
   videoProcessingPolls: number;
   /** When set, video containers end in ERROR with this `error_message`. */
@@ -49,6 +57,7 @@ export function createThreadsFakeState(): ThreadsFakeState {
     tokens: new Map(),
     containers: new Map(),
     posts: new Map(),
+    followers: 0,
     videoProcessingPolls: 1,
     videoError: undefined,
     nextId() {

@@ -2,10 +2,12 @@
  * A fake of the Threads API (graph.threads.net) for adapter tests, following
  * developers.facebook.com/docs/threads: get-started (authorization window, short- and long-lived
  * tokens, refresh), posts (containers, carousel, publish), create-replies, troubleshooting
- * (container status), delete-posts, threads-profiles, and the Graph API error format.
+ * (container status), delete-posts, threads-profiles, insights and the user's threads list
+ * (insights-routes.ts), and the Graph API error format.
  */
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
 import { threadsApiRoutes } from './api-routes.ts';
+import { threadsInsightsRoutes } from './insights-routes.ts';
 import { threadsOAuthRoutes } from './oauth-routes.ts';
 import { createThreadsFakeState, randomToken, type ThreadsFakeState } from './state.ts';
 
@@ -24,7 +26,11 @@ export interface ThreadsFake {
 /** Starts the Threads fake on loopback. */
 export async function startThreadsFake(): Promise<ThreadsFake> {
   const state = createThreadsFakeState();
-  const server = await startFakeNetworkServer([...threadsOAuthRoutes(state), ...threadsApiRoutes(state)]);
+  const server = await startFakeNetworkServer([
+    ...threadsOAuthRoutes(state),
+    ...threadsInsightsRoutes(state),
+    ...threadsApiRoutes(state),
+  ]);
   return {
     server,
     state,

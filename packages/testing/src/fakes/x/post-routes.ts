@@ -84,6 +84,7 @@ async function createPost(state: XFakeState, request: FakeRequest): Promise<Fake
     replyTo,
     madeWithAi: fields['made_with_ai'] === true,
     replySettings: typeof fields['reply_settings'] === 'string' ? fields['reply_settings'] : undefined,
+    createdAt: new Date().toISOString(),
   });
   return { status: 201, headers: rateLimitHeaders(), body: { data: { id, text, edit_history_tweet_ids: [id] } } };
 }
@@ -135,9 +136,10 @@ export function xPostRoutes(state: XFakeState): FakeRoute[] {
         const user = await userOf(state, request);
         if (user === undefined) return unauthorized;
         const fields = new Set((request.query.get('user.fields') ?? '').split(','));
-        const data: Record<string, string> = { id: user.id, name: user.name, username: user.username };
+        const data: Record<string, unknown> = { id: user.id, name: user.name, username: user.username };
         if (fields.has('profile_image_url'))
           data['profile_image_url'] = `https://pbs.twimg.com/profile_images/${user.id}/normal.jpg`;
+        if (fields.has('public_metrics')) data['public_metrics'] = { ...state.userMetrics };
         return { status: 200, headers: rateLimitHeaders(75), body: { data } };
       },
     },

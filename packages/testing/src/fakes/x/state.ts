@@ -18,6 +18,11 @@ export interface XFakePost {
   replyTo: string | undefined;
   madeWithAi: boolean;
   replySettings: string | undefined;
+  createdAt: string;
+  /** `public_metrics` as X answers them (docs' names: retweet_count…); absent keys are left out. */
+  publicMetrics?: Record<string, number>;
+  /** The author went private or the post was withheld: lookups answer not-authorized-for-resource. */
+  private?: boolean;
 }
 
 export interface XFakeMedia {
@@ -42,6 +47,8 @@ export interface XFakeState {
   refreshTokens: Map<string, { userId: string; scope: string }>;
   posts: Map<string, XFakePost>;
   media: Map<string, XFakeMedia>;
+  /** The user's `public_metrics` (followers_count, following_count, tweet_count, listed_count). */
+  userMetrics: Record<string, number>;
   /** Polls a video stays `in_progress` after FINALIZE (0 = ready at once). */
   videoProcessingPolls: number;
   /** When set, bearer tokens are not looked up in `accessTokens`: this returns the user id a token acts as, or undefined. */
@@ -59,6 +66,7 @@ export function createXFakeState(): XFakeState {
     refreshTokens: new Map(),
     posts: new Map(),
     media: new Map(),
+    userMetrics: { followers_count: 0, following_count: 0, tweet_count: 0, listed_count: 0 },
     videoProcessingPolls: 1,
     resolveBearer: undefined,
     nextId() {

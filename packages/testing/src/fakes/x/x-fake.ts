@@ -3,12 +3,14 @@
  * - docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code (token endpoint, PKCE, rotation)
  * - docs.x.com/x-api/posts/create-post, …/delete-post, docs.x.com/x-api/users/get-my-user
  * - docs.x.com/x-api/media/quickstart/media-upload-chunked, …/best-practices, …/create-media-metadata
+ * - docs.x.com/x-api/posts/get-posts-by-ids, docs.x.com/x-api/users/get-posts (metrics-routes.ts)
  * - docs.x.com/fundamentals/rate-limits (x-rate-limit-* headers), response codes and problem JSON
  * - ../shared/specs/x-api-v2.openapi.json (v2.167) for request shapes
  */
 import { randomToken, createXFakeState, type XFakeState } from './state.ts';
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
 import { xMediaRoutes } from './media-routes.ts';
+import { xMetricsRoutes } from './metrics-routes.ts';
 import { xOAuthRoutes } from './oauth-routes.ts';
 import { xPostRoutes } from './post-routes.ts';
 
@@ -37,7 +39,12 @@ export interface XFakeOptions {
 export async function startXFake(options: XFakeOptions = {}): Promise<XFake> {
   const state = createXFakeState();
   state.resolveBearer = options.resolveBearer;
-  const server = await startFakeNetworkServer([...xOAuthRoutes(state), ...xPostRoutes(state), ...xMediaRoutes(state)]);
+  const server = await startFakeNetworkServer([
+    ...xOAuthRoutes(state),
+    ...xPostRoutes(state),
+    ...xMediaRoutes(state),
+    ...xMetricsRoutes(state),
+  ]);
   return {
     server,
     state,

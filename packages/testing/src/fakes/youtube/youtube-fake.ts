@@ -1,6 +1,6 @@
 /**
  * A fake YouTube Data API v3 + Google token endpoint on loopback. Follows:
- * - https://developers.google.com/youtube/v3/docs/channels/list (`part=snippet&mine=true`)
+ * - channels.list, videos.list (statistics) and playlistItems.list (see statistics-routes.ts)
  * - https://developers.google.com/youtube/v3/docs/videos/insert and the resumable upload guide
  *   (see upload-routes.ts)
  * - https://developers.google.com/youtube/v3/docs/videos/delete (204; 404 videoNotFound)
@@ -17,6 +17,7 @@ import {
   googleTokenRoutes,
   issueGoogleTokens,
 } from './google-token-routes.ts';
+import { statisticsRoutes } from './statistics-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import type { FakeYoutubeChannel, YoutubeFakeState } from './youtube-state.ts';
 
@@ -69,6 +70,7 @@ export async function startYoutubeFake(options: { channels?: FakeYoutubeChannel[
   const routes: FakeRoute[] = [
     ...googleTokenRoutes(state.tokens),
     ...uploadRoutes(state, () => base),
+    ...statisticsRoutes(state, READ_SCOPES),
     ...apiRoutes(state),
   ];
   const server = await startFakeNetworkServer(routes);
@@ -95,40 +97,6 @@ export async function startYoutubeFake(options: { channels?: FakeYoutubeChannel[
 
 function apiRoutes(state: YoutubeFakeState): FakeRoute[] {
   return [
-    {
-      method: 'GET',
-      path: '/youtube/v3/channels',
-      handler: (request) => {
-        const denied = checkGoogleBearer(state.tokens, request, READ_SCOPES);
-        if (denied !== undefined) return denied;
-        if (!(request.query.get('part') ?? '').split(',').includes('snippet') || request.query.get('mine') !== 'true') {
-          return {
-            status: 400,
-            body: googleApiError(400, 'No filter selected.', { reason: 'missingRequiredParameter' }),
-          };
-        }
-        const items = state.channels.map((channel) => ({
-          kind: 'youtube#channel',
-          etag: `etag-${channel.id}`,
-          id: channel.id,
-          snippet: {
-            title: channel.title,
-            description: '',
-            ...(channel.handle === undefined ? {} : { customUrl: channel.handle }),
-            ...(channel.thumbnailUrl === undefined
-              ? {}
-              : { thumbnails: { default: { url: channel.thumbnailUrl, width: 88, height: 88 } } }),
-          },
-        }));
-        return {
-          body: {
-            kind: 'youtube#channelListResponse',
-            pageInfo: { totalResults: items.length, resultsPerPage: 50 },
-            items,
-          },
-        };
-      },
-    },
     {
       method: 'DELETE',
       path: '/youtube/v3/videos',

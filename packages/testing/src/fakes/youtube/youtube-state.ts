@@ -9,6 +9,8 @@ export interface FakeYoutubeChannel {
   /** `@handle`, returned as snippet.customUrl. */
   handle?: string;
   thumbnailUrl?: string;
+  /** channels.list `statistics` (viewCount, subscriberCount, hiddenSubscriberCount, videoCount). */
+  statistics?: Record<string, unknown>;
 }
 
 export interface FakeYoutubeVideo {
@@ -20,6 +22,8 @@ export interface FakeYoutubeVideo {
   mimeType: string;
   notifySubscribers: boolean;
   deleted: boolean;
+  /** videos.list `statistics` as strings; absent keys are left out (hidden likes, comments off). */
+  statistics?: Record<string, string>;
 }
 
 export interface FakeUploadSession {
