@@ -24,13 +24,16 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   weekly_report: 'The weekly report',
 };
 
-/** What a person gets when they changed nothing: everything in the app; mail for what needs acting on, and the report. */
+/**
+ * What a person gets when they changed nothing: everything in the app; mail for what needs acting on
+ * (approvals, failures, disconnects, budgets: budget alerts were mailed before the notification centre) and the report.
+ */
 export const DEFAULT_NOTIFICATION_CHANNELS: Record<NotificationKind, { inApp: boolean; mail: boolean }> = {
   approval_requested: { inApp: true, mail: true },
   post_failed: { inApp: true, mail: true },
   account_disconnected: { inApp: true, mail: true },
   viral_alert: { inApp: true, mail: false },
-  budget_alert: { inApp: true, mail: false },
+  budget_alert: { inApp: true, mail: true },
   weekly_report: { inApp: true, mail: true },
 };
 
