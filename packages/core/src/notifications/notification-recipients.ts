@@ -19,12 +19,13 @@ export async function recipientsOf(
   workspaceId: string,
   audience: Audience,
 ): Promise<string[]> {
+  if (audience.type === 'users' && audience.userIds.length === 0) return [];
   const rows = await db
     .select({ userId: members.userId, role: members.role })
     .from(members)
     .where(
       audience.type === 'users'
-        ? and(eq(members.organizationId, workspaceId), inArray(members.userId, [...audience.userIds, '']))
+        ? and(eq(members.organizationId, workspaceId), inArray(members.userId, [...audience.userIds]))
         : eq(members.organizationId, workspaceId),
     );
   switch (audience.type) {

@@ -140,7 +140,10 @@ export async function notificationRoutes(app: FastifyInstance, context: AppConte
         subscription.unsubscribe();
         streams.delete(stream);
       };
-      request.raw.once('close', stop);
+      reply.raw.once('close', () => {
+        stop();
+        stream.destroy();
+      });
       stream.once('close', stop);
       subscription.ready.then(
         () => stream.write(`retry: 3000\nevent: ready\ndata: {}\n\n`),
