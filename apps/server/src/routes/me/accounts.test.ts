@@ -293,6 +293,8 @@ describe('export and deletion', () => {
     const body = response.json();
     expect(body.profile).toMatchObject({ id: user.id, email: user.email });
     expect(body.workspaces).toEqual([expect.objectContaining({ id: workspace.id, role: 'owner' })]);
+    expect(body.notificationPreferences).toContainEqual({ kind: 'weekly_report', inApp: true, mail: true });
+    expect(body.notifications).toEqual([]);
 
     const [account] = await t.db
       .select({ password: accounts.password })
