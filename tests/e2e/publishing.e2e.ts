@@ -238,4 +238,43 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
   const [status] = [...fake.state.statuses.values()];
   expect(status?.text).toBe('Fresh beans today at https://acme.coffee/beans\n\n#coffee');
   expect(published.targets[0]?.remoteUrl).toBe(`${fake.instanceUrl}/@plume/${status?.id}`);
+
+  await step(page, 'failure-notification', async () => {
+    // The next post is refused by the server: the bell counts it live (no reload) and the owner marks it read.
+    fake.server.failNext({
+      status: 422,
+      body: { error: 'Validation failed: Text character limit of 500 exceeded' },
+      match: (request) => request.method === 'POST' && request.path === '/api/v1/statuses',
+    });
+    const origin = { origin: new URL(page.url()).origin };
+    const accounts = await page.request.get(`/api/v1/workspaces/${workspaceId}/accounts`);
+    const accountId = ((await accounts.json()) as { items: { id: string }[] }).items[0]?.id ?? '';
+    const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/posts`, {
+      headers: origin,
+      data: { content: { text: 'Refused beans' }, targets: [{ accountId }], scheduledAt: new Date().toISOString() },
+    });
+    expect(created.status()).toBe(201);
+    const refusedId = ((await created.json()) as { id: string }).id;
+    const submittedRefused = await page.request.post(`/api/v1/workspaces/${workspaceId}/posts/${refusedId}/actions`, {
+      headers: origin,
+      data: { type: 'submit' },
+    });
+    expect(submittedRefused.status()).toBe(200);
+    if (((await submittedRefused.json()) as ApiPost).state === 'in_review') {
+      const approved = await page.request.post(`/api/v1/workspaces/${workspaceId}/posts/${refusedId}/actions`, {
+        headers: origin,
+        data: { type: 'approve' },
+      });
+      expect(approved.status()).toBe(200);
+    }
+    const bell = page.getByRole('button', { name: /^Notifications, 1 unread$/ });
+    await bell.waitFor({ timeout: 60_000 });
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    await panel.getByText(/^A post failed on @?plume/).waitFor();
+    await panel.getByText(/Paris/).first().waitFor();
+    await saveScreenshot(page, 'publishing-6-failure-notification');
+    await panel.getByRole('button', { name: 'Mark all read' }).click();
+    await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+  });
 });

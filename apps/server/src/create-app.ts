@@ -41,6 +41,7 @@ import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.t
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
+import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -65,6 +66,7 @@ export const routeModules = [
   contentRoutes,
   llmRoutes,
   ollamaRoutes,
+  notificationRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -6,6 +6,7 @@ import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
+import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
@@ -56,6 +57,7 @@ export async function startWorker(input: {
   };
   const taskList: TaskList = {
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
+    [mailNotificationJob.id]: toTask({ db, appUrl: publishing.appUrl }, mailNotificationJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),

@@ -4,6 +4,8 @@ import * as schema from './schema.ts';
 
 export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 export type Schema = typeof schema;
+/** A connection held out of the pool (e.g. to LISTEN). */
+export type PoolClient = pg.PoolClient;
 /** The handle `db.transaction(async (tx) => …)` passes: runs queries inside that transaction. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 

@@ -7,7 +7,7 @@ import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
 import { runMigrations } from '@plume/db/migrate';
 import { buildApp } from '@plume/server/create-app';
 import { createLlmServices } from '@plume/core/llm/llm-services';
-import { mailBudgetAlert } from '@plume/core/llm/budget-alert-mail';
+import { notifyBudgetAlert } from '@plume/core/llm/budget-alert-mail';
 import { createPublishingServices } from '@plume/core/publishing/publishing-services';
 import { allProviders } from '@plume/networks/registry';
 import { startWorker } from '@plume/worker/run-worker';
@@ -69,7 +69,7 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
       db: pool,
       keyring,
       logger,
-      onBudgetAlert: (alert) => mailBudgetAlert({ db: pool, appUrl: config.publicUrl }, alert),
+      onBudgetAlert: (alert) => notifyBudgetAlert({ db: pool }, alert),
     });
     let port: number | null = null;
 

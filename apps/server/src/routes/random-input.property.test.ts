@@ -125,9 +125,18 @@ function bodyArbitrary(route: ApiRoute, valid: unknown): fc.Arbitrary<string | u
   return fc.oneof(randomJson, fc.json(), anyText, mutated, fc.constant(JSON.stringify(valid)), fc.constant(undefined));
 }
 
+/**
+ * Streams that stay open until the client leaves: `inject` would wait for their end, so they get random
+ * path values only (never the owner's valid ids). notifications.test.ts reads their 200 over real HTTP.
+ */
+const endlessStreams = new Set(['GET /api/v1/workspaces/{workspaceId}/notifications/stream']);
+
 describe('random input never answers 5xx', () => {
   it.each(routes.map((route) => ({ key: route.key, route })))('$key', async ({ route }) => {
-    const valid = validInput(route, await freshFixture());
+    const fixture = await freshFixture();
+    const valid = endlessStreams.has(route.key)
+      ? { ...validInput(route, fixture), params: {} }
+      : validInput(route, fixture);
     const takesBody = route.method !== 'GET';
     await fc.assert(
       fc.asyncProperty(

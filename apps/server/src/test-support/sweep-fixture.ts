@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@plume/db/client';
 import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
+import { notifications } from '@plume/db/schema/notifications';
 import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { SweepFixture } from './route-sweep.ts';
@@ -53,6 +54,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const accountId = await insertAccountWithSlot(app, db, owner, workspace.id);
   const { draftId, revisionId } = await insertContentDraft(db, workspace.id);
   const pullId = await pullModel(app, owner);
+  const notificationId = await insertNotification(db, workspace.id, owner.id);
 
   return {
     owner,
@@ -80,6 +82,12 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       // A real post of the workspace (a draft: each post's own answer says it is not unconfirmed).
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/posts/resolve-unconfirmed')
         return { body: { postIds: [postId], resolution: 'republish' } };
+      // The live stream never ends by itself; its 200 is read over real HTTP in notifications.test.ts.
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/notifications/stream') return { skip: ['control'] };
+      // A real notification of the owner, so marking it read succeeds. Viewers read their own notifications too.
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/notifications/{notificationId}/read')
+        return { params: { notificationId }, skip: ['viewer'] };
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/notifications/read-all') return { skip: ['viewer'] };
       return undefined;
     },
   };
@@ -117,6 +125,24 @@ async function insertAccountWithSlot(
   });
   if (response.statusCode !== 200) throw new Error(`PUT ${url} failed: ${response.statusCode} ${response.body}`);
   return account.id;
+}
+
+/** A notification for the owner, as a failure would leave it. */
+async function insertNotification(db: Database, workspaceId: string, userId: string): Promise<string> {
+  const [row] = await db
+    .insert(notifications)
+    .values({
+      workspaceId,
+      userId,
+      kind: 'post_failed',
+      title: 'Sweep failure',
+      body: 'Sweep',
+      link: null,
+      inApp: true,
+    })
+    .returning({ id: notifications.id });
+  if (!row) throw new Error('notification insert returned no row');
+  return row.id;
 }
 
 /** A 1×1 PNG, uploaded as a user would (multipart). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseConfig, type PlumeConfig } from '@plume/config/load-config';
 import { createAuth } from '@plume/core/accounts/create-auth';
-import { mailBudgetAlert } from '@plume/core/llm/budget-alert-mail';
+import { notifyBudgetAlert } from '@plume/core/llm/budget-alert-mail';
 import { createLlmServices } from '@plume/core/llm/llm-services';
 import { createPublishingServices } from '@plume/core/publishing/publishing-services';
 import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
@@ -45,7 +45,7 @@ export async function createTestApp(
     config,
     db,
     keyring,
-    onBudgetAlert: (alert) => mailBudgetAlert({ db, appUrl: config.publicUrl }, alert),
+    onBudgetAlert: (alert) => notifyBudgetAlert({ db }, alert),
   });
   const context: AppContext = { config, db, auth, keyring, publishing, llm };
   const app = await buildApp(context);

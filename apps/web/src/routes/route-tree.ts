@@ -13,6 +13,7 @@ import { modelsRoute } from './models-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
 import { importPostsRoute } from './import-posts-route.tsx';
 import { newPostRoute } from './new-post-route.tsx';
+import { notificationsRoute } from './notifications-route.tsx';
 import { postDetailRoute } from './post-detail-route.tsx';
 import { postsRoute } from './posts-route.tsx';
 import { newWorkspaceRoute } from './new-workspace-route.tsx';
@@ -45,6 +46,7 @@ export const routeTree = rootRoute.addChildren([
       importPostsRoute,
       postDetailRoute,
       reviewRoute,
+      notificationsRoute,
       calendarRoute,
       accountsRoute,
       membersRoute,

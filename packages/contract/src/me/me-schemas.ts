@@ -28,14 +28,16 @@ const theme = z.enum(THEMES);
 const weekStartsOn = z.union([z.literal(0), z.literal(1)]).describe('0 = Sunday, 1 = Monday');
 const locale = z.string().min(2).max(35);
 
-/** `GET /me/preferences`: every preference, defaults filled in. */
-export const preferencesSchema = z.object({ theme, emailNotifications: z.boolean(), weekStartsOn, locale });
+/**
+ * `GET /me/preferences`: every preference, defaults filled in. What Plume tells you, and how, is per kind:
+ * `/me/notification-preferences` (notification-schemas.ts).
+ */
+export const preferencesSchema = z.object({ theme, weekStartsOn, locale });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 /** Stored preferences may predate a newer field: parsing fills the defaults in. */
 export const storedPreferencesSchema = z.object({
   theme: theme.default('system'),
-  emailNotifications: z.boolean().default(true),
   weekStartsOn: weekStartsOn.default(1),
   locale: locale.default('en'),
 });

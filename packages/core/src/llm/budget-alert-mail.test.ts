@@ -6,7 +6,8 @@ import { users } from '@plume/db/schema/auth';
 import { mailOutbox } from '@plume/db/schema/platform';
 import { members, workspaces } from '@plume/db/schema/workspaces';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
-import { mailBudgetAlert } from './budget-alert-mail.ts';
+import { mailQueuedNotifications } from '../notifications/mail-notification.ts';
+import { notifyBudgetAlert } from './budget-alert-mail.ts';
 
 let database: TestDatabase;
 let db: Database;
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('budget alert mail', () => {
-  it('tells the owners and admins, not editors, what was used of which budget, and audits it', async () => {
+  it('notifies the owners and admins, not editors, once, with a mail saying what was used of which budget, and audits it', async () => {
     await db.insert(workspaces).values({ id: 'ws-budget', name: 'Bakery', slug: 'ws-budget' });
     await db.insert(users).values([
       { id: 'u-owner', name: 'Owner', email: 'owner@bakery.test' },
@@ -34,22 +35,23 @@ describe('budget alert mail', () => {
       { id: 'm3', organizationId: 'ws-budget', userId: 'u-editor', role: 'editor' },
     ]);
 
-    await mailBudgetAlert(
-      { db, appUrl: 'https://plume.example' },
-      {
-        workspaceId: 'ws-budget',
-        period: 'month:2026-12',
-        threshold: 90,
-        usedMicros: 9_000_000,
-        limitMicros: 10_000_000,
-      },
-    );
+    const alert = {
+      workspaceId: 'ws-budget',
+      period: 'month:2026-12',
+      threshold: 90,
+      usedMicros: 9_000_000,
+      limitMicros: 10_000_000,
+    };
+    await notifyBudgetAlert({ db }, alert);
+    // The same threshold of the same period announced again (another process) tells nobody twice.
+    await notifyBudgetAlert({ db }, alert);
+    expect(await mailQueuedNotifications({ db, appUrl: 'https://plume.example' })).toBe(2);
 
     const mails = await db.select().from(mailOutbox).orderBy(mailOutbox.to);
     expect(mails.map((mail) => mail.to)).toEqual(['admin@bakery.test', 'owner@bakery.test']);
     expect(mails[0]?.subject).toBe('Bakery: 90 % of the monthly budget used');
     expect(mails[0]?.text).toContain('has used $9.00 of its monthly budget (2026-12) of $10.00');
-    expect(mails[0]?.text).toContain('https://plume.example/models');
+    expect(mails[0]?.text).toContain('https://plume.example/w/ws-budget/models');
     const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, 'ws-budget'));
     expect(audit).toMatchObject({
       action: 'llm_budget.alert',

@@ -1,15 +1,14 @@
 /**
  * Budget alerts (80, 90 and 100 % of a daily or monthly model budget) go to the workspace's owners
- * and admins by mail, and into the audit log. The gateway announces each threshold once per period.
+ * and admins as notifications (in the app, and by mail unless they turned it off), and into the audit log. The gateway announces each threshold once per period.
  */
 import type { Database } from '@plume/db/client';
 import { formatUsd } from '@plume/llm/gateway/budget';
 import type { BudgetAlert } from '@plume/llm/gateway/gateway';
 import { recordAudit } from '../audit/record-audit.ts';
-import { enqueueMailIn } from '../mail/enqueue-mail.ts';
-import { workspaceManagers } from '../workspaces/workspace-managers.ts';
+import { notify } from '../notifications/notify.ts';
 
-export async function mailBudgetAlert(deps: { db: Database; appUrl: string }, alert: BudgetAlert): Promise<void> {
+export async function notifyBudgetAlert(deps: { db: Database }, alert: BudgetAlert): Promise<void> {
   const period = alert.period.startsWith('day:')
     ? `daily budget (${alert.period.slice(4)}, UTC)`
     : `monthly budget (${alert.period.slice(6)})`;
@@ -29,21 +28,19 @@ export async function mailBudgetAlert(deps: { db: Database; appUrl: string }, al
         limitMicros: alert.limitMicros,
       },
     );
-    const managers = await workspaceManagers(tx, alert.workspaceId);
-    for (const email of managers.emails) {
-      await enqueueMailIn(tx, {
-        to: email,
-        subject: `${managers.name || 'Plume'}: ${alert.threshold} % of the ${period.split(' (')[0]} used`,
-        text: [
-          `The workspace "${managers.name}" has used ${formatUsd(alert.usedMicros)} of its ${period} of ${formatUsd(alert.limitMicros)} for AI models.`,
-          '',
-          reached
-            ? 'Paid models are no longer asked until the budget resets or is raised; local models (Ollama) still answer.'
-            : 'From the degrade threshold on, Plume tries local and cheaper models first.',
-          '',
-          `Budgets and usage: ${new URL('/models', deps.appUrl).toString()}`,
-        ].join('\n'),
-      });
-    }
+    await notify(tx, {
+      workspaceId: alert.workspaceId,
+      kind: 'budget_alert',
+      audience: { type: 'managers' },
+      title: `${alert.threshold} % of the ${period.split(' (')[0]} used`,
+      body: [
+        `The workspace has used ${formatUsd(alert.usedMicros)} of its ${period} of ${formatUsd(alert.limitMicros)} for AI models.`,
+        reached
+          ? 'Paid models are no longer asked until the budget resets or is raised; local models (Ollama) still answer.'
+          : 'From the degrade threshold on, Plume tries local and cheaper models first.',
+      ].join(' '),
+      link: `/w/${alert.workspaceId}/models`,
+      dedupeKey: `budget_alert:${alert.period}:${alert.threshold}`,
+    });
   });
 }

@@ -3,6 +3,8 @@ import type { Database } from '@plume/db/client';
 import { apiKeys } from '@plume/db/schema/api-keys';
 import { auditEvents } from '@plume/db/schema/audit';
 import { sessions, users } from '@plume/db/schema/auth';
+import { notifications } from '@plume/db/schema/notifications';
+import { readNotificationPreferences } from '../notifications/notification-preferences.ts';
 import { readPreferences } from './preferences.ts';
 import { listWorkspacesOfUser } from '../workspaces/list-workspaces.ts';
 import { listInvitationsForEmail } from '../workspaces/manage-invitations.ts';
@@ -29,6 +31,20 @@ export async function exportUserData(db: Database, userId: string) {
     format: 'plume.user-export.v1',
     profile,
     preferences: await readPreferences(db, userId),
+    notificationPreferences: await readNotificationPreferences(db, userId),
+    notifications: await db
+      .select({
+        workspaceId: notifications.workspaceId,
+        kind: notifications.kind,
+        title: notifications.title,
+        body: notifications.body,
+        link: notifications.link,
+        inApp: notifications.inApp,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, userId)),
     workspaces: await listWorkspacesOfUser(db, userId),
     pendingInvitations: await listInvitationsForEmail(db, profile.email),
     sessions: await db

@@ -12,6 +12,7 @@ import { recordPostEvent } from '../publishing/post-events.ts';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { applyEffects } from './apply-effects.ts';
 import { canApprove, getApprovalSettings, type PostActor } from './approval-settings.ts';
+import { notifyApprovalRequested } from '../notifications/notify-events.ts';
 import { contentHash, needsReview } from './content-hash.ts';
 import { nextState, summarizeTargets, type PostAction } from '@plume/contract/posts/post-machine';
 import { checkPublishable, checkReferences, loadAccounts, throwIfInvalid, type StoredTarget } from './post-context.ts';
@@ -191,6 +192,8 @@ export async function updatePost(
     await recordAudit(tx, input.workspaceId, auditActor(input.actor), 'post.updated', 'post', post.id, {
       state: decided.state,
     });
+    if (decided.state === 'in_review' && post.state !== 'in_review')
+      await askApprovers(tx, updated, updated.version, input.actor);
   });
 }
 
@@ -303,7 +306,20 @@ async function transition(
     from: post.state,
     to: decided.state,
   });
+  if (decided.state === 'in_review' && post.state !== 'in_review')
+    await askApprovers(tx, post, post.version + 1, actor);
   return decided.state;
+}
+
+/** A post just went to review: the people who may approve it are told (not the one who sent it). */
+async function askApprovers(tx: Tx, post: PostRow, version: number, actor: PostActor): Promise<void> {
+  await notifyApprovalRequested(tx, {
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    version,
+    text: post.content.text,
+    by: { id: actor.userId, name: actor.name },
+  });
 }
 
 /** The user checked the network: unconfirmed targets become published (with the URL they found) or failed. */

@@ -13,6 +13,7 @@ import { postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { summarizePost } from './record-outcome.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
+import { notifyTargetTrouble } from '../notifications/notify-events.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 
@@ -103,5 +104,6 @@ export async function markUnconfirmed(tx: Tx, target: TargetRow, attemptId: stri
     toState: 'unconfirmed',
     detail: { reason },
   });
+  await notifyTargetTrouble(tx, { targetId: target.id, state: 'unconfirmed', reason });
   await summarizePost(tx, target.postId);
 }

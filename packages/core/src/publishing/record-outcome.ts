@@ -13,6 +13,7 @@ import { nextState, summarizeTargets } from '@plume/contract/posts/post-machine'
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
+import { notifyTargetTrouble } from '../notifications/notify-events.ts';
 
 export type Outcome =
   | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
@@ -41,8 +42,11 @@ export async function recordOutcome(
     const now = new Date();
     const target = await finishAttemptAndLockTarget(tx, input, now);
     if (target === undefined) return;
-    const event = (type: PostEventType, toState: TargetState, detail: Record<string, unknown>) =>
-      recordPostEvent(tx, {
+    const event = async (type: PostEventType, toState: TargetState, detail: Record<string, unknown>) => {
+      // A failed or unconfirmed target is told to the workspace's owners and admins and the post's author.
+      if (toState === 'failed' || toState === 'unconfirmed')
+        await notifyTargetTrouble(tx, { targetId, state: toState, reason: await reasonOf(tx, targetId) });
+      return recordPostEvent(tx, {
         postId: target.postId,
         targetId,
         actor: SYSTEM_ACTOR,
@@ -51,6 +55,7 @@ export async function recordOutcome(
         toState,
         detail: { network: target.network, ...detail },
       });
+    };
 
     switch (outcome.kind) {
       case 'published':
@@ -184,6 +189,15 @@ async function finishAttemptAndLockTarget(
         retries: row.retries,
         attempts: row.attempts,
       };
+}
+
+/** The plain reason just written on the target (what its page shows). */
+async function reasonOf(tx: Tx, targetId: string): Promise<string> {
+  const [row] = await tx
+    .select({ reason: postTargets.failureReason })
+    .from(postTargets)
+    .where(eq(postTargets.id, targetId));
+  return row?.reason ?? '';
 }
 
 async function fail(tx: Tx, target: LockedTarget, failureKind: FailureKind, reason: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Fresh tokens for network calls. Refreshes run under a row lock on the account, so two workers
  * never spend the same rotating refresh token (which many networks treat as theft and revoke). A
  * refresh the network refuses disconnects the account with the reason, and the workspace's owners
- * and admins are told by mail.
+ * and admins are told (notifications/notify-events.ts).
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
@@ -10,8 +10,7 @@ import { socialAccounts } from '@plume/db/schema/social';
 import type { AccountAuth, NetworkProvider, TokenSet } from '@plume/networks/contract';
 import { isProviderError } from '@plume/networks/provider-errors';
 import { recordAudit } from '../audit/record-audit.ts';
-import { enqueueMailIn } from '../mail/enqueue-mail.ts';
-import { workspaceManagers } from '../workspaces/workspace-managers.ts';
+import { notifyAccountDisconnected } from '../notifications/notify-events.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { decryptTokens, encryptTokens, unreadableTokensReason, type AccountRow } from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
@@ -145,7 +144,7 @@ export async function refreshAccount(
   throw new AccountDisconnected(outcome.reason);
 }
 
-/** Marks the account disconnected (with the reason) and mails the workspace's owners and admins. */
+/** Marks the account disconnected (with the reason) and notifies the workspace's owners and admins. */
 export async function disconnectAccount(
   deps: Pick<TokenDeps, 'db' | 'appUrl'>,
   account: AccountRow,
@@ -169,21 +168,8 @@ export async function disconnectAccount(
         reason,
       },
     );
-    const managers = await workspaceManagers(own, account.workspaceId);
-    for (const email of managers.emails) {
-      await enqueueMailIn(own, {
-        to: email,
-        subject: `Reconnect ${account.displayName} (${account.network}) in Plume`,
-        text: [
-          `Plume can no longer post as ${account.handle} on ${account.network} in the workspace "${managers.name}".`,
-          '',
-          reason,
-          '',
-          // Publishing fails a due target of a disconnected account (with the reason); nothing holds it back.
-          `Posts due for this account fail until you reconnect it: ${new URL('/accounts', deps.appUrl).toString()}`,
-          'Once it is reconnected, the Accounts page offers to retry them all at once.',
-        ].join('\n'),
-      });
-    }
+    // The owners and admins are told in the app and by mail (as each chose); a repeat of the same
+    // disconnection (the account was already disconnected) tells nobody again.
+    if (account.status !== 'disconnected') await notifyAccountDisconnected(own, { account, reason });
   });
 }

@@ -135,6 +135,13 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/ollama/pulls/{pullId}': { id: 'getOllamaPull' },
   'DELETE /api/v1/ollama/pulls/{pullId}': { id: 'cancelOllamaPull' },
   'GET /api/v1/ollama/pulls/{pullId}/events': { id: 'streamOllamaPull' },
+  'GET /api/v1/workspaces/{workspaceId}/notifications': { id: 'listNotifications' },
+  'GET /api/v1/workspaces/{workspaceId}/notifications/unread-count': { id: 'countUnreadNotifications' },
+  'POST /api/v1/workspaces/{workspaceId}/notifications/{notificationId}/read': { id: 'markNotificationRead' },
+  'POST /api/v1/workspaces/{workspaceId}/notifications/read-all': { id: 'markAllNotificationsRead' },
+  'GET /api/v1/workspaces/{workspaceId}/notifications/stream': { id: 'streamNotifications' },
+  'GET /api/v1/me/notification-preferences': { id: 'getNotificationPreferences' },
+  'PUT /api/v1/me/notification-preferences': { id: 'putNotificationPreferences' },
 };
 
 const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;

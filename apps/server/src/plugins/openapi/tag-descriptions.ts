@@ -1,7 +1,10 @@
 /** The OpenAPI document's tags, in the order a reader meets them. A tag not listed here is left undescribed (Redocly then warns). */
 const descriptions: ReadonlyArray<[string, string]> = [
   ['auth', 'Sign-up, sign-in, sessions, email confirmation and passwords (better-auth)'],
-  ['me', 'The signed-in user: profile, preferences, invitations, data export, account deletion'],
+  [
+    'me',
+    'The signed-in user: profile, preferences (notifications per kind too), invitations, data export, account deletion',
+  ],
   ['workspaces', 'Workspaces (a brand or a character) and their getting-started checklist'],
   ['members', "A workspace's members and their roles"],
   ['invitations', 'Inviting people into a workspace, and answering an invitation'],
@@ -11,6 +14,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
   ['media', 'Uploaded images and videos'],
+  ['notifications', 'What Plume tells you in a workspace: list, unread count, read marks and a live stream'],
   ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],

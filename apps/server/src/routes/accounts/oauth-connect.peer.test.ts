@@ -6,6 +6,7 @@
  * publish with the new token → a refused refresh disconnects with a reason and a mail → reconnect
  * updates the same account and never loses the refresh token.
  */
+import { mailQueuedNotifications } from '@plume/core/notifications/mail-notification';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
@@ -258,6 +259,8 @@ describe('losing access and reconnecting', () => {
     const row = await accountRow();
     expect(row.status).toBe('disconnected');
     expect(row.disconnectedReason).toMatch(/^X refused to renew access .*Reconnect the account\.$/);
+    // The notification's mail is written by its job, as the worker would.
+    await mailQueuedNotifications({ db: testApp.db, appUrl: testApp.config.publicUrl });
     const mails = await testApp.db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email));
     const mail = mails.find((candidate) => candidate.subject.includes('Reconnect'));
     expect(mail?.subject).toContain('(x)');

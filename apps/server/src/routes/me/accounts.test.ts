@@ -268,7 +268,7 @@ describe('profile and preferences', () => {
   it('returns default preferences and merges partial updates', async () => {
     const user = await createUser(t.app, t.db);
     const defaults = await t.app.inject({ method: 'GET', url: '/api/v1/me/preferences', headers: user.headers });
-    expect(defaults.json()).toEqual({ theme: 'system', emailNotifications: true, weekStartsOn: 1, locale: 'en' });
+    expect(defaults.json()).toEqual({ theme: 'system', weekStartsOn: 1, locale: 'en' });
     const put = await t.app.inject({
       method: 'PUT',
       url: '/api/v1/me/preferences',
@@ -276,7 +276,7 @@ describe('profile and preferences', () => {
       payload: { theme: 'dark', weekStartsOn: 0 },
     });
     expect(put.statusCode).toBe(200);
-    const expected = { theme: 'dark', emailNotifications: true, weekStartsOn: 0, locale: 'en' };
+    const expected = { theme: 'dark', weekStartsOn: 0, locale: 'en' };
     expect(put.json()).toEqual(expected);
     const again = await t.app.inject({ method: 'GET', url: '/api/v1/me/preferences', headers: user.headers });
     expect(again.json()).toEqual(expected);
@@ -293,6 +293,8 @@ describe('export and deletion', () => {
     const body = response.json();
     expect(body.profile).toMatchObject({ id: user.id, email: user.email });
     expect(body.workspaces).toEqual([expect.objectContaining({ id: workspace.id, role: 'owner' })]);
+    expect(body.notificationPreferences).toContainEqual({ kind: 'weekly_report', inApp: true, mail: true });
+    expect(body.notifications).toEqual([]);
 
     const [account] = await t.db
       .select({ password: accounts.password })

@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { mailQueuedNotifications } from '@plume/core/notifications/mail-notification';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { publishTarget, type PublishDeps } from '@plume/core/publishing/publish-target';
 import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
+import { notifications } from '@plume/db/schema/notifications';
 import { mailOutbox } from '@plume/db/schema/platform';
 import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
 import { networkAppRegistrations, socialAccounts } from '@plume/db/schema/social';
@@ -87,6 +89,14 @@ async function targetRow(targetId: string) {
   const [row] = await testApp.db.select().from(postTargets).where(eq(postTargets.id, targetId));
   if (!row) throw new Error('target missing');
   return row;
+}
+
+/** The failure notifications about a post (their link names it). */
+async function troubleOf(postId: string) {
+  return testApp.db
+    .select({ userId: notifications.userId, title: notifications.title, inApp: notifications.inApp })
+    .from(notifications)
+    .where(and(eq(notifications.kind, 'post_failed'), like(notifications.link, `%/posts/${postId}`)));
 }
 
 describe('connecting Mastodon', () => {
@@ -284,6 +294,12 @@ describe('publishing a target', () => {
     const row = await targetRow(target.id);
     expect(row.state).toBe('unconfirmed');
     expect(row.failureReason).toContain('“Not published — publish now”');
+    // The owner is told once, in the app, where to check (the job running again adds nothing).
+    expect(await publishTarget(deps, target.id)).toBe('target unconfirmed');
+    const told = await troubleOf(post.id);
+    expect(told).toEqual([
+      { userId: owner.id, title: expect.stringMatching(/^Check whether a post went out on /), inApp: true },
+    ]);
     expect(
       fake.server.requests.filter((request) => JSON.stringify(request.body ?? null).includes('Claimed by a ghost')),
     ).toHaveLength(0);
@@ -328,8 +344,11 @@ describe('publishing a target', () => {
     const [account] = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
     expect(account?.status).toBe('disconnected');
     expect(account?.disconnectedReason).toMatch(/Reconnect/);
+    // The notification's mail is written by its job, as the worker would.
+    await mailQueuedNotifications({ db: testApp.db, appUrl: testApp.config.publicUrl });
     const mails = await testApp.db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email));
     expect(mails.some((mail) => mail.subject.includes('Reconnect'))).toBe(true);
+    expect((await troubleOf(post.id)).map((item) => item.title)).toEqual([expect.stringMatching(/^A post failed on /)]);
     const retryFailed = () =>
       testApp.app.inject({
         method: 'POST',

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Preferences, preferencesSchema, type Theme } from '@plume/contract/me/me-schemas';
 import { Button } from '../../components/button.tsx';
-import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
@@ -27,7 +26,7 @@ function isTheme(value: string): value is Theme {
   return themeOptions.some((option) => option.value === value);
 }
 
-/** Theme, notifications, week start and locale (`PUT /me/preferences`). */
+/** Theme, week start and locale (`PUT /me/preferences`); notifications have their own form. */
 export function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Preferences>(preferences);
@@ -74,12 +73,6 @@ export function PreferencesForm({ preferences }: { preferences: Preferences }) {
           onChange={(e) => setDraft({ ...draft, locale: e.target.value })}
         />
       </div>
-      <CheckboxField
-        label="Email notifications"
-        description="Mail me about approvals, failures and weekly reports."
-        checked={draft.emailNotifications}
-        onChange={(e) => setDraft({ ...draft, emailNotifications: e.target.checked })}
-      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" isPending={save.isPending} pendingLabel="Saving…">
           Save preferences

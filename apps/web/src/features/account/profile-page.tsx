@@ -10,11 +10,14 @@ import { DeleteAccountForm } from './delete-account-form.tsx';
 import { meQueryOptions, preferencesQueryOptions } from './me-query.ts';
 import { PreferencesForm } from './preferences-form.tsx';
 import { ProfileForm } from './profile-form.tsx';
+import { NotificationPreferencesForm } from '../notifications/notification-preferences-form.tsx';
+import { notificationPreferencesQueryOptions } from '../notifications/notification-queries.ts';
 
 /** /profile — the account's own settings. */
 export function ProfilePage() {
   const me = useSuspenseQuery(meQueryOptions).data;
   const preferences = useQuery(preferencesQueryOptions);
+  const notificationPreferences = useQuery(notificationPreferencesQueryOptions);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Profile" description="Your account, across every workspace." />
@@ -28,6 +31,18 @@ export function ProfilePage() {
             <ErrorState error={preferences.error} onRetry={() => void preferences.refetch()} />
           ) : null}
           {preferences.isSuccess ? <PreferencesForm preferences={preferences.data} /> : null}
+        </Card>
+        <Card
+          title="Notifications"
+          description="What Plume tells you, in the app (the bell) and by mail, in every workspace you belong to."
+        >
+          {notificationPreferences.isPending ? <LoadingState /> : null}
+          {notificationPreferences.isError ? (
+            <ErrorState error={notificationPreferences.error} onRetry={() => void notificationPreferences.refetch()} />
+          ) : null}
+          {notificationPreferences.isSuccess ? (
+            <NotificationPreferencesForm preferences={notificationPreferences.data} />
+          ) : null}
         </Card>
         <Card title="Password">
           <ChangePasswordForm />

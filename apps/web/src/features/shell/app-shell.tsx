@@ -6,7 +6,9 @@ import { meQueryOptions, preferencesQueryOptions } from '../account/me-query.ts'
 import { applyTheme } from '../account/theme.ts';
 import { PublishingPausedBanner } from '../instance/publishing-paused-banner.tsx';
 import { readLastWorkspaceId } from '../workspaces/last-workspace.ts';
+import { browserTimezone } from '../workspaces/timezones.ts';
 import { workspacesQueryOptions } from '../workspaces/workspace-queries.ts';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { MainNav } from './main-nav.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -53,7 +55,13 @@ export function AppShell() {
             <Logo />
           </Link>
           <WorkspaceSwitcher workspaces={workspaces} currentId={currentId} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            {currentId ? (
+              <NotificationBell
+                workspaceId={currentId}
+                timeZone={workspaces.find((w) => w.id === currentId)?.timezone ?? browserTimezone()}
+              />
+            ) : null}
             <UserMenu me={me} />
           </div>
         </div>
