@@ -6,6 +6,7 @@ import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
+import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
@@ -20,7 +21,12 @@ import { createGraphileLogger } from './graphile-logger.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = ['0 * * * * purge_expired ?max=1', '*/5 * * * * refresh_due_tokens ?max=1'].join('\n');
+export const crontab = [
+  '0 * * * * purge_expired ?max=1',
+  '*/5 * * * * refresh_due_tokens ?max=1',
+  // Hourly, so each workspace gets last week's report soon after Monday 08:00 on its own clock.
+  '7 * * * * weekly_reports ?max=1',
+].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
 
@@ -59,6 +65,7 @@ export async function startWorker(input: {
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [mailNotificationJob.id]: toTask({ db, appUrl: publishing.appUrl }, mailNotificationJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),
+    [weeklyReportsJob.id]: toTask({ db }, weeklyReportsJob, logger),
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
