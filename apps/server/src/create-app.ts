@@ -42,6 +42,7 @@ import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
+import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -67,6 +68,7 @@ export const routeModules = [
   llmRoutes,
   ollamaRoutes,
   notificationRoutes,
+  weeklyReportRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -55,6 +55,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const { draftId, revisionId } = await insertContentDraft(db, workspace.id);
   const pullId = await pullModel(app, owner);
   const notificationId = await insertNotification(db, workspace.id, owner.id);
+  // An admin's "Generate now" leaves a real (empty) weekly report.
+  const reportId = await post(app, owner, `${base}/reports/weekly`, {});
 
   return {
     owner,
@@ -71,6 +73,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       draftId,
       revisionId,
       pullId,
+      reportId,
       modelName: 'llama3.2:3b',
     },
     example: (route) => {

@@ -25,6 +25,7 @@ import { signInRoute } from './sign-in-route.tsx';
 import { signUpRoute } from './sign-up-route.tsx';
 import { workspaceRoute } from './workspace-route.tsx';
 import { workspaceSettingsRoute } from './workspace-settings-route.tsx';
+import { weeklyReportRoute, weeklyReportsRoute } from './weekly-reports-route.tsx';
 
 /** Every route of the web app, assembled in code (no file-based generation). */
 export const routeTree = rootRoute.addChildren([
@@ -47,6 +48,8 @@ export const routeTree = rootRoute.addChildren([
       postDetailRoute,
       reviewRoute,
       notificationsRoute,
+      weeklyReportsRoute,
+      weeklyReportRoute,
       calendarRoute,
       accountsRoute,
       membersRoute,

@@ -27,6 +27,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/reports/weekly" params={{ workspaceId }} className={linkClasses}>
+                Weekly reports
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/posts" params={{ workspaceId }} className={linkClasses}>
                 Posts
               </Link>
