@@ -134,6 +134,19 @@ it('register → confirm through the outbox → sign in → create workspace →
   );
   await saveScreenshot(admin, 'journey-done');
 
+  // Weekly reports: the first Monday is promised until an admin generates the last full week now.
+  await step(admin, 'weekly-report', async () => {
+    await admin.goto(`/w/${workspaceId}`);
+    await admin.getByRole('link', { name: 'Weekly reports' }).click();
+    await admin.getByText('Your first weekly report arrives on Monday at 08:00').waitFor();
+    await admin.getByRole('button', { name: 'Generate now' }).click();
+    await admin.waitForURL(new RegExp(`/w/${workspaceId}/reports/weekly/[\\w-]+$`));
+    await admin.getByRole('heading', { name: /^Week of Mon, / }).waitFor();
+    await admin.getByText(/^Nothing went out in the week of/).waitFor();
+    await admin.getByRole('link', { name: 'All weekly reports' }).click();
+    await admin.getByRole('list', { name: 'Weekly reports' }).getByRole('link', { name: /^Week of / }).waitFor();
+  });
+
   // The API docs page renders under the default Content-Security-Policy.
   await step(admin, 'api-docs', async () => {
     await admin.goto('/api/v1/docs');
