@@ -144,7 +144,10 @@ it('register → confirm through the outbox → sign in → create workspace →
     await admin.getByRole('heading', { name: /^Week of Mon, / }).waitFor();
     await admin.getByText(/^Nothing went out in the week of/).waitFor();
     await admin.getByRole('link', { name: 'All weekly reports' }).click();
-    await admin.getByRole('list', { name: 'Weekly reports' }).getByRole('link', { name: /^Week of / }).waitFor();
+    await admin
+      .getByRole('list', { name: 'Weekly reports' })
+      .getByRole('link', { name: /^Week of / })
+      .waitFor();
   });
 
   // The API docs page renders under the default Content-Security-Policy.

@@ -98,10 +98,14 @@ async function notifyReport(
 
 /** The weekly job: every workspace past Monday 08:00 on its clock gets last week's report, once. */
 export async function generateDueWeeklyReports(db: Database, now: Date): Promise<{ created: number }> {
-  const all = await db.select({ id: workspaces.id, timezone: workspaces.timezone }).from(workspaces);
+  const all = await db
+    .select({ id: workspaces.id, timezone: workspaces.timezone, createdAt: workspaces.createdAt })
+    .from(workspaces);
   const due = all
     .filter((workspace) => isReportDue(now, workspace.timezone))
-    .map((workspace) => ({ ...workspace, week: lastFullWeek(now, workspace.timezone) }));
+    .map((workspace) => ({ ...workspace, week: lastFullWeek(now, workspace.timezone) }))
+    // A workspace created after the week ended has nothing to report for it: its first report comes a week later.
+    .filter((workspace) => workspace.createdAt < workspace.week.end);
   if (due.length === 0) return { created: 0 };
   const earliest = new Date(Math.min(...due.map((workspace) => workspace.week.start.getTime())));
   const existing = await db

@@ -6,8 +6,13 @@ import { posts, postTargets } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import { members, workspaces } from '@plume/db/schema/workspaces';
 
-export async function seedWorkspace(db: Database, id: string, timezone: string): Promise<void> {
-  await db.insert(workspaces).values({ id, name: `Bakery ${id}`, slug: id, timezone });
+export async function seedWorkspace(
+  db: Database,
+  id: string,
+  timezone: string,
+  createdAt = new Date('2026-01-01T00:00:00Z'),
+): Promise<void> {
+  await db.insert(workspaces).values({ id, name: `Bakery ${id}`, slug: id, timezone, createdAt });
   const roles = ['owner', 'editor', 'viewer'] as const;
   await db
     .insert(users)

@@ -22,6 +22,8 @@ beforeAll(async () => {
   db = createDatabase(database.url, { poolSize: 4 });
   await seedWorkspace(db, paris, 'Europe/Paris');
   await seedWorkspace(db, quiet, 'America/New_York');
+  // Created on the Sunday evening: the week before holds nothing of it, so it gets no report yet.
+  await seedWorkspace(db, 'ws-new', 'Europe/Paris', new Date('2026-12-06T23:30:00Z'));
   const bakery = await seedAccount(db, paris, '@bakery@social.example');
   const cafe = await seedAccount(db, paris, '@cafe@social.example');
   // The week before: 50 engagements over 2000 impressions.
@@ -82,6 +84,7 @@ describe('generateDueWeeklyReports', () => {
     expect(await generateDueWeeklyReports(db, new Date('2026-12-07T09:30:00Z'))).toEqual({ created: 0 });
     const rows = await db.select().from(weeklyReports).where(eq(weeklyReports.workspaceId, paris));
     expect(rows).toHaveLength(1);
+    expect(await db.select().from(weeklyReports).where(eq(weeklyReports.workspaceId, 'ws-new'))).toEqual([]);
     const sent = await db
       .select()
       .from(notifications)
