@@ -5,11 +5,11 @@ import { Card } from '../../components/card.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { TableHead } from '../../components/table-head.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { formatTime } from '../../lib/format-time.ts';
 import { formatCount, formatRate, percentChange, weekRange } from './week-range.ts';
 import { DailyChart, NetworkComparison } from './weekly-report-charts.tsx';
+import { WhatWentOut } from './what-went-out.tsx';
 import { weeklyReportOptions } from './weekly-report-queries.ts';
 
 /** /w/$workspaceId/reports/weekly/$reportId — one weekly report. */
@@ -116,41 +116,7 @@ function ReportDetails({ workspaceId, body }: { workspaceId: string; body: Weekl
           </div>
         )}
       </Card>
-      <Card title="What went out">
-        {body.published.byAccount.length === 0 ? (
-          <p className="text-sm text-muted">Plume published nothing this week.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <TableHead columns={['Account', 'Network', 'Published', 'Failed']} />
-            <tbody>
-              {body.published.byAccount.map((row) => (
-                <tr key={row.accountId} className="border-b border-line last:border-0">
-                  <td className="py-2 pr-4">{row.handle}</td>
-                  <td className="py-2 pr-4">{row.network}</td>
-                  <td className="py-2 pr-4">{row.published}</td>
-                  <td className="py-2 pr-4">{row.failed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {body.failures.length > 0 ? (
-          <ul aria-label="Failures" className="mt-3 space-y-1 text-sm">
-            {body.failures.map((failure) => (
-              <li key={`${failure.postId}-${failure.at}`}>
-                <Link
-                  to="/w/$workspaceId/posts/$postId"
-                  params={{ workspaceId, postId: failure.postId }}
-                  className={textLinkClasses}
-                >
-                  Failed on {failure.handle} ({failure.network})
-                </Link>{' '}
-                {formatTime(failure.at, body.timezone)}: {failure.reason}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </Card>
+      <WhatWentOut workspaceId={workspaceId} body={body} />
       <Card title="What was learned">
         {body.learned.length > 0 ? (
           <ul className="list-disc space-y-1 pl-5 text-sm text-ink">
