@@ -44,7 +44,7 @@ describe('buildWeeklyReport', () => {
     const report = buildWeeklyReport(empty, week, 'UTC');
     expect(report.empty).toBe(true);
     expect(report.summary).toBe(
-      "Nothing went out in the week of Mon 30 Nov – Sun 6 Dec 2026 (UTC): no post was published or measured, and none failed. Schedule a few posts and next Monday's report will compare them.",
+      "Nothing went out in the week of Mon, Nov 30 – Sun, Dec 6, 2026 (UTC): no post was published or measured, and none failed. Schedule a few posts and next Monday's report will compare them.",
     );
     expect(report.daily.map((day) => day.date)).toEqual([
       '2026-11-30',

@@ -10,12 +10,12 @@ const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}
 const relative = (value: number | null) =>
   value === null ? '' : ` (${value >= 0 ? '+' : '−'}${Math.round(Math.abs(value) * 100)} % on the week before)`;
 
-/** "Mon 30 Nov – Sun 6 Dec 2026 (Europe/Paris)": the week on the workspace's calendar, zone named. */
+/** "Mon, Nov 30 – Sun, Dec 6, 2026 (Europe/Paris)": the week on the workspace's calendar, zone named (as the web app says it). */
 export function weekLabel(weekStart: string, weekEnd: string, zone: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' });
+  const day = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric' });
+  const year = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric' });
   const last = new Date(new Date(weekEnd).getTime() - 1);
-  const year = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric' }).format(last);
-  return `${day.format(new Date(weekStart))} – ${day.format(last)} ${year} (${zone})`;
+  return `${day.format(new Date(weekStart))} – ${day.format(last)}, ${year.format(last)} (${zone})`;
 }
 
 export function describeWeeklyReport(body: Body): string {

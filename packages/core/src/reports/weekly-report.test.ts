@@ -117,7 +117,7 @@ describe('generateDueWeeklyReports', () => {
       ['2026-12-06', 0],
     ]);
     expect(body.learned).toEqual([]); // too little history to claim anything
-    expect(body.summary).toContain('Mon 30 Nov – Sun 6 Dec 2026 (Europe/Paris)');
+    expect(body.summary).toContain('Mon, Nov 30 – Sun, Dec 6, 2026 (Europe/Paris)');
     expect(body.summary).toContain('Followers +40 (the week before: +10).');
   });
 
@@ -127,7 +127,7 @@ describe('generateDueWeeklyReports', () => {
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.to, `viewer@${paris}.test`));
-    expect(mail?.subject).toContain('Weekly report: Mon 30 Nov – Sun 6 Dec 2026');
+    expect(mail?.subject).toContain('Weekly report: Mon, Nov 30 – Sun, Dec 6, 2026');
     expect(mail?.text).toContain('Plume published 2 posts on 1 account; 1 post failed.');
     expect(mail?.text).toContain('Best post: “Our new sourdough is out”');
     expect(mail?.text).toContain('https://plume.example/w/ws-paris/reports/weekly/');
@@ -138,7 +138,7 @@ describe('generateDueWeeklyReports', () => {
     const [report] = await listWeeklyReports(db, quiet);
     expect(report).toMatchObject({ empty: true });
     expect(report?.summary).toMatch(
-      /^Nothing went out in the week of Mon 30 Nov – Sun 6 Dec 2026 \(America\/New_York\)/,
+      /^Nothing went out in the week of Mon, Nov 30 – Sun, Dec 6, 2026 \(America\/New_York\)/,
     );
     const week = lastFullWeek(new Date('2026-12-07T14:00:00Z'), 'America/New_York');
     const again = await saveWeeklyReport(db, {

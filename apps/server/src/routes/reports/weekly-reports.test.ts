@@ -53,7 +53,7 @@ describe('weekly reports API', () => {
     const report = first.json<WeeklyReport>();
     expect(report.timezone).toBe('Asia/Tokyo');
     expect(report.body.empty).toBe(true);
-    expect(report.summary).toMatch(/^Nothing went out in the week of Mon .+ \(Asia\/Tokyo\)/);
+    expect(report.summary).toMatch(/^Nothing went out in the week of Mon, .+ \(Asia\/Tokyo\)/);
     // Monday 00:00 in Tokyo is Sunday 15:00 UTC.
     expect(report.weekStart).toMatch(/T15:00:00\.000Z$/);
     expect(new Date(report.weekEnd).getTime() - new Date(report.weekStart).getTime()).toBe(7 * 86_400_000);
