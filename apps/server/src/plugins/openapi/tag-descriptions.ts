@@ -11,6 +11,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
   ['media', 'Uploaded images and videos'],
+  ['analytics', 'What happened after publishing: engagement, followers, best and worst posts, per-post curves'],
   ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
