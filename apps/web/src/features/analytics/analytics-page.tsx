@@ -63,6 +63,7 @@ function MeasuredSections({
               posts={top.data.top}
               timeZone={timeZone}
               fileName={`plume-top-posts-${suffix}`}
+              emptyText="No post of this range has an engagement number yet."
             />
             <TopPostsTable
               workspaceId={workspaceId}
@@ -70,6 +71,11 @@ function MeasuredSections({
               posts={top.data.bottom}
               timeZone={timeZone}
               fileName={`plume-bottom-posts-${suffix}`}
+              emptyText={
+                top.data.top.length > 0
+                  ? 'Every measured post of this range is already among the top posts.'
+                  : 'No post of this range has an engagement number yet.'
+              }
             />
           </div>
         ) : null}

@@ -25,8 +25,6 @@ function rangeQuery<Schema extends Parameters<typeof api.get>[1]>(
   return queryOptions({
     queryKey: [...analyticsKey(workspaceId), name, range, extra],
     queryFn: () => api.get(`${workspacePath(workspaceId)}/analytics/${name}?${params.toString()}`, schema),
-    // Snapshots arrive every few minutes at most: no need to refetch on every focus.
-    staleTime: 60_000,
   });
 }
 
@@ -47,6 +45,5 @@ export function postMetricsQueryOptions(workspaceId: string, postId: string) {
     queryKey: [...analyticsKey(workspaceId), 'post', postId],
     queryFn: () =>
       api.get(`${workspacePath(workspaceId)}/posts/${encodeURIComponent(postId)}/metrics`, postMetricsSchema),
-    staleTime: 60_000,
   });
 }

@@ -72,7 +72,7 @@ function BreakdownTable({
 export function BreakdownTables({ breakdowns }: { breakdowns: Breakdowns }) {
   const { from, to } = breakdowns.range;
   return (
-    <div className="grid gap-6 xl:grid-cols-3">
+    <div className="grid gap-6 lg:grid-cols-2">
       <BreakdownTable
         title="Content type"
         column="Type"

@@ -139,7 +139,7 @@ export function EngagementTables({ overview, compare }: { overview: AnalyticsOve
   const networkName = useNetworkName();
   const { from, to } = overview.range;
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="space-y-6">
       <GroupTable
         title="By network"
         what="engagement by network"

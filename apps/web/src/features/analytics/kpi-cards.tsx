@@ -47,8 +47,8 @@ export function KpiCards({ overview, compare }: { overview: AnalyticsOverview; c
                     {formatChange(change)}{' '}
                   </span>
                 )}
-                vs {before === null ? 'unknown' : kpi.format(before)} ({formatDay(range.previousFrom)} –{' '}
-                {formatDay(range.previousTo)})
+                {previous.posts === 0 ? 'no posts' : `vs ${before === null ? 'unknown' : kpi.format(before)}`} in{' '}
+                {formatDay(range.previousFrom)} – {formatDay(range.previousTo)}
               </dd>
             ) : null}
           </div>

@@ -17,6 +17,8 @@ interface TopPostsTableProps {
   posts: readonly MeasuredPostView[];
   timeZone: string;
   fileName: string;
+  /** What an empty list means here. */
+  emptyText: string;
 }
 
 function PostText({ workspaceId, post }: { workspaceId: string; post: MeasuredPostView }) {
@@ -43,7 +45,7 @@ function PostText({ workspaceId, post }: { workspaceId: string; post: MeasuredPo
 }
 
 /** The best (or worst) posts of the range: text, account, when, engagements, rate and impressions. */
-export function TopPostsTable({ workspaceId, title, posts, timeZone, fileName }: TopPostsTableProps) {
+export function TopPostsTable({ workspaceId, title, posts, timeZone, fileName, emptyText }: TopPostsTableProps) {
   const networkName = useNetworkName();
   const header = [
     'Post',
@@ -76,7 +78,7 @@ export function TopPostsTable({ workspaceId, title, posts, timeZone, fileName }:
         <ExportButton what={title.toLowerCase()} fileName={fileName} header={header} rows={rows} />
       </div>
       {posts.length === 0 ? (
-        <EmptyState title="No measured engagement in this range." />
+        <EmptyState title={emptyText} />
       ) : (
         <TableScroller>
           <table className="w-full min-w-[40rem] text-left text-sm text-muted">
