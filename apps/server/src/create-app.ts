@@ -23,6 +23,7 @@ import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { createResponseSerializerCompiler } from './lib/response-serializer.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
+import { analyticsRoutes } from './routes/analytics/analytics.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
 import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
@@ -67,6 +68,7 @@ export const routeModules = [
   llmRoutes,
   ollamaRoutes,
   notificationRoutes,
+  analyticsRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

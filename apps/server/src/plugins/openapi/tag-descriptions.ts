@@ -15,6 +15,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
   ['media', 'Uploaded images and videos'],
   ['notifications', 'What Plume tells you in a workspace: list, unread count, read marks and a live stream'],
+  ['analytics', 'What happened after publishing: engagement, followers, best and worst posts, per-post curves'],
   ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],

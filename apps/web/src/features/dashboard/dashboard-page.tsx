@@ -4,9 +4,10 @@ import { MyInvitationsCard } from '../invitations/my-invitations-card.tsx';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AccountHealthCard } from './account-health-card.tsx';
 import { ChecklistCard } from './checklist-card.tsx';
+import { LastWeekCard } from './last-week-card.tsx';
 import { AttentionCard, RecentCard, UpcomingCard } from './dashboard-post-cards.tsx';
 
-/** /w/$workspaceId — the workspace home: what goes out next, what went out, what needs a person. */
+/** /w/$workspaceId — the workspace home: the last 7 days, what goes out next, what went out, what needs a person. */
 export function DashboardPage({ workspaceId }: { workspaceId: string }) {
   const workspace = useWorkspace(workspaceId);
   const kind = workspace.kind === 'brand' ? 'Brand' : 'Character';
@@ -18,6 +19,7 @@ export function DashboardPage({ workspaceId }: { workspaceId: string }) {
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
+          <LastWeekCard workspaceId={workspace.id} timeZone={workspace.timezone} />
           <UpcomingCard workspaceId={workspace.id} />
           <AttentionCard workspaceId={workspace.id} />
           <RecentCard workspaceId={workspace.id} />

@@ -9,6 +9,7 @@ import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { formatTime } from '../../lib/format-time.ts';
+import { PostMetricsCard } from '../analytics/post-metrics-card.tsx';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PostActions } from './post-actions.tsx';
@@ -110,6 +111,9 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
         <Card title="Targets">
           <TargetsTable post={p} timeZone={timezone} />
         </Card>
+        {p.targets.some((target) => target.state === 'published') ? (
+          <PostMetricsCard workspaceId={workspaceId} postId={p.id} timeZone={timezone} />
+        ) : null}
         <Card title="History">
           <PostHistory events={p.events} timeZone={timezone} />
         </Card>
