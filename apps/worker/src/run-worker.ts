@@ -8,6 +8,7 @@ import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
+import { createPublishingBatches } from '@plume/core/publishing/publishing-batches';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
 import { rebuildPublishJobs } from '@plume/core/publishing/rebuild-publish-jobs';
 import { sweepPublishing } from '@plume/core/publishing/sweep';
@@ -51,6 +52,8 @@ export async function startWorker(input: {
     ...tokenDeps,
     media: publishing.media,
     limiter: createNetworkLimiter(),
+    // The publish jobs running at once claim, start and record together (one statement per batch).
+    batches: createPublishingBatches(db, workerId),
     runnerId: workerId,
     staleRunnerSeconds: config.WORKER_STALE_SECONDS,
   };
