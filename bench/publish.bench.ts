@@ -55,7 +55,7 @@ const settings = {
    */
   workerConcurrency: 64,
   /** The due instant is this long after the jobs are queued, so queueing never counts as lateness. */
-  leadMs: 3000,
+  leadMs: 10_000,
   settleTimeoutS: 180,
   /** One round before the engine run and one after, so drift in the machine's load shows. */
   baselineRounds: 2,
@@ -142,7 +142,9 @@ async function watchUntilSettled(database: Database, running: WorkerProcess): Pr
     if ((settled.rows[0]?.n ?? 0) >= settings.targets) return { settledAt: Date.now(), postgresPeakPssKb };
     await sleep(200);
   }
-  throw new Error(`not every target settled within ${settings.settleTimeoutS} s`);
+  // Reported as it stands (the unsettled targets show in the states and the figures miss their targets).
+  log(`not every target settled within ${settings.settleTimeoutS} s; reporting what was done`);
+  return { settledAt: Date.now(), postgresPeakPssKb };
 }
 
 /** What the fakes saw of the engine's calls: first receive time per target (by its unique text), duplicates. */
