@@ -102,7 +102,8 @@ async function callNetwork(deps: PublishDeps, batches: PublishingBatches, claim:
   let auth: Awaited<ReturnType<typeof getAccountAuth>>;
   try {
     context = deps.runtime.context(provider.manifest.id);
-    auth = await getAccountAuth(deps, target.accountId);
+    // Read with the other jobs' accounts in one statement; a refresh, when due, still locks this one row.
+    auth = await getAccountAuth(deps, target.accountId, { read: (id) => batches.readAccount(id) });
   } catch (error) {
     return { outcome: outcomeBeforeSending(error, elapsed()) };
   }

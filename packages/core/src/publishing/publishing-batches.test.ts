@@ -82,7 +82,7 @@ const states = async (ids: string[]) =>
     ).map((row) => [row.id, row.state]),
   );
 
-/** The database with `execute` counted (the batches run every statement through it). */
+/** The database with `execute` and `select` counted (the batches run every statement through them). */
 function counting(): { db: Database; statements: () => number } {
   let count = 0;
   const proxy = new Proxy(db, {
@@ -91,6 +91,11 @@ function counting(): { db: Database; statements: () => number } {
         return (...args: Parameters<Database['execute']>) => {
           count += 1;
           return target.execute(...args);
+        };
+      if (property === 'select')
+        return (...args: Parameters<Database['select']>) => {
+          count += 1;
+          return target.select(...args);
         };
       return Reflect.get(target, property, receiver) as unknown;
     },
@@ -192,6 +197,9 @@ describe("a worker's batches", () => {
     const started = await Promise.all(claims.map((claim) => batches.markCallStarted(claim?.attemptId ?? '')));
     expect(started).toEqual([true, true, true, true]);
     expect(counted.statements()).toBe(2);
+    const read = await Promise.all(claims.map((claim) => batches.readAccount(claim?.target.accountId ?? '')));
+    expect(read.map((account) => account?.id)).toEqual(claims.map((claim) => claim?.target.accountId));
+    expect(counted.statements()).toBe(3);
     // The last target of the two-target post is not published yet: that post stays publishing.
     const recorded = await Promise.all(
       claims.slice(0, 3).map((claim, index) =>

@@ -5,8 +5,10 @@
  * (one statement, or one transaction) and each of its items takes the one-target path instead.
  * Without batches (tests, one-off calls) the same statements run for one target at a time.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
+import { socialAccounts } from '@plume/db/schema/social';
+import type { AccountRow } from '../social/account-store.ts';
 import { claimDueTargets, type ClaimedTarget } from './claim-batch.ts';
 import { createMicroBatch } from './micro-batch.ts';
 import { recordPublishedBatch, type PublishedItem } from './record-published-batch.ts';
@@ -18,6 +20,17 @@ export interface PublishingBatches {
   markCallStarted(attemptId: string): Promise<boolean>;
   /** Records a published outcome; false when the batch failed and the caller must record it alone. */
   recordPublished(item: PublishedItem): Promise<boolean>;
+  /** The account's row (its tokens are read right before the call). */
+  readAccount(accountId: string): Promise<AccountRow | undefined>;
+}
+
+async function readAccounts(db: Database, accountIds: readonly string[]): Promise<(AccountRow | undefined)[]> {
+  const rows = await db
+    .select()
+    .from(socialAccounts)
+    .where(inArray(socialAccounts.id, [...new Set(accountIds)]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return accountIds.map((id) => byId.get(id));
 }
 
 /**
@@ -52,10 +65,12 @@ export function createPublishingBatches(db: Database, runnerId: string, maxSize 
       return items.map(() => false);
     }
   }, maxSize);
+  const accounts = createMicroBatch<string, AccountRow | undefined>((ids) => readAccounts(db, ids), maxSize);
   return {
     claim: (targetId) => claims.add(targetId),
     markCallStarted: (attemptId) => started.add(attemptId),
     recordPublished: (item) => published.add(item),
+    readAccount: (accountId) => accounts.add(accountId),
   };
 }
 
@@ -68,5 +83,6 @@ export function unbatched(db: Database, runnerId: string): PublishingBatches {
       await recordPublishedBatch(db, [item]);
       return true;
     },
+    readAccount: async (accountId) => (await readAccounts(db, [accountId]))[0],
   };
 }
