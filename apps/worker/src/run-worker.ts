@@ -9,6 +9,7 @@ import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
+import { createPublishingBatches } from '@plume/core/publishing/publishing-batches';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
 import { rebuildPublishJobs } from '@plume/core/publishing/rebuild-publish-jobs';
 import { sweepPublishing } from '@plume/core/publishing/sweep';
@@ -52,6 +53,8 @@ export async function startWorker(input: {
     ...tokenDeps,
     media: publishing.media,
     limiter: createNetworkLimiter(),
+    // The publish jobs running at once claim, start and record together (one statement per batch).
+    batches: createPublishingBatches(db, workerId),
     runnerId: workerId,
     staleRunnerSeconds: config.WORKER_STALE_SECONDS,
   };
