@@ -10,3 +10,4 @@ export * from './schema/publishing.ts';
 export * from './schema/llm.ts';
 export * from './schema/content.ts';
 export * from './schema/analytics.ts';
+export * from './schema/insights.ts';

@@ -80,6 +80,10 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       // A real post of the workspace (a draft: each post's own answer says it is not unconfirmed).
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/posts/resolve-unconfirmed')
         return { body: { postIds: [postId], resolution: 'republish' } };
+      // Insights: the fixture's account; predicting stores nothing, so a viewer may ask.
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/insights/predict')
+        return { body: { accountIds: [accountId], text: 'Sweep draft' }, skip: ['viewer'] };
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/insights/best-times') return { query: { accountId } };
       return undefined;
     },
   };

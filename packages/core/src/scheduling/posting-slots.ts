@@ -58,7 +58,7 @@ export async function replaceSlots(
 }
 
 /** Minutes (epoch ms / 60,000) in which a post of these accounts is due to go out, within the window. */
-async function occupiedMinutes(
+export async function occupiedMinutes(
   db: Db,
   query: { workspaceId: string; accountIds: readonly string[]; from: Date; to: Date; excludePostId?: string },
 ): Promise<Set<number>> {
