@@ -78,7 +78,9 @@ export const postDetailSchema = postSchema.extend({
   issues: z.array(fieldProblemSchema).describe('What still blocks publishing, with the path of the field at fault'),
   predictions: z
     .array(targetPredictionSchema)
-    .describe('What Plume expected of each target when the post was scheduled or approved, and the actual result after 24 h'),
+    .describe(
+      'What Plume expected of each target when the post was scheduled or approved, and the actual result after 24 h',
+    ),
 });
 
 const commaSeparated = <T extends z.ZodType<string, string>>(item: T) =>

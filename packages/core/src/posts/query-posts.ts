@@ -157,7 +157,12 @@ export async function getPost(
       createdAt: event.createdAt.toISOString(),
     })),
     issues,
-    predictions: (await targetComparisons(deps.db, targets.map((target) => target.id))).map((item) => ({
+    predictions: (
+      await targetComparisons(
+        deps.db,
+        targets.map((target) => target.id),
+      )
+    ).map((item) => ({
       ...item,
       predictedAt: item.predictedAt.toISOString(),
       actualAt: iso(item.actualAt),
