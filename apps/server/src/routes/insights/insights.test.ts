@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 const base = () => `/api/v1/workspaces/${workspace.id}`;
-const predict = (payload: unknown, user = owner) =>
+const predict = (payload: object, user = owner) =>
   t.app.inject({ method: 'POST', url: `${base()}/insights/predict`, headers: user.headers, payload });
 const get = (path: string, user = owner) =>
   t.app.inject({ method: 'GET', url: `${base()}${path}`, headers: user.headers });
