@@ -81,7 +81,9 @@ describe('POST …/insights/predict', () => {
     expect((await predict({ accountIds: [otherAccountId], text: 'x' })).statusCode).toBe(404);
     const empty = await predict({ accountIds: [], text: 'x' });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json<Problem>().errors).toEqual([{ path: 'body/accountIds', message: 'Choose at least one account.' }]);
+    expect(empty.json<Problem>().errors).toEqual([
+      { path: 'body/accountIds', message: 'Choose at least one account.' },
+    ]);
     const badTime = await predict({ accountIds: [accountId], text: 'x', scheduledAt: 'tomorrow' });
     expect(badTime.json<Problem>().errors?.[0]?.path).toBe('body/scheduledAt');
   });
