@@ -10,6 +10,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['networks', 'The social networks this server can publish to'],
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
+  ['insights', "What an account's history says: expected engagement of a draft, best free times, what works"],
   ['media', 'Uploaded images and videos'],
   ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
