@@ -39,6 +39,7 @@ import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
 import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
+import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
@@ -61,6 +62,7 @@ export const routeModules = [
   accountRoutes,
   postRoutes,
   postingSlotRoutes,
+  insightRoutes,
   postImportRoutes,
   resolveUnconfirmedRoutes,
   mediaRoutes,

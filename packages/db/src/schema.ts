@@ -11,3 +11,4 @@ export * from './schema/llm.ts';
 export * from './schema/content.ts';
 export * from './schema/analytics.ts';
 export * from './schema/notifications.ts';
+export * from './schema/insights.ts';

@@ -13,6 +13,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['networks', 'The social networks this server can publish to'],
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
+  ['insights', "What an account's history says: expected engagement of a draft, best free times, what works"],
   ['media', 'Uploaded images and videos'],
   ['notifications', 'What Plume tells you in a workspace: list, unread count, read marks and a live stream'],
   ['analytics', 'What happened after publishing: engagement, followers, best and worst posts, per-post curves'],

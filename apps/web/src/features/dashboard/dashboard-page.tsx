@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/page-header.tsx';
 import { zoneLabel } from '../../lib/format-time.ts';
+import { WhatWorks } from '../insights/what-works.tsx';
 import { MyInvitationsCard } from '../invitations/my-invitations-card.tsx';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AccountHealthCard } from './account-health-card.tsx';
@@ -23,6 +24,7 @@ export function DashboardPage({ workspaceId }: { workspaceId: string }) {
           <UpcomingCard workspaceId={workspace.id} />
           <AttentionCard workspaceId={workspace.id} />
           <RecentCard workspaceId={workspace.id} />
+          <WhatWorks workspaceId={workspace.id} />
         </div>
         <div className="space-y-6">
           <AccountHealthCard workspaceId={workspace.id} />
