@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
+import { collectAccountMetricsJob, collectSnapshotsJob } from '@plume/core/jobs/analytics-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
@@ -19,7 +20,13 @@ import { createGraphileLogger } from './graphile-logger.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = ['0 * * * * purge_expired ?max=1', '*/5 * * * * refresh_due_tokens ?max=1'].join('\n');
+export const crontab = [
+  '0 * * * * purge_expired ?max=1',
+  '*/5 * * * * refresh_due_tokens ?max=1',
+  // Metrics: due snapshots every minute (the due times live on the rows), accounts once a day each.
+  '* * * * * collect_snapshots ?max=1',
+  '17 * * * * collect_account_metrics ?max=1',
+].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
 
@@ -54,7 +61,11 @@ export async function startWorker(input: {
     runnerId: workerId,
     staleRunnerSeconds: config.WORKER_STALE_SECONDS,
   };
+  // Analytics reads have their own in-process limiter: they never take publishing's slots.
+  const analyticsDeps = { ...tokenDeps, limiter: createNetworkLimiter() };
   const taskList: TaskList = {
+    [collectSnapshotsJob.id]: toTask(analyticsDeps, collectSnapshotsJob, logger),
+    [collectAccountMetricsJob.id]: toTask(analyticsDeps, collectAccountMetricsJob, logger),
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),

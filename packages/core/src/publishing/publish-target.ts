@@ -27,6 +27,8 @@ import { recordOutcome, type Outcome } from './record-outcome.ts';
 import { settleInterrupted } from './interrupted-attempts.ts';
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
+import { featuresOfContent, type PostFeatures } from '../analytics/post-features.ts';
+import { resolveTargetContent } from '../posts/resolve-target-content.ts';
 
 export type PublishDeps = TokenDeps & {
   media: MediaStore;
@@ -57,8 +59,21 @@ export async function publishTarget(deps: PublishDeps, targetId: string): Promis
   const outcome = await callNetwork(deps, claim);
   // The attempt was given back before its call (this worker was thought dead): the target is someone else's now.
   if (outcome === null) return 'given back';
-  await recordOutcome(deps, { targetId, attemptId: claim.attemptId, postId: claim.post.id, outcome });
+  await recordOutcome(deps, {
+    targetId,
+    attemptId: claim.attemptId,
+    postId: claim.post.id,
+    outcome,
+    ...(outcome.kind === 'published' ? measureOf(deps, claim) : {}),
+  });
   return outcome.kind;
+}
+
+/** The features of a published target whose network can be measured (its snapshots get scheduled). */
+function measureOf(deps: PublishDeps, claim: Extract<Claim, { kind: 'claimed' }>): { measure?: PostFeatures } {
+  const { manifest } = deps.runtime.provider(claim.target.network);
+  if (manifest.analytics.post === null) return {};
+  return { measure: featuresOfContent(resolveTargetContent(claim.post.content, claim.target.override), manifest) };
 }
 
 async function claimTarget(deps: PublishDeps, targetId: string): Promise<Claim> {

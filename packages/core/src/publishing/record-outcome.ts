@@ -13,6 +13,8 @@ import { nextState, summarizeTargets } from '@plume/contract/posts/post-machine'
 import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
+import { insertMeasuredPost } from '../analytics/insert-measured-post.ts';
+import type { PostFeatures } from '../analytics/post-features.ts';
 
 export type Outcome =
   | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
@@ -34,7 +36,14 @@ export function retryDelayMs(retry: number, random: () => number = Math.random):
 
 export async function recordOutcome(
   deps: { db: Database },
-  input: { targetId: string; attemptId: string; postId: string; outcome: Outcome },
+  input: {
+    targetId: string;
+    attemptId: string;
+    postId: string;
+    outcome: Outcome;
+    /** The published post's features, when its network can be measured: its snapshots get scheduled. */
+    measure?: PostFeatures;
+  },
 ): Promise<void> {
   const { outcome, targetId } = input;
   await deps.db.transaction(async (tx) => {
@@ -70,6 +79,17 @@ export async function recordOutcome(
             updatedAt: now,
           })
           .where(eq(postTargets.id, targetId));
+        if (input.measure !== undefined)
+          await insertMeasuredPost(tx, {
+            workspaceId: target.workspaceId,
+            accountId: target.accountId,
+            network: target.network,
+            remoteId: outcome.result.remoteId,
+            remoteUrl: outcome.result.url,
+            targetId,
+            publishedAt: now,
+            features: input.measure,
+          });
         await event('target_published', 'published', {
           url: outcome.result.url,
           ...(outcome.warning === undefined ? {} : { warning: outcome.warning }),
@@ -142,6 +162,7 @@ type LockedTarget = {
   state: TargetState;
   network: string;
   accountId: string;
+  workspaceId: string;
   retries: number;
   attempts: number;
 };
@@ -163,6 +184,7 @@ async function finishAttemptAndLockTarget(
     state: TargetState;
     network: string;
     account_id: string;
+    workspace_id: string;
     retries: number;
     attempts: number;
   }>(sql`
@@ -171,7 +193,7 @@ async function finishAttemptAndLockTarget(
       SET outcome = ${outcome.kind}, finished_at = ${now}, duration_ms = ${outcome.durationMs}, detail = ${detail}
       WHERE id = ${input.attemptId}
     )
-    SELECT id, post_id, state, network, account_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
+    SELECT id, post_id, state, network, account_id, workspace_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
   const row = result.rows[0];
   return row === undefined
     ? undefined
@@ -181,6 +203,7 @@ async function finishAttemptAndLockTarget(
         state: row.state,
         network: row.network,
         accountId: row.account_id,
+        workspaceId: row.workspace_id,
         retries: row.retries,
         attempts: row.attempts,
       };

@@ -1,0 +1,29 @@
+/**
+ * Jobs that collect metrics: the snapshot run (every minute, claims due posts in batches) and the
+ * daily account readings (hourly, each account at most once a day). Both are crash-safe without
+ * job-level bookkeeping: the due time lives on the rows (docs/analytics.md).
+ */
+import { z } from 'zod';
+import { collectAccountMetrics } from '../analytics/collect-account-metrics.ts';
+import { collectPostMetrics, type AnalyticsDeps } from '../analytics/collect-post-metrics.ts';
+import { isPublishingPaused } from '../publishing/publishing-pause.ts';
+import { defineJob } from './define-job.ts';
+
+export const collectSnapshotsJob = defineJob({
+  id: 'collect_snapshots',
+  payload: z.object({}).loose(),
+  run: async (deps: AnalyticsDeps) => {
+    // A paused instance (a restored copy, say) leaves the networks alone.
+    if (await isPublishingPaused(deps.db)) return { paused: true };
+    return collectPostMetrics(deps);
+  },
+});
+
+export const collectAccountMetricsJob = defineJob({
+  id: 'collect_account_metrics',
+  payload: z.object({}).loose(),
+  run: async (deps: AnalyticsDeps) => {
+    if (await isPublishingPaused(deps.db)) return { paused: true };
+    return collectAccountMetrics(deps);
+  },
+});
