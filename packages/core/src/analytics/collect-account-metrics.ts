@@ -22,7 +22,7 @@ export async function collectAccountMetrics(
   if (networks.length === 0) return { read: 0, failed: 0 };
   const due = await deps.db.execute<{ id: string; workspace_id: string; network: string }>(sql`
     SELECT a.id, a.workspace_id, a.network FROM social_accounts a
-    WHERE a.status = 'connected' AND a.network = ANY(${networks})
+    WHERE a.status = 'connected' AND a.network = ANY(string_to_array(${networks.join(',')}, ','))
       AND NOT EXISTS (SELECT 1 FROM account_metric_snapshots s WHERE s.account_id = a.id
         AND s.taken_at > now() - make_interval(hours => ${MIN_HOURS_BETWEEN}))
     ORDER BY a.id LIMIT ${options.limit ?? 1000}`);
