@@ -62,7 +62,11 @@ export async function startWorker(input: {
     staleRunnerSeconds: config.WORKER_STALE_SECONDS,
   };
   // Analytics reads have their own in-process limiter: they never take publishing's slots.
-  const analyticsDeps = { ...tokenDeps, limiter: createNetworkLimiter() };
+  const analyticsDeps = {
+    ...tokenDeps,
+    limiter: createNetworkLimiter(),
+    leaseSeconds: config.ANALYTICS_CLAIM_LEASE_SECONDS,
+  };
   const taskList: TaskList = {
     [collectSnapshotsJob.id]: toTask(analyticsDeps, collectSnapshotsJob, logger),
     [collectAccountMetricsJob.id]: toTask(analyticsDeps, collectAccountMetricsJob, logger),

@@ -7,8 +7,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 
-export const CLAIM_LEASE_SECONDS = 10 * 60;
-
 export type DuePost = {
   id: string;
   workspaceId: string;
@@ -19,7 +17,11 @@ export type DuePost = {
   nextOffsetIndex: number;
 };
 
-export async function claimDuePosts(db: Pick<Database, 'execute'>, limit: number): Promise<DuePost[]> {
+export async function claimDuePosts(
+  db: Pick<Database, 'execute'>,
+  limit: number,
+  leaseSeconds: number,
+): Promise<DuePost[]> {
   const claimed = await db.execute<{
     id: string;
     workspace_id: string;
@@ -29,7 +31,7 @@ export async function claimDuePosts(db: Pick<Database, 'execute'>, limit: number
     published_at: Date | string;
     next_offset_index: number | null;
   }>(sql`
-    UPDATE measured_posts m SET next_snapshot_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
+    UPDATE measured_posts m SET next_snapshot_at = now() + make_interval(secs => ${leaseSeconds})
     WHERE m.id IN (
       SELECT p.id FROM measured_posts p
       JOIN social_accounts a ON a.id = p.account_id AND a.status = 'connected'

@@ -15,7 +15,11 @@ import { hostOf, noteRateLimited, readRulesOf, takeReadBudget, type ReadRule } f
 import { scheduleExpired, stepAt } from './snapshot-schedule.ts';
 import { writeSettlements, type Settlement } from './write-readings.ts';
 
-export type AnalyticsDeps = TokenDeps & { limiter: NetworkLimiter };
+export type AnalyticsDeps = TokenDeps & {
+  limiter: NetworkLimiter;
+  /** How long a claim holds its posts (ANALYTICS_CLAIM_LEASE_SECONDS); 10 minutes when not given. */
+  leaseSeconds?: number;
+};
 
 /** Concurrent analytics calls per network host in one process. */
 const READS_PER_HOST = 2;
@@ -28,7 +32,7 @@ export async function collectPostMetrics(
   const limit = options.claimLimit ?? 500;
   let claimed = 0;
   for (let round = 0; round < (options.maxRounds ?? 20); round += 1) {
-    const due = await claimDuePosts(deps.db, limit);
+    const due = await claimDuePosts(deps.db, limit, deps.leaseSeconds ?? 600);
     claimed += due.length;
     const byAccount = new Map<string, DuePost[]>();
     for (const post of due) byAccount.set(post.accountId, [...(byAccount.get(post.accountId) ?? []), post]);
