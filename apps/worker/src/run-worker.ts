@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
-import { collectAccountMetricsJob, collectSnapshotsJob } from '@plume/core/jobs/analytics-jobs';
+import { collectAccountMetricsJob, collectSnapshotsJob, purgeSnapshotsJob } from '@plume/core/jobs/analytics-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
@@ -26,6 +26,7 @@ export const crontab = [
   // Metrics: due snapshots every minute (the due times live on the rows), accounts once a day each.
   '* * * * * collect_snapshots ?max=1',
   '17 * * * * collect_account_metrics ?max=1',
+  '43 3 * * * purge_snapshots ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -70,6 +71,7 @@ export async function startWorker(input: {
   const taskList: TaskList = {
     [collectSnapshotsJob.id]: toTask(analyticsDeps, collectSnapshotsJob, logger),
     [collectAccountMetricsJob.id]: toTask(analyticsDeps, collectAccountMetricsJob, logger),
+    [purgeSnapshotsJob.id]: toTask({ db, retentionDays: config.SNAPSHOT_RETENTION_DAYS }, purgeSnapshotsJob, logger),
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),

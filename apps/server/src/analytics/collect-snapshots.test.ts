@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectAccountMetrics } from '@plume/core/analytics/collect-account-metrics';
+import { purgeOldSnapshots } from '@plume/core/analytics/purge-snapshots';
 import { collectPostMetrics, type AnalyticsDeps } from '@plume/core/analytics/collect-post-metrics';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { publishTarget, type PublishDeps } from '@plume/core/publishing/publish-target';
@@ -217,5 +218,30 @@ describe('account snapshots', () => {
     expect(await collectAccountMetrics(deps)).toEqual({ read: 0, failed: 0 });
     const [snapshot] = await testApp.db.select().from(accountMetricSnapshots);
     expect(snapshot).toMatchObject({ accountId, followers: 321, following: 12 });
+  });
+});
+
+describe('retention', () => {
+  it('purges snapshots older than the retention in batches and keeps the post’s latest numbers', async () => {
+    const row = await publish('Old enough');
+    const old = new Date(Date.now() - 401 * 24 * 60 * MINUTE);
+    await testApp.db
+      .insert(postMetricSnapshots)
+      .values(
+        Array.from({ length: 5 }, (_, index) => ({
+          measuredPostId: row.id,
+          workspaceId: row.workspaceId,
+          takenAt: old,
+          likes: index,
+        })),
+      );
+    await testApp.db
+      .insert(postMetricSnapshots)
+      .values({ measuredPostId: row.id, workspaceId: row.workspaceId, takenAt: new Date(), likes: 9 });
+    await testApp.db.update(measuredPosts).set({ likes: 9 }).where(eq(measuredPosts.id, row.id));
+    const deleted = await purgeOldSnapshots(testApp.db, 400, { batch: 2 });
+    expect(deleted.posts).toBe(5);
+    expect((await snapshotsOf(row.id)).map((snapshot) => snapshot.likes)).toEqual([9]);
+    expect((await rowOf(row.id)).likes).toBe(9);
   });
 });

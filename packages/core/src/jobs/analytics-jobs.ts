@@ -1,11 +1,13 @@
 /**
  * Jobs that collect metrics: the snapshot run (every minute, claims due posts in batches) and the
  * daily account readings (hourly, each account at most once a day). Both are crash-safe without
- * job-level bookkeeping: the due time lives on the rows (docs/analytics.md).
+ * job-level bookkeeping: the due time lives on the rows (docs/analytics.md). And the daily retention purge.
  */
 import { z } from 'zod';
 import { collectAccountMetrics } from '../analytics/collect-account-metrics.ts';
 import { collectPostMetrics, type AnalyticsDeps } from '../analytics/collect-post-metrics.ts';
+import { purgeOldSnapshots } from '../analytics/purge-snapshots.ts';
+import type { Database } from '@plume/db/client';
 import { isPublishingPaused } from '../publishing/publishing-pause.ts';
 import { defineJob } from './define-job.ts';
 
@@ -26,4 +28,11 @@ export const collectAccountMetricsJob = defineJob({
     if (await isPublishingPaused(deps.db)) return { paused: true };
     return collectAccountMetrics(deps);
   },
+});
+
+/** Daily retention of snapshot rows (SNAPSHOT_RETENTION_DAYS). */
+export const purgeSnapshotsJob = defineJob({
+  id: 'purge_snapshots',
+  payload: z.object({}).loose(),
+  run: (deps: { db: Database; retentionDays: number }) => purgeOldSnapshots(deps.db, deps.retentionDays),
 });
