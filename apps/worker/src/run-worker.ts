@@ -5,7 +5,12 @@ import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
-import { collectAccountMetricsJob, collectSnapshotsJob, purgeSnapshotsJob } from '@plume/core/jobs/analytics-jobs';
+import {
+  backfillAccountJob,
+  collectAccountMetricsJob,
+  collectSnapshotsJob,
+  purgeSnapshotsJob,
+} from '@plume/core/jobs/analytics-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
@@ -71,6 +76,7 @@ export async function startWorker(input: {
   const taskList: TaskList = {
     [collectSnapshotsJob.id]: toTask(analyticsDeps, collectSnapshotsJob, logger),
     [collectAccountMetricsJob.id]: toTask(analyticsDeps, collectAccountMetricsJob, logger),
+    [backfillAccountJob.id]: toTask(analyticsDeps, backfillAccountJob, logger),
     [purgeSnapshotsJob.id]: toTask({ db, retentionDays: config.SNAPSHOT_RETENTION_DAYS }, purgeSnapshotsJob, logger),
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),

@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectAccountMetrics } from '@plume/core/analytics/collect-account-metrics';
 import { purgeOldSnapshots } from '@plume/core/analytics/purge-snapshots';
+import { backfillAccount } from '@plume/core/analytics/backfill-account';
 import { collectPostMetrics, type AnalyticsDeps } from '@plume/core/analytics/collect-post-metrics';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { publishTarget, type PublishDeps } from '@plume/core/publishing/publish-target';
@@ -225,16 +226,14 @@ describe('retention', () => {
   it('purges snapshots older than the retention in batches and keeps the post’s latest numbers', async () => {
     const row = await publish('Old enough');
     const old = new Date(Date.now() - 401 * 24 * 60 * MINUTE);
-    await testApp.db
-      .insert(postMetricSnapshots)
-      .values(
-        Array.from({ length: 5 }, (_, index) => ({
-          measuredPostId: row.id,
-          workspaceId: row.workspaceId,
-          takenAt: old,
-          likes: index,
-        })),
-      );
+    await testApp.db.insert(postMetricSnapshots).values(
+      Array.from({ length: 5 }, (_, index) => ({
+        measuredPostId: row.id,
+        workspaceId: row.workspaceId,
+        takenAt: old,
+        likes: index,
+      })),
+    );
     await testApp.db
       .insert(postMetricSnapshots)
       .values({ measuredPostId: row.id, workspaceId: row.workspaceId, takenAt: new Date(), likes: 9 });
@@ -243,5 +242,59 @@ describe('retention', () => {
     expect(deleted.posts).toBe(5);
     expect((await snapshotsOf(row.id)).map((snapshot) => snapshot.likes)).toEqual([9]);
     expect((await rowOf(row.id)).likes).toBe(9);
+  });
+});
+
+describe('backfill', () => {
+  it('is queued when the account connects', async () => {
+    const jobs = await testApp.db.execute<{ key: string }>(
+      sql`SELECT key FROM graphile_worker._private_jobs WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'backfill_account')`,
+    );
+    expect(jobs.rows.map((job) => job.key)).toContain(`backfill:${accountId}`);
+  });
+
+  it('reads recent posts with their numbers, links those Plume published, and running again updates them', async () => {
+    const published = await publish('Published by Plume');
+    counts(published.remoteId, { favourites: 6 });
+    const outside = fake.state.nextId();
+    fake.state.statuses.set(outside, {
+      ...fake.state.statuses.get(published.remoteId)!,
+      id: outside,
+      text: 'Written in the Mastodon app #fediverse',
+      mediaIds: [],
+      createdAt: new Date(Date.now() - 3 * 24 * 60 * MINUTE),
+      counts: { favourites: 2, reblogs: 1, replies: 0, quotes: 0 },
+    });
+    const tooOld = fake.state.nextId();
+    fake.state.statuses.set(tooOld, {
+      ...fake.state.statuses.get(outside)!,
+      id: tooOld,
+      createdAt: new Date(Date.now() - 120 * 24 * 60 * MINUTE),
+    });
+    const result = await backfillAccount(deps, accountId);
+    expect(result.status).toBe('done');
+    const rows = await testApp.db.select().from(measuredPosts).where(eq(measuredPosts.accountId, accountId));
+    const byRemote = new Map(rows.map((row) => [row.remoteId, row]));
+    expect(byRemote.has(tooOld)).toBe(false);
+    expect(byRemote.get(outside)).toMatchObject({
+      source: 'backfill',
+      targetId: null,
+      likes: 2,
+      reposts: 1,
+      hashtagCount: 1,
+      engagements: 3,
+    });
+    // The post Plume published keeps its row and its target, with the numbers read now.
+    expect(byRemote.get(published.remoteId)).toMatchObject({ id: published.id, source: 'plume', likes: 6 });
+    counts(outside, { favourites: 5 });
+    await backfillAccount(deps, accountId);
+    const again = await testApp.db.select().from(measuredPosts).where(eq(measuredPosts.remoteId, outside));
+    expect(again).toHaveLength(1);
+    expect(again[0]!.likes).toBe(5);
+    const readings = await snapshotsOf(again[0]!.id);
+    expect(readings.map((reading) => [reading.offsetMin, reading.likes])).toEqual([
+      [null, 2],
+      [null, 5],
+    ]);
   });
 });

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { collectAccountMetrics } from '../analytics/collect-account-metrics.ts';
 import { collectPostMetrics, type AnalyticsDeps } from '../analytics/collect-post-metrics.ts';
+import { backfillAccount } from '../analytics/backfill-account.ts';
+import { BACKFILL_JOB, enqueueBackfill } from '../analytics/enqueue-backfill.ts';
+import { AccountDisconnected } from '../social/account-tokens.ts';
 import { purgeOldSnapshots } from '../analytics/purge-snapshots.ts';
 import type { Database } from '@plume/db/client';
 import { isPublishingPaused } from '../publishing/publishing-pause.ts';
@@ -35,4 +38,21 @@ export const purgeSnapshotsJob = defineJob({
   id: 'purge_snapshots',
   payload: z.object({}).loose(),
   run: (deps: { db: Database; retentionDays: number }) => purgeOldSnapshots(deps.db, deps.retentionDays),
+});
+
+/** Reads the account's recent posts (at connect and on demand); over its read budget, again later. */
+export const backfillAccountJob = defineJob({
+  id: BACKFILL_JOB,
+  payload: z.object({ accountId: z.uuid() }),
+  run: async (deps: AnalyticsDeps, payload) => {
+    if (await isPublishingPaused(deps.db)) return { paused: true };
+    try {
+      const result = await backfillAccount(deps, payload.accountId);
+      if (result.status === 'wait') await enqueueBackfill(deps.db, payload.accountId, result.until);
+      return result;
+    } catch (error) {
+      if (error instanceof AccountDisconnected) return { status: 'skipped', reason: error.message };
+      throw error;
+    }
+  },
 });
