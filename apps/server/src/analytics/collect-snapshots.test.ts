@@ -16,7 +16,13 @@ import { socialAccounts } from '@plume/db/schema/social';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { connectMastodon } from '../test-support/connect-mastodon.ts';
-import { createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../test-support/factories.ts';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 
 let testApp: TestApp;
@@ -296,5 +302,27 @@ describe('backfill', () => {
       [null, 2],
       [null, 5],
     ]);
+  });
+});
+
+describe('backfill route', () => {
+  it('queues a backfill for editors (202 with progress) and lets viewers poll it, not start it', async () => {
+    const viewer = await createUser(testApp.app, testApp.db, { name: 'Vera Viewer' });
+    await addMember(testApp.app, workspace, owner, viewer, 'viewer');
+    const url = `/api/v1/workspaces/${workspace.id}/accounts/${accountId}/analytics/backfill`;
+    const started = await testApp.app.inject({ method: 'POST', url, headers: owner.headers });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.json()).toMatchObject({ state: 'queued', lastError: null });
+    const polled = await testApp.app.inject({ method: 'GET', url, headers: viewer.headers });
+    expect(polled.statusCode).toBe(200);
+    expect(polled.json()).toMatchObject({ state: 'queued' });
+    const refused = await testApp.app.inject({ method: 'POST', url, headers: viewer.headers });
+    expect(refused.statusCode).toBe(403);
+    const unknown = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/accounts/00000000-0000-4000-8000-000000000000/analytics/backfill`,
+      headers: owner.headers,
+    });
+    expect(unknown.statusCode).toBe(404);
   });
 });
