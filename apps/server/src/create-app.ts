@@ -33,6 +33,7 @@ import { meRoutes } from './routes/me/me.routes.ts';
 import { memberRoutes } from './routes/members/members.routes.ts';
 import { workspaceRoutes } from './routes/workspaces/workspaces.routes.ts';
 import { accountRoutes } from './routes/accounts/accounts.routes.ts';
+import { accountBackfillRoutes } from './routes/accounts/account-backfill.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
@@ -60,6 +61,7 @@ export const routeModules = [
   instancePublishingRoutes,
   networkRoutes,
   accountRoutes,
+  accountBackfillRoutes,
   postRoutes,
   postingSlotRoutes,
   insightRoutes,

@@ -5,6 +5,12 @@ import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
+import {
+  backfillAccountJob,
+  collectAccountMetricsJob,
+  collectSnapshotsJob,
+  purgeSnapshotsJob,
+} from '@plume/core/jobs/analytics-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
@@ -21,7 +27,14 @@ import { createGraphileLogger } from './graphile-logger.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = ['0 * * * * purge_expired ?max=1', '*/5 * * * * refresh_due_tokens ?max=1'].join('\n');
+export const crontab = [
+  '0 * * * * purge_expired ?max=1',
+  '*/5 * * * * refresh_due_tokens ?max=1',
+  // Metrics: due snapshots every minute (the due times live on the rows), accounts once a day each.
+  '* * * * * collect_snapshots ?max=1',
+  '17 * * * * collect_account_metrics ?max=1',
+  '43 3 * * * purge_snapshots ?max=1',
+].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
 
@@ -58,7 +71,17 @@ export async function startWorker(input: {
     runnerId: workerId,
     staleRunnerSeconds: config.WORKER_STALE_SECONDS,
   };
+  // Analytics reads have their own in-process limiter: they never take publishing's slots.
+  const analyticsDeps = {
+    ...tokenDeps,
+    limiter: createNetworkLimiter(),
+    leaseSeconds: config.ANALYTICS_CLAIM_LEASE_SECONDS,
+  };
   const taskList: TaskList = {
+    [collectSnapshotsJob.id]: toTask(analyticsDeps, collectSnapshotsJob, logger),
+    [collectAccountMetricsJob.id]: toTask(analyticsDeps, collectAccountMetricsJob, logger),
+    [backfillAccountJob.id]: toTask(analyticsDeps, backfillAccountJob, logger),
+    [purgeSnapshotsJob.id]: toTask({ db, retentionDays: config.SNAPSHOT_RETENTION_DAYS }, purgeSnapshotsJob, logger),
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [mailNotificationJob.id]: toTask({ db, appUrl: publishing.appUrl }, mailNotificationJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),

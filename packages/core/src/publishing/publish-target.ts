@@ -27,6 +27,8 @@ import { rewriteLinks, type LinkRewriter } from './link-rewriter.ts';
 import type { NetworkLimiter } from './network-limiter.ts';
 import { unbatched, type PublishingBatches } from './publishing-batches.ts';
 import { recordOutcome, type Outcome } from './record-outcome.ts';
+import { featuresOfContent, type PostFeatures } from '../analytics/post-features.ts';
+import { resolveTargetContent } from '../posts/resolve-target-content.ts';
 
 export type PublishDeps = TokenDeps & {
   media: MediaStore;
@@ -53,11 +55,18 @@ export async function publishTarget(deps: PublishDeps, targetId: string): Promis
   const { outcome, key } = call;
   const input = { targetId, attemptId: claimed.attemptId, postId: claimed.post.id, outcome };
   if (outcome.kind === 'published') {
-    const item = { targetId, attemptId: claimed.attemptId, result: outcome.result, durationMs: outcome.durationMs };
+    const measure = measureOf(deps, claimed);
+    const item = {
+      targetId,
+      attemptId: claimed.attemptId,
+      result: outcome.result,
+      durationMs: outcome.durationMs,
+      ...measure,
+    };
     const recorded = await batches.recordPublished(
       outcome.warning === undefined ? item : { ...item, warning: outcome.warning },
     );
-    if (!recorded) await recordOutcome(deps, input);
+    if (!recorded) await recordOutcome(deps, { ...input, ...measure });
     return outcome.kind;
   }
   if (outcome.kind === 'rate_limited' && outcome.scope === 'app' && key !== undefined) {
@@ -70,6 +79,13 @@ export async function publishTarget(deps: PublishDeps, targetId: string): Promis
 }
 
 type Call = { outcome: Outcome; key?: LimitKey };
+
+/** The features of a published target whose network can be measured (its snapshots get scheduled). */
+function measureOf(deps: PublishDeps, claim: ClaimedTarget): { measure?: PostFeatures } {
+  const { manifest } = deps.runtime.provider(claim.target.network);
+  if (manifest.analytics.post === null) return {};
+  return { measure: featuresOfContent(resolveTargetContent(claim.post.content, claim.target.override), manifest) };
+}
 
 /** The outcome of the call and the host + app it went to, or null when the attempt was given back before the request could leave. */
 async function callNetwork(deps: PublishDeps, batches: PublishingBatches, claim: ClaimedTarget): Promise<Call | null> {

@@ -14,6 +14,8 @@ import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
 import { notifyTargetTrouble } from '../notifications/notify-events.ts';
+import { insertMeasuredPost } from '../analytics/insert-measured-post.ts';
+import type { PostFeatures } from '../analytics/post-features.ts';
 
 export type Outcome =
   | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
@@ -42,6 +44,8 @@ export async function recordOutcome(
     outcome: Outcome;
     /** The host + app the call went to (limit-key.ts): an app-wide 429 throttles that key only. */
     limitKey?: string;
+    /** The published post's features, when its network can be measured: its snapshots get scheduled. */
+    measure?: PostFeatures;
   },
 ): Promise<void> {
   const { outcome, targetId } = input;
@@ -82,6 +86,17 @@ export async function recordOutcome(
             updatedAt: now,
           })
           .where(eq(postTargets.id, targetId));
+        if (input.measure !== undefined)
+          await insertMeasuredPost(tx, {
+            workspaceId: target.workspaceId,
+            accountId: target.accountId,
+            network: target.network,
+            remoteId: outcome.result.remoteId,
+            remoteUrl: outcome.result.url,
+            targetId,
+            publishedAt: now,
+            features: input.measure,
+          });
         await event('target_published', 'published', {
           url: outcome.result.url,
           ...(outcome.warning === undefined ? {} : { warning: outcome.warning }),
@@ -157,6 +172,7 @@ type LockedTarget = {
   state: TargetState;
   network: string;
   accountId: string;
+  workspaceId: string;
   retries: number;
   attempts: number;
 };
@@ -178,6 +194,7 @@ async function finishAttemptAndLockTarget(
     state: TargetState;
     network: string;
     account_id: string;
+    workspace_id: string;
     retries: number;
     attempts: number;
   }>(sql`
@@ -186,7 +203,7 @@ async function finishAttemptAndLockTarget(
       SET outcome = ${outcome.kind}, finished_at = ${now}, duration_ms = ${outcome.durationMs}, detail = ${detail}
       WHERE id = ${input.attemptId}
     )
-    SELECT id, post_id, state, network, account_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
+    SELECT id, post_id, state, network, account_id, workspace_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
   const row = result.rows[0];
   return row === undefined
     ? undefined
@@ -196,6 +213,7 @@ async function finishAttemptAndLockTarget(
         state: row.state,
         network: row.network,
         accountId: row.account_id,
+        workspaceId: row.workspace_id,
         retries: row.retries,
         attempts: row.attempts,
       };

@@ -1,7 +1,7 @@
 /**
- * Records many `published` outcomes in one transaction of three statements, whatever their number:
+ * Records many `published` outcomes in one transaction of four statements, whatever their number:
  * the attempts closed, the targets (locked in id order) published with their history events, then their
- * posts summarized (record-outcome.ts `summarizePosts`). Same writes as `recordOutcome` for one
+ * posts summarized (record-outcome.ts `summarizePosts`) and the measurable ones scheduled for snapshots. Same writes as `recordOutcome` for one
  * published target; other outcomes are rarer and keep the one-target path.
  */
 import { sql } from 'drizzle-orm';
@@ -9,6 +9,8 @@ import type { Database } from '@plume/db/client';
 import type { PublishResult } from '@plume/networks/contract';
 import { SYSTEM_ACTOR } from './post-events.ts';
 import { summarizePosts } from './record-outcome.ts';
+import { insertMeasuredPostsBatch } from '../analytics/insert-measured-posts-batch.ts';
+import type { PostFeatures } from '../analytics/post-features.ts';
 
 export interface PublishedItem {
   targetId: string;
@@ -16,6 +18,8 @@ export interface PublishedItem {
   result: PublishResult;
   warning?: string;
   durationMs: number;
+  /** The published post's features, when its network can be measured: its snapshots get scheduled. */
+  measure?: PostFeatures;
 }
 
 export async function recordPublishedBatch(db: Database, items: readonly PublishedItem[]): Promise<void> {
@@ -65,6 +69,12 @@ export async function recordPublishedBatch(db: Database, items: readonly Publish
         FROM locked JOIN input ON input.target_id = locked.id JOIN targets ON targets.id = locked.id
       )
       SELECT DISTINCT post_id FROM locked`);
+    await insertMeasuredPostsBatch(
+      tx,
+      items.flatMap((item) =>
+        item.measure === undefined ? [] : [{ targetId: item.targetId, features: item.measure }],
+      ),
+    );
     await summarizePosts(
       tx,
       published.rows.map((row) => row.post_id),
