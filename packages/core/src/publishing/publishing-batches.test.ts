@@ -251,6 +251,51 @@ describe("a worker's batches", () => {
     expect(attempts.map((attempt) => attempt.outcome)).toEqual(['published', 'published', 'published']);
   });
 
+  it('schedules the snapshots of the measurable targets it records as published, in the same transaction', async () => {
+    const { seeded } = await seed([{}, {}]);
+    const ids = seeded.flatMap((post) => post.targetIds);
+    const batches = createPublishingBatches(db, 'runner-m');
+    const claims = await Promise.all(ids.map((id) => batches.claim(id)));
+    await Promise.all(claims.map((claim) => batches.markCallStarted(claim?.attemptId ?? '')));
+    const features = {
+      text: 'Fresh beans #coffee',
+      charCount: 19,
+      hashtagCount: 1,
+      hasMedia: false,
+      hasLink: false,
+      isThread: false,
+    };
+    await Promise.all(
+      claims.map((claim, index) =>
+        batches.recordPublished({
+          targetId: claim?.target.id ?? '',
+          attemptId: claim?.attemptId ?? '',
+          result: { remoteId: `measured-${index}-${randomUUID()}`, url: null, extra: [] },
+          durationMs: 20,
+          // Only the first target's network measures posts.
+          ...(index === 0 ? { measure: features } : {}),
+        }),
+      ),
+    );
+    const rows = await db.execute<{
+      target_id: string;
+      source: string;
+      text: string;
+      hashtag_count: number;
+      lag_min: number;
+    }>(sql`
+      SELECT m.target_id, m.source, m.text, m.hashtag_count,
+        EXTRACT(EPOCH FROM m.next_snapshot_at - t.published_at) / 60 AS lag_min
+      FROM measured_posts m JOIN post_targets t ON t.id = m.target_id
+      WHERE m.target_id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
+    expect(rows.rows.map((row) => ({ ...row, lag_min: Number(row.lag_min) }))).toEqual([
+      { target_id: ids[0], source: 'plume', text: 'Fresh beans #coffee', hashtag_count: 1, lag_min: 15 },
+    ]);
+  });
+
   it('never marks as started an attempt a sweep already gave back', async () => {
     const { seeded } = await seed([{}]);
     const [claim] = await claimDueTargets(db, 'runner-a', seeded[0]?.targetIds ?? []);
