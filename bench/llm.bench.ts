@@ -10,7 +10,7 @@ import { createPaths, PATHS } from './lib/llm-paths.ts';
 import { renderLlmReport } from './lib/llm-report.ts';
 import { startLlmStack, type StackHandle } from './lib/llm-setup.ts';
 import { failedChecks, verifyLedger } from './lib/llm-verify.ts';
-import { describeMachine, writeSection } from './lib/report.ts';
+import { describeMachine, formatWithPrettier, writeSection } from './lib/report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const settings = {
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--no-write')) return log('--no-write: docs/benchmarks.md left as it was');
   const file = path.join(root, 'docs/benchmarks.md');
   writeSection(file, 'llm', report.markdown);
+  await formatWithPrettier(file);
   log(`wrote ${path.relative(root, file)}`);
 }
 

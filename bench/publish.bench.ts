@@ -1,15 +1,17 @@
-// `npm run bench:publish`: 10,000 post targets across 500 Mastodon accounts, all due at one instant,
-// published by a real `plume worker` process against the Mastodon fake on loopback answering after
-// 20 ms. Measures lateness (the fake's receive time minus the due time), time until all are published,
-// throughput, CPU and memory, duplicates, and a baseline in the same run: the same number of raw
-// POSTs to the same fake at the same concurrency. Prints a table and updates docs/benchmarks.md.
+// `npm run bench:publish`: 10,000 post targets across an agency's 500 accounts (Mastodon accounts on
+// 10 servers with their own loopback addresses, Bluesky and X), all due at one instant, published by a
+// real `plume worker` process against the fakes answering after 20 ms. Measures lateness (a fake's
+// receive time minus the due time), time until all are published, throughput, CPU and memory,
+// duplicates, and a baseline in the same run: the same publish requests sent raw to the same fakes,
+// each host with its `publishConcurrency` in flight. Prints a table and updates docs/benchmarks.md.
 import { freePort } from '@plume/testing/free-port';
-import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { generateKey } from '@plume/core/secrets/keyring';
 import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@plume/db/embedded-postgres';
 import { runMigrations } from '@plume/db/migrate';
+import { blueskyManifest } from '@plume/networks/bluesky/manifest';
 import { mastodonManifest } from '@plume/networks/mastodon/manifest';
+import { xManifest } from '@plume/networks/x/manifest';
 import { sql } from 'drizzle-orm';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,7 +20,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { median, percentile } from './lib/load.ts';
 import { cpuTicks, descendants, peakRssKb, pssKb, rssKb } from './lib/proc.ts';
 import { scheduleBatch, seedBatch } from './lib/publish-seed.ts';
-import { sendRawPosts, type RawRun } from './lib/raw-posts.ts';
+import { sendRawPosts, type RawHost, type RawRun } from './lib/raw-posts.ts';
+import {
+  agencyAccounts,
+  agencyEnv,
+  closeAgency,
+  MASTODON_SERVERS,
+  publishCalls,
+  rawPublishRequest,
+  servers,
+  startAgency,
+  type Agency,
+  type AgencyAccount,
+} from './lib/agency-fakes.ts';
 import {
   renderPublishReport,
   type CallFigures,
@@ -26,17 +40,22 @@ import {
   type ResourceFigures,
 } from './lib/publish-report.ts';
 import { spawnWorker, stopWorker, type WorkerProcess } from './lib/worker-process.ts';
-import { describeMachine, writeSection } from './lib/report.ts';
+import { describeMachine, formatWithPrettier, writeSection } from './lib/report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const settings = {
   accounts: 500,
+  /** The agency: most accounts on Mastodon servers, the rest on Bluesky and X. */
+  mix: { mastodon: 400, bluesky: 60, x: 40 },
   targets: 10_000,
   answerDelayMs: 20,
-  /** The documented default of WORKER_CONCURRENCY, set explicitly so the report states what ran. */
-  workerConcurrency: 16,
+  /**
+   * Jobs one worker runs at once. The default (16) caps the calls in flight below what the hosts allow
+   * (4 per host, 12 hosts): an agency's worker raises it, and so does the bench (docs/configuration.md).
+   */
+  workerConcurrency: 64,
   /** The due instant is this long after the jobs are queued, so queueing never counts as lateness. */
-  leadMs: 3000,
+  leadMs: 10_000,
   settleTimeoutS: 180,
   /** One round before the engine run and one after, so drift in the machine's load shows. */
   baselineRounds: 2,
@@ -45,7 +64,7 @@ const settings = {
 
 let worker: WorkerProcess | null = null;
 let postgres: EmbeddedPostgresHandle | null = null;
-let fake: MastodonFake | null = null;
+let agency: Agency | null = null;
 let db: Database | null = null;
 let dataDir: string | null = null;
 
@@ -57,8 +76,8 @@ async function cleanUp(): Promise<void> {
   }
   if (db) await closeDatabase(db).catch(() => undefined);
   db = null;
-  if (fake) await fake.close();
-  fake = null;
+  if (agency) await closeAgency(agency);
+  agency = null;
   if (postgres)
     await postgres.stop().catch((error: unknown) => log(`PostgreSQL did not stop cleanly: ${String(error)}`));
   postgres = null;
@@ -123,37 +142,28 @@ async function watchUntilSettled(database: Database, running: WorkerProcess): Pr
     if ((settled.rows[0]?.n ?? 0) >= settings.targets) return { settledAt: Date.now(), postgresPeakPssKb };
     await sleep(200);
   }
-  throw new Error(`not every target settled within ${settings.settleTimeoutS} s`);
+  // Reported as it stands (the unsettled targets show in the states and the figures miss their targets).
+  log(`not every target settled within ${settings.settleTimeoutS} s; reporting what was done`);
+  return { settledAt: Date.now(), postgresPeakPssKb };
 }
 
-/** What the fake saw of the engine's calls: first receive time per target (by Idempotency-Key), duplicates. */
-function callFigures(server: MastodonFake['server'], targetIds: readonly string[], due: number): CallFigures {
+/** What the fakes saw of the engine's calls: first receive time per target (by its unique text), duplicates. */
+function callFigures(fakes: Agency, textOf: ReadonlyMap<string, string>, due: number): CallFigures {
   const firstCall = new Map<string, number>();
   let calls = 0;
   let duplicates = 0;
-  for (const request of server.requests) {
-    const key = request.headers['idempotency-key'];
-    if (
-      request.method !== 'POST' ||
-      request.path !== '/api/v1/statuses' ||
-      typeof key !== 'string' ||
-      key.startsWith('baseline')
-    )
-      continue;
+  for (const call of publishCalls(fakes)) {
+    const targetId = textOf.get(call.text);
+    if (targetId === undefined) continue;
     calls += 1;
-    if (firstCall.has(key)) duplicates += 1;
-    else firstCall.set(key, request.receivedAt);
+    if (firstCall.has(targetId)) duplicates += 1;
+    else firstCall.set(targetId, call.receivedAt);
   }
-  const lateness = targetIds
-    .flatMap((id) => {
-      const at = firstCall.get(id);
-      return at === undefined ? [] : [at - due];
-    })
-    .sort((a, b) => a - b);
+  const lateness = [...firstCall.values()].map((at) => at - due).sort((a, b) => a - b);
   return {
     calls,
     duplicates,
-    missing: targetIds.length - lateness.length,
+    missing: textOf.size - lateness.length,
     p50: percentile(lateness, 50),
     p99: percentile(lateness, 99),
     first: lateness[0] ?? Number.NaN,
@@ -163,17 +173,13 @@ function callFigures(server: MastodonFake['server'], targetIds: readonly string[
 
 async function runEngine(
   database: Database,
-  mastodon: MastodonFake,
+  fakes: Agency,
+  accounts: readonly AgencyAccount[],
   databaseUrl: string,
   secretKey: string,
 ): Promise<Omit<PublishFigures, 'baseline' | 'settings'>> {
-  log(`seeding ${settings.accounts} accounts and ${settings.targets.toLocaleString('en-US')} scheduled targets…`);
-  const seeded = await seedBatch(database, {
-    secretKey,
-    fake: mastodon,
-    accounts: settings.accounts,
-    targets: settings.targets,
-  });
+  log(`seeding ${accounts.length} accounts and ${settings.targets.toLocaleString('en-US')} scheduled targets…`);
+  const seeded = await seedBatch(database, { secretKey, accounts, targets: settings.targets });
 
   log(`starting plume worker (WORKER_CONCURRENCY=${settings.workerConcurrency})…`);
   const running = spawnWorker({
@@ -181,7 +187,7 @@ async function runEngine(
     dataDir: dataDir ?? '',
     databaseUrl,
     secretKey,
-    env: { WORKER_CONCURRENCY: String(settings.workerConcurrency) },
+    env: { WORKER_CONCURRENCY: String(settings.workerConcurrency), ...agencyEnv(fakes) },
   });
   worker = running;
   await waitForHeartbeat(database, running);
@@ -223,7 +229,7 @@ async function runEngine(
   const allPublishedMs = last ? new Date(last).getTime() - due : Number.NaN;
   return {
     states: Object.fromEntries(states.rows.map((row) => [row.state, row.n])),
-    calls: callFigures(mastodon.server, seeded.targetIds, due),
+    calls: callFigures(fakes, seeded.textOf, due),
     allPublishedMs,
     postsPerS: (publishedCount / allPublishedMs) * 1000,
     resources,
@@ -231,22 +237,31 @@ async function runEngine(
   };
 }
 
+/** Calls in flight at most across the hosts: each host's `publishConcurrency`, capped by the worker's jobs. */
 function networkConcurrency(): number {
-  return Math.min(settings.workerConcurrency, mastodonManifest.publishConcurrency);
+  const hosts =
+    MASTODON_SERVERS * mastodonManifest.publishConcurrency +
+    blueskyManifest.publishConcurrency +
+    xManifest.publishConcurrency;
+  return Math.min(settings.workerConcurrency, hosts);
 }
 
-async function runBaseline(mastodon: MastodonFake, round: number): Promise<RawRun> {
-  const tokens = Array.from({ length: settings.accounts }, () => mastodon.issueToken());
+/** The same publish requests as the engine's, raw, grouped by host with that host's concurrency. */
+async function runBaseline(accounts: readonly AgencyAccount[], round: number): Promise<RawRun> {
+  const byHost = new Map<string, RawHost>();
+  for (let index = 0; index < settings.targets; index += 1) {
+    const account = accounts[index % accounts.length];
+    if (account === undefined) continue;
+    const concurrency = { mastodon: mastodonManifest, bluesky: blueskyManifest, x: xManifest }[account.network]
+      .publishConcurrency;
+    const host = byHost.get(account.server.url) ?? { requests: [], concurrency };
+    host.requests.push(rawPublishRequest(account, `Baseline ${round} post ${index}`));
+    byHost.set(account.server.url, host);
+  }
   log(
-    `baseline round ${round}/${settings.baselineRounds}: ${settings.targets.toLocaleString('en-US')} raw POSTs, ${networkConcurrency()} in flight…`,
+    `baseline round ${round}/${settings.baselineRounds}: ${settings.targets.toLocaleString('en-US')} raw publish requests to ${byHost.size} hosts…`,
   );
-  return sendRawPosts({
-    instanceUrl: mastodon.instanceUrl,
-    tokens,
-    count: settings.targets,
-    concurrency: networkConcurrency(),
-    label: `baseline-${round}`,
-  });
+  return sendRawPosts([...byHost.values()]);
 }
 
 async function measure(): Promise<PublishFigures> {
@@ -258,19 +273,20 @@ async function measure(): Promise<PublishFigures> {
   const databaseUrl = postgres.url('plume');
   await runMigrations(databaseUrl);
   db = createDatabase(databaseUrl, { poolSize: 4, applicationName: 'plume-bench' });
-  fake = await startMastodonFake();
-  fake.server.setDelay(settings.answerDelayMs);
-  const runs = [await runBaseline(fake, 1)];
-  const engine = await runEngine(db, fake, databaseUrl, generateKey());
+  agency = await startAgency(settings.answerDelayMs);
+  const accounts = await agencyAccounts(agency, settings.mix);
+  const runs = [await runBaseline(accounts, 1)];
+  const engine = await runEngine(db, agency, accounts, databaseUrl, generateKey());
   log(
     `engine: all published ${engine.allPublishedMs} ms after due; lateness p50 ${engine.calls.p50} ms, p99 ${engine.calls.p99} ms; ${Math.round(engine.postsPerS)} posts/s; ${JSON.stringify(engine.states)}`,
   );
-  runs.push(await runBaseline(fake, 2));
+  runs.push(await runBaseline(accounts, 2));
   return {
     settings: {
       ...settings,
       networkConcurrency: networkConcurrency(),
-      mastodonLimit: mastodonManifest.publishConcurrency,
+      hosts: servers(agency).length,
+      hostLimit: mastodonManifest.publishConcurrency,
     },
     ...engine,
     baseline: { runs, ms: median(runs.map((run) => run.ms)), postsPerS: median(runs.map((run) => run.postsPerS)) },
@@ -311,6 +327,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report.text}\n`);
   const file = path.join(root, 'docs/benchmarks.md');
   writeSection(file, 'publish', report.markdown);
+  await formatWithPrettier(file);
   log(`wrote ${path.relative(root, file)}`);
 }
 

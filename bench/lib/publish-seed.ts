@@ -1,4 +1,4 @@
-// Seeds the publishing benchmark: one workspace, N Mastodon accounts on the fake (tokens encrypted
+// Seeds the publishing benchmark: one workspace, the agency's accounts on the fakes (tokens encrypted
 // as the app stores them), one scheduled single-target post per target spread over the accounts, and
 // the real publish jobs (enqueuePublishJobs: the same job keys and run_at the app writes).
 import { randomUUID } from 'node:crypto';
@@ -11,9 +11,16 @@ import { posts, postTargets } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import { users } from '@plume/db/schema/auth';
 import { workspaces } from '@plume/db/schema/workspaces';
-import type { MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import type { AgencyAccount } from './agency-fakes.ts';
 
-export type SeededBatch = { targetIds: string[]; accountIds: string[] };
+export type SeededBatch = {
+  targetIds: string[];
+  accountIds: string[];
+  /** Each target's post text (unique): how the fakes' calls are matched to targets. */
+  textOf: Map<string, string>;
+  /** Each target's account, in `targetIds` order. */
+  accountOf: AgencyAccount[];
+};
 
 /** Rows per INSERT: large enough to be quick, small enough to stay under PostgreSQL's 65,535 parameters. */
 const chunkSize = 1000;
@@ -26,18 +33,19 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 async function seedAccounts(
   db: Database,
-  input: { secretKey: string; fake: MastodonFake; workspaceId: string; accounts: number },
+  input: { secretKey: string; accounts: readonly AgencyAccount[]; workspaceId: string },
 ): Promise<string[]> {
   const keyring = createKeyring(parseKey(input.secretKey));
-  const rows = Array.from({ length: input.accounts }, (_, index) => ({
+  const rows = input.accounts.map((account, index) => ({
     workspaceId: input.workspaceId,
-    network: 'mastodon' as const,
-    externalId: `bench-${index}`,
+    network: account.network,
+    externalId: account.externalId,
     handle: `bench${index}`,
     displayName: `Bench ${index}`,
     kind: 'profile',
-    metadata: { instanceUrl: input.fake.instanceUrl },
-    tokensCiphertext: encryptTokens(keyring, { accessToken: input.fake.issueToken() }),
+    metadata: account.metadata,
+    tokensCiphertext: encryptTokens(keyring, account.tokens),
+    ...(account.tokens.expiresAt === undefined ? {} : { accessExpiresAt: account.tokens.expiresAt }),
   }));
   const ids: string[] = [];
   for (const chunk of chunks(rows)) {
@@ -50,33 +58,48 @@ async function seedAccounts(
 /** Posts and targets, scheduled at a placeholder time that `scheduleBatch` moves to the real due instant. */
 async function seedPosts(
   db: Database,
-  input: { workspaceId: string; accountIds: string[]; targets: number; placeholder: Date },
-): Promise<string[]> {
+  input: {
+    workspaceId: string;
+    accountIds: string[];
+    accounts: readonly AgencyAccount[];
+    targets: number;
+    placeholder: Date;
+  },
+): Promise<Omit<SeededBatch, 'accountIds'>> {
   const targetIds: string[] = [];
+  const textOf = new Map<string, string>();
+  const accountOf: AgencyAccount[] = [];
   const indexes = Array.from({ length: input.targets }, (_, index) => index);
   for (const chunk of chunks(indexes)) {
-    const postRows = chunk.map((index) => ({
+    const texts = chunk.map((index) => `Benchmark post ${index} ${randomUUID()}`);
+    const postRows = texts.map((text) => ({
       workspaceId: input.workspaceId,
       state: 'scheduled' as const,
-      content: { text: `Benchmark post ${index} ${randomUUID()}`, mediaIds: [], thread: [], hashtags: [] },
+      content: { text, mediaIds: [], thread: [], hashtags: [] },
       scheduledAt: input.placeholder,
     }));
     const inserted = await db.insert(posts).values(postRows).returning({ id: posts.id });
+    const accountIndexes = chunk.map((index) => index % input.accountIds.length);
     const targetRows = inserted.map((post, offset) => ({
       postId: post.id,
       workspaceId: input.workspaceId,
-      accountId: input.accountIds[(chunk[offset] ?? 0) % input.accountIds.length] ?? '',
-      network: 'mastodon' as const,
+      accountId: input.accountIds[accountIndexes[offset] ?? 0] ?? '',
+      network: input.accounts[accountIndexes[offset] ?? 0]?.network ?? 'mastodon',
     }));
     const targets = await db.insert(postTargets).values(targetRows).returning({ id: postTargets.id });
-    targetIds.push(...targets.map((target) => target.id));
+    targets.forEach((target, offset) => {
+      targetIds.push(target.id);
+      textOf.set(texts[offset] ?? '', target.id);
+      const account = input.accounts[accountIndexes[offset] ?? 0];
+      if (account !== undefined) accountOf.push(account);
+    });
   }
-  return targetIds;
+  return { targetIds, textOf, accountOf };
 }
 
 export async function seedBatch(
   db: Database,
-  input: { secretKey: string; fake: MastodonFake; accounts: number; targets: number },
+  input: { secretKey: string; accounts: readonly AgencyAccount[]; targets: number },
 ): Promise<SeededBatch> {
   const userId = randomUUID();
   await db
@@ -84,16 +107,17 @@ export async function seedBatch(
     .values({ id: userId, name: 'Bench Owner', email: `bench-${userId}@example.test`, emailVerified: true });
   const workspaceId = randomUUID();
   await db.insert(workspaces).values({ id: workspaceId, name: 'Publishing bench', slug: `bench-${workspaceId}` });
-  const accountIds = await seedAccounts(db, {
-    secretKey: input.secretKey,
-    fake: input.fake,
-    workspaceId,
-    accounts: input.accounts,
-  });
+  const accountIds = await seedAccounts(db, { secretKey: input.secretKey, accounts: input.accounts, workspaceId });
   // A day ahead, so nothing is due before the jobs exist.
   const placeholder = new Date(Date.now() + 86_400_000);
-  const targetIds = await seedPosts(db, { workspaceId, accountIds, targets: input.targets, placeholder });
-  return { targetIds, accountIds };
+  const seeded = await seedPosts(db, {
+    workspaceId,
+    accountIds,
+    accounts: input.accounts,
+    targets: input.targets,
+    placeholder,
+  });
+  return { ...seeded, accountIds };
 }
 
 /** Moves every post to `due` and adds their publish jobs at that instant, as scheduling a post does. */

@@ -1,45 +1,40 @@
-// The publishing benchmark's baseline: the same number of status POSTs, sent straight to the fake
-// network from the bench process with `concurrency` calls in flight, as the Mastodon adapter sends them.
+// The publishing benchmark's baseline: the same publish requests the adapters send, straight from the
+// bench process to the fakes, each host with `concurrency` calls in flight (its `publishConcurrency`),
+// every host at once.
 import { Agent, fetch } from 'undici';
 
 export type RawRun = { ms: number; ok: number; failed: number; postsPerS: number };
 
-export async function sendRawPosts(input: {
-  instanceUrl: string;
-  tokens: readonly string[];
-  count: number;
-  concurrency: number;
-  label: string;
-}): Promise<RawRun> {
+export type RawHost = { requests: { url: string; init: RequestInit }[]; concurrency: number };
+
+export async function sendRawPosts(hosts: readonly RawHost[]): Promise<RawRun> {
   // undici's fetch over a keep-alive Agent without a connection cap: the worker's HTTP client uses the same.
   const dispatcher = new Agent();
-  let next = 0;
   let ok = 0;
   let failed = 0;
-  const sendOne = async (index: number) => {
-    const response = await fetch(`${input.instanceUrl}/api/v1/statuses`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${input.tokens[index % input.tokens.length] ?? ''}`,
-        'content-type': 'application/json',
-        'idempotency-key': `${input.label}-${index}`,
-      },
-      body: JSON.stringify({ status: `Baseline post ${index}`, visibility: 'public' }),
-      dispatcher,
-    });
-    await response.arrayBuffer();
-    if (response.ok) ok += 1;
-    else failed += 1;
-  };
-  const lane = async () => {
-    while (next < input.count) {
-      const index = next;
-      next += 1;
-      await sendOne(index);
-    }
+  const runHost = async (host: RawHost) => {
+    let next = 0;
+    const lane = async () => {
+      while (next < host.requests.length) {
+        const request = host.requests[next];
+        next += 1;
+        if (request === undefined) continue;
+        const { body, headers, method } = request.init;
+        const response = await fetch(request.url, {
+          method,
+          headers: headers as Record<string, string>,
+          body: typeof body === 'string' ? body : null,
+          dispatcher,
+        });
+        await response.arrayBuffer();
+        if (response.ok) ok += 1;
+        else failed += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: host.concurrency }, lane));
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: input.concurrency }, lane));
+  await Promise.all(hosts.map(runHost));
   const ms = performance.now() - started;
   await dispatcher.close();
   return { ms, ok, failed, postsPerS: (ok / ms) * 1000 };

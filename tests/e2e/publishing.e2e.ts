@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { closeDatabase, createDatabase } from '@plume/db/client';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
+import { seedFollowers, seedMeasuredPost } from '@plume/testing/seed-analytics';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
 
@@ -144,6 +146,13 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
   expect(fake.state.apps.size).toBe(1);
   await saveScreenshot(page, 'publishing-1-accounts');
 
+  await step(page, 'analytics-empty', async () => {
+    await nav(page, 'Analytics');
+    await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+    // Nothing published yet: a real empty state (which one depends on whether Mastodon's manifest lists metrics).
+    await page.getByText(/No published posts in this range yet|None of your networks reports metrics yet/).waitFor();
+  });
+
   const firstTime = new Date(Math.ceil((Date.now() + 40 * minute) / minute) * minute);
   const postId = await step(page, 'compose', async () => {
     await nav(page, 'Posts');
@@ -277,4 +286,63 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
   });
+  await step(page, 'analytics', () => seeAnalytics(page, workspaceId, postId));
 });
+
+/**
+ * The snapshot worker's results for the published post (three readings), an older post read back from
+ * the account and daily follower counts, written as the worker writes them; then the Analytics page,
+ * its top post, followers chart and heatmap, and the post page's curve.
+ */
+async function seeAnalytics(page: Page, workspaceId: string, postId: string): Promise<void> {
+  const db = createDatabase(plume.databaseUrl, { poolSize: 1 });
+  try {
+    const target = await db.query.postTargets.findFirst({ where: (t, { eq }) => eq(t.postId, postId) });
+    if (!target?.publishedAt) throw new Error('the published target has no publish time');
+    const base = { workspaceId, accountId: target.accountId, network: target.network };
+    await seedMeasuredPost(db, {
+      ...base,
+      targetId: target.id,
+      publishedAt: target.publishedAt,
+      text: 'Fresh beans today at https://acme.coffee/beans\n\n#coffee',
+      metrics: { likes: 12, reposts: 3, replies: 2 },
+      followers: 410,
+      snapshots: [
+        { offsetMin: 15, metrics: { likes: 2, reposts: 0, replies: 0 } },
+        { offsetMin: 60, metrics: { likes: 7, reposts: 1, replies: 1 } },
+        { offsetMin: 240, metrics: { likes: 12, reposts: 3, replies: 2 } },
+      ],
+    });
+    await seedMeasuredPost(db, {
+      ...base,
+      publishedAt: new Date(Date.now() - 3 * 24 * 60 * minute),
+      text: 'Our new roast is out',
+      metrics: { likes: 1, reposts: 0, replies: 0 },
+      followers: 400,
+    });
+    await seedFollowers(db, {
+      ...base,
+      readings: [3, 2, 1, 0].map((days) => ({
+        takenAt: new Date(Date.now() - days * 24 * 60 * minute),
+        followers: 410 - days * 5,
+      })),
+    });
+  } finally {
+    await closeDatabase(db);
+  }
+  await nav(page, 'Analytics');
+  // The page read the empty workspace moments ago; a person coming back later gets fresh numbers.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+  await page.getByRole('img', { name: /^Followers over time/ }).waitFor();
+  await page.getByRole('img', { name: /^Engagements by account/ }).waitFor();
+  const top = page.getByRole('table', { name: 'Top posts' });
+  await top.getByRole('link', { name: /Fresh beans today/ }).waitFor();
+  expect(await top.getByRole('row').nth(1).textContent()).toContain('17');
+  await page.getByRole('table', { name: /Posting heatmap/ }).waitFor();
+  await saveScreenshot(page, 'publishing-6-analytics');
+  await top.getByRole('link', { name: /Fresh beans today/ }).click();
+  await page.getByRole('heading', { name: 'Results' }).waitFor();
+  await page.getByRole('img', { name: /^Engagements of Mastodon .* 17 after/ }).waitFor();
+  await saveScreenshot(page, 'publishing-7-post-results');
+}

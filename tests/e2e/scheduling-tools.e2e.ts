@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pausePublishing } from '@plume/core/publishing/publishing-pause';
 import { closeDatabase, createDatabase } from '@plume/db/client';
+import { measuredPosts } from '@plume/db/schema/analytics';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
@@ -55,6 +56,26 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+async function seedMeasuredPosts(workspaceId: string, accountId: string, count: number): Promise<void> {
+  const db = createDatabase(plume.databaseUrl, { poolSize: 1 });
+  try {
+    await db.insert(measuredPosts).values(
+      Array.from({ length: count }, (_, i) => ({
+        workspaceId,
+        accountId,
+        network: 'mastodon' as const,
+        remoteId: `seeded-${i}`,
+        source: 'backfill' as const,
+        publishedAt: new Date(Date.now() - (2 + i) * day),
+        text: `Roasting notes, day ${i}`,
+        engagements: 40 + ((i * 17) % 60),
+      })),
+    );
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
 async function connectMastodon(page: Page): Promise<void> {
   await nav(page, 'Accounts');
   await page.getByRole('button', { name: 'Connect Mastodon' }).click();
@@ -82,11 +103,21 @@ it('posting times → next free slot; CSV check shows row errors, then imports; 
   await step(page, 'connect', () => connectMastodon(page));
   const [account] = (await getJson<{ items: { id: string }[] }>(page, `${ws}/accounts`)).items;
   const accountId = account?.id ?? '';
+  // 30 measured posts (as the metrics worker leaves them): enough for a range, too few to move the next slot.
+  await seedMeasuredPosts(workspaceId, accountId, 30);
 
   await step(page, 'composer-no-slots', async () => {
     await nav(page, 'Posts');
     await page.getByRole('link', { name: 'New post' }).click();
     await page.getByRole('checkbox', { name: /Mastodon · @?plume/ }).check();
+    await page.getByLabel('Text', { exact: true }).fill('Fresh beans from the roastery this morning');
+    await page
+      .getByRole('list', { name: 'Expected engagement' })
+      .getByText(/Expected \d+–\d+ engagements/)
+      .waitFor();
+    await page.getByText('based on 30 posts').waitFor();
+    await page.getByRole('list', { name: /Best times for/ }).waitFor();
+    await saveScreenshot(page, 'scheduling-0-expected-engagement');
     await page.getByRole('button', { name: 'Next free slot' }).click();
     await page
       .getByRole('alert')

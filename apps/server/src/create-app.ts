@@ -23,6 +23,7 @@ import { SnapshotLocalStore } from './lib/rate-limit-store.ts';
 import { SessionCache } from './lib/session-cache.ts';
 import { createResponseSerializerCompiler } from './lib/response-serializer.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
+import { analyticsRoutes } from './routes/analytics/analytics.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
 import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
@@ -32,12 +33,14 @@ import { meRoutes } from './routes/me/me.routes.ts';
 import { memberRoutes } from './routes/members/members.routes.ts';
 import { workspaceRoutes } from './routes/workspaces/workspaces.routes.ts';
 import { accountRoutes } from './routes/accounts/accounts.routes.ts';
+import { accountBackfillRoutes } from './routes/accounts/account-backfill.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
 import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
+import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
@@ -59,8 +62,10 @@ export const routeModules = [
   instancePublishingRoutes,
   networkRoutes,
   accountRoutes,
+  accountBackfillRoutes,
   postRoutes,
   postingSlotRoutes,
+  insightRoutes,
   postImportRoutes,
   resolveUnconfirmedRoutes,
   mediaRoutes,
@@ -69,6 +74,7 @@ export const routeModules = [
   ollamaRoutes,
   notificationRoutes,
   weeklyReportRoutes,
+  analyticsRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -5,11 +5,18 @@ import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
+import {
+  backfillAccountJob,
+  collectAccountMetricsJob,
+  collectSnapshotsJob,
+  purgeSnapshotsJob,
+} from '@plume/core/jobs/analytics-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
+import { createPublishingBatches } from '@plume/core/publishing/publishing-batches';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
 import { rebuildPublishJobs } from '@plume/core/publishing/rebuild-publish-jobs';
 import { sweepPublishing } from '@plume/core/publishing/sweep';
@@ -26,6 +33,10 @@ export const crontab = [
   '*/5 * * * * refresh_due_tokens ?max=1',
   // Hourly, so each workspace gets last week's report soon after Monday 08:00 on its own clock.
   '7 * * * * weekly_reports ?max=1',
+  // Metrics: due snapshots every minute (the due times live on the rows), accounts once a day each.
+  '* * * * * collect_snapshots ?max=1',
+  '17 * * * * collect_account_metrics ?max=1',
+  '43 3 * * * purge_snapshots ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -58,10 +69,22 @@ export async function startWorker(input: {
     ...tokenDeps,
     media: publishing.media,
     limiter: createNetworkLimiter(),
+    // The publish jobs running at once claim, start and record together (one statement per batch).
+    batches: createPublishingBatches(db, workerId),
     runnerId: workerId,
     staleRunnerSeconds: config.WORKER_STALE_SECONDS,
   };
+  // Analytics reads have their own in-process limiter: they never take publishing's slots.
+  const analyticsDeps = {
+    ...tokenDeps,
+    limiter: createNetworkLimiter(),
+    leaseSeconds: config.ANALYTICS_CLAIM_LEASE_SECONDS,
+  };
   const taskList: TaskList = {
+    [collectSnapshotsJob.id]: toTask(analyticsDeps, collectSnapshotsJob, logger),
+    [collectAccountMetricsJob.id]: toTask(analyticsDeps, collectAccountMetricsJob, logger),
+    [backfillAccountJob.id]: toTask(analyticsDeps, backfillAccountJob, logger),
+    [purgeSnapshotsJob.id]: toTask({ db, retentionDays: config.SNAPSHOT_RETENTION_DAYS }, purgeSnapshotsJob, logger),
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [mailNotificationJob.id]: toTask({ db, appUrl: publishing.appUrl }, mailNotificationJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),

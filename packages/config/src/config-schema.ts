@@ -91,6 +91,10 @@ export const configSchema = z.object({
   HTTP_ALLOW_PRIVATE_HOSTS: commaList.default([]),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   WORKER_STALE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  /** How long a snapshot run holds the posts it claimed; a crashed run's posts are due again after it. */
+  /** Snapshot rows older than this are purged daily; each post's latest numbers stay on measured_posts. */
+  SNAPSHOT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
+  ANALYTICS_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   REQUIRE_EMAIL_VERIFICATION: booleanFromEnv.default(true),

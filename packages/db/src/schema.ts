@@ -12,3 +12,4 @@ export * from './schema/content.ts';
 export * from './schema/analytics.ts';
 export * from './schema/notifications.ts';
 export * from './schema/reports.ts';
+export * from './schema/insights.ts';

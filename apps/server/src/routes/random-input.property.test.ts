@@ -97,13 +97,18 @@ function paramsArbitrary(route: ApiRoute, valid: Record<string, string>): fc.Arb
   return fc.record(Object.fromEntries(entries));
 }
 
+/** Calendar days, so date-range routes (analytics) get past validation and run their queries too. */
+const dateLike = fc
+  .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+
 function queryArbitrary(route: ApiRoute): fc.Arbitrary<Array<[string, string]>> {
   const names = route.queryParams.map((param) => param.name);
   const key =
     names.length > 0
       ? fc.oneof({ arbitrary: fc.constantFrom(...names), weight: 4 }, { arbitrary: anyText, weight: 1 })
       : anyText;
-  return fc.array(fc.tuple(key, fc.oneof(numberLike, cursorLike, anyText)), { maxLength: 4 });
+  return fc.array(fc.tuple(key, fc.oneof(numberLike, cursorLike, dateLike, anyText)), { maxLength: 4 });
 }
 
 /** Raw payloads: any JSON, not-quite-JSON, or the valid body with properties replaced or dropped. */

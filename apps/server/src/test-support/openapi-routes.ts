@@ -26,7 +26,8 @@ export type JsonSchema = {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type RouteParameter = { name: string; required: boolean; schema: JsonSchema };
+/** `example` is where the document generator puts a parameter's `.meta({ examples })`. */
+export type RouteParameter = { name: string; required: boolean; schema: JsonSchema; example?: unknown };
 
 /** One operation of the OpenAPI document, with what the sweeps need to know about it. */
 export type ApiRoute = {
@@ -52,7 +53,7 @@ const authPrefix = '/api/v1/auth/';
 const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 type Operation = {
-  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: JsonSchema }>;
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: JsonSchema; example?: unknown }>;
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   security?: unknown[];
 };
@@ -74,6 +75,7 @@ export async function listApiRoutes(app: FastifyInstance): Promise<ApiRoute[]> {
         name: item.name,
         required: item.required === true || item.in === 'path',
         schema: item.schema ?? {},
+        ...(item.example === undefined ? {} : { example: item.example }),
       }));
       routes.push({
         method,

@@ -92,7 +92,7 @@ export function validInput(
   }
   const query: Record<string, string> = {};
   for (const param of route.queryParams.filter((item) => item.required))
-    query[param.name] = String(exampleValue(param.schema, `query/${param.name}`));
+    query[param.name] = String(param.example ?? exampleValue(param.schema, `query/${param.name}`));
   Object.assign(query, example.query);
   const body =
     route.body === undefined ? undefined : example.body !== undefined ? example.body : exampleValue(route.body, 'body');

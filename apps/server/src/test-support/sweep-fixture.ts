@@ -91,6 +91,10 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/notifications/{notificationId}/read')
         return { params: { notificationId }, skip: ['viewer'] };
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/notifications/read-all') return { skip: ['viewer'] };
+      // Insights: the fixture's account; predicting stores nothing, so a viewer may ask.
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/insights/predict')
+        return { body: { accountIds: [accountId], text: 'Sweep draft' }, skip: ['viewer'] };
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/insights/best-times') return { query: { accountId } };
       return undefined;
     },
   };

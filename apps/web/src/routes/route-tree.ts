@@ -1,5 +1,6 @@
 import { accountsRedirectRoute } from './accounts-redirect-route.tsx';
 import { accountsRoute } from './accounts-route.tsx';
+import { analyticsRoute } from './analytics-route.tsx';
 import { adminOutboxRoute } from './admin-outbox-route.tsx';
 import { apiKeysRoute } from './api-keys-route.tsx';
 import { appRoute } from './app-route.tsx';
@@ -51,6 +52,7 @@ export const routeTree = rootRoute.addChildren([
       weeklyReportsRoute,
       weeklyReportRoute,
       calendarRoute,
+      analyticsRoute,
       accountsRoute,
       membersRoute,
       brandRoute,

@@ -47,6 +47,9 @@ export const nextSlotResponse = z.object({
   timezone: z.string(),
   local: z.string().describe('The same moment on the workspace clock, `YYYY-MM-DD HH:mm`'),
   weekday: z.number(),
+  reason: z
+    .enum(['earliest', 'best_time'])
+    .describe("`best_time`: a later free slot the account's history rates better than the earliest one"),
 });
 
 export type Slots = Wire<typeof slotsResponse>;

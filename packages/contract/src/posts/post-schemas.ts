@@ -1,5 +1,6 @@
 /** Posts as the API answers them, and the bodies and queries of the post routes. */
 import { z } from 'zod';
+import { targetPredictionSchema } from '../insights/insight-schemas.ts';
 import { workspaceIdParam } from '../common-schemas.ts';
 import { httpUrlSchema } from '../http-url-schema.ts';
 import { NETWORK_IDS } from '../networks/network-enums.ts';
@@ -75,6 +76,11 @@ export const postEventSchema = z.object({
 export const postDetailSchema = postSchema.extend({
   events: z.array(postEventSchema),
   issues: z.array(fieldProblemSchema).describe('What still blocks publishing, with the path of the field at fault'),
+  predictions: z
+    .array(targetPredictionSchema)
+    .describe(
+      'What Plume expected of each target when the post was scheduled or approved, and the actual result after 24 h',
+    ),
 });
 
 const commaSeparated = <T extends z.ZodType<string, string>>(item: T) =>

@@ -8,6 +8,7 @@ import type { Database, Tx } from '@plume/db/client';
 import { posts, postTargets, type PostContent, type PostState } from '@plume/db/schema/publishing';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import { recordTargetPredictions } from '../insights/record-predictions.ts';
 import { recordPostEvent } from '../publishing/post-events.ts';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { applyEffects } from './apply-effects.ts';
@@ -288,6 +289,8 @@ async function transition(
     .update(posts)
     .set({ state: decided.state, reviewNote, version: post.version + 1, updatedAt: new Date(), ...effectChanges })
     .where(eq(posts.id, post.id));
+  // What Plume expects of each target, kept for "Predicted vs actual" on the post page.
+  if (decided.state === 'scheduled' || decided.state === 'approved') await recordTargetPredictions(tx, post);
   await recordPostEvent(tx, {
     postId: post.id,
     actor: eventActor(actor),

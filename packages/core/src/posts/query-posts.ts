@@ -7,17 +7,20 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { z } from 'zod';
 import { allowedActions, type CallerContext } from '@plume/contract/posts/post-actions';
 import type { postEventSchema, postSchema, postTargetSchema } from '@plume/contract/posts/post-schemas';
+import type { targetPredictionSchema } from '@plume/contract/insights/insight-schemas';
 import type { Database } from '@plume/db/client';
 import { postEvents, posts, postTargets, type PostState } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import { AppError, type FieldError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
+import { targetComparisons } from '../insights/record-predictions.ts';
 import { checkPublishable } from './post-context.ts';
 
 export type TargetView = z.output<typeof postTargetSchema>;
 export type PostView = z.output<typeof postSchema>;
 export type PostEventView = z.output<typeof postEventSchema>;
+export type TargetPredictionView = z.output<typeof targetPredictionSchema>;
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
@@ -126,7 +129,7 @@ export async function getPost(
   workspaceId: string,
   postId: string,
   caller: CallerContext,
-): Promise<PostView & { events: PostEventView[]; issues: FieldError[] }> {
+): Promise<PostView & { events: PostEventView[]; issues: FieldError[]; predictions: TargetPredictionView[] }> {
   const [post] = await deps.db
     .select()
     .from(posts)
@@ -154,5 +157,15 @@ export async function getPost(
       createdAt: event.createdAt.toISOString(),
     })),
     issues,
+    predictions: (
+      await targetComparisons(
+        deps.db,
+        targets.map((target) => target.id),
+      )
+    ).map((item) => ({
+      ...item,
+      predictedAt: item.predictedAt.toISOString(),
+      actualAt: iso(item.actualAt),
+    })),
   };
 }

@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FailureKind, PostEventType, TargetState } from '@plume/contract/posts/post-states';
 import type { Database, Tx } from '@plume/db/client';
-import { posts, postTargets, type PostState } from '@plume/db/schema/publishing';
+import { postTargets, type PostState } from '@plume/db/schema/publishing';
 import { networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import type { PublishResult } from '@plume/networks/contract';
 import { nextState, summarizeTargets } from '@plume/contract/posts/post-machine';
@@ -14,6 +14,8 @@ import { enqueuePublishJobs } from './publish-queue.ts';
 import { recordPostEvent, SYSTEM_ACTOR } from './post-events.ts';
 import { UNCONFIRMED_ADVICE } from './unconfirmed-advice.ts';
 import { notifyTargetTrouble } from '../notifications/notify-events.ts';
+import { insertMeasuredPost } from '../analytics/insert-measured-post.ts';
+import type { PostFeatures } from '../analytics/post-features.ts';
 
 export type Outcome =
   | { kind: 'published'; result: PublishResult; warning?: string; durationMs: number }
@@ -35,7 +37,16 @@ export function retryDelayMs(retry: number, random: () => number = Math.random):
 
 export async function recordOutcome(
   deps: { db: Database },
-  input: { targetId: string; attemptId: string; postId: string; outcome: Outcome },
+  input: {
+    targetId: string;
+    attemptId: string;
+    postId: string;
+    outcome: Outcome;
+    /** The host + app the call went to (limit-key.ts): an app-wide 429 throttles that key only. */
+    limitKey?: string;
+    /** The published post's features, when its network can be measured: its snapshots get scheduled. */
+    measure?: PostFeatures;
+  },
 ): Promise<void> {
   const { outcome, targetId } = input;
   await deps.db.transaction(async (tx) => {
@@ -75,6 +86,17 @@ export async function recordOutcome(
             updatedAt: now,
           })
           .where(eq(postTargets.id, targetId));
+        if (input.measure !== undefined)
+          await insertMeasuredPost(tx, {
+            workspaceId: target.workspaceId,
+            accountId: target.accountId,
+            network: target.network,
+            remoteId: outcome.result.remoteId,
+            remoteUrl: outcome.result.url,
+            targetId,
+            publishedAt: now,
+            features: input.measure,
+          });
         await event('target_published', 'published', {
           url: outcome.result.url,
           ...(outcome.warning === undefined ? {} : { warning: outcome.warning }),
@@ -106,8 +128,11 @@ export async function recordOutcome(
         if (outcome.scope === 'app') {
           await tx
             .insert(networkThrottles)
-            .values({ network: target.network, until: at })
-            .onConflictDoUpdate({ target: networkThrottles.network, set: { until: at, updatedAt: now } });
+            .values({ network: target.network, limitKey: input.limitKey ?? '', until: at })
+            .onConflictDoUpdate({
+              target: [networkThrottles.network, networkThrottles.limitKey],
+              set: { until: at, updatedAt: now },
+            });
         } else {
           await tx
             .update(socialAccounts)
@@ -147,6 +172,7 @@ type LockedTarget = {
   state: TargetState;
   network: string;
   accountId: string;
+  workspaceId: string;
   retries: number;
   attempts: number;
 };
@@ -168,6 +194,7 @@ async function finishAttemptAndLockTarget(
     state: TargetState;
     network: string;
     account_id: string;
+    workspace_id: string;
     retries: number;
     attempts: number;
   }>(sql`
@@ -176,7 +203,7 @@ async function finishAttemptAndLockTarget(
       SET outcome = ${outcome.kind}, finished_at = ${now}, duration_ms = ${outcome.durationMs}, detail = ${detail}
       WHERE id = ${input.attemptId}
     )
-    SELECT id, post_id, state, network, account_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
+    SELECT id, post_id, state, network, account_id, workspace_id, retries, attempts FROM post_targets WHERE id = ${input.targetId} FOR UPDATE`);
   const row = result.rows[0];
   return row === undefined
     ? undefined
@@ -186,6 +213,7 @@ async function finishAttemptAndLockTarget(
         state: row.state,
         network: row.network,
         accountId: row.account_id,
+        workspaceId: row.workspace_id,
         retries: row.retries,
         attempts: row.attempts,
       };
@@ -222,29 +250,43 @@ async function retryAt(
 
 /** Moves the post to the state its targets add up to, once none is left to publish. */
 export async function summarizePost(tx: Tx, postId: string): Promise<void> {
-  // The post locked and its targets' states read in one statement.
-  const result = await tx.execute<{ state: PostState; version: number; target_states: string[] }>(sql`
-    SELECT state, version, ARRAY(SELECT state FROM post_targets WHERE post_id = ${postId}) AS target_states
-    FROM posts WHERE id = ${postId} FOR UPDATE`);
-  const post = result.rows[0];
-  if (post === undefined || (post.state !== 'publishing' && post.state !== 'scheduled')) return;
-  const summary = summarizeTargets(post.target_states);
-  if (summary === 'publishing') return;
-  const transition = nextState(
-    post.state,
-    { type: 'finish_publishing', outcome: summary },
-    { approvalRequired: false, canApprove: false, hasTime: true, system: true },
-  );
-  if (!transition.ok || transition.state === post.state) return;
-  await tx
-    .update(posts)
-    .set({ state: transition.state, updatedAt: new Date(), version: post.version + 1 })
-    .where(eq(posts.id, postId));
-  await recordPostEvent(tx, {
-    postId,
-    actor: SYSTEM_ACTOR,
-    type: 'state_changed',
-    fromState: post.state,
-    toState: transition.state,
-  });
+  await summarizePosts(tx, [postId]);
+}
+
+/**
+ * `summarizePost` for many posts in two statements: the posts locked (in id order) with their targets'
+ * states, then every change and its history event written together.
+ */
+export async function summarizePosts(tx: Tx, postIds: readonly string[]): Promise<void> {
+  if (postIds.length === 0) return;
+  const result = await tx.execute<{ id: string; state: PostState; version: number; target_states: string[] }>(sql`
+    SELECT id, state, version, ARRAY(SELECT state FROM post_targets WHERE post_id = posts.id) AS target_states
+    FROM posts WHERE id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify([...new Set(postIds)])}::json))
+    ORDER BY id FOR UPDATE`);
+  const changes: { id: string; from: PostState; to: PostState; version: number }[] = [];
+  for (const post of result.rows) {
+    if (post.state !== 'publishing' && post.state !== 'scheduled') continue;
+    const summary = summarizeTargets(post.target_states);
+    if (summary === 'publishing') continue;
+    const transition = nextState(
+      post.state,
+      { type: 'finish_publishing', outcome: summary },
+      { approvalRequired: false, canApprove: false, hasTime: true, system: true },
+    );
+    if (!transition.ok || transition.state === post.state) continue;
+    changes.push({ id: post.id, from: post.state, to: transition.state, version: post.version + 1 });
+  }
+  if (changes.length === 0) return;
+  await tx.execute(sql`
+    WITH change AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(changes)}::json) AS c(id uuid, "from" text, "to" text, version int)
+    ),
+    moved AS (
+      UPDATE posts SET state = change."to", version = change.version, updated_at = now()
+      FROM change WHERE posts.id = change.id
+      RETURNING posts.id
+    )
+    INSERT INTO post_events (post_id, actor_id, actor_name, type, from_state, to_state)
+    SELECT change.id, ${SYSTEM_ACTOR.id}::text, ${SYSTEM_ACTOR.name}::text, 'state_changed', change."from", change."to"
+    FROM change JOIN moved ON moved.id = change.id`);
 }

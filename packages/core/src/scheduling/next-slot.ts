@@ -42,7 +42,13 @@ export function slotsOnDay(zone: string, date: WallTime & { weekday: number }, s
 
 /** The earliest free slot after `after`, or null when none is free within the horizon. */
 export function nextFreeSlot(query: NextSlotQuery): Date | null {
-  if (query.slots.length === 0) return null;
+  return freeSlots(query, 1)[0] ?? null;
+}
+
+/** Up to `limit` free slots after `after`, earliest first, within the horizon. */
+export function freeSlots(query: NextSlotQuery, limit: number): Date[] {
+  const found: Date[] = [];
+  if (query.slots.length === 0) return found;
   const start = utcToWall(query.zone, query.after);
   // Day 0 is the local date of `after`; one extra day covers slots late on the last day.
   for (let offset = 0; offset <= query.horizonDays; offset += 1) {
@@ -50,8 +56,9 @@ export function nextFreeSlot(query: NextSlotQuery): Date | null {
     for (const instant of slotsOnDay(query.zone, date, query.slots)) {
       if (instant.getTime() <= query.after.getTime()) continue;
       if (query.occupiedMinutes.has(Math.floor(instant.getTime() / 60_000))) continue;
-      return instant;
+      found.push(instant);
+      if (found.length >= limit) return found;
     }
   }
-  return null;
+  return found;
 }

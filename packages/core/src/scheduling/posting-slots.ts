@@ -9,12 +9,16 @@ import { posts, postTargets, postingSlots, type PostState } from '@plume/db/sche
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { getAccount } from '../social/account-store.ts';
-import { nextFreeSlot, type Slot } from './next-slot.ts';
+import { preferBestSlot, type SlotChoice } from '../insights/prefer-best-slot.ts';
+import { freeSlots, type Slot } from './next-slot.ts';
 
 type Db = Pick<Database, 'select'>;
 
 /** About eight weeks: a slot that is taken every week for two months is not "free" in any useful sense. */
 export const SLOT_HORIZON_DAYS = 56;
+
+/** Free slots considered for the best one (a week of slots every quarter hour is 672). */
+const MAX_CANDIDATES = 700;
 
 /** Posts in these states will go out at their time, so their minute is taken. */
 const OCCUPYING_STATES: readonly PostState[] = ['approved', 'scheduled', 'publishing'];
@@ -58,7 +62,7 @@ export async function replaceSlots(
 }
 
 /** Minutes (epoch ms / 60,000) in which a post of these accounts is due to go out, within the window. */
-async function occupiedMinutes(
+export async function occupiedMinutes(
   db: Db,
   query: { workspaceId: string; accountIds: readonly string[]; from: Date; to: Date; excludePostId?: string },
 ): Promise<Set<number>> {
@@ -82,8 +86,9 @@ async function occupiedMinutes(
 }
 
 /**
- * The earliest slot after `after` (never before `now`: a past slot is not free) whose minute no
- * approved, scheduled or publishing post of the accounts takes. Answers in UTC. With several
+ * The next slot after `after` (never before `now`: a past slot is not free) whose minute no
+ * approved, scheduled or publishing post of the accounts takes: the earliest, or, once the accounts
+ * have enough measured posts, the best-rated one within a week of it (see prefer-best-slot.ts). Answers in UTC. With several
  * accounts (a post's targets) the slots of all of them count, and a minute is taken when any of
  * them has a post then; `excludePostId` keeps a post from blocking its own move.
  */
@@ -97,7 +102,7 @@ export async function findNextFreeSlot(
     now: Date;
     excludePostId?: string;
   },
-): Promise<Date> {
+): Promise<SlotChoice> {
   const slots: Slot[] = [];
   for (const accountId of input.accountIds) slots.push(...(await listSlots(db, input.workspaceId, accountId)));
   if (slots.length === 0) {
@@ -114,13 +119,11 @@ export async function findNextFreeSlot(
     to: new Date(after.getTime() + (SLOT_HORIZON_DAYS + 2) * 86_400_000),
     ...(input.excludePostId === undefined ? {} : { excludePostId: input.excludePostId }),
   });
-  const found = nextFreeSlot({
-    zone: input.zone,
-    slots,
-    after,
-    occupiedMinutes: occupied,
-    horizonDays: SLOT_HORIZON_DAYS,
-  });
+  const candidates = freeSlots(
+    { zone: input.zone, slots, after, occupiedMinutes: occupied, horizonDays: SLOT_HORIZON_DAYS },
+    MAX_CANDIDATES,
+  );
+  const found = await preferBestSlot(db, { ...input, candidates });
   if (found === null) {
     throw new AppError('no_free_slot', {
       detail: `Every posting slot in the next ${SLOT_HORIZON_DAYS / 7} weeks is taken.`,

@@ -25,7 +25,7 @@ export async function scheduleAtNextSlot(
     .where(eq(postTargets.postId, post.id));
   if (targets.length === 0)
     throw new AppError('no_free_slot', { detail: 'This post has no accounts yet; add one before picking a slot.' });
-  const at = await findNextFreeSlot(deps.db, {
+  const { at } = await findNextFreeSlot(deps.db, {
     workspaceId: input.workspaceId,
     accountIds: targets.map((target) => target.accountId),
     zone: input.zone,

@@ -3,6 +3,7 @@
  * keyring; only expiry times stay in clear. Nothing here returns tokens to API callers: `AccountView`
  * is the public shape.
  */
+import { enqueueBackfill } from '../analytics/enqueue-backfill.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { accountSchema } from '@plume/contract/accounts/account-schemas';
@@ -56,7 +57,7 @@ export function unreadableTokensReason(keyring: Keyring, account: Pick<AccountRo
  * that brings no refresh token keeps the stored one, so reconnecting never loses it.
  */
 export async function upsertAccount(
-  deps: { db: Pick<Database, 'select' | 'insert' | 'update'>; keyring: Keyring },
+  deps: { db: Pick<Database, 'select' | 'insert' | 'update' | 'execute'>; keyring: Keyring },
   input: {
     workspaceId: string;
     network: NetworkId;
@@ -130,6 +131,8 @@ export async function upsertAccount(
     })
     .returning();
   if (!account) throw new Error('account insert returned no row');
+  // A new account's recent posts are read back right away, so learning has data from the first day.
+  await enqueueBackfill(deps.db, account.id);
   return { account, created: true };
 }
 

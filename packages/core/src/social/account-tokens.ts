@@ -68,9 +68,17 @@ export function needsRefresh(
 export async function getAccountAuth(
   deps: TokenDeps,
   accountId: string,
-  options: { rejectedToken?: string; aheadMs?: number } = {},
+  options: {
+    rejectedToken?: string;
+    aheadMs?: number;
+    /** Reads the account row (the publishing worker reads many in one statement); one select by default. */
+    read?: (accountId: string) => Promise<AccountRow | undefined>;
+  } = {},
 ): Promise<AccountAuth> {
-  const [account] = await deps.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
+  const account =
+    options.read === undefined
+      ? (await deps.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId)))[0]
+      : await options.read(accountId);
   if (account === undefined) throw new AccountDisconnected('the account was removed');
   if (account.status === 'disconnected')
     throw new AccountDisconnected(account.disconnectedReason ?? 'it was disconnected');

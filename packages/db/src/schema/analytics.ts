@@ -69,9 +69,19 @@ export const measuredPosts = pgTable(
     /** engagementsOf() of the latest reading; null when the network gave no interaction metric. */
     engagements: integer('engagements'),
     engagementRate: real('engagement_rate'),
+    /**
+     * When the next snapshot is due (published_at + SNAPSHOT_OFFSETS_MIN[next_offset_index]), or a later
+     * retry time; a claim moves it a lease ahead. Null once the schedule is done or the post is gone.
+     */
+    nextSnapshotAt: timestamp('next_snapshot_at', { withTimezone: true }),
+    nextOffsetIndex: smallint('next_offset_index'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    // The claim's only index: small, since it holds just the posts still being measured.
+    index('measured_posts_due_idx')
+      .on(table.nextSnapshotAt)
+      .where(sql`${table.nextSnapshotAt} is not null`),
     uniqueIndex('measured_posts_account_remote_idx').on(table.accountId, table.remoteId),
     uniqueIndex('measured_posts_target_idx')
       .on(table.targetId)
@@ -114,6 +124,10 @@ export const postMetricSnapshots = pgTable(
   },
   (table) => [
     index('post_metric_snapshots_post_idx').on(table.measuredPostId, table.takenAt),
+    // A scheduled reading is written once, however often a crashed claim is retried.
+    uniqueIndex('post_metric_snapshots_offset_idx')
+      .on(table.measuredPostId, table.offsetMin)
+      .where(sql`${table.offsetMin} is not null`),
     index('post_metric_snapshots_taken_brin').using('brin', table.takenAt),
   ],
 );
@@ -137,3 +151,15 @@ export const accountMetricSnapshots = pgTable(
     index('account_metric_snapshots_taken_brin').using('brin', table.takenAt),
   ],
 );
+
+/**
+ * Read budgets for analytics calls, per key (`<network>:<host>:account:<id>` or `<network>:<host>:app`):
+ * calls made in the current window, and a wait the network asked for (429 Retry-After). In the
+ * database so every worker shares them and a restart does not hammer a network that said stop.
+ */
+export const analyticsReadLimits = pgTable('analytics_read_limits', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  calls: integer('calls').notNull().default(0),
+  limitedUntil: timestamp('limited_until', { withTimezone: true }),
+});

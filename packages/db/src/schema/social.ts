@@ -101,9 +101,18 @@ export const pendingConnections = pgTable('pending_connections', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** App-wide throttles: when a network says the whole app is rate limited, every account waits. */
-export const networkThrottles = pgTable('network_throttles', {
-  network: text('network').primaryKey(),
-  until: timestamp('until', { withTimezone: true }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * App-wide throttles: when a network says an app is rate limited on a host, every account of that
+ * network on that host with that app waits. `limit_key` is `<host> <app client id or ->`
+ * (packages/core/src/publishing/limit-key.ts): one Mastodon server's 429 never holds back another.
+ */
+export const networkThrottles = pgTable(
+  'network_throttles',
+  {
+    network: text('network').notNull(),
+    limitKey: text('limit_key').notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.network, table.limitKey] })],
+);

@@ -62,3 +62,13 @@ export async function mastodonJson<S extends z.ZodType>(
     what,
   });
 }
+
+/**
+ * The token for reading statuses, when it may read them. Mastodon answers 403 to a token without
+ * `read:statuses` (it checks the scopes of any token sent), while public statuses need no token: so
+ * the token goes along only when it was granted `read` or `read:statuses`.
+ */
+export function statusReadTokens(tokens: TokenSet): TokenSet | undefined {
+  const granted = tokens.scopes ?? [];
+  return granted.includes('read') || granted.includes('read:statuses') ? tokens : undefined;
+}

@@ -18,6 +18,7 @@ const accountSchema = z.looseObject({
 });
 
 const instanceSchema = z.looseObject({
+  version: z.string().optional(),
   configuration: z
     .looseObject({
       statuses: z
@@ -48,6 +49,8 @@ export async function readInstanceLimits(
     );
     const statuses = instance.configuration?.statuses;
     const limits: Record<string, string> = {};
+    // Which API calls the server has (GET /api/v1/statuses with several ids since 4.3).
+    if (instance.version !== undefined) limits['version'] = instance.version;
     if (statuses?.max_characters !== undefined) limits['maxCharacters'] = String(statuses.max_characters);
     if (statuses?.characters_reserved_per_url !== undefined)
       limits['charactersPerUrl'] = String(statuses.characters_reserved_per_url);

@@ -62,7 +62,19 @@ export const mastodonManifest: NetworkManifest = {
   link: { supported: true },
   hashtags: { recommendedMax: 5 },
   nativeScheduling: true,
-  analytics: { post: null, account: null, recentPosts: null },
+  analytics: {
+    post: {
+      metrics: ['likes', 'reposts', 'replies', 'quotes'],
+      // GET /api/v1/statuses?id[]= (Mastodon 4.3+); older servers are read one status per call.
+      batchSize: 20,
+      // Public and unlisted posts are read without a token (Mastodon 2.7+); the token goes along only
+      // when it holds read:statuses, which Plume's registration does not ask for (see metrics.ts).
+      scopes: [],
+      note: "Mastodon counts no impressions or views. Plume reads public and unlisted posts; a followers-only post reads as gone. Quotes come from Mastodon 4.5 on; older servers give none. Counts are what the account's own server knows (interactions from other servers arrive as they federate).",
+    },
+    account: { metrics: ['followers', 'following', 'posts'], scopes: ['read:accounts'] },
+    recentPosts: { maxPosts: 500, maxAgeDays: 90 },
+  },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
     {
@@ -70,7 +82,14 @@ export const mastodonManifest: NetworkManifest = {
       operation: 'any',
       limit: 300,
       windowSec: 5 * 60,
-      note: 'all API calls per account (server default)',
+      note: 'all API calls per account (server default); analytics reads use at most half of it',
+    },
+    {
+      scope: 'app',
+      operation: 'any',
+      limit: 7500,
+      windowSec: 5 * 60,
+      note: 'all API calls per IP address (server default)',
     },
     { scope: 'account', operation: 'publish', limit: 30, windowSec: 30 * 60, note: 'media uploads per account' },
   ],

@@ -15,6 +15,7 @@ import {
   type PrismExchange,
 } from '@plume/testing/peers/prism-recorder';
 import type { AccountAuth, NetworkContext } from '../contract.ts';
+import { Retryable } from '../provider-errors.ts';
 import { mastodonProvider } from './provider.ts';
 import { mastodonRequest, testMedia } from './test-support/mastodon-test-bed.ts';
 
@@ -28,6 +29,7 @@ const usedPaths = [
   '/api/v1/media/{id}',
   '/api/v1/accounts/verify_credentials',
   '/api/v2/instance',
+  '/api/v1/accounts/{id}/statuses',
 ];
 
 // The spec lives in ../shared/specs: without it these tests skip, saying so (and fail in CI).
@@ -124,6 +126,37 @@ describe('Mastodon requests against the OpenAPI (Prism)', () => {
       'GET /api/v1/accounts/verify_credentials',
       'GET /api/v2/instance',
     ]);
+  });
+
+  it('post metrics (several ids on 4.3+, one by one before), account counts and recent posts are accepted', async () => {
+    const context = contextFor();
+    // A token granted `read` goes along (the spec's security asks for one on these paths). Prism's
+    // made-up statuses are not real ones (no counters, negative numbers): only the requests are checked.
+    const reader = { ...account, tokens: { ...account.tokens, scopes: ['read'] } };
+    const batch = { ...reader, metadata: { ...account.metadata, version: '4.4.0' } };
+    const requestOnly = (call: Promise<unknown>) =>
+      call.catch((error: unknown) => expect(error).toBeInstanceOf(Retryable));
+    await requestOnly(mastodonProvider.getPostMetrics!(context, batch, ['109876543210', '109876543211']));
+    await requestOnly(mastodonProvider.getPostMetrics!(context, reader, ['109876543210']));
+    await requestOnly(mastodonProvider.getAccountMetrics!(context, account));
+    await requestOnly(
+      mastodonProvider.listRecentPosts!(
+        context,
+        { ...reader, externalId: '42@mastodon.example' },
+        {
+          since: new Date(0),
+          limit: 1,
+        },
+      ),
+    );
+    expectAccepted([
+      'GET /api/v1/statuses',
+      'GET /api/v1/statuses/109876543210',
+      'GET /api/v1/accounts/verify_credentials',
+      'GET /api/v1/accounts/42/statuses',
+    ]);
+    expect(exchanges[0]?.url.searchParams.getAll('id[]')).toEqual(['109876543210', '109876543211']);
+    expect(exchanges[3]?.url.searchParams.get('exclude_reblogs')).toBe('true');
   });
 
   it('Prism rejects a body our code could get wrong (bad visibility, numeric status) and a missing token', async () => {

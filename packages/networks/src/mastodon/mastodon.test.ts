@@ -164,6 +164,7 @@ describe('Mastodon delete and health', () => {
       maxCharacters: '5000',
       charactersPerUrl: '23',
       maxMediaAttachments: '4',
+      version: '4.4.0',
     });
   });
 });

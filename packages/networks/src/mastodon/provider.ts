@@ -1,9 +1,11 @@
-/** Mastodon as a Plume network: per-server app registration, OAuth connect, publish, delete, health. */
+/** Mastodon as a Plume network: per-server app registration, OAuth connect, publish, delete, health, metrics. */
 import type { NetworkProvider } from '../contract.ts';
 import { mastodonOAuth } from './auth.ts';
 import { mastodonManifest } from './manifest.ts';
 import { deleteFromMastodon } from './operations/delete.ts';
 import { checkMastodonHealth } from './operations/health.ts';
+import { getMastodonAccountMetrics, getMastodonPostMetrics } from './operations/metrics.ts';
+import { listMastodonRecentPosts } from './operations/recent-posts.ts';
 import { publishToMastodon } from './operations/publish.ts';
 import { mastodonTextRules, validateForMastodon } from './validate.ts';
 
@@ -13,6 +15,9 @@ export const mastodonProvider: NetworkProvider = {
   publish: publishToMastodon,
   delete: deleteFromMastodon,
   health: checkMastodonHealth,
+  getPostMetrics: getMastodonPostMetrics,
+  getAccountMetrics: getMastodonAccountMetrics,
+  listRecentPosts: listMastodonRecentPosts,
   textRulesFor: mastodonTextRules,
   validate: validateForMastodon,
 };

@@ -81,8 +81,11 @@ interface PendingInjection {
 
 const always = (): boolean => true;
 
-/** Starts a fake on 127.0.0.1 with an OS-chosen port. */
-export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Promise<FakeNetworkServer> {
+/** Starts a fake on 127.0.0.1 (or `options.host`, another loopback address) with an OS-chosen port. */
+export async function startFakeNetworkServer(
+  routes: readonly FakeRoute[],
+  options: { host?: string } = {},
+): Promise<FakeNetworkServer> {
   const requests: FakeRequest[] = [];
   const unhandled: FakeRequest[] = [];
   let injections: PendingInjection[] = [];
@@ -138,7 +141,7 @@ export async function startFakeNetworkServer(routes: readonly FakeRoute[]): Prom
     writeResponse(res, await matched.route.handler(request));
   }
 
-  const address = await listenOnLoopback(server);
+  const address = await listenOnLoopback(server, options.host);
 
   return {
     url: address.url,

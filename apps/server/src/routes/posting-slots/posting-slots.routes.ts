@@ -75,7 +75,7 @@ export async function postingSlotRoutes(app: FastifyInstance, context: AppContex
       schema: {
         tags,
         summary:
-          'The next free posting slot after `after` (default now), in UTC: the earliest slot within 8 weeks that no approved, scheduled or publishing post of this account takes. 409 `no_free_slot` when the account has no slots or all are taken. Schedule a post there with PATCH or the `schedule` action.',
+          'The next free posting slot after `after` (default now), in UTC: the earliest slot within 8 weeks that no approved, scheduled or publishing post of this account takes, or, once the account has 50 measured posts, the best-rated free slot within a week of it (`reason`). 409 `no_free_slot` when the account has no slots or all are taken. Schedule a post there with PATCH or the `schedule` action.',
         params: slotParams,
         querystring: nextSlotQuery,
         response: { 200: nextSlotResponse, ...protectedErrors, 409: problemSchema },
@@ -86,7 +86,7 @@ export async function postingSlotRoutes(app: FastifyInstance, context: AppContex
       const zone = access.workspace.timezone;
       const now = new Date();
       const after = request.query.after === undefined ? now : new Date(request.query.after);
-      const at = await findNextFreeSlot(context.db, {
+      const { at, reason } = await findNextFreeSlot(context.db, {
         workspaceId: access.workspace.id,
         accountIds: [request.params.accountId],
         zone,
@@ -94,7 +94,7 @@ export async function postingSlotRoutes(app: FastifyInstance, context: AppContex
         now,
       });
       const wall = utcToWall(zone, at);
-      return { at: at.toISOString(), timezone: zone, local: formatWall(wall), weekday: wall.weekday };
+      return { at: at.toISOString(), timezone: zone, local: formatWall(wall), weekday: wall.weekday, reason };
     },
   );
 }

@@ -162,6 +162,8 @@ describe('next free slot', () => {
       timezone: 'Europe/Berlin',
       local: '2031-03-30 03:30',
       weekday: 0,
+      // No measured posts yet: the earliest free slot, not a better-rated later one.
+      reason: 'earliest',
     });
     expect((await nextSlot('2031-03-30T01:30:00Z')).json()).toMatchObject({
       at: '2031-03-30T07:00:00.000Z',

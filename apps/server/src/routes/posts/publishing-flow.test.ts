@@ -7,7 +7,7 @@ import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyrin
 import { notifications } from '@plume/db/schema/notifications';
 import { mailOutbox } from '@plume/db/schema/platform';
 import { posts, postTargets, publishAttempts } from '@plume/db/schema/publishing';
-import { networkAppRegistrations, socialAccounts } from '@plume/db/schema/social';
+import { networkAppRegistrations, networkThrottles, socialAccounts } from '@plume/db/schema/social';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/mastodon/mastodon-fake';
 import { connectMastodon } from '../../test-support/connect-mastodon.ts';
@@ -189,6 +189,28 @@ describe('publishing a target', () => {
     expect(seen).toEqual([{ url: 'https://plume.dev/a-very-long-article-address', targetId: target.id }]);
     const status = [...fake.state.statuses.values()].find((candidate) => candidate.text.startsWith('Shortened'));
     expect(status?.text).toContain('Shortened https://s.plume.dev/1');
+  });
+
+  it("holds a target back for its own server's app throttle only, not for another server's", async () => {
+    const post = await createScheduledPost('Throttled elsewhere');
+    const target = post.targets[0];
+    if (!target) throw new Error('no target');
+    const until = new Date(Date.now() + 120_000);
+    // Another Mastodon server told Plume's app there to wait: this account's server is not concerned.
+    await testApp.db.insert(networkThrottles).values({ network: 'mastodon', limitKey: 'other.example -', until });
+    await testApp.db
+      .insert(networkThrottles)
+      .values({ network: 'mastodon', limitKey: `${new URL(fake.instanceUrl).host} -`, until });
+    const calls = fake.server.requests.length;
+    expect(await publishTarget(deps, target.id)).toBe('rate limited');
+    expect(fake.server.requests.length).toBe(calls);
+    expect((await targetRow(target.id)).nextAttemptAt?.getTime()).toBe(until.getTime());
+    await testApp.db
+      .delete(networkThrottles)
+      .where(eq(networkThrottles.limitKey, `${new URL(fake.instanceUrl).host} -`));
+    await testApp.db.update(postTargets).set({ nextAttemptAt: new Date() }).where(eq(postTargets.id, target.id));
+    expect(await publishTarget(deps, target.id)).toBe('published');
+    await testApp.db.delete(networkThrottles);
   });
 
   it('waits out a 429 for the time the network asks, on that account only', async () => {

@@ -21,6 +21,8 @@ import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AiWriterPanel } from './ai-writer-panel.tsx';
 import { ComposerAccounts } from './composer-accounts.tsx';
 import { MediaPicker, type AttachedMedia } from './media-picker.tsx';
+import { BestTimes } from '../insights/best-times.tsx';
+import { ExpectedEngagement } from '../insights/expected-engagement.tsx';
 import { NextSlotButton } from './next-slot-button.tsx';
 import { postsKey, postsPath } from './posts-query.ts';
 import { problemsByPath } from './problems-by-path.ts';
@@ -75,6 +77,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
     .map(([path, message]) => `${accountLabel(path) ?? 'One account'}: ${message}`);
   const textError =
     [problems['content/text'] ?? problems['content'], ...targetTextErrors].filter(Boolean).join(' ') || undefined;
+  const scheduledIso = zonedInputToIso(scheduleInput, workspace.timezone);
   const uploading = media.some((item) => item.status === 'uploading');
 
   function mediaProblemsFor(account: Account): string[] {
@@ -108,7 +111,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
         thread: thread.filter((part) => part.trim() !== '').map((part) => ({ text: part, mediaIds: [] })),
       },
       targets: accountIds.map((accountId) => ({ accountId, override: {}, settings: {} })),
-      scheduledAt: zonedInputToIso(scheduleInput, workspace.timezone),
+      scheduledAt: scheduledIso,
       submit,
     });
   }
@@ -199,6 +202,16 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
                 onPick={(at) => setScheduleInput(isoToZonedInput(at, workspace.timezone))}
               />
             </div>
+            {chosen.slice(0, 3).map((account) => (
+              <div key={account.id} className="mt-4">
+                <BestTimes
+                  workspaceId={workspaceId}
+                  account={account}
+                  timezone={workspace.timezone}
+                  onPick={(at) => setScheduleInput(isoToZonedInput(at, workspace.timezone))}
+                />
+              </div>
+            ))}
           </Card>
           <div className="flex flex-wrap items-center gap-2">
             <Button
@@ -221,7 +234,21 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
             {uploading ? <span className="text-sm text-muted">Waiting for uploads…</span> : null}
           </div>
         </div>
-        <div className="lg:sticky lg:top-4">
+        <div className="space-y-6 lg:sticky lg:top-4">
+          <Card title="Expected engagement">
+            <ExpectedEngagement
+              workspaceId={workspaceId}
+              accounts={chosen}
+              draft={{
+                text: composePost(text, hashtags),
+                mediaCount: media.length,
+                hasLink: false,
+                hashtags: [],
+                isThread: thread.some((part) => part.trim() !== ''),
+                ...(scheduledIso === null ? {} : { scheduledAt: scheduledIso }),
+              }}
+            />
+          </Card>
           <Card title="Preview">
             {chosen.length === 0 ? (
               <p className="text-sm text-muted">Choose accounts to see how the post looks on each network.</p>

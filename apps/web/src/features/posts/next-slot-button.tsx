@@ -16,7 +16,8 @@ interface NextSlotButtonProps {
 class NoFreeSlot extends Error {}
 
 /**
- * Fills the composer's time with the earliest free posting time of the chosen accounts. An account
+ * Fills the composer's time with the next free posting time of the chosen accounts (the server
+ * prefers the best-rated one of the week once an account has enough measured posts). An account
  * without posting times is skipped; if none has one the person is sent to set them.
  */
 export function NextSlotButton({ workspaceId, accountIds, onPick }: NextSlotButtonProps) {
@@ -47,6 +48,12 @@ export function NextSlotButton({ workspaceId, accountIds, onPick }: NextSlotButt
       >
         Next free slot
       </Button>
+      {find.data?.reason === 'best_time' ? (
+        <p className="text-sm text-muted">
+          Picked the best-rated free slot of the coming week: the account&apos;s history does better at that hour than
+          at the earliest free one.
+        </p>
+      ) : null}
       {accountIds.length === 0 ? (
         <p className="text-sm text-muted">Choose accounts to use their posting times.</p>
       ) : null}

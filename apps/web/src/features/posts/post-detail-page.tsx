@@ -9,8 +9,10 @@ import { TableHead } from '../../components/table-head.tsx';
 import { TableScroller } from '../../components/table-scroller.tsx';
 import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { formatTime } from '../../lib/format-time.ts';
+import { PostMetricsCard } from '../analytics/post-metrics-card.tsx';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
+import { PredictedVsActual } from '../insights/predicted-vs-actual.tsx';
 import { PostActions } from './post-actions.tsx';
 import { PostHistory } from './post-history.tsx';
 import { postQueryOptions } from './posts-query.ts';
@@ -23,6 +25,7 @@ const ACTIVE = new Set(['scheduled', 'publishing']);
 function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }) {
   const networkName = useNetworkName();
   if (post.targets.length === 0) return <p className="text-sm text-muted">No accounts chosen.</p>;
+  const predictionOf = (targetId: string) => post.predictions.find((item) => item.targetId === targetId);
   return (
     <TableScroller>
       <table className="w-full min-w-[40rem] text-left text-sm text-muted">
@@ -39,6 +42,7 @@ function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }
               </td>
               <td className="py-3 pr-4 [overflow-wrap:anywhere]">
                 <TargetStatus target={t} timeZone={timeZone} />
+                <PredictedVsActual prediction={predictionOf(t.id)} timezone={timeZone} />
               </td>
             </tr>
           ))}
@@ -110,6 +114,9 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
         <Card title="Targets">
           <TargetsTable post={p} timeZone={timezone} />
         </Card>
+        {p.targets.some((target) => target.state === 'published') ? (
+          <PostMetricsCard workspaceId={workspaceId} postId={p.id} timeZone={timezone} />
+        ) : null}
         <Card title="History">
           <PostHistory events={p.events} timeZone={timezone} />
         </Card>

@@ -15,6 +15,7 @@ import {
 } from './responses.ts';
 import type { MastodonFakeState } from './state.ts';
 import { statusLength } from './status-length.ts';
+import { statusReadRoutes } from './status-read-routes.ts';
 
 async function uploadMedia(state: MastodonFakeState, request: FakeRequest): Promise<FakeResponse> {
   if (!hasScope(state, request, 'write:media')) return invalidToken;
@@ -84,6 +85,8 @@ function createStatus(state: MastodonFakeState, request: FakeRequest): FakeRespo
     language: typeof body['language'] === 'string' ? body['language'] : null,
     sensitive: body['sensitive'] === true || body['sensitive'] === 'true',
     idempotencyKey: typeof key === 'string' ? key : undefined,
+    createdAt: new Date(),
+    counts: { favourites: 0, reblogs: 0, replies: 0, quotes: 0 },
   };
   state.statuses.set(id, status);
   if (idempotencyKey !== undefined) state.idempotency.set(idempotencyKey, id);
@@ -117,7 +120,7 @@ export function mastodonApiRoutes(state: MastodonFakeState): FakeRoute[] {
         body: {
           domain: new URL(state.origin).host,
           title: 'Fake Mastodon',
-          version: '4.4.0',
+          version: state.version,
           configuration: {
             statuses: {
               max_characters: state.maxCharacters,
@@ -133,5 +136,6 @@ export function mastodonApiRoutes(state: MastodonFakeState): FakeRoute[] {
     { method: 'GET', path: '/api/v1/media/:id', handler: (request) => getMedia(state, request) },
     { method: 'POST', path: '/api/v1/statuses', handler: (request) => createStatus(state, request) },
     { method: 'DELETE', path: '/api/v1/statuses/:id', handler: (request) => deleteStatus(state, request) },
+    ...statusReadRoutes(state),
   ];
 }

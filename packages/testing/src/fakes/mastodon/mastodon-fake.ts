@@ -22,10 +22,10 @@ export interface MastodonFake {
   close(): Promise<void>;
 }
 
-/** Starts the Mastodon fake on loopback. */
-export async function startMastodonFake(): Promise<MastodonFake> {
+/** Starts the Mastodon fake on loopback (127.0.0.1, or `options.host` to look like another server). */
+export async function startMastodonFake(options: { host?: string } = {}): Promise<MastodonFake> {
   const state = createMastodonFakeState();
-  const server = await startFakeNetworkServer([...mastodonOAuthRoutes(state), ...mastodonApiRoutes(state)]);
+  const server = await startFakeNetworkServer([...mastodonOAuthRoutes(state), ...mastodonApiRoutes(state)], options);
   state.origin = server.url;
   return {
     server,

@@ -36,8 +36,8 @@ export function accountJson(state: MastodonFakeState): Record<string, unknown> {
     url: `${state.origin}/@${username}`,
     avatar: `${state.origin}/avatars/original/missing.png`,
     avatar_static: `${state.origin}/avatars/original/missing.png`,
-    followers_count: 0,
-    following_count: 0,
+    followers_count: state.followers.followers,
+    following_count: state.followers.following,
     statuses_count: state.statuses.size,
   };
 }
@@ -58,7 +58,7 @@ export function mediaJson(state: MastodonFakeState, media: MastodonFakeMedia): R
 export function statusJson(state: MastodonFakeState, status: MastodonFakeStatus): Record<string, unknown> {
   return {
     id: status.id,
-    created_at: new Date().toISOString(),
+    created_at: status.createdAt.toISOString(),
     in_reply_to_id: status.inReplyToId,
     sensitive: status.sensitive,
     spoiler_text: status.spoilerText,
@@ -72,5 +72,11 @@ export function statusJson(state: MastodonFakeState, status: MastodonFakeStatus)
       return media === undefined ? { id } : mediaJson(state, media);
     }),
     account: accountJson(state),
+    favourites_count: status.counts.favourites,
+    reblogs_count: status.counts.reblogs,
+    replies_count: status.counts.replies,
+    ...(state.quotes ? { quotes_count: status.counts.quotes } : {}),
+    card: null,
+    reblog: null,
   };
 }

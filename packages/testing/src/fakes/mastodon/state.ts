@@ -14,6 +14,9 @@ export interface MastodonFakeStatus {
   language: string | null;
   sensitive: boolean;
   idempotencyKey: string | undefined;
+  createdAt: Date;
+  /** Counters the analytics reads; tests set them (`favourites`, `reblogs`, `replies`, `quotes`). */
+  counts: { favourites: number; reblogs: number; replies: number; quotes: number };
 }
 
 export interface MastodonFakeMedia {
@@ -42,6 +45,14 @@ export interface MastodonFakeState {
   media: Map<string, MastodonFakeMedia>;
   /** Idempotency-Key → status id (Mastodon keeps them for an hour). */
   idempotency: Map<string, string>;
+  /** The account's follower counts (verify_credentials). */
+  followers: { followers: number; following: number };
+  /** The server's version (GET /api/v2/instance): below 4.3 it has no GET /api/v1/statuses. */
+  version: string;
+  /** Whether statuses carry `quotes_count` (Mastodon 4.5+). */
+  quotes: boolean;
+  /** Answers 429 to this many status reads before serving them again. */
+  rateLimitedReads: number;
   /** 206 answers a video gets before it is processed. */
   videoProcessingPolls: number;
   nextId(): string;
@@ -61,6 +72,10 @@ export function createMastodonFakeState(): MastodonFakeState {
     media: new Map(),
     idempotency: new Map(),
     videoProcessingPolls: 1,
+    followers: { followers: 0, following: 0 },
+    version: '4.4.0',
+    quotes: true,
+    rateLimitedReads: 0,
     nextId() {
       counter += 1n;
       return counter.toString();

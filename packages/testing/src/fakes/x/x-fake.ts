@@ -33,18 +33,18 @@ export interface XFakeOptions {
    * the id of the user it acts for (e.g. the subject oidc-provider's introspection endpoint reports).
    */
   resolveBearer?: (token: string) => Promise<string | undefined>;
+  /** Another loopback address than 127.0.0.1 (benchmarks with many hosts). */
+  host?: string;
 }
 
 /** Starts the X fake on loopback. */
 export async function startXFake(options: XFakeOptions = {}): Promise<XFake> {
   const state = createXFakeState();
   state.resolveBearer = options.resolveBearer;
-  const server = await startFakeNetworkServer([
-    ...xOAuthRoutes(state),
-    ...xPostRoutes(state),
-    ...xMediaRoutes(state),
-    ...xMetricsRoutes(state),
-  ]);
+  const server = await startFakeNetworkServer(
+    [...xOAuthRoutes(state), ...xPostRoutes(state), ...xMediaRoutes(state), ...xMetricsRoutes(state)],
+    options.host === undefined ? {} : { host: options.host },
+  );
   return {
     server,
     state,

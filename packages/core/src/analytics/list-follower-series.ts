@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { FollowersSeries } from '@plume/contract/analytics/analytics-schemas';
+import type { Database } from '@plume/db/client';
+import { endOfRange, rangeViewOf, startOfDay, type AnalyticsScope } from './analytics-scope.ts';
+import { listWorkspaceAccounts } from './list-workspace-accounts.ts';
+
+type PointRow = { account_id: string; day: string; followers: number };
+
+/**
+ * Followers over the range per account: the last reading of each day on the workspace's clock. Reads
+ * the account snapshots through their (account, taken_at) index; an account whose network gives no
+ * follower count has no points.
+ */
+export async function listFollowerSeries(db: Database, scope: AnalyticsScope): Promise<FollowersSeries> {
+  const accounts = await listWorkspaceAccounts(db, scope.workspaceId);
+  const points = new Map<string, { date: string; followers: number }[]>(
+    accounts.map((account) => [account.accountId, []]),
+  );
+  if (accounts.length > 0) {
+    const ids = JSON.stringify(accounts.map((account) => account.accountId));
+    const { rows } = await db.execute<PointRow>(sql`
+      SELECT DISTINCT ON (account_id, day) account_id, day, followers
+      FROM (
+        SELECT account_id, to_char(taken_at AT TIME ZONE ${scope.timezone}, 'YYYY-MM-DD') AS day,
+               followers::float8 AS followers, taken_at
+        FROM account_metric_snapshots
+        WHERE account_id IN (SELECT value::uuid FROM json_array_elements_text(${ids}::json))
+          AND taken_at >= ${startOfDay(scope.from, scope.timezone)} AND taken_at < ${endOfRange(scope)}
+          AND followers IS NOT NULL
+      ) AS readings
+      ORDER BY account_id, day, taken_at DESC`);
+    for (const row of rows) points.get(row.account_id)?.push({ date: row.day, followers: row.followers });
+  }
+  return {
+    range: rangeViewOf(scope),
+    accounts: accounts.map((account) => ({ ...account, points: points.get(account.accountId) ?? [] })),
+  };
+}
