@@ -74,7 +74,14 @@ describe('analytics routes', () => {
     expect(overview.json()).toMatchObject({
       range: { from: '2026-04-01', to: '2026-04-30', previousFrom: '2026-03-02', timezone: 'Europe/Berlin' },
       totals: { current: { posts: 1, engagements: 17, impressions: null }, previous: { posts: 0 } },
-      networks: [{ network: 'mastodon', postMetrics: [], accountMetrics: [] }],
+      // What Mastodon's manifest says it reports, so the page can say "not reported by Mastodon" for the rest.
+      networks: [
+        {
+          network: 'mastodon',
+          postMetrics: ['likes', 'reposts', 'replies', 'quotes'],
+          accountMetrics: ['followers', 'following', 'posts'],
+        },
+      ],
     });
     const postsResponse = await get(`posts${range}&limit=5`);
     const posts = postsResponse.json<{ top: Array<Record<string, unknown>> }>();
