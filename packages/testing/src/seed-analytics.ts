@@ -2,6 +2,7 @@
  * Measured posts, snapshots and follower readings written straight into the analytics tables, as the
  * snapshot worker leaves them: for tests and journeys of the pages that read them.
  */
+import { sql } from 'drizzle-orm';
 import { engagementRateOf, engagementsOf, type PostMetricValues } from '@plume/contract/analytics/metrics';
 import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { Database } from '@plume/db/client';
@@ -58,26 +59,33 @@ export type SeedPost = {
 /** One measured post (features and latest metrics as the worker computes them) and its snapshots. */
 export async function seedMeasuredPost(db: Database, post: SeedPost): Promise<string> {
   const text = post.text ?? '';
+  const values = {
+    workspaceId: post.workspaceId,
+    accountId: post.accountId,
+    network: post.network,
+    remoteId: `remote-${Math.random().toString(36).slice(2)}`,
+    targetId: post.targetId,
+    source: post.source ?? (post.targetId ? 'plume' : 'backfill'),
+    publishedAt: post.publishedAt,
+    text,
+    charCount: [...text].length,
+    hashtagCount: (text.match(/#\w+/g) ?? []).length,
+    hasMedia: post.hasMedia ?? false,
+    hasLink: post.hasLink ?? /https?:\/\//.test(text),
+    isThread: post.isThread ?? false,
+    lastMeasuredAt: new Date(post.publishedAt.getTime() + 1440 * MINUTE_MS),
+    ...post.metrics,
+    engagements: engagementsOf(post.metrics),
+    engagementRate: engagementRateOf(post.metrics, post.followers),
+  };
+  // A target Plume published has its row already (made at publish): its numbers are updated, as the worker does.
   const [row] = await db
     .insert(measuredPosts)
-    .values({
-      workspaceId: post.workspaceId,
-      accountId: post.accountId,
-      network: post.network,
-      remoteId: `remote-${Math.random().toString(36).slice(2)}`,
-      targetId: post.targetId,
-      source: post.source ?? (post.targetId ? 'plume' : 'backfill'),
-      publishedAt: post.publishedAt,
-      text,
-      charCount: [...text].length,
-      hashtagCount: (text.match(/#\w+/g) ?? []).length,
-      hasMedia: post.hasMedia ?? false,
-      hasLink: post.hasLink ?? /https?:\/\//.test(text),
-      isThread: post.isThread ?? false,
-      lastMeasuredAt: new Date(post.publishedAt.getTime() + 1440 * MINUTE_MS),
-      ...post.metrics,
-      engagements: engagementsOf(post.metrics),
-      engagementRate: engagementRateOf(post.metrics, post.followers),
+    .values(values)
+    .onConflictDoUpdate({
+      target: measuredPosts.targetId,
+      targetWhere: sql`${measuredPosts.targetId} is not null`,
+      set: { ...values, remoteId: sql`${measuredPosts.remoteId}` },
     })
     .returning({ id: measuredPosts.id });
   if (!row) throw new Error('measured post insert returned no row');
