@@ -34,6 +34,7 @@ import { memberRoutes } from './routes/members/members.routes.ts';
 import { workspaceRoutes } from './routes/workspaces/workspaces.routes.ts';
 import { accountRoutes } from './routes/accounts/accounts.routes.ts';
 import { accountBackfillRoutes } from './routes/accounts/account-backfill.routes.ts';
+import { accountHistoryImportRoutes } from './routes/accounts/account-history-import.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
@@ -63,6 +64,7 @@ export const routeModules = [
   networkRoutes,
   accountRoutes,
   accountBackfillRoutes,
+  accountHistoryImportRoutes,
   postRoutes,
   postingSlotRoutes,
   insightRoutes,

@@ -4,7 +4,7 @@ import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
-import type { SweepFixture } from './route-sweep.ts';
+import type { RouteExample, SweepFixture } from './route-sweep.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -76,7 +76,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       reportId,
       modelName: 'llama3.2:3b',
     },
-    example: (route) => {
+    example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
       // A pending pick only exists mid-way through a real OAuth sign-in with several accounts.
@@ -95,6 +95,12 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/insights/predict')
         return { body: { accountIds: [accountId], text: 'Sweep draft' }, skip: ['viewer'] };
       if (route.key === 'GET /api/v1/workspaces/{workspaceId}/insights/best-times') return { query: { accountId } };
+      // A one-post history in the generic format for the fixture's Mastodon account.
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/accounts/{accountId}/analytics/import')
+        return {
+          query: { dryRun: 'true' },
+          body: { csv: 'published_at,network,text,likes,reposts,replies\n2026-03-01T09:30:00Z,mastodon,Hi,1,2,3' },
+        };
       return undefined;
     },
   };

@@ -6,6 +6,7 @@ import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AccountList } from './account-list.tsx';
 import { accountsQueryOptions } from './accounts-query.ts';
 import { ConnectAccountList } from './connect-account-list.tsx';
+import { ImportHistoryCard } from './import-history-card.tsx';
 import { PickIdentitiesCard } from './pick-identities-card.tsx';
 import { PostingSlotsCard } from './slots/posting-slots-card.tsx';
 import type { AccountsSearch } from './accounts-search.ts';
@@ -60,6 +61,7 @@ export function AccountsPage({ workspaceId, search, onSearchChange }: AccountsPa
           timezone={workspace.timezone}
           canEdit={workspace.role !== 'viewer'}
         />
+        {workspace.role !== 'viewer' ? <ImportHistoryCard workspaceId={workspace.id} accounts={accounts} /> : null}
         {isAdmin ? (
           <Card
             title="Connect an account"
