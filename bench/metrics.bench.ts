@@ -114,6 +114,11 @@ async function measure(): Promise<MetricsFigures> {
 
   const running = spawnWorker({ root, dataDir, databaseUrl, secretKey, env: agencyEnv(agency) });
   worker = running;
+  // CPU counts from the worker's first heartbeat: its start-up is not collecting.
+  while ((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM worker_heartbeats`)).rows[0]?.n !== 1) {
+    if (running.hasExited()) throw new Error(`plume worker exited at start:\n${running.outputTail()}`);
+    await sleep(100);
+  }
   const cpuBefore = cpuTicks(process.pid);
   log(`worker started; window ${windowStart.toISOString()} + ${settings.windowMin} min`);
   const end = windowStart.getTime() + windowMs + settings.drainS * 1000;
@@ -167,6 +172,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  log(`failed: ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 3000)}`);
   process.exit(1);
 });

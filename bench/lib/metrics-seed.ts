@@ -96,7 +96,7 @@ export async function seedMeasuredPosts(
   const remoteIds: string[] = [];
   const chunk = 2000;
   for (let start = 0; start < input.targets; start += chunk) {
-    const rows = { account: [] as string[], network: [] as string[], remote: [] as string[], due: [] as string[] };
+    const rows: { account_id: string; network: string; remote_id: string; due: string }[] = [];
     for (let index = start; index < Math.min(input.targets, start + chunk); index += 1) {
       const slot = index % input.accounts.length;
       const account = input.accounts[slot];
@@ -104,18 +104,20 @@ export async function seedMeasuredPosts(
       const due = new Date(input.windowStart.getTime() + Math.floor((index / input.targets) * input.windowMs));
       const remoteId = putOnFake(input.agency, account, index, new Date(due.getTime() - firstOffsetMs));
       remoteIds.push(remoteId);
-      rows.account.push(accountIds[slot] ?? '');
-      rows.network.push(account.network);
-      rows.remote.push(remoteId);
-      rows.due.push(due.toISOString());
+      rows.push({
+        account_id: accountIds[slot] ?? '',
+        network: account.network,
+        remote_id: remoteId,
+        due: due.toISOString(),
+      });
     }
     await db.execute(sql`
       INSERT INTO measured_posts (workspace_id, account_id, network, remote_id, source, published_at, text, char_count,
         next_snapshot_at, next_offset_index)
       SELECT ${workspaceId}, r.account_id::uuid, r.network, r.remote_id, 'plume',
         r.due::timestamptz - make_interval(mins => ${SNAPSHOT_OFFSETS_MIN[0] ?? 15}), 'Measured post', 13, r.due::timestamptz, 0
-      FROM unnest(${rows.account}::text[], ${rows.network}::text[], ${rows.remote}::text[], ${rows.due}::text[])
-        AS r(account_id, network, remote_id, due)`);
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r(account_id text, network text, remote_id text, due text)`);
   }
   return { workspaceId, accountIds, remoteIds };
 }
