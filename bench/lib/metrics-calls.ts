@@ -14,7 +14,15 @@ const metricsPath: Record<Network, string> = {
 
 export type RecordedCall = { network: Network; url: string; authorization: string | undefined; ids: number };
 
+/** Mastodon reads a single post with GET /api/v1/statuses/:id (the provider does so for one id). */
+function isMetricsRead(network: Network, request: FakeRequest): boolean {
+  if (request.method !== 'GET') return false;
+  if (network === 'mastodon' && /^\/api\/v1\/statuses\/\d+$/.test(request.path)) return true;
+  return request.path === metricsPath[network];
+}
+
 function idsOf(network: Network, request: FakeRequest): number {
+  if (network === 'mastodon' && request.path !== metricsPath.mastodon) return 1;
   if (network === 'mastodon') return request.query.getAll('id[]').length;
   if (network === 'bluesky') return request.query.getAll('uris').length;
   return (request.query.get('ids') ?? '').split(',').filter((id) => id !== '').length;
@@ -33,11 +41,11 @@ export function metricsCalls(agency: Agency): RecordedCall[] {
   const calls: RecordedCall[] = [];
   for (const { network, server } of serversOf(agency)) {
     for (const request of server.requests) {
-      if (request.method !== 'GET' || request.path !== metricsPath[network]) continue;
+      if (!isMetricsRead(network, request)) continue;
       const authorization = request.headers['authorization'];
       calls.push({
         network,
-        url: `${server.url}${request.path}?${request.query.toString()}`,
+        url: `${server.url}${request.path}${request.query.size > 0 ? `?${request.query.toString()}` : ''}`,
         authorization: typeof authorization === 'string' ? authorization : undefined,
         ids: idsOf(network, request),
       });

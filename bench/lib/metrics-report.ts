@@ -124,7 +124,7 @@ export function renderMetricsReport(input: {
     `measured_posts row written in SQL whose first snapshot (+15 min) is due at an instant spread evenly over one ${s.windowMin}-minute window.`,
     `One \`plume worker\` process (default settings) collects them with its \`collect_snapshots\` cron (every minute: claims due posts,`,
     `reads each account's batch with the network's batch call under the read budgets, writes the snapshots); the fakes answer every call after`,
-    `${s.answerDelayMs} ms. CPU is /proc time of the worker and of PostgreSQL from the worker's start to the last snapshot. The baseline, in the same run,`,
+    `${s.answerDelayMs} ms. CPU is /proc time of the worker and of PostgreSQL from the worker's first heartbeat to the last snapshot. The baseline, in the same run,`,
     `sends exactly the batch GETs the fakes recorded, with the same authorization, straight from the bench process (undici fetch, keep-alive),`,
     `${s.baselineConcurrency} in flight, as the collector reads one account's batch at a time. Seeding is not measured.`,
     reduced
