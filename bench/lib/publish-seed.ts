@@ -31,7 +31,7 @@ function chunks<T>(items: readonly T[]): T[][] {
   return result;
 }
 
-async function seedAccounts(
+export async function seedAccounts(
   db: Database,
   input: { secretKey: string; accounts: readonly AgencyAccount[]; workspaceId: string },
 ): Promise<string[]> {

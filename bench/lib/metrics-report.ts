@@ -1,0 +1,145 @@
+// Turns the metrics benchmark's figures into the terminal table and the docs/benchmarks.md section.
+import { percentile } from './load.ts';
+import type { BaselineRun, RecordedCall } from './metrics-calls.ts';
+import { markdownTable, textTable, type Machine } from './report.ts';
+
+export type MetricsFigures = {
+  settings: {
+    targets: number;
+    accounts: number;
+    mix: { mastodon: number; bluesky: number; x: number };
+    windowMin: number;
+    answerDelayMs: number;
+    baselineConcurrency: number;
+    drainS: number;
+  };
+  windowStart: number;
+  windowMs: number;
+  /** Every snapshot written: taken_at − due_at, and taken_at (epoch ms). */
+  snapshots: { lateMs: number; takenAt: number }[];
+  calls: RecordedCall[];
+  /** Every request the fakes received while the worker ran. */
+  requests: number;
+  cpu: { workerMs: number; postgresMs: number };
+  baseline: BaselineRun;
+};
+
+const count = (value: number) => value.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const met = (ok: boolean) => (ok ? 'yes' : '**no**');
+
+/**
+ * The time the collector was busy: the worker's cron starts a run at each minute boundary, so each
+ * minute counts from its boundary to its last snapshot taken.
+ */
+function busyMs(snapshots: MetricsFigures['snapshots']): number {
+  const lastOfMinute = new Map<number, number>();
+  for (const { takenAt } of snapshots) {
+    const minute = Math.floor(takenAt / 60_000);
+    lastOfMinute.set(minute, Math.max(lastOfMinute.get(minute) ?? 0, takenAt));
+  }
+  return [...lastOfMinute].reduce((sum, [minute, last]) => sum + (last - minute * 60_000), 0);
+}
+
+export function renderMetricsReport(input: {
+  figures: MetricsFigures;
+  machine: Machine;
+  loadAfter: number[];
+  date: Date;
+}): { text: string; markdown: string } {
+  const { figures: f, machine } = input;
+  const s = f.settings;
+  const taken = f.snapshots.length;
+  const windowEnd = f.windowStart + f.windowMs;
+  const afterWindow = f.snapshots.filter((snapshot) => snapshot.takenAt > windowEnd).length;
+  // The cron's last run for the window starts at its end: one minute is the collector's own granularity.
+  const afterTick = f.snapshots.filter((snapshot) => snapshot.takenAt > windowEnd + 60_000).length;
+  const lateness = f.snapshots.map((snapshot) => snapshot.lateMs).sort((a, b) => a - b);
+  const perNetwork = (['mastodon', 'bluesky', 'x'] as const).map((network) => {
+    const calls = f.calls.filter((call) => call.network === network);
+    const ids = calls.reduce((sum, call) => sum + call.ids, 0);
+    return `${network} ${count(calls.length)} calls for ${count(ids)} posts (${(ids / Math.max(1, calls.length)).toFixed(1)} a call)`;
+  });
+  const busy = busyMs(f.snapshots);
+  const engineRate = (taken / busy) * 1000;
+  const baselineRate = (f.baseline.ids / f.baseline.ms) * 1000;
+  const cpuPer = (f.cpu.workerMs + f.cpu.postgresMs) / Math.max(1, taken);
+  const allInWindow = taken === s.targets && afterTick === 0;
+  const rows: string[][] = [
+    ['Figure', 'Value', 'Target', 'Met'],
+    ['Snapshots taken / posts due', `${count(taken)} / ${count(s.targets)}`, 'every one', met(taken === s.targets)],
+    [
+      `Taken after the window's end (window start + ${s.windowMin} min) / more than one cron tick (60 s) after it`,
+      `${count(afterWindow)} / ${count(afterTick)}`,
+      'all within the window and its last tick',
+      met(allInWindow),
+    ],
+    [
+      'Lateness (taken_at − due_at), p50 / p99 / max',
+      `${seconds(percentile(lateness, 50))} / ${seconds(percentile(lateness, 99))} / ${seconds(lateness.at(-1) ?? Number.NaN)}`,
+      'for information (the cron runs once a minute)',
+      '',
+    ],
+    [
+      'Metrics calls (batch GETs) / calls per snapshot',
+      `${count(f.calls.length)} / ${(f.calls.length / Math.max(1, taken)).toFixed(3)}`,
+      'batching',
+      '',
+    ],
+    ['Per network', perNetwork.join('; '), '', ''],
+    [
+      'All requests the fakes received while the worker ran, per snapshot',
+      `${count(f.requests)} (${(f.requests / Math.max(1, taken)).toFixed(3)})`,
+      'for information',
+      '',
+    ],
+    [
+      'CPU per snapshot, worker + PostgreSQL (worker alone)',
+      `${cpuPer.toFixed(2)} ms (${(f.cpu.workerMs / Math.max(1, taken)).toFixed(2)} ms)`,
+      'for information',
+      '',
+    ],
+    [
+      'Collector throughput (snapshots ÷ busy time, each minute from its boundary to its last snapshot)',
+      `${engineRate.toFixed(0)} snapshots/s (busy ${seconds(busy)})`,
+      '',
+      '',
+    ],
+    [
+      `Baseline: the same ${count(f.calls.length)} batch GETs raw, ${s.baselineConcurrency} in flight`,
+      `${baselineRate.toFixed(0)} posts/s (${seconds(f.baseline.ms)}, ${f.baseline.failed} failed)`,
+      'baseline',
+      '',
+    ],
+    ['Collector ÷ baseline', `${((engineRate / baselineRate) * 100).toFixed(1)} %`, 'for information', ''],
+  ];
+  const reduced = s.targets !== 20_000 || s.accounts !== 1000 || s.windowMin !== 15;
+  const header = [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os} (load average at start ${machine.loadAverage}, at end ${input.loadAfter.map((value) => value.toFixed(2)).join(' / ')})`,
+    `Date: ${input.date.toISOString()} · Node ${machine.node} · Command: \`${reduced ? `BENCH_TARGETS=${s.targets} BENCH_ACCOUNTS=${s.accounts} BENCH_WINDOW_MIN=${s.windowMin} ` : ''}npm run bench:metrics\``,
+  ];
+  const method = [
+    `${count(s.targets)} published posts across ${count(s.accounts)} connected accounts (${s.mix.mastodon} Mastodon accounts over 10 Mastodon servers on their own`,
+    `loopback addresses, ${s.mix.bluesky} Bluesky, ${s.mix.x} X), dealt round-robin; each post exists on its fake (which answers its counts) and has a`,
+    `measured_posts row written in SQL whose first snapshot (+15 min) is due at an instant spread evenly over one ${s.windowMin}-minute window.`,
+    `One \`plume worker\` process (default settings) collects them with its \`collect_snapshots\` cron (every minute: claims due posts,`,
+    `reads each account's batch with the network's batch call under the read budgets, writes the snapshots); the fakes answer every call after`,
+    `${s.answerDelayMs} ms. CPU is /proc time of the worker and of PostgreSQL from the worker's first heartbeat to the last snapshot. The baseline, in the same run,`,
+    `sends exactly the batch GETs the fakes recorded, with the same authorization, straight from the bench process (undici fetch, keep-alive),`,
+    `${s.baselineConcurrency} in flight, as the collector reads one account's batch at a time. Seeding is not measured.`,
+    reduced
+      ? `**Reduced scale**: the full run (20,000 posts, 1,000 accounts, 15 minutes) did not fit in the time available for this run.`
+      : '',
+  ].join('\n');
+  const markdown = [
+    '## Metrics snapshots (`npm run bench:metrics`)',
+    '',
+    ...header.map((line) => `${line}  `),
+    '',
+    method,
+    '',
+    markdownTable(rows),
+  ].join('\n');
+  const text = [...header, '', textTable(rows.map((row) => row.map((cell) => cell.replaceAll('**', ''))))].join('\n');
+  return { text, markdown };
+}
