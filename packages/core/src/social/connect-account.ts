@@ -1,29 +1,21 @@
 /**
  * Connecting accounts: OAuth 2.0 (authorization code, PKCE S256, signed single-use state; per-server
  * app registration for Mastodon), pasted credentials (Bluesky app password, Telegram bot, Discord
- * webhook), and the pick step when one login can post as several accounts.
+ * webhook). The pick step, when one login can post as several accounts, is in pending-identities.ts.
  */
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { networkAppRegistrations, oauthStates, pendingConnections } from '@plume/db/schema/social';
 import { AppError } from '@plume/errors/app-error';
-import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { ConnectedIdentity, NetworkProvider, TokenSet } from '@plume/networks/contract';
 import { createPkcePair } from '@plume/networks/shared/oauth2';
-import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+import type { AuditActor } from '../audit/record-audit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import {
-  decryptTokens,
-  encryptTokens,
-  getAccount,
-  toAccountView,
-  upsertAccount,
-  type AccountView,
-} from './account-store.ts';
+import { encryptTokens, getAccount, type AccountView } from './account-store.ts';
 import type { NetworkRuntime } from './network-runtime.ts';
 import { OAUTH_STATE_TTL_MS, signState, verifyState } from './oauth-state.ts';
 import { atFieldOfHost, translateNetworkError } from './translate-network-error.ts';
+import { saveIdentities } from './save-identities.ts';
 import { waitBriefly } from './wait-briefly.ts';
 
 export type ConnectDeps = { db: Database; keyring: Keyring; runtime: NetworkRuntime };
@@ -252,115 +244,6 @@ async function identityToReconnect(
     });
   }
   return match.externalId;
-}
-
-const pendingPayload = z.object({
-  tokens: z.string(),
-  identities: z.array(z.custom<ConnectedIdentity>((value) => typeof value === 'object' && value !== null)),
-});
-
-async function readPending(deps: ConnectDeps, input: { workspaceId: string; userId: string; pendingId: string }) {
-  await deps.db.delete(pendingConnections).where(lt(pendingConnections.expiresAt, new Date()));
-  const [row] = await deps.db
-    .select()
-    .from(pendingConnections)
-    .where(
-      and(
-        eq(pendingConnections.id, input.pendingId),
-        eq(pendingConnections.workspaceId, input.workspaceId),
-        eq(pendingConnections.userId, input.userId),
-      ),
-    );
-  if (row === undefined) throw AppError.notFound('pending connection');
-  const payload = pendingPayload.parse(JSON.parse(deps.keyring.decrypt(row.payloadCiphertext)));
-  const identities = payload.identities.map((identity) =>
-    identity.tokens === undefined ? identity : { ...identity, tokens: reviveTokens(identity.tokens) },
-  );
-  return { row, tokens: decryptTokens(deps.keyring, payload.tokens), identities };
-}
-
-/** JSON turns dates into strings; bring them back for identity-level tokens. */
-function reviveTokens(tokens: TokenSet): TokenSet {
-  const date = (value: Date | string | undefined) => (value === undefined ? undefined : new Date(value));
-  const expiresAt = date(tokens.expiresAt);
-  const refreshExpiresAt = date(tokens.refreshExpiresAt);
-  return { ...tokens, ...(expiresAt ? { expiresAt } : {}), ...(refreshExpiresAt ? { refreshExpiresAt } : {}) };
-}
-
-/** The accounts a login offered, for the pick step (no tokens). */
-export async function listPendingIdentities(
-  deps: ConnectDeps,
-  input: { workspaceId: string; userId: string; pendingId: string },
-): Promise<{ network: NetworkId; identities: Omit<ConnectedIdentity, 'tokens' | 'metadata'>[] }> {
-  const { row, identities } = await readPending(deps, input);
-  return {
-    network: row.network,
-    identities: identities.map(({ externalId, handle, displayName, kind, avatarUrl, profileUrl }) => ({
-      externalId,
-      handle,
-      displayName,
-      kind,
-      ...(avatarUrl === undefined ? {} : { avatarUrl }),
-      ...(profileUrl === undefined ? {} : { profileUrl }),
-    })),
-  };
-}
-
-/** Connects the accounts the user picked and forgets the rest. */
-export async function pickIdentities(
-  deps: ConnectDeps,
-  input: { workspaceId: string; userId: string; pendingId: string; externalIds: string[]; actor: AuditActor },
-): Promise<AccountView[]> {
-  const { row, tokens, identities } = await readPending(deps, input);
-  const unknown = input.externalIds.filter((id) => !identities.some((identity) => identity.externalId === id));
-  if (unknown.length > 0)
-    throw AppError.validation('externalIds', `Not offered by this sign-in: ${unknown.join(', ')}.`);
-  const accounts = await saveIdentities(deps, {
-    workspaceId: input.workspaceId,
-    network: row.network,
-    tokens,
-    identities,
-    userId: input.userId,
-    actor: input.actor,
-    onlyExternalIds: new Set(input.externalIds),
-  });
-  await deps.db.delete(pendingConnections).where(eq(pendingConnections.id, row.id));
-  return accounts;
-}
-
-async function saveIdentities(
-  deps: ConnectDeps,
-  input: {
-    workspaceId: string;
-    network: NetworkId;
-    tokens: TokenSet;
-    identities: ConnectedIdentity[];
-    userId: string | null;
-    actor: AuditActor;
-    onlyExternalIds: Set<string> | undefined;
-  },
-): Promise<AccountView[]> {
-  const chosen = input.identities.filter((identity) => input.onlyExternalIds?.has(identity.externalId) ?? true);
-  return deps.db.transaction(async (tx) => {
-    const views: AccountView[] = [];
-    for (const identity of chosen) {
-      const { account, created } = await upsertAccount({ db: tx, keyring: deps.keyring }, { ...input, identity });
-      await recordAudit(
-        tx,
-        input.workspaceId,
-        input.actor,
-        created ? 'account.connected' : 'account.reconnected',
-        'account',
-        account.id,
-        {
-          network: input.network,
-          handle: account.handle,
-        },
-      );
-      views.push(toAccountView(account));
-    }
-    return views;
-  });
 }
 
 /** Connects with pasted credentials; field errors point at `credentials.<field>`. */

@@ -4,13 +4,8 @@ import { z } from 'zod';
 import { getAccount, listAccountRows, toAccountView } from '@plume/core/social/account-store';
 import { checkAccountHealth, removeAccount } from '@plume/core/social/manage-accounts';
 import { countFailedWhileDisconnected, retryFailedWhileDisconnected } from '@plume/core/social/retry-after-reconnect';
-import {
-  completeOAuthConnect,
-  connectWithCredentials,
-  listPendingIdentities,
-  pickIdentities,
-  startOAuthConnect,
-} from '@plume/core/social/connect-account';
+import { completeOAuthConnect, connectWithCredentials, startOAuthConnect } from '@plume/core/social/connect-account';
+import { listPendingIdentities, pickIdentities } from '@plume/core/social/pending-identities';
 import { AppError } from '@plume/errors/app-error';
 import {
   accountParams,
