@@ -100,7 +100,8 @@ async function nav(page: Page, name: string): Promise<void> {
  */
 async function dragBySlots(page: Page, eventText: string, slots: number): Promise<void> {
   const event = page.locator('.plume-post', { hasText: eventText }).first();
-  await event.scrollIntoViewIfNeeded();
+  // In the middle of the window: near its edge, the drag would scroll the page and travel further than meant.
+  await event.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const box = await event.boundingBox();
   if (!box) throw new Error('the event has no box');
   const dy = (box.height / 2) * slots;
