@@ -101,7 +101,8 @@ describe('importHistory', () => {
       hasLink: true,
       publishedAt: new Date('2017-09-30T02:22:00Z'),
     });
-    expect(invictus?.remoteId).toMatch(/^import:[0-9a-f]{32}$/);
+    // The tweet's own id, from the status URL: the id X's backfill reads it back under.
+    expect(invictus?.remoteId).toBe('913952069765271559');
     const again = await importHistory(deps, { workspaceId, accountId, csv: obama, dryRun: false });
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
     expect(await rowsOf(accountId)).toHaveLength(2);
@@ -140,6 +141,40 @@ describe('importHistory', () => {
       AppError,
     );
     expect(refused.errors?.[0]?.path).toBe('csv');
+  });
+
+  it('is the same row as the post read back from the network, keyed by its id; without an id, by time and text', async () => {
+    const { workspaceId, accountId } = await accountIn('x');
+    await db.insert(measuredPosts).values({
+      workspaceId,
+      accountId,
+      network: 'x',
+      remoteId: '920061541986250758',
+      source: 'backfill',
+      publishedAt: new Date('2017-10-16T22:59:00Z'),
+      text: 'read back',
+      likes: 700000,
+    });
+    const report = await importHistory(deps, { workspaceId, accountId, csv: obama, dryRun: false });
+    expect(report).toMatchObject({ added: 1, unchanged: 1 });
+    const rows = await rowsOf(accountId);
+    expect(rows).toHaveLength(2);
+    expect(rows.find((row) => row.remoteId === '920061541986250758')).toMatchObject({
+      source: 'backfill',
+      likes: 700000,
+    });
+
+    const mastodon = await accountIn('mastodon');
+    const generic = [
+      'published_at,network,id,text,likes,reposts,replies',
+      '2026-03-01T09:30:00Z,mastodon,113400000000000001,Hello,5,1,2',
+      '2026-03-02T09:30:00Z,mastodon,,No id,1,0,0',
+    ].join('\n');
+    await importHistory(deps, { ...mastodon, csv: generic, dryRun: false });
+    expect((await rowsOf(mastodon.accountId)).map((row) => row.remoteId).sort()).toEqual([
+      '113400000000000001',
+      expect.stringMatching(/^import:[0-9a-f]{32}$/),
+    ]);
   });
 
   it("answers 404 for another workspace's account", async () => {

@@ -1,8 +1,10 @@
 /**
  * Imports an account's past performance from a CSV (FiveThirtyEight's tweet export or the generic
  * format, read by `readHistoryCsv` of @plume/insights) as measured posts of that account, so learning
- * has its history. A dry run reports what would be stored and writes nothing. Rows carry no network
- * id, so each is keyed `import:<hash of published_at + text>`: importing the same file twice adds nothing.
+ * has its history. A dry run reports what would be stored and writes nothing. A row is keyed by its
+ * network id when the file gives one (FiveThirtyEight's status `url`, the generic `id`), so a later
+ * backfill of the same post updates it rather than storing it twice; otherwise by
+ * `import:<hash of published_at + text>`. Either way, importing the same file twice adds nothing.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -106,7 +108,7 @@ export async function importHistory(
       });
       continue;
     }
-    const remoteId = importedRemoteId(post);
+    const remoteId = post.remoteId ?? importedRemoteId(post);
     if (rows.has(remoteId)) duplicates += 1;
     rows.set(remoteId, toRow(post, remoteId, manifest));
   }

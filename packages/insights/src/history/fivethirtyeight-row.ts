@@ -4,6 +4,9 @@ import { parseCount } from './parse-cells.ts';
 
 export const FIVETHIRTYEIGHT_COLUMNS = ['created_at', 'text', 'replies', 'retweets', 'favorites'] as const;
 
+/** The id at the end of a tweet's address, `https://twitter.com/BarackObama/status/920061541986250758`. */
+const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/[^/]+\/status(?:es)?\/(\d{1,20})(?:[/?#]|$)/i;
+
 const CREATED_AT = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d{2})$/;
 
 /** `created_at` as M/D/YY H:MM (24 h clock) in `zone`, or a message. */
@@ -26,7 +29,7 @@ export function parseFiveThirtyEightRow(row: Record<string, string>, zone: strin
   const reposts = parseCount(row['retweets'], 'retweets');
   const replies = parseCount(row['replies'], 'replies');
   for (const value of [likes, reposts, replies]) if (typeof value === 'string') return value;
-  return {
+  const post: HistoryPost = {
     publishedAt,
     network: 'x',
     text: row['text'] ?? '',
@@ -34,4 +37,7 @@ export function parseFiveThirtyEightRow(row: Record<string, string>, zone: strin
     reposts: reposts as number,
     replies: replies as number,
   };
+  const remoteId = STATUS_URL.exec((row['url'] ?? '').trim())?.[1];
+  if (remoteId !== undefined) post.remoteId = remoteId;
+  return post;
 }

@@ -27,6 +27,9 @@ export function parseGenericRow(row: Record<string, string>): HistoryPost | stri
     reposts: counts['reposts'] ?? 0,
     replies: counts['replies'] ?? 0,
   };
+  const remoteId = (row['id'] ?? '').trim();
+  if (remoteId.length > 500) return `id must be the post's id on its network (at most 500 characters)`;
+  if (remoteId !== '') post.remoteId = remoteId;
   if ((row['impressions'] ?? '').trim() !== '') {
     const impressions = parseCount(row['impressions'], 'impressions');
     if (typeof impressions === 'string') return impressions;

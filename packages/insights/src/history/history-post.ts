@@ -5,6 +5,8 @@ export type HistoryPost = {
   publishedAt: Date;
   /** The network's id as Plume names it (`x`, `mastodon`, `bluesky`…), or `unknown`. */
   network: string;
+  /** The post's id on its network, when the source gives it (a status URL's id, the generic `id` column). */
+  remoteId?: string;
   text: string;
   likes: number;
   reposts: number;

@@ -23,6 +23,7 @@ describe('readHistoryCsv', () => {
       reposts: 89,
       replies: 17,
       network: 'x',
+      remoteId: '2',
     });
     expect(engagementOf(posts[1]!)).toBe(747);
     const paris = readHistoryCsv(fiveThirtyEight, { sourceZone: 'Europe/Paris' });
