@@ -220,6 +220,33 @@ describe('collecting snapshots', () => {
   });
 });
 
+describe('a network that refuses the metrics', () => {
+  it('says so on the account until a read works again', async () => {
+    const row = await publish('Not allowed to read');
+    await backdate(row.id, 20, 0);
+    const forbidden = { error: 'This action is not allowed' };
+    fake.server.failNext({
+      status: 403,
+      body: forbidden,
+      match: (request) => request.path.startsWith('/api/v1/statuses'),
+    });
+    await collectPostMetrics(deps);
+    const accountsPage = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/accounts`,
+      headers: owner.headers,
+    });
+    const [listed] = accountsPage.json<{ items: { metricsError: string | null }[] }>().items;
+    expect(listed?.metricsError).toBe(
+      "Mastodon refuses this account's metrics. The network refused to read the post (403): the Mastodon server does not allow it: This action is not allowed. Reconnecting the account asks for the permission again.",
+    );
+    await backdate(row.id, 80, 1);
+    await collectPostMetrics(deps);
+    const [account] = await testApp.db.select().from(socialAccounts).where(eq(socialAccounts.id, accountId));
+    expect(account).toMatchObject({ metricsError: null, metricsErrorAt: null });
+  });
+});
+
 describe('account snapshots', () => {
   it('reads each account once a day', async () => {
     await testApp.db.delete(accountMetricSnapshots);

@@ -22,6 +22,12 @@ export const accountSchema = z.object({
   lastRefreshedAt: z.string().nullable(),
   healthCheckedAt: z.string().nullable(),
   healthError: z.string().nullable(),
+  metricsError: z
+    .string()
+    .nullable()
+    .describe(
+      "Why the network refused to give this account's metrics (a permission not granted); null while reads work",
+    ),
   rateLimitedUntil: z.string().nullable(),
   createdAt: z.string(),
   failedWhileDisconnected: z

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { isProviderError } from '@plume/networks/provider-errors';
 import { AccountDisconnected, getAccountAuth } from '../social/account-tokens.ts';
 import type { AnalyticsDeps } from './collect-post-metrics.ts';
+import { clearMetricsRefused, metricsRefusalText, noteMetricsRefused } from './metrics-refusal.ts';
 import { hostOf, noteRateLimited, readRulesOf, takeReadBudget } from './read-budget.ts';
 
 const MIN_HOURS_BETWEEN = 23;
@@ -55,6 +56,10 @@ export async function collectAccountMetrics(
           );
           continue;
         }
+        if (isProviderError(error) && error.kind === 'permanent') {
+          await noteMetricsRefused(deps.db, account.id, metricsRefusalText(provider.manifest.name, error));
+          continue;
+        }
         if (!isProviderError(error) || error.kind !== 'auth_expired') throw error;
         auth = await getAccountAuth(deps, account.id, { rejectedToken: auth.tokens.accessToken });
         metrics = await call();
@@ -62,6 +67,7 @@ export async function collectAccountMetrics(
       await deps.db.execute(sql`
         INSERT INTO account_metric_snapshots (account_id, workspace_id, taken_at, followers, following, posts)
         VALUES (${account.id}, ${account.workspace_id}, now(), ${metrics.followers ?? null}, ${metrics.following ?? null}, ${metrics.posts ?? null})`);
+      await clearMetricsRefused(deps.db, account.id);
       read += 1;
     } catch (error) {
       // A disconnected account waits for its owner; other failures are tried again next hour.

@@ -7,10 +7,11 @@
  */
 import { sql } from 'drizzle-orm';
 import type { AccountAuth, NetworkProvider, PostMetricsReading } from '@plume/networks/contract';
-import { isProviderError } from '@plume/networks/provider-errors';
+import { isProviderError, type Permanent } from '@plume/networks/provider-errors';
 import type { NetworkLimiter } from '../publishing/network-limiter.ts';
 import { AccountDisconnected, getAccountAuth, type TokenDeps } from '../social/account-tokens.ts';
 import { claimDuePosts, type DuePost } from './claim-due-posts.ts';
+import { clearMetricsRefused, metricsRefusalText, noteMetricsRefused } from './metrics-refusal.ts';
 import { hostOf, noteRateLimited, readRulesOf, takeReadBudget, type ReadRule } from './read-budget.ts';
 import { scheduleExpired, stepAt } from './snapshot-schedule.ts';
 import { writeSettlements, type Settlement } from './write-readings.ts';
@@ -80,10 +81,13 @@ async function collectForAccount(deps: AnalyticsDeps, posts: DuePost[]): Promise
       return postpone(deps, rest, outcome.until);
     }
     auth = outcome.auth;
+    if (outcome.kind === 'skip')
+      await noteMetricsRefused(deps.db, first.accountId, metricsRefusalText(provider.manifest.name, outcome.error));
     const takenAt = new Date();
     const settlements = settle(chunk, outcome, takenAt);
     await deps.db.transaction(async (tx) => {
       await writeSettlements(tx, settlements, takenAt, followers);
+      if (outcome.kind === 'read') await clearMetricsRefused(tx, first.accountId);
       // Viral and failure-of-reach alerts for what was just read (docs/analytics.md, Alerts): one query a batch.
       await checkForAnomalies(
         tx,
@@ -95,7 +99,7 @@ async function collectForAccount(deps: AnalyticsDeps, posts: DuePost[]): Promise
 
 type ChunkOutcome =
   | { kind: 'read'; auth: AccountAuth; readings: PostMetricsReading[] }
-  | { kind: 'skip'; auth: AccountAuth }
+  | { kind: 'skip'; auth: AccountAuth; error: Permanent }
   | { kind: 'retry'; auth: AccountAuth }
   | { kind: 'stop'; until: Date; rateLimit?: { scope: 'account' | 'app'; until: Date } };
 
@@ -128,7 +132,7 @@ async function readChunk(
       const until = new Date(Date.now() + Math.max(1000, error.retryAfterMs));
       return { kind: 'stop', until, rateLimit: { scope: error.scope, until } };
     }
-    if (isProviderError(error) && error.kind === 'permanent') return { kind: 'skip', auth: using };
+    if (isProviderError(error) && error.kind === 'permanent') return { kind: 'skip', auth: using, error };
     return { kind: 'retry', auth: using };
   }
 }

@@ -108,6 +108,9 @@ export async function upsertAccount(
     disconnectedReason: null,
     disconnectedAt: null,
     healthError: null,
+    // A reconnection is how a missing permission is granted: reads are tried again before saying so.
+    metricsError: null,
+    metricsErrorAt: null,
     lastRefreshedAt: new Date(),
     updatedAt: new Date(),
   };
@@ -183,6 +186,7 @@ export function toAccountView(row: AccountRow, now: Date = new Date(), keyring?:
     lastRefreshedAt: iso(row.lastRefreshedAt),
     healthCheckedAt: iso(row.healthCheckedAt),
     healthError: row.healthError,
+    metricsError: row.metricsError,
     rateLimitedUntil:
       row.rateLimitedUntil !== null && row.rateLimitedUntil > now ? row.rateLimitedUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),

@@ -36,6 +36,9 @@ export const socialAccounts = pgTable(
     healthCheckedAt: timestamp('health_checked_at', { withTimezone: true }),
     healthError: text('health_error'),
     rateLimitedUntil: timestamp('rate_limited_until', { withTimezone: true }),
+    /** Why the network refused the last metrics read for good (a permission never granted); null while reads work. */
+    metricsError: text('metrics_error'),
+    metricsErrorAt: timestamp('metrics_error_at', { withTimezone: true }),
     connectedBy: text('connected_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

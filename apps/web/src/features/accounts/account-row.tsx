@@ -65,6 +65,9 @@ export function AccountRow({ workspaceId, account, networkName, canReconnect, ca
         </span>
         {account.disconnectedReason ? <span className="block text-xs">{account.disconnectedReason}</span> : null}
         {account.healthError ? <span className="block text-xs text-danger">Health: {account.healthError}</span> : null}
+        {account.metricsError ? (
+          <span className="block text-xs text-warning">Metrics: {account.metricsError}</span>
+        ) : null}
         {account.status === 'connected' && account.tokenExpiresAt ? (
           <span className="block text-xs">
             Access renews before {formatTime(account.tokenExpiresAt, timeZone, { withZone: false })}

@@ -50,6 +50,7 @@ const account = (changes: Partial<Account>): Account => ({
   lastRefreshedAt: null,
   healthCheckedAt: null,
   healthError: null,
+  metricsError: null,
   rateLimitedUntil: null,
   createdAt: '2030-01-01T00:00:00Z',
   ...changes,
@@ -80,7 +81,7 @@ describe('dashboard summary', () => {
     );
   });
 
-  it('flags disconnected, expired, failing and rate-limited accounts, and leaves healthy ones alone', () => {
+  it('flags disconnected, expired, failing, rate-limited and unmeasured accounts, and leaves healthy ones alone', () => {
     const problems = accountProblems(
       [
         account({ id: 'ok', tokenExpiresAt: '2030-07-01T13:00:00Z' }),
@@ -89,6 +90,7 @@ describe('dashboard summary', () => {
         account({ id: 'sick', healthError: 'Bluesky did not answer.' }),
         account({ id: 'slow', rateLimitedUntil: '2030-07-01T12:30:00Z' }),
         account({ id: 'was slow', rateLimitedUntil: '2030-07-01T11:30:00Z' }),
+        account({ id: 'unmeasured', metricsError: "Facebook refuses this account's metrics. …" }),
       ],
       now,
     );
@@ -97,6 +99,7 @@ describe('dashboard summary', () => {
       ['expired', 'Its access expired and Plume could not renew it. Reconnect it.'],
       ['sick', 'Last check failed: Bluesky did not answer.'],
       ['slow', 'The network asked Plume to slow down; posts wait until the limit ends.'],
+      ['unmeasured', "Facebook refuses this account's metrics. …"],
     ]);
   });
 });

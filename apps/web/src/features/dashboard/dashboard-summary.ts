@@ -37,7 +37,8 @@ export interface AccountProblem {
 
 /**
  * Accounts that need a person: disconnected, access expired (renewal runs 30 minutes ahead, so an
- * expiry in the past means it failed), a failed health check, or a rate limit still running.
+ * expiry in the past means it failed), a failed health check, a rate limit still running, or a network
+ * that refuses the account's metrics.
  */
 export function accountProblems(accounts: readonly Account[], now: Date): AccountProblem[] {
   return accounts.flatMap((account): AccountProblem[] => {
@@ -56,6 +57,7 @@ export function accountProblems(accounts: readonly Account[], now: Date): Accoun
     if (account.rateLimitedUntil !== null && new Date(account.rateLimitedUntil).getTime() > now.getTime()) {
       return [{ account, problem: 'The network asked Plume to slow down; posts wait until the limit ends.' }];
     }
+    if (account.metricsError) return [{ account, problem: account.metricsError }];
     return [];
   });
 }
