@@ -12,7 +12,8 @@ export function networkTextLimits(): ReadonlyMap<string, TextLimit> {
   return new Map(
     allProviders.map(({ manifest }) => {
       const { limit, count, maxBytes } = manifest.text;
-      const textLimit: TextLimit = maxBytes === undefined ? { max: limit, method: count } : { max: limit, method: count, maxBytes };
+      const textLimit: TextLimit =
+        maxBytes === undefined ? { max: limit, method: count } : { max: limit, method: count, maxBytes };
       return [manifest.id, textLimit] as const;
     }),
   );
@@ -23,7 +24,11 @@ export function checkTextLimits(plan: readonly PlannedPost[], limits: ReadonlyMa
   for (const post of plan) {
     const limit = limits.get(post.network);
     if (limit === undefined) {
-      violations.push({ check: 'text_limit', postIds: [post.id], message: `Plume does not know the network “${post.network}”.` });
+      violations.push({
+        check: 'text_limit',
+        postIds: [post.id],
+        message: `Plume does not know the network “${post.network}”.`,
+      });
       continue;
     }
     const check = fitsLimit(post.text, limit);
@@ -34,7 +39,11 @@ export function checkTextLimits(plan: readonly PlannedPost[], limits: ReadonlyMa
         : check.count > check.limit
           ? `it is ${check.count} characters; ${post.network} allows ${check.limit}`
           : `it is ${check.bytes ?? 0} bytes; ${post.network} allows ${limit.maxBytes ?? 0}`;
-    violations.push({ check: 'text_limit', postIds: [post.id], message: `The post is too long for ${post.network}: ${why}.` });
+    violations.push({
+      check: 'text_limit',
+      postIds: [post.id],
+      message: `The post is too long for ${post.network}: ${why}.`,
+    });
   }
   return violations;
 }

@@ -11,6 +11,7 @@ export type PlannedPost = {
   at: Date;
 };
 
-export type PlanCheck = 'pillar_mix' | 'similar_posts' | 'text_limit' | 'cadence' | 'daily_cap' | 'quiet_hours' | 'min_gap';
+export type PlanCheck =
+  'pillar_mix' | 'similar_posts' | 'text_limit' | 'cadence' | 'daily_cap' | 'quiet_hours' | 'min_gap';
 
 export type PlanViolation = { check: PlanCheck; postIds: string[]; message: string };

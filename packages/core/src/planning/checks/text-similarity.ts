@@ -20,7 +20,8 @@ export function wordsOf(text: string): string[] {
 
 export function shinglesOf(words: readonly string[], size: number): Set<string> {
   const shingles = new Set<string>();
-  for (let start = 0; start + size <= words.length; start += 1) shingles.add(words.slice(start, start + size).join(' '));
+  for (let start = 0; start + size <= words.length; start += 1)
+    shingles.add(words.slice(start, start + size).join(' '));
   return shingles;
 }
 

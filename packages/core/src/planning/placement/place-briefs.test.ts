@@ -7,7 +7,10 @@ import type { BestTimeGrid, PlacementBrief, PlacementInput, SlotRules } from './
 const ZONE = 'Europe/Berlin';
 /** Lift 1 everywhere but the given hours (every weekday). */
 const peaks = (hours: Record<number, number>): BestTimeGrid =>
-  gridFromHourLifts(Array.from({ length: 24 }, (_, hour) => hours[hour] ?? 1), 0.5);
+  gridFromHourLifts(
+    Array.from({ length: 24 }, (_, hour) => hours[hour] ?? 1),
+    0.5,
+  );
 const rules = (over: Partial<SlotRules> = {}): SlotRules => ({
   zone: ZONE,
   cadencePerWeek: { bluesky: 7 },
@@ -60,7 +63,9 @@ describe('placeBriefs', () => {
     const { placements } = placeBriefs(input({ now, briefs: [brief('a'), brief('b', { day: '2026-07-16' })] }));
     expect(placements.map((p) => p.local)).toEqual(['2026-07-16 18:00', '2026-07-17 10:00']);
     const late = placeBriefs(input({ now: new Date('2026-07-20T00:00:00Z') }));
-    expect(late.unplaced).toEqual([{ briefId: 'b1', reason: 'no_time_left', message: 'The week being planned is already over.' }]);
+    expect(late.unplaced).toEqual([
+      { briefId: 'b1', reason: 'no_time_left', message: 'The week being planned is already over.' },
+    ]);
   });
 
   it('keeps out of quiet hours even when they hold the best hour', () => {
@@ -73,7 +78,9 @@ describe('placeBriefs', () => {
 
   it('stops at the weekly cadence, counting posts already scheduled', () => {
     const scheduled = [{ accountId: 'acc-1', at: new Date('2026-07-17T08:00:00Z') }];
-    const result = placeBriefs(input({ scheduled, briefs: [brief('a'), brief('b')], rules: rules({ cadencePerWeek: { bluesky: 2 } }) }));
+    const result = placeBriefs(
+      input({ scheduled, briefs: [brief('a'), brief('b')], rules: rules({ cadencePerWeek: { bluesky: 2 } }) }),
+    );
     expect(result.placements.map((p) => p.briefId)).toEqual(['a']);
     expect(result.unplaced[0]).toMatchObject({ briefId: 'b', reason: 'cadence_reached' });
     expect(result.unplaced[0]?.message).toContain('2 posts that week');
@@ -81,23 +88,37 @@ describe('placeBriefs', () => {
 
   it('stops at the daily cap on a pinned day and names it', () => {
     const scheduled = [{ accountId: 'acc-1', at: new Date('2026-07-14T06:00:00Z') }];
-    const result = placeBriefs(input({ scheduled, briefs: [brief('a', { day: '2026-07-14' })], rules: rules({ postsPerDayPerAccount: 1 }) }));
+    const result = placeBriefs(
+      input({ scheduled, briefs: [brief('a', { day: '2026-07-14' })], rules: rules({ postsPerDayPerAccount: 1 }) }),
+    );
     expect(result.unplaced).toEqual([
-      { briefId: 'a', reason: 'daily_cap_reached', message: 'This account already has 1 posts a day (the daily cap) on every day left.' },
+      {
+        briefId: 'a',
+        reason: 'daily_cap_reached',
+        message: 'This account already has 1 posts a day (the daily cap) on every day left.',
+      },
     ]);
   });
 
   it('reports a pinned day outside the range and a day with no room left for the gap', () => {
     const outside = placeBriefs(input({ briefs: [brief('a', { day: '2026-07-25' })] }));
-    expect(outside.unplaced[0]).toMatchObject({ reason: 'day_outside_range', message: 'Its day, 2026-07-25, is not in the week being planned.' });
+    expect(outside.unplaced[0]).toMatchObject({
+      reason: 'day_outside_range',
+      message: 'Its day, 2026-07-25, is not in the week being planned.',
+    });
     const tight = rules({ minGapMinutes: 24 * 60, postsPerDayPerAccount: 5 });
-    const crowded = placeBriefs(input({ rules: tight, briefs: [brief('a', { day: '2026-07-15' }), brief('b', { day: '2026-07-15' })] }));
+    const crowded = placeBriefs(
+      input({ rules: tight, briefs: [brief('a', { day: '2026-07-15' }), brief('b', { day: '2026-07-15' })] }),
+    );
     expect(crowded.unplaced[0]).toMatchObject({ briefId: 'b', reason: 'no_gap' });
   });
 
   it('places pinned briefs first so a free brief does not take their day', () => {
     const result = placeBriefs(
-      input({ briefs: [brief('free'), brief('pinned', { day: '2026-07-13' })], rules: rules({ postsPerDayPerAccount: 1 }) }),
+      input({
+        briefs: [brief('free'), brief('pinned', { day: '2026-07-13' })],
+        rules: rules({ postsPerDayPerAccount: 1 }),
+      }),
     );
     expect(result.placements.find((p) => p.briefId === 'pinned')?.local).toBe('2026-07-13 10:00');
     expect(result.placements.find((p) => p.briefId === 'free')?.local).toBe('2026-07-14 10:00');
@@ -126,9 +147,15 @@ describe('placeBriefs', () => {
 
   it('offers each local hour once on the days clocks change', () => {
     // Berlin: 2026-03-29 skips 02:00–03:00 (23 hours); 2026-10-25 repeats 02:00–03:00, offered once (24).
-    const spring = candidateTimes(ZONE, { from: new Date('2026-03-28T23:00:00Z'), to: new Date('2026-03-29T22:00:00Z') });
+    const spring = candidateTimes(ZONE, {
+      from: new Date('2026-03-28T23:00:00Z'),
+      to: new Date('2026-03-29T22:00:00Z'),
+    });
     expect(spring.map((time) => time.hour)).toEqual([0, 1, ...Array.from({ length: 21 }, (_, i) => i + 3)]);
-    const autumn = candidateTimes(ZONE, { from: new Date('2026-10-24T22:00:00Z'), to: new Date('2026-10-25T23:00:00Z') });
+    const autumn = candidateTimes(ZONE, {
+      from: new Date('2026-10-24T22:00:00Z'),
+      to: new Date('2026-10-25T23:00:00Z'),
+    });
     expect(autumn.map((time) => time.hour)).toEqual(Array.from({ length: 24 }, (_, i) => i));
     expect(autumn[2]?.at.toISOString()).toBe('2026-10-25T00:00:00.000Z'); // the first 02:00, still summer time
   });
@@ -141,7 +168,9 @@ describe('placeBriefs', () => {
     expect(first.some((p) => p.naturalOffsetMinutes !== 0)).toBe(true);
     for (const p of first) {
       expect(Math.abs(p.naturalOffsetMinutes)).toBeLessThanOrEqual(7);
-      expect(p.local.slice(0, 10) + Number(p.local.slice(11, 13))).toBe(p.local.slice(0, 10) + (p.naturalOffsetMinutes < 0 ? 9 : 10));
+      expect(p.local.slice(0, 10) + Number(p.local.slice(11, 13))).toBe(
+        p.local.slice(0, 10) + (p.naturalOffsetMinutes < 0 ? 9 : 10),
+      );
     }
   });
 });

@@ -30,7 +30,10 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
   const random = input.naturalCadence ? seededRandom(input.naturalCadence.seed) : null;
   const gapMs = rules.minGapMinutes * 60_000;
   const result: PlacementResult = { placements: [], unplaced: [] };
-  const ordered = [...input.briefs.filter((b) => b.day !== undefined), ...input.briefs.filter((b) => b.day === undefined)];
+  const ordered = [
+    ...input.briefs.filter((b) => b.day !== undefined),
+    ...input.briefs.filter((b) => b.day === undefined),
+  ];
 
   for (const brief of ordered) {
     const grid = input.bestTimes.get(brief.accountId) ?? priorGrid(brief.network);
@@ -44,7 +47,8 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
       {
         keep: (time) => time.at.getTime() > input.now.getTime(),
         reason: 'no_time_left',
-        message: () => (brief.day === undefined ? 'The week being planned is already over.' : `${brief.day} is already over.`),
+        message: () =>
+          brief.day === undefined ? 'The week being planned is already over.' : `${brief.day} is already over.`,
       },
       {
         keep: (time) => !isQuiet(rules.quietHours, time.minuteOfDay),
@@ -54,12 +58,14 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
       {
         keep: (time) => cadence === undefined || ledger.inWeek(brief.accountId, time.weekKey) < cadence,
         reason: 'cadence_reached',
-        message: () => `This account already has ${cadence ?? 0} posts that week, the strategy's cadence for ${brief.network}.`,
+        message: () =>
+          `This account already has ${cadence ?? 0} posts that week, the strategy's cadence for ${brief.network}.`,
       },
       {
         keep: (time) => ledger.onDay(brief.accountId, time.dayKey) < rules.postsPerDayPerAccount,
         reason: 'daily_cap_reached',
-        message: () => `This account already has ${rules.postsPerDayPerAccount} posts a day (the daily cap) on every day left.`,
+        message: () =>
+          `This account already has ${rules.postsPerDayPerAccount} posts a day (the daily cap) on every day left.`,
       },
       {
         keep: (time) => ledger.isClear(brief.accountId, time.at, gapMs),
@@ -74,7 +80,8 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
       continue;
     }
     const value = (time: LocalInstant) =>
-      Math.log(grid.lift[time.weekday]?.[time.hour] ?? 1) - SAME_DAY_PENALTY * ledger.onDay(brief.accountId, time.dayKey);
+      Math.log(grid.lift[time.weekday]?.[time.hour] ?? 1) -
+      SAME_DAY_PENALTY * ledger.onDay(brief.accountId, time.dayKey);
     let best = left[0]!;
     for (const time of left) if (value(time) > value(best) + 1e-9) best = time;
 

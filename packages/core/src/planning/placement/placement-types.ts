@@ -72,12 +72,7 @@ export type Placement = {
 };
 
 export type UnplacedReason =
-  | 'day_outside_range'
-  | 'no_time_left'
-  | 'quiet_hours'
-  | 'cadence_reached'
-  | 'daily_cap_reached'
-  | 'no_gap';
+  'day_outside_range' | 'no_time_left' | 'quiet_hours' | 'cadence_reached' | 'daily_cap_reached' | 'no_gap';
 
 export type Unplaced = { briefId: string; reason: UnplacedReason; message: string };
 
