@@ -84,6 +84,11 @@ describe('placeBriefs', () => {
     expect(result.placements.map((p) => p.briefId)).toEqual(['a']);
     expect(result.unplaced[0]).toMatchObject({ briefId: 'b', reason: 'cadence_reached' });
     expect(result.unplaced[0]?.message).toContain('2 posts that week');
+    const none = placeBriefs(input({ rules: rules({ cadencePerWeek: { bluesky: 0 } }) }));
+    expect(none.unplaced[0]).toMatchObject({
+      reason: 'cadence_reached',
+      message: 'The strategy plans no posts on bluesky.',
+    });
   });
 
   it('stops at the daily cap on a pinned day and names it', () => {
@@ -95,7 +100,7 @@ describe('placeBriefs', () => {
       {
         briefId: 'a',
         reason: 'daily_cap_reached',
-        message: 'This account already has 1 posts a day (the daily cap) on every day left.',
+        message: 'The daily cap (1 post a day per account) is reached on every day left.',
       },
     ]);
   });

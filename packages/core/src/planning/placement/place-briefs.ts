@@ -59,13 +59,15 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
         keep: (time) => cadence === undefined || ledger.inWeek(brief.accountId, time.weekKey) < cadence,
         reason: 'cadence_reached',
         message: () =>
-          `This account already has ${cadence ?? 0} posts that week, the strategy's cadence for ${brief.network}.`,
+          cadence === 0
+            ? `The strategy plans no posts on ${brief.network}.`
+            : `This account already has ${posts(cadence ?? 0)} that week, the strategy's cadence for ${brief.network}.`,
       },
       {
         keep: (time) => ledger.onDay(brief.accountId, time.dayKey) < rules.postsPerDayPerAccount,
         reason: 'daily_cap_reached',
         message: () =>
-          `This account already has ${rules.postsPerDayPerAccount} posts a day (the daily cap) on every day left.`,
+          `The daily cap (${posts(rules.postsPerDayPerAccount)} a day per account) is reached on every day left.`,
       },
       {
         keep: (time) => ledger.isClear(brief.accountId, time.at, gapMs),
@@ -101,6 +103,8 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
   }
   return result;
 }
+
+const posts = (count: number) => (count === 1 ? '1 post' : `${count} posts`);
 
 /** The hour moved by the natural cadence when every rule still holds there (same day and week); else the hour itself. */
 function moved(
