@@ -5,7 +5,7 @@
  * reported: the plan is not blamed for what was there before it.
  */
 import type { ScheduledPost, SlotRules } from '../placement/placement-types.ts';
-import { describeQuietHours, isQuiet, localInstant } from '../placement/slot-calendar.ts';
+import { describeQuietHours, isQuiet, localInstant, minGapMs } from '../placement/slot-calendar.ts';
 import type { PlannedPost, PlanViolation } from './plan-types.ts';
 
 type Entry = { id: string | null; accountId: string; network: string | null; at: Date };
@@ -51,7 +51,7 @@ export function checkSlots(
     });
   }
 
-  const gapMs = rules.minGapMinutes * 60_000;
+  const gapMs = minGapMs(rules.minGapMinutes);
   for (const [, group] of groupBy(entries, (e) => e.accountId)) {
     const sorted = [...group].sort((a, b) => a.at.getTime() - b.at.getTime());
     for (let index = 1; index < sorted.length; index += 1) {
@@ -61,7 +61,10 @@ export function checkSlots(
       violations.push({
         check: 'min_gap',
         postIds: idsOf(pair),
-        message: `Two posts on one account ${Math.round(apart)} minutes apart; the minimum gap is ${rules.minGapMinutes}.`,
+        message:
+          apart < 1
+            ? 'Two posts on one account in the same minute.'
+            : `Two posts on one account ${Math.round(apart)} minutes apart; the minimum gap is ${rules.minGapMinutes}.`,
       });
     }
   }

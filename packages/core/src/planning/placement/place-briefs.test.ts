@@ -129,6 +129,13 @@ describe('placeBriefs', () => {
     expect(result.placements.find((p) => p.briefId === 'free')?.local).toBe('2026-07-14 10:00');
   });
 
+  it('never puts two posts of one account in the same minute, even with no minimum gap', () => {
+    const scheduled = [{ accountId: 'acc-1', at: new Date('2026-07-13T08:00:00Z') }];
+    const noGap = rules({ minGapMinutes: 0, postsPerDayPerAccount: 5 });
+    const { placements } = placeBriefs(input({ scheduled, rules: noGap, briefs: [brief('a', { day: '2026-07-13' })] }));
+    expect(placements[0]?.local).toBe('2026-07-13 18:00');
+  });
+
   it('keeps accounts apart: another account’s posts do not block this one', () => {
     const scheduled = [{ accountId: 'acc-2', at: new Date('2026-07-13T08:00:00Z') }];
     expect(placeBriefs(input({ scheduled })).placements[0]?.local).toBe('2026-07-13 10:00');

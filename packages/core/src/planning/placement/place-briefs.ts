@@ -15,7 +15,7 @@ import { priorGrid } from './best-time-grid.ts';
 import { candidateTimes } from './candidate-times.ts';
 import { naturalOffset, seededRandom } from './natural-cadence.ts';
 import type { PlacementBrief, PlacementInput, PlacementResult, Unplaced } from './placement-types.ts';
-import { describeQuietHours, isQuiet, localInstant, type LocalInstant } from './slot-calendar.ts';
+import { describeQuietHours, isQuiet, localInstant, minGapMs, type LocalInstant } from './slot-calendar.ts';
 
 /** A second post on the same day must be at an hour expected to do twice as well. */
 export const SAME_DAY_PENALTY = Math.log(2);
@@ -28,7 +28,7 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
   for (const post of input.scheduled) ledger.add(post.accountId, post.at);
   const hours = candidateTimes(rules.zone, input.range);
   const random = input.naturalCadence ? seededRandom(input.naturalCadence.seed) : null;
-  const gapMs = rules.minGapMinutes * 60_000;
+  const gapMs = minGapMs(rules.minGapMinutes);
   const result: PlacementResult = { placements: [], unplaced: [] };
   const ordered = [
     ...input.briefs.filter((b) => b.day !== undefined),

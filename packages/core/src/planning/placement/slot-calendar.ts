@@ -51,3 +51,8 @@ export function describeQuietHours(quietHours: readonly QuietHours[]): string {
   const time = (minute: number) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
   return quietHours.map((quiet) => `${time(quiet.fromMinute)}–${time(quiet.toMinute)}`).join(', ');
 }
+
+/** The minimum gap in milliseconds; never under a minute, so two posts of one account never share a minute. */
+export function minGapMs(minGapMinutes: number): number {
+  return Math.max(1, minGapMinutes) * 60_000;
+}
