@@ -76,7 +76,14 @@ export function placeBriefs(input: PlacementInput): PlacementResult {
       },
     ];
     let left = hours;
-    const failed = stages.find((stage) => (left = left.filter(stage.keep)).length === 0);
+    let failed: Stage | undefined;
+    for (const stage of stages) {
+      left = left.filter(stage.keep);
+      if (left.length === 0) {
+        failed = stage;
+        break;
+      }
+    }
     if (failed !== undefined) {
       result.unplaced.push({ briefId: brief.id, reason: failed.reason, message: failed.message() });
       continue;
