@@ -33,3 +33,12 @@ export { describeFinding, describeLearned } from './weekly/describe-findings.ts'
 
 export type { Evaluation } from './evaluate/evaluate-history.ts';
 export { evaluateHistory } from './evaluate/evaluate-history.ts';
+
+export type { AbDecision, AbMethod, AbTestInput, VariantResult } from './ab-test/decide-ab-winner.ts';
+export {
+  decideAbWinner,
+  AB_ALPHA,
+  AB_DECISION_AGE_HOURS,
+  PRIOR_POST_TO_POST_SPREAD,
+} from './ab-test/decide-ab-winner.ts';
+export { postToPostSpread, MIN_SPREAD_POSTS } from './ab-test/post-to-post-spread.ts';
