@@ -306,6 +306,12 @@ export interface NetworkProvider {
     account: AccountAuth,
     remoteIds: readonly string[],
   ) => Promise<PostMetricsReading[]>;
+  /**
+   * How many posts one metrics call reads for this account, where it depends on the account (a Mastodon
+   * server older than 4.3 reads one status a call); the manifest's `batchSize` when absent. Read budgets
+   * count calls with it.
+   */
+  postMetricsPerCall?: (account: Pick<AccountAuth, 'metadata'>) => number;
   /** Reads the account's follower, following and post counts (those the network gives). */
   getAccountMetrics?: (context: NetworkContext, account: AccountAuth) => Promise<AccountMetricValues>;
   /** The account's own posts newer than `since`, newest first, at most `limit`, with their current metrics. */

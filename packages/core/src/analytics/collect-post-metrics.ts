@@ -1,7 +1,7 @@
 /**
- * The periodic snapshot run: claims due posts, groups them per account, and reads each group with the
- * network's batch call (manifest batchSize ids at a time) within the account's and the app's read
- * budgets. Every claimed post is settled: a reading, gone, or moved to when it may be read again.
+ * The periodic snapshot run: claims due posts a whole account at a time (with a short look-ahead, see
+ * claim-due-posts.ts), and reads each account's posts with the network's batch call (manifest batchSize
+ * ids at a time) within the account's and the app's read budgets, which count calls, not posts. Every claimed post is settled: a reading, gone, or moved to when it may be read again.
  * Token expiry follows publishing's rule (refresh once on a 401; a refused refresh disconnects the
  * account) and a disconnected account's posts wait for it to be reconnected. See docs/analytics.md.
  */
@@ -69,10 +69,12 @@ async function collectForAccount(deps: AnalyticsDeps, posts: DuePost[]): Promise
   const host = hostOf(provider.manifest, auth.metadata);
   const rules = readRulesOf(provider.manifest, host, first.accountId);
   const followers = await latestFollowers(deps, first.accountId);
+  // Budgets count calls: a chunk is read in one call, or in several where the account's server reads fewer.
+  const perCall = Math.max(1, Math.min(batchSize, provider.postMetricsPerCall?.(auth) ?? batchSize));
   for (let start = 0; start < posts.length; start += batchSize) {
     const chunk = posts.slice(start, start + batchSize);
     const rest = posts.slice(start);
-    const wait = await takeReadBudget(deps.db, rules, batchSize === 1 ? chunk.length : 1);
+    const wait = await takeReadBudget(deps.db, rules, Math.ceil(chunk.length / perCall));
     if (wait !== null) return postpone(deps, rest, wait);
     const outcome = await readChunk(deps, provider, auth, chunk, host);
     if (outcome.kind === 'stop') {

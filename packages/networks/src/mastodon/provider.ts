@@ -4,7 +4,7 @@ import { mastodonOAuth } from './auth.ts';
 import { mastodonManifest } from './manifest.ts';
 import { deleteFromMastodon } from './operations/delete.ts';
 import { checkMastodonHealth } from './operations/health.ts';
-import { getMastodonAccountMetrics, getMastodonPostMetrics } from './operations/metrics.ts';
+import { getMastodonAccountMetrics, getMastodonPostMetrics, mastodonPostsPerCall } from './operations/metrics.ts';
 import { listMastodonRecentPosts } from './operations/recent-posts.ts';
 import { publishToMastodon } from './operations/publish.ts';
 import { mastodonTextRules, validateForMastodon } from './validate.ts';
@@ -16,6 +16,7 @@ export const mastodonProvider: NetworkProvider = {
   delete: deleteFromMastodon,
   health: checkMastodonHealth,
   getPostMetrics: getMastodonPostMetrics,
+  postMetricsPerCall: mastodonPostsPerCall,
   getAccountMetrics: getMastodonAccountMetrics,
   listRecentPosts: listMastodonRecentPosts,
   textRulesFor: mastodonTextRules,

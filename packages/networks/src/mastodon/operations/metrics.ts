@@ -25,6 +25,11 @@ export function hasStatusesBatch(metadata: Readonly<Record<string, string>>): bo
   return major > 4 || (major === 4 && Number(match[2]) >= 3);
 }
 
+/** Posts one metrics call reads: 20 with GET /api/v1/statuses, 1 on a server without it. */
+export function mastodonPostsPerCall(account: Pick<AccountAuth, 'metadata'>): number {
+  return hasStatusesBatch(account.metadata) ? MASTODON_STATUSES_BATCH : 1;
+}
+
 export async function getMastodonPostMetrics(
   context: NetworkContext,
   account: AccountAuth,
