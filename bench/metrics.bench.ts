@@ -2,7 +2,7 @@
 // servers with their own loopback addresses, Bluesky and X), every first snapshot due within the same
 // 15 minutes, collected by a real `plume worker` process (its collect_snapshots cron, every minute)
 // against the fakes answering after 20 ms. Measures lateness of every snapshot, calls per snapshot,
-// CPU per snapshot, and a baseline in the same run: the same batch GETs sent raw to the same fakes at
+// CPU per snapshot, and a baseline in the same run: the same metrics GETs (batch and single reads) sent raw to the same fakes at
 // the collector's concurrency. Scale: BENCH_TARGETS, BENCH_ACCOUNTS, BENCH_WINDOW_MIN (defaults above).
 import { freePort } from '@plume/testing/free-port';
 import { generateKey } from '@plume/core/secrets/keyring';
@@ -137,7 +137,7 @@ async function measure(): Promise<MetricsFigures> {
   const calls = metricsCalls(agency);
   const requests = allRequests(agency);
   for (const server of servers(agency)) server.setDelay(settings.answerDelayMs);
-  log(`replaying the collector's ${calls.length} batch GETs raw at concurrency ${settings.baselineConcurrency}…`);
+  log(`replaying the collector's ${calls.length} metrics GETs raw at concurrency ${settings.baselineConcurrency}…`);
   const baseline = await replayCalls(calls, settings.baselineConcurrency);
   return {
     settings,

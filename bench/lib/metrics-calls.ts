@@ -1,5 +1,5 @@
-// What the metrics benchmark reads back from the fakes: the batch GETs the collector sent, per network,
-// and the baseline that replays exactly those GETs raw (undici fetch, keep-alive, same auth header).
+// What the metrics benchmark reads back from the fakes: the metrics GETs the collector sent (batch and single
+// reads), per network, and the baseline that replays exactly those GETs raw (undici fetch, keep-alive, same auth header).
 import { Agent, fetch } from 'undici';
 import type { FakeRequest, FakeNetworkServer } from '@plume/testing/fakes/fake-network-server';
 import type { Agency } from './agency-fakes.ts';
@@ -12,7 +12,14 @@ const metricsPath: Record<Network, string> = {
   x: '/2/tweets',
 };
 
-export type RecordedCall = { network: Network; url: string; authorization: string | undefined; ids: number };
+export type RecordedCall = {
+  network: Network;
+  url: string;
+  authorization: string | undefined;
+  ids: number;
+  /** A read of one post by its own route (Mastodon's GET /api/v1/statuses/:id), not a batch call. */
+  single: boolean;
+};
 
 /** Mastodon reads a single post with GET /api/v1/statuses/:id (the provider does so for one id). */
 function isMetricsRead(network: Network, request: FakeRequest): boolean {
@@ -36,7 +43,7 @@ function serversOf(agency: Agency): { network: Network; server: FakeNetworkServe
   ];
 }
 
-/** Every metrics read (batch GET) the fakes received, in arrival order per host. */
+/** Every metrics read (batch or single GET) the fakes received, in arrival order per host. */
 export function metricsCalls(agency: Agency): RecordedCall[] {
   const calls: RecordedCall[] = [];
   for (const { network, server } of serversOf(agency)) {
@@ -48,6 +55,7 @@ export function metricsCalls(agency: Agency): RecordedCall[] {
         url: `${server.url}${request.path}${request.query.size > 0 ? `?${request.query.toString()}` : ''}`,
         authorization: typeof authorization === 'string' ? authorization : undefined,
         ids: idsOf(network, request),
+        single: network === 'mastodon' && request.path !== metricsPath.mastodon,
       });
     }
   }
