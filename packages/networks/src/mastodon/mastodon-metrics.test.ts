@@ -73,6 +73,14 @@ describe('Mastodon post metrics', () => {
     expect(await provider.getPostMetrics(bed.context, accountOn(undefined), [id])).toHaveLength(1);
   });
 
+  it('says how many posts one call reads, so read budgets count calls: 20 from 4.3 on, else 1', () => {
+    const perCall = mastodonProvider.postMetricsPerCall!;
+    expect(perCall(accountOn('4.3.0'))).toBe(20);
+    expect(perCall(accountOn('5.0.1'))).toBe(20);
+    expect(perCall(accountOn('4.2.10'))).toBe(1);
+    expect(perCall({ metadata: {} })).toBe(1);
+  });
+
   it('reads without the token unless it was granted read:statuses (Mastodon refuses tokens without the scope)', async () => {
     const id = await post('Public', { favourites: 1 });
     await provider.getPostMetrics(bed.context, bed.account, [id]);
