@@ -5,6 +5,7 @@ import { mastodonManifest } from './manifest.ts';
 import { deleteFromMastodon } from './operations/delete.ts';
 import { checkMastodonHealth } from './operations/health.ts';
 import { getMastodonAccountMetrics, getMastodonPostMetrics } from './operations/metrics.ts';
+import { listMastodonPublicPosts } from './operations/public-posts.ts';
 import { listMastodonRecentPosts } from './operations/recent-posts.ts';
 import { publishToMastodon } from './operations/publish.ts';
 import { mastodonTextRules, validateForMastodon } from './validate.ts';
@@ -18,6 +19,7 @@ export const mastodonProvider: NetworkProvider = {
   getPostMetrics: getMastodonPostMetrics,
   getAccountMetrics: getMastodonAccountMetrics,
   listRecentPosts: listMastodonRecentPosts,
+  listPublicPosts: listMastodonPublicPosts,
   textRulesFor: mastodonTextRules,
   validate: validateForMastodon,
 };
