@@ -33,7 +33,11 @@ export const competitors = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    uniqueIndex('competitors_workspace_network_handle_key').on(table.workspaceId, table.network, sql`lower(${table.handle})`),
+    uniqueIndex('competitors_workspace_network_handle_key').on(
+      table.workspaceId,
+      table.network,
+      sql`lower(${table.handle})`,
+    ),
     index('competitors_next_fetch_idx').on(table.nextFetchAt),
   ],
 );
@@ -53,9 +57,15 @@ export const competitorPosts = pgTable(
     remoteId: text('remote_id').notNull(),
     url: text('url'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
-    hashtags: text('hashtags').array().notNull().default(sql`'{}'::text[]`),
+    hashtags: text('hashtags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Up to 8 salient words of the text (lower-case, no stop words): the post's topic, not its text. */
-    topicWords: text('topic_words').array().notNull().default(sql`'{}'::text[]`),
+    topicWords: text('topic_words')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     charCount: integer('char_count').notNull().default(0),
     hasMedia: boolean('has_media').notNull().default(false),
     hasLink: boolean('has_link').notNull().default(false),
