@@ -12,7 +12,7 @@ export const COMPETITOR_STATES = ['pending', 'ok', 'not_found', 'error'] as cons
 export const competitorParams = z.object({ workspaceId: workspaceIdParam, competitorId: z.uuid() });
 
 export const addCompetitorBody = z.strictObject({
-  network: z.string().trim().min(1, 'Pick a network.').max(40).describe('A network id from `networks` of the list'),
+  network: z.enum(NETWORK_IDS, 'Pick a network.').describe('A network id from `networks` of the list'),
   handle: z
     .string()
     .trim()

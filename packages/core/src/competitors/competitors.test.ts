@@ -76,12 +76,12 @@ describe('addCompetitor', () => {
   it('refuses a network without public reads, a misspelt handle, a duplicate and one over the limit', async () => {
     const workspaceId = await workspace();
     const x = await rejectionOf(addCompetitor(deps, { workspaceId, network: 'x', handle: '@someone' }), AppError);
-    expect(x.errors).toEqual([{ path: 'network', message: expect.stringContaining('cannot read public posts') }]);
+    expect(x.errors).toEqual([{ path: 'body/network', message: expect.stringContaining('cannot read public posts') }]);
     const bad = await rejectionOf(
       addCompetitor(deps, { workspaceId, network: 'bluesky', handle: 'no spaces' }),
       AppError,
     );
-    expect(bad.errors?.[0]?.path).toBe('handle');
+    expect(bad.errors?.[0]?.path).toBe('body/handle');
 
     await addCompetitor(deps, { workspaceId, network: 'bluesky', handle: '@Rival.test' });
     const twice = await rejectionOf(

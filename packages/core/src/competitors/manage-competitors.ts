@@ -38,10 +38,10 @@ export async function addCompetitor(
 ): Promise<CompetitorRow> {
   const supported = competitorNetworks(deps.runtime).map((network) => network.id as string);
   if (!supported.includes(input.network))
-    throw AppError.validation('network', 'Plume cannot read public posts on this network. Pick another one.');
+    throw AppError.validation('body/network', 'Plume cannot read public posts on this network. Pick another one.');
   const network = input.network as NetworkId;
   const problem = handleProblem(network, input.handle);
-  if (problem !== undefined) throw AppError.validation('handle', problem);
+  if (problem !== undefined) throw AppError.validation('body/handle', problem);
   const handle = tidyHandle(network, input.handle);
   return deps.db.transaction(async (tx) => {
     // One add at a time per workspace, so two at once cannot both pass the limit.
