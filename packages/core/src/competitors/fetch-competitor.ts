@@ -60,7 +60,15 @@ export async function fetchCompetitor(deps: CompetitorDeps, competitorId: string
   const now = new Date();
   const since = new Date(now.getTime() - (row.lastFetchedAt === null ? FIRST_READ_DAYS : DAILY_READ_DAYS) * DAY_MS);
   try {
-    const context = deps.runtime.context(row.network);
+    const context = deps.runtime.publicReadContext(row.network);
+    if (context === null)
+      return setState(
+        deps.db,
+        row.id,
+        'error',
+        `${provider.manifest.name} reads need an API key this server lacks.`,
+        new Date(now.getTime() + READ_EVERY_HOURS * 3_600_000),
+      );
     const read = await provider.listPublicPosts(context, { handle: row.handle, since, limit: manifest.maxPosts });
     await saveReading(deps.db, row, read, now);
     return { status: 'ok', posts: read.posts.length };

@@ -21,6 +21,8 @@ export function competitorNetworks(runtime: NetworkRuntime): { id: NetworkId; na
   return runtime.providers.flatMap((provider) => {
     const publicPosts = provider.manifest.analytics.publicPosts;
     if (publicPosts === undefined || provider.listPublicPosts === undefined) return [];
+    // A network whose reads need a key the server lacks (YouTube without YOUTUBE_API_KEY) is not offered.
+    if (runtime.publicReadContext(provider.manifest.id) === null) return [];
     return [{ id: provider.manifest.id, name: provider.manifest.name, handleHint: publicPosts.handleHint }];
   });
 }
