@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@plume/testing/test-datab
 import { rejectionOf } from '@plume/testing/rejection-of';
 import { createNetworkRuntime } from '../social/network-runtime.ts';
 import { MAX_COMPETITORS_PER_WORKSPACE } from './competitor-limits.ts';
-import { fetchCompetitor, type CompetitorDeps } from './fetch-competitor.ts';
+import { fetchCompetitor, safeLink, type CompetitorDeps } from './fetch-competitor.ts';
 import { addCompetitor, listCompetitors } from './manage-competitors.ts';
 
 let database: TestDatabase;
@@ -163,5 +163,15 @@ describe('fetchCompetitor', () => {
     fake.server.failNext({ status: 502, body: { error: 'UpstreamFailure', message: 'x' } });
     await db.execute(sql`DELETE FROM analytics_read_limits`);
     expect(await fetchCompetitor(deps, busy.id)).toMatchObject({ status: 'error' });
+  });
+});
+
+describe('safeLink', () => {
+  it('keeps http(s) links from another server and drops anything else', () => {
+    expect(safeLink('https://social.example/@rival')).toBe('https://social.example/@rival');
+    expect(safeLink('javascript:alert(1)')).toBeNull();
+    expect(safeLink('data:text/html,hi')).toBeNull();
+    expect(safeLink('not a url')).toBeNull();
+    expect(safeLink(null)).toBeNull();
   });
 });

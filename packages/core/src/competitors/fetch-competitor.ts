@@ -31,6 +31,18 @@ export type FetchOutcome =
   | { status: 'skipped' };
 
 const DAY_MS = 86_400_000;
+const MAX_NAME_CHARS = 200;
+
+/** A link from another server, kept only when it is a plain http(s) URL (never `javascript:` and the like). */
+export function safeLink(url: string | null | undefined): string | null {
+  if (url === null || url === undefined || url.length > 2000) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.toString() : null;
+  } catch {
+    return null;
+  }
+}
 type CompetitorRow = typeof competitors.$inferSelect;
 
 /** The host the reads go to: the account's own server for Mastodon, else the API's. */
@@ -106,8 +118,8 @@ async function saveReading(
       .update(competitors)
       .set({
         remoteId: read.profile.id,
-        displayName: read.profile.displayName,
-        profileUrl: read.profile.url,
+        displayName: read.profile.displayName.slice(0, MAX_NAME_CHARS),
+        profileUrl: safeLink(read.profile.url),
         followers: read.profile.followers ?? null,
         state: 'ok',
         stateMessage: null,
@@ -123,7 +135,7 @@ function postValues(competitorId: string, post: PublicPost, now: Date): typeof c
   return {
     competitorId,
     remoteId: post.remoteId,
-    url: post.url,
+    url: safeLink(post.url),
     publishedAt: post.publishedAt,
     hashtags: [...post.hashtags],
     topicWords: topicWordsOf(post.text),
