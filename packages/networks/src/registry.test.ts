@@ -36,4 +36,17 @@ describe('network manifests', () => {
     });
     expect(claims).toEqual([]);
   });
+
+  it('declare public-post reads exactly where the provider reads them, with a hint for the handle', () => {
+    const mismatched = allProviders
+      .filter(
+        (provider) =>
+          (provider.listPublicPosts !== undefined) !== (provider.manifest.analytics.publicPosts !== undefined),
+      )
+      .map((provider) => provider.manifest.id);
+    expect(mismatched).toEqual([]);
+    const readers = allProviders.filter((provider) => provider.manifest.analytics.publicPosts !== undefined);
+    expect(readers.map((provider) => provider.manifest.id).sort()).toEqual(['bluesky', 'mastodon', 'youtube']);
+    for (const provider of readers) expect(provider.manifest.analytics.publicPosts?.handleHint).not.toBe('');
+  });
 });
