@@ -87,6 +87,7 @@ it('Competitors: follow an account by handle, see it read by the worker, compare
     await row.getByText('Read', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('2');
     expect(await row.getByRole('cell').nth(4).textContent()).toBe('1,500');
+    await row.getByText('Often uses #coffee').waitFor();
     await page
       .getByRole('img', { name: /Cadence and engagement, last 28 days\. Rival Roasters: 2 posts a week/ })
       .waitFor();

@@ -41,6 +41,7 @@ export const competitorSchema = z.object({
   lastFetchedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   stats: cadenceSchema,
+  topHashtags: z.array(z.string()).max(3).describe('Their most used hashtags over the same 28 days, without `#`'),
 });
 
 export const competitorListSchema = z.object({

@@ -47,3 +47,21 @@ export async function ownStats(db: Database, workspaceId: string): Promise<Map<s
 }
 
 export const emptyStats: CadenceStats = { posts: 0, postsPerWeek: 0, medianEngagements: null };
+
+/** Each competitor's most used hashtags over the last STATS_DAYS, most used first (at most `limit`). */
+export async function competitorTopHashtags(
+  db: Database,
+  workspaceId: string,
+  limit = 3,
+): Promise<Map<string, string[]>> {
+  const result = await db.execute<{ competitor_id: string; tag: string }>(sql`
+    SELECT competitor_id, tag FROM (
+      SELECT p.competitor_id, tag, row_number() OVER (PARTITION BY p.competitor_id ORDER BY count(*) DESC, tag) AS rank
+      FROM competitor_posts p JOIN competitors c ON c.id = p.competitor_id, unnest(p.hashtags) AS tag
+      WHERE c.workspace_id = ${workspaceId} AND p.published_at > now() - make_interval(days => ${STATS_DAYS})
+      GROUP BY p.competitor_id, tag
+    ) ranked WHERE rank <= ${limit} ORDER BY competitor_id, rank`);
+  const tags = new Map<string, string[]>();
+  for (const row of result.rows) tags.set(row.competitor_id, [...(tags.get(row.competitor_id) ?? []), row.tag]);
+  return tags;
+}

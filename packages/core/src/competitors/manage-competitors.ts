@@ -10,11 +10,11 @@ import { AppError } from '@plume/errors/app-error';
 import type { NetworkId } from '@plume/networks/contract';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { FETCH_COMPETITOR_JOB, MAX_COMPETITORS_PER_WORKSPACE } from './competitor-limits.ts';
-import { competitorStats, emptyStats, ownStats, type CadenceStats } from './competitor-stats.ts';
+import { competitorStats, competitorTopHashtags, emptyStats, ownStats, type CadenceStats } from './competitor-stats.ts';
 import { handleProblem, tidyHandle } from './handles.ts';
 
 type CompetitorRow = typeof competitors.$inferSelect;
-export type CompetitorView = CompetitorRow & { stats: CadenceStats };
+export type CompetitorView = CompetitorRow & { stats: CadenceStats; topHashtags: string[] };
 
 /** Networks whose provider reads other accounts' public posts, with the hint for their handle field. */
 export function competitorNetworks(runtime: NetworkRuntime): { id: NetworkId; name: string; handleHint: string }[] {
@@ -84,8 +84,13 @@ export async function listCompetitors(
     .where(eq(competitors.workspaceId, workspaceId))
     .orderBy(asc(competitors.createdAt), asc(competitors.id));
   const stats = await competitorStats(db, workspaceId);
+  const hashtags = await competitorTopHashtags(db, workspaceId);
   return {
-    competitors: rows.map((row) => ({ ...row, stats: stats.get(row.id) ?? emptyStats })),
+    competitors: rows.map((row) => ({
+      ...row,
+      stats: stats.get(row.id) ?? emptyStats,
+      topHashtags: hashtags.get(row.id) ?? [],
+    })),
     own: await ownStats(db, workspaceId),
   };
 }

@@ -26,7 +26,9 @@ import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 
 const tags = ['analytics'];
 
-function toWire(row: Omit<CompetitorView, 'stats'> & { stats?: CompetitorView['stats'] }) {
+function toWire(
+  row: Omit<CompetitorView, 'stats' | 'topHashtags'> & Partial<Pick<CompetitorView, 'stats' | 'topHashtags'>>,
+) {
   return {
     id: row.id,
     network: row.network,
@@ -39,6 +41,7 @@ function toWire(row: Omit<CompetitorView, 'stats'> & { stats?: CompetitorView['s
     lastFetchedAt: row.lastFetchedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     stats: row.stats ?? emptyStats,
+    topHashtags: row.topHashtags ?? [],
   };
 }
 

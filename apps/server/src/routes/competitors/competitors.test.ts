@@ -82,6 +82,7 @@ describe('competitor routes', () => {
       state: 'ok',
       stateMessage: null,
       stats: { posts: 1, postsPerWeek: 0.3, medianEngagements: 12 },
+      topHashtags: ['coffee'],
     });
 
     const refreshed = await testApp.app.inject({

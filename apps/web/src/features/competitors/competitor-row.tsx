@@ -49,6 +49,11 @@ export function CompetitorRow(props: {
             competitor.handle
           )}
         </span>
+        {competitor.topHashtags.length > 0 ? (
+          <span className="block text-xs text-muted">
+            Often uses {competitor.topHashtags.map((tag) => `#${tag}`).join(' ')}
+          </span>
+        ) : null}
       </td>
       <td className="py-3 pr-4">
         <span className={competitor.state === 'ok' || competitor.state === 'pending' ? 'text-ink' : 'text-danger'}>
