@@ -24,6 +24,7 @@ import { SessionCache } from './lib/session-cache.ts';
 import { createResponseSerializerCompiler } from './lib/response-serializer.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { analyticsRoutes } from './routes/analytics/analytics.routes.ts';
+import { competitorRoutes } from './routes/competitors/competitors.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
 import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
@@ -77,6 +78,7 @@ export const routeModules = [
   notificationRoutes,
   weeklyReportRoutes,
   analyticsRoutes,
+  competitorRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -11,6 +11,7 @@ import {
   collectSnapshotsJob,
   purgeSnapshotsJob,
 } from '@plume/core/jobs/analytics-jobs';
+import { fetchCompetitorJob, queueDueCompetitorsJob } from '@plume/core/jobs/competitor-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
@@ -37,6 +38,8 @@ export const crontab = [
   '* * * * * collect_snapshots ?max=1',
   '17 * * * * collect_account_metrics ?max=1',
   '43 3 * * * purge_snapshots ?max=1',
+  // Competitors: each is read once a day (the due time lives on the row); the sweep queues those due.
+  '29 * * * * queue_due_competitors ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -88,6 +91,8 @@ export async function startWorker(input: {
     [sendMailJob.id]: toTask(mailDeps, sendMailJob, logger),
     [mailNotificationJob.id]: toTask({ db, appUrl: publishing.appUrl }, mailNotificationJob, logger),
     [purgeExpiredJob.id]: toTask({ db }, purgeExpiredJob, logger),
+    [fetchCompetitorJob.id]: toTask({ db, runtime: publishing.runtime }, fetchCompetitorJob, logger),
+    [queueDueCompetitorsJob.id]: toTask({ db, runtime: publishing.runtime }, queueDueCompetitorsJob, logger),
     [weeklyReportsJob.id]: toTask({ db }, weeklyReportsJob, logger),
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),

@@ -34,6 +34,8 @@ export const NETWORK_CREDENTIAL_KEYS = [
   'PINTEREST_APP_SECRET',
   'REDDIT_CLIENT_ID',
   'REDDIT_CLIENT_SECRET',
+  // Not an app pair: the YouTube Data API key for reading competitors' public channels (no user token).
+  'YOUTUBE_API_KEY',
 ] as const;
 
 export type NetworkCredentialKey = (typeof NETWORK_CREDENTIAL_KEYS)[number];

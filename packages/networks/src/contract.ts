@@ -120,6 +120,8 @@ export interface NetworkManifest {
     account: AccountAnalyticsManifest | null;
     /** Backfill of the account's own past posts at connect and on demand. */
     recentPosts: { maxPosts: number; maxAgeDays: number } | null;
+    /** Reading other accounts' public posts (competitors) through `listPublicPosts`; absent where the API has none. */
+    publicPosts?: PublicPostsManifest;
   };
   /** True only where the provider has the operation (`listComments`, `listMentions`, `listMessages`); none has yet. */
   inbox: { comments: boolean; mentions: boolean; messages: boolean };
@@ -145,6 +147,19 @@ export interface PostAnalyticsManifest {
   note?: string;
 }
 
+/** What `listPublicPosts` can read of an account Plume is not connected to. */
+export interface PublicPostsManifest {
+  /** Exactly the counts the API gives on another account's post; a count not listed is absent, never 0. */
+  metrics: readonly PostMetric[];
+  /** Most posts one read returns (Plume reads at most this many per competitor and day). */
+  maxPosts: number;
+  /** How to name the account, shown under the handle field, e.g. `alice.bsky.social`. */
+  handleHint: string;
+  /** Configuration key of an API key the reads need (YouTube); absent when the reads are keyless. */
+  apiKey?: string;
+  note?: string;
+}
+
 export interface AccountAnalyticsManifest {
   metrics: readonly AccountMetric[];
   scopes: readonly string[];
@@ -165,6 +180,30 @@ export interface RecentPost {
   hasMedia: boolean;
   hasLink: boolean;
   metrics: PostMetricValues;
+}
+
+/** Another account's public post, as read for competitor analysis. Its text is for hashtags and topics only. */
+export interface PublicPost {
+  remoteId: string;
+  url: string | null;
+  publishedAt: Date;
+  text: string;
+  /** Lower-case, without `#`, each once. */
+  hashtags: readonly string[];
+  hasMedia: boolean;
+  hasLink: boolean;
+  /** The public counts the API gave; a count it leaves out is absent, never 0. */
+  metrics: PostMetricValues;
+}
+
+/** The account a handle names on the network. */
+export interface PublicProfile {
+  /** The network's stable id (DID, account id, channel id). */
+  id: string;
+  handle: string;
+  displayName: string;
+  url: string | null;
+  followers?: number;
 }
 
 /** Tokens as the network issued them. Stored encrypted; never logged or returned by the API. */
@@ -202,6 +241,8 @@ export interface NetworkContext {
   http: HttpClient;
   endpoints: Readonly<Record<string, string>>;
   app?: { clientId: string; clientSecret: string };
+  /** The API key of the manifest's `analytics.publicPosts.apiKey`, when configured. */
+  apiKey?: string;
   now: () => Date;
 }
 
@@ -320,6 +361,15 @@ export interface NetworkProvider {
     account: AccountAuth,
     options: { since: Date; limit: number },
   ) => Promise<RecentPost[]>;
+  /**
+   * Another account's public posts newer than `since`, newest first, at most `limit`, with the public
+   * counts the API gives. Needs no connected account. An unknown handle throws `ProfileNotFound`;
+   * other failures throw the typed provider errors (a 429 as `RateLimited` with its Retry-After).
+   */
+  listPublicPosts?: (
+    context: NetworkContext,
+    input: { handle: string; since: Date; limit: number },
+  ) => Promise<{ profile: PublicProfile; posts: PublicPost[] }>;
   /**
    * The text limit for one account and target where the manifest's cannot say it: a server's own
    * limit (a Mastodon instance's `max_characters`, from the metadata stored at connect) or a setting

@@ -76,6 +76,17 @@ export class Permanent extends ProviderError {
   }
 }
 
+/** The handle names no account the network shows publicly (unknown, deleted, suspended or private). */
+export class ProfileNotFound extends Permanent {
+  readonly handle: string;
+
+  constructor(handle: string, networkName: string, options: ProviderErrorOptions = {}) {
+    super(`${networkName} has no public account "${handle}".`, options);
+    this.name = 'ProfileNotFound';
+    this.handle = handle;
+  }
+}
+
 /** The four errors an operation may throw; `switch (error.kind)` narrows to one of them. */
 export type AnyProviderError = AuthExpired | RateLimited | Retryable | Permanent;
 

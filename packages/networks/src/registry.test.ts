@@ -5,6 +5,7 @@ const OPERATION_OF = {
   'analytics.post': 'getPostMetrics',
   'analytics.account': 'getAccountMetrics',
   'analytics.recentPosts': 'listRecentPosts',
+  'analytics.publicPosts': 'listPublicPosts',
   'inbox.comments': 'listComments',
   'inbox.mentions': 'listMentions',
   'inbox.messages': 'listMessages',
@@ -18,6 +19,7 @@ describe('network manifests', () => {
         'analytics.post': analytics.post !== null,
         'analytics.account': analytics.account !== null,
         'analytics.recentPosts': analytics.recentPosts !== null,
+        'analytics.publicPosts': analytics.publicPosts !== undefined,
         'inbox.comments': inbox.comments,
         'inbox.mentions': inbox.mentions,
         'inbox.messages': inbox.messages,
@@ -33,5 +35,18 @@ describe('network manifests', () => {
         .map(([capability]) => `${provider.manifest.id}: ${capability}`);
     });
     expect(claims).toEqual([]);
+  });
+
+  it('declare public-post reads exactly where the provider reads them, with a hint for the handle', () => {
+    const mismatched = allProviders
+      .filter(
+        (provider) =>
+          (provider.listPublicPosts !== undefined) !== (provider.manifest.analytics.publicPosts !== undefined),
+      )
+      .map((provider) => provider.manifest.id);
+    expect(mismatched).toEqual([]);
+    const readers = allProviders.filter((provider) => provider.manifest.analytics.publicPosts !== undefined);
+    expect(readers.map((provider) => provider.manifest.id).sort()).toEqual(['bluesky', 'mastodon', 'youtube']);
+    for (const provider of readers) expect(provider.manifest.analytics.publicPosts?.handleHint).not.toBe('');
   });
 });

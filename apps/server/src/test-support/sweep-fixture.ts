@@ -57,6 +57,10 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const notificationId = await insertNotification(db, workspace.id, owner.id);
   // An admin's "Generate now" leaves a real (empty) weekly report.
   const reportId = await post(app, owner, `${base}/reports/weekly`, {});
+  const competitorId = await post(app, owner, `${base}/competitors`, {
+    network: 'bluesky',
+    handle: 'sweep.bsky.social',
+  });
 
   return {
     owner,
@@ -74,6 +78,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       revisionId,
       pullId,
       reportId,
+      competitorId,
       modelName: 'llama3.2:3b',
     },
     example: (route): RouteExample | undefined => {

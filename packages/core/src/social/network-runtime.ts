@@ -17,6 +17,11 @@ export interface NetworkRuntime {
   status(id: NetworkId): NetworkStatus;
   /** A context for calls to the network; throws network_not_configured when app credentials are missing. */
   context(id: NetworkId, app?: { clientId: string; clientSecret: string }): NetworkContext;
+  /**
+   * A context for reading other accounts' public posts (`listPublicPosts`): no app credentials, with
+   * the API key the manifest's `analytics.publicPosts.apiKey` names; null when that key is not set.
+   */
+  publicReadContext(id: NetworkId): NetworkContext | null;
   /** Where networks send the user back after authorization. */
   redirectUri: string;
 }
@@ -61,6 +66,17 @@ export function createNetworkRuntime(input: {
     status(id) {
       const app = appCredentials(id);
       return app !== undefined && 'missing' in app ? { ready: false, missing: app.missing } : { ready: true };
+    },
+    publicReadContext(id) {
+      const keyName = provider(id).manifest.analytics.publicPosts?.apiKey;
+      const apiKey = keyName === undefined ? undefined : input.credential(keyName);
+      if (keyName !== undefined && apiKey === undefined) return null;
+      return {
+        http: input.http,
+        endpoints: { ...provider(id).manifest.endpoints, ...input.config.NETWORK_ENDPOINTS[id] },
+        ...(apiKey === undefined ? {} : { apiKey }),
+        now,
+      };
     },
     context(id, app) {
       const configured = appCredentials(id);

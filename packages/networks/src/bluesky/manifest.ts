@@ -77,6 +77,12 @@ export const blueskyManifest: NetworkManifest = {
     post: { metrics: ['likes', 'reposts', 'replies', 'quotes'], batchSize: 25, scopes: [] },
     account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
     recentPosts: { maxPosts: 3000, maxAgeDays: 3650 },
+    publicPosts: {
+      metrics: ['likes', 'reposts', 'replies', 'quotes'],
+      maxPosts: 200,
+      handleHint: 'alice.bsky.social',
+      note: 'Read from the public AppView without signing in; replies and reposts are left out.',
+    },
   },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [
@@ -115,6 +121,8 @@ export const blueskyManifest: NetworkManifest = {
   endpoints: {
     /** Where sessions start when the user names no host; calls then go to the account's own PDS. */
     api: 'https://bsky.social',
+    /** The public AppView: other accounts' profiles and feeds, without signing in (competitors). */
+    appView: 'https://public.api.bsky.app',
     /** Public web app, for post and profile links. */
     web: 'https://bsky.app',
   },

@@ -44,20 +44,27 @@ export function metricsOfPostView(view: PostView): PostMetricValues {
 
 const MEDIA_EMBEDS = ['app.bsky.embed.images#view', 'app.bsky.embed.video#view', 'app.bsky.embed.recordWithMedia#view'];
 
-/** A post of the account as backfill stores it: its text, when, whether it had media or a link. */
-export function recentPostOfView(context: NetworkContext, account: AccountAuth, view: PostView): RecentPost {
+/** What a post view says about the post, whoever wrote it: when, its text, media or link, counts. */
+export function featuresOfPostView(view: PostView): Omit<RecentPost, 'remoteId' | 'url'> {
   const embedType = view.embed?.$type ?? '';
   const linkFacet = (view.record.facets ?? []).some((facet) =>
     facet.features.some((feature) => feature.$type === 'app.bsky.richtext.facet#link'),
   );
   const createdAt = new Date(view.record.createdAt ?? view.indexedAt);
   return {
-    remoteId: view.uri,
-    url: blueskyPostUrl(context, account, view.uri),
     publishedAt: Number.isNaN(createdAt.getTime()) ? new Date(view.indexedAt) : createdAt,
     text: view.record.text ?? '',
     hasMedia: MEDIA_EMBEDS.includes(embedType),
     hasLink: linkFacet || embedType === 'app.bsky.embed.external#view',
     metrics: metricsOfPostView(view),
+  };
+}
+
+/** A post of the account as backfill stores it: its text, when, whether it had media or a link. */
+export function recentPostOfView(context: NetworkContext, account: AccountAuth, view: PostView): RecentPost {
+  return {
+    remoteId: view.uri,
+    url: blueskyPostUrl(context, account, view.uri),
+    ...featuresOfPostView(view),
   };
 }

@@ -6,6 +6,7 @@ import { deleteFromBluesky } from './operations/delete.ts';
 import { getBlueskyAccountMetrics } from './operations/get-account-metrics.ts';
 import { getBlueskyPostMetrics } from './operations/get-post-metrics.ts';
 import { checkBlueskyHealth } from './operations/health.ts';
+import { listBlueskyPublicPosts } from './operations/list-public-posts.ts';
 import { listBlueskyRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToBluesky } from './operations/publish.ts';
 import { validateForBluesky } from './validate.ts';
@@ -20,4 +21,5 @@ export const blueskyProvider: NetworkProvider = {
   getPostMetrics: getBlueskyPostMetrics,
   getAccountMetrics: getBlueskyAccountMetrics,
   listRecentPosts: listBlueskyRecentPosts,
+  listPublicPosts: listBlueskyPublicPosts,
 };

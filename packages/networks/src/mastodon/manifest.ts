@@ -74,6 +74,12 @@ export const mastodonManifest: NetworkManifest = {
     },
     account: { metrics: ['followers', 'following', 'posts'], scopes: ['read:accounts'] },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
+    publicPosts: {
+      metrics: ['likes', 'reposts', 'replies', 'quotes'],
+      maxPosts: 200,
+      handleHint: '@name@mastodon.social',
+      note: "Read without a token from the account's own server, which has its true counts; replies and boosts are left out. Quotes from Mastodon 4.5 on.",
+    },
   },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [

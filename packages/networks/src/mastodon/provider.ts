@@ -5,6 +5,7 @@ import { mastodonManifest } from './manifest.ts';
 import { deleteFromMastodon } from './operations/delete.ts';
 import { checkMastodonHealth } from './operations/health.ts';
 import { getMastodonAccountMetrics, getMastodonPostMetrics, mastodonPostsPerCall } from './operations/metrics.ts';
+import { listMastodonPublicPosts } from './operations/public-posts.ts';
 import { listMastodonRecentPosts } from './operations/recent-posts.ts';
 import { publishToMastodon } from './operations/publish.ts';
 import { mastodonTextRules, validateForMastodon } from './validate.ts';
@@ -19,6 +20,7 @@ export const mastodonProvider: NetworkProvider = {
   postMetricsPerCall: mastodonPostsPerCall,
   getAccountMetrics: getMastodonAccountMetrics,
   listRecentPosts: listMastodonRecentPosts,
+  listPublicPosts: listMastodonPublicPosts,
   textRulesFor: mastodonTextRules,
   validate: validateForMastodon,
 };

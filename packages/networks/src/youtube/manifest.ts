@@ -105,6 +105,13 @@ export const youtubeManifest: NetworkManifest = {
       note: 'followers are absent when the channel hides its subscriber count.',
     },
     recentPosts: { maxPosts: 20_000, maxAgeDays: 3650 },
+    publicPosts: {
+      metrics: ['views', 'likes', 'replies'],
+      maxPosts: 100,
+      handleHint: '@channelname',
+      apiKey: 'YOUTUBE_API_KEY',
+      note: 'Read with the server’s Data API key (YOUTUBE_API_KEY), 1 quota unit a call: about 4 calls per channel and day. Likes are absent where the owner hides them, comments where they are off.',
+    },
   },
   inbox: { comments: false, mentions: false, messages: false },
   rateLimits: [

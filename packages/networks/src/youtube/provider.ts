@@ -8,6 +8,7 @@ import { deleteYoutubeVideo } from './operations/delete.ts';
 import { getYoutubeAccountMetrics } from './operations/get-account-metrics.ts';
 import { getYoutubePostMetrics } from './operations/get-post-metrics.ts';
 import { youtubeHealth } from './operations/health.ts';
+import { listYoutubePublicPosts } from './operations/public-posts.ts';
 import { listYoutubeRecentPosts } from './operations/list-recent-posts.ts';
 import { publishYoutube } from './operations/publish.ts';
 import { validateYoutube } from './operations/validate.ts';
@@ -22,4 +23,5 @@ export const youtubeProvider: NetworkProvider = {
   getPostMetrics: getYoutubePostMetrics,
   getAccountMetrics: getYoutubeAccountMetrics,
   listRecentPosts: listYoutubeRecentPosts,
+  listPublicPosts: listYoutubePublicPosts,
 };

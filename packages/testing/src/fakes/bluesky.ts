@@ -100,7 +100,7 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
     blobs: new Map(),
     records: new Map(),
     page: { html: '', image: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
-    appView: { counts: new Map(), profiles: new Map(), reposts: [] },
+    appView: { counts: new Map(), profiles: new Map(), reposts: [], authors: [] },
   };
   let baseUrl = '';
 

@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { buttonClasses } from '../../components/button-classes.ts';
 import { zoneLabel } from '../../lib/format-time.ts';
+import { CompetitorsCard } from '../competitors/competitors-card.tsx';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import {
   breakdownsQueryOptions,
@@ -151,6 +152,7 @@ export function AnalyticsPage({ workspaceId, range, compare, onChange }: Analyti
         ) : null}
         {followers.isError ? <ErrorState error={followers.error} onRetry={() => void followers.refetch()} /> : null}
         {data && measured ? <MeasuredSections workspaceId={workspaceId} range={range} timeZone={timezone} /> : null}
+        <CompetitorsCard workspaceId={workspaceId} />
       </div>
     </>
   );

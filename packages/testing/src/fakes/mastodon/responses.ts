@@ -67,6 +67,10 @@ export function statusJson(state: MastodonFakeState, status: MastodonFakeStatus)
     uri: `${state.origin}/users/${state.account.username}/statuses/${status.id}`,
     url: `${state.origin}/@${state.account.username}/${status.id}`,
     content: `<p>${status.text}</p>`,
+    tags: [...status.text.matchAll(/(?<![\w&])#(\w+)/gu)].map((match) => ({
+      name: (match[1] ?? '').toLowerCase(),
+      url: `${state.origin}/tags/${(match[1] ?? '').toLowerCase()}`,
+    })),
     media_attachments: status.mediaIds.map((id) => {
       const media = state.media.get(id);
       return media === undefined ? { id } : mediaJson(state, media);

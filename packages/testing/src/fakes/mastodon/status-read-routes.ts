@@ -3,10 +3,11 @@
  * public and unlisted statuses need no token; a token that is sent must hold `read` or `read:statuses`
  * (403 otherwise, as Mastodon checks the scopes of any token it gets); followers-only and direct
  * statuses are 404 to anyone else. GET /api/v1/statuses exists from 4.3 on and leaves out what it
- * cannot show. `rateLimitedReads` makes the next reads answer 429 with `X-RateLimit-Reset`.
+ * cannot show. GET /api/v1/accounts/lookup finds the local account by name (404 otherwise).
+ * `rateLimitedReads` makes the next reads answer 429 with `X-RateLimit-Reset`.
  */
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
-import { hasScope, mastodonError, rateLimitHeaders, statusJson } from './responses.ts';
+import { accountJson, hasScope, mastodonError, rateLimitHeaders, statusJson } from './responses.ts';
 import type { MastodonFakeState, MastodonFakeStatus } from './state.ts';
 
 const forbidden: FakeResponse = {
@@ -71,6 +72,19 @@ export function statusReadRoutes(state: MastodonFakeState): FakeRoute[] {
     },
     {
       method: 'GET',
+      path: '/api/v1/accounts/lookup',
+      handler: (request) => {
+        const refused = refusal(state, request);
+        if (refused !== undefined) return refused;
+        const acct = (request.query.get('acct') ?? '').replace(/^@/, '');
+        const host = new URL(state.origin).host;
+        if (acct !== state.account.username && acct !== `${state.account.username}@${host}`)
+          return mastodonError(404, 'Record not found');
+        return { status: 200, headers: rateLimitHeaders(), body: accountJson(state) };
+      },
+    },
+    {
+      method: 'GET',
       path: '/api/v1/accounts/:id/statuses',
       handler: (request) => {
         const refused = refusal(state, request);
@@ -80,6 +94,7 @@ export function statusReadRoutes(state: MastodonFakeState): FakeRoute[] {
         const maxId = request.query.get('max_id');
         const page = [...state.statuses.values()]
           .filter((status) => visible(state, request, status))
+          .filter((status) => request.query.get('exclude_replies') !== 'true' || status.inReplyToId === null)
           .filter((status) => maxId === null || BigInt(status.id) < BigInt(maxId))
           .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
           .slice(0, limit);

@@ -6,8 +6,11 @@
  *   ids; unknown or deleted ids are simply left out of `items`; counts are strings)
  * - https://developers.google.com/youtube/v3/docs/playlistItems/list (the uploads playlist, newest
  *   first, maxResults ≤ 50, pageToken / nextPageToken)
+ * Public reads may use an API key (`?key=`, developers.google.com/youtube/v3/docs#calling-the-api)
+ * instead of a token: a key the fake does not know answers 400 `keyInvalid`. channels.list also
+ * takes `forHandle` (`@name` or `name`); an unknown handle is an empty `items`, not a 404.
  */
-import type { FakeResponse, FakeRoute } from '../fake-network-server.ts';
+import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
 import { checkGoogleBearer, googleApiError } from './google-token-routes.ts';
 import type { FakeYoutubeChannel, YoutubeFakeState } from './youtube-state.ts';
 
@@ -43,21 +46,42 @@ function channelJson(channel: FakeYoutubeChannel, parts: Set<string>): Record<st
   return item;
 }
 
+/** A request with `?key=` is an API-key read; without it, the bearer token must hold a read scope. */
+function checkRead(
+  state: YoutubeFakeState,
+  request: FakeRequest,
+  readScopes: readonly string[],
+): FakeResponse | undefined {
+  const key = request.query.get('key');
+  if (key === null) return checkGoogleBearer(state.tokens, request, readScopes);
+  return state.apiKeys.has(key)
+    ? undefined
+    : badRequest('API key not valid. Please pass a valid API key.', 'keyInvalid');
+}
+
+function channelsMatching(state: YoutubeFakeState, request: FakeRequest): FakeYoutubeChannel[] {
+  const id = request.query.get('id');
+  const forHandle = request.query.get('forHandle');
+  if (forHandle !== null) {
+    const wanted = `@${forHandle.replace(/^@/, '')}`.toLowerCase();
+    return state.channels.filter((channel) => channel.handle?.toLowerCase() === wanted);
+  }
+  return id === null ? state.channels : state.channels.filter((channel) => channel.id === id);
+}
+
 export function statisticsRoutes(state: YoutubeFakeState, readScopes: readonly string[]): FakeRoute[] {
   return [
     {
       method: 'GET',
       path: '/youtube/v3/channels',
       handler: (request) => {
-        const denied = checkGoogleBearer(state.tokens, request, readScopes);
+        const denied = checkRead(state, request, readScopes);
         if (denied !== undefined) return denied;
         const parts = new Set((request.query.get('part') ?? '').split(',').filter((part) => part !== ''));
-        const id = request.query.get('id');
         if (parts.size === 0) return badRequest("No parts selected. Set 'part'.", 'missingRequiredParameter');
-        if (request.query.get('mine') !== 'true' && id === null)
-          return badRequest('No filter selected.', 'missingRequiredParameter');
-        const channels = id === null ? state.channels : state.channels.filter((channel) => channel.id === id);
-        const items = channels.map((channel) => channelJson(channel, parts));
+        const filters = ['mine', 'id', 'forHandle'].filter((name) => request.query.get(name) !== null);
+        if (filters.length === 0) return badRequest('No filter selected.', 'missingRequiredParameter');
+        const items = channelsMatching(state, request).map((channel) => channelJson(channel, parts));
         return {
           body: {
             kind: 'youtube#channelListResponse',
@@ -71,8 +95,9 @@ export function statisticsRoutes(state: YoutubeFakeState, readScopes: readonly s
       method: 'GET',
       path: '/youtube/v3/videos',
       handler: (request) => {
-        const denied = checkGoogleBearer(state.tokens, request, readScopes);
+        const denied = checkRead(state, request, readScopes);
         if (denied !== undefined) return denied;
+        const withSnippet = (request.query.get('part') ?? '').split(',').includes('snippet');
         const ids = (request.query.get('id') ?? '').split(',').filter((id) => id !== '');
         if (ids.length > 50) return badRequest('The request specifies too many video IDs.', 'invalidFilters');
         const items = ids.flatMap((id) => {
@@ -84,7 +109,15 @@ export function statisticsRoutes(state: YoutubeFakeState, readScopes: readonly s
             favoriteCount: '0',
             commentCount: '0',
           };
-          return [{ kind: 'youtube#video', etag: `etag-${id}`, id, statistics }];
+          return [
+            {
+              kind: 'youtube#video',
+              etag: `etag-${id}`,
+              id,
+              statistics,
+              ...(withSnippet ? { snippet: video.snippet } : {}),
+            },
+          ];
         });
         return { body: { kind: 'youtube#videoListResponse', pageInfo: { totalResults: items.length }, items } };
       },
@@ -93,7 +126,7 @@ export function statisticsRoutes(state: YoutubeFakeState, readScopes: readonly s
       method: 'GET',
       path: '/youtube/v3/playlistItems',
       handler: (request) => {
-        const denied = checkGoogleBearer(state.tokens, request, readScopes);
+        const denied = checkRead(state, request, readScopes);
         if (denied !== undefined) return denied;
         const max = Number(request.query.get('maxResults') ?? '5');
         if (!Number.isInteger(max) || max < 0 || max > 50)

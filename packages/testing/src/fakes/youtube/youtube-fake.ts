@@ -65,6 +65,7 @@ export async function startYoutubeFake(options: { channels?: FakeYoutubeChannel[
     videos: new Map(),
     sessions: new Map(),
     keepOnlyOfNextChunk: undefined,
+    apiKeys: new Set(['test-api-key']),
   };
   let base = '';
   const routes: FakeRoute[] = [

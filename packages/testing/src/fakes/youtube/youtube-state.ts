@@ -47,4 +47,6 @@ export interface YoutubeFakeState {
   sessions: Map<string, FakeUploadSession>;
   /** Keep only this many bytes of the next chunk, as Google may persist less than was sent. */
   keepOnlyOfNextChunk: number | undefined;
+  /** Data API keys that may read public channels and videos (`?key=`) without a token. */
+  apiKeys: Set<string>;
 }
