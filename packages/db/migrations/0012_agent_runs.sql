@@ -28,6 +28,7 @@ CREATE TABLE "agent_runs" (
 	"output" jsonb,
 	"estimate_micros" bigint DEFAULT 0 NOT NULL,
 	"cost_micros" bigint DEFAULT 0 NOT NULL,
+	"local_only" boolean DEFAULT false NOT NULL,
 	"planned_steps" integer DEFAULT 0 NOT NULL,
 	"error" text,
 	"cancel_requested_at" timestamp with time zone,

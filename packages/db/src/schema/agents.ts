@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -27,6 +27,8 @@ export const agentRuns = pgTable(
     estimateMicros: bigint('estimate_micros', { mode: 'number' }).notNull().default(0),
     /** What its model calls have cost so far. */
     costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),
+    /** The budget could not cover paid models at the start: every call goes to local models. */
+    localOnly: boolean('local_only').notNull().default(false),
     /** Steps the run plans to take, for the progress bar. */
     plannedSteps: integer('planned_steps').notNull().default(0),
     error: text('error'),
