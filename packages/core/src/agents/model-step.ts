@@ -11,7 +11,7 @@ import type { GenerateResult } from '@plume/llm/gateway/gateway';
 import type { LlmTask } from '@plume/llm/provider-contract';
 import { extractJsonObject } from '../content/extract-json.ts';
 import { AgentStepError, type RunContext } from './runner.ts';
-import type { StepUsage } from './run-store.ts';
+import { noteStepError, type StepUsage } from './run-store.ts';
 
 export type ModelPrompt = { system: string; user: string; maxOutputTokens: number };
 
@@ -94,8 +94,22 @@ export function retryPrompt(prompt: ModelPrompt, failed: { error: string; reply:
 export async function modelStep<T>(context: RunContext, spec: ModelStepSpec<T>): Promise<T> {
   const first = await attempt(context, spec, spec.key, spec.prompt);
   if (first.ok) return spec.schema.parse(first.value);
-  const second = await attempt(context, spec, `${spec.key}:retry`, retryPrompt(spec.prompt, first));
+  const note = { runId: context.run.id };
+  await noteStepError(context.db, {
+    ...note,
+    key: spec.key,
+    error: `Answer not usable: ${first.error}`,
+    failed: false,
+  });
+  const retryKey = `${spec.key}:retry`;
+  const second = await attempt(context, spec, retryKey, retryPrompt(spec.prompt, first));
   if (second.ok) return spec.schema.parse(second.value);
+  await noteStepError(context.db, {
+    ...note,
+    key: retryKey,
+    error: `Answer not usable: ${second.error}`,
+    failed: true,
+  });
   throw new AgentStepError(
     `The model's answer for ${spec.what} was not usable twice (asked again with the error once): ${second.error}.`,
   );

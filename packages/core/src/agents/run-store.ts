@@ -153,3 +153,14 @@ export async function requestCancel(db: Database, runId: string, now: Date): Pro
     .returning({ id: agentRuns.id });
   return rows.length > 0;
 }
+
+/** Notes why a stored step's result was not usable; `failed` also marks it failed (its result stays). */
+export async function noteStepError(
+  db: Database,
+  input: { runId: string; key: string; error: string; failed: boolean },
+): Promise<void> {
+  await db
+    .update(agentRunSteps)
+    .set({ error: input.error, ...(input.failed ? { state: 'failed' as const } : {}) })
+    .where(and(eq(agentRunSteps.runId, input.runId), eq(agentRunSteps.key, input.key)));
+}
