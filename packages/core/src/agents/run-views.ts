@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { agentRuns, agentRunSteps } from '@plume/db/schema/agents';
+import { agentRuns } from '@plume/db/schema/agents';
 import { AppError } from '@plume/errors/app-error';
 import { agentRunOutputSchema, type AgentRunOutput } from '@plume/contract/agents/agent-outputs';
 import type { AgentRunSummaryView, AgentStepView } from '@plume/contract/agents/agent-run-schemas';
@@ -99,7 +99,7 @@ export async function listRunViews(
   const rows = await db
     .select({
       run: agentRuns,
-      done: sql<number>`(SELECT count(*)::int FROM ${agentRunSteps} s WHERE s.run_id = ${agentRuns.id} AND s.state = 'succeeded' AND s.key NOT LIKE '%:retry')`,
+      done: sql<number>`(SELECT count(*)::int FROM agent_run_steps s WHERE s.run_id = agent_runs.id AND s.state = 'succeeded' AND s.key NOT LIKE '%:retry')`,
     })
     .from(agentRuns)
     .where(

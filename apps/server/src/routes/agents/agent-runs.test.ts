@@ -81,6 +81,11 @@ describe('agent runs over HTTP', () => {
     expect(done.steps.map((step) => step.key)).toEqual(['facts', 'intelligence', 'strategy']);
     expect(done.output?.strategy?.months.map((month) => month.month)).toEqual(['2027-03']);
 
+    const listed = await t.app.inject({ method: 'GET', url: url(), headers: viewer.headers });
+    expect(
+      listed.json<{ items: Array<{ id: string; doneSteps: number }> }>().items.find((item) => item.id === run.id),
+    ).toMatchObject({ doneSteps: 3 });
+
     const cancelled = await t.app.inject({ method: 'POST', url: url(`/${run.id}/cancel`), headers: owner.headers });
     expect(cancelled.statusCode).toBe(409);
     expect(cancelled.json<Problem>().detail).toMatch(/already over/);

@@ -106,7 +106,11 @@ export function RunOutput({ output, input }: { output: Output; input: WireAgentR
     <div className="space-y-6">
       <Card
         title="What the workspace knows"
-        description={`From ${facts.postsAnalysed} measured posts on ${facts.accounts.length} account(s).`}
+        description={
+          facts.postsAnalysed === 0
+            ? 'No measured posts yet: best times come from public-data priors until your accounts have history.'
+            : `From ${facts.postsAnalysed} measured posts on ${facts.accounts.length} account(s).`
+        }
       >
         <div className="space-y-4">
           <List title="Highlights" items={reading.highlights} />
