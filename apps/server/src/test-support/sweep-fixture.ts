@@ -64,6 +64,11 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
     .values({ workspaceId: workspace.id, kind: 'intelligence', input: { kind: 'intelligence' } })
     .returning({ id: agentRuns.id });
   const runId = run?.id ?? '';
+  const [failed] = await db
+    .insert(agentRuns)
+    .values({ workspaceId: workspace.id, kind: 'intelligence', input: { kind: 'intelligence' }, state: 'failed' })
+    .returning({ id: agentRuns.id });
+  const failedRunId = failed?.id ?? '';
 
   return {
     owner,
@@ -102,6 +107,9 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       // An agent run's live stream ends only when the run does; its 200 is read in agent-runs.test.ts.
       if (route.key === 'GET /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/stream') return { skip: ['control'] };
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/agent-runs') return { body: { kind: 'intelligence' } };
+      // A failed run, so resuming it succeeds.
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/resume')
+        return { params: { runId: failedRunId } };
       // Insights: the fixture's account; predicting stores nothing, so a viewer may ask.
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/insights/predict')
         return { body: { accountIds: [accountId], text: 'Sweep draft' }, skip: ['viewer'] };

@@ -8,6 +8,7 @@ import { agentProgram } from './agent-program.ts';
 import { noCompetitors } from './intelligence/competitor-source.ts';
 import { executeRun } from './runner.ts';
 import { cancelRun, readRunView } from './run-views.ts';
+import { resumeRun } from './resume-run.ts';
 import { startAgentRun } from './start-run.ts';
 import { callsTo, createAgentWorld, spendThisMonth, type AgentWorld } from './test-support/agent-setup.ts';
 
@@ -191,7 +192,7 @@ describe('budget', () => {
     ]);
   });
 
-  it('exhausted in the middle of a run: the run fails saying so, and keeps what was done and paid', async () => {
+  it('exhausted in the middle of a run: the run fails saying so, keeps what was done and paid, and resumes without paying it again', async () => {
     const workspace = await world.workspace('paid');
     await saveBudget(world.db, {
       workspaceId: workspace.id,
@@ -219,6 +220,23 @@ describe('budget', () => {
     ]);
     expect(view.costMicros).toBe(view.steps[1]?.costMicros);
     expect(view.costMicros).toBeGreaterThan(0);
+
+    // The budget is raised and the run resumed: the intelligence call is read back, not paid again.
+    await spendThisMonth(world.db, workspace.id, 0);
+    world.openai.requests.length = 0;
+    world.ollama.requests.length = 0;
+    expect((await resumeRun(world.db, workspace.id, started.id)).state).toBe('queued');
+    expect((await run(started.id)).state).toBe('succeeded');
+    expect(callsTo(world, 'intelligence analyst')).toBe(0);
+    expect(callsTo(world, 'content strategist')).toBe(1);
+    const resumed = await readRunView(world.db, workspace.id, started.id);
+    expect(resumed.steps.map((step) => [step.key, step.state, step.attempts])).toEqual([
+      ['facts', 'succeeded', 1],
+      ['intelligence', 'succeeded', 1],
+      ['strategy', 'succeeded', 2],
+    ]);
+    expect(resumed.costMicros).toBe(resumed.steps.reduce((sum, step) => sum + step.costMicros, 0));
+    await expect(resumeRun(world.db, workspace.id, started.id)).rejects.toMatchObject({ code: 'invalid_state' });
   });
 });
 

@@ -111,7 +111,7 @@ export async function modelStep<T>(context: RunContext, spec: ModelStepSpec<T>):
     failed: true,
   });
   throw new AgentStepError(
-    `The model's answer for ${spec.what} was not usable twice (asked again with the error once): ${second.error}.`,
+    `The model's answer for ${spec.what} was not usable twice (asked again with the error once): ${second.error.replace(/\.$/, '')}.`,
   );
 }
 

@@ -135,6 +135,7 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/workspaces/{workspaceId}/agent-runs': { id: 'listAgentRuns' },
   'GET /api/v1/workspaces/{workspaceId}/agent-runs/{runId}': { id: 'getAgentRun' },
   'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/cancel': { id: 'cancelAgentRun', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/resume': { id: 'resumeAgentRun', statuses: [409] },
   'GET /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/stream': { id: 'streamAgentRun' },
   'GET /api/v1/ollama/models/available': { id: 'listOllamaModels' },
   'GET /api/v1/ollama/models/{modelName}/status': { id: 'getOllamaModelStatus' },

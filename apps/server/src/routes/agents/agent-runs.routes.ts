@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { noCompetitors } from '@plume/core/agents/intelligence/competitor-source';
+import { resumeRun } from '@plume/core/agents/resume-run';
 import { cancelRun, listRunViews, readRunView } from '@plume/core/agents/run-views';
 import { startAgentRun } from '@plume/core/agents/start-run';
 import { workspaceParams } from '@plume/contract/common-schemas';
@@ -107,6 +108,23 @@ export async function agentRunRoutes(app: FastifyInstance, context: AppContext):
     async (request) => {
       const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
       return cancelRun(context.db, access.workspace.id, request.params.runId);
+    },
+  );
+
+  typed.post(
+    `${base}/:runId/resume`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Resume a failed run (editor), e.g. after raising the budget: it is queued again and goes on from the step that failed; steps already done are not run or paid again. 409 unless the run failed.',
+        params: agentRunParams,
+        response: { 200: agentRunSchema, ...protectedErrors },
+      },
+    },
+    async (request) => {
+      const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
+      return resumeRun(context.db, access.workspace.id, request.params.runId);
     },
   );
 

@@ -89,6 +89,9 @@ describe('agent runs over HTTP', () => {
     const cancelled = await t.app.inject({ method: 'POST', url: url(`/${run.id}/cancel`), headers: owner.headers });
     expect(cancelled.statusCode).toBe(409);
     expect(cancelled.json<Problem>().detail).toMatch(/already over/);
+    const resumed = await t.app.inject({ method: 'POST', url: url(`/${run.id}/resume`), headers: owner.headers });
+    expect(resumed.statusCode).toBe(409);
+    expect(resumed.json<Problem>().detail).toBe('Only a failed run can be resumed.');
   });
 
   it('says which field is wrong, and refuses a run the budget cannot pay for with a 402', async () => {

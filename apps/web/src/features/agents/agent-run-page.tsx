@@ -10,7 +10,7 @@ import { textLinkClasses } from '../../components/text-link-classes.ts';
 import { formatTime } from '../../lib/format-time.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { formatCost, kindLabel, progressOf, stateLabel, stateTone } from './agent-labels.ts';
-import { agentRunOptions, isOver, useCancelRun, useRunStream } from './agent-run-queries.ts';
+import { agentRunOptions, isOver, useCancelRun, useResumeRun, useRunStream } from './agent-run-queries.ts';
 import { RunOutput } from './run-output.tsx';
 import { RunSteps } from './run-steps.tsx';
 
@@ -21,6 +21,7 @@ export function AgentRunPage({ workspaceId, runId }: { workspaceId: string; runI
   const run = query.data;
   useRunStream(workspaceId, runId, run === undefined || isOver(run.state));
   const cancel = useCancelRun(workspaceId, runId);
+  const resume = useResumeRun(workspaceId, runId);
 
   if (query.isPending) return <LoadingState label="Loading the run…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -38,7 +39,11 @@ export function AgentRunPage({ workspaceId, runId }: { workspaceId: string; runI
         title={kindLabel(data.kind)}
         description={`Started ${formatTime(data.createdAt, workspace.timezone)}${data.finishedAt ? `, finished ${formatTime(data.finishedAt, workspace.timezone, { withZone: false })}` : ''}.`}
         action={
-          !over && workspace.role !== 'viewer' ? (
+          data.state === 'failed' && workspace.role !== 'viewer' ? (
+            <Button isPending={resume.isPending} pendingLabel="Resuming…" onClick={() => resume.mutate()}>
+              Resume run
+            </Button>
+          ) : !over && workspace.role !== 'viewer' ? (
             <Button
               variant="secondary"
               isPending={cancel.isPending}
@@ -53,6 +58,7 @@ export function AgentRunPage({ workspaceId, runId }: { workspaceId: string; runI
       />
       <div className="space-y-6">
         {cancel.isError ? <FormAlert error={cancel.error} /> : null}
+        {resume.isError ? <FormAlert error={resume.error} /> : null}
         <Card>
           <div className="flex flex-wrap items-center gap-3">
             <span role="status" className={`rounded px-2 py-0.5 text-sm font-medium ${stateTone(data.state)}`}>
@@ -80,6 +86,11 @@ export function AgentRunPage({ workspaceId, runId }: { workspaceId: string; runI
             </p>
           </div>
           {data.error ? <p className="mt-3 text-sm text-danger">{data.error}</p> : null}
+          {data.state === 'failed' ? (
+            <p className="mt-1 text-sm text-muted">
+              Resuming goes on from the step that failed; the steps already done are not run or paid again.
+            </p>
+          ) : null}
         </Card>
         <Card title="Steps">
           <RunSteps steps={data.steps} />

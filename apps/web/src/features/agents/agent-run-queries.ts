@@ -42,6 +42,14 @@ export function useCancelRun(workspaceId: string, runId: string) {
   });
 }
 
+export function useResumeRun(workspaceId: string, runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post(`${runsPath(workspaceId)}/${runId}/resume`, {}, agentRunSchema),
+    onSuccess: (run) => queryClient.setQueryData(agentRunOptions(workspaceId, runId).queryKey, run),
+  });
+}
+
 export const isOver = (state: WireAgentRun['state']) =>
   state === 'succeeded' || state === 'failed' || state === 'cancelled';
 
