@@ -12,13 +12,18 @@ import { eq } from 'drizzle-orm';
 import { workspaces } from '@plume/db/schema/workspaces';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import type { CompetitorSummarySource } from './intelligence/competitor-source.ts';
+import type { CurrentStrategySource } from './strategy/current-strategy-source.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
 import { modelStep } from './model-step.ts';
 import type { AgentProgram } from './runner.ts';
 import { runInputSchema } from './run-input.ts';
 import { proposalSchemaFor, strategyPrompt } from './strategy/strategy-prompt.ts';
 
-export type AgentServices = { competitors: CompetitorSummarySource };
+export type AgentServices = {
+  competitors: CompetitorSummarySource;
+  /** The workspace's current strategy, when the strategy module is wired in (else request or brand profile). */
+  strategy?: CurrentStrategySource;
+};
 
 export function agentProgram(services: AgentServices): AgentProgram {
   return async (context): Promise<AgentRunOutput> => {

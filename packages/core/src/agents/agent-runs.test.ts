@@ -110,6 +110,31 @@ describe('an intelligence + strategy run', () => {
   });
 });
 
+describe('the current strategy', () => {
+  it('gives the pillars and goals when the request names none', async () => {
+    const workspace = await world.workspace('local');
+    const current = {
+      pillars: [
+        { key: 'recipes', name: 'Recipes', share: 70 },
+        { key: 'events', name: 'Events', share: 30 },
+      ],
+      goals: ['Sell out the Saturday market'],
+    };
+    const started = await startAgentRun(
+      {
+        db: world.db,
+        llm: world.llm,
+        services: { ...services, strategy: { current: () => Promise.resolve(current) } },
+      },
+      { workspace, userId: null, body: { kind: 'intelligence_strategy', months: 1 } },
+    );
+    expect(started.input).toMatchObject(current);
+    expect((await run(started.id)).state).toBe('succeeded');
+    const view = await readRunView(world.db, workspace.id, started.id);
+    expect(view.output?.strategy?.months[0]?.pillarMix.map((item) => item.pillar)).toEqual(['recipes', 'events']);
+  });
+});
+
 describe('malformed answers', () => {
   it('asks once more with the validation error, as a step of its own, and uses the second answer', async () => {
     const workspace = await world.workspace('paid');

@@ -33,16 +33,18 @@ export function monthsFrom(first: string | undefined, count: number, zone: strin
 }
 
 async function resolveInput(
-  db: Database,
+  deps: StartRunDeps,
   workspace: { id: string; timezone: string },
   body: StartAgentRunInput,
   now: Date,
 ): Promise<RunInput> {
-  const profile = await getBrandProfile(db, workspace.id);
+  const profile = await getBrandProfile(deps.db, workspace.id);
+  const current = (await deps.services.strategy?.current(workspace.id)) ?? null;
   const brand = profile?.brand ?? null;
   const topics = brand?.topics.slice(0, 6) ?? [];
   const pillars =
     body.pillars ??
+    (current !== null && current.pillars.length > 0 ? current.pillars : undefined) ??
     topics.map((topic, index) => ({
       key:
         topic
@@ -61,7 +63,8 @@ async function resolveInput(
     kind: body.kind,
     months: monthsFrom(body.startMonth, body.months, workspace.timezone, now),
     pillars,
-    goals: body.goals ?? brand?.goals ?? [],
+    goals:
+      body.goals ?? (current !== null && current.goals.length > 0 ? current.goals : undefined) ?? brand?.goals ?? [],
     brand:
       brand === null
         ? null
@@ -97,7 +100,7 @@ export async function startAgentRun(
   command: { workspace: { id: string; timezone: string }; userId: string | null; body: StartAgentRunInput },
 ): Promise<RunView> {
   const now = deps.now?.() ?? new Date();
-  const input = await resolveInput(deps.db, command.workspace, command.body, now);
+  const input = await resolveInput(deps, command.workspace, command.body, now);
   const calls = await plannedCalls(deps, command.workspace, input);
   const estimate = await estimateRun(
     { db: deps.db, llm: deps.llm, now: () => now },
