@@ -45,6 +45,7 @@ import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.t
 import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
+import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
@@ -79,6 +80,7 @@ export const routeModules = [
   weeklyReportRoutes,
   analyticsRoutes,
   competitorRoutes,
+  agentRunRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -15,6 +15,9 @@ import { fetchCompetitorJob, queueDueCompetitorsJob } from '@plume/core/jobs/com
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
+import { agentRunJob } from '@plume/core/jobs/agent-run-job';
+import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
+import type { LlmServices } from '@plume/core/llm/llm-services';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { createPublishingBatches } from '@plume/core/publishing/publishing-batches';
@@ -63,6 +66,8 @@ export async function startWorker(input: {
   logger: Logger;
   keyring: Keyring;
   publishing: PublishingServices;
+  /** Model calls of agent runs; without it the worker does not take agent runs. */
+  llm?: LlmServices;
 }): Promise<WorkerHandle> {
   const { config, db, logger, keyring, publishing } = input;
   const workerId = `worker-${randomUUID()}`;
@@ -97,6 +102,15 @@ export async function startWorker(input: {
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
+    ...(input.llm === undefined
+      ? {}
+      : {
+          [agentRunJob.id]: toTask(
+            { db, gateway: input.llm.gateway, services: { competitors: storedCompetitors(db) } },
+            agentRunJob,
+            logger,
+          ),
+        }),
   };
   // Every pending target gets its job back if it has none (after a restore the queue is empty): posts
   // due soon go out on time, not minutes late through the overdue sweep. Keyed, so nothing doubles.

@@ -14,3 +14,4 @@ export * from './schema/notifications.ts';
 export * from './schema/reports.ts';
 export * from './schema/insights.ts';
 export * from './schema/competitors.ts';
+export * from './schema/agents.ts';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '@plume/db/client';
 import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
+import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
@@ -61,6 +62,17 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
     network: 'bluesky',
     handle: 'sweep.bsky.social',
   });
+  // A queued agent run (no worker in the sweep: it stays queued, so cancelling it succeeds).
+  const [run] = await db
+    .insert(agentRuns)
+    .values({ workspaceId: workspace.id, kind: 'intelligence', input: { kind: 'intelligence' } })
+    .returning({ id: agentRuns.id });
+  const runId = run?.id ?? '';
+  const [failed] = await db
+    .insert(agentRuns)
+    .values({ workspaceId: workspace.id, kind: 'intelligence', input: { kind: 'intelligence' }, state: 'failed' })
+    .returning({ id: agentRuns.id });
+  const failedRunId = failed?.id ?? '';
 
   return {
     owner,
@@ -79,6 +91,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       pullId,
       reportId,
       competitorId,
+      runId,
       modelName: 'llama3.2:3b',
     },
     example: (route): RouteExample | undefined => {
@@ -96,6 +109,12 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/notifications/{notificationId}/read')
         return { params: { notificationId }, skip: ['viewer'] };
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/notifications/read-all') return { skip: ['viewer'] };
+      // An agent run's live stream ends only when the run does; its 200 is read in agent-runs.test.ts.
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/stream') return { skip: ['control'] };
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/agent-runs') return { body: { kind: 'intelligence' } };
+      // A failed run, so resuming it succeeds.
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/resume')
+        return { params: { runId: failedRunId } };
       // Insights: the fixture's account; predicting stores nothing, so a viewer may ask.
       if (route.key === 'POST /api/v1/workspaces/{workspaceId}/insights/predict')
         return { body: { accountIds: [accountId], text: 'Sweep draft' }, skip: ['viewer'] };

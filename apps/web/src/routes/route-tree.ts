@@ -1,3 +1,4 @@
+import { agentRunRoute, agentRunsRoute } from './agent-runs-route.tsx';
 import { accountsRedirectRoute } from './accounts-redirect-route.tsx';
 import { accountsRoute } from './accounts-route.tsx';
 import { analyticsRoute } from './analytics-route.tsx';
@@ -52,6 +53,8 @@ export const routeTree = rootRoute.addChildren([
       weeklyReportsRoute,
       weeklyReportRoute,
       calendarRoute,
+      agentRunsRoute,
+      agentRunRoute,
       analyticsRoute,
       accountsRoute,
       membersRoute,

@@ -6,6 +6,7 @@ import { competitorPosts, competitors } from '@plume/db/schema/competitors';
 import { workspaces } from '@plume/db/schema/workspaces';
 import { competitorSummarySchema } from '@plume/contract/competitors/competitor-schemas';
 import { createTestDatabase, type TestDatabase } from '@plume/testing/test-database';
+import { storedCompetitors } from '../agents/intelligence/competitor-source.ts';
 import { summarizeCompetitors } from './summarize-competitors.ts';
 
 let database: TestDatabase;
@@ -97,5 +98,44 @@ describe('summarizeCompetitors', () => {
       competitors: [],
       own: [],
     });
+  });
+
+  it('gives the Intelligence agent one bounded line per competitor with posts, busiest first', async () => {
+    const workspaceId = `ws_${randomUUID().slice(0, 8)}`;
+    await db.insert(workspaces).values({ id: workspaceId, name: 'I', slug: workspaceId, timezone: 'UTC' });
+    const named = await db
+      .insert(competitors)
+      .values([
+        { workspaceId, network: 'bluesky', handle: 'slow.test', state: 'ok', followers: 12 },
+        { workspaceId, network: 'mastodon', handle: '@busy@example.social', state: 'ok' },
+        { workspaceId, network: 'bluesky', handle: 'ghost.test', state: 'not_found' },
+      ])
+      .returning();
+    const post = (competitorId: string, index: number) => ({
+      competitorId,
+      remoteId: `${competitorId}-${index}`,
+      publishedAt: at(1 + (index % 10), 9),
+      hashtags: ['coffee', `tag${index}`],
+      topicWords: ['espresso'],
+      hasMedia: true,
+      hasLink: false,
+      counts: { likes: index },
+      engagements: index,
+    });
+    await db
+      .insert(competitorPosts)
+      .values([
+        ...Array.from({ length: 2 }, (_, index) => post(named[0]!.id, index)),
+        ...Array.from({ length: 30 }, (_, index) => post(named[1]!.id, index)),
+      ]);
+
+    const lines = await storedCompetitors(db).summaries(workspaceId, 5);
+
+    expect(lines.map((line) => line.handle)).toEqual(['@busy@example.social', 'slow.test']);
+    expect(lines[0]?.summary).toMatch(/^7\.5 posts\/week; median 15 engagements; media 100%; links 0%; posts at 9h/);
+    expect(lines[0]?.summary).toContain('#coffee');
+    expect(lines[1]?.summary).toContain('12 followers');
+    for (const line of lines) expect(line.summary.length).toBeLessThanOrEqual(300);
+    expect(await storedCompetitors(db).summaries(workspaceId, 1)).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
   ['insights', "What an account's history says: expected engagement of a draft, best free times, what works"],
+  ['agents', 'Agent runs: the Intelligence and Strategy agents as jobs with stored steps, costs and live progress'],
   ['media', 'Uploaded images and videos'],
   ['notifications', 'What Plume tells you in a workspace: list, unread count, read marks and a live stream'],
   [

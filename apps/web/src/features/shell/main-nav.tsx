@@ -47,6 +47,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/agents" params={{ workspaceId }} className={linkClasses}>
+                Agents
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/analytics" params={{ workspaceId }} className={linkClasses}>
                 Analytics
               </Link>

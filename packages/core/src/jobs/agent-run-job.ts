@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Database } from '@plume/db/client';
+import type { LlmGateway } from '@plume/llm/gateway/gateway';
+import { agentProgram, type AgentServices } from '../agents/agent-program.ts';
+import { AGENT_RUN_JOB } from '../agents/run-store.ts';
+import { executeRun } from '../agents/runner.ts';
+import { defineJob } from './define-job.ts';
+
+export type AgentRunJobDeps = { db: Database; gateway: Pick<LlmGateway, 'generate'>; services: AgentServices };
+
+/**
+ * Runs (or resumes) one agent run. After a crash the job runs again: steps already done are read back
+ * from their rows, not run again (docs/planning.md, "Agent runs").
+ */
+export const agentRunJob = defineJob({
+  id: AGENT_RUN_JOB,
+  payload: z.object({ runId: z.uuid() }),
+  run: (deps: AgentRunJobDeps, payload) =>
+    executeRun({ db: deps.db, gateway: deps.gateway }, payload.runId, agentProgram(deps.services)),
+});
