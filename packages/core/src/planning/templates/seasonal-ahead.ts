@@ -4,9 +4,10 @@ import type { SeasonalRule } from '@plume/contract/planning/seasonal-rules';
 import { localeCalendar } from './industry-templates.ts';
 import { dayOfRule } from './seasonal-dates.ts';
 
-export type SeasonalDate = { date: string; id: string; name: string; angle: string; kind: string };
+export type SeasonalKind = 'public_holiday' | 'observance' | 'retail' | 'industry';
+export type SeasonalDate = { date: string; id: string; name: string; angle: string; kind: SeasonalKind };
 
-type Resolved = { id: string; name: string; angle: string; kind: string; rule: SeasonalRule };
+type Resolved = { id: string; name: string; angle: string; kind: SeasonalKind; rule: SeasonalRule };
 
 function resolveEntries(seasonal: IndustryTemplate['seasonal'], locale: CalendarLocale): Resolved[] {
   const calendar = localeCalendar(locale);
@@ -15,7 +16,7 @@ function resolveEntries(seasonal: IndustryTemplate['seasonal'], locale: Calendar
       const event = calendar.events.find((item) => item.id === entry.holiday);
       return event ? [{ ...event, angle: entry.angle }] : [];
     }
-    return [{ id: entry.id, name: entry.name, angle: entry.angle, kind: 'industry', rule: entry.rule }];
+    return [{ id: entry.id, name: entry.name, angle: entry.angle, kind: 'industry' as const, rule: entry.rule }];
   });
 }
 
