@@ -107,9 +107,7 @@ function Content({ workspaceId, view, canEdit }: { workspaceId: string; view: St
     <div className="space-y-6">
       <StrategySummary strategy={view.strategy} />
       <SeasonalDatesCard view={view} />
-      {canEdit ? (
-        <StrategyForm key={String(view.strategy.updatedAt)} workspaceId={workspaceId} strategy={view.strategy} />
-      ) : null}
+      {canEdit ? <StrategyForm workspaceId={workspaceId} strategy={view.strategy} /> : null}
     </div>
   );
 }
