@@ -151,6 +151,15 @@ it('the setup wizard fills the brand profile and the strategy; skipping it leave
       .waitFor();
   });
 
+  await step(page, 'template-copy', async () => {
+    await page.getByRole('heading', { name: 'Your copy of the Local service business template' }).waitFor();
+    await page.getByRole('link', { name: 'Create posts on your Business Profile' }).waitFor();
+    await page.getByLabel('Calls to action').fill('Call us\nBook a boiler service');
+    await page.getByRole('button', { name: 'Save the copy' }).click();
+    await page.getByRole('status').getByText('Your copy of the template was saved.').waitFor();
+    await page.getByText('Copied from version 1, edited in this workspace.').waitFor();
+  });
+
   await step(page, 'brand-profile', async () => {
     await nav(page, 'Brand');
     await page.getByRole('heading', { name: 'Brand', exact: true }).waitFor();

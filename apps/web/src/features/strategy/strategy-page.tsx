@@ -14,6 +14,7 @@ import { GOAL_CHOICES } from './onboarding-answers.ts';
 import { PillarMix } from './pillar-mix.tsx';
 import { SeasonalDatesCard } from './seasonal-dates-card.tsx';
 import { StrategyForm } from './strategy-form.tsx';
+import { TemplateCopyCard } from './template-copy-card.tsx';
 import { strategyQueryOptions } from './strategy-queries.ts';
 import type { Stored } from './strategy-form-values.ts';
 
@@ -107,6 +108,7 @@ function Content({ workspaceId, view, canEdit }: { workspaceId: string; view: St
     <div className="space-y-6">
       <StrategySummary strategy={view.strategy} />
       <SeasonalDatesCard view={view} />
+      <TemplateCopyCard workspaceId={workspaceId} canEdit={canEdit} />
       {canEdit ? <StrategyForm workspaceId={workspaceId} strategy={view.strategy} /> : null}
     </div>
   );

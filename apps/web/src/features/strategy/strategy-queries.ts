@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { industryTemplateSchema, templateSummarySchema } from '@plume/contract/planning/template-schemas';
-import { strategyResponse } from '@plume/contract/planning/strategy-schemas';
+import { strategyResponse, templateCopyResponse } from '@plume/contract/planning/strategy-schemas';
 import { itemsOf } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
@@ -31,5 +31,15 @@ export function templateQueryOptions(templateId: string) {
     queryKey: ['industry-templates', templateId],
     queryFn: () => api.get(`/industry-templates/${templateId}`, industryTemplateSchema),
     staleTime: Infinity,
+  });
+}
+
+export const templateCopyPath = (workspaceId: string) => `${strategyPath(workspaceId)}/template`;
+
+/** The workspace's own copy of its industry template, or null before one is chosen. */
+export function templateCopyQueryOptions(workspaceId: string) {
+  return queryOptions({
+    queryKey: ['workspaces', workspaceId, 'strategy-template'],
+    queryFn: () => api.get(templateCopyPath(workspaceId), templateCopyResponse),
   });
 }
