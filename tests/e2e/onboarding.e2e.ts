@@ -141,14 +141,17 @@ it('the setup wizard fills the brand profile and the strategy; skipping it leave
     await page.getByText('Total: 115 % (must be 100)').waitFor();
     await page.getByRole('button', { name: 'Save strategy' }).click();
     await page.getByRole('alert').getByText("The pillars' shares must add up to 100 (they add up to 115)").waitFor();
-    await page.getByLabel('Local community share (%)').fill('20');
+    await page.getByRole('button', { name: 'Add a pillar' }).click();
+    await page.getByLabel('Pillar 5 name').fill('Seasonal checks');
+    await page.getByLabel('Seasonal checks description').fill('Boiler checks before winter');
+    await page.getByLabel('Seasonal checks share (%)').fill('10');
+    await page.getByLabel('Local community share (%)').fill('10');
     await page.getByLabel('Offers and news share (%)').fill('30');
     await page.getByRole('button', { name: 'Save strategy' }).click();
     await page.getByRole('status').getByText('Strategy saved.').waitFor();
-    await page
-      .getByRole('list', { name: 'Content pillars and their share of the posts' })
-      .getByText('Offers and news: 30 %')
-      .waitFor();
+    const pillars = page.getByRole('list', { name: 'Content pillars and their share of the posts' });
+    await pillars.getByText('Offers and news: 30 %').waitFor();
+    await pillars.getByText('Seasonal checks: 10 %').waitFor();
   });
 
   await step(page, 'template-copy', async () => {

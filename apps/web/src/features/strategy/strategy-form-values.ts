@@ -51,3 +51,11 @@ export function problemsByPath(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(error.errors.map((problem) => [relativePath(problem.path), problem.message]));
 }
+
+/** An empty pillar with a key no other pillar has (`pillar_3`…), to be named and given a share. */
+export function newPillar(values: FormValues): FormValues['pillars'][number] {
+  const keys = new Set(values.pillars.map((pillar) => pillar.key));
+  let number = values.pillars.length + 1;
+  while (keys.has(`pillar_${number}`)) number += 1;
+  return { key: `pillar_${number}`, name: '', share: '0', description: '' };
+}

@@ -9,7 +9,16 @@ import { TextField } from '../../components/text-field.tsx';
 import { api } from '../../lib/api.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { strategyPath, strategyQueryKey } from './strategy-queries.ts';
-import { problemsByPath, toBody, toValues, totalShare, type FormValues, type Stored } from './strategy-form-values.ts';
+import { AddNetwork } from './add-network.tsx';
+import {
+  newPillar,
+  problemsByPath,
+  toBody,
+  toValues,
+  totalShare,
+  type FormValues,
+  type Stored,
+} from './strategy-form-values.ts';
 
 function labelOf(path: string, values: FormValues): string | undefined {
   const [head, index, field] = path.split('/');
@@ -54,7 +63,10 @@ export function StrategyForm({ workspaceId, strategy }: { workspaceId: string; s
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-ink">Pillars</legend>
           {values.pillars.map((pillar, index) => (
-            <div key={pillar.key} className="grid gap-2 sm:grid-cols-[1fr_8rem]">
+            <div
+              key={pillar.key}
+              className="grid items-start gap-2 rounded-md border border-line p-3 sm:grid-cols-[1fr_8rem_auto]"
+            >
               <TextField
                 label={`Pillar ${index + 1} name`}
                 value={pillar.name}
@@ -70,8 +82,31 @@ export function StrategyForm({ workspaceId, strategy }: { workspaceId: string; s
                 onChange={(event) => setPillar(index, { share: event.target.value })}
                 error={problems[`pillars/${index}/share`]}
               />
+              <Button
+                variant="ghost"
+                className="sm:mt-6"
+                disabled={values.pillars.length <= 1}
+                onClick={() => setValues({ ...values, pillars: values.pillars.filter((_pillar, at) => at !== index) })}
+              >
+                Remove {pillar.name || `pillar ${index + 1}`}
+              </Button>
+              <TextField
+                className="sm:col-span-3"
+                label={`${pillar.name || `Pillar ${index + 1}`} description`}
+                value={pillar.description}
+                onChange={(event) => setPillar(index, { description: event.target.value })}
+                error={problems[`pillars/${index}/description`]}
+              />
             </div>
           ))}
+          {values.pillars.length < 8 ? (
+            <Button
+              variant="secondary"
+              onClick={() => setValues({ ...values, pillars: [...values.pillars, newPillar(values)] })}
+            >
+              Add a pillar
+            </Button>
+          ) : null}
           <p className={`text-sm ${total === 100 ? 'text-muted' : 'text-danger'}`} aria-live="polite">
             Total: {total} %{total === 100 ? '' : ' (must be 100)'}
           </p>
@@ -80,17 +115,31 @@ export function StrategyForm({ workspaceId, strategy }: { workspaceId: string; s
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium text-ink">Posts a week per network (1–50)</legend>
           {values.cadence.map(([network, count], index) => (
-            <TextField
-              key={network}
-              label={`Posts a week on ${networkName(network)}`}
-              type="number"
-              min={1}
-              max={50}
-              value={count}
-              onChange={(event) => setCadence(index, event.target.value)}
-              error={problems[`cadence/${network}`]}
-            />
+            <div key={network} className="flex items-start gap-2">
+              <TextField
+                className="grow"
+                label={`Posts a week on ${networkName(network)}`}
+                type="number"
+                min={1}
+                max={50}
+                value={count}
+                onChange={(event) => setCadence(index, event.target.value)}
+                error={problems[`cadence/${network}`]}
+              />
+              <Button
+                variant="ghost"
+                className="mt-6"
+                disabled={values.cadence.length <= 1}
+                onClick={() => setValues({ ...values, cadence: values.cadence.filter((_entry, at) => at !== index) })}
+              >
+                Remove {networkName(network)}
+              </Button>
+            </div>
           ))}
+          <AddNetwork
+            present={values.cadence.map(([network]) => network)}
+            onAdd={(network) => setValues({ ...values, cadence: [...values.cadence, [network, '3']] })}
+          />
         </fieldset>
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium text-ink">
