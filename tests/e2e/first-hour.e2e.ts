@@ -5,7 +5,7 @@ import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/masto
 import { freePort } from '@plume/testing/free-port';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
-import { nav, wallClock } from './support/workspace-steps.ts';
+import { nav, wallClock, skipOnboarding } from './support/workspace-steps.ts';
 
 // A new user's first hour: the browser runs in New York, the workspace in Paris, so a time shown on the
 // browser's clock instead of the workspace's would be six hours off.
@@ -89,7 +89,7 @@ it('a new user sees plain errors at their fields, workspace times with the zone,
     await page.getByRole('radio', { name: 'Brand' }).check();
     await page.getByLabel('Timezone').selectOption(workspaceZone);
     await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[\w-]+$/);
+    await skipOnboarding(page);
   });
 
   await step(page, 'empty-dashboard', async () => {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
+import { skipOnboarding } from './support/workspace-steps.ts';
 
 let plume: RunningPlume;
 let browser: Browser;
@@ -93,7 +94,7 @@ it('register → confirm through the outbox → sign in → create workspace →
     await admin.getByLabel('Workspace name').fill('Acme Coffee');
     await admin.getByRole('radio', { name: 'Brand' }).check();
     await admin.getByRole('button', { name: 'Create workspace' }).click();
-    await admin.waitForURL(/\/w\/[\w-]+$/);
+    await skipOnboarding(admin);
     await admin.getByRole('heading', { name: 'Getting started' }).waitFor();
     return new URL(admin.url()).pathname.split('/')[2] ?? '';
   });

@@ -5,6 +5,7 @@ import { startMastodonFake, type MastodonFake } from '@plume/testing/fakes/masto
 import { seedFollowers, seedMeasuredPost } from '@plume/testing/seed-analytics';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
+import { skipOnboarding } from './support/workspace-steps.ts';
 
 // The workspace (and so the calendar and composer) works in Paris time while the server runs in UTC.
 const timeZone = 'Europe/Paris';
@@ -80,7 +81,7 @@ async function signUpAndCreateWorkspace(page: Page): Promise<string> {
   await page.getByLabel('Workspace name').fill('Acme Coffee');
   await page.getByRole('radio', { name: 'Brand' }).check();
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/w\/[\w-]+$/);
+  await skipOnboarding(page);
   return new URL(page.url()).pathname.split('/')[2] ?? '';
 }
 

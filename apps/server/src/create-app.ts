@@ -25,6 +25,8 @@ import { createResponseSerializerCompiler } from './lib/response-serializer.ts';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.ts';
 import { analyticsRoutes } from './routes/analytics/analytics.routes.ts';
 import { competitorRoutes } from './routes/competitors/competitors.routes.ts';
+import { industryTemplateRoutes } from './routes/strategy/industry-templates.routes.ts';
+import { strategyRoutes } from './routes/strategy/strategy.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
 import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
@@ -81,6 +83,8 @@ export const routeModules = [
   analyticsRoutes,
   competitorRoutes,
   agentRunRoutes,
+  industryTemplateRoutes,
+  strategyRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -17,6 +17,7 @@ import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
+import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
@@ -106,7 +107,11 @@ export async function startWorker(input: {
       ? {}
       : {
           [agentRunJob.id]: toTask(
-            { db, gateway: input.llm.gateway, services: { competitors: storedCompetitors(db) } },
+            {
+              db,
+              gateway: input.llm.gateway,
+              services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) },
+            },
             agentRunJob,
             logger,
           ),

@@ -15,3 +15,4 @@ export * from './schema/reports.ts';
 export * from './schema/insights.ts';
 export * from './schema/competitors.ts';
 export * from './schema/agents.ts';
+export * from './schema/strategy.ts';

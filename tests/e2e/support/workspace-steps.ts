@@ -20,8 +20,15 @@ export async function signUpAndCreateWorkspace(
   await page.getByLabel('Workspace name').fill(workspaceName);
   await page.getByRole('radio', { name: 'Brand' }).check();
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/w\/[\w-]+$/);
+  await skipOnboarding(page);
   return new URL(page.url()).pathname.split('/')[2] ?? '';
+}
+
+/** After creating a workspace its setup wizard opens: skip it to land on the dashboard. */
+export async function skipOnboarding(page: Page): Promise<void> {
+  await page.waitForURL(/\/w\/[\w-]+\/onboarding$/);
+  await page.getByRole('link', { name: 'Skip for now' }).click();
+  await page.waitForURL(/\/w\/[\w-]+$/);
 }
 
 /** Clicks a link of the main navigation by its exact name. */

@@ -6,6 +6,7 @@ import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
+import { strategyExamples } from './strategy-examples.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -125,6 +126,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
           query: { dryRun: 'true' },
           body: { csv: 'published_at,network,text,likes,reposts,replies\n2026-03-01T09:30:00Z,mastodon,Hi,1,2,3' },
         };
+      const strategyExample = strategyExamples[route.key];
+      if (strategyExample) return strategyExample;
       return undefined;
     },
   };

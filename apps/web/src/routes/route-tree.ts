@@ -25,6 +25,7 @@ import { reviewRoute } from './review-route.tsx';
 import { rootRoute } from './root-route.tsx';
 import { signInRoute } from './sign-in-route.tsx';
 import { signUpRoute } from './sign-up-route.tsx';
+import { onboardingRoute, strategyRoute } from './strategy-route.tsx';
 import { workspaceRoute } from './workspace-route.tsx';
 import { workspaceSettingsRoute } from './workspace-settings-route.tsx';
 import { weeklyReportRoute, weeklyReportsRoute } from './weekly-reports-route.tsx';
@@ -59,6 +60,8 @@ export const routeTree = rootRoute.addChildren([
       accountsRoute,
       membersRoute,
       brandRoute,
+      strategyRoute,
+      onboardingRoute,
       modelsRoute,
       apiKeysRoute,
       workspaceSettingsRoute,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
+import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import { resumeRun } from '@plume/core/agents/resume-run';
 import { cancelRun, listRunViews, readRunView } from '@plume/core/agents/run-views';
 import { startAgentRun } from '@plume/core/agents/start-run';
@@ -26,7 +27,7 @@ const tags = ['agents'];
 export async function agentRunRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/workspaces/:workspaceId/agent-runs';
-  const services = { competitors: storedCompetitors(context.db) };
+  const services = { competitors: storedCompetitors(context.db), strategy: storedStrategy(context.db) };
   const streams = new Set<PassThrough>();
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();

@@ -67,6 +67,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/strategy" params={{ workspaceId }} className={linkClasses}>
+                Strategy
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/models" params={{ workspaceId }} className={linkClasses}>
                 Models
               </Link>

@@ -19,7 +19,7 @@ const kinds: { value: WorkspaceKind; label: string; description: string }[] = [
   { value: 'character', label: 'Character', description: 'A persona with its own personality, look and audience.' },
 ];
 
-/** Creates a workspace (the caller becomes its owner) and opens its dashboard. */
+/** Creates a workspace (the caller becomes its owner) and opens its setup wizard (which can be skipped). */
 export function CreateWorkspaceForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -33,7 +33,7 @@ export function CreateWorkspaceForm() {
     onSuccess: async (workspace) => {
       rememberWorkspaceId(workspace.id);
       await queryClient.invalidateQueries({ queryKey: workspacesQueryOptions.queryKey });
-      await navigate({ to: '/w/$workspaceId', params: { workspaceId: workspace.id } });
+      await navigate({ to: '/w/$workspaceId/onboarding', params: { workspaceId: workspace.id } });
     },
   });
   const errors = fieldErrorsOf(create.error);
