@@ -172,8 +172,8 @@ async function count(client: pg.Client, query: string, values: unknown[] = []): 
  * Seeds the agency around `measuredWorkspaceId` (already created through the API, with its owner).
  * Secondary indexes are dropped during the load and rebuilt from their migrated definitions after it,
  * foreign keys are not checked row by row (session_replication_role): the data is consistent by
- * construction. Then VACUUM ANALYZE, as autovacuum leaves a long-lived database, and the last 30 days'
- * posts rewritten once, as the collector leaves them.
+ * construction. Then VACUUM ANALYZE, as autovacuum leaves a long-lived database, and the collector's
+ * latest rewrites on top.
  */
 export async function seedAnalytics(
   client: pg.Client,
@@ -204,11 +204,15 @@ export async function seedAnalytics(
   await client.query(`SET session_replication_role = origin`);
   for (const table of ['measured_posts', 'post_metric_snapshots', 'account_metric_snapshots', 'social_accounts'])
     await client.query(`VACUUM (ANALYZE) ${table}`);
-  // The collector rewrites a post at each reading for 30 days: since the last vacuum, every post of the
-  // last 30 days has been rewritten once, so their pages are not all-visible and an index-only scan
-  // still visits the heap for them, as it would in production between two autovacuums.
+  // The collector rewrites a post at each reading (15 min … 30 days after publishing); autovacuum makes
+  // their pages all-visible again once 1 % of the table changed (migration 0012). Between two runs: the
+  // last day's posts and those turning 3, 7 and 30 days old, rewritten and not yet vacuumed, so an
+  // index-only scan still visits the heap for them.
   await client.query(`UPDATE measured_posts SET engagements = engagements, last_measured_at = last_measured_at
-    WHERE published_at > now() - interval '30 days'`);
+    WHERE published_at > now() - interval '1 day'
+       OR published_at BETWEEN now() - interval '3 days 12 hours' AND now() - interval '3 days'
+       OR published_at BETWEEN now() - interval '7 days 12 hours' AND now() - interval '7 days'
+       OR published_at BETWEEN now() - interval '30 days 12 hours' AND now() - interval '30 days'`);
   return {
     workspaces: await count(client, 'SELECT count(*) AS n FROM workspaces'),
     accounts,
