@@ -121,6 +121,7 @@ describe('scheduling at publish', () => {
       network: 'mastodon',
       text: 'Measure me https://plume.example/a\n\n#plume',
       hashtagCount: 1,
+      hashtags: ['plume'],
       hasLink: true,
       hasMedia: false,
       isThread: false,
@@ -318,6 +319,7 @@ describe('backfill', () => {
       likes: 2,
       reposts: 1,
       hashtagCount: 1,
+      hashtags: ['fediverse'],
       engagements: 3,
     });
     // The post Plume published keeps its row and its target, with the numbers read now.

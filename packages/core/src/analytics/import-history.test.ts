@@ -98,6 +98,7 @@ describe('importHistory', () => {
       likes: 503255,
       engagements: 572382,
       hashtagCount: 1,
+      hashtags: ['invictusgames'],
       hasLink: true,
       publishedAt: new Date('2017-09-30T02:22:00Z'),
     });

@@ -62,18 +62,24 @@ export async function listTopPosts(
   scope: AnalyticsScope,
   limit: number,
 ): Promise<{ range: RangeView; top: MeasuredPost[]; bottom: MeasuredPost[] }> {
+  // The `limit` ids are chosen from the (workspace, published_at, …) index alone; only those rows are read.
   const select = (direction: 'DESC' | 'ASC') => sql`
+    WITH chosen AS (
+      SELECT id, engagements, published_at
+      FROM measured_posts
+      WHERE workspace_id = ${scope.workspaceId}
+        AND published_at >= ${startOfDay(scope.from, scope.timezone)} AND published_at < ${endOfRange(scope)}
+        AND engagements IS NOT NULL
+      ORDER BY engagements ${sql.raw(direction)}, published_at DESC, id
+      LIMIT ${limit})
     SELECT mp.id, mp.account_id, mp.network, sa.handle, sa.display_name, pt.post_id, mp.source, mp.remote_url,
            mp.published_at, mp.text, mp.status, mp.engagements, mp.engagement_rate::float8 AS engagement_rate,
            mp.impressions::float8 AS impressions, mp.views::float8 AS views, mp.likes, mp.reposts, mp.replies
-    FROM measured_posts mp
+    FROM chosen
+    JOIN measured_posts mp ON mp.id = chosen.id
     JOIN social_accounts sa ON sa.id = mp.account_id
     LEFT JOIN post_targets pt ON pt.id = mp.target_id
-    WHERE mp.workspace_id = ${scope.workspaceId}
-      AND mp.published_at >= ${startOfDay(scope.from, scope.timezone)} AND mp.published_at < ${endOfRange(scope)}
-      AND mp.engagements IS NOT NULL
-    ORDER BY mp.engagements ${sql.raw(direction)}, mp.published_at DESC, mp.id
-    LIMIT ${limit}`;
+    ORDER BY chosen.engagements ${sql.raw(direction)}, chosen.published_at DESC, chosen.id`;
   const [top, bottom] = await Promise.all([db.execute<PostRow>(select('DESC')), db.execute<PostRow>(select('ASC'))]);
   // With fewer than 2 × limit posts the two ends overlap: a post is shown once, among the best.
   const best = new Set(top.rows.map((row) => row.id));

@@ -282,9 +282,10 @@ describe("a worker's batches", () => {
       source: string;
       text: string;
       hashtag_count: number;
+      hashtags: string[];
       lag_min: number;
     }>(sql`
-      SELECT m.target_id, m.source, m.text, m.hashtag_count,
+      SELECT m.target_id, m.source, m.text, m.hashtag_count, m.hashtags,
         EXTRACT(EPOCH FROM m.next_snapshot_at - t.published_at) / 60 AS lag_min
       FROM measured_posts m JOIN post_targets t ON t.id = m.target_id
       WHERE m.target_id IN (${sql.join(
@@ -292,7 +293,14 @@ describe("a worker's batches", () => {
         sql`, `,
       )})`);
     expect(rows.rows.map((row) => ({ ...row, lag_min: Number(row.lag_min) }))).toEqual([
-      { target_id: ids[0], source: 'plume', text: 'Fresh beans #coffee', hashtag_count: 1, lag_min: 15 },
+      {
+        target_id: ids[0],
+        source: 'plume',
+        text: 'Fresh beans #coffee',
+        hashtag_count: 1,
+        hashtags: ['coffee'],
+        lag_min: 15,
+      },
     ]);
   });
 

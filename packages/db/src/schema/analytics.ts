@@ -47,6 +47,15 @@ export const measuredPosts = pgTable(
     text: text('text').notNull().default(''),
     charCount: integer('char_count').notNull().default(0),
     hashtagCount: smallint('hashtag_count').notNull().default(0),
+    /**
+     * The text's hashtags as the hashtag breakdown reads them (words starting with `#`, split on white
+     * space, trailing punctuation trimmed, lower-cased, each once), computed by PostgreSQL on every write
+     * (`measured_post_hashtags()`, created by migration 0012) so a breakdown never parses texts.
+     */
+    hashtags: text('hashtags')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`measured_post_hashtags("text")`),
     hasMedia: boolean('has_media').notNull().default(false),
     hasLink: boolean('has_link').notNull().default(false),
     isThread: boolean('is_thread').notNull().default(false),
@@ -86,7 +95,25 @@ export const measuredPosts = pgTable(
     uniqueIndex('measured_posts_target_idx')
       .on(table.targetId)
       .where(sql`${table.targetId} is not null`),
-    index('measured_posts_workspace_published_idx').on(table.workspaceId, table.publishedAt),
+    // The analytics page's index: a range of a workspace's posts, and every column its overview, heatmap,
+    // content and length breakdowns and the choice of top posts read, so those are index-only scans and
+    // never visit the heap (a workspace's posts are spread over the whole table, one per page). Key columns
+    // rather than INCLUDE, which drizzle cannot declare; hashtags stay out (an array has no size bound).
+    index('measured_posts_workspace_published_idx').on(
+      table.workspaceId,
+      table.publishedAt,
+      table.accountId,
+      table.engagements,
+      table.engagementRate,
+      table.impressions,
+      table.views,
+      table.hasMedia,
+      table.hasLink,
+      table.isThread,
+      table.charCount,
+      table.hashtagCount,
+      table.id,
+    ),
   ],
 );
 
