@@ -21,6 +21,8 @@ export type ResourceFigures = {
   intervalMs: number;
   workerCpuMs: number;
   postgresCpuMs: number;
+  /** From the jobs queued to the due instant: the dispatcher holding and preparing the targets. */
+  beforeDue: { intervalMs: number; workerMs: number; postgresMs: number };
   /** The bench process itself: the fake network and the progress polling. */
   benchCpuMs: number;
   workerIdleRssKb: number | null;
