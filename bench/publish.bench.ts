@@ -252,6 +252,11 @@ async function runEngine(
     sql`SELECT max(published_at) AS last FROM post_targets`,
   );
   const last = published.rows[0]?.last;
+  // Fired by the dispatcher (claimed and started in one statement) or by a job (claimed first, started later).
+  const paths = await database.execute<{ dispatched: number; attempts: number }>(
+    sql`SELECT count(*) FILTER (WHERE started_at = call_started_at)::int AS dispatched, count(*)::int AS attempts FROM publish_attempts`,
+  );
+  log(`attempts: ${paths.rows[0]?.attempts ?? 0}, fired by the dispatcher: ${paths.rows[0]?.dispatched ?? 0}`);
   worker = null;
   if (!(await stopWorker(running, 15_000))) log('the worker did not stop within 15 s of SIGTERM; killed it.');
   const publishedCount = states.rows.find((row) => row.state === 'published')?.n ?? 0;

@@ -20,7 +20,11 @@ import { recordOutcome, type Outcome } from './record-outcome.ts';
 export type DispatchOptions = {
   /** Targets due within this are held and prepared. */
   lookaheadMs: number;
-  /** A hold lasts until due + this; the target's job runs then (a crashed dispatcher's targets go out). */
+  /**
+   * A hold lasts until due + this; the target's job runs then and publishes it unless a live dispatcher
+   * still holds it. Sooner, the sweep puts back targets overdue by two minutes: their jobs publish the
+   * targets of a dispatcher whose heartbeat stopped. A backlog longer than this goes to the jobs.
+   */
   leaseAfterDueMs: number;
   /** Targets held per statement. */
   holdBatch: number;
@@ -32,7 +36,7 @@ export type DispatchOptions = {
 
 export const DEFAULT_DISPATCH: DispatchOptions = {
   lookaheadMs: 30_000,
-  leaseAfterDueMs: 30_000,
+  leaseAfterDueMs: 300_000,
   holdBatch: 500,
   maxHeld: 20_000,
   tickMs: 1000,

@@ -99,8 +99,8 @@ describe('the publishing dispatcher', () => {
     const held = await targetRow(targetId);
     // Held, not claimed: nothing is started, the post still shows as scheduled.
     expect(held).toMatchObject({ state: 'pending', heldBy: runnerId, attempts: 0 });
-    expect(held.heldUntil?.getTime()).toBe(due + 30_000);
-    expect((await jobRunAt(targetId))?.getTime()).toBe(due + 30_000);
+    expect(held.heldUntil?.getTime()).toBe(due + 300_000);
+    expect((await jobRunAt(targetId))?.getTime()).toBe(due + 300_000);
     const [post] = await testApp.db.select({ state: posts.state }).from(posts).where(eq(posts.id, postId));
     expect(post?.state).toBe('scheduled');
 
@@ -126,7 +126,7 @@ describe('the publishing dispatcher', () => {
     expect(await dispatcher.tick()).toBe(1);
     // The job, run early (an edit or a restart put it back at the due time): it leaves the target.
     expect(await publishTarget(deps, targetId)).toBe('held by the dispatcher');
-    expect((await jobRunAt(targetId))?.getTime()).toBe(due + 30_000);
+    expect((await jobRunAt(targetId))?.getTime()).toBe(due + 300_000);
     await until(async () => (await targetRow(targetId)).state === 'published', 'the target to be published');
     await dispatcher.settled();
     expect(await publishTarget(deps, targetId)).toBe('target published');
