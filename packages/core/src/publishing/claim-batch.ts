@@ -57,7 +57,7 @@ export async function claimDueTargets(
       FROM post_targets t
       JOIN posts p ON p.id = t.post_id
       JOIN social_accounts a ON a.id = t.account_id
-      WHERE t.id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(targetIds)}::json))
+      WHERE t.id = ANY(${`{${targetIds.join(',')}}`}::uuid[])
         AND t.state = 'pending'
         AND p.state IN ('scheduled', 'publishing')
         AND coalesce(t.next_attempt_at, p.scheduled_at, now()) <= now() + make_interval(secs => ${EARLY_TOLERANCE_MS / 1000})

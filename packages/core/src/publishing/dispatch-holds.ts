@@ -98,6 +98,9 @@ export async function startHeldCalls(
   items: readonly { targetId: string; version: string }[],
 ): Promise<(string | null)[]> {
   const input = JSON.stringify(items.map((item) => ({ id: item.targetId, version: item.version })));
+  // The ids as an array too: \`t.id = ANY(…)\` reads the targets by their key, where a join with the
+  // JSON input alone was planned as a scan of every target.
+  const ids = `{${items.map((item) => item.targetId).join(',')}}`;
   const result = await db.execute<{ target_id: string; attempt_id: string }>(sql`
     WITH input AS (SELECT * FROM json_to_recordset(${input}::json) AS i(id uuid, version text)),
     candidates AS (
@@ -106,7 +109,7 @@ export async function startHeldCalls(
       JOIN post_targets t ON t.id = input.id
       JOIN posts p ON p.id = t.post_id
       JOIN social_accounts a ON a.id = t.account_id
-      WHERE t.state = 'pending' AND t.held_by = ${runnerId}
+      WHERE t.id = ANY(${ids}::uuid[]) AND t.state = 'pending' AND t.held_by = ${runnerId}
         AND p.state IN ('scheduled', 'publishing')
         AND ${versionOf()} = input.version
         AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= now())

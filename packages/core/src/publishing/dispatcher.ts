@@ -30,7 +30,10 @@ export type DispatchOptions = {
   holdBatch: number;
   /** Targets held in memory at most. */
   maxHeld: number;
-  /** How often the look-ahead runs. */
+  /**
+   * How often the look-ahead runs (each run reads the pending targets). A post scheduled closer to its
+   * time than the look-ahead minus this is left to its job.
+   */
   tickMs: number;
 };
 
@@ -39,7 +42,7 @@ export const DEFAULT_DISPATCH: DispatchOptions = {
   leaseAfterDueMs: 300_000,
   holdBatch: 500,
   maxHeld: 20_000,
-  tickMs: 1000,
+  tickMs: 5000,
 };
 
 export type DispatchDeps = PublishDeps & {

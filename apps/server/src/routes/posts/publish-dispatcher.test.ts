@@ -48,6 +48,7 @@ async function dispatcherFor(options: Partial<DispatchOptions> = {}, alive = tru
   return { dispatcher, runnerId };
 }
 
+/** A post due in `ms` (far enough past the dispatcher's minimum lead that a slow machine still holds it). */
 async function scheduleIn(ms: number, text: string): Promise<{ postId: string; targetId: string; due: number }> {
   const due = Date.now() + ms;
   const created = await testApp.app.inject({
@@ -92,7 +93,7 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
 describe('the publishing dispatcher', () => {
   it('holds a target due soon, prepared, and sends it at its due instant, leaving no job behind', async () => {
     const text = `Dispatched ${randomUUID()}`;
-    const { targetId, postId, due } = await scheduleIn(3000, text);
+    const { targetId, postId, due } = await scheduleIn(4000, text);
     const { dispatcher, runnerId } = await dispatcherFor();
     expect(await dispatcher.tick()).toBe(1);
     expect(dispatcher.heldCount()).toBe(1);
@@ -121,7 +122,7 @@ describe('the publishing dispatcher', () => {
 
   it('a job for a held target leaves it to the dispatcher, which sends it once', async () => {
     const text = `Held ${randomUUID()}`;
-    const { targetId, due } = await scheduleIn(2500, text);
+    const { targetId, due } = await scheduleIn(4000, text);
     const { dispatcher } = await dispatcherFor();
     expect(await dispatcher.tick()).toBe(1);
     // The job, run early (an edit or a restart put it back at the due time): it leaves the target.
@@ -136,8 +137,8 @@ describe('the publishing dispatcher', () => {
   it('when its process dies, the job publishes the held target once: at the end of the hold, or at once when the heartbeat stopped', async () => {
     const lapsed = `Lapsed ${randomUUID()}`;
     const orphan = `Orphan ${randomUUID()}`;
-    const first = await scheduleIn(2500, lapsed);
-    const second = await scheduleIn(2500, orphan);
+    const first = await scheduleIn(4000, lapsed);
+    const second = await scheduleIn(4000, orphan);
     const { dispatcher, runnerId } = await dispatcherFor({ leaseAfterDueMs: 1000 });
     expect(await dispatcher.tick()).toBe(2);
     dispatcher.abandon();
@@ -156,8 +157,8 @@ describe('the publishing dispatcher', () => {
     const before = `Before edit ${randomUUID()}`;
     const after = `After edit ${randomUUID()}`;
     const withdrawn = `Withdrawn ${randomUUID()}`;
-    const edited = await scheduleIn(2500, before);
-    const unscheduled = await scheduleIn(2500, withdrawn);
+    const edited = await scheduleIn(4000, before);
+    const unscheduled = await scheduleIn(4000, withdrawn);
     const { dispatcher } = await dispatcherFor();
     expect(await dispatcher.tick()).toBe(2);
     // Changed after it was prepared (the store's own writes, as an edit and an unschedule make them).
