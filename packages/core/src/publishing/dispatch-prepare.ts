@@ -13,6 +13,9 @@ import { measureOf, prepareRequest } from './publish-call.ts';
 import type { PublishingBatches } from './publishing-batches.ts';
 import type { PublishDeps } from './publish-target.ts';
 
+/** Per network, the provider's `warmUp` (once per process). */
+const warmed: Record<string, Promise<void>> = {};
+
 export type ReadyTarget = {
   held: HeldTarget;
   provider: NetworkProvider;
@@ -31,6 +34,8 @@ export async function prepareHeld(
   const { target } = held;
   const provider = deps.runtime.provider(target.network);
   const request = await prepareRequest(deps, held);
+  // A library the provider loads with its first post is loaded now, not in the middle of the burst.
+  await (warmed[provider.manifest.id] ??= provider.warmUp?.().catch(() => undefined) ?? Promise.resolve());
   const context = deps.runtime.context(provider.manifest.id);
   // The accounts of a batch are read in one statement; a refresh, when due, locks its own row.
   const auth = await getAccountAuth(deps, target.accountId, { read: (id) => deps.batches.readAccount(id) });
