@@ -4,6 +4,8 @@
 // receive time minus the due time), time until all are published, throughput, CPU and memory,
 // duplicates, and a baseline in the same run: the same publish requests sent raw to the same fakes,
 // each host with its `publishConcurrency` in flight. Prints a table and updates docs/benchmarks.md.
+// Options for iterating: `--engine-only` (no baseline rounds; docs/benchmarks.md left alone), `--cpu-prof`
+// (the worker writes a V8 CPU profile, its path printed at the end), `--targets N` (fewer targets).
 import { freePort } from '@plume/testing/free-port';
 import { generateKey } from '@plume/core/secrets/keyring';
 import { closeDatabase, createDatabase, type Database } from '@plume/db/client';
@@ -43,22 +45,39 @@ import { spawnWorker, stopWorker, type WorkerProcess } from './lib/worker-proces
 import { describeMachine, formatWithPrettier, writeSection } from './lib/report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+const argument = (name: string) => {
+  const index = process.argv.indexOf(name);
+  return index < 0 ? undefined : process.argv[index + 1];
+};
+const flags = {
+  engineOnly: process.argv.includes('--engine-only'),
+  cpuProf: process.argv.includes('--cpu-prof'),
+  targets: Number(argument('--targets') ?? 10_000),
+};
 const settings = {
   accounts: 500,
-  /** The agency: most accounts on Mastodon servers, the rest on Bluesky and X. */
-  mix: { mastodon: 400, bluesky: 60, x: 40 },
-  targets: 10_000,
+  /**
+   * The agency: most accounts on Mastodon servers, the rest on Bluesky and X. Each host gets about as
+   * many targets (840 per Mastodon server, 800 on the Bluesky PDS and on X): with 60 Bluesky accounts
+   * the PDS alone got 1,200 targets, 6 s through its 4 slots, and no client could reach p99 < 5 s.
+   */
+  mix: { mastodon: 420, bluesky: 40, x: 40 },
+  targets: flags.targets,
   answerDelayMs: 20,
   /**
    * Jobs one worker runs at once. The default (16) caps the calls in flight below what the hosts allow
    * (4 per host, 12 hosts): an agency's worker raises it, and so does the bench (docs/configuration.md).
    */
   workerConcurrency: 64,
-  /** The due instant is this long after the jobs are queued, so queueing never counts as lateness. */
-  leadMs: 10_000,
+  /**
+   * The due instant is this long after the jobs are queued, so queueing never counts as lateness, and
+   * longer than the worker's look-ahead (PUBLISH_LOOKAHEAD_SECONDS), as for posts scheduled ahead of time.
+   */
+  leadMs: 40_000,
+  lookaheadS: 30,
   settleTimeoutS: 180,
   /** One round before the engine run and one after, so drift in the machine's load shows. */
-  baselineRounds: 2,
+  baselineRounds: flags.engineOnly ? 0 : 2,
   watchdogS: 300,
 };
 
@@ -67,6 +86,7 @@ let postgres: EmbeddedPostgresHandle | null = null;
 let agency: Agency | null = null;
 let db: Database | null = null;
 let dataDir: string | null = null;
+const profileDir = path.join(os.tmpdir(), 'plume-bench-publish-profiles');
 
 async function cleanUp(): Promise<void> {
   if (worker) {
@@ -187,7 +207,12 @@ async function runEngine(
     dataDir: dataDir ?? '',
     databaseUrl,
     secretKey,
-    env: { WORKER_CONCURRENCY: String(settings.workerConcurrency), ...agencyEnv(fakes) },
+    env: {
+      WORKER_CONCURRENCY: String(settings.workerConcurrency),
+      PUBLISH_LOOKAHEAD_SECONDS: String(settings.lookaheadS),
+      ...agencyEnv(fakes),
+    },
+    ...(flags.cpuProf ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
   });
   worker = running;
   await waitForHeartbeat(database, running);
@@ -199,7 +224,10 @@ async function runEngine(
   if (queuedBeforeDueMs < 0)
     throw new Error(`queueing the jobs took longer than the ${settings.leadMs} ms lead; raise settings.leadMs`);
   log(`all jobs queued ${queuedBeforeDueMs} ms before the due instant; waiting…`);
+  // From here the worker holds and prepares the targets (the dispatcher's look-ahead): that CPU counts too.
+  const cpuQueued = cpuTicks(process.pid);
   await sleep(queuedBeforeDueMs);
+  const beforeDue = cpuSince(cpuQueued, running.pid);
   const cpuBefore = cpuTicks(process.pid);
   const benchCpuBefore = process.cpuUsage();
   const watch = await watchUntilSettled(database, running);
@@ -209,6 +237,7 @@ async function runEngine(
     intervalMs: watch.settledAt - due,
     workerCpuMs: cpu.workerMs,
     postgresCpuMs: cpu.postgresMs,
+    beforeDue: { ...beforeDue, intervalMs: queuedBeforeDueMs },
     benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
     workerIdleRssKb,
     workerPeakRssKb: peakRssKb(running.pid),
@@ -223,6 +252,11 @@ async function runEngine(
     sql`SELECT max(published_at) AS last FROM post_targets`,
   );
   const last = published.rows[0]?.last;
+  // Fired by the dispatcher (claimed and started in one statement) or by a job (claimed first, started later).
+  const paths = await database.execute<{ dispatched: number; attempts: number }>(
+    sql`SELECT count(*) FILTER (WHERE started_at = call_started_at)::int AS dispatched, count(*)::int AS attempts FROM publish_attempts`,
+  );
+  log(`attempts: ${paths.rows[0]?.attempts ?? 0}, fired by the dispatcher: ${paths.rows[0]?.dispatched ?? 0}`);
   worker = null;
   if (!(await stopWorker(running, 15_000))) log('the worker did not stop within 15 s of SIGTERM; killed it.');
   const publishedCount = states.rows.find((row) => row.state === 'published')?.n ?? 0;
@@ -275,12 +309,19 @@ async function measure(): Promise<PublishFigures> {
   db = createDatabase(databaseUrl, { poolSize: 4, applicationName: 'plume-bench' });
   agency = await startAgency(settings.answerDelayMs);
   const accounts = await agencyAccounts(agency, settings.mix);
-  const runs = [await runBaseline(accounts, 1)];
+  const runs = settings.baselineRounds > 0 ? [await runBaseline(accounts, 1)] : [];
   const engine = await runEngine(db, agency, accounts, databaseUrl, generateKey());
+  const r = engine.resources;
   log(
-    `engine: all published ${engine.allPublishedMs} ms after due; lateness p50 ${engine.calls.p50} ms, p99 ${engine.calls.p99} ms; ${Math.round(engine.postsPerS)} posts/s; ${JSON.stringify(engine.states)}`,
+    `engine: all published ${engine.allPublishedMs} ms after due; lateness p50 ${engine.calls.p50} ms, p99 ${engine.calls.p99} ms; ${Math.round(engine.postsPerS)} posts/s; ${JSON.stringify(engine.states)}; duplicates ${engine.calls.duplicates}, missing ${engine.calls.missing}`,
   );
-  runs.push(await runBaseline(accounts, 2));
+  log(
+    `CPU before due (holding, preparing): worker ${r.beforeDue.workerMs} ms, PostgreSQL ${r.beforeDue.postgresMs} ms; due→settled: worker ${r.workerCpuMs} ms, PostgreSQL ${r.postgresCpuMs} ms, bench ${Math.round(r.benchCpuMs)} ms; per target ${((r.beforeDue.workerMs + r.beforeDue.postgresMs + r.workerCpuMs + r.postgresCpuMs) / settings.targets).toFixed(2)} ms; load ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')}`,
+  );
+  if (settings.baselineRounds > 1) runs.push(await runBaseline(accounts, 2));
   return {
     settings: {
       ...settings,
@@ -325,6 +366,9 @@ async function main(): Promise<void> {
     command: 'npm run bench:publish',
   });
   process.stdout.write(`\n${report.text}\n`);
+  if (flags.cpuProf) log(`the worker's CPU profile is in ${profileDir}`);
+  if (flags.engineOnly || settings.targets !== 10_000)
+    return log('a partial run (--engine-only or --targets): docs/benchmarks.md left as it was');
   const file = path.join(root, 'docs/benchmarks.md');
   writeSection(file, 'publish', report.markdown);
   await formatWithPrettier(file);

@@ -21,6 +21,8 @@ export type ResourceFigures = {
   intervalMs: number;
   workerCpuMs: number;
   postgresCpuMs: number;
+  /** From the jobs queued to the due instant: the dispatcher holding and preparing the targets. */
+  beforeDue: { intervalMs: number; workerMs: number; postgresMs: number };
   /** The bench process itself: the fake network and the progress polling. */
   benchCpuMs: number;
   workerIdleRssKb: number | null;
@@ -36,6 +38,7 @@ export type PublishFigures = {
     targets: number;
     answerDelayMs: number;
     workerConcurrency: number;
+    lookaheadS: number;
     /** Hosts the calls go to (Mastodon servers, the Bluesky PDS, X) and each one's `publishConcurrency`. */
     hosts: number;
     hostLimit: number;
@@ -80,7 +83,31 @@ one claim and one outcome transaction per target): 3,994 of 10,000 published 180
 After: all 10,000 published 114.2 s after due (88 posts/s, 39 % of the baseline), 0 duplicates, 4.46 ms of CPU per target (worker + PostgreSQL;
 5.95 ms before on a quiet machine with Mastodon alone). Then the jobs' account reads batched too (one statement for the accounts of the
 jobs running at once), load average 11: all 10,000 published 67.2 s after due, 149 posts/s, 39.5 % of a baseline of 376 posts/s, 0 duplicates,
-3.15 ms of CPU per target — the figures in the table above. Under this load none of the time targets could be judged; the 2 ms CPU target is not met yet.`;
+3.15 ms of CPU per target. Under this load none of the time targets could be judged; the 2 ms CPU target was not met.
+Later on 2026-12-07 (load average 10–14 throughout, runs with \`--engine-only\`): the publishing dispatcher (docs/publishing.md): the worker holds
+the targets from 30 s before due, prepares them, and at the due instant claims each one and marks its call started in one batched statement
+once its slot is taken; the jobs wait until the hold ends. The Bluesky accounts went from 60 to 40 (Mastodon 400 → 420): 1,200 targets through the
+PDS's 4 slots took 6 s, so no client could reach p99 < 5 s; now no host gets more than 840 (4.2 s at 20 ms). First run: all 10,000 fired by
+the dispatcher, all published 62.2 s after due, 161 posts/s, PostgreSQL 25.5 s of CPU in the burst. Instrumented, each start statement took
+120 ms for 20 targets and a slot waited 217 ms for it against 76 ms for the call: the batched statements joined their JSON input with
+\`post_targets\`, \`publish_attempts\` and \`posts\`, which PostgreSQL planned as scans of the whole tables (EXPLAIN: 3–7 ms a statement at 10,000
+targets, and more as the tables grow). With the ids also passed as arrays (\`t.id = ANY(…)\`, read by key), PostgreSQL's CPU in the burst fell
+to 9.1 s and the CPU per target, counting the preparation before due, to 2.45 ms (2.0 ms in the burst); the time figures did not move
+(61.3 s, 163 posts/s at load 13.8), because each call now took 175 ms instead of 20 ms: the processes on this machine, the fakes' included,
+waited for a core. A CPU profile of the worker in the burst (\`--cpu-prof\`): undici's fetch about 40 % of its busy time, PostgreSQL's client
+and drizzle about 15 %, and the first Bluesky post loading \`@atproto/api\` (0.5 s, once). A lease that lapsed during a slow burst also taught
+that the hold must outlast the backlog: with a 30 s hold the jobs woke for 8,000 held targets and competed with the dispatcher (no duplicate,
+but 166 s in all); holds now last until 5 minutes after due.
+Then the dispatcher warms Bluesky's \`@atproto/api\` while preparing (a provider's \`warmUp\`), so the first Bluesky post no longer blocks
+the worker for half a second or more at the due instant (4,000 targets: first lateness 1.9 s → 0.4 s). Two full runs of this command with
+everything above: at load 13.0–15.7 (before the warm-up): all published 70.9 s after due, p99 70.2 s, 141 posts/s = 51.7 % of a 273 posts/s
+baseline, 1.94 ms of CPU per target (1.53 ms from due), 0 duplicates; the worker and PostgreSQL used 15.3 s of CPU in those 70.9 s, under a
+quarter of one of the two cores: the time targets were missed for want of a core. The table above (load 6.0–7.5, with the warm-up): all
+published 25.7 s after due (met), p99 25.4 s, 389 posts/s = 46.7 % of a baseline that got 833 posts/s at this lower load, 2.05 ms per target
+(1.67 ms from due), 0 duplicates. The ratio and the 2 ms line sit at the edge and move with the load between runs. What stays out of reach on
+this machine is p99 < 5 s: the worker spent 9.1 s of CPU on its one thread in the burst, 0.91 ms a target, so even with two free cores the
+10,000 calls take about 9 s; p99 < 5 s needs under about 0.45 ms a target in the worker. About 40 % of it is undici's fetch (in \`@plume/http\`),
+the next thing to cut.`;
 
 export const publishTargets = { allPublishedS: 60, p99LatenessS: 5, ratio: 0.5, duplicates: 0 };
 
@@ -89,6 +116,12 @@ const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')} po
 const mb = (kb: number | null) => (kb === null ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
 const met = (ok: boolean) => (ok ? 'yes' : '**no**');
 const count = (value: number) => value.toLocaleString('en-US');
+
+/** Worker + PostgreSQL CPU per target, from the jobs queued (the dispatcher prepares before due) to settled. */
+function cpuPerTarget(f: PublishFigures): number {
+  const r = f.resources;
+  return (r.beforeDue.workerMs + r.beforeDue.postgresMs + r.workerCpuMs + r.postgresCpuMs) / f.settings.targets;
+}
 
 type Checks = { allPublished: boolean; p99: boolean; ratio: boolean; duplicates: boolean };
 
@@ -152,6 +185,12 @@ export function renderPublishReport(input: {
       'no duplicates',
       met(checks.duplicates),
     ],
+    [
+      `CPU before due (the ${seconds(r.beforeDue.intervalMs)} from the jobs queued: holding and preparing), worker / PostgreSQL`,
+      `${seconds(r.beforeDue.workerMs)} / ${seconds(r.beforeDue.postgresMs)}`,
+      'for information',
+      '',
+    ],
     ['CPU from due to settled: worker process', cpuShare(r.workerCpuMs), 'for information', ''],
     [
       `CPU from due to settled: PostgreSQL (${r.postgresProcesses} processes)`,
@@ -160,10 +199,10 @@ export function renderPublishReport(input: {
       '',
     ],
     [
-      'CPU per published target, worker + PostgreSQL',
-      `${((r.workerCpuMs + r.postgresCpuMs) / s.targets).toFixed(2)} ms`,
-      'for information',
-      '',
+      'CPU per published target, worker + PostgreSQL, before due + from due (from due only)',
+      `${cpuPerTarget(f).toFixed(2)} ms (${((r.workerCpuMs + r.postgresCpuMs) / s.targets).toFixed(2)} ms)`,
+      '≤ 2 ms',
+      met(cpuPerTarget(f) <= 2),
     ],
     ['CPU of the bench process (the fake network, progress polling)', cpuShare(r.benchCpuMs), 'for information', ''],
     [
@@ -218,7 +257,8 @@ function method(f: PublishFigures): string {
     `${count(s.targets)} single-target posts across an agency's ${s.accounts} connected accounts (tokens encrypted as the app stores them): ${s.mix.mastodon} Mastodon accounts spread over`,
     `${s.hosts - 2} Mastodon servers on their own loopback addresses (127.0.0.2–127.0.0.${s.hosts - 1}), ${s.mix.bluesky} Bluesky accounts on the PDS fake (127.0.0.1) and ${s.mix.x} X accounts (127.0.0.${s.hosts}),`,
     `the targets dealt round-robin over the accounts, all due at one instant; their jobs were added by the real \`enqueuePublishJobs\` (keys \`publish:<target>\`,`,
-    `run_at = due) ${seconds(f.queuedBeforeDueMs)} before it. One \`plume worker\` process (WORKER_CONCURRENCY=${s.workerConcurrency}; every host allows \`publishConcurrency\` = ${s.hostLimit}`,
+    `run_at = due) ${seconds(f.queuedBeforeDueMs)} before it. One \`plume worker\` process (WORKER_CONCURRENCY=${s.workerConcurrency}, PUBLISH_LOOKAHEAD_SECONDS=${s.lookaheadS}: its dispatcher holds and prepares`,
+    `the targets from ${s.lookaheadS} s before due and fires them at the due instant; every host allows \`publishConcurrency\` = ${s.hostLimit}`,
     `calls at once, counted per host and app, so at most ${s.networkConcurrency} calls in flight) publishes them against the fakes, which answer every call after ${s.answerDelayMs} ms`,
     "and record when each arrived; PostgreSQL is the embedded one `plume start` runs, with its settings. Lateness is a fake's receive time of each",
     "target's first call minus the due time; duplicates are calls repeating a target's text. The baseline, in the same run, sends the same publish requests",
@@ -237,12 +277,12 @@ function reading(f: PublishFigures, checks: Checks): string {
     .filter((name) => !checks[name])
     .map((name) => names[name]);
   const ceiling = (f.settings.networkConcurrency * 1000) / f.settings.answerDelayMs;
-  const cpuPerTarget = (f.resources.workerCpuMs + f.resources.postgresCpuMs) / f.settings.targets;
+  const cpu = cpuPerTarget(f);
   return [
     missed.length === 0 ? 'All four targets are met.' : `Met: ${4 - missed.length} of 4; missed: ${missed.join(', ')}.`,
     `With ${f.settings.networkConcurrency} calls in flight and ${f.settings.answerDelayMs} ms per answer, no client can exceed ${count(ceiling)} posts/s against these fakes;`,
-    `the baseline reached ${rate(f.baseline.postsPerS)} and the engine ${rate(f.postsPerS)}, spending ${cpuPerTarget.toFixed(2)} ms of CPU per target (worker + PostgreSQL;`,
-    `target ≤ 2 ms: ${cpuPerTarget <= 2 ? 'met' : 'not met'}). Lateness grows through the batch (targets are served in queue order), so the p99 is close to the time the`,
+    `the baseline reached ${rate(f.baseline.postsPerS)} and the engine ${rate(f.postsPerS)}, spending ${cpu.toFixed(2)} ms of CPU per target (worker + PostgreSQL, preparation before due included;`,
+    `target ≤ 2 ms: ${cpu <= 2 ? 'met' : 'not met'}). Lateness grows through the batch (targets are served in queue order), so the p99 is close to the time the`,
     'whole batch takes: the p99 target needs the batch to take under 5 s, that is 2,000 posts/s and under 1 ms of CPU per target on two cores.',
   ].join(' ');
 }

@@ -20,6 +20,8 @@ export type WorkerOptions = {
   databaseUrl: string;
   secretKey: string;
   env: Record<string, string>;
+  /** Node options before the script (`--cpu-prof`…). */
+  nodeArgs?: string[];
 };
 
 export function spawnWorker(options: WorkerOptions): WorkerProcess {
@@ -37,7 +39,7 @@ export function spawnWorker(options: WorkerOptions): WorkerProcess {
   };
   const tail: string[] = [];
   let exited = false;
-  const child = spawn(process.execPath, [...plumeNodeArgs, 'worker'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...plumeNodeArgs, 'worker'], {
     cwd: options.root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,6 +22,7 @@ import type { LlmServices } from '@plume/core/llm/llm-services';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
 import { createPublishingBatches } from '@plume/core/publishing/publishing-batches';
+import { createPublishDispatcher, type PublishDispatcher } from '@plume/core/publishing/dispatcher';
 import type { PublishingServices } from '@plume/core/publishing/publishing-services';
 import { rebuildPublishJobs } from '@plume/core/publishing/rebuild-publish-jobs';
 import { sweepPublishing } from '@plume/core/publishing/sweep';
@@ -161,11 +162,14 @@ export async function startWorker(input: {
     (error) => logger.warn({ err: error }, 'heartbeat failed'),
   );
   const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
+  const dispatcher = startDispatcher(publishDeps, config.PUBLISH_LOOKAHEAD_SECONDS, logger);
   logger.info({ workerId, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
   return {
     workerId,
     stop: async () => {
       stopSweep();
+      // Held posts not fired yet go back to their jobs; calls in flight finish and are recorded.
+      await dispatcher?.stop();
       await stopHeartbeat();
       await runner.stop();
       await pgPool.end();
@@ -196,4 +200,19 @@ function startPublishingSweep(deps: { db: Database; staleRunnerSeconds: number }
   const timer = setInterval(tick, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** The publishing dispatcher (packages/core/src/publishing/dispatcher.ts), unless the look-ahead is 0. */
+function startDispatcher(
+  deps: Parameters<typeof createPublishDispatcher>[0],
+  lookaheadSeconds: number,
+  logger: Logger,
+): PublishDispatcher | null {
+  if (lookaheadSeconds === 0) return null;
+  const dispatcher = createPublishDispatcher(
+    { ...deps, onError: (error, what) => logger.warn({ err: error }, `publishing dispatcher: ${what} failed`) },
+    { lookaheadMs: lookaheadSeconds * 1000 },
+  );
+  dispatcher.start();
+  return dispatcher;
 }

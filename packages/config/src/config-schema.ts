@@ -93,6 +93,8 @@ export const configSchema = z.object({
   HTTP_ALLOW_PRIVATE_HOSTS: commaList.default([]),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   WORKER_STALE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  /** Publishing dispatcher look-ahead (docs/publishing.md): due targets are held and prepared this early; 0 turns it off. */
+  PUBLISH_LOOKAHEAD_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   /** How long a snapshot run holds the posts it claimed; a crashed run's posts are due again after it. */
   /** Snapshot rows older than this are purged daily; each post's latest numbers stay on measured_posts. */
   SNAPSHOT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),

@@ -332,6 +332,11 @@ export interface NetworkProvider {
   oauth?: OAuthOperations;
   credentials?: CredentialOperations;
   publish: (context: NetworkContext, account: AccountAuth, request: PublishRequest) => Promise<PublishResult>;
+  /**
+   * Loads what `publish` would load lazily on its first call (large libraries), so the first post of a
+   * burst does not block the process: the publishing dispatcher calls it while preparing, before due.
+   */
+  warmUp?: () => Promise<void>;
   /** Deletes a published post; deleting one that is already gone succeeds. */
   delete: (context: NetworkContext, account: AccountAuth, remoteId: string) => Promise<void>;
   /** Verifies the account still works; returns its current identity or throws a typed error. */

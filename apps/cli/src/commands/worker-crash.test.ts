@@ -108,7 +108,7 @@ function everySlotHoldsAReceivedCall(): boolean {
 }
 
 /** One workspace, `TARGETS` Mastodon accounts on the fake, one scheduled post per account, all due now. */
-async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, string> }> {
+async function seedBatch(dueInMs = 0, count = TARGETS): Promise<{ targetIds: string[]; textOf: Map<string, string> }> {
   const keyring = createKeyring(parseKey(secretKey));
   const userId = randomUUID();
   await db
@@ -119,10 +119,10 @@ async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, s
   const accounts = await db
     .insert(socialAccounts)
     .values(
-      Array.from({ length: TARGETS }, (_, index) => ({
+      Array.from({ length: count }, (_, index) => ({
         workspaceId,
         network: 'mastodon' as const,
-        externalId: `acct-${index}`,
+        externalId: `acct-${randomUUID()}`,
         handle: `crash${index}`,
         displayName: `Crash ${index}`,
         kind: 'profile',
@@ -131,7 +131,7 @@ async function seedBatch(): Promise<{ targetIds: string[]; textOf: Map<string, s
       })),
     )
     .returning({ id: socialAccounts.id });
-  const due = new Date();
+  const due = new Date(Date.now() + dueInMs);
   const targetIds: string[] = [];
   const textOf = new Map<string, string>();
   for (const [index, account] of accounts.entries()) {
@@ -247,5 +247,40 @@ describe('a worker killed while publishing', () => {
       if (state === 'published') expect(copies).toBe(1);
       expect(['published', 'unconfirmed'], `target ${targetId}`).toContain(state);
     }
+  });
+
+  it('publishes once what a killed worker held for later, through the next worker', { timeout: 240_000 }, async () => {
+    // Due later than a worker needs to start, within its dispatcher's look-ahead (30 s).
+    const { targetIds, textOf } = await seedBatch(25_000, 12);
+    fake.server.setDelay(20);
+    const first = startWorkerProcess();
+    const heldBy = async () =>
+      (
+        await db.execute<{ held_by: string | null }>(
+          sql`SELECT held_by FROM post_targets WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(targetIds)}::json)::uuid)`,
+        )
+      ).rows.map((row) => row.held_by);
+    try {
+      await waitFor(async () => (await heldBy()).every((holder) => holder !== null), 20_000, 'the targets to be held');
+    } finally {
+      first.kill('SIGKILL');
+      await new Promise((resolve) => first.once('exit', resolve));
+    }
+    // Held, never started: nothing reached the network and nothing is claimed.
+    for (const id of targetIds) expect(requestsWith(textOf.get(id) ?? '')).toBe(0);
+    expect([...(await targetStates(targetIds)).values()].every((state) => state === 'pending')).toBe(true);
+
+    const second = startWorkerProcess();
+    try {
+      await waitFor(
+        async () => [...(await targetStates(targetIds)).values()].every((state) => state === 'published'),
+        90_000,
+        'every held target to be published by the next worker',
+      );
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((resolve) => second.once('exit', resolve));
+    }
+    for (const id of targetIds) expect(requestsWith(textOf.get(id) ?? ''), `target ${id}`).toBe(1);
   });
 });

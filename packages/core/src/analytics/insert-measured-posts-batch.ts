@@ -35,8 +35,10 @@ export async function insertMeasuredPostsBatch(
     FROM json_to_recordset(${input}::json)
       AS m(target_id uuid, text text, char_count int, hashtag_count int, has_media boolean, has_link boolean, is_thread boolean)
     JOIN post_targets t ON t.id = m.target_id
+    -- The ids as an array as well, so the targets are read by their key (a join alone scanned them all).
+    WHERE t.id = ANY(${`{${items.map((item) => item.targetId).join(',')}}`}::uuid[])
     -- Only targets this batch really published, and not those measured already (published again after an unconfirmed attempt).
-    WHERE t.state = 'published' AND t.remote_id IS NOT NULL AND t.published_at IS NOT NULL
+      AND t.state = 'published' AND t.remote_id IS NOT NULL AND t.published_at IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM measured_posts mp WHERE mp.target_id = t.id)
     ON CONFLICT (account_id, remote_id) DO UPDATE SET target_id = EXCLUDED.target_id, source = 'plume',
       published_at = EXCLUDED.published_at, next_snapshot_at = EXCLUDED.next_snapshot_at,

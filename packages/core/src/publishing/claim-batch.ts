@@ -1,6 +1,7 @@
 /**
  * Claims many due targets in one statement: the common case of publishing (a pending target, due, its
- * post scheduled or publishing, its account and network not throttled, publishing not paused). Each
+ * post scheduled or publishing, its account and network not throttled, not held by a dispatcher,
+ * publishing not paused). Each
  * claimed target gets its attempt row (this runner's id), becomes `publishing`, and its post moves
  * from `scheduled` to `publishing` with the history event. Targets locked elsewhere (SKIP LOCKED) or
  * in any other situation are left untouched and answered null: the caller takes the one-target path
@@ -56,11 +57,12 @@ export async function claimDueTargets(
       FROM post_targets t
       JOIN posts p ON p.id = t.post_id
       JOIN social_accounts a ON a.id = t.account_id
-      WHERE t.id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(targetIds)}::json))
+      WHERE t.id = ANY(${`{${targetIds.join(',')}}`}::uuid[])
         AND t.state = 'pending'
         AND p.state IN ('scheduled', 'publishing')
         AND coalesce(t.next_attempt_at, p.scheduled_at, now()) <= now() + make_interval(secs => ${EARLY_TOLERANCE_MS / 1000})
         AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= now())
+        AND (t.held_until IS NULL OR t.held_until <= now())
         AND NOT EXISTS (SELECT 1 FROM network_throttles n WHERE n.network = t.network AND n.until > now())
         AND NOT EXISTS (SELECT 1 FROM instance_settings s WHERE s.publishing_paused_at IS NOT NULL)
       ORDER BY t.id

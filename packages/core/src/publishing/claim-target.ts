@@ -1,7 +1,7 @@
 /**
  * The one-target claim, for every case the batched claim (claim-batch.ts) leaves alone: a target found
  * `publishing` (interrupted or live elsewhere), a job early or late, publishing paused, the account or
- * the host + app throttled, a target locked by another worker. Under a row lock it checks the target is
+ * the host + app throttled, a target held by a dispatcher, a target locked by another worker. Under a row lock it checks the target is
  * still due and pending, writes the attempt and marks it `publishing` (committed before any call).
  */
 import { eq, sql } from 'drizzle-orm';
@@ -70,6 +70,11 @@ export async function claimTarget(deps: ClaimDeps, targetId: string): Promise<Cl
     if (post.state !== 'scheduled' && post.state !== 'publishing')
       return { kind: 'skip', reason: `post ${post.state}` };
     const now = new Date();
+    if (await heldByLiveDispatcher(tx, target, deps.staleRunnerSeconds)) {
+      // Its dispatcher fires it at the due instant; this job comes back when the hold ends, in case it did not.
+      await enqueuePublishJobs(tx, [{ targetId, runAt: target.heldUntil ?? now }]);
+      return { kind: 'skip', reason: 'held by the dispatcher' };
+    }
     const due = target.nextAttemptAt ?? post.scheduledAt ?? now;
     if (due.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
       // A job left over from an earlier time; the right one exists, but make sure.
@@ -118,6 +123,24 @@ export async function claimTarget(deps: ClaimDeps, targetId: string): Promise<Cl
       },
     };
   });
+}
+
+/**
+ * True while a dispatcher (dispatcher.ts) holds the target and its process is alive. A hold whose
+ * process stopped heartbeating is ignored: the job publishes the target now rather than at the hold's end.
+ */
+async function heldByLiveDispatcher(
+  tx: Pick<Database, 'execute'>,
+  target: { heldBy: string | null; heldUntil: Date | null },
+  staleRunnerSeconds: number,
+): Promise<boolean> {
+  if (target.heldBy === null || target.heldUntil === null || target.heldUntil <= new Date()) return false;
+  const alive = await tx.execute<{ alive: boolean }>(sql`
+    SELECT EXISTS (
+      SELECT 1 FROM worker_heartbeats
+      WHERE worker_id = ${target.heldBy} AND last_seen_at > now() - make_interval(secs => ${staleRunnerSeconds})
+    ) AS alive`);
+  return alive.rows[0]?.alive === true;
 }
 
 /** The later of the account's and the host + app's rate-limit waits, if still ahead. */

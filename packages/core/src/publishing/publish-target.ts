@@ -13,22 +13,16 @@
  * A target found `publishing` whose worker is gone was interrupted: back to pending when its call had
  * not started, `unconfirmed` (never re-sent) when it had (interrupted-attempts.ts). See docs/publishing.md.
  */
-import type { PublishResult } from '@plume/networks/contract';
-import { isProviderError } from '@plume/networks/provider-errors';
-import { PartlyPublished } from '@plume/networks/shared/partly-published';
-import { AppError } from '@plume/errors/app-error';
-import { AccountDisconnected, getAccountAuth, type TokenDeps } from '../social/account-tokens.ts';
+import { getAccountAuth, type TokenDeps } from '../social/account-tokens.ts';
 import type { MediaStore } from '../media/media-store.ts';
-import { buildPublishRequest } from './build-publish-request.ts';
 import type { ClaimedTarget } from './claim-batch.ts';
 import { accountLimitKey, claimTarget, type Claim } from './claim-target.ts';
 import { limitKeyString, type LimitKey } from './limit-key.ts';
-import { rewriteLinks, type LinkRewriter } from './link-rewriter.ts';
+import type { LinkRewriter } from './link-rewriter.ts';
 import type { NetworkLimiter } from './network-limiter.ts';
+import { measureOf, outcomeBeforeSending, preparationFailed, prepareRequest, sendPublish } from './publish-call.ts';
 import { unbatched, type PublishingBatches } from './publishing-batches.ts';
 import { recordOutcome, type Outcome } from './record-outcome.ts';
-import { featuresOfContent, type PostFeatures } from '../analytics/post-features.ts';
-import { resolveTargetContent } from '../posts/resolve-target-content.ts';
 
 export type PublishDeps = TokenDeps & {
   media: MediaStore;
@@ -80,37 +74,17 @@ export async function publishTarget(deps: PublishDeps, targetId: string): Promis
 
 type Call = { outcome: Outcome; key?: LimitKey };
 
-/** The features of a published target whose network can be measured (its snapshots get scheduled). */
-function measureOf(deps: PublishDeps, claim: ClaimedTarget): { measure?: PostFeatures } {
-  const { manifest } = deps.runtime.provider(claim.target.network);
-  if (manifest.analytics.post === null) return {};
-  return { measure: featuresOfContent(resolveTargetContent(claim.post.content, claim.target.override), manifest) };
-}
-
 /** The outcome of the call and the host + app it went to, or null when the attempt was given back before the request could leave. */
 async function callNetwork(deps: PublishDeps, batches: PublishingBatches, claim: ClaimedTarget): Promise<Call | null> {
-  const { target, post } = claim;
+  const { target } = claim;
   const provider = deps.runtime.provider(target.network);
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   let request;
   try {
-    const built = await buildPublishRequest(deps, {
-      targetId: target.id,
-      content: post.content,
-      override: target.override,
-      settings: target.settings,
-      manifest: provider.manifest,
-    });
-    request = await rewriteLinks(built, deps.links, {
-      workspaceId: target.workspaceId,
-      postId: post.id,
-      targetId: target.id,
-      network: target.network,
-    });
+    request = await prepareRequest(deps, claim);
   } catch (error) {
-    const reason = isProviderError(error) ? error.message : 'The post could not be prepared.';
-    return { outcome: { kind: 'failed', failureKind: 'invalid_content', reason, durationMs: elapsed() } };
+    return { outcome: preparationFailed(error, elapsed()) };
   }
   // The account's token is read (and refreshed when due) before taking one of the host's slots, which
   // are held only while the network is being called.
@@ -132,7 +106,6 @@ async function callNetwork(deps: PublishDeps, batches: PublishingBatches, claim:
     rules: provider.manifest.rateLimits,
   };
   return deps.limiter.call(limits, async (): Promise<Call | null> => {
-    let result: PublishResult;
     try {
       // From here on the request may leave: a crash now makes the target `unconfirmed`, never re-sent.
       // Marked after the slot is taken: a target still waiting for one when its worker dies goes back to pending.
@@ -141,57 +114,7 @@ async function callNetwork(deps: PublishDeps, batches: PublishingBatches, claim:
       const reason = `Plume could not record the attempt (${error instanceof Error ? error.message : String(error)})`;
       return { outcome: { kind: 'retry', reason, durationMs: elapsed() }, key };
     }
-    try {
-      result = await provider.publish(context, auth, request);
-    } catch (error) {
-      if (!isProviderError(error) || error.kind !== 'auth_expired')
-        return { outcome: outcomeOfError(error, elapsed()), key };
-      // The token was refused: refresh once, then try once more.
-      try {
-        auth = await getAccountAuth(deps, target.accountId, { rejectedToken: auth.tokens.accessToken });
-      } catch (refreshError) {
-        return { outcome: outcomeBeforeSending(refreshError, elapsed()), key };
-      }
-      try {
-        result = await provider.publish(context, auth, request);
-      } catch (retryError) {
-        return { outcome: outcomeOfError(retryError, elapsed()), key };
-      }
-    }
-    return { outcome: { kind: 'published', result, durationMs: elapsed() }, key };
+    const outcome = await sendPublish(deps, { provider, context, auth, request, accountId: target.accountId, elapsed });
+    return { outcome, key };
   });
-}
-
-/** Failures before anything was sent: never `unknown`, since the network cannot have the post. */
-function outcomeBeforeSending(error: unknown, durationMs: number): Outcome {
-  if (error instanceof AppError)
-    return { kind: 'failed', failureKind: 'not_configured', reason: error.detail ?? error.message, durationMs };
-  if (error instanceof AccountDisconnected || isProviderError(error)) return outcomeOfError(error, durationMs);
-  return { kind: 'retry', reason: error instanceof Error ? error.message : String(error), durationMs };
-}
-
-function outcomeOfError(error: unknown, durationMs: number): Outcome {
-  // The post is online: it counts as published, never retried; the warning says what is missing.
-  if (error instanceof PartlyPublished)
-    return { kind: 'published', result: error.published, warning: error.message, durationMs };
-  if (error instanceof AccountDisconnected)
-    return { kind: 'failed', failureKind: 'account_disconnected', reason: error.message, durationMs };
-  if (isProviderError(error)) {
-    switch (error.kind) {
-      case 'rate_limited':
-        return { kind: 'rate_limited', retryAfterMs: error.retryAfterMs, scope: error.scope, durationMs };
-      case 'retryable':
-        return { kind: 'retry', reason: error.reason, durationMs };
-      case 'permanent':
-        return { kind: 'failed', failureKind: 'rejected', reason: error.reason, durationMs };
-      case 'auth_expired':
-        return {
-          kind: 'failed',
-          failureKind: 'auth',
-          reason: `The network still refused the account after renewing access: ${error.message}`,
-          durationMs,
-        };
-    }
-  }
-  return { kind: 'unknown', reason: error instanceof Error ? error.message : String(error), durationMs };
 }

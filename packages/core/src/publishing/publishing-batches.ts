@@ -41,7 +41,7 @@ async function readAccounts(db: Database, accountIds: readonly string[]): Promis
 async function markCallsStarted(db: Pick<Database, 'execute'>, attemptIds: readonly string[]): Promise<boolean[]> {
   const marked = await db.execute<{ id: string }>(sql`
     UPDATE publish_attempts SET call_started_at = now()
-    WHERE id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(attemptIds)}::json))
+    WHERE id = ANY(${`{${attemptIds.join(',')}}`}::uuid[])
       AND outcome IS NULL
     RETURNING id`);
   const started = new Set(marked.rows.map((row) => row.id));

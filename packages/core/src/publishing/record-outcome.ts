@@ -261,7 +261,7 @@ export async function summarizePosts(tx: Tx, postIds: readonly string[]): Promis
   if (postIds.length === 0) return;
   const result = await tx.execute<{ id: string; state: PostState; version: number; target_states: string[] }>(sql`
     SELECT id, state, version, ARRAY(SELECT state FROM post_targets WHERE post_id = posts.id) AS target_states
-    FROM posts WHERE id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify([...new Set(postIds)])}::json))
+    FROM posts WHERE id = ANY(${`{${[...new Set(postIds)].join(',')}}`}::uuid[])
     ORDER BY id FOR UPDATE`);
   const changes: { id: string; from: PostState; to: PostState; version: number }[] = [];
   for (const post of result.rows) {

@@ -35,6 +35,9 @@ export async function recordPublishedBatch(db: Database, items: readonly Publish
       warning: item.warning ?? null,
     })),
   );
+  // The ids as arrays too: rows are then read by their keys (a join with the JSON alone scanned whole tables).
+  const targetIds = `{${items.map((item) => item.targetId).join(',')}}`;
+  const attemptIds = `{${items.map((item) => item.attemptId).join(',')}}`;
   await db.transaction(async (tx) => {
     const published = await tx.execute<{ post_id: string }>(sql`
       WITH input AS (
@@ -44,11 +47,11 @@ export async function recordPublishedBatch(db: Database, items: readonly Publish
       attempts AS (
         UPDATE publish_attempts a
         SET outcome = 'published', finished_at = now(), duration_ms = input.duration_ms, detail = input.warning
-        FROM input WHERE a.id = input.attempt_id
+        FROM input WHERE a.id = ANY(${attemptIds}::uuid[]) AND a.id = input.attempt_id
       ),
       locked AS (
         SELECT t.id, t.post_id, t.state, t.network FROM post_targets t
-        WHERE t.id IN (SELECT target_id FROM input) ORDER BY t.id FOR UPDATE
+        WHERE t.id = ANY(${targetIds}::uuid[]) ORDER BY t.id FOR UPDATE
       ),
       -- Truth wins: even a target the sweep had marked unconfirmed is published when the answer arrives.
       targets AS (
@@ -57,7 +60,7 @@ export async function recordPublishedBatch(db: Database, items: readonly Publish
           published_at = now(), next_attempt_at = NULL, updated_at = now(),
           failure_kind = CASE WHEN input.warning IS NULL THEN NULL ELSE 'partly_published' END,
           failure_reason = input.warning
-        FROM input, locked WHERE t.id = input.target_id AND locked.id = t.id
+        FROM input, locked WHERE t.id = ANY(${targetIds}::uuid[]) AND t.id = input.target_id AND locked.id = t.id
         RETURNING t.id
       ),
       events AS (

@@ -1,6 +1,7 @@
 /**
  * The minute sweep: nothing due may sit unnoticed.
- * - Workers whose heartbeat stopped: their claimed jobs are unlocked (graphile-worker would wait hours);
+ * - Workers whose heartbeat stopped: their claimed jobs are unlocked (graphile-worker would wait hours),
+ *   the targets their dispatcher held go back to their jobs, due now;
  *   targets they were publishing go back to pending when their call had not started, and become
  *   `unconfirmed` (never re-sent blindly) when it had (interrupted-attempts.ts).
  * - Targets due more than a grace period ago and still pending are reported (log, metric, post
@@ -58,6 +59,10 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
       unconfirmed += 1;
     });
   }
+  const released = await releaseDeadHolds(
+    deps.db,
+    dead.rows.map((row) => row.worker_id),
+  );
   if (dead.rows.length > 0) {
     await deps.db.execute(
       sql`DELETE FROM worker_heartbeats WHERE worker_id IN (SELECT json_array_elements_text(${JSON.stringify(dead.rows.map((row) => row.worker_id))}::json))`,
@@ -90,5 +95,25 @@ export async function sweepPublishing(deps: { db: Database; staleRunnerSeconds: 
       }
     });
   }
-  return { deadRunners: dead.rows.length, unconfirmed, requeued, overdue: overdue.rows.length };
+  return { deadRunners: dead.rows.length, unconfirmed, requeued: requeued + released, overdue: overdue.rows.length };
+}
+
+/**
+ * Targets a dead worker's dispatcher held (dispatcher.ts) and never started: the hold ends now and their
+ * jobs run now (a job early for its target puts itself back at the due time), rather than when the hold would end.
+ */
+async function releaseDeadHolds(db: Database, workerIds: readonly string[]): Promise<number> {
+  if (workerIds.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const freed = await tx.execute<{ id: string }>(sql`
+      UPDATE post_targets SET held_by = NULL, held_until = NULL
+      WHERE held_by IN (SELECT json_array_elements_text(${JSON.stringify(workerIds)}::json)) AND state = 'pending'
+      RETURNING id`);
+    const now = new Date();
+    await enqueuePublishJobs(
+      tx,
+      freed.rows.map((row) => ({ targetId: row.id, runAt: now })),
+    );
+    return freed.rows.length;
+  });
 }

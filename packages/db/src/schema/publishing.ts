@@ -105,6 +105,13 @@ export const postTargets = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     overdueReportedAt: timestamp('overdue_reported_at', { withTimezone: true }),
+    /**
+     * The publishing dispatcher of this runner holds the target in memory, prepared, to fire at its due
+     * instant (dispatcher.ts). The target stays pending; its job waits until `held_until`, when the hold
+     * lapses and the job path publishes it if the dispatcher did not (a crashed process).
+     */
+    heldBy: text('held_by'),
+    heldUntil: timestamp('held_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -31,6 +31,12 @@ interface FoundFacet {
 // @atproto/api is ~400 modules and ~11 MB of heap: loaded with the first Bluesky post, not at start.
 let atproto: Promise<{ RichText: typeof RichText }> | null = null;
 
+/** Loads @atproto/api now rather than with the first post (the provider's `warmUp`). */
+export async function loadFacetLibrary(): Promise<void> {
+  atproto ??= import('@atproto/api');
+  await atproto;
+}
+
 /** Finds links, mentions and tags with their UTF-8 byte offsets. */
 export async function findFacets(text: string): Promise<FoundFacet[]> {
   atproto ??= import('@atproto/api');

@@ -1,6 +1,7 @@
 /** Bluesky as a Plume network: manifest, app-password sign-in, publish, delete, health, metrics and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { blueskyCredentials } from './auth.ts';
+import { loadFacetLibrary } from './facets.ts';
 import { blueskyManifest } from './manifest.ts';
 import { deleteFromBluesky } from './operations/delete.ts';
 import { getBlueskyAccountMetrics } from './operations/get-account-metrics.ts';
@@ -15,6 +16,7 @@ export const blueskyProvider: NetworkProvider = {
   manifest: blueskyManifest,
   credentials: blueskyCredentials,
   publish: publishToBluesky,
+  warmUp: loadFacetLibrary,
   delete: deleteFromBluesky,
   health: checkBlueskyHealth,
   validate: validateForBluesky,
