@@ -13,3 +13,4 @@ export * from './schema/analytics.ts';
 export * from './schema/notifications.ts';
 export * from './schema/reports.ts';
 export * from './schema/insights.ts';
+export * from './schema/planning.ts';
