@@ -4,7 +4,7 @@ CREATE TABLE "plan_briefs" (
 	"workspace_id" text NOT NULL,
 	"day" text NOT NULL,
 	"network" text NOT NULL,
-	"account_id" text NOT NULL,
+	"account_id" uuid NOT NULL,
 	"pillar" text NOT NULL,
 	"topic" text NOT NULL,
 	"format" text DEFAULT 'educational' NOT NULL,

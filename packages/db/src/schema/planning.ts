@@ -58,7 +58,7 @@ export const planBriefs = pgTable(
     /** `YYYY-MM-DD` in the workspace's calendar. */
     day: text('day').notNull(),
     network: text('network').$type<NetworkId>().notNull(),
-    accountId: text('account_id')
+    accountId: uuid('account_id')
       .notNull()
       .references(() => socialAccounts.id, { onDelete: 'cascade' }),
     /** A key of the workspace strategy's pillars (text: the strategy is its own module). */
