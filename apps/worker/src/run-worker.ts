@@ -13,6 +13,8 @@ import {
 } from '@plume/core/jobs/analytics-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
+import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
+import type { LlmServices } from '@plume/core/llm/llm-services';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { publishTargetJob, refreshAccountJob, refreshDueTokensJob } from '@plume/core/jobs/publishing-jobs';
 import { createNetworkLimiter } from '@plume/core/publishing/network-limiter';
@@ -60,6 +62,8 @@ export async function startWorker(input: {
   logger: Logger;
   keyring: Keyring;
   publishing: PublishingServices;
+  /** The LLM gateway, for jobs that write content (a plan week's drafts); without it those jobs wait for a worker that has it. */
+  llm?: LlmServices;
 }): Promise<WorkerHandle> {
   const { config, db, logger, keyring, publishing } = input;
   const workerId = `worker-${randomUUID()}`;
@@ -93,6 +97,12 @@ export async function startWorker(input: {
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
   };
+  if (input.llm)
+    taskList[generatePlanWeekJob.id] = toTask(
+      { db, runtime: publishing.runtime, gateway: input.llm.gateway },
+      generatePlanWeekJob,
+      logger,
+    );
   // Every pending target gets its job back if it has none (after a restore the queue is empty): posts
   // due soon go out on time, not minutes late through the overdue sweep. Keyed, so nothing doubles.
   const rebuilt = await rebuildPublishJobs(db);

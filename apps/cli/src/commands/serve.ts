@@ -74,7 +74,15 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
     let port: number | null = null;
 
     if (roles.worker) {
-      const worker = await startWorker({ config, db: pool, databaseUrl: database.url, logger, keyring, publishing });
+      const worker = await startWorker({
+        config,
+        db: pool,
+        databaseUrl: database.url,
+        logger,
+        keyring,
+        publishing,
+        llm,
+      });
       stops.push(worker.stop);
     }
     const app = roles.api

@@ -3,6 +3,7 @@ import type { Database } from '@plume/db/client';
 import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { socialAccounts } from '@plume/db/schema/social';
+import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
 
@@ -57,6 +58,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const notificationId = await insertNotification(db, workspace.id, owner.id);
   // An admin's "Generate now" leaves a real (empty) weekly report.
   const reportId = await post(app, owner, `${base}/reports/weekly`, {});
+  const plan = await insertPlan(app, owner, workspace.id, accountId);
 
   return {
     owner,
@@ -74,6 +76,9 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       revisionId,
       pullId,
       reportId,
+      planId: plan.planId,
+      briefId: plan.briefId,
+      week: plan.week,
       modelName: 'llama3.2:3b',
     },
     example: (route): RouteExample | undefined => {
@@ -101,7 +106,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
           query: { dryRun: 'true' },
           body: { csv: 'published_at,network,text,likes,reposts,replies\n2026-03-01T09:30:00Z,mastodon,Hi,1,2,3' },
         };
-      return undefined;
+      return planExample(route.key, plan, accountId);
     },
   };
 }
