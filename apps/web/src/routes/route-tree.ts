@@ -17,6 +17,7 @@ import { newPostRoute } from './new-post-route.tsx';
 import { notificationsRoute } from './notifications-route.tsx';
 import { postDetailRoute } from './post-detail-route.tsx';
 import { postsRoute } from './posts-route.tsx';
+import { planRoute, plansRoute } from './plans-route.tsx';
 import { newWorkspaceRoute } from './new-workspace-route.tsx';
 import { profileRoute } from './profile-route.tsx';
 import { resetPasswordRoute } from './reset-password-route.tsx';
@@ -52,6 +53,8 @@ export const routeTree = rootRoute.addChildren([
       weeklyReportsRoute,
       weeklyReportRoute,
       calendarRoute,
+      plansRoute,
+      planRoute,
       analyticsRoute,
       accountsRoute,
       membersRoute,
