@@ -99,15 +99,15 @@ it('plan a month → add briefs → place → generate drafts → approve the we
     await weekButtons.nth(2).click();
     await page.getByText('No briefs this week yet: add one below.').waitFor();
     // A topic too short is refused at its field.
-    await page.getByLabel('Pillar').fill('tips');
-    await page.getByLabel('Topic').fill('x');
+    await page.getByLabel('Pillar', { exact: true }).fill('tips');
+    await page.getByLabel('Topic', { exact: true }).fill('x');
     await page.getByRole('button', { name: 'Add the brief' }).click();
     await page.locator('input[aria-invalid="true"]').first().waitFor();
-    const days = page.getByLabel('Day');
+    const days = page.getByLabel('Day', { exact: true });
     for (const [index, tip] of ['one', 'two', 'three'].entries()) {
       const value = await days.locator('option').nth(index).getAttribute('value');
       await days.selectOption(value ?? '');
-      await page.getByLabel('Topic').fill(`Cold brew tip ${tip}`);
+      await page.getByLabel('Topic', { exact: true }).fill(`Cold brew tip ${tip}`);
       await page.getByRole('button', { name: 'Add the brief' }).click();
       await card(page, tip).waitFor();
     }
