@@ -10,14 +10,18 @@ import { BRIEF_STATES, GENERATION_STATES, PLAN_STATES } from './plan-enums.ts';
 const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM, like 2031-07.')
-  .describe('`YYYY-MM`');
+  .describe('`YYYY-MM`')
+  .meta({ examples: ['2031-07'] });
 
 const daySchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use YYYY-MM-DD, like 2031-07-14.')
-  .describe("`YYYY-MM-DD` in the workspace's calendar");
+  .describe("`YYYY-MM-DD` in the workspace's calendar")
+  .meta({ examples: ['2031-07-14'] });
 
-const weekSchema = daySchema.describe("The week's Monday, `YYYY-MM-DD` in the workspace's calendar");
+const weekSchema = daySchema
+  .describe("The week's Monday, `YYYY-MM-DD` in the workspace's calendar")
+  .meta({ examples: ['2031-07-14'] });
 
 export const planParams = z.object({ workspaceId: workspaceIdParam, planId: z.uuid() });
 export const briefParams = planParams.extend({ briefId: z.uuid() });
