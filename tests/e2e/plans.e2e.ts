@@ -92,6 +92,11 @@ it('plan a month → add briefs → place → generate drafts → approve the we
     await page.getByRole('button', { name: 'Start the plan' }).click();
     await page.getByRole('heading', { name: /^Plan for May/ }).waitFor();
     await page.getByText('No briefs yet: the mix shows once briefs are added.').waitFor();
+    await page.getByRole('button', { name: 'Edit themes' }).click();
+    const themes = page.getByRole('form', { name: 'Weekly themes' });
+    await themes.getByRole('textbox').nth(2).fill('Cold brew season');
+    await themes.getByRole('button', { name: 'Save themes' }).click();
+    await page.getByText('Cold brew season').waitFor();
   });
 
   const week = await step(page, 'briefs', async () => {

@@ -1,22 +1,41 @@
+import { useState } from 'react';
 import type { PlanChecks, PlanDetail } from '@plume/contract/planning/plan-schemas';
+import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { dayLabel } from './plan-days.ts';
+import { WeekThemesForm } from './week-themes-form.tsx';
 
 /** The month at a glance: the theme of each week and the pillar mix against the strategy, as bars. */
-export function MonthView({ plan, checks }: { plan: PlanDetail; checks: PlanChecks | undefined }) {
+type Props = { workspaceId: string; plan: PlanDetail; checks: PlanChecks | undefined; editable: boolean };
+
+export function MonthView({ workspaceId, plan, checks, editable }: Props) {
+  const [editing, setEditing] = useState(false);
   const themeOf = (week: string) => plan.themes.find((theme) => theme.week === week)?.theme;
   const hasStrategy = plan.pillarMix.some((mix) => mix.strategyShare !== null);
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Card title="Weekly themes">
-        <ul className="space-y-1 text-sm">
-          {plan.weeks.map((week) => (
-            <li key={week}>
-              <span className="font-medium">Week of {dayLabel(week)}:</span>{' '}
-              {themeOf(week) ?? <span className="text-muted">no theme</span>}
-            </li>
-          ))}
-        </ul>
+      <Card
+        title="Weekly themes"
+        action={
+          editable && !editing ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit themes
+            </Button>
+          ) : null
+        }
+      >
+        {editing ? (
+          <WeekThemesForm workspaceId={workspaceId} plan={plan} onDone={() => setEditing(false)} />
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {plan.weeks.map((week) => (
+              <li key={week}>
+                <span className="font-medium">Week of {dayLabel(week)}:</span>{' '}
+                {themeOf(week) ?? <span className="text-muted">no theme</span>}
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
       <Card
         title="Pillar mix"

@@ -38,7 +38,7 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
   return (
     <>
       <PageHeader title={`Plan for ${monthLabel(data.month)}`} description={`Days and times in ${zone}.`} />
-      <MonthView plan={data} checks={checks.data} />
+      <MonthView workspaceId={workspaceId} plan={data} checks={checks.data} editable={editable} />
       <nav aria-label="Weeks" className="mt-6 flex flex-wrap gap-2">
         {data.weeks.map((item) => (
           <Button

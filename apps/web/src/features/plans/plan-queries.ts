@@ -99,3 +99,8 @@ export const useApproveWeek = (workspaceId: string, planId: string) =>
   usePlanMutation(workspaceId, planId, (base, input: { week: string; except: string[] }) =>
     api.post(`${base}/weeks/${input.week}/approve`, { except: input.except }, approveWeekResponse),
   );
+
+export const useUpdateThemes = (workspaceId: string, planId: string) =>
+  usePlanMutation(workspaceId, planId, (base, themes: { week: string; theme: string }[]) =>
+    api.patch(base, { themes }, planDetailSchema),
+  );
