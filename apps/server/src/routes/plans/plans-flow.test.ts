@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import type { PlanBrief, PlanDetail } from '@plume/contract/planning/plan-schemas';
 import { planBriefs } from '@plume/db/schema/planning';
+import { contentDrafts } from '@plume/db/schema/content';
 import { posts } from '@plume/db/schema/publishing';
 import type { TestUser } from '../../test-support/factories.ts';
 import { scriptContentModel, variantsJson, type ContentScript } from '../content/content-fake-model.ts';
@@ -191,5 +192,42 @@ describe('plans and the week board', () => {
     expect(post?.state).toBe('in_review');
     // Another workspace's plan reads as missing.
     expect((await call(s.outsider, 'GET', `${base()}/${plan.id}`)).statusCode).toBe(404);
+  });
+
+  it('resumes after a crash between the model answer and the post without paying again', async () => {
+    const created = await call(s.editor, 'POST', base(), { month: `${month.slice(0, 4)}-07` });
+    const plan = created.json<PlanDetail>();
+    const week = plan.weeks[1]!;
+    for (const topic of ['Crash before accept', 'Crash after accept']) {
+      const added = await call(s.editor, 'POST', `${base()}/${plan.id}/briefs`, {
+        day: week,
+        accountId: s.accounts['mastodon'],
+        pillar: 'tips',
+        topic,
+      });
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    await call(s.editor, 'POST', `${base()}/${plan.id}/weeks/${week}/generate`);
+    await runQueuedGeneration(plan.id, week, s.editor, 'editor');
+    const calls = prompts.length;
+    const rows = await s.t.db.select().from(planBriefs).where(eq(planBriefs.planId, plan.id));
+    const before = rows.find((row) => row.topic === 'Crash before accept')!;
+    const after = rows.find((row) => row.topic === 'Crash after accept')!;
+    // As a crash would leave them: the model's draft stored on both briefs; one never became a post,
+    // the other did, but the brief was not yet told.
+    await s.t.db.update(posts).set({ state: 'cancelled' }).where(eq(posts.id, before.postId!));
+    await s.t.db.update(contentDrafts).set({ postId: null }).where(eq(contentDrafts.id, before.contentDraftId!));
+    for (const row of [before, after])
+      await s.t.db.update(planBriefs).set({ state: 'brief', postId: null }).where(eq(planBriefs.id, row.id));
+
+    await call(s.editor, 'POST', `${base()}/${plan.id}/weeks/${week}/generate`);
+    const resumed = await runQueuedGeneration(plan.id, week, s.editor, 'editor');
+    expect(resumed).toMatchObject({ state: 'done', failed: [] });
+    expect(prompts).toHaveLength(calls);
+    const again = await s.t.db.select().from(planBriefs).where(eq(planBriefs.planId, plan.id));
+    const againBefore = again.find((row) => row.id === before.id)!;
+    expect(againBefore).toMatchObject({ state: 'drafted', contentDraftId: before.contentDraftId });
+    expect(againBefore.postId).not.toBe(before.postId);
+    expect(again.find((row) => row.id === after.id)).toMatchObject({ state: 'drafted', postId: after.postId });
   });
 });
