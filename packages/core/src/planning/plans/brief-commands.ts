@@ -11,7 +11,7 @@ import { AppError } from '@plume/errors/app-error';
 import type { PostActor } from '../../posts/approval-settings.ts';
 import { checkSlots } from '../checks/check-slots.ts';
 import { localInstant } from '../placement/slot-calendar.ts';
-import { movePost, withdrawPost } from './brief-posts.ts';
+import { briefStateOfPost, movePost, withdrawPost } from './brief-posts.ts';
 import { isRealDay, mondayOf, monthOf, weekRange } from './plan-calendar.ts';
 import { findBrief, listBriefRows, type BriefRow, type PlanRow } from './plan-store.ts';
 import { isLive, loadWorld, plannedPosts, zoneOf, type PlanDeps } from './plan-world.ts';
@@ -83,14 +83,18 @@ export async function updateBrief(
   const moved: BriefRow = { ...brief, ...fields, network, slot };
   if (slot !== null && slot.getTime() !== brief.slot?.getTime()) await checkedSlot(deps, plan, moved, slot);
   const slotChanged = (slot?.getTime() ?? null) !== (brief.slot?.getTime() ?? null);
-  if (slotChanged && brief.postId !== null)
+  let state = brief.state;
+  if (slotChanged && brief.postId !== null) {
     await movePost(deps, { workspaceId: plan.workspaceId, postId: brief.postId, slot, actor: input.actor });
+    state = (await briefStateOfPost(deps.db, plan.workspaceId, brief.postId)) ?? state;
+  }
   const [row] = await deps.db
     .update(planBriefs)
     .set({
       ...fields,
       network,
       slot,
+      state,
       ...(slotChanged ? { placementReason: slot === null ? null : 'Moved by hand.' } : {}),
       updatedAt: new Date(),
     })

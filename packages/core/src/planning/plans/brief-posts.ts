@@ -5,6 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
+import type { BriefState } from '@plume/db/schema/planning';
 import { posts } from '@plume/db/schema/publishing';
 import type { PostActor } from '../../posts/approval-settings.ts';
 import { actOnPost, updatePost, type PostDeps } from '../../posts/manage-posts.ts';
@@ -15,6 +16,17 @@ async function postOf(db: Pick<Database, 'select'>, workspaceId: string, postId:
     .from(posts)
     .where(and(eq(posts.workspaceId, workspaceId), eq(posts.id, postId)));
   return row;
+}
+
+/** The brief's state that matches its post's: a moved post may have gone back to review. */
+export async function briefStateOfPost(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  postId: string,
+): Promise<BriefState | null> {
+  const state = (await postOf(db, workspaceId, postId))?.state;
+  if (state === 'scheduled' || state === 'approved') return state;
+  return state === 'draft' || state === 'in_review' ? 'drafted' : null;
 }
 
 /** Gives the post the brief's new time (or none). A post past scheduling (publishing, published…) is left alone. */
