@@ -190,6 +190,15 @@ describe('plans and the week board', () => {
     const [brief] = await s.t.db.select().from(planBriefs).where(eq(planBriefs.planId, plan.id));
     const [post] = await s.t.db.select().from(posts).where(eq(posts.id, brief!.postId!));
     expect(post?.state).toBe('in_review');
+    // The named approver approves; the editor then moves it two hours earlier: the approval lock sends it back to review.
+    const byOwner = await call(s.owner, 'POST', `${base()}/${plan.id}/weeks/${week}/approve`, {});
+    expect(byOwner.json<{ approved: string[] }>().approved).toEqual([brief!.id]);
+    const later = new Date(brief!.slot!.getTime() - 2 * 3_600_000);
+    const moved = await call(s.editor, 'PATCH', `${base()}/${plan.id}/briefs/${brief!.id}`, {
+      slot: later.toISOString(),
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<PlanBrief>()).toMatchObject({ state: 'drafted', postState: 'in_review' });
     // Another workspace's plan reads as missing.
     expect((await call(s.outsider, 'GET', `${base()}/${plan.id}`)).statusCode).toBe(404);
   });
