@@ -46,6 +46,8 @@ import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.rou
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
 import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
+import { planBriefRoutes } from './routes/plans/plan-briefs.routes.ts';
+import { planRoutes } from './routes/plans/plans.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
@@ -85,6 +87,8 @@ export const routeModules = [
   agentRunRoutes,
   industryTemplateRoutes,
   strategyRoutes,
+  planRoutes,
+  planBriefRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -14,6 +14,7 @@ import {
 import { fetchCompetitorJob, queueDueCompetitorsJob } from '@plume/core/jobs/competitor-jobs';
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
+import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
@@ -68,7 +69,10 @@ export async function startWorker(input: {
   logger: Logger;
   keyring: Keyring;
   publishing: PublishingServices;
-  /** Model calls of agent runs; without it the worker does not take agent runs. */
+  /**
+   * The LLM gateway, for jobs that call models (agent runs, a plan week's drafts); without it those jobs
+   * wait for a worker that has it.
+   */
   llm?: LlmServices;
 }): Promise<WorkerHandle> {
   const { config, db, logger, keyring, publishing } = input;
@@ -114,6 +118,11 @@ export async function startWorker(input: {
               services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) },
             },
             agentRunJob,
+            logger,
+          ),
+          [generatePlanWeekJob.id]: toTask(
+            { db, runtime: publishing.runtime, gateway: input.llm.gateway },
+            generatePlanWeekJob,
             logger,
           ),
         }),

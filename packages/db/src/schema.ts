@@ -16,3 +16,4 @@ export * from './schema/insights.ts';
 export * from './schema/competitors.ts';
 export * from './schema/agents.ts';
 export * from './schema/strategy.ts';
+export * from './schema/planning.ts';

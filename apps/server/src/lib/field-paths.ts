@@ -4,7 +4,7 @@ import { AppError } from '@plume/errors/app-error';
  * Domain code names fields relative to its input (`targets.0.text`); the API names them where they
  * arrived (`body/targets/0/text`), like request validation does. Runs `work` and rewrites the paths.
  */
-export async function withFieldPrefix<T>(prefix: 'body' | 'query', work: () => Promise<T>): Promise<T> {
+export async function withFieldPrefix<T>(prefix: 'body' | 'query' | 'params', work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -59,12 +59,14 @@ async function freshFixture(): Promise<SweepFixture> {
     role: 'editor',
   });
   const apiKeyId = await createdId(owner, `${base}/api-keys`, { name: 'Property key', scopes: ['read', 'write'] });
+  const planId = await createdId(owner, `${base}/plans`, { month: '2031-07' });
   return {
     owner,
     viewer: owner,
     outsider: owner,
     workspaceId: workspace.id,
-    params: { memberId, invitationId, apiKeyId },
+    // A plan of July 2031 and one of its Mondays, so the plan routes run their handlers on random input.
+    params: { memberId, invitationId, apiKeyId, planId, week: '2031-07-14' },
   };
 }
 

@@ -4,6 +4,7 @@ import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
+import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
 import { strategyExamples } from './strategy-examples.ts';
@@ -74,6 +75,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
     .values({ workspaceId: workspace.id, kind: 'intelligence', input: { kind: 'intelligence' }, state: 'failed' })
     .returning({ id: agentRuns.id });
   const failedRunId = failed?.id ?? '';
+  const plan = await insertPlan(app, owner, workspace.id, accountId);
 
   return {
     owner,
@@ -93,6 +95,9 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       reportId,
       competitorId,
       runId,
+      planId: plan.planId,
+      briefId: plan.briefId,
+      week: plan.week,
       modelName: 'llama3.2:3b',
     },
     example: (route): RouteExample | undefined => {
@@ -128,7 +133,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
         };
       const strategyExample = strategyExamples[route.key];
       if (strategyExample) return strategyExample;
-      return undefined;
+      return planExample(route.key, plan, accountId);
     },
   };
 }

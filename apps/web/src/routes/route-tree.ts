@@ -18,6 +18,7 @@ import { newPostRoute } from './new-post-route.tsx';
 import { notificationsRoute } from './notifications-route.tsx';
 import { postDetailRoute } from './post-detail-route.tsx';
 import { postsRoute } from './posts-route.tsx';
+import { planRoute, plansRoute } from './plans-route.tsx';
 import { newWorkspaceRoute } from './new-workspace-route.tsx';
 import { profileRoute } from './profile-route.tsx';
 import { resetPasswordRoute } from './reset-password-route.tsx';
@@ -56,6 +57,8 @@ export const routeTree = rootRoute.addChildren([
       calendarRoute,
       agentRunsRoute,
       agentRunRoute,
+      plansRoute,
+      planRoute,
       analyticsRoute,
       accountsRoute,
       membersRoute,

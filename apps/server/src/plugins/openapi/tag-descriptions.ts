@@ -24,6 +24,10 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['analytics', 'What happened after publishing: engagement, followers, best and worst posts, per-post curves'],
   ['content', 'The content studio: brand voice, templates, generated drafts and their revisions'],
   ['strategy', "Industry templates, the onboarding wizard's answers and the workspace's strategy"],
+  [
+    'plans',
+    'Monthly plans: weekly themes, the week board of briefs, placement, draft generation, week approval and replacements',
+  ],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
   ['admin', 'Instance administration'],

@@ -52,6 +52,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/plans" params={{ workspaceId }} className={linkClasses}>
+                Plans
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/analytics" params={{ workspaceId }} className={linkClasses}>
                 Analytics
               </Link>

@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { CONTENT_TYPES } from '@plume/contract/content/content-enums';
+import { Button } from '../../components/button.tsx';
+import { Card } from '../../components/card.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { SelectField } from '../../components/select-field.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
+import { accountsQueryOptions } from '../accounts/accounts-query.ts';
+import { dayLabel, daysOfWeek } from './plan-days.ts';
+import { useAddBrief } from './plan-queries.ts';
+
+type Props = { workspaceId: string; planId: string; week: string; month: string };
+
+/** Adds a brief to a day of the week shown, for one account; errors at their fields. */
+export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
+  const accounts = useQuery(accountsQueryOptions(workspaceId));
+  const add = useAddBrief(workspaceId, planId);
+  const days = daysOfWeek(week).filter((day) => day.startsWith(month));
+  const [day, setDay] = useState(days[0] ?? week);
+  const [accountId, setAccountId] = useState('');
+  const [pillar, setPillar] = useState('');
+  const [topic, setTopic] = useState('');
+  const [format, setFormat] = useState<string>('educational');
+  const errors = fieldErrorsOf(add.error);
+  const accountOptions = (accounts.data ?? []).map((account) => ({
+    value: account.id,
+    label: `${account.handle} (${account.network})`,
+  }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(
+      {
+        day: days.includes(day) ? day : (days[0] ?? day),
+        accountId: accountId || (accountOptions[0]?.value ?? ''),
+        pillar,
+        topic,
+        format,
+      },
+      { onSuccess: () => setTopic('') },
+    );
+  };
+  if (accounts.isSuccess && accountOptions.length === 0)
+    return (
+      <Card title="Add a brief">
+        <p className="text-sm text-muted">
+          Connect an account first (Accounts page): a brief is written for one account.
+        </p>
+      </Card>
+    );
+  return (
+    <Card title="Add a brief">
+      <form onSubmit={submit} className="grid gap-3 md:grid-cols-3" noValidate>
+        <SelectField
+          label="Day"
+          value={days.includes(day) ? day : days[0]}
+          onChange={(event) => setDay(event.target.value)}
+          options={days.map((value) => ({ value, label: dayLabel(value) }))}
+          error={errors['day']}
+        />
+        <SelectField
+          label="Account"
+          value={accountId || accountOptions[0]?.value}
+          onChange={(event) => setAccountId(event.target.value)}
+          options={accountOptions}
+          error={errors['accountId']}
+        />
+        <TextField
+          label="Pillar"
+          value={pillar}
+          onChange={(event) => setPillar(event.target.value)}
+          error={errors['pillar']}
+        />
+        <TextField
+          label="Topic"
+          className="md:col-span-2"
+          value={topic}
+          onChange={(event) => setTopic(event.target.value)}
+          error={errors['topic']}
+        />
+        <SelectField
+          label="Format"
+          value={format}
+          onChange={(event) => setFormat(event.target.value)}
+          options={CONTENT_TYPES.map((value) => ({ value, label: value.replaceAll('_', ' ') }))}
+          error={errors['format']}
+        />
+        <div className="md:col-span-3">
+          <Button type="submit" isPending={add.isPending} pendingLabel="Adding…">
+            Add the brief
+          </Button>
+        </div>
+      </form>
+      {add.isError && Object.keys(errors).length === 0 ? <FormAlert error={add.error} /> : null}
+    </Card>
+  );
+}

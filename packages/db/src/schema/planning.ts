@@ -1,0 +1,85 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ContentType } from '@plume/contract/content/content-enums';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
+import type { BriefState, GenerationState, PlanState } from '@plume/contract/planning/plan-enums';
+import { users } from './auth.ts';
+import { contentDrafts } from './content.ts';
+import { posts } from './publishing.ts';
+import { socialAccounts } from './social.ts';
+import { workspaces } from './workspaces.ts';
+
+export type { BriefState, GenerationState, PlanState };
+
+/** One theme per week of the month; `week` is the Monday (`YYYY-MM-DD`, the workspace's calendar). */
+export type WeekTheme = { week: string; theme: string };
+
+/** The last "generate the week's drafts" of a plan, as its job reports it (polled by the web app). */
+export type PlanGeneration = {
+  week: string;
+  state: GenerationState;
+  total: number;
+  done: number;
+  failed: { briefId: string; message: string }[];
+  startedAt: string;
+  finishedAt?: string;
+};
+
+/** A month of content for a workspace: its weekly themes and, through its briefs, what goes out when. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM`. */
+    month: text('month').notNull(),
+    themes: jsonb('themes').$type<WeekTheme[]>().notNull().default([]),
+    state: text('state').$type<PlanState>().notNull().default('draft'),
+    generation: jsonb('generation').$type<PlanGeneration>(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('plans_workspace_month_idx').on(table.workspaceId, table.month)],
+);
+
+/** One post to be: a day, a network and account, a pillar and a topic; then its slot, draft post and approval. */
+export const planBriefs = pgTable(
+  'plan_briefs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM-DD` in the workspace's calendar. */
+    day: text('day').notNull(),
+    network: text('network').$type<NetworkId>().notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    /** A key of the workspace strategy's pillars (text: the strategy is its own module). */
+    pillar: text('pillar').notNull(),
+    topic: text('topic').notNull(),
+    format: text('format').$type<ContentType>().notNull().default('educational'),
+    /** Null until placed. */
+    slot: timestamp('slot', { withTimezone: true }),
+    placementReason: text('placement_reason'),
+    state: text('state').$type<BriefState>().notNull().default('brief'),
+    /** The content-studio draft written for it: kept first, so a resumed job does not pay for it twice. */
+    contentDraftId: uuid('content_draft_id').references(() => contentDrafts.id, { onDelete: 'set null' }),
+    postId: uuid('post_id').references(() => posts.id, { onDelete: 'set null' }),
+    replacesId: uuid('replaces_id'),
+    replacedById: uuid('replaced_by_id'),
+    rejectionReason: text('rejection_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('plan_briefs_plan_day_idx').on(table.planId, table.day),
+    index('plan_briefs_post_idx').on(table.postId),
+  ],
+);
