@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import type { PlanBrief, PlanDetail } from '@plume/contract/planning/plan-schemas';
+import { putWorkspaceStrategy } from '@plume/core/planning/strategy/strategy-store';
 import { planBriefs } from '@plume/db/schema/planning';
 import { contentDrafts } from '@plume/db/schema/content';
 import { posts } from '@plume/db/schema/publishing';
@@ -238,5 +239,52 @@ describe('plans and the week board', () => {
     expect(againBefore).toMatchObject({ state: 'drafted', contentDraftId: before.contentDraftId });
     expect(againBefore.postId).not.toBe(before.postId);
     expect(again.find((row) => row.id === after.id)).toMatchObject({ state: 'drafted', postId: after.postId });
+  });
+
+  // Last in the file: from here on the workspace has a strategy.
+  it('follows the workspace strategy: its pillar shares in the month view, its cadence in placement', async () => {
+    const actor = { type: 'user' as const, id: s.owner.id, name: s.owner.name };
+    await putWorkspaceStrategy(s.t.db, {
+      workspaceId: s.workspace.id,
+      actor,
+      strategy: {
+        pillars: [
+          { key: 'tips', name: 'Tips', share: 75, description: 'Brewing tips' },
+          { key: 'product', name: 'Product', share: 25, description: 'Our beans' },
+        ],
+        goals: ['awareness'],
+        audience: 'Home baristas',
+        tone: ['warm'],
+        cadence: { mastodon: 1 },
+        kpiTargets: [],
+        locale: 'en-US',
+        monthlyAiBudgetUsd: null,
+        templateId: null,
+        templateVersion: null,
+      },
+    });
+    const created = await call(s.editor, 'POST', base(), { month: `${month.slice(0, 4)}-09` });
+    const plan = created.json<PlanDetail>();
+    const week = plan.weeks[1]!;
+    for (const [index, pillar] of ['tips', 'tips'].entries()) {
+      const day = new Date(Date.parse(`${week}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10);
+      const added = await call(s.editor, 'POST', `${base()}/${plan.id}/briefs`, {
+        day,
+        accountId: s.accounts['mastodon'],
+        pillar,
+        topic: `Strategy brief ${index + 1}`,
+      });
+      expect(added.statusCode, added.body).toBe(201);
+    }
+
+    const board = await detail(plan.id);
+    expect(board.pillarMix.find((entry) => entry.pillar === 'tips')).toMatchObject({ planned: 2, strategyShare: 75 });
+    // One Mastodon post a week in the strategy: the second brief of the week finds no slot.
+    const placed = await call(s.editor, 'POST', `${base()}/${plan.id}/weeks/${week}/place`);
+    expect(placed.statusCode, placed.body).toBe(200);
+    expect(placed.json<{ placed: unknown[]; unplaced: unknown[] }>()).toMatchObject({
+      placed: [expect.anything()],
+      unplaced: [expect.anything()],
+    });
   });
 });

@@ -4,7 +4,7 @@ import { weeksOfMonth } from './plan-calendar.ts';
 import type { PlanPillar } from './plan-rules.ts';
 import { listBriefViews, summaryOf, type BriefView, type PlanRow } from './plan-store.ts';
 import { zoneOf, type PlanDeps } from './plan-world.ts';
-import { defaultRulesLoader } from './plan-rules.ts';
+import { strategyRulesLoader } from './plan-rules.ts';
 
 export type PillarMix = {
   pillar: string;
@@ -48,7 +48,7 @@ export type PlanDetail = ReturnType<typeof summaryOf> & {
 export async function planDetail(deps: PlanDeps, plan: PlanRow): Promise<PlanDetail> {
   const zone = await zoneOf(deps.db, plan.workspaceId);
   const briefs = await listBriefViews(deps.db, plan.id, zone);
-  const source = await (deps.loadRules ?? defaultRulesLoader)(deps.db, plan.workspaceId);
+  const source = await (deps.loadRules ?? strategyRulesLoader)(deps.db, plan.workspaceId);
   return {
     ...summaryOf(plan),
     briefCount: briefs.length,

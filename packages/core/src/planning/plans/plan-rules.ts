@@ -1,11 +1,12 @@
 /**
- * What plans need from the workspace strategy: pillar shares and the slot rules (cadence, daily cap,
- * quiet hours, minimum gap). The strategy itself is its own module (planning/strategy, issue 13's
- * strategy work); until it is wired here, every workspace gets DEFAULT_PLAN_RULES and no pillar
- * shares, and the month view says so (`strategyShare` null).
+ * What plans need from the workspace strategy: pillar shares and the slot rules. The strategy
+ * (planning/strategy) gives the pillars with their shares and the posts per week per network; the daily
+ * cap, quiet hours and minimum gap are Plume's cautious defaults. A workspace without a strategy (the
+ * wizard skipped) gets the defaults and no pillar shares, and the month view says so (`strategyShare` null).
  */
 import type { Database } from '@plume/db/client';
 import type { SlotRules } from '../placement/placement-types.ts';
+import { getWorkspaceStrategy } from '../strategy/strategy-store.ts';
 
 export type PlanPillar = { key: string; name: string; share: number };
 export type PlanRulesSource = {
@@ -24,7 +25,7 @@ export const DEFAULT_PLAN_RULES: Omit<SlotRules, 'zone'> = {
 };
 export const DEFAULT_CADENCE = 5;
 
-/** The loader the lead replaces at merge with one reading `getWorkspaceStrategy(db, workspaceId)`. */
+/** Where a plan's rules come from: the workspace strategy unless a caller gives another source. */
 export type PlanRulesLoader = (db: Database, workspaceId: string) => Promise<PlanRulesSource>;
 
 export const defaultRulesLoader: PlanRulesLoader = async () => ({
@@ -32,6 +33,20 @@ export const defaultRulesLoader: PlanRulesLoader = async () => ({
   rules: DEFAULT_PLAN_RULES,
   fromStrategy: false,
 });
+
+/** The workspace strategy's pillars and cadence over the default slot rules; the defaults without one. */
+export const strategyRulesLoader: PlanRulesLoader = async (db, workspaceId) => {
+  const strategy = await getWorkspaceStrategy(db, workspaceId);
+  if (strategy === null) return defaultRulesLoader(db, workspaceId);
+  const cadencePerWeek: Record<string, number> = {};
+  for (const [network, perWeek] of Object.entries(strategy.cadence))
+    if (perWeek !== undefined) cadencePerWeek[network] = perWeek;
+  return {
+    pillars: strategy.pillars.map(({ key, name, share }) => ({ key, name, share })),
+    rules: { ...DEFAULT_PLAN_RULES, cadencePerWeek },
+    fromStrategy: true,
+  };
+};
 
 /** The rules for one plan: the strategy's, with the default cadence for networks it does not name. */
 export function slotRulesFor(source: PlanRulesSource, zone: string, networks: readonly string[]): SlotRules {

@@ -10,7 +10,7 @@ import { workspaces } from '@plume/db/schema/workspaces';
 import type { NetworkRuntime } from '../../social/network-runtime.ts';
 import type { ScheduledPost, SlotRules } from '../placement/placement-types.ts';
 import type { PlannedPost } from '../checks/plan-types.ts';
-import { defaultRulesLoader, slotRulesFor, type PlanRulesLoader, type PlanRulesSource } from './plan-rules.ts';
+import { strategyRulesLoader, slotRulesFor, type PlanRulesLoader, type PlanRulesSource } from './plan-rules.ts';
 import type { BriefRow } from './plan-store.ts';
 
 export type PlanDeps = { db: Database; runtime: NetworkRuntime; loadRules?: PlanRulesLoader };
@@ -33,7 +33,7 @@ export async function loadWorld(
   range: { from: Date; to: Date },
 ): Promise<PlanWorld> {
   const zone = await zoneOf(deps.db, workspaceId);
-  const source = await (deps.loadRules ?? defaultRulesLoader)(deps.db, workspaceId);
+  const source = await (deps.loadRules ?? strategyRulesLoader)(deps.db, workspaceId);
   const rules = slotRulesFor(source, zone, [...new Set(briefs.map((brief) => brief.network))]);
   const own = briefs.flatMap((brief) => (brief.postId === null ? [] : [brief.postId]));
   const accounts = [...new Set(briefs.map((brief) => brief.accountId))];
