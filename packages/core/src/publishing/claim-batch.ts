@@ -31,7 +31,8 @@ export interface ClaimedTarget {
 /** A job may run this long before its due time (clocks of machines sharing a database differ a little). */
 export const EARLY_TOLERANCE_MS = 1000;
 
-type Row = {
+/** The columns a statement returns for a target about to be sent, with its post's content. */
+export type TargetRow = {
   id: string;
   post_id: string;
   workspace_id: string;
@@ -40,9 +41,25 @@ type Row = {
   override: TargetOverride;
   settings: Record<string, unknown>;
   content: PostContent;
-  attempt_id: string;
-  attempt_no: number;
 };
+
+/** A target row as the publish call takes it. */
+export function targetToSend(row: TargetRow): Pick<ClaimedTarget, 'target' | 'post'> {
+  return {
+    target: {
+      id: row.id,
+      postId: row.post_id,
+      workspaceId: row.workspace_id,
+      accountId: row.account_id,
+      network: row.network,
+      override: row.override,
+      settings: row.settings,
+    },
+    post: { id: row.post_id, content: row.content },
+  };
+}
+
+type Row = TargetRow & { attempt_id: string; attempt_no: number };
 
 /** One result per id, in order: the claim, or null when the one-target path must decide. */
 export async function claimDueTargets(
@@ -97,19 +114,6 @@ export async function claimDueTargets(
     // An id listed twice gets its claim once; the other job finds the target publishing.
     byId.delete(id);
     if (row === undefined) return null;
-    return {
-      attemptId: row.attempt_id,
-      attemptNo: row.attempt_no,
-      target: {
-        id: row.id,
-        postId: row.post_id,
-        workspaceId: row.workspace_id,
-        accountId: row.account_id,
-        network: row.network,
-        override: row.override,
-        settings: row.settings,
-      },
-      post: { id: row.post_id, content: row.content },
-    };
+    return { attemptId: row.attempt_id, attemptNo: row.attempt_no, ...targetToSend(row) };
   });
 }

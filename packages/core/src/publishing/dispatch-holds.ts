@@ -12,8 +12,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import type { PostContent, TargetOverride } from '@plume/db/schema/publishing';
-import type { NetworkId } from '@plume/networks/contract';
+import { targetToSend, type TargetRow } from './claim-batch.ts';
 import { SYSTEM_ACTOR } from './post-events.ts';
 import { enqueuePublishJobs } from './publish-queue.ts';
 import type { TargetToSend } from './publish-call.ts';
@@ -29,19 +28,7 @@ function versionOf(): SQL {
 
 export type HeldTarget = TargetToSend & { due: Date; heldUntil: Date; version: string };
 
-type HeldRow = {
-  id: string;
-  post_id: string;
-  workspace_id: string;
-  account_id: string;
-  network: NetworkId;
-  override: TargetOverride;
-  settings: Record<string, unknown>;
-  content: PostContent;
-  due: string;
-  held_until: string;
-  version: string;
-};
+type HeldRow = TargetRow & { due: string; held_until: string; version: string };
 
 export async function holdDueTargets(
   db: Database,
@@ -69,16 +56,7 @@ export async function holdDueTargets(
       RETURNING t.id, t.post_id, t.workspace_id, t.account_id, t.network, t.override, t.settings, c.content,
         c.due::text AS due, t.held_until::text AS held_until, c.version`);
     const held = result.rows.map((row): HeldTarget => ({
-      target: {
-        id: row.id,
-        postId: row.post_id,
-        workspaceId: row.workspace_id,
-        accountId: row.account_id,
-        network: row.network,
-        override: row.override,
-        settings: row.settings,
-      },
-      post: { id: row.post_id, content: row.content },
+      ...targetToSend(row),
       due: new Date(row.due),
       heldUntil: new Date(row.held_until),
       version: row.version,
