@@ -37,6 +37,19 @@ async function waitForStatus(mailId: string, wanted: string[], timeoutMs = 15_00
   }
 }
 
+async function waitForJobError(mailId: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const jobs = await db.execute<{ attempts: number; last_error: string | null }>(
+      sql`SELECT attempts, last_error FROM graphile_worker._private_jobs WHERE payload->>'mailId' = ${mailId}`,
+    );
+    const job = jobs.rows[0];
+    if (job?.last_error) return job;
+    if (Date.now() > deadline) throw new Error(`the mail job for ${mailId} recorded no error`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function withWorker<T>(env: Record<string, string>, run: (worker: WorkerHandle) => Promise<T>): Promise<T> {
   const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '2', ...env });
   const keyring = createKeyring(parseKey(generateKey()));
@@ -90,11 +103,10 @@ describe('worker', () => {
         expect(await waitForStatus(mailId, ['failed'])).toBe('failed');
         const [row] = await db.select({ error: mailOutbox.error }).from(mailOutbox).where(eq(mailOutbox.id, mailId));
         expect(row?.error).toMatch(/550/);
-        const jobs = await db.execute<{ attempts: number; last_error: string | null }>(
-          sql`SELECT attempts, last_error FROM graphile_worker._private_jobs WHERE payload->>'mailId' = ${mailId}`,
-        );
-        expect(jobs.rows[0]?.attempts).toBeGreaterThanOrEqual(1);
-        expect(jobs.rows[0]?.last_error).toMatch(/550/);
+        // The outbox row is marked before the task throws; graphile-worker records the failure just after.
+        const job = await waitForJobError(mailId);
+        expect(job.attempts).toBeGreaterThanOrEqual(1);
+        expect(job.last_error).toMatch(/550/);
       });
     } finally {
       await smtp.close();
