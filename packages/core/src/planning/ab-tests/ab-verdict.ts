@@ -36,8 +36,8 @@ export function verdictOf(decision: AbDecision, readings: Record<AbVariant, AbVa
   if (decision.outcome === 'winner')
     return `${comparison(decision.winner, readings)}; beyond noise (${formatP(decision.pValue)}).`;
   if (decision.reason === 'too_early') return 'Too early: the later post is not 24 hours old yet.';
-  const p = decision.pValue === null ? '' : ` (${formatP(decision.pValue)})`;
+  const p = decision.pValue === null ? '' : formatP(decision.pValue);
   if (decision.reason === 'within_post_to_post_noise')
-    return `No clear winner: ${comparison(ahead(readings), readings)}, but this account's posts differ that much with nothing changed${p}.`;
-  return `No clear winner: the difference is within noise (A ${readings.a.engagements}, B ${readings.b.engagements} engagements${p}).`;
+    return `No clear winner: ${comparison(ahead(readings), readings)}, but this account's posts differ that much with nothing changed (${p}).`;
+  return `No clear winner: the difference is within noise (A ${readings.a.engagements}, B ${readings.b.engagements} engagements; ${p}).`;
 }
