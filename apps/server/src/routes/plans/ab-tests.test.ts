@@ -181,6 +181,13 @@ describe('A/B tests in plans', () => {
     const b = (await detail(plan.id)).briefs.find((brief) => brief.id === timeTest.b.briefId)!;
     expect(b.postText).toBe(a.postText);
     expect(Math.abs(localHour(b.slotLocal) - localHour(a.slotLocal))).toBeGreaterThanOrEqual(3);
+    // The pair reads alike on purpose: the plan checks do not call it repetition.
+    const checks = await call(s.editor, 'GET', `${base()}/${plan.id}/checks`);
+    const similar = checks
+      .json<{ violations: { check: string; briefIds: string[] }[] }>()
+      .violations.filter((violation) => violation.check === 'similar_posts');
+    const pair = [a.id, b.id].sort().join('|');
+    expect(similar.filter((violation) => [...violation.briefIds].sort().join('|') === pair)).toEqual([]);
 
     const cancelled = await call(s.editor, 'DELETE', `${base()}/${plan.id}/ab-tests/${timeTest.id}`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);

@@ -127,3 +127,12 @@ export async function cancelAbTest(
     return row ?? test;
   });
 }
+
+/** `a|b` keys of the plan's A/B pairs still standing: two variants of one post read alike on purpose. */
+export async function abPairKeys(db: Db, planId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ a: abTests.briefAId, b: abTests.briefBId })
+    .from(abTests)
+    .where(and(eq(abTests.planId, planId), inArray(abTests.state, ['running', 'decided', 'no_winner'])));
+  return new Set(rows.flatMap((row) => [`${row.a}|${row.b}`, `${row.b}|${row.a}`]));
+}
