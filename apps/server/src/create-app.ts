@@ -48,6 +48,7 @@ import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { planBriefRoutes } from './routes/plans/plan-briefs.routes.ts';
 import { planRoutes } from './routes/plans/plans.routes.ts';
+import { abTestRoutes } from './routes/plans/ab-tests.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
@@ -89,6 +90,7 @@ export const routeModules = [
   strategyRoutes,
   planRoutes,
   planBriefRoutes,
+  abTestRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

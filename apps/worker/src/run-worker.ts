@@ -15,6 +15,7 @@ import { fetchCompetitorJob, queueDueCompetitorsJob } from '@plume/core/jobs/com
 import { sendMailJob } from '@plume/core/jobs/send-mail-job';
 import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
+import { decideAbTestJob, sweepAbTestsJob } from '@plume/core/jobs/ab-test-jobs';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
@@ -46,6 +47,8 @@ export const crontab = [
   '43 3 * * * purge_snapshots ?max=1',
   // Competitors: each is read once a day (the due time lives on the row); the sweep queues those due.
   '29 * * * * queue_due_competitors ?max=1',
+  // A/B tests: each is decided by its own job at 24 h; the sweep catches those missed.
+  '11 * * * * sweep_ab_tests ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -105,6 +108,8 @@ export async function startWorker(input: {
     [fetchCompetitorJob.id]: toTask({ db, runtime: publishing.runtime }, fetchCompetitorJob, logger),
     [queueDueCompetitorsJob.id]: toTask({ db, runtime: publishing.runtime }, queueDueCompetitorsJob, logger),
     [weeklyReportsJob.id]: toTask({ db }, weeklyReportsJob, logger),
+    [decideAbTestJob.id]: toTask({ db }, decideAbTestJob, logger),
+    [sweepAbTestsJob.id]: toTask({ db }, sweepAbTestsJob, logger),
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),

@@ -46,6 +46,11 @@ export function planExample(key: string, ids: PlanSweepIds, accountId: string): 
     case `POST ${brief}/reject`:
     case `POST ${brief}/emergency-replace`:
       return { body: { reason: 'Sweep reason' }, skip: ['control'] };
+    // A brief without a draft cannot be tested (409), and no test exists to cancel: the journey is in ab-tests tests.
+    case `POST ${brief}/ab-test`:
+      return { body: { kind: 'text' }, skip: ['control'] };
+    case `DELETE ${plans}/{planId}/ab-tests/{testId}`:
+      return { params: { testId: '00000000-0000-4000-8000-00000000ab00' }, skip: ['control'] };
     default:
       return undefined;
   }

@@ -1,4 +1,6 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AbTestKind, AbTestState, AbVariant } from '@plume/contract/planning/ab-test-enums';
 import type { ContentType } from '@plume/contract/content/content-enums';
 import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { BriefState, GenerationState, PlanState } from '@plume/contract/planning/plan-enums';
@@ -8,7 +10,7 @@ import { posts } from './publishing.ts';
 import { socialAccounts } from './social.ts';
 import { workspaces } from './workspaces.ts';
 
-export type { BriefState, GenerationState, PlanState };
+export type { AbTestKind, AbTestState, AbVariant, BriefState, GenerationState, PlanState };
 
 /** One theme per week of the month; `week` is the Monday (`YYYY-MM-DD`, the workspace's calendar). */
 export type WeekTheme = { week: string; theme: string };
@@ -81,5 +83,61 @@ export const planBriefs = pgTable(
   (table) => [
     index('plan_briefs_plan_day_idx').on(table.planId, table.day),
     index('plan_briefs_post_idx').on(table.postId),
+  ],
+);
+
+/** One variant's figures as read at 24 h: the analytics snapshot nearest 24 h after it went out. */
+export type AbVariantReading = {
+  engagements: number;
+  impressions: number | null;
+  publishedAt: string;
+  takenAt: string;
+};
+
+/**
+ * An A/B test of two briefs of a plan on comparable slots of one account: brief A (the drafted brief
+ * it started from) and brief B (created by the test). Decided at 24 h by decideAbWinner (packages/insights).
+ */
+export const abTests = pgTable(
+  'ab_tests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<AbTestKind>().notNull(),
+    briefAId: uuid('brief_a_id')
+      .notNull()
+      .references(() => planBriefs.id, { onDelete: 'cascade' }),
+    briefBId: uuid('brief_b_id')
+      .notNull()
+      .references(() => planBriefs.id, { onDelete: 'cascade' }),
+    state: text('state').$type<AbTestState>().notNull().default('running'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    winner: text('winner').$type<AbVariant>(),
+    pValue: doublePrecision('p_value'),
+    /** `two_proportion_z` or `exact_poisson`, as decideAbWinner answered. */
+    method: text('method'),
+    /** B's rate over A's (or A's over B's for an A win), when both rates are above zero. */
+    lift: doublePrecision('lift'),
+    /** The account's post-to-post spread used (null: the prior). */
+    spread: doublePrecision('spread'),
+    readingA: jsonb('reading_a').$type<AbVariantReading>(),
+    readingB: jsonb('reading_b').$type<AbVariantReading>(),
+    /** The verdict or the state's cause in plain words. */
+    reason: text('reason'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('ab_tests_plan_idx').on(table.planId),
+    uniqueIndex('ab_tests_brief_b_idx').on(table.briefBId),
+    index('ab_tests_running_idx')
+      .on(table.state)
+      .where(sql`${table.state} = 'running'`),
   ],
 );

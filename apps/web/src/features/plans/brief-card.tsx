@@ -6,8 +6,18 @@ import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { plusDays, timeOf } from './plan-days.ts';
 import { useDropBrief, useReplaceBrief, useUpdateBrief } from './plan-queries.ts';
+import { AbTestDialog } from './ab-test-dialog.tsx';
+import type { AbRole } from './ab-test-queries.ts';
 
-type Props = { workspaceId: string; planId: string; brief: PlanBrief; editable: boolean; zoneLabel: string };
+type Props = {
+  workspaceId: string;
+  planId: string;
+  brief: PlanBrief;
+  editable: boolean;
+  zoneLabel: string;
+  /** The A/B test this brief is variant A or B of. */
+  ab?: AbRole | undefined;
+};
 
 const stateWords: Record<PlanBrief['state'], string> = {
   brief: 'Brief',
@@ -19,12 +29,13 @@ const stateWords: Record<PlanBrief['state'], string> = {
 };
 
 /** One brief on the week board: its time, topic and draft; move a day, drop, reject or pull it. */
-export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel }: Props) {
+export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel, ab }: Props) {
   const update = useUpdateBrief(workspaceId, planId);
   const drop = useDropBrief(workspaceId, planId);
   const replace = useReplaceBrief(workspaceId, planId);
   const [asking, setAsking] = useState<null | 'reject' | 'pull'>(null);
   const [reason, setReason] = useState('');
+  const [testing, setTesting] = useState(false);
   const time = timeOf(brief.slotLocal);
   const move = (days: number) => update.mutate({ briefId: brief.id, changes: { day: plusDays(brief.day, days) } });
   const submit = (event: FormEvent) => {
@@ -33,6 +44,7 @@ export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel }: P
   };
   const canReject = brief.state === 'drafted' || brief.state === 'approved';
   const canPull = brief.state === 'scheduled' && brief.postState === 'scheduled';
+  const canTest = ab === undefined && brief.slot !== null && ['drafted', 'approved', 'scheduled'].includes(brief.state);
 
   return (
     <article
@@ -49,6 +61,11 @@ export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel }: P
         {brief.pillar} · {stateWords[brief.state]}
         {brief.replacesId ? ' · replacement' : ''}
       </p>
+      {ab ? (
+        <p className="mt-1 font-medium text-accent" data-ab-test={ab.test.id}>
+          A/B · {ab.variant}
+        </p>
+      ) : null}
       {brief.postText ? <p className="mt-1 line-clamp-3 italic">{brief.postText}</p> : null}
       {brief.placementReason && !brief.slot ? <p className="mt-1 text-danger">{brief.placementReason}</p> : null}
       {editable ? (
@@ -68,6 +85,11 @@ export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel }: P
               Reject
             </Button>
           ) : null}
+          {canTest ? (
+            <Button variant="secondary" onClick={() => setTesting(true)}>
+              A/B test
+            </Button>
+          ) : null}
           {canPull ? (
             <Button variant="secondary" onClick={() => setAsking('pull')}>
               Pull and replace
@@ -80,6 +102,9 @@ export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel }: P
       ) : null}
       {update.isError ? <FormAlert error={update.error} /> : null}
       {drop.isError ? <FormAlert error={drop.error} /> : null}
+      {testing ? (
+        <AbTestDialog workspaceId={workspaceId} planId={planId} brief={brief} onClose={() => setTesting(false)} />
+      ) : null}
       {asking ? (
         <form onSubmit={submit} className="mt-2 space-y-2" noValidate>
           <TextField

@@ -7,6 +7,8 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { zoneLabel } from '../../lib/format-time.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
+import { AbTestsList } from './ab-tests-list.tsx';
+import { abRoles, abTestsOptions } from './ab-test-queries.ts';
 import { AddBriefForm } from './add-brief-form.tsx';
 import { ApproveWeekDialog } from './approve-week-dialog.tsx';
 import { MonthView } from './month-view.tsx';
@@ -19,6 +21,7 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
   const workspace = useWorkspace(workspaceId);
   const plan = useQuery(planOptions(workspaceId, planId));
   const checks = useQuery(planChecksOptions(workspaceId, planId));
+  const abTests = useQuery(abTestsOptions(workspaceId, planId));
   const place = usePlaceWeek(workspaceId, planId);
   const generate = useGenerateWeek(workspaceId, planId);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -108,7 +111,24 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
           briefs={data.briefs}
           editable={editable}
           zoneLabel={zone}
+          abRoles={abRoles(abTests.data?.items ?? [])}
         />
+      </div>
+      <div className="mt-6">
+        {abTests.isPending ? (
+          <LoadingState label="Loading the A/B tests…" />
+        ) : abTests.isError ? (
+          <ErrorState error={abTests.error} onRetry={() => void abTests.refetch()} />
+        ) : (
+          <AbTestsList
+            workspaceId={workspaceId}
+            planId={planId}
+            tests={abTests.data.items}
+            briefs={data.briefs}
+            editable={editable}
+            zoneLabel={zone}
+          />
+        )}
       </div>
       {editable ? (
         <div className="mt-6">

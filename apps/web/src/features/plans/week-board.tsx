@@ -1,5 +1,6 @@
 import type { PlanBrief } from '@plume/contract/planning/plan-schemas';
 import { BriefCard } from './brief-card.tsx';
+import type { AbRole } from './ab-test-queries.ts';
 import { dayLabel, daysOfWeek } from './plan-days.ts';
 
 type Props = {
@@ -9,10 +10,12 @@ type Props = {
   briefs: readonly PlanBrief[];
   editable: boolean;
   zoneLabel: string;
+  /** By brief id: the A/B test each brief is variant A or B of. */
+  abRoles?: ReadonlyMap<string, AbRole>;
 };
 
 /** The week board: a column per day (the workspace's calendar), a row per network; replaced briefs are left out. */
-export function WeekBoard({ workspaceId, planId, week, briefs, editable, zoneLabel }: Props) {
+export function WeekBoard({ workspaceId, planId, week, briefs, editable, zoneLabel, abRoles }: Props) {
   const days = daysOfWeek(week);
   const live = briefs.filter((brief) => days.includes(brief.day) && brief.state !== 'replaced');
   const networks = [...new Set(live.map((brief) => brief.network))].sort();
@@ -58,6 +61,7 @@ export function WeekBoard({ workspaceId, planId, week, briefs, editable, zoneLab
                         brief={brief}
                         editable={editable}
                         zoneLabel={zoneLabel}
+                        ab={abRoles?.get(brief.id)}
                       />
                     ))}
                 </td>

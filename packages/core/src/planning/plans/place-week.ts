@@ -8,6 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { planBriefs } from '@plume/db/schema/planning';
 import { posts } from '@plume/db/schema/publishing';
 import { AppError } from '@plume/errors/app-error';
+import { abPairKeys } from '../ab-tests/ab-test-store.ts';
 import { checkPlan } from '../checks/check-plan.ts';
 import type { PlanViolation } from '../checks/plan-types.ts';
 import { placeBriefs } from '../placement/place-briefs.ts';
@@ -93,9 +94,11 @@ export async function checkPlanBriefs(
     { ...world.rules, pillarShares },
     { scheduled: world.scheduled },
   );
-  // Without a strategy there are no shares to keep: the mix is shown, not judged.
+  const abPairs = await abPairKeys(deps.db, plan.id);
+  // Without a strategy there are no shares to keep: the mix is shown, not judged. An A/B pair reads alike on purpose.
   return violations
     .filter((violation) => violation.check !== 'pillar_mix' || world.source.pillars.length > 0)
+    .filter((violation) => violation.check !== 'similar_posts' || !abPairs.has(violation.postIds.join('|')))
     .map((violation) => ({ check: violation.check, briefIds: violation.postIds, message: violation.message }));
 }
 
