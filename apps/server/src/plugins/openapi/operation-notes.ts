@@ -129,6 +129,10 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'POST /api/v1/workspaces/{workspaceId}/plans/{planId}/briefs/{briefId}/emergency-replace': {
     id: 'replacePlanBriefNow',
   },
+  'POST /api/v1/workspaces/{workspaceId}/posts/{postId}/emergency-replace': {
+    id: 'emergencyReplacePost',
+    statuses: [409],
+  },
   'GET /api/v1/workspaces/{workspaceId}/content/drafts': { id: 'listDrafts' },
   'GET /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}': { id: 'getDraft' },
   'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/rewrite': {
