@@ -11,14 +11,21 @@ import { accountsQueryOptions } from '../accounts/accounts-query.ts';
 import { dayLabel, daysOfWeek } from './plan-days.ts';
 import { useAddBrief } from './plan-queries.ts';
 
-type Props = { workspaceId: string; planId: string; week: string; month: string };
+type Props = {
+  workspaceId: string;
+  planId: string;
+  week: string;
+  month: string;
+  /** Set by a day's "Add a brief" on the board: the form opens on that day, its topic focused. */
+  initialDay?: string | null;
+};
 
 /** Adds a brief to a day of the week shown, for one account; errors at their fields. */
-export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
+export function AddBriefForm({ workspaceId, planId, week, month, initialDay = null }: Props) {
   const accounts = useQuery(accountsQueryOptions(workspaceId));
   const add = useAddBrief(workspaceId, planId);
   const days = daysOfWeek(week).filter((day) => day.startsWith(month));
-  const [day, setDay] = useState(days[0] ?? week);
+  const [day, setDay] = useState(initialDay ?? days[0] ?? week);
   const [accountId, setAccountId] = useState('');
   const [pillar, setPillar] = useState('');
   const [topic, setTopic] = useState('');
@@ -75,6 +82,7 @@ export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
         <TextField
           label="Topic"
           className="md:col-span-2"
+          autoFocus={initialDay !== null}
           value={topic}
           onChange={(event) => setTopic(event.target.value)}
           error={errors['topic']}
