@@ -160,6 +160,20 @@ it('plan a month → add briefs → place → drag a brief (and a drop into quie
     await saveScreenshot(page, 'plans-0-moved');
   });
 
+  await step(page, 'edit', async () => {
+    await card(page, 'three').getByRole('button', { name: /^Edit/ }).click();
+    const form = page.getByRole('form', { name: 'Edit "Cold brew tip three"' });
+    await form.getByLabel('Notes for the writer').fill('Mention the glass jar.');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await card(page, 'three').getByText('Notes: Mention the glass jar.').waitFor();
+    // "+" on a day opens Add a brief on that day.
+    const target = plusDays((await dayOf(page, 'one')) ?? '', 6);
+    await page.getByRole('button', { name: /^Add a brief on Sun/ }).click();
+    expect(await page.getByLabel('Day', { exact: true }).inputValue()).toBe(target);
+    const topic = page.getByLabel('Topic', { exact: true });
+    await expect.poll(() => topic.evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+
   await step(page, 'generate', async () => {
     await page.getByRole('button', { name: 'Generate drafts' }).click();
     await page.getByText('Drafts written: 3 of 3').waitFor({ timeout: 60_000 });
@@ -167,6 +181,7 @@ it('plan a month → add briefs → place → drag a brief (and a drop into quie
       await card(page, tip).getByText(`Cold brew tip ${tip}: steep it overnight.`).waitFor();
     await saveScreenshot(page, 'plans-1-drafted');
   });
+  expect(userPrompts.some((prompt) => prompt.includes('Notes from the planner: Mention the glass jar.'))).toBe(true);
 
   await step(page, 'approve', async () => {
     await page.getByRole('button', { name: 'Approve week' }).click();

@@ -8,6 +8,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
+import { TextAreaField } from '../brand/text-area-field.tsx';
 import { dayLabel, daysOfWeek } from './plan-days.ts';
 import { useAddBrief } from './plan-queries.ts';
 
@@ -30,6 +31,7 @@ export function AddBriefForm({ workspaceId, planId, week, month, initialDay = nu
   const [pillar, setPillar] = useState('');
   const [topic, setTopic] = useState('');
   const [format, setFormat] = useState<string>('educational');
+  const [notes, setNotes] = useState('');
   const errors = fieldErrorsOf(add.error);
   const accountOptions = (accounts.data ?? []).map((account) => ({
     value: account.id,
@@ -44,8 +46,14 @@ export function AddBriefForm({ workspaceId, planId, week, month, initialDay = nu
         pillar,
         topic,
         format,
+        ...(notes.trim() ? { notes } : {}),
       },
-      { onSuccess: () => setTopic('') },
+      {
+        onSuccess: () => {
+          setTopic('');
+          setNotes('');
+        },
+      },
     );
   };
   if (accounts.isSuccess && accountOptions.length === 0)
@@ -93,6 +101,15 @@ export function AddBriefForm({ workspaceId, planId, week, month, initialDay = nu
           onChange={(event) => setFormat(event.target.value)}
           options={CONTENT_TYPES.map((value) => ({ value, label: value.replaceAll('_', ' ') }))}
           error={errors['format']}
+        />
+        <TextAreaField
+          label="Notes for the writer"
+          hint="Optional: an angle, a product, a link; the writer reads them."
+          className="md:col-span-3"
+          rows={2}
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+          error={errors['notes']}
         />
         <div className="md:col-span-3">
           <Button type="submit" isPending={add.isPending} pendingLabel="Adding…">

@@ -94,6 +94,7 @@ export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel, mov
         {brief.pillar} · {brief.format.replaceAll('_', ' ')} · {stateWords[brief.state]}
         {brief.replacesId ? ' · replacement' : ''}
       </p>
+      {brief.notes ? <p className="mt-1 text-muted">Notes: {brief.notes}</p> : null}
       {brief.postText ? <p className="mt-1 line-clamp-3 italic">{brief.postText}</p> : null}
       {brief.postId ? (
         <Link

@@ -6,20 +6,22 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
+import { TextAreaField } from '../brand/text-area-field.tsx';
 import { useUpdateBrief } from './plan-queries.ts';
 
 type Props = { workspaceId: string; planId: string; brief: PlanBrief; onDone: () => void };
 
-/** Edits a brief's topic, pillar and format in place; errors at their fields. */
+/** Edits a brief's topic, pillar, format and notes in place; errors at their fields. */
 export function EditBriefForm({ workspaceId, planId, brief, onDone }: Props) {
   const update = useUpdateBrief(workspaceId, planId);
   const [topic, setTopic] = useState(brief.topic);
   const [pillar, setPillar] = useState(brief.pillar);
   const [format, setFormat] = useState<string>(brief.format);
+  const [notes, setNotes] = useState(brief.notes ?? '');
   const errors = fieldErrorsOf(update.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ briefId: brief.id, changes: { topic, pillar, format } }, { onSuccess: onDone });
+    update.mutate({ briefId: brief.id, changes: { topic, pillar, format, notes } }, { onSuccess: onDone });
   };
   return (
     <form onSubmit={submit} className="mt-2 space-y-2" aria-label={`Edit "${brief.topic}"`} noValidate>
@@ -41,6 +43,13 @@ export function EditBriefForm({ workspaceId, planId, brief, onDone }: Props) {
         onChange={(event) => setFormat(event.target.value)}
         options={CONTENT_TYPES.map((value) => ({ value, label: value.replaceAll('_', ' ') }))}
         error={errors['format']}
+      />
+      <TextAreaField
+        label="Notes for the writer"
+        rows={2}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        error={errors['notes']}
       />
       {brief.postId ? (
         <p className="text-muted">

@@ -12,6 +12,7 @@ const brief: PlanBrief = {
   pillar: 'tips',
   topic: 'Cold brew',
   format: 'educational',
+  notes: null,
   slot: '2031-07-14T07:00:00.000Z',
   slotLocal: '2031-07-14 09:00',
   placementReason: null,

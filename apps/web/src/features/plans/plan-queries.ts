@@ -64,7 +64,14 @@ function usePlanMutation<Input, Output>(
   });
 }
 
-export type BriefInput = { day: string; accountId: string; pillar: string; topic: string; format: string };
+export type BriefInput = {
+  day: string;
+  accountId: string;
+  pillar: string;
+  topic: string;
+  format: string;
+  notes?: string;
+};
 
 export const useAddBrief = (workspaceId: string, planId: string) =>
   usePlanMutation(workspaceId, planId, (base, input: BriefInput) => api.post(`${base}/briefs`, input, briefSchema));
