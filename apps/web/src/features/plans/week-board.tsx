@@ -121,7 +121,11 @@ export function WeekBoard(props: Props) {
                     event.preventDefault();
                     setOver(`${network}:${day}`);
                   }}
-                  onDragLeave={() => setOver(null)}
+                  onDragLeave={(event) => {
+                    // Passing over a card inside the cell is not leaving it.
+                    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
+                      setOver(null);
+                  }}
                   onDrop={(event) => onDrop(event, { day, network })}
                 >
                   {live
