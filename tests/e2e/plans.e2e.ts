@@ -66,8 +66,12 @@ async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise
 
 const month = `${new Date().getUTCFullYear() + 1}-05`;
 const card = (page: Page, tip: string) => page.getByRole('article', { name: new RegExp(`Cold brew tip ${tip}`) });
+const cell = (page: Page, day: string) => page.locator(`td[data-network="mastodon"][data-day="${day}"]`);
+const dayOf = (page: Page, tip: string) => card(page, tip).locator('xpath=ancestor::td[1]').getAttribute('data-day');
+const plusDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-it('plan a month → add briefs → place → generate drafts → approve the week with an exception → reject into a replacement in the same slot', async () => {
+it('plan a month → add briefs → place → drag a brief (and a drop into quiet hours refused) → generate drafts → approve the week with an exception → reject into a replacement in the same slot → pull and replace from the post page', async () => {
   context = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1500, height: 1100 } });
   const page = await context.newPage();
   await step(page, 'workspace', () =>
@@ -131,6 +135,45 @@ it('plan a month → add briefs → place → generate drafts → approve the we
       .textContent();
   });
 
+  await step(page, 'drag', async () => {
+    const from = (await dayOf(page, 'three')) ?? '';
+    const target = plusDays(from, 2);
+    await card(page, 'three').dragTo(cell(page, target));
+    const form = page.getByRole('form', { name: 'Move "Cold brew tip three"' });
+    // The time picker after the drop is prefilled with the same time on the new day.
+    expect(await form.getByLabel(/^Time/).inputValue()).toMatch(/^\d\d:\d\d$/);
+    await form.getByRole('button', { name: 'Move' }).click();
+    await cell(page, target)
+      .getByRole('article', { name: /Cold brew tip three/ })
+      .waitFor();
+    await card(page, 'three')
+      .getByText(/^\d\d:\d\d /)
+      .waitFor();
+    // Into quiet hours: refused with the rule's words at the card, which goes back to its day.
+    await card(page, 'three').dragTo(cell(page, plusDays(target, 1)));
+    await form.getByLabel(/^Time/).fill('23:00');
+    await form.getByRole('button', { name: 'Move' }).click();
+    await card(page, 'three')
+      .getByText(/in quiet hours \(22:00/)
+      .waitFor();
+    expect(await dayOf(page, 'three')).toBe(target);
+    await saveScreenshot(page, 'plans-0-moved');
+  });
+
+  await step(page, 'edit', async () => {
+    await card(page, 'three').getByRole('button', { name: /^Edit/ }).click();
+    const form = page.getByRole('form', { name: 'Edit "Cold brew tip three"' });
+    await form.getByLabel('Notes for the writer').fill('Mention the glass jar.');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await card(page, 'three').getByText('Notes: Mention the glass jar.').waitFor();
+    // "+" on a day opens Add a brief on that day.
+    const target = plusDays((await dayOf(page, 'one')) ?? '', 6);
+    await page.getByRole('button', { name: /^Add a brief on Sun/ }).click();
+    expect(await page.getByLabel('Day', { exact: true }).inputValue()).toBe(target);
+    const topic = page.getByLabel('Topic', { exact: true });
+    await expect.poll(() => topic.evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+
   await step(page, 'generate', async () => {
     await page.getByRole('button', { name: 'Generate drafts' }).click();
     await page.getByText('Drafts written: 3 of 3').waitFor({ timeout: 60_000 });
@@ -138,6 +181,7 @@ it('plan a month → add briefs → place → generate drafts → approve the we
       await card(page, tip).getByText(`Cold brew tip ${tip}: steep it overnight.`).waitFor();
     await saveScreenshot(page, 'plans-1-drafted');
   });
+  expect(userPrompts.some((prompt) => prompt.includes('Notes from the planner: Mention the glass jar.'))).toBe(true);
 
   await step(page, 'approve', async () => {
     await page.getByRole('button', { name: 'Approve week' }).click();
@@ -165,4 +209,19 @@ it('plan a month → add briefs → place → generate drafts → approve the we
     await saveScreenshot(page, 'plans-2-replaced');
   });
   expect(userPrompts.at(-1)).toContain('Too salesy; talk about brewing at home.');
+
+  await step(page, 'pull', async () => {
+    await card(page, 'one')
+      .getByRole('link', { name: /Open the post/ })
+      .click();
+    await page.getByRole('heading', { name: 'Post', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Pull and replace' }).click();
+    await page.getByLabel('Why pull it?').fill('The café is closed that day.');
+    await page.getByRole('button', { name: 'Pull and write a replacement' }).click();
+    await page.getByText('Pulled: this post will not go out.').waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Open the replacement draft' }).click();
+    await page.getByText('Brewed at home: Cold brew tip one: steep it overnight.').waitFor();
+    await saveScreenshot(page, 'plans-3-pulled');
+  });
+  expect(userPrompts.at(-1)).toContain('The café is closed that day.');
 });

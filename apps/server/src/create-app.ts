@@ -47,6 +47,7 @@ import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.t
 import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
 import { planBriefRoutes } from './routes/plans/plan-briefs.routes.ts';
+import { emergencyReplaceRoutes } from './routes/posts/emergency-replace.routes.ts';
 import { planRoutes } from './routes/plans/plans.routes.ts';
 import { abTestRoutes } from './routes/plans/ab-tests.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
@@ -91,6 +92,7 @@ export const routeModules = [
   planRoutes,
   planBriefRoutes,
   abTestRoutes,
+  emergencyReplaceRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -41,6 +41,11 @@ export const updatePlanBody = z.strictObject({
 
 const topicSchema = z.string().trim().min(3, 'Write at least a few words.').max(500);
 const pillarSchema = z.string().trim().min(1, 'Choose a pillar.').max(60);
+const notesSchema = z
+  .string()
+  .trim()
+  .max(1000, 'Keep the notes under 1,000 characters.')
+  .describe("Notes for the writer (angle, product, link…); in the draft's prompt");
 
 export const createBriefBody = z.strictObject({
   day: daySchema,
@@ -48,6 +53,7 @@ export const createBriefBody = z.strictObject({
   pillar: pillarSchema,
   topic: topicSchema,
   format: z.enum(CONTENT_TYPES).default('educational'),
+  notes: notesSchema.optional(),
 });
 
 export const updateBriefBody = z.strictObject({
@@ -56,6 +62,7 @@ export const updateBriefBody = z.strictObject({
   pillar: pillarSchema.optional(),
   topic: topicSchema.optional(),
   format: z.enum(CONTENT_TYPES).optional(),
+  notes: notesSchema.nullable().optional(),
   slot: z.iso
     .datetime({ offset: true })
     .nullable()
@@ -81,6 +88,7 @@ export const briefSchema = z.object({
   pillar: z.string(),
   topic: z.string(),
   format: z.enum(CONTENT_TYPES),
+  notes: z.string().nullable(),
   slot: timestamp.nullable(),
   slotLocal: z.string().nullable().describe('The slot on the workspace clock, `YYYY-MM-DD HH:mm`'),
   placementReason: z.string().nullable(),

@@ -67,6 +67,8 @@ export const planBriefs = pgTable(
     pillar: text('pillar').notNull(),
     topic: text('topic').notNull(),
     format: text('format').$type<ContentType>().notNull().default('educational'),
+    /** The planner's notes for the writer (angle, product, link…); in the draft's prompt. */
+    notes: text('notes'),
     /** Null until placed. */
     slot: timestamp('slot', { withTimezone: true }),
     placementReason: text('placement_reason'),

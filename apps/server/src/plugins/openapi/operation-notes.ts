@@ -132,6 +132,10 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'POST /api/v1/workspaces/{workspaceId}/plans/{planId}/briefs/{briefId}/ab-test': { id: 'startAbTest' },
   'GET /api/v1/workspaces/{workspaceId}/plans/{planId}/ab-tests': { id: 'listAbTests' },
   'DELETE /api/v1/workspaces/{workspaceId}/plans/{planId}/ab-tests/{testId}': { id: 'cancelAbTest', statuses: [409] },
+  'POST /api/v1/workspaces/{workspaceId}/posts/{postId}/emergency-replace': {
+    id: 'emergencyReplacePost',
+    statuses: [409],
+  },
   'GET /api/v1/workspaces/{workspaceId}/content/drafts': { id: 'listDrafts' },
   'GET /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}': { id: 'getDraft' },
   'POST /api/v1/workspaces/{workspaceId}/content/drafts/{draftId}/revisions/{revisionId}/rewrite': {

@@ -287,4 +287,30 @@ describe('plans and the week board', () => {
       unplaced: [expect.anything()],
     });
   });
+  it("keeps a brief's notes for the writer: in the draft's prompt, edited, and cleared when empty", async () => {
+    const created = await call(s.editor, 'POST', base(), { month: `${month.slice(0, 4)}-10` });
+    const plan = created.json<PlanDetail>();
+    const week = plan.weeks[1]!;
+    const added = await call(s.editor, 'POST', `${base()}/${plan.id}/briefs`, {
+      day: week,
+      accountId: s.accounts['mastodon'],
+      pillar: 'tips',
+      topic: 'Grind size for cold brew',
+      notes: 'Mention the coarse setting on our grinder.',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const brief = added.json<PlanBrief>();
+    expect(brief.notes).toBe('Mention the coarse setting on our grinder.');
+    const tooLong = await call(s.editor, 'PATCH', `${base()}/${plan.id}/briefs/${brief.id}`, {
+      notes: 'x'.repeat(1001),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('body/notes');
+    await call(s.editor, 'POST', `${base()}/${plan.id}/weeks/${week}/generate`);
+    await runQueuedGeneration(plan.id, week, s.editor, 'editor');
+    expect(prompts.at(-1)).toContain('Notes from the planner: Mention the coarse setting on our grinder.');
+    const cleared = await call(s.editor, 'PATCH', `${base()}/${plan.id}/briefs/${brief.id}`, { notes: '  ' });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json<PlanBrief>().notes).toBeNull();
+  });
 });

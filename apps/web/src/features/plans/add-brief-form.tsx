@@ -8,21 +8,30 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
+import { TextAreaField } from '../brand/text-area-field.tsx';
 import { dayLabel, daysOfWeek } from './plan-days.ts';
 import { useAddBrief } from './plan-queries.ts';
 
-type Props = { workspaceId: string; planId: string; week: string; month: string };
+type Props = {
+  workspaceId: string;
+  planId: string;
+  week: string;
+  month: string;
+  /** Set by a day's "Add a brief" on the board: the form opens on that day, its topic focused. */
+  initialDay?: string | null;
+};
 
 /** Adds a brief to a day of the week shown, for one account; errors at their fields. */
-export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
+export function AddBriefForm({ workspaceId, planId, week, month, initialDay = null }: Props) {
   const accounts = useQuery(accountsQueryOptions(workspaceId));
   const add = useAddBrief(workspaceId, planId);
   const days = daysOfWeek(week).filter((day) => day.startsWith(month));
-  const [day, setDay] = useState(days[0] ?? week);
+  const [day, setDay] = useState(initialDay ?? days[0] ?? week);
   const [accountId, setAccountId] = useState('');
   const [pillar, setPillar] = useState('');
   const [topic, setTopic] = useState('');
   const [format, setFormat] = useState<string>('educational');
+  const [notes, setNotes] = useState('');
   const errors = fieldErrorsOf(add.error);
   const accountOptions = (accounts.data ?? []).map((account) => ({
     value: account.id,
@@ -37,8 +46,14 @@ export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
         pillar,
         topic,
         format,
+        ...(notes.trim() ? { notes } : {}),
       },
-      { onSuccess: () => setTopic('') },
+      {
+        onSuccess: () => {
+          setTopic('');
+          setNotes('');
+        },
+      },
     );
   };
   if (accounts.isSuccess && accountOptions.length === 0)
@@ -75,6 +90,7 @@ export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
         <TextField
           label="Topic"
           className="md:col-span-2"
+          autoFocus={initialDay !== null}
           value={topic}
           onChange={(event) => setTopic(event.target.value)}
           error={errors['topic']}
@@ -85,6 +101,15 @@ export function AddBriefForm({ workspaceId, planId, week, month }: Props) {
           onChange={(event) => setFormat(event.target.value)}
           options={CONTENT_TYPES.map((value) => ({ value, label: value.replaceAll('_', ' ') }))}
           error={errors['format']}
+        />
+        <TextAreaField
+          label="Notes for the writer"
+          hint="Optional: an angle, a product, a link; the writer reads them."
+          className="md:col-span-3"
+          rows={2}
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+          error={errors['notes']}
         />
         <div className="md:col-span-3">
           <Button type="submit" isPending={add.isPending} pendingLabel="Adding…">

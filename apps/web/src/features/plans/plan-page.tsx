@@ -26,6 +26,7 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
   const generate = useGenerateWeek(workspaceId, planId);
   const [chosen, setChosen] = useState<string | null>(null);
   const [approving, setApproving] = useState(false);
+  const [addDay, setAddDay] = useState<string | null>(null);
   if (plan.isPending) return <LoadingState label="Loading the plan…" />;
   if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   const data = plan.data;
@@ -48,7 +49,10 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
             key={item}
             variant={item === week ? 'primary' : 'secondary'}
             aria-pressed={item === week}
-            onClick={() => setChosen(item)}
+            onClick={() => {
+              setChosen(item);
+              setAddDay(null);
+            }}
           >
             Week of {dayLabel(item)}
           </Button>
@@ -107,11 +111,14 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
         <WeekBoard
           workspaceId={workspaceId}
           planId={planId}
+          month={data.month}
           week={week}
           briefs={data.briefs}
           editable={editable}
+          timezone={data.timezone}
           zoneLabel={zone}
           abRoles={abRoles(abTests.data?.items ?? [])}
+          onAddOnDay={setAddDay}
         />
       </div>
       <div className="mt-6">
@@ -132,7 +139,14 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
       </div>
       {editable ? (
         <div className="mt-6">
-          <AddBriefForm key={week} workspaceId={workspaceId} planId={planId} week={week} month={data.month} />
+          <AddBriefForm
+            key={`${week}:${addDay ?? ''}`}
+            workspaceId={workspaceId}
+            planId={planId}
+            week={week}
+            month={data.month}
+            initialDay={addDay}
+          />
         </div>
       ) : null}
       {approving ? (

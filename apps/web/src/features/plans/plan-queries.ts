@@ -11,6 +11,7 @@ import {
   type PlanDetail,
 } from '@plume/contract/planning/plan-schemas';
 import { api } from '../../lib/api.ts';
+import { moveChanges, planWithMove, type MoveInput } from './move-brief.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
 
 export const plansKey = (workspaceId: string) => ['workspaces', workspaceId, 'plans'] as const;
@@ -63,7 +64,14 @@ function usePlanMutation<Input, Output>(
   });
 }
 
-export type BriefInput = { day: string; accountId: string; pillar: string; topic: string; format: string };
+export type BriefInput = {
+  day: string;
+  accountId: string;
+  pillar: string;
+  topic: string;
+  format: string;
+  notes?: string;
+};
 
 export const useAddBrief = (workspaceId: string, planId: string) =>
   usePlanMutation(workspaceId, planId, (base, input: BriefInput) => api.post(`${base}/briefs`, input, briefSchema));
@@ -72,6 +80,26 @@ export const useUpdateBrief = (workspaceId: string, planId: string) =>
   usePlanMutation(workspaceId, planId, (base, input: { briefId: string; changes: Record<string, unknown> }) =>
     api.patch(`${base}/briefs/${input.briefId}`, input.changes, briefSchema),
   );
+
+/** Moves a brief on the board at once; a refusal (409: quiet hours, caps, gap) puts it back. */
+export function useMoveBrief(workspaceId: string, planId: string, timeZone: string) {
+  const queryClient = useQueryClient();
+  const key = [...plansKey(workspaceId), planId];
+  return useMutation({
+    mutationFn: (move: MoveInput) =>
+      api.patch(`${plansPath(workspaceId)}/${planId}/briefs/${move.briefId}`, moveChanges(move, timeZone), briefSchema),
+    onMutate: async (move: MoveInput) => {
+      await queryClient.cancelQueries({ queryKey: key, exact: true });
+      const before = queryClient.getQueryData<PlanDetail>(key);
+      if (before) queryClient.setQueryData(key, planWithMove(before, move));
+      return { before };
+    },
+    onError: (_error, _move, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
 
 export const useDropBrief = (workspaceId: string, planId: string) =>
   usePlanMutation(workspaceId, planId, (base, briefId: string) => api.delete(`${base}/briefs/${briefId}`));

@@ -15,6 +15,7 @@ import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { PredictedVsActual } from '../insights/predicted-vs-actual.tsx';
 import { PostActions } from './post-actions.tsx';
 import { PostHistory } from './post-history.tsx';
+import { PullAndReplace } from './pull-and-replace.tsx';
 import { postQueryOptions } from './posts-query.ts';
 import { StateBadge } from './state-badge.tsx';
 import { TargetStatus } from './target-status.tsx';
@@ -79,6 +80,9 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
       <div className="space-y-6">
         <Card title="Actions">
           <PostActions key={p.version} workspaceId={workspaceId} post={p} />
+          <div className="mt-3">
+            <PullAndReplace key={p.id} workspaceId={workspaceId} post={p} />
+          </div>
           {p.reviewNote ? <p className="mt-3 text-sm text-muted">Review note: {p.reviewNote}</p> : null}
           {p.issues.length > 0 ? (
             <div className="mt-3 rounded-md border border-warning/40 bg-warning-soft p-3 text-sm text-warning">

@@ -16,8 +16,18 @@ import { isRealDay, mondayOf, monthOf, weekRange } from './plan-calendar.ts';
 import { findBrief, listBriefRows, type BriefRow, type PlanRow } from './plan-store.ts';
 import { isLive, loadWorld, plannedPosts, zoneOf, type PlanDeps } from './plan-world.ts';
 
-export type BriefFields = { day: string; accountId: string; pillar: string; topic: string; format: ContentType };
-export type BriefChanges = Partial<BriefFields> & { slot?: string | null | undefined };
+export type BriefFields = {
+  day: string;
+  accountId: string;
+  pillar: string;
+  topic: string;
+  format: ContentType;
+  notes?: string | undefined;
+};
+export type BriefChanges = Partial<Omit<BriefFields, 'notes'>> & {
+  notes?: string | null | undefined;
+  slot?: string | null | undefined;
+};
 
 function checkDay(plan: PlanRow, day: string): void {
   if (!isRealDay(day)) throw AppError.validation('day', 'Not a real date.');
@@ -38,7 +48,13 @@ export async function addBrief(deps: PlanDeps, plan: PlanRow, fields: BriefField
   const account = await accountOf(deps, plan.workspaceId, fields.accountId);
   const [row] = await deps.db
     .insert(planBriefs)
-    .values({ ...fields, planId: plan.id, workspaceId: plan.workspaceId, network: account.network })
+    .values({
+      ...fields,
+      notes: fields.notes || null,
+      planId: plan.id,
+      workspaceId: plan.workspaceId,
+      network: account.network,
+    })
     .returning();
   if (!row) throw new Error('brief insert returned no row');
   return row;
@@ -76,7 +92,9 @@ export async function updateBrief(
       throw AppError.conflict('Its draft is written for the other account: drop the brief and add a new one.');
     network = (await accountOf(deps, plan.workspaceId, changes.accountId)).network;
   }
-  const { slot: slotText, ...fields } = changes;
+  const { slot: slotText, ...given } = changes;
+  // Empty notes are no notes.
+  const fields = given.notes === undefined ? given : { ...given, notes: given.notes || null };
   const dayMoved = changes.day !== undefined && changes.day !== brief.day;
   // A new day without a time unplaces the brief: its old time was on the old day.
   const slot = slotText === undefined ? (dayMoved ? null : brief.slot) : slotText === null ? null : new Date(slotText);

@@ -25,6 +25,7 @@ export function briefPrompt(plan: PlanRow, brief: BriefRow, rejectedBecause: str
   return [
     brief.topic,
     `Content pillar: ${brief.pillar}.`,
+    ...(brief.notes ? [`Notes from the planner: ${brief.notes}`] : []),
     ...(theme ? [`This week's theme: ${theme}.`] : []),
     ...(rejectedBecause
       ? [

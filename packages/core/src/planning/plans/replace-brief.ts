@@ -68,6 +68,7 @@ export async function replaceBrief(
         pillar: brief.pillar,
         topic: brief.topic,
         format: brief.format,
+        notes: brief.notes,
         slot: brief.slot,
         placementReason: input.emergency
           ? 'Fills the slot of a scheduled post that was pulled.'

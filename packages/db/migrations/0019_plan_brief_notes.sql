@@ -1,0 +1,1 @@
+ALTER TABLE "plan_briefs" ADD COLUMN "notes" text;
