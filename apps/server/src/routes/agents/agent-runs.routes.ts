@@ -27,7 +27,11 @@ const tags = ['agents'];
 export async function agentRunRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/workspaces/:workspaceId/agent-runs';
-  const services = { competitors: storedCompetitors(context.db), strategy: storedStrategy(context.db) };
+  const services = {
+    competitors: storedCompetitors(context.db),
+    strategy: storedStrategy(context.db),
+    content: { runtime: context.publishing.runtime },
+  };
   const streams = new Set<PassThrough>();
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
