@@ -29,8 +29,10 @@ export const CONTENT_PLANNER_SYSTEM = [
   'month already has. The visual brief says what to photograph or draw (under 240 characters).',
 ].join('\n');
 
-/** Answer tokens allowed per brief (a brief is about 70 tokens of JSON), plus the wrapper. */
-export const ANSWER_TOKENS_PER_BRIEF = 90;
+/** Answer tokens allowed per brief (a brief is 70 to 130 tokens of JSON), plus the wrapper. */
+export const ANSWER_TOKENS_PER_BRIEF = 120;
+/** The most briefs one week's call asks for, so prompt and answer stay within an 8k context. */
+export const MAX_BRIEFS_PER_CALL = 56;
 const ANSWER_TOKENS_BASE = 120;
 
 /** How many briefs of `total` a pillar should get: its share of the pillars' sum, within one brief. */

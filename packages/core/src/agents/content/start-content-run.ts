@@ -21,7 +21,7 @@ import { weeksOfMonth } from '../../planning/plans/plan-calendar.ts';
 import { findPlan } from '../../planning/plans/plan-store.ts';
 import type { NetworkRuntime } from '../../social/network-runtime.ts';
 import { estimateRun, type PlannedCall } from '../estimate-run.ts';
-import { briefsPrompt } from './briefs-prompt.ts';
+import { briefsPrompt, MAX_BRIEFS_PER_CALL } from './briefs-prompt.ts';
 import {
   gatherContentContext,
   USED_TOPIC_CHARS,
@@ -62,6 +62,11 @@ function checkNetworks(context: ContentContext, asked: readonly NetworkId[] | un
   if (context.pillars.length === 0)
     throw AppError.conflict(
       'The workspace has no content pillars yet: set up its strategy (Strategy page) or list topics in the brand profile.',
+    );
+  const largest = Math.max(...context.weeks.map(weekTotal));
+  if (largest > MAX_BRIEFS_PER_CALL)
+    throw AppError.conflict(
+      `A week would need ${largest} briefs, more than the ${MAX_BRIEFS_PER_CALL} one model call can answer within an 8k context: run the agent for fewer networks at a time.`,
     );
   if (context.weeks.every((week) => weekTotal(week) === 0))
     throw AppError.conflict('No day of these weeks is left to plan: choose a week still ahead.');
