@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { agentProgram } from '@plume/core/agents/agent-program';
 import { noCompetitors } from '@plume/core/agents/intelligence/competitor-source';
+import { planMonthWithAgent } from '@plume/core/agents/content/plan-month';
 import { executeRun } from '@plume/core/agents/runner';
 import { saveBudget } from '@plume/core/llm/manage-llm-settings';
 import { putWorkspaceStrategy } from '@plume/core/planning/strategy/strategy-store';
@@ -203,5 +204,21 @@ describe('a content run', () => {
       .from(planBriefs)
       .where(and(eq(planBriefs.planId, plan.id), eq(planBriefs.state, 'drafted')));
     expect(rows).toHaveLength(10);
+  });
+
+  it('runs in process for benchmarks and scripts (planMonthWithAgent)', async () => {
+    const plan = await newPlan(`${year}-05`);
+    script.planner = (user) => JSON.stringify(contentAnswerFor(user));
+    const view = await planMonthWithAgent(
+      { db: s.t.db, llm: s.t.context.llm, runtime: s.t.context.publishing.runtime },
+      {
+        workspace: { id: s.workspace.id, timezone: 'UTC' },
+        planId: plan.id,
+        userId: s.editor.id,
+        weeks: [plan.weeks[1]!],
+      },
+    );
+    expect(view).toMatchObject({ state: 'succeeded', kind: 'content' });
+    expect(view.output?.content).toMatchObject({ drafted: 5, failed: [] });
   });
 });

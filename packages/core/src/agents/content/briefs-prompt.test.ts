@@ -67,11 +67,9 @@ describe('the Content agent’s week prompt', () => {
     const prompt = briefsPrompt(context, week, [...used, ...used]);
     const tokens = promptTokensOf(prompt);
     expect(tokens + prompt.maxOutputTokens).toBeLessThanOrEqual(CONTEXT_TOKENS);
-    if (process.env['PRINT_SIZES']) console.log('largest', tokens, prompt.maxOutputTokens);
     // A usual week: a few hundred tokens.
     const usual = briefsPrompt(small, smallWeek, small.usedTopics);
     expect(promptTokensOf(usual)).toBeLessThan(600);
-    if (process.env['PRINT_SIZES']) console.log('usual', promptTokensOf(usual), usual.maxOutputTokens);
   });
 
   it('accepts the recorded answer and names each rule a bad answer breaks', () => {

@@ -30,8 +30,16 @@ import {
   type ContentContext,
 } from './content-context.ts';
 import type { ContentRunInput } from './content-input.ts';
-import type { StartRunDeps } from '../start-run.ts';
+import type { LlmServices } from '../../llm/llm-services.ts';
+import type { ContentAgentServices } from './draft-step.ts';
 
+/** What starting a content run needs (start-run's deps fit it). */
+export type StartRunDeps = {
+  db: Database;
+  llm: LlmServices;
+  services: { content?: ContentAgentServices | undefined };
+  now?: () => Date;
+};
 type Workspace = { id: string; name: string; kind: WorkspaceKind; locale: string; timezone: string };
 
 /** The content studio's answer allowance for one post on one network (ask-for-variants' outputBudget). */
