@@ -89,6 +89,8 @@ export const briefSchema = z.object({
   topic: z.string(),
   format: z.enum(CONTENT_TYPES),
   notes: z.string().nullable(),
+  visualBrief: z.string().nullable().describe('What the picture or video should show (the Content agent writes it)'),
+  agentRunId: z.string().nullable().describe('The Content agent run that wrote the brief; null when added by hand'),
   slot: timestamp.nullable(),
   slotLocal: z.string().nullable().describe('The slot on the workspace clock, `YYYY-MM-DD HH:mm`'),
   placementReason: z.string().nullable(),

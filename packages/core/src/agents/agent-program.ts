@@ -10,6 +10,8 @@ import {
 } from '@plume/contract/agents/agent-outputs';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '@plume/db/schema/workspaces';
+import { runContentAgent } from './content/content-program.ts';
+import type { ContentAgentServices } from './content/draft-step.ts';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import type { CompetitorSummarySource } from './intelligence/competitor-source.ts';
 import type { CurrentStrategySource } from './strategy/current-strategy-source.ts';
@@ -23,10 +25,16 @@ export type AgentServices = {
   competitors: CompetitorSummarySource;
   /** The workspace's current strategy, when the strategy module is wired in (else request or brand profile). */
   strategy?: CurrentStrategySource;
+  /** The networks' runtime, for the Content agent's drafts (agents/content). */
+  content?: ContentAgentServices;
 };
 
 export function agentProgram(services: AgentServices): AgentProgram {
   return async (context): Promise<AgentRunOutput> => {
+    if (context.run.kind === 'content') {
+      if (services.content === undefined) throw new Error('This worker has no network runtime for drafts.');
+      return runContentAgent(context, services.content);
+    }
     const input = runInputSchema.parse(context.run.input);
     const workspaceId = context.run.workspaceId;
     const facts = await context.step('facts', intelligenceFactsSchema, async () => {

@@ -11,7 +11,8 @@ import { estimateRequestCosts, planModelCall, type PlanDeps } from '../llm/plan-
 import { readBudget } from '../llm/read-budget.ts';
 import { promptTokensOf, type ModelPrompt } from './model-step.ts';
 
-export type PlannedCall = { task: LlmTask; prompt: ModelPrompt };
+/** `times`: the same call made that many times (a month's drafts), priced once. */
+export type PlannedCall = { task: LlmTask; prompt: ModelPrompt; times?: number };
 
 export type RunEstimate = {
   estimateMicros: number;
@@ -35,7 +36,10 @@ export async function estimateRun(
   const budget = await readBudget(deps.db, input.workspaceId, deps.now?.() ?? new Date());
   const capReached = requestCapReached(budget);
   if (capReached) throw new AppError('llm_budget_exceeded', { detail: `The run was not started: ${capReached}.` });
-  const total = plans.reduce((sum, plan) => sum + (plan.selected?.estimatedCostMicros ?? 0), 0);
+  const total = plans.reduce(
+    (sum, plan, index) => sum + (plan.selected?.estimatedCostMicros ?? 0) * (input.calls[index]?.times ?? 1),
+    0,
+  );
   const unplanned = plans.find((plan) => plan.selected === null);
   const overBudget = moneyCapBlocks(budget, total);
   if (unplanned === undefined && overBudget === null) return { estimateMicros: total, localCandidates: null };

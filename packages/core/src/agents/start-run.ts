@@ -1,17 +1,20 @@
 /**
  * Starting a run: the request resolved into the run's stored input, its cost estimated against the
  * budget (refused or degraded to local models), then the run row and its job written in one
- * transaction, so a run is never left without the job that runs it.
+ * transaction, so a run is never left without the job that runs it. A `content` run is resolved and
+ * priced in agents/content.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { agentRuns } from '@plume/db/schema/agents';
+import { workspaces } from '@plume/db/schema/workspaces';
 import { AppError } from '@plume/errors/app-error';
 import type { StartAgentRunInput } from '@plume/contract/agents/agent-run-schemas';
 import { getBrandProfile } from '../content/brand-profile-store.ts';
 import type { LlmServices } from '../llm/llm-services.ts';
 import { utcToWall } from '../scheduling/zoned-time.ts';
 import type { AgentServices } from './agent-program.ts';
+import { prepareContentRun } from './content/start-content-run.ts';
 import { estimateRun, type PlannedCall } from './estimate-run.ts';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
@@ -99,6 +102,7 @@ export async function startAgentRun(
   deps: StartRunDeps,
   command: { workspace: { id: string; timezone: string }; userId: string | null; body: StartAgentRunInput },
 ): Promise<RunView> {
+  if (command.body.kind === 'content') return startContentRun(deps, command);
   const now = deps.now?.() ?? new Date();
   const input = await resolveInput(deps, command.workspace, command.body, now);
   const calls = await plannedCalls(deps, command.workspace, input);
@@ -107,19 +111,43 @@ export async function startAgentRun(
     { workspaceId: command.workspace.id, calls },
   );
   const stored: RunInput = { ...input, localCandidates: estimate.localCandidates };
+  return queueRun(deps, {
+    workspaceId: command.workspace.id,
+    kind: input.kind,
+    input: stored,
+    estimateMicros: estimate.estimateMicros,
+    plannedSteps: PLANNED_STEPS[input.kind],
+    userId: command.userId,
+    now,
+  });
+}
+
+/** The run's row and its job in one transaction, so a run is never left without the job that runs it. */
+export async function queueRun(
+  deps: Pick<StartRunDeps, 'db'>,
+  run: {
+    workspaceId: string;
+    kind: string;
+    input: { localCandidates: unknown[] | null };
+    estimateMicros: number;
+    plannedSteps: number;
+    userId: string | null;
+    now: Date;
+  },
+): Promise<RunView> {
   const runId = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(agentRuns)
       .values({
-        workspaceId: command.workspace.id,
-        kind: input.kind,
-        input: stored,
-        estimateMicros: estimate.estimateMicros,
-        localOnly: estimate.localCandidates !== null,
-        plannedSteps: PLANNED_STEPS[input.kind],
-        requestedBy: command.userId,
-        createdAt: now,
-        updatedAt: now,
+        workspaceId: run.workspaceId,
+        kind: run.kind,
+        input: run.input,
+        estimateMicros: run.estimateMicros,
+        localOnly: run.input.localCandidates !== null,
+        plannedSteps: run.plannedSteps,
+        requestedBy: run.userId,
+        createdAt: run.now,
+        updatedAt: run.now,
       })
       .returning({ id: agentRuns.id });
     if (!row) throw new Error('agent run insert returned no row');
@@ -128,5 +156,16 @@ export async function startAgentRun(
         job_key => ${`agent-run:${row.id}`}, max_attempts => 5)`);
     return row.id;
   });
-  return readRunView(deps.db, command.workspace.id, runId);
+  return readRunView(deps.db, run.workspaceId, runId);
+}
+
+async function startContentRun(
+  deps: StartRunDeps,
+  command: { workspace: { id: string; timezone: string }; userId: string | null; body: StartAgentRunInput },
+): Promise<RunView> {
+  const [workspace] = await deps.db.select().from(workspaces).where(eq(workspaces.id, command.workspace.id));
+  if (!workspace) throw AppError.notFound('workspace');
+  const now = deps.now?.() ?? new Date();
+  const start = await prepareContentRun({ ...deps, now: () => now }, { ...command, workspace });
+  return queueRun(deps, { workspaceId: workspace.id, kind: 'content', userId: command.userId, now, ...start });
 }

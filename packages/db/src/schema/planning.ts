@@ -4,6 +4,7 @@ import type { AbTestKind, AbTestState, AbVariant } from '@plume/contract/plannin
 import type { ContentType } from '@plume/contract/content/content-enums';
 import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { BriefState, GenerationState, PlanState } from '@plume/contract/planning/plan-enums';
+import { agentRuns } from './agents.ts';
 import { users } from './auth.ts';
 import { contentDrafts } from './content.ts';
 import { posts } from './publishing.ts';
@@ -69,6 +70,10 @@ export const planBriefs = pgTable(
     format: text('format').$type<ContentType>().notNull().default('educational'),
     /** The planner's notes for the writer (angle, product, link…); in the draft's prompt. */
     notes: text('notes'),
+    /** What the post's image or video should show, for the media step to turn into one; null when none was asked. */
+    visualBrief: text('visual_brief'),
+    /** The Content agent run that wrote the brief (null: added by hand); a resumed run finds its briefs by it. */
+    agentRunId: uuid('agent_run_id').references(() => agentRuns.id, { onDelete: 'set null' }),
     /** Null until placed. */
     slot: timestamp('slot', { withTimezone: true }),
     placementReason: text('placement_reason'),
@@ -85,6 +90,7 @@ export const planBriefs = pgTable(
   (table) => [
     index('plan_briefs_plan_day_idx').on(table.planId, table.day),
     index('plan_briefs_post_idx').on(table.postId),
+    index('plan_briefs_agent_run_idx').on(table.agentRunId),
   ],
 );
 

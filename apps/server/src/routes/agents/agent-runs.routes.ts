@@ -27,7 +27,11 @@ const tags = ['agents'];
 export async function agentRunRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/workspaces/:workspaceId/agent-runs';
-  const services = { competitors: storedCompetitors(context.db), strategy: storedStrategy(context.db) };
+  const services = {
+    competitors: storedCompetitors(context.db),
+    strategy: storedStrategy(context.db),
+    content: { runtime: context.publishing.runtime },
+  };
   const streams = new Set<PassThrough>();
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
@@ -39,7 +43,7 @@ export async function agentRunRoutes(app: FastifyInstance, context: AppContext):
       schema: {
         tags,
         summary:
-          "Start an agent run (editor): the Intelligence agent, or Intelligence then Strategy. Its cost is estimated first: over the workspace's model budget it is refused (402), or limited to local models when one can do it (`localOnly`). The run then goes on in a worker; follow it with `…/stream`.",
+          "Start an agent run (editor): the Intelligence agent, Intelligence then Strategy, or the Content agent on a plan (`planId`: briefs per day and network with visual briefs, then drafts). Its cost is estimated first: over the workspace's model budget it is refused (402), or limited to local models when one can do it (`localOnly`). The run then goes on in a worker; follow it with `…/stream`.",
         params: workspaceParams,
         body: startAgentRunBody,
         response: { 201: agentRunSchema, ...protectedErrors },

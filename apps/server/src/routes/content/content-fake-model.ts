@@ -5,6 +5,7 @@
  */
 import type { FakeOllamaPrompt, OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { VOICE_MATCH_SYSTEM } from '@plume/core/content/voice-match';
+import { contentAnswerFor } from '@plume/testing/fakes/llm/content-agent-answers';
 
 /** A complete brand profile, as a PUT body's `brand`. */
 export const northwind = {
@@ -25,6 +26,8 @@ export type ContentScript = {
   generation: (ask: GenerationAsk) => string;
   rewrite: (prompt: FakeOllamaPrompt) => string;
   voice: () => string;
+  /** The Content agent's briefs (agents/content): a valid week by default. */
+  planner: (user: string) => string;
 };
 
 export function systemOf(prompt: FakeOllamaPrompt): string {
@@ -51,6 +54,7 @@ export const defaultScript = (): ContentScript => ({
   generation: (ask) => variantsJson(ask.networks, ask.variants),
   rewrite: () => 'Cold brew, made simple. Shop the beans!',
   voice: () => '{"score":0.8,"reason":"Warm and direct, as the brand asks."}',
+  planner: (user) => JSON.stringify(contentAnswerFor(user)),
 });
 
 /** Installs the script on the fake; returns it so tests can change a part. */
@@ -59,6 +63,7 @@ export function scriptContentModel(fake: OllamaFake): ContentScript {
   fake.setAnswer((prompt) => {
     const system = systemOf(prompt);
     if (system === VOICE_MATCH_SYSTEM) return script.voice();
+    if (system.includes('content planner')) return script.planner(prompt.messages.at(-1)?.content ?? '');
     if (system.startsWith('You rewrite social media posts')) return script.rewrite(prompt);
     if (system.startsWith('You write social media posts')) {
       const networks = Array.from(system.matchAll(/"(\w+)": \{ "text"/g), (match) => match[1]!);

@@ -3,6 +3,7 @@ import type { WireAgentRun, WireAgentRunSummary } from '@plume/contract/agents/a
 const kindLabels: Record<WireAgentRunSummary['kind'], string> = {
   intelligence: 'Intelligence',
   intelligence_strategy: 'Intelligence + Strategy',
+  content: 'Content: briefs and drafts',
 };
 
 const stateLabels: Record<WireAgentRunSummary['state'], string> = {
@@ -23,7 +24,17 @@ const stepLabels: Record<string, string> = {
 
 export const kindLabel = (kind: WireAgentRunSummary['kind']) => kindLabels[kind];
 export const stateLabel = (state: WireAgentRunSummary['state']) => stateLabels[state];
-export const stepLabel = (key: string) => stepLabels[key] ?? key;
+export const stepLabel = (key: string) => stepLabels[key] ?? contentStepLabel(key) ?? key;
+
+/** The Content agent's steps: `context`, `briefs:<monday>` (and `:retry`), `store:<monday>`, `draft:<briefId>`. */
+function contentStepLabel(key: string): string | null {
+  const [kind, what, retry] = key.split(':');
+  if (kind === 'context' && what === undefined) return 'Content agent: read the plan, strategy and accounts';
+  if (kind === 'briefs') return `Content agent: briefs for the week of ${what}${retry ? ' (asked again)' : ''}`;
+  if (kind === 'store') return `Briefs of the week of ${what} saved to the plan`;
+  if (kind === 'draft') return `Content studio: draft for brief ${what?.slice(0, 8) ?? ''}`;
+  return null;
+}
 
 /** Money in micro-dollars, as people read it: "$0.0012", or "free" for local models. */
 export function formatCost(micros: number): string {

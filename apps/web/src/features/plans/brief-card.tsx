@@ -96,6 +96,7 @@ export function BriefCard({ workspaceId, planId, brief, editable, zoneLabel, mov
         <span className="text-muted">{time ? zoneLabel : 'not placed'}</span>
       </p>
       <p className="mt-1">{brief.topic}</p>
+      {brief.visualBrief ? <p className="mt-1 text-xs text-muted">Visual: {brief.visualBrief}</p> : null}
       <p className="mt-1 text-muted">
         {brief.pillar} · {brief.format.replaceAll('_', ' ')} · {stateWords[brief.state]}
         {brief.replacesId ? ' · replacement' : ''}

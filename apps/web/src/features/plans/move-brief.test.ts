@@ -13,6 +13,8 @@ const brief: PlanBrief = {
   topic: 'Cold brew',
   format: 'educational',
   notes: null,
+  visualBrief: null,
+  agentRunId: null,
   slot: '2031-07-14T07:00:00.000Z',
   slotLocal: '2031-07-14 09:00',
   placementReason: null,

@@ -12,6 +12,7 @@ import { abRoles, abTestsOptions } from './ab-test-queries.ts';
 import { AddBriefForm } from './add-brief-form.tsx';
 import { ApproveWeekDialog } from './approve-week-dialog.tsx';
 import { MonthView } from './month-view.tsx';
+import { PlanAgentPanel } from './plan-agent-panel.tsx';
 import { dayLabel, daysOfWeek, monthLabel } from './plan-days.ts';
 import { planChecksOptions, planOptions, useGenerateWeek, usePlaceWeek } from './plan-queries.ts';
 import { WeekBoard } from './week-board.tsx';
@@ -80,6 +81,7 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
           </Button>
         </div>
       ) : null}
+      {editable ? <PlanAgentPanel workspaceId={workspaceId} planId={planId} week={week} /> : null}
       {generation ? (
         <div className="mt-3 text-sm" role="status">
           <label className="flex items-center gap-2">

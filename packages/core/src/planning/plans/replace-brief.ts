@@ -67,6 +67,7 @@ export async function replaceBrief(
         accountId: brief.accountId,
         pillar: brief.pillar,
         topic: brief.topic,
+        visualBrief: brief.visualBrief,
         format: brief.format,
         notes: brief.notes,
         slot: brief.slot,

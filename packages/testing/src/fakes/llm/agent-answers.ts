@@ -3,6 +3,8 @@
  * proposal, recognised by the agent's system prompt; the strategy proposal takes its months and pillar
  * keys from the prompt, as a model would. Anything else gets `fallback` (the fake's echo by default).
  */
+import { contentAnswerFor } from './content-agent-answers.ts';
+
 type Prompt = { system?: string | undefined; messages: readonly { role: string; content: string }[] };
 
 export const INTELLIGENCE_ANSWER = {
@@ -20,8 +22,9 @@ function userOf(prompt: Prompt): string {
 }
 
 /** Which agent a prompt is for, from its system prompt. */
-export function agentOf(prompt: Prompt): 'intelligence' | 'strategy' | null {
+export function agentOf(prompt: Prompt): 'intelligence' | 'strategy' | 'content' | null {
   const system = systemOf(prompt);
+  if (system.includes('content planner')) return 'content';
   if (system.includes('intelligence analyst')) return 'intelligence';
   if (system.includes('content strategist')) return 'strategy';
   return null;
@@ -54,6 +57,7 @@ export function recordedAgentAnswer<P extends Prompt>(fallback: (prompt: P) => s
     const agent = agentOf(prompt);
     if (agent === 'intelligence') return JSON.stringify(INTELLIGENCE_ANSWER);
     if (agent === 'strategy') return JSON.stringify(strategyAnswerFor(userOf(prompt)));
+    if (agent === 'content') return JSON.stringify(contentAnswerFor(userOf(prompt)));
     return fallback(prompt);
   };
 }
