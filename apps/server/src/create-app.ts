@@ -50,6 +50,7 @@ import { planBriefRoutes } from './routes/plans/plan-briefs.routes.ts';
 import { planRoutes } from './routes/plans/plans.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
+import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
@@ -85,6 +86,7 @@ export const routeModules = [
   analyticsRoutes,
   competitorRoutes,
   agentRunRoutes,
+  agentRunApplyRoutes,
   industryTemplateRoutes,
   strategyRoutes,
   planRoutes,

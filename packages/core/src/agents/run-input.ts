@@ -16,6 +16,8 @@ export const runInputSchema = z.object({
   brand: z
     .object({ name: z.string(), industry: z.string(), audience: z.string(), tone: z.string(), language: z.string() })
     .nullable(),
+  /** For `learning`: the Monday of the week looked at. */
+  week: z.string().optional(),
   /** Set when the budget cannot pay for paid models: the local models the run may use. */
   localCandidates: z.array(candidateSchema).nullable(),
 });
@@ -23,4 +25,8 @@ export const runInputSchema = z.object({
 export type RunInput = z.infer<typeof runInputSchema>;
 
 /** Steps each kind plans (model retries come on top when an answer is malformed). */
-export const PLANNED_STEPS: Record<RunInput['kind'], number> = { intelligence: 2, intelligence_strategy: 3 };
+export const PLANNED_STEPS: Record<RunInput['kind'], number> = {
+  intelligence: 2,
+  intelligence_strategy: 3,
+  learning: 2,
+};

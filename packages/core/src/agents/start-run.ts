@@ -15,6 +15,7 @@ import type { AgentServices } from './agent-program.ts';
 import { estimateRun, type PlannedCall } from './estimate-run.ts';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
+import { learningCalls, learningInput } from './learning/learning-input.ts';
 import { PLANNED_STEPS, type RunInput } from './run-input.ts';
 import { AGENT_RUN_JOB } from './run-store.ts';
 import { strategyPrompt } from './strategy/strategy-prompt.ts';
@@ -38,6 +39,7 @@ async function resolveInput(
   body: StartAgentRunInput,
   now: Date,
 ): Promise<RunInput> {
+  if (body.kind === 'learning') return learningInput(deps.services.strategy, workspace, body.week, now);
   const profile = await getBrandProfile(deps.db, workspace.id);
   const current = (await deps.services.strategy?.current(workspace.id)) ?? null;
   const brand = profile?.brand ?? null;
@@ -81,6 +83,7 @@ async function resolveInput(
 
 /** The model calls a run will make, with prompts sized from the facts as they are now. */
 async function plannedCalls(deps: StartRunDeps, workspace: { id: string; timezone: string }, input: RunInput) {
+  if (input.kind === 'learning') return learningCalls(deps.db, workspace, input);
   const facts = await gatherFacts(
     { db: deps.db, competitors: deps.services.competitors },
     { workspaceId: workspace.id, zone: workspace.timezone },

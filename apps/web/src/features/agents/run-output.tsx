@@ -99,6 +99,7 @@ function StrategyProposal({ strategy, names }: { strategy: Strategy; names: Map<
 
 /** What the run produced: the Intelligence agent's reading and facts, and the Strategy agent's proposal. */
 export function RunOutput({ output, input }: { output: Output; input: WireAgentRun['input'] }) {
+  if (output.intelligence === undefined) return null;
   const { facts, reading } = output.intelligence;
   const pillars = Array.isArray(input['pillars']) ? (input['pillars'] as Array<{ key?: unknown; name?: unknown }>) : [];
   const names = new Map(pillars.map((pillar) => [String(pillar.key), String(pillar.name)]));
