@@ -65,7 +65,7 @@ export function retrospectivePrompt(results: WeekResults, pillars: readonly Lear
   return {
     system: LEARNING_SYSTEM,
     user: [pillarLine, ...describeResults(results)].join('\n'),
-    maxOutputTokens: 900,
+    maxOutputTokens: 1500,
   };
 }
 
