@@ -17,6 +17,7 @@ import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
+import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -46,6 +47,8 @@ export const crontab = [
   '43 3 * * * purge_snapshots ?max=1',
   // Competitors: each is read once a day (the due time lives on the row); the sweep queues those due.
   '29 * * * * queue_due_competitors ?max=1',
+  // Learning: last week's retrospective, Monday noon UTC (Monday, or just past it, in nearly every zone).
+  '0 12 * * 1 queue_learning_runs ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -118,6 +121,11 @@ export async function startWorker(input: {
               services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) },
             },
             agentRunJob,
+            logger,
+          ),
+          [queueLearningRunsJob.id]: toTask(
+            { db, llm: input.llm, services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) } },
+            queueLearningRunsJob,
             logger,
           ),
           [generatePlanWeekJob.id]: toTask(

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentRuns } from '@plume/db/schema/agents';
 import { auditEvents } from '@plume/db/schema/audit';
 import { learningAdjustments } from '@plume/db/schema/learning';
 import { recordedAgentAnswer } from '@plume/testing/fakes/llm/agent-answers';
@@ -18,6 +19,7 @@ import { createAgentWorld, type AgentWorld } from '../test-support/agent-setup.t
 import { ACTOR, seedLearningWorkspace, WEEK } from '../test-support/learning-fixture.ts';
 import { storedAdjustments } from './adjustments-source.ts';
 import { lastFullWeek } from './learning-input.ts';
+import { queueLearningRuns } from './queue-learning-runs.ts';
 
 let world: AgentWorld;
 
@@ -199,5 +201,33 @@ describe('a learning run', () => {
     const workspace = await world.workspace('paid');
     const future = startLearning(workspace, lastFullWeek('Europe/Paris', new Date(Date.now() + 14 * 86_400_000)));
     await expect(future).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});
+
+describe('the weekly learning cron', () => {
+  it('queues one learning run of last week per workspace with an active plan, however often it runs', async () => {
+    const active = await world.workspace('paid');
+    await seedLearningWorkspace(world.db, active.id);
+    const idle = await world.workspace('paid');
+    const services = { competitors: noCompetitors, strategy: storedStrategy(world.db) };
+    const deps = { db: world.db, llm: world.llm, services };
+    const monday = new Date('2026-11-30T12:00:00Z');
+    const first = await queueLearningRuns(deps, monday);
+    expect(first.queued).toBeGreaterThanOrEqual(1);
+    const second = await queueLearningRuns(deps, monday);
+    expect(second.queued).toBe(0);
+    const runsOf = (workspaceId: string) =>
+      world.db.select().from(agentRuns).where(eq(agentRuns.workspaceId, workspaceId));
+    const runs = await runsOf(active.id);
+    expect(runs.map((run) => [run.kind, (run.input as { week?: string }).week, run.requestedBy])).toEqual([
+      ['learning', WEEK, null],
+    ]);
+    expect(await runsOf(idle.id)).toEqual([]);
+    const off = await queueLearningRuns(
+      { ...deps, autopilotOff: () => Promise.resolve(true) },
+      new Date('2026-12-07T12:00:00Z'),
+    );
+    expect(off.queued).toBe(0);
+    expect(off.off).toBeGreaterThanOrEqual(1);
   });
 });
