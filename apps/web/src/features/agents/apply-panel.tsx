@@ -7,27 +7,7 @@ import { formatTime } from '../../lib/format-time.ts';
 import { strategyQueryOptions } from '../strategy/strategy-queries.ts';
 import { monthLabel } from './agent-labels.ts';
 import { useApplyRun } from './agent-run-queries.ts';
-
-type Share = { key: string; share: number };
-/** The part of a run's output that applying reads. */
-type Proposals = {
-  kind: string;
-  output: {
-    strategy?: { months: Array<{ pillarMix: Array<{ pillar: string; share: number }> }> } | undefined;
-    learning?: { retrospective: { adjustments: { pillarShares?: Share[] | undefined } } | null } | undefined;
-  } | null;
-};
-
-/** What applying would change: each proposed share beside the strategy's share now. */
-export function proposedShares(run: Proposals): Share[] | null {
-  const output = run.output;
-  if (output === null) return null;
-  if (run.kind === 'intelligence_strategy' && output.strategy)
-    return (output.strategy.months[0]?.pillarMix ?? []).map((item) => ({ key: item.pillar, share: item.share }));
-  if (run.kind === 'learning' && output.learning?.retrospective)
-    return output.learning.retrospective.adjustments.pillarShares ?? [];
-  return null;
-}
+import { proposedShares } from './learning-labels.ts';
 
 function SharesTable({
   rows,

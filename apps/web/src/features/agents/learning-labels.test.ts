@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposedShares } from './apply-panel.tsx';
-import { weekLabel } from './learning-output.tsx';
+import { proposedShares, weekLabel } from './learning-labels.ts';
 
 describe('the learning run page', () => {
   it('names a week by its Monday', () => {

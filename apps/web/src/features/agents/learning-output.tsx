@@ -1,17 +1,10 @@
 import type { WireAgentRun } from '@plume/contract/agents/agent-run-schemas';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { weekLabel } from './learning-labels.ts';
 
 type Learning = NonNullable<NonNullable<WireAgentRun['output']>['learning']>;
 type Results = Learning['results'];
-
-/** "2026-11-23" as "23 November 2026". */
-export function weekLabel(monday: string): string {
-  const date = new Date(`${monday}T12:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
-}
 
 function List({ title, items }: { title: string; items: readonly string[] }) {
   if (items.length === 0) return null;
