@@ -59,6 +59,7 @@ export function StartRunForm({
             ...(goalList.length === 0 ? {} : { goals: goalList }),
           }
         : {}),
+      ...(kind === 'learning' && week !== '' ? { week } : {}),
     });
   }
 

@@ -3,6 +3,8 @@
  * `retrospective` (task `analysis`: what worked, what did not, adjustments for the next weeks). A week
  * with nothing published ends after `results`, with no model call.
  */
+import { eq } from 'drizzle-orm';
+import { agentRuns } from '@plume/db/schema/agents';
 import type { AgentRunOutput } from '@plume/contract/agents/agent-outputs';
 import { weekResultsSchema } from '@plume/contract/agents/learning-outputs';
 import { modelStep } from '../model-step.ts';
@@ -22,7 +24,11 @@ export async function learningProgram(context: RunContext, input: RunInput, zone
       pillars: input.pillars,
     }),
   }));
-  if (results.published === 0) return { learning: { results, retrospective: null } };
+  if (results.published === 0) {
+    // No model call: the run is complete after its one step.
+    await context.db.update(agentRuns).set({ plannedSteps: 1 }).where(eq(agentRuns.id, context.run.id));
+    return { learning: { results, retrospective: null } };
+  }
   const retrospective = await modelStep(context, {
     key: 'retrospective',
     what: 'the retrospective',

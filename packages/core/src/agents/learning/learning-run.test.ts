@@ -188,6 +188,7 @@ describe('a learning run', () => {
     const { run, result, view } = await startLearning(workspace);
     expect(result.state).toBe('succeeded');
     expect(run.estimateMicros).toBe(0);
+    expect([view.plannedSteps, view.doneSteps]).toEqual([1, 1]);
     expect(learningCalls()).toBe(0);
     expect(view.output?.learning).toMatchObject({ results: { published: 0, planned: 0 }, retrospective: null });
     const refused = applyRun(world.db, { workspaceId: workspace.id, runId: run.id, actor: ACTOR, userId: null });
