@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { retrospectiveSchema, weekResultsSchema } from '@plume/contract/agents/learning-outputs';
 import { estimateTokens } from '@plume/llm/gateway/routing';
 import { promptTokensOf } from '../model-step.ts';
+import { adjustGrid, describeAdjustments } from './adjustments-source.ts';
 import { retrospectivePrompt, retrospectiveSchemaFor } from './retrospective-prompt.ts';
 import type { Measurement, WeekData } from './week-data.ts';
 import { summarizeWeek } from './week-results.ts';
@@ -163,5 +164,37 @@ describe('the retrospective rules beyond the schema', () => {
       ),
     ).toEqual(['adjustments.pillarShares: The shares add up to 110, not 100.']);
     expect(retrospectiveSchemaFor([]).safeParse(answer([{ key: 'bakes', share: 100 }])).success).toBe(false);
+  });
+});
+
+describe('the adjustments as other agents read them', () => {
+  const adjustments = {
+    week: '2026-11-23',
+    appliedAt: new Date(),
+    preferHours: [9],
+    avoidHours: [21],
+    topicsToRepeat: ['sourdough'],
+    topicsToAvoid: ['discounts'],
+  };
+
+  it('raise preferred hours and lower avoided ones on every weekday of a best-time grid', () => {
+    const grid = adjustGrid(
+      Array.from({ length: 7 }, () => new Array<number>(24).fill(1)),
+      adjustments,
+    );
+    for (const day of grid) {
+      expect(day[9]).toBeCloseTo(1.25);
+      expect(day[21]).toBeCloseTo(0.8);
+      expect(day[12]).toBe(1);
+    }
+    expect(adjustGrid([[2, 3]], null)).toEqual([[2, 3]]);
+  });
+
+  it('give the content prompt a line per kind of topic, and nothing without adjustments', () => {
+    expect(describeAdjustments(adjustments)).toEqual([
+      'Topics that did well lately (build on them): sourdough.',
+      'Topics that did poorly lately (avoid them): discounts.',
+    ]);
+    expect(describeAdjustments(null)).toEqual([]);
   });
 });
