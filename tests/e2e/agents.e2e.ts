@@ -90,6 +90,8 @@ it('starts an Intelligence + Strategy run, watches its steps live and reads the 
     const kpis = page.getByRole('region', { name: 'KPI targets' });
     await kpis.getByText('Engagement rate').waitFor();
     await kpis.getByText('4.5 %').waitFor();
+    // Applying needs a strategy: this workspace skipped the wizard, and the panel says so.
+    await page.getByText('This workspace has no strategy yet').waitFor();
     await saveScreenshot(page, 'agents-2-proposal');
   });
 
@@ -98,5 +100,19 @@ it('starts an Intelligence + Strategy run, watches its steps live and reads the 
     const list = page.getByRole('list', { name: 'Agent runs' });
     await list.getByRole('link', { name: 'Intelligence + Strategy' }).waitFor();
     await list.getByText('3 of 3 steps').waitFor();
+  });
+
+  await step(page, 'learning', async () => {
+    const form = page.getByRole('form', { name: 'Start an agent run' });
+    await form.getByLabel('What to run').selectOption('learning');
+    await form.getByLabel('Week starting (a Monday)').fill('2026-11-24');
+    await form.getByRole('button', { name: 'Start run' }).click();
+    await page.getByText('Give the Monday of the week, as YYYY-MM-DD.').first().waitFor();
+    await form.getByLabel('Week starting (a Monday)').fill('2026-11-23');
+    await form.getByRole('button', { name: 'Start run' }).click();
+    await page.getByRole('heading', { name: 'Learning (weekly retrospective)', level: 1 }).waitFor();
+    await page.getByRole('status').getByText('Done').waitFor({ timeout: 60_000 });
+    await page.getByText('Nothing published in the week of 23 November 2026 yet').waitFor();
+    await saveScreenshot(page, 'agents-3-learning-empty');
   });
 });

@@ -52,6 +52,7 @@ import { planRoutes } from './routes/plans/plans.routes.ts';
 import { abTestRoutes } from './routes/plans/ab-tests.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
 import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
+import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
@@ -87,6 +88,7 @@ export const routeModules = [
   analyticsRoutes,
   competitorRoutes,
   agentRunRoutes,
+  agentRunApplyRoutes,
   industryTemplateRoutes,
   strategyRoutes,
   planRoutes,

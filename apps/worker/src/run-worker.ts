@@ -18,6 +18,7 @@ import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import { decideAbTestJob, sweepAbTestsJob } from '@plume/core/jobs/ab-test-jobs';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
+import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -49,6 +50,8 @@ export const crontab = [
   '29 * * * * queue_due_competitors ?max=1',
   // A/B tests: each is decided by its own job at 24 h; the sweep catches those missed.
   '11 * * * * sweep_ab_tests ?max=1',
+  // Learning: last week's retrospective, Monday noon UTC (Monday, or just past it, in nearly every zone).
+  '0 12 * * 1 queue_learning_runs ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -127,6 +130,11 @@ export async function startWorker(input: {
               },
             },
             agentRunJob,
+            logger,
+          ),
+          [queueLearningRunsJob.id]: toTask(
+            { db, llm: input.llm, services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) } },
+            queueLearningRunsJob,
             logger,
           ),
           [generatePlanWeekJob.id]: toTask(

@@ -4,8 +4,9 @@ import { workspaceIdParam, workspaceParams } from '../common-schemas.ts';
 import { pageOf, timestamp, type Wire } from '../wire.ts';
 import { agentRunOutputSchema, monthSchema } from './agent-outputs.ts';
 import { contentRunFields, checkContentRunBody } from './content-run-schemas.ts';
+import { mondaySchema } from './learning-outputs.ts';
 
-export const AGENT_RUN_KINDS = ['intelligence', 'intelligence_strategy', 'content'] as const;
+export const AGENT_RUN_KINDS = ['intelligence', 'intelligence_strategy', 'content', 'learning'] as const;
 export const AGENT_RUN_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export const AGENT_STEP_STATES = ['running', 'succeeded', 'failed'] as const;
 export const agentRunKindSchema = z.enum(AGENT_RUN_KINDS);
@@ -24,8 +25,9 @@ export const agentPillarSchema = z.strictObject({
 export const startAgentRunBody = z
   .strictObject({
     kind: agentRunKindSchema.describe(
-      "`intelligence`: what the workspace knows; `intelligence_strategy`: that, then a strategy proposal; `content`: a plan's briefs and drafts",
+      "`intelligence`: what the workspace knows; `intelligence_strategy`: that, then a strategy proposal; `content`: a plan's briefs and drafts; `learning`: a retrospective of a week",
     ),
+    week: mondaySchema.optional().describe('For `learning`: the Monday of the week (default: the last full week)'),
     startMonth: monthSchema.optional().describe('First month the strategy covers (default: next month)'),
     months: z.number().int().min(1).max(3).default(1),
     pillars: z
@@ -43,6 +45,8 @@ export const startAgentRunBody = z
   })
   .superRefine((body, context) => {
     checkContentRunBody(body, context);
+    if (body.week !== undefined && new Date(`${body.week}T12:00:00Z`).getUTCDay() !== 1)
+      context.addIssue({ code: 'custom', path: ['week'], message: 'Give the Monday of the week, as YYYY-MM-DD.' });
     if (body.pillars === undefined) return;
     const total = body.pillars.reduce((sum, pillar) => sum + pillar.share, 0);
     if (Math.abs(total - 100) > 1)
@@ -107,6 +111,7 @@ export const agentRunSummarySchema = z.object({
 export const agentRunSchema = agentRunSummarySchema.extend({
   input: z.record(z.string(), z.unknown()).describe('The input the run was started with'),
   output: agentRunOutputSchema.nullable(),
+  appliedAt: timestamp.nullable().describe('When its proposal was applied (strategy and learning runs)'),
   steps: z.array(agentStepSchema),
 });
 

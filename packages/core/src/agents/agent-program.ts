@@ -16,6 +16,7 @@ import { gatherFacts } from './intelligence/gather-facts.ts';
 import type { CompetitorSummarySource } from './intelligence/competitor-source.ts';
 import type { CurrentStrategySource } from './strategy/current-strategy-source.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
+import { learningProgram } from './learning/learning-program.ts';
 import { modelStep } from './model-step.ts';
 import type { AgentProgram } from './runner.ts';
 import { runInputSchema } from './run-input.ts';
@@ -37,12 +38,13 @@ export function agentProgram(services: AgentServices): AgentProgram {
     }
     const input = runInputSchema.parse(context.run.input);
     const workspaceId = context.run.workspaceId;
+    const [workspace] = await context.db
+      .select({ timezone: workspaces.timezone })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
+    const zone = workspace?.timezone ?? 'UTC';
+    if (input.kind === 'learning') return learningProgram(context, input, zone);
     const facts = await context.step('facts', intelligenceFactsSchema, async () => {
-      const [workspace] = await context.db
-        .select({ timezone: workspaces.timezone })
-        .from(workspaces)
-        .where(eq(workspaces.id, workspaceId));
-      const zone = workspace?.timezone ?? 'UTC';
       return {
         result: await gatherFacts({ db: context.db, competitors: services.competitors }, { workspaceId, zone }),
       };

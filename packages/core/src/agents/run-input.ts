@@ -16,6 +16,8 @@ export const runInputSchema = z.object({
   brand: z
     .object({ name: z.string(), industry: z.string(), audience: z.string(), tone: z.string(), language: z.string() })
     .nullable(),
+  /** For `learning`: the Monday of the week looked at. */
+  week: z.string().optional(),
   /** Set when the budget cannot pay for paid models: the local models the run may use. */
   localCandidates: z.array(candidateSchema).nullable(),
 });
@@ -28,4 +30,5 @@ export const PLANNED_STEPS: Record<RunInput['kind'], number> = {
   intelligence_strategy: 3,
   // A content run's steps depend on its weeks and cadence: counted when it starts (agents/content).
   content: 0,
+  learning: 2,
 };

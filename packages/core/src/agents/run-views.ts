@@ -13,6 +13,7 @@ import { readSteps, requestCancel, type RunRow, type StepRow } from './run-store
 export type RunView = AgentRunSummaryView & {
   input: Record<string, unknown>;
   output: AgentRunOutput | null;
+  appliedAt: Date | null;
   steps: AgentStepView[];
 };
 
@@ -76,6 +77,7 @@ export async function readRunView(db: Pick<Database, 'select'>, workspaceId: str
     ...summaryOf(row, doneOf(steps)),
     input: (row.input ?? {}) as Record<string, unknown>,
     output: output?.success === true ? output.data : null,
+    appliedAt: row.appliedAt,
     steps: steps.map(stepView),
   };
 }

@@ -18,6 +18,7 @@ import { prepareContentRun } from './content/start-content-run.ts';
 import { estimateRun, type PlannedCall } from './estimate-run.ts';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
+import { learningCalls, learningInput } from './learning/learning-input.ts';
 import { PLANNED_STEPS, type RunInput } from './run-input.ts';
 import { AGENT_RUN_JOB } from './run-store.ts';
 import { strategyPrompt } from './strategy/strategy-prompt.ts';
@@ -41,6 +42,7 @@ async function resolveInput(
   body: StartAgentRunInput,
   now: Date,
 ): Promise<RunInput> {
+  if (body.kind === 'learning') return learningInput(deps.services.strategy, workspace, body.week, now);
   const profile = await getBrandProfile(deps.db, workspace.id);
   const current = (await deps.services.strategy?.current(workspace.id)) ?? null;
   const brand = profile?.brand ?? null;
@@ -84,6 +86,7 @@ async function resolveInput(
 
 /** The model calls a run will make, with prompts sized from the facts as they are now. */
 async function plannedCalls(deps: StartRunDeps, workspace: { id: string; timezone: string }, input: RunInput) {
+  if (input.kind === 'learning') return learningCalls(deps.db, workspace, input);
   const facts = await gatherFacts(
     { db: deps.db, competitors: deps.services.competitors },
     { workspaceId: workspace.id, zone: workspace.timezone },

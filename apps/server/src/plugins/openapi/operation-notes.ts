@@ -170,6 +170,7 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/cancel': { id: 'cancelAgentRun', statuses: [409] },
   'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/resume': { id: 'resumeAgentRun', statuses: [409] },
   'GET /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/stream': { id: 'streamAgentRun' },
+  'POST /api/v1/workspaces/{workspaceId}/agent-runs/{runId}/apply': { id: 'applyAgentRun', statuses: [409] },
   'GET /api/v1/ollama/models/available': { id: 'listOllamaModels' },
   'GET /api/v1/ollama/models/{modelName}/status': { id: 'getOllamaModelStatus' },
   'DELETE /api/v1/ollama/models/{modelName}': { id: 'deleteOllamaModel' },

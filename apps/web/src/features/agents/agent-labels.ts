@@ -4,6 +4,7 @@ const kindLabels: Record<WireAgentRunSummary['kind'], string> = {
   intelligence: 'Intelligence',
   intelligence_strategy: 'Intelligence + Strategy',
   content: 'Content: briefs and drafts',
+  learning: 'Learning (weekly retrospective)',
 };
 
 const stateLabels: Record<WireAgentRunSummary['state'], string> = {
@@ -20,6 +21,9 @@ const stepLabels: Record<string, string> = {
   'intelligence:retry': 'Intelligence agent: asked again (previous answer not usable)',
   strategy: 'Strategy agent: themes, pillar mix, KPI targets',
   'strategy:retry': 'Strategy agent: asked again (previous answer not usable)',
+  results: "Compare the week's plan with its results",
+  retrospective: 'Learning agent: what worked, what did not, adjustments',
+  'retrospective:retry': 'Learning agent: asked again (previous answer not usable)',
 };
 
 export const kindLabel = (kind: WireAgentRunSummary['kind']) => kindLabels[kind];

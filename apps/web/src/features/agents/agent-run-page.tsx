@@ -11,6 +11,8 @@ import { formatTime } from '../../lib/format-time.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { formatCost, kindLabel, progressOf, stateLabel, stateTone } from './agent-labels.ts';
 import { agentRunOptions, isOver, useCancelRun, useResumeRun, useRunStream } from './agent-run-queries.ts';
+import { ApplyPanel } from './apply-panel.tsx';
+import { LearningOutput } from './learning-output.tsx';
 import { RunOutput } from './run-output.tsx';
 import { RunSteps } from './run-steps.tsx';
 
@@ -96,6 +98,8 @@ export function AgentRunPage({ workspaceId, runId }: { workspaceId: string; runI
           <RunSteps steps={data.steps} />
         </Card>
         {data.output ? <RunOutput output={data.output} input={data.input} /> : null}
+        {data.output?.learning ? <LearningOutput learning={data.output.learning} /> : null}
+        <ApplyPanel workspaceId={workspaceId} run={data} role={workspace.role} timezone={workspace.timezone} />
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { agentRunPageSchema, agentRunSchema, type WireAgentRun } from '@plume/co
 import type { z } from 'zod';
 import type { startAgentRunBody } from '@plume/contract/agents/agent-run-schemas';
 import { API_BASE, api, readAnswer } from '../../lib/api.ts';
+import { applyRunResponse } from '@plume/contract/agents/apply-schemas';
 
 export type StartRunBody = z.input<typeof startAgentRunBody>;
 
@@ -47,6 +48,15 @@ export function useResumeRun(workspaceId: string, runId: string) {
   return useMutation({
     mutationFn: () => api.post(`${runsPath(workspaceId)}/${runId}/resume`, {}, agentRunSchema),
     onSuccess: (run) => queryClient.setQueryData(agentRunOptions(workspaceId, runId).queryKey, run),
+  });
+}
+
+/** Applies a run's proposal; the run (its `appliedAt`), the strategy and the plans are read again. */
+export function useApplyRun(workspaceId: string, runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post(`${runsPath(workspaceId)}/${runId}/apply`, {}, applyRunResponse),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspaces', workspaceId] }),
   });
 }
 

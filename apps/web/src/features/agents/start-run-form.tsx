@@ -12,7 +12,9 @@ import type { WireAgentRun } from '@plume/contract/agents/agent-run-schemas';
 const kindOptions = [
   { value: 'intelligence_strategy', label: 'Intelligence, then a strategy proposal' },
   { value: 'intelligence', label: 'Intelligence only' },
+  { value: 'learning', label: 'Learning: a retrospective of a week' },
 ];
+const kinds: ReadonlyArray<StartRunBody['kind']> = ['intelligence_strategy', 'intelligence', 'learning'];
 const monthOptions = [
   { value: '1', label: '1 month' },
   { value: '2', label: '2 months' },
@@ -30,6 +32,7 @@ export function StartRunForm({
   const [kind, setKind] = useState<StartRunBody['kind']>('intelligence_strategy');
   const [startMonth, setStartMonth] = useState('');
   const [months, setMonths] = useState('1');
+  const [week, setWeek] = useState('');
   const [pillarText, setPillarText] = useState('');
   const [goals, setGoals] = useState('');
   const [pillarError, setPillarError] = useState<string | undefined>();
@@ -56,19 +59,31 @@ export function StartRunForm({
             ...(goalList.length === 0 ? {} : { goals: goalList }),
           }
         : {}),
+      ...(kind === 'learning' && week !== '' ? { week } : {}),
     });
   }
 
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-4" aria-label="Start an agent run">
-      <FormAlert error={start.error} labels={{ pillars: 'Content pillars', startMonth: 'First month' }} />
+      <FormAlert error={start.error} labels={{ pillars: 'Content pillars', startMonth: 'First month', week: 'Week' }} />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
           label="What to run"
           options={kindOptions}
           value={kind}
-          onChange={(e) => setKind(e.target.value === 'intelligence' ? 'intelligence' : 'intelligence_strategy')}
+          onChange={(e) => setKind(kinds.find((item) => item === e.target.value) ?? 'intelligence_strategy')}
         />
+        {kind === 'learning' ? (
+          <TextField
+            label="Week starting (a Monday)"
+            type="date"
+            name="week"
+            value={week}
+            hint="Empty: the last full week."
+            onChange={(e) => setWeek(e.target.value)}
+            error={errors.week}
+          />
+        ) : null}
         {withStrategy ? (
           <>
             <TextField
