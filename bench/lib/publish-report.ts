@@ -267,7 +267,7 @@ function method(f: PublishFigures): string {
     `calls at once, counted per host and app, so at most ${s.networkConcurrency} calls in flight) publishes them against the fakes, which answer every call after ${s.answerDelayMs} ms`,
     "and record when each arrived; PostgreSQL is the embedded one `plume start` runs, with its settings. Lateness is a fake's receive time of each",
     "target's first call minus the due time; duplicates are calls repeating a target's text. The baseline, in the same run, sends the same publish requests",
-    'straight to the same fakes from the bench process (undici fetch, keep-alive), each host with its limit in flight. Seeding is not measured.',
+    "straight to the same fakes from the bench process (undici's `request` on a keep-alive Agent, the cheapest client Node has), each host with its limit in flight. Seeding is not measured.",
   ].join('\n');
 }
 
