@@ -125,13 +125,13 @@ removing the jobs; the bench's own progress count 0.75 s. Changes, each measured
 the worker's CPU in the burst 8.1–8.2 s → 4.4–4.9 s; start statements two at a time and a named prepared statement: planning 1.3 s → 0.07 s
 for the burst; the baseline on undici's \`request\` too (the cheapest raw client, so the ratio stays honest), and the bench counts progress
 twice a second instead of five times (0.75 s → 0.39 s of PostgreSQL). The table above: the newest full run, with its load.
-Why p99 < 5 s is out of reach on this machine, whatever its load. (1) CPU: in the burst each target now costs the worker about 0.49 ms,
-PostgreSQL 0.62 ms and the bench process 0.28 ms (the fake network and the progress count; the baseline pays for the same fakes), 1.4 ms in all: 14 core-seconds for 10,000
-targets, and 5 s on two cores hold 10, so even with both cores idle and perfect overlap close to 30 % would be later than 5 s; p99 < 5 s
-needs about 1 ms in all, that is PostgreSQL near 0.25 ms a target (one statement per batch to start and one to record, \`measured_posts\`
-written after the burst). (2) The chain of one host: 840 targets through 4 slots are 210 rounds, each a committed start statement then
-the 20 ms answer; the commit waits for a WAL flush (fdatasync on this disk: 3 ms median, 6 ms p90 at load 11), so 210 × ≈24 ms ≈ 5 s is
-the floor for the last targets of a host even with no CPU contention. Marking a slot's next target started while its current call is still
+Why p99 < 5 s is out of reach on this machine, whatever its load. (1) CPU: in the burst each target now costs the worker 0.49–0.60 ms,
+PostgreSQL 0.62–0.80 ms and the bench process 0.28–0.40 ms (the fake network and the progress count; the baseline pays for the same fakes)
+in the two full runs at load 12–15 (18:08 and 18:21 UTC; before these changes, quiet, 16:07: 0.77, 0.77 and 0.29 ms), 1.4–1.8 ms in all:
+14–18 core-seconds for 10,000 targets, where 5 s on two cores hold 10, so even with both cores idle and perfect overlap close to 30 % would
+be later than 5 s; p99 < 5 s needs about 1 ms in all, that is PostgreSQL near 0.25 ms a target (one statement per batch to start and one
+to record, \`measured_posts\` written after the burst). (2) The chain of one host: 840 targets through 4 slots are 210 rounds, each a committed start statement then
+the 20 ms answer; the commit waits for a WAL flush (fdatasync on this disk: 3 ms median, 6 ms p90 at load 11), so the last targets of a host go out no sooner than 210 × (20 ms + a commit + the round trips) ≈ 4.6–5 s even with no CPU contention: no margin is left for anything else. Marking a slot's next target started while its current call is still
 in flight would take the commit off that chain, but then a crash leaves calls that never started \`unconfirmed\`, which the rule "only
 the targets whose call starts are marked" forbids, so it was not done. A second worker process does not help either: limits are per
 process, so two workers would put 8 calls in flight per host where the host allows 4.`;
