@@ -112,7 +112,29 @@ the next thing to cut.
 published 11.25 s after due, 889 posts/s = 58.5 % of a baseline of 1,519 posts/s, 1.99 ms of CPU per target (1.54 ms from due),
 0 duplicates: three targets of four met. p99 lateness 11.14 s (p50 5.93 s) misses < 5 s; the raw baseline itself needs 6.5–6.7 s to send
 all 10,000 with 4 calls in flight per host on these 12 hosts, so its own p99 would be about 6.5 s: on this machine and mix the target asks
-for more than a bare client does, and cutting the worker's CPU per call (undici) is the way toward it.`;
+for more than a bare client does, and cutting the worker's CPU per call (undici) is the way toward it.
+17:05–18:40 UTC the same day, toward p99 < 5 s (the machine busy again: load 11–15 from 17:10 on). Profiled first (\`--cpu-prof\`, load 0.9
+at start, the profiler slowing the worker): of the worker's busy time in the burst 23 % was \`writev\` (socket writes of SQL statements
+and HTTP requests; on this VM a loopback write also wakes the receiving process, which may take the core), about 40 % undici's fetch with its
+WHATWG Request, Response, Headers and body streams, 11 % garbage collection. Each call traced (load 11): a slot waited 69 ms on average for
+its start statement (batches of 17, one at a time, 46 ms each), then 92 ms for a call the fake answers after 20 ms. pg_stat_statements in the
+burst (load 14): the start statement 969 batches, 1.3 s planning and 6.4 s executing; the published outcomes 217 transactions, 3.2 s in their
+main statement, 2.8 s inserting \`measured_posts\` (foreign keys, the generated hashtags column, four indexes), 0.8 s post summaries, 0.6 s
+removing the jobs; the bench's own progress count 0.75 s. Changes, each measured with \`--engine-only\`: the networks' JSON calls go through
+\`HttpClient.exchange\` (undici's \`request\` on the same guarded pool, the answer read once into plain data, every guard kept; docs/architecture.md):
+the worker's CPU in the burst 8.1–8.2 s → 4.4–4.9 s; start statements two at a time and a named prepared statement: planning 1.3 s → 0.07 s
+for the burst; the baseline on undici's \`request\` too (the cheapest raw client, so the ratio stays honest), and the bench counts progress
+twice a second instead of five times (0.75 s → 0.39 s of PostgreSQL). The table above: the newest full run, with its load.
+Why p99 < 5 s is out of reach on this machine, whatever its load. (1) CPU: in the burst each target now costs the worker 0.49–0.60 ms,
+PostgreSQL 0.62–0.80 ms and the bench process 0.28–0.40 ms (the fake network and the progress count; the baseline pays for the same fakes)
+in the two full runs at load 12–15 (18:08 and 18:21 UTC; before these changes, quiet, 16:07: 0.77, 0.77 and 0.29 ms), 1.4–1.8 ms in all:
+14–18 core-seconds for 10,000 targets, where 5 s on two cores hold 10, so even with both cores idle and perfect overlap close to 30 % would
+be later than 5 s; p99 < 5 s needs about 1 ms in all, that is PostgreSQL near 0.25 ms a target (one statement per batch to start and one
+to record, \`measured_posts\` written after the burst). (2) The chain of one host: 840 targets through 4 slots are 210 rounds, each a committed start statement then
+the 20 ms answer; the commit waits for a WAL flush (fdatasync on this disk: 3 ms median, 6 ms p90 at load 11), so the last targets of a host go out no sooner than 210 × (20 ms + a commit + the round trips) ≈ 4.6–5 s even with no CPU contention: no margin is left for anything else. Marking a slot's next target started while its current call is still
+in flight would take the commit off that chain, but then a crash leaves calls that never started \`unconfirmed\`, which the rule "only
+the targets whose call starts are marked" forbids, so it was not done. A second worker process does not help either: limits are per
+process, so two workers would put 8 calls in flight per host where the host allows 4. The baseline on undici's \`request\` is a harder yardstick than the fetch one it replaced: in the three full runs at load 9–15 (18:08, 18:21, 18:31 UTC) the engine reached 46.7 %, 30.8 % and 38.7 % of it, under the 50 % target; no quiet machine was available to measure the ratio after these changes.`;
 
 export const publishTargets = { allPublishedS: 60, p99LatenessS: 5, ratio: 0.5, duplicates: 0 };
 
@@ -267,7 +289,7 @@ function method(f: PublishFigures): string {
     `calls at once, counted per host and app, so at most ${s.networkConcurrency} calls in flight) publishes them against the fakes, which answer every call after ${s.answerDelayMs} ms`,
     "and record when each arrived; PostgreSQL is the embedded one `plume start` runs, with its settings. Lateness is a fake's receive time of each",
     "target's first call minus the due time; duplicates are calls repeating a target's text. The baseline, in the same run, sends the same publish requests",
-    'straight to the same fakes from the bench process (undici fetch, keep-alive), each host with its limit in flight. Seeding is not measured.',
+    "straight to the same fakes from the bench process (undici's `request` on a keep-alive Agent, the cheapest client Node has), each host with its limit in flight. Seeding is not measured.",
   ].join('\n');
 }
 

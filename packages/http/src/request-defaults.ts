@@ -17,5 +17,15 @@ export function withRequestDefaults(client: HttpClient, defaults: { timeoutMs: n
       ...(defaults.retries === undefined ? {} : { retries: defaults.retries }),
       ...init,
     });
-  return { request, ...createJsonMethods(request, defaults.timeoutMs) };
+  const exchange = client.exchange?.bind(client);
+  const withDefaults = <T extends HttpRequestInit>(init: T): T => ({
+    timeoutMs: defaults.timeoutMs,
+    ...(defaults.retries === undefined ? {} : { retries: defaults.retries }),
+    ...init,
+  });
+  return {
+    request,
+    ...(exchange === undefined ? {} : { exchange: (url, init = {}) => exchange(url, withDefaults(init)) }),
+    ...createJsonMethods(request, defaults.timeoutMs),
+  };
 }

@@ -15,6 +15,7 @@ import type { Database } from '@plume/db/client';
 import { targetToSend, type TargetRow } from './claim-batch.ts';
 import { SYSTEM_ACTOR } from './post-events.ts';
 import { enqueuePublishJobs } from './publish-queue.ts';
+import { executePrepared } from '../llm/execute-prepared.ts';
 import type { TargetToSend } from './publish-call.ts';
 
 /** Never held closer to due than this: the job path takes those (its jobs are already being fetched). */
@@ -71,7 +72,7 @@ export async function holdDueTargets(
 
 /** One result per item, in order: the open attempt's id, or null when the target may not go out now. */
 export async function startHeldCalls(
-  db: Pick<Database, 'execute'>,
+  db: Database,
   runnerId: string,
   items: readonly { targetId: string; version: string }[],
 ): Promise<(string | null)[]> {
@@ -79,7 +80,11 @@ export async function startHeldCalls(
   // The ids as an array too: \`t.id = ANY(…)\` reads the targets by their key, where a join with the
   // JSON input alone was planned as a scan of every target.
   const ids = `{${items.map((item) => item.targetId).join(',')}}`;
-  const result = await db.execute<{ target_id: string; attempt_id: string }>(sql`
+  // A named prepared statement: it lies on every call's path at the due instant, and PostgreSQL then
+  // plans it once per connection instead of on every batch (1.3 ms a batch under load, pg_stat_statements).
+  const result = await executePrepared<{ target_id: string; attempt_id: string }>(
+    db,
+    sql`
     WITH input AS (SELECT * FROM json_to_recordset(${input}::json) AS i(id uuid, version text)),
     candidates AS (
       SELECT t.id, t.attempts + 1 AS attempt_no, p.id AS post_id, p.state AS post_state
@@ -115,7 +120,8 @@ export async function startHeldCalls(
       INSERT INTO post_events (post_id, actor_id, actor_name, type, from_state, to_state)
       SELECT id, ${SYSTEM_ACTOR.id}::text, ${SYSTEM_ACTOR.name}::text, 'state_changed', 'scheduled', 'publishing' FROM started
     )
-    SELECT target_id, id AS attempt_id FROM attempts`);
+    SELECT target_id, id AS attempt_id FROM attempts`,
+  );
   const byTarget = new Map(result.rows.map((row) => [row.target_id, row.attempt_id]));
   return items.map((item) => {
     const attemptId = byTarget.get(item.targetId) ?? null;

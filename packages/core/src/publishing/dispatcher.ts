@@ -35,6 +35,8 @@ export type DispatchOptions = {
    * time than the look-ahead minus this is left to its job.
    */
   tickMs: number;
+  /** Start statements (claim + call started) in flight at once. */
+  startBatches: number;
 };
 
 export const DEFAULT_DISPATCH: DispatchOptions = {
@@ -43,6 +45,7 @@ export const DEFAULT_DISPATCH: DispatchOptions = {
   holdBatch: 500,
   maxHeld: 20_000,
   tickMs: 5000,
+  startBatches: 2,
 };
 
 export type DispatchDeps = PublishDeps & {
@@ -82,14 +85,19 @@ export function createPublishDispatcher(deps: DispatchDeps, options: Partial<Dis
   let ticking: Promise<number> | null = null;
   const inFlight = new Set<Promise<void>>();
 
-  const starts = createMicroBatch<{ targetId: string; version: string }, string | null>(async (items) => {
-    try {
-      return await startHeldCalls(db, runnerId, items);
-    } catch (error) {
-      report(error, 'starting held calls');
-      return items.map(() => null);
-    }
-  });
+  // Every item waiting here is a network slot taken and idle: two start statements may run at once.
+  const starts = createMicroBatch<{ targetId: string; version: string }, string | null>(
+    async (items) => {
+      try {
+        return await startHeldCalls(db, runnerId, items);
+      } catch (error) {
+        report(error, 'starting held calls');
+        return items.map(() => null);
+      }
+    },
+    100,
+    settings.startBatches,
+  );
   const releases = createMicroBatch<string, void>(async (ids) => {
     await releaseHolds(db, runnerId, ids);
     return ids.map(() => undefined);

@@ -120,6 +120,32 @@ describe('micro batches', () => {
       [4, 5],
     ]);
   });
+
+  it('with parallel batches, starts the next one while the first runs, never more than allowed', async () => {
+    const runs: number[][] = [];
+    let running = 0;
+    let most = 0;
+    const batch = createMicroBatch<number, number>(
+      async (items) => {
+        runs.push([...items]);
+        most = Math.max(most, (running += 1));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running -= 1;
+        return items.map((item) => item + 1);
+      },
+      10,
+      2,
+    );
+    const first = batch.add(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = batch.add(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    const rest = [3, 4, 5].map((item) => batch.add(item));
+    expect(await Promise.all([first, second, ...rest])).toEqual([2, 3, 4, 5, 6]);
+    // 2 did not wait for the batch of 1; 3–5 waited for one of them and went together.
+    expect(runs).toEqual([[1], [2], [3, 4, 5]]);
+    expect(most).toBe(2);
+  });
 });
 
 describe('batched claims', () => {

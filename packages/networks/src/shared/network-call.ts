@@ -11,6 +11,7 @@ import type { HttpClient } from '@plume/http/http-client';
 import { readTextPrefix } from '@plume/http/response-body';
 import { parseRetryAfter } from '@plume/http/retry-after';
 import type { HttpRequestInit } from '@plume/http/types';
+import type { BufferedResponse } from '@plume/http/exchange';
 import { AuthExpired, Permanent, RateLimited, Retryable } from '../provider-errors.ts';
 
 /** System errors that mean no byte of the request reached the server. */
@@ -48,19 +49,44 @@ export async function callJson<S extends z.ZodType>(
   init: HttpRequestInit,
   options: CallOptions<S>,
 ): Promise<z.output<S>> {
+  if (http.exchange !== undefined)
+    return parseAnswer(await exchange(http.exchange.bind(http), url, init), init, options);
   const response = await send(http, url, init);
   if (!response.ok) throw await failureFromResponse(response, options);
-  const text = await response.text();
+  return parseSuccess(await response.text(), response.status, init, options);
+}
+
+/** The buffered path's answer (`HttpClient.exchange`): the parsed 2xx body, or the typed error. */
+function parseAnswer<S extends z.ZodType>(
+  answer: BufferedResponse,
+  init: HttpRequestInit,
+  options: CallOptions<S>,
+): z.output<S> {
+  if (!answer.ok)
+    throw failureOf(
+      { status: answer.status, headers: answer.headers, text: answer.text.slice(0, MAX_BODY_CHARS) },
+      options,
+    );
+  if (answer.truncated) throw malformed(options.what, answer.status, init, new Error('The answer was too large.'));
+  return parseSuccess(answer.text, answer.status, init, options);
+}
+
+function parseSuccess<S extends z.ZodType>(
+  text: string,
+  status: number,
+  init: HttpRequestInit,
+  options: CallOptions<S>,
+): z.output<S> {
   let body: unknown = undefined;
   if (text.length > 0) {
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw malformed(options.what, response.status, init, error);
+      throw malformed(options.what, status, init, error);
     }
   }
   const parsed = options.schema.safeParse(body);
-  if (!parsed.success) throw malformed(options.what, response.status, init, parsed.error);
+  if (!parsed.success) throw malformed(options.what, status, init, parsed.error);
   return parsed.data;
 }
 
@@ -84,14 +110,31 @@ export async function send(http: HttpClient, url: string | URL, init: HttpReques
   try {
     return await http.request(url, init);
   } catch (error) {
-    if (error instanceof HttpNetworkError && error.systemCode !== undefined && NOT_SENT_CODES.has(error.systemCode)) {
-      throw new Retryable(`Could not reach the network (${error.systemCode}).`, { cause: error });
-    }
-    if (error instanceof SsrfBlockedError) {
-      throw new Permanent('The network address is not allowed from this server.', { cause: error });
-    }
-    throw error;
+    throw transportFailure(error);
   }
+}
+
+/** `http.exchange` (the buffered, cheaper path) with the same mapping of transport failures. */
+async function exchange(
+  run: NonNullable<HttpClient['exchange']>,
+  url: string | URL,
+  init: HttpRequestInit,
+): Promise<BufferedResponse> {
+  try {
+    return await run(url, init);
+  } catch (error) {
+    throw transportFailure(error);
+  }
+}
+
+function transportFailure(error: unknown): unknown {
+  if (error instanceof HttpNetworkError && error.systemCode !== undefined && NOT_SENT_CODES.has(error.systemCode)) {
+    return new Retryable(`Could not reach the network (${error.systemCode}).`, { cause: error });
+  }
+  if (error instanceof SsrfBlockedError) {
+    return new Permanent('The network address is not allowed from this server.', { cause: error });
+  }
+  return error;
 }
 
 /** Reads an error response and returns the typed error it means. */
@@ -99,7 +142,17 @@ export async function failureFromResponse(
   response: Response,
   options: FailureMapping & { what: string },
 ): Promise<AuthExpired | RateLimited | Retryable | Permanent> {
-  const text = await readTextPrefix(response, MAX_BODY_CHARS);
+  return failureOf(
+    { status: response.status, headers: response.headers, text: await readTextPrefix(response, MAX_BODY_CHARS) },
+    options,
+  );
+}
+
+function failureOf(
+  response: { status: number; headers: Headers; text: string },
+  options: FailureMapping & { what: string },
+): AuthExpired | RateLimited | Retryable | Permanent {
+  const { text } = response;
   let body: unknown = text;
   try {
     body = JSON.parse(text);
