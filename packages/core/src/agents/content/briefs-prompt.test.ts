@@ -21,6 +21,7 @@ const small: ContentContext = {
     { network: 'bluesky', accountIds: ['b1'] },
   ],
   findings: ['Photo posts of the day’s bake get a third more engagement.'],
+  lessons: [],
   usedTopics: ['Sourdough starter basics'],
   weeks: [],
 };
@@ -32,7 +33,7 @@ const smallWeek: ContentWeek = {
   counts: { mastodon: 4, bluesky: 2 },
 };
 
-/** The largest prompt the agent sends: 8 pillars, long lines, 4 networks × 14 a week, a full topic list. */
+/** The largest prompt the agent sends: 8 pillars, long lines, two lessons from a retrospective, 4 networks × 13 a week, a full topic list. */
 function largest(): { context: ContentContext; week: ContentWeek; used: string[] } {
   const long = (n: number) => 'x'.repeat(n);
   const context: ContentContext = {
@@ -47,6 +48,7 @@ function largest(): { context: ContentContext; week: ContentWeek; used: string[]
       accountIds: ['a'],
     })),
     findings: [long(200), long(200), long(200)],
+    lessons: [long(300), long(300)],
     usedTopics: [],
     weeks: [],
   };
@@ -55,7 +57,7 @@ function largest(): { context: ContentContext; week: ContentWeek; used: string[]
     days,
     theme: long(120),
     seasonal: [long(120), long(120), long(120)],
-    counts: { mastodon: 14, bluesky: 14, linkedin: 14, x: 14 },
+    counts: { mastodon: 13, bluesky: 13, linkedin: 13, x: 13 },
   };
   return { context, week, used: Array.from({ length: USED_TOPICS_SHOWN }, () => long(USED_TOPIC_CHARS)) };
 }
@@ -67,9 +69,17 @@ describe('the Content agent’s week prompt', () => {
     const prompt = briefsPrompt(context, week, [...used, ...used]);
     const tokens = promptTokensOf(prompt);
     expect(tokens + prompt.maxOutputTokens).toBeLessThanOrEqual(CONTEXT_TOKENS);
+    expect({ tokens, answer: prompt.maxOutputTokens }).toEqual({ tokens: 1463, answer: 6360 }); // docs/planning.md
     // A usual week: a few hundred tokens.
     const usual = briefsPrompt(small, smallWeek, small.usedTopics);
     expect(promptTokensOf(usual)).toBeLessThan(600);
+    const taught = briefsPrompt(
+      { ...small, lessons: ['Topics that did poorly lately (avoid them): rye.'] },
+      smallWeek,
+      [],
+    );
+    expect(taught.user).toContain("Last week's review: Topics that did poorly lately (avoid them): rye.");
+    expect(usual.user).not.toContain("Last week's review");
   });
 
   it('accepts the recorded answer and names each rule a bad answer breaks', () => {

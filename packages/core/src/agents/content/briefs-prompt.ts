@@ -32,7 +32,7 @@ export const CONTENT_PLANNER_SYSTEM = [
 /** Answer tokens allowed per brief (a brief is 70 to 130 tokens of JSON), plus the wrapper. */
 export const ANSWER_TOKENS_PER_BRIEF = 120;
 /** The most briefs one week's call asks for, so prompt and answer stay within an 8k context. */
-export const MAX_BRIEFS_PER_CALL = 56;
+export const MAX_BRIEFS_PER_CALL = 52;
 const ANSWER_TOKENS_BASE = 120;
 
 /** How many briefs of `total` a pillar should get: its share of the pillars' sum, within one brief. */
@@ -79,6 +79,7 @@ export function briefsPrompt(context: ContentContext, week: ContentWeek, usedTop
     `Formats: ${CONTENT_TYPES.join(', ')}.`,
     ...(week.seasonal.length > 0 ? [`Dates this week: ${week.seasonal.join('; ')}.`] : []),
     ...context.findings.map((finding) => `What works: ${finding}`),
+    ...context.lessons.map((lesson) => `Last week's review: ${lesson}`),
     ...(shown.length > 0 ? [`Topics already in the month (do not repeat): ${shown.join('; ')}.`] : []),
   ];
   return {

@@ -23,11 +23,14 @@ import { calendarLocaleFor, findIndustryTemplate } from '../../planning/template
 import { seasonalDatesAhead } from '../../planning/templates/seasonal-ahead.ts';
 import { gatherFacts } from '../intelligence/gather-facts.ts';
 import { noCompetitors } from '../intelligence/competitor-source.ts';
+import { describeAdjustments, storedAdjustments } from '../learning/adjustments-source.ts';
 
 /** Topics of the month the prompt lists (the latest), each cut to this many characters. */
 export const USED_TOPICS_SHOWN = 24;
 export const USED_TOPIC_CHARS = 60;
 export const FINDINGS_SHOWN = 3;
+/** Each line from the last retrospective is cut to this many characters. */
+export const LESSON_CHARS = 300;
 
 const pillarSchema = z.object({ key: z.string(), name: z.string(), share: z.number() });
 
@@ -46,6 +49,8 @@ export const contentContextSchema = z.object({
   pillars: z.array(pillarSchema),
   networks: z.array(z.object({ network: z.enum(NETWORK_IDS), accountIds: z.array(z.string()) })),
   findings: z.array(z.string()),
+  /** What the last applied weekly retrospective said about topics (empty before one is applied). */
+  lessons: z.array(z.string()).default([]),
   usedTopics: z.array(z.string()),
   weeks: z.array(contentWeekSchema),
 });
@@ -159,6 +164,9 @@ export async function gatherContentContext(db: Db, request: ContextRequest): Pro
     pillars: pillarsOf(source.pillars, brand.topics),
     networks,
     findings: await findingsOf(db, workspace),
+    lessons: describeAdjustments(await storedAdjustments(db).current(workspace.id)).map((line) =>
+      shorten(line, LESSON_CHARS),
+    ),
     usedTopics: briefs.map((brief) => brief.topic),
     weeks,
   };
