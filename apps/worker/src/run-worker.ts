@@ -17,6 +17,7 @@ import { weeklyReportsJob } from '@plume/core/jobs/weekly-report-job';
 import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
+import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -108,6 +109,7 @@ export async function startWorker(input: {
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
+    [deliverWebhookJob.id]: toTask({ db, keyring, http: publishing.http }, deliverWebhookJob, logger),
     ...(input.llm === undefined
       ? {}
       : {

@@ -17,3 +17,4 @@ export * from './schema/competitors.ts';
 export * from './schema/agents.ts';
 export * from './schema/strategy.ts';
 export * from './schema/planning.ts';
+export * from './schema/webhooks.ts';
