@@ -53,6 +53,8 @@ import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
+import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
+import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -64,6 +66,8 @@ export const routeModules = [
   memberRoutes,
   invitationRoutes,
   apiKeyRoutes,
+  webhookRoutes,
+  webhookDeliveryRoutes,
   auditLogRoutes,
   outboxRoutes,
   instancePublishingRoutes,

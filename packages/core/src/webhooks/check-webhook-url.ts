@@ -1,6 +1,6 @@
 import { AppError } from '@plume/errors/app-error';
 import { describeUnreachable } from '@plume/http/describe-failure';
-import type { SsrfGuard } from '@plume/http/ssrf-guard';
+import { createSsrfGuard, type SsrfGuard } from '@plume/http/ssrf-guard';
 
 /**
  * Refuses, at `body/url`, an endpoint this server must not call: a private or local address (unless
@@ -21,4 +21,9 @@ export async function checkWebhookUrl(guard: SsrfGuard, url: string): Promise<vo
           : `Plume cannot call ${failure.host}: ${failure.reason}.`;
     throw AppError.validation('body/url', message);
   }
+}
+
+/** The guard endpoint addresses are checked with: public addresses, plus HTTP_ALLOW_PRIVATE_HOSTS. */
+export function webhookUrlGuard(allowPrivateHosts: readonly string[]): SsrfGuard {
+  return createSsrfGuard({ allowPrivateHosts });
 }

@@ -1,0 +1,222 @@
+import { eq, sql } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverWebhook, type WebhookDeps } from '@plume/core/webhooks/deliver-webhook';
+import { webhookPayloadSchema } from '@plume/contract/webhooks/webhook-events';
+import { auditEvents } from '@plume/db/schema/audit';
+import { notifications } from '@plume/db/schema/notifications';
+import { webhookDeliveries, webhookEndpoints } from '@plume/db/schema/webhooks';
+import {
+  addMember,
+  createUser,
+  createWorkspaceAs,
+  type TestUser,
+  type TestWorkspace,
+} from '../../test-support/factories.ts';
+import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.ts';
+
+let testApp: TestApp;
+let receiver: WebhookReceiver;
+let owner: TestUser;
+let editor: TestUser;
+let workspace: TestWorkspace;
+let deps: WebhookDeps;
+const base = () => `/api/v1/workspaces/${workspace.id}/webhooks`;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+  testApp = await createTestApp({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+  owner = await createUser(testApp.app, testApp.db, { name: 'Olive Owner' });
+  editor = await createUser(testApp.app, testApp.db, { name: 'Eddie Editor' });
+  workspace = await createWorkspaceAs(testApp.app, owner);
+  await addMember(testApp.app, workspace, owner, editor, 'editor');
+  const { context } = testApp;
+  deps = { db: context.db, keyring: context.keyring, http: context.publishing.http };
+});
+
+afterAll(async () => {
+  await testApp.close();
+  await receiver.close();
+});
+
+async function createEndpoint(eventTypes: string[]): Promise<{ id: string; secret: string }> {
+  const response = await testApp.app.inject({
+    method: 'POST',
+    url: base(),
+    headers: owner.headers,
+    payload: { url: receiver.url, description: 'CRM sync', eventTypes },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string; secret: string }>();
+}
+
+/** What the worker would do: every pending delivery of the endpoint, once. */
+async function deliverPending(endpointId: string): Promise<void> {
+  const rows = await testApp.db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(sql`${webhookDeliveries.endpointId} = ${endpointId} AND ${webhookDeliveries.state} = 'pending'`);
+  for (const row of rows) await deliverWebhook(deps, row.id);
+}
+
+const createDraft = (text: string) =>
+  testApp.app.inject({
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspace.id}/posts`,
+    headers: owner.headers,
+    payload: { content: { text } },
+  });
+
+describe('webhook endpoints', () => {
+  it('shows the whsec_ secret once: in the create answer, never in the list or the audit log', async () => {
+    const created = await createEndpoint(['post.state_changed']);
+    expect(created.secret).toMatch(/^whsec_/);
+    const list = await testApp.app.inject({ method: 'GET', url: base(), headers: owner.headers });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(created.secret);
+    expect(list.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toContain(created.id);
+    const audit = await testApp.db.select().from(auditEvents).where(eq(auditEvents.subjectId, created.id));
+    expect(audit.map((row) => row.action)).toEqual(['webhook.created']);
+    expect(JSON.stringify(audit)).not.toContain(created.secret.slice(6));
+  });
+
+  it('refuses a private address at body/url in plain words, and an editor (admins manage webhooks)', async () => {
+    for (const url of ['http://10.1.2.3/hook', 'http://169.254.169.254/latest/meta-data', 'http://[::1]:9/x']) {
+      const response = await testApp.app.inject({
+        method: 'POST',
+        url: base(),
+        headers: owner.headers,
+        payload: { url, eventTypes: ['post.published'] },
+      });
+      expect(response.statusCode, url).toBe(400);
+      const problem = response.json<{ errors: { path: string; message: string }[] }>();
+      expect(problem.errors[0]?.path).toBe('body/url');
+      expect(problem.errors[0]?.message).toMatch(/only calls public addresses.*HTTP_ALLOW_PRIVATE_HOSTS/);
+    }
+    const byEditor = await testApp.app.inject({
+      method: 'POST',
+      url: base(),
+      headers: editor.headers,
+      payload: { url: receiver.url, eventTypes: ['post.published'] },
+    });
+    expect(byEditor.statusCode).toBe(403);
+  });
+});
+
+describe('delivery', () => {
+  it("sends a post's state change through the outbox, signed so the reference library verifies it", async () => {
+    const endpoint = await createEndpoint(['post.state_changed']);
+    receiver.received.length = 0;
+    const post = await createDraft('Hello webhooks');
+    expect(post.statusCode).toBe(201);
+    await deliverPending(endpoint.id);
+    expect(receiver.received).toHaveLength(1);
+    const [message] = receiver.received;
+    if (message === undefined) throw new Error('nothing received');
+    const payload = new Webhook(endpoint.secret).verify(message.body, message.headers);
+    const parsed = webhookPayloadSchema('post.state_changed').parse(payload);
+    expect(parsed.data).toMatchObject({ postId: post.json<{ id: string }>().id, from: null, to: 'draft' });
+    expect(parsed.data.actor.name).toBe('Olive Owner');
+    expect(message.headers['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
+  });
+
+  it('a rotation signs with both secrets for 24 hours, then with the new one only', async () => {
+    const endpoint = await createEndpoint(['post.state_changed']);
+    const rotated = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/${endpoint.id}/rotate-secret`,
+      headers: owner.headers,
+    });
+    expect(rotated.statusCode).toBe(200);
+    const { secret, previousSecretExpiresAt } = rotated.json<{ secret: string; previousSecretExpiresAt: string }>();
+    expect(secret).not.toBe(endpoint.secret);
+    const hours = (Date.parse(previousSecretExpiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.9);
+    expect(hours).toBeLessThanOrEqual(24);
+
+    receiver.received.length = 0;
+    await createDraft('During the overlap');
+    await deliverPending(endpoint.id);
+    const during = receiver.received.at(-1);
+    if (during === undefined) throw new Error('nothing received');
+    expect(during.headers['webhook-signature']?.split(' ')).toHaveLength(2);
+    expect(new Webhook(secret).verify(during.body, during.headers)).toBeTruthy();
+    expect(new Webhook(endpoint.secret).verify(during.body, during.headers)).toBeTruthy();
+
+    await testApp.db
+      .update(webhookEndpoints)
+      .set({ previousSecretExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(webhookEndpoints.id, endpoint.id));
+    await createDraft('After the overlap');
+    await deliverPending(endpoint.id);
+    const after = receiver.received.at(-1);
+    if (after === undefined || after === during) throw new Error('nothing received after the overlap');
+    expect(new Webhook(secret).verify(after.body, after.headers)).toBeTruthy();
+    expect(() => new Webhook(endpoint.secret).verify(after.body, after.headers)).toThrow();
+  });
+
+  it('retries a failure on the schedule, logs the attempt, and a replay resends the same message id', async () => {
+    const endpoint = await createEndpoint(['post.state_changed']);
+    receiver.respondWith(500, 'database down');
+    receiver.received.length = 0;
+    await createDraft('Will fail first');
+    await deliverPending(endpoint.id);
+    const log = await testApp.app.inject({
+      method: 'GET',
+      url: `${base()}/${endpoint.id}/deliveries`,
+      headers: owner.headers,
+    });
+    expect(log.statusCode).toBe(200);
+    type Delivery = {
+      id: string;
+      messageId: string;
+      state: string;
+      attempts: number;
+      nextAttemptAt: string | null;
+      attemptLog: { status: number | null; responseExcerpt: string; ok: boolean }[];
+    };
+    const [failed] = log.json<{ items: Delivery[] }>().items;
+    if (failed === undefined) throw new Error('no delivery');
+    expect(failed).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(failed.attemptLog[0]).toMatchObject({ status: 500, responseExcerpt: 'database down', ok: false });
+    const wait = Date.parse(failed.nextAttemptAt ?? '') - Date.now();
+    expect(wait).toBeGreaterThan(3_000);
+    expect(wait).toBeLessThan(6_000);
+    const jobs = await testApp.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`webhook:${failed.id}`} AND run_at > now()`,
+    );
+    expect(jobs.rows[0]?.n).toBe(1);
+
+    receiver.respondWith(204);
+    const replay = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/${endpoint.id}/deliveries/${failed.id}/replay`,
+      headers: owner.headers,
+    });
+    expect(replay.statusCode).toBe(202);
+    await deliverPending(endpoint.id);
+    const ids = receiver.received.map((request) => request.headers['webhook-id']);
+    expect(ids).toEqual([failed.messageId, failed.messageId]);
+    const [done] = await testApp.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, failed.id));
+    expect(done?.state).toBe('delivered');
+  });
+
+  it('a 410 turns the endpoint off and tells the admins; the test button reports the answer', async () => {
+    const endpoint = await createEndpoint(['post.published']);
+    receiver.respondWith(410, 'gone');
+    const tested = await testApp.app.inject({
+      method: 'POST',
+      url: `${base()}/${endpoint.id}/test`,
+      headers: owner.headers,
+    });
+    receiver.respondWith(204);
+    expect(tested.statusCode).toBe(200);
+    expect(tested.json()).toMatchObject({ type: 'webhook.test', state: 'failed', lastStatus: 410 });
+    const [row] = await testApp.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+    expect(row?.enabled).toBe(false);
+    expect(row?.disabledReason).toMatch(/410 Gone/);
+    const told = await testApp.db.select().from(notifications).where(eq(notifications.kind, 'webhook_disabled'));
+    expect(told.map((item) => item.userId)).toEqual([owner.id]);
+  });
+});
