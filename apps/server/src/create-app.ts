@@ -43,6 +43,7 @@ import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
 import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.routes.ts';
+import { deleteTargetRoutes } from './routes/posts/delete-target.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
 import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
@@ -76,6 +77,7 @@ export const routeModules = [
   accountBackfillRoutes,
   accountHistoryImportRoutes,
   postRoutes,
+  deleteTargetRoutes,
   postingSlotRoutes,
   insightRoutes,
   postImportRoutes,

@@ -61,6 +61,10 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/workspaces/{workspaceId}/api-keys': { id: 'listApiKeys' },
   'POST /api/v1/workspaces/{workspaceId}/api-keys': { id: 'createApiKey', idempotent: true },
   'DELETE /api/v1/workspaces/{workspaceId}/api-keys/{apiKeyId}': { id: 'revokeApiKey' },
+  'POST /api/v1/workspaces/{workspaceId}/posts/{postId}/targets/{targetId}/delete': {
+    id: 'deletePublishedTarget',
+    statuses: network,
+  },
   'GET /api/v1/workspaces/{workspaceId}/webhooks': { id: 'listWebhooks' },
   'POST /api/v1/workspaces/{workspaceId}/webhooks': { id: 'createWebhook', idempotent: true },
   'GET /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}': { id: 'getWebhook' },

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhook, type WebhookDeps } from '@plume/core/webhooks/deliver-webhook';
-import { webhookPayloadSchema } from '@plume/contract/webhooks/webhook-events';
+import { postStateChangedData, webhookPayloadSchema } from '@plume/contract/webhooks/webhook-events';
 import { auditEvents } from '@plume/db/schema/audit';
 import { notifications } from '@plume/db/schema/notifications';
 import { webhookDeliveries, webhookEndpoints } from '@plume/db/schema/webhooks';
@@ -116,8 +116,9 @@ describe('delivery', () => {
     if (message === undefined) throw new Error('nothing received');
     const payload = new Webhook(endpoint.secret).verify(message.body, message.headers);
     const parsed = webhookPayloadSchema('post.state_changed').parse(payload);
-    expect(parsed.data).toMatchObject({ postId: post.json<{ id: string }>().id, from: null, to: 'draft' });
-    expect(parsed.data.actor.name).toBe('Olive Owner');
+    const data = postStateChangedData.parse(parsed.data);
+    expect(data).toMatchObject({ postId: post.json<{ id: string }>().id, from: null, to: 'draft' });
+    expect(data.actor.name).toBe('Olive Owner');
     expect(message.headers['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
   });
 
