@@ -3,7 +3,12 @@ import type { Database } from '@plume/db/client';
 import { targetDeletions } from '@plume/db/schema/post-deletions';
 import { DELETION_RUNNING_MS } from './delete-published-target.ts';
 
-export type DeletionStatus = { targetId: string; state: 'running' | 'failed' | 'unknown'; reason: string | null; at: string };
+export type DeletionStatus = {
+  targetId: string;
+  state: 'running' | 'failed' | 'unknown';
+  reason: string | null;
+  at: string;
+};
 
 /**
  * For published targets: the last deletion try, when it did not delete. An attempt with no outcome is

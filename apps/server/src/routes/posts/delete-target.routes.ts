@@ -22,7 +22,7 @@ export async function deleteTargetRoutes(app: FastifyInstance, context: AppConte
         tags: ['posts'],
         summary: 'Delete a published post from its network (editor); it cannot be undone',
         description:
-          'The target becomes `deleted` (a post the network no longer has counts as deleted). 409 when it is not published or a deletion is running; the network\'s refusal answers 422 or 502 with its reason, and the target stays published. When no answer came, the post detail lists the deletion as `unknown`: deleting again is safe.',
+          "The target becomes `deleted` (a post the network no longer has counts as deleted). 409 when it is not published or a deletion is running; the network's refusal answers 422 or 502 with its reason, and the target stays published. When no answer came, the post detail lists the deletion as `unknown`: deleting again is safe.",
         params,
         response: { 200: postDetailSchema, ...protectedErrors },
       },
