@@ -51,7 +51,7 @@ export const postDeletedData = z.object({
 export const planWeekApprovedData = z.object({
   workspaceId: z.string(),
   planId: z.uuid(),
-  week: z.string().describe('ISO week, e.g. `2026-W50`'),
+  week: z.string().describe('The Monday the week starts, e.g. `2026-12-07`'),
   approvedBriefIds: z.array(z.string()),
   pendingBriefIds: z.array(z.string()).describe('Briefs whose posts still wait for review or failed a check'),
   actor,

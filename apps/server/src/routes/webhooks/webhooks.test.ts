@@ -1,8 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { deliverWebhook, type WebhookDeps } from '@plume/core/webhooks/deliver-webhook';
-import { postStateChangedData, webhookPayloadSchema } from '@plume/contract/webhooks/webhook-events';
+import { emitWeekApproved } from '@plume/core/webhooks/emit-plan-events';
+import {
+  planWeekApprovedData,
+  postStateChangedData,
+  webhookPayloadSchema,
+} from '@plume/contract/webhooks/webhook-events';
 import { auditEvents } from '@plume/db/schema/audit';
 import { notifications } from '@plume/db/schema/notifications';
 import { webhookDeliveries, webhookEndpoints } from '@plume/db/schema/webhooks';
@@ -219,5 +225,32 @@ describe('delivery', () => {
     expect(row?.disabledReason).toMatch(/410 Gone/);
     const told = await testApp.db.select().from(notifications).where(eq(notifications.kind, 'webhook_disabled'));
     expect(told.map((item) => item.userId)).toEqual([owner.id]);
+  });
+
+  it('plan.week_approved reaches only the endpoints subscribed to it', async () => {
+    const plans = await createEndpoint(['plan.week_approved']);
+    const posts = await createEndpoint(['post.published']);
+    receiver.received.length = 0;
+    const planId = randomUUID();
+    await emitWeekApproved(testApp.db, {
+      plan: { id: planId, workspaceId: workspace.id },
+      week: '2026-12-07',
+      approved: ['brief-1'],
+      pending: [{ briefId: 'brief-2' }],
+      actor: { userId: owner.id, name: 'Olive Owner', role: 'owner', kind: 'user' },
+    });
+    await deliverPending(posts.id);
+    expect(receiver.received).toHaveLength(0);
+    await deliverPending(plans.id);
+    const [message] = receiver.received;
+    if (message === undefined) throw new Error('nothing received');
+    const payload = webhookPayloadSchema('plan.week_approved').parse(
+      new Webhook(plans.secret).verify(message.body, message.headers),
+    );
+    expect(planWeekApprovedData.parse(payload.data)).toMatchObject({
+      planId,
+      approvedBriefIds: ['brief-1'],
+      pendingBriefIds: ['brief-2'],
+    });
   });
 });
