@@ -124,7 +124,7 @@ async function disableEndpoint(tx: Tx, endpoint: AttemptTarget['endpoint'], reas
     audience: { type: 'managers' },
     title: 'A webhook endpoint was turned off',
     body: `Plume stopped sending events to ${endpoint.url}. ${reason} While it is off no events are sent to it; the failed deliveries stay in its delivery log, to replay once it works again.`,
-    link: `/w/${endpoint.workspaceId}/settings/webhooks`,
+    link: `/w/${endpoint.workspaceId}/webhooks`,
     dedupeKey: `webhook_disabled:${endpoint.id}:${row.updatedAt.toISOString()}`,
   });
 }
