@@ -68,9 +68,11 @@ BEGIN
     JOIN webhook_endpoints w ON w.workspace_id = m.workspace_id AND w.enabled AND m.type = ANY (w.event_types)
     RETURNING id
   )
-  SELECT count(graphile_worker.add_job('deliver_webhook', json_build_object('deliveryId', d.id),
-    max_attempts => 3, job_key => 'webhook:' || d.id))
-  INTO queued FROM deliveries d;
+  -- One add_jobs call for the whole statement: a job per delivery, keyed so a replay moves it.
+  SELECT count(*) INTO queued FROM graphile_worker.add_jobs(coalesce((
+    SELECT array_agg(ROW('deliver_webhook'::text, json_build_object('deliveryId', d.id), NULL::text, now(), 3,
+      'webhook:' || d.id, 0, NULL::text[])::graphile_worker.job_spec)
+    FROM deliveries d), '{}'));
   RETURN NULL;
 END;
 $$;
