@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { deliverWebhook, type WebhookDeps } from '@plume/core/webhooks/deliver-webhook';
 import { emitWeekApproved } from '@plume/core/webhooks/emit-plan-events';
+import { nominalSchedule } from '@plume/core/webhooks/webhook-schedule';
 import {
   planWeekApprovedData,
   postStateChangedData,
@@ -252,5 +253,29 @@ describe('delivery', () => {
       approvedBriefIds: ['brief-1'],
       pendingBriefIds: ['brief-2'],
     });
+  });
+
+  it('turns off an endpoint that failed for 5 days, and the schedule spans about 3 days', async () => {
+    expect(nominalSchedule()).toHaveLength(10);
+    expect(nominalSchedule().at(-1)).toBe(257_705);
+    const endpoint = await createEndpoint(['post.state_changed']);
+    await testApp.db
+      .update(webhookEndpoints)
+      .set({ failingSince: new Date(Date.now() - 5 * 86_400_000 - 60_000) })
+      .where(eq(webhookEndpoints.id, endpoint.id));
+    receiver.respondWith(503);
+    await createDraft('Nobody listens');
+    await deliverPending(endpoint.id);
+    receiver.respondWith(204);
+    const [row] = await testApp.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+    expect(row?.enabled).toBe(false);
+    expect(row?.disabledReason).toMatch(/for 5 days/);
+    const turnedOn = await testApp.app.inject({
+      method: 'PATCH',
+      url: `${base()}/${endpoint.id}`,
+      headers: owner.headers,
+      payload: { enabled: true },
+    });
+    expect(turnedOn.json()).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
   });
 });
