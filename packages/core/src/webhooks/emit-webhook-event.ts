@@ -24,7 +24,14 @@ type DataOf<Type extends WebhookEventType> = z.input<(typeof WEBHOOK_EVENTS)[Typ
  */
 export async function emitWebhookEvent<Type extends WebhookEventType>(
   tx: Pick<Database, 'execute'>,
-  input: { workspaceId: string; type: Type; data: DataOf<Type>; endpointId?: string },
+  input: {
+    workspaceId: string;
+    type: Type;
+    data: DataOf<Type>;
+    endpointId?: string;
+    /** False when the caller sends the first attempt itself (the test button): no job may race it. */
+    queue?: boolean;
+  },
 ): Promise<string[]> {
   const data = WEBHOOK_EVENTS[input.type].data.parse(input.data);
   const payload = { type: input.type, timestamp: new Date().toISOString(), data };
@@ -47,8 +54,12 @@ export async function emitWebhookEvent<Type extends WebhookEventType>(
       SELECT message.id, endpoints.id, now() FROM message, endpoints
       RETURNING id
     )
-    SELECT id, graphile_worker.add_job(${DELIVER_WEBHOOK_JOB}, json_build_object('deliveryId', id),
-      max_attempts => 3, job_key => 'webhook:' || id) IS NOT NULL AS queued
+    SELECT id, ${
+      input.queue === false
+        ? sql`NULL`
+        : sql`graphile_worker.add_job(${DELIVER_WEBHOOK_JOB}, json_build_object('deliveryId', id),
+      max_attempts => 3, job_key => 'webhook:' || id)`
+    } IS NOT NULL AS queued
     FROM deliveries`);
   return result.rows.map((row) => row.id);
 }

@@ -109,6 +109,8 @@ export async function sendTestEvent(
       workspaceId: input.workspaceId,
       type: 'webhook.test',
       endpointId: endpoint.id,
+      // Sent right here; a retry, when needed, is queued by the attempt's outcome.
+      queue: false,
       data: {
         workspaceId: input.workspaceId,
         endpointId: endpoint.id,
