@@ -43,6 +43,7 @@ import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
 import { resolveUnconfirmedRoutes } from './routes/posts/resolve-unconfirmed.routes.ts';
+import { deleteTargetRoutes } from './routes/posts/delete-target.routes.ts';
 import { postingSlotRoutes } from './routes/posting-slots/posting-slots.routes.ts';
 import { insightRoutes } from './routes/insights/insights.routes.ts';
 import { contentRoutes } from './routes/content/content.routes.ts';
@@ -56,6 +57,8 @@ import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
+import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
+import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -67,6 +70,8 @@ export const routeModules = [
   memberRoutes,
   invitationRoutes,
   apiKeyRoutes,
+  webhookRoutes,
+  webhookDeliveryRoutes,
   auditLogRoutes,
   outboxRoutes,
   instancePublishingRoutes,
@@ -75,6 +80,7 @@ export const routeModules = [
   accountBackfillRoutes,
   accountHistoryImportRoutes,
   postRoutes,
+  deleteTargetRoutes,
   postingSlotRoutes,
   insightRoutes,
   postImportRoutes,

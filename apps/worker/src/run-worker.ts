@@ -19,6 +19,7 @@ import { decideAbTestJob, sweepAbTestsJob } from '@plume/core/jobs/ab-test-jobs'
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
+import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -116,6 +117,7 @@ export async function startWorker(input: {
     [publishTargetJob.id]: toTask(publishDeps, publishTargetJob, logger),
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
+    [deliverWebhookJob.id]: toTask({ db, keyring, http: publishing.http }, deliverWebhookJob, logger),
     ...(input.llm === undefined
       ? {}
       : {

@@ -18,3 +18,5 @@ export * from './schema/agents.ts';
 export * from './schema/strategy.ts';
 export * from './schema/planning.ts';
 export * from './schema/learning.ts';
+export * from './schema/webhooks.ts';
+export * from './schema/post-deletions.ts';

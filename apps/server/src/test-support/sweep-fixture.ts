@@ -8,6 +8,7 @@ import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
 import { strategyExamples } from './strategy-examples.ts';
+import { insertSweepWebhook, webhookExample } from './webhook-sweep-fixture.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -76,6 +77,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
     .returning({ id: agentRuns.id });
   const failedRunId = failed?.id ?? '';
   const plan = await insertPlan(app, owner, workspace.id, accountId);
+  const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
 
   return {
     owner,
@@ -99,6 +101,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       briefId: plan.briefId,
       week: plan.week,
       modelName: 'llama3.2:3b',
+      webhookId,
+      deliveryId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -133,6 +137,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
         };
       const strategyExample = strategyExamples[route.key];
       if (strategyExample) return strategyExample;
+      const webhook = webhookExample(route.key);
+      if (webhook) return webhook;
       return planExample(route.key, plan, accountId);
     },
   };

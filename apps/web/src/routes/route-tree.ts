@@ -4,6 +4,7 @@ import { accountsRoute } from './accounts-route.tsx';
 import { analyticsRoute } from './analytics-route.tsx';
 import { adminOutboxRoute } from './admin-outbox-route.tsx';
 import { apiKeysRoute } from './api-keys-route.tsx';
+import { webhooksRoute } from './webhooks-route.tsx';
 import { appRoute } from './app-route.tsx';
 import { brandRoute } from './brand-route.tsx';
 import { checkEmailRoute } from './check-email-route.tsx';
@@ -67,6 +68,7 @@ export const routeTree = rootRoute.addChildren([
       onboardingRoute,
       modelsRoute,
       apiKeysRoute,
+      webhooksRoute,
       workspaceSettingsRoute,
     ]),
   ]),

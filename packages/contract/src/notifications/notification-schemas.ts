@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'viral_alert',
   'budget_alert',
   'weekly_report',
+  'webhook_disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -22,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   viral_alert: 'A post runs far above (or below) its usual reach',
   budget_alert: 'The AI model budget is running out',
   weekly_report: 'The weekly report',
+  webhook_disabled: 'A webhook endpoint was turned off after failing',
 };
 
 /**
@@ -35,6 +37,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: Record<NotificationKind, { inApp: bo
   viral_alert: { inApp: true, mail: false },
   budget_alert: { inApp: true, mail: true },
   weekly_report: { inApp: true, mail: true },
+  webhook_disabled: { inApp: true, mail: true },
 };
 
 export const notificationSchema = z.object({

@@ -65,12 +65,22 @@ export const postEventSchema = z.object({
   actorName: z.string().nullable(),
   targetId: z.string().nullable(),
   fromState: z
-    .enum([...POST_STATES, 'pending'])
+    .enum([...POST_STATES, 'pending', 'deleted'])
     .nullable()
     .describe('A post state, or a target state for target events'),
-  toState: z.enum([...POST_STATES, 'pending']).nullable(),
+  toState: z.enum([...POST_STATES, 'pending', 'deleted']).nullable(),
   detail: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+});
+
+/** The last try at deleting a still-published target from its network, when it did not (yet) succeed. */
+export const targetDeletionSchema = z.object({
+  targetId: z.string(),
+  state: z
+    .enum(['running', 'failed', 'unknown'])
+    .describe('`unknown`: no answer came after the request left; deleting again is safe'),
+  reason: z.string().nullable(),
+  at: z.string(),
 });
 
 export const postDetailSchema = postSchema.extend({
@@ -81,6 +91,9 @@ export const postDetailSchema = postSchema.extend({
     .describe(
       'What Plume expected of each target when the post was scheduled or approved, and the actual result after 24 h',
     ),
+  deletions: z
+    .array(targetDeletionSchema)
+    .describe('Published targets whose deletion from the network is running, failed, or has an unknown outcome'),
 });
 
 const commaSeparated = <T extends z.ZodType<string, string>>(item: T) =>

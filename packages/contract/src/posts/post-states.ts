@@ -16,7 +16,15 @@ export const POST_STATES = [
 export type PostState = (typeof POST_STATES)[number];
 
 /** Where one target (the post on one account) is. */
-export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const;
+export const TARGET_STATES = [
+  'pending',
+  'publishing',
+  'published',
+  'failed',
+  'unconfirmed',
+  'cancelled',
+  'deleted',
+] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
 
 /** Why a target failed (or was left unconfirmed, or published with a warning). */
@@ -60,6 +68,8 @@ export const POST_EVENT_TYPES = [
   'target_unconfirmed',
   'target_overdue',
   'target_requeued',
+  'target_deleted',
+  'target_delete_failed',
 ] as const;
 export type PostEventType = (typeof POST_EVENT_TYPES)[number];
 
@@ -79,6 +89,7 @@ const stateLabels: Record<PostState | TargetState, string> = {
   rejected: 'Rejected',
   cancelled: 'Cancelled',
   pending: 'Pending',
+  deleted: 'Deleted',
 };
 
 /**

@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { targetComparisons } from '../insights/record-predictions.ts';
 import { checkPublishable } from './post-context.ts';
+import { deletionStatusOf, type DeletionStatus } from './deletion-status.ts';
 
 export type TargetView = z.output<typeof postTargetSchema>;
 export type PostView = z.output<typeof postSchema>;
@@ -125,11 +126,18 @@ export async function listPosts(
 }
 
 export async function getPost(
-  deps: { db: Pick<Database, 'select'>; runtime: NetworkRuntime },
+  deps: { db: Pick<Database, 'select' | 'selectDistinctOn'>; runtime: NetworkRuntime },
   workspaceId: string,
   postId: string,
   caller: CallerContext,
-): Promise<PostView & { events: PostEventView[]; issues: FieldError[]; predictions: TargetPredictionView[] }> {
+): Promise<
+  PostView & {
+    events: PostEventView[];
+    issues: FieldError[];
+    predictions: TargetPredictionView[];
+    deletions: DeletionStatus[];
+  }
+> {
   const [post] = await deps.db
     .select()
     .from(posts)
@@ -157,6 +165,10 @@ export async function getPost(
       createdAt: event.createdAt.toISOString(),
     })),
     issues,
+    deletions: await deletionStatusOf(
+      deps.db,
+      targets.filter((target) => target.state === 'published').map((target) => target.id),
+    ),
     predictions: (
       await targetComparisons(
         deps.db,

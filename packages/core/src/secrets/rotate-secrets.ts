@@ -15,6 +15,8 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'oauth_states', column: 'code_verifier_ciphertext' },
   { table: 'pending_connections', column: 'payload_ciphertext' },
   { table: 'llm_providers', column: 'api_key_ciphertext' },
+  { table: 'webhook_endpoints', column: 'secret_ciphertext' },
+  { table: 'webhook_endpoints', column: 'previous_secret_ciphertext' },
 ] as const;
 
 /**

@@ -14,6 +14,7 @@ import {
   problemStatuses,
 } from './problem-responses.ts';
 import { describedTags } from './tag-descriptions.ts';
+import { webhookOperations } from './webhook-operations.ts';
 
 type JsonObject = Record<string, unknown>;
 type Operation = JsonObject & {
@@ -154,6 +155,7 @@ export function completeDocument(
     [...used].sort((a, b) => a - b).map((status) => [problemResponseName(status), problemResponse(status)]),
   );
   document['servers'] = [{ url: options.serverUrl, description: 'This Plume instance' }];
+  document['webhooks'] = webhookOperations();
   document.tags = describedTags(
     Object.values(paths).flatMap((operations) =>
       Object.values(operations).flatMap((operation) => operation.tags ?? []),

@@ -9,6 +9,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['members', "A workspace's members and their roles"],
   ['invitations', 'Inviting people into a workspace, and answering an invitation'],
   ['api-keys', 'Workspace API keys for scripts and integrations'],
+  ['webhooks', 'Outgoing webhooks: endpoints, their delivery log, replay and secret rotation'],
   ['audit-log', 'Who did what in a workspace'],
   ['networks', 'The social networks this server can publish to'],
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],

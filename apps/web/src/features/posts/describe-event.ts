@@ -22,6 +22,8 @@ const eventLabels: Record<string, string> = {
   target_overdue: 'Overdue on an account',
   republish: 'Publishing again (not on the network)',
   target_requeued: 'Back in the queue on an account (nothing had been sent)',
+  target_deleted: 'Deleted from the network',
+  target_delete_failed: 'Deleting from the network did not work',
 };
 
 /** What a person did, named by where the post went: a submit that needed no review scheduled it. */

@@ -19,11 +19,13 @@ import { PullAndReplace } from './pull-and-replace.tsx';
 import { postQueryOptions } from './posts-query.ts';
 import { StateBadge } from './state-badge.tsx';
 import { TargetStatus } from './target-status.tsx';
+import { DeleteFromNetwork } from './delete-from-network.tsx';
 
 // While the engine works on a post its page follows along; settled posts are not polled.
 const ACTIVE = new Set(['scheduled', 'publishing']);
 
-function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }) {
+function TargetsTable(props: { workspaceId: string; post: PostDetail; timeZone: string; canDelete: boolean }) {
+  const { workspaceId, post, timeZone, canDelete } = props;
   const networkName = useNetworkName();
   if (post.targets.length === 0) return <p className="text-sm text-muted">No accounts chosen.</p>;
   const predictionOf = (targetId: string) => post.predictions.find((item) => item.targetId === targetId);
@@ -44,6 +46,14 @@ function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }
               <td className="py-3 pr-4 [overflow-wrap:anywhere]">
                 <TargetStatus target={t} timeZone={timeZone} />
                 <PredictedVsActual prediction={predictionOf(t.id)} timezone={timeZone} />
+                {canDelete && t.state === 'published' ? (
+                  <DeleteFromNetwork
+                    workspaceId={workspaceId}
+                    post={post}
+                    target={t}
+                    networkName={networkName(t.network)}
+                  />
+                ) : null}
               </td>
             </tr>
           ))}
@@ -55,7 +65,7 @@ function TargetsTable({ post, timeZone }: { post: PostDetail; timeZone: string }
 
 /** /w/$workspaceId/posts/$postId — content, per-target status, history and the next moves. */
 export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; postId: string }) {
-  const { timezone } = useWorkspace(workspaceId);
+  const { timezone, role } = useWorkspace(workspaceId);
   const post = useQuery({
     ...postQueryOptions(workspaceId, postId),
     refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.state) ? 3000 : false),
@@ -116,7 +126,7 @@ export function PostDetailPage({ workspaceId, postId }: { workspaceId: string; p
           ) : null}
         </Card>
         <Card title="Targets">
-          <TargetsTable post={p} timeZone={timezone} />
+          <TargetsTable workspaceId={workspaceId} post={p} timeZone={timezone} canDelete={role !== 'viewer'} />
         </Card>
         {p.targets.some((target) => target.state === 'published') ? (
           <PostMetricsCard workspaceId={workspaceId} postId={p.id} timeZone={timezone} />

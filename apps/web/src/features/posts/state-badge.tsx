@@ -12,6 +12,7 @@ const tones: Record<PostState | TargetState, string> = {
   rejected: 'bg-danger-soft text-danger',
   cancelled: 'bg-subtle text-muted',
   pending: 'bg-subtle text-muted',
+  deleted: 'bg-subtle text-muted',
 };
 
 /** A post or target state as a small coloured label. */

@@ -54,6 +54,7 @@ export function TargetStatus({ target, timeZone }: { target: PostTarget; timeZon
       </span>
     );
   }
+  if (target.state === 'deleted') return <span>Deleted from the network; Plume keeps the post and its history.</span>;
   if (target.state === 'failed' || target.state === 'unconfirmed') {
     const lead = target.failureKind ? failureLeads[target.failureKind] : undefined;
     return (

@@ -92,6 +92,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/webhooks" params={{ workspaceId }} className={linkClasses}>
+                Webhooks
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/settings" params={{ workspaceId }} className={linkClasses}>
                 Settings
               </Link>

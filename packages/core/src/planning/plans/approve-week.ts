@@ -19,6 +19,7 @@ import { daysOfWeek } from './plan-calendar.ts';
 import { checkWeek } from './place-week.ts';
 import { listBriefRows, type BriefRow, type PlanRow } from './plan-store.ts';
 import { isLive } from './plan-world.ts';
+import { emitWeekApproved } from '../../webhooks/emit-plan-events.ts';
 
 export type ApproveWeekResult = {
   approved: string[];
@@ -100,5 +101,6 @@ export async function approveWeek(
       result.pending.push({ briefId: brief.id, postId: brief.postId, message: error.message });
     }
   }
+  await emitWeekApproved(deps.db, { plan, week: input.week, ...result, actor: input.actor });
   return result;
 }
