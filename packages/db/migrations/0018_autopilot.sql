@@ -8,6 +8,7 @@ CREATE TABLE "workspace_autopilots" (
 	"pause_on_negative_spike" boolean DEFAULT true NOT NULL,
 	"paused_at" timestamp with time zone,
 	"pause_reason" text,
+	"resumed_at" timestamp with time zone,
 	"updated_by" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

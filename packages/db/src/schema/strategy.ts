@@ -60,6 +60,8 @@ export const workspaceAutopilots = pgTable('workspace_autopilots', {
   pauseOnNegativeSpike: boolean('pause_on_negative_spike').notNull().default(true),
   pausedAt: timestamp('paused_at', { withTimezone: true }),
   pauseReason: text('pause_reason'),
+  /** When a person last resumed it: a spike seen before this does not pause it again. */
+  resumedAt: timestamp('resumed_at', { withTimezone: true }),
   updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
