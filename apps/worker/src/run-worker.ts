@@ -115,7 +115,11 @@ export async function startWorker(input: {
             {
               db,
               gateway: input.llm.gateway,
-              services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) },
+              services: {
+                competitors: storedCompetitors(db),
+                strategy: storedStrategy(db),
+                execution: { runtime: publishing.runtime },
+              },
             },
             agentRunJob,
             logger,

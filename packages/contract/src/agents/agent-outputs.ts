@@ -4,6 +4,7 @@
  * schemas validate a model's answer on the server and type the run page in the web app.
  */
 import { z } from 'zod';
+import { executionOutputSchema } from './execution-output.ts';
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give a month as YYYY-MM, like 2027-01.');
@@ -91,8 +92,9 @@ export const strategyProposalSchema = z.strictObject({
 });
 
 export const agentRunOutputSchema = z.object({
-  intelligence: intelligenceResultSchema,
+  intelligence: intelligenceResultSchema.optional(),
   strategy: strategyProposalSchema.optional(),
+  execution: executionOutputSchema.optional(),
 });
 
 export type IntelligenceFacts = z.infer<typeof intelligenceFactsSchema>;

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { workspaceIdParam, workspaceParams } from '../common-schemas.ts';
 import { pageOf, timestamp, type Wire } from '../wire.ts';
 import { agentRunOutputSchema, monthSchema } from './agent-outputs.ts';
+import { checkExecutionRun, executionRunFields } from './execution-input.ts';
 
-export const AGENT_RUN_KINDS = ['intelligence', 'intelligence_strategy'] as const;
+export const AGENT_RUN_KINDS = ['intelligence', 'intelligence_strategy', 'execution'] as const;
 export const AGENT_RUN_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export const AGENT_STEP_STATES = ['running', 'succeeded', 'failed'] as const;
 export const agentRunKindSchema = z.enum(AGENT_RUN_KINDS);
@@ -23,7 +24,7 @@ export const agentPillarSchema = z.strictObject({
 export const startAgentRunBody = z
   .strictObject({
     kind: agentRunKindSchema.describe(
-      '`intelligence`: what the workspace knows; `intelligence_strategy`: that, then a strategy proposal',
+      "`intelligence`: what the workspace knows; `intelligence_strategy`: that, then a strategy proposal; `execution`: place a plan's weeks and submit their drafts (`planId`, `weeks`)",
     ),
     startMonth: monthSchema.optional().describe('First month the strategy covers (default: next month)'),
     months: z.number().int().min(1).max(3).default(1),
@@ -38,8 +39,10 @@ export const startAgentRunBody = z
       .max(10)
       .optional()
       .describe("Goals to turn into KPI targets (default: the brand profile's goals)"),
+    ...executionRunFields,
   })
   .superRefine((body, context) => {
+    checkExecutionRun(body, context);
     if (body.pillars === undefined) return;
     const total = body.pillars.reduce((sum, pillar) => sum + pillar.share, 0);
     if (Math.abs(total - 100) > 1)

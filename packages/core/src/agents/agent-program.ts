@@ -13,6 +13,7 @@ import { workspaces } from '@plume/db/schema/workspaces';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import type { CompetitorSummarySource } from './intelligence/competitor-source.ts';
 import type { CurrentStrategySource } from './strategy/current-strategy-source.ts';
+import { runExecution, type ExecutionServices } from './execution/execution-program.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
 import { modelStep } from './model-step.ts';
 import type { AgentProgram } from './runner.ts';
@@ -23,10 +24,16 @@ export type AgentServices = {
   competitors: CompetitorSummarySource;
   /** The workspace's current strategy, when the strategy module is wired in (else request or brand profile). */
   strategy?: CurrentStrategySource;
+  /** The Execution agent's network runtime (post checks on submit); runs of kind `execution` need it. */
+  execution?: ExecutionServices;
 };
 
 export function agentProgram(services: AgentServices): AgentProgram {
   return async (context): Promise<AgentRunOutput> => {
+    if (context.run.kind === 'execution') {
+      if (services.execution === undefined) throw new Error('The Execution agent is not wired in this worker.');
+      return runExecution(context, services.execution);
+    }
     const input = runInputSchema.parse(context.run.input);
     const workspaceId = context.run.workspaceId;
     const facts = await context.step('facts', intelligenceFactsSchema, async () => {

@@ -68,7 +68,7 @@ describe('an intelligence + strategy run', () => {
     expect(view.costMicros).toBeLessThanOrEqual(view.estimateMicros);
     expect(view.output?.strategy?.months.map((month) => month.month)).toEqual(['2027-01', '2027-02']);
     expect(view.output?.strategy?.months[0]?.pillarMix.map((item) => item.pillar)).toEqual(['bakes', 'team', 'offers']);
-    expect(view.output?.intelligence.reading.highlights.length).toBeGreaterThan(0);
+    expect(view.output?.intelligence?.reading.highlights.length).toBeGreaterThan(0);
     expect(view.doneSteps).toBe(3);
   });
 

@@ -23,4 +23,8 @@ export const runInputSchema = z.object({
 export type RunInput = z.infer<typeof runInputSchema>;
 
 /** Steps each kind plans (model retries come on top when an answer is malformed). */
-export const PLANNED_STEPS: Record<RunInput['kind'], number> = { intelligence: 2, intelligence_strategy: 3 };
+export const PLANNED_STEPS: Record<RunInput['kind'], number> = {
+  intelligence: 2,
+  intelligence_strategy: 3,
+  execution: 1, // one step per week: start-execution.ts stores the real count
+};

@@ -3,6 +3,7 @@ import type { WireAgentRun, WireAgentRunSummary } from '@plume/contract/agents/a
 const kindLabels: Record<WireAgentRunSummary['kind'], string> = {
   intelligence: 'Intelligence',
   intelligence_strategy: 'Intelligence + Strategy',
+  execution: 'Execution',
 };
 
 const stateLabels: Record<WireAgentRunSummary['state'], string> = {
@@ -23,7 +24,8 @@ const stepLabels: Record<string, string> = {
 
 export const kindLabel = (kind: WireAgentRunSummary['kind']) => kindLabels[kind];
 export const stateLabel = (state: WireAgentRunSummary['state']) => stateLabels[state];
-export const stepLabel = (key: string) => stepLabels[key] ?? key;
+export const stepLabel = (key: string) =>
+  stepLabels[key] ?? (key.startsWith('week:') ? `Execution agent: place and submit the week of ${key.slice(5)}` : key);
 
 /** Money in micro-dollars, as people read it: "$0.0012", or "free" for local models. */
 export function formatCost(micros: number): string {

@@ -1,6 +1,7 @@
 import type { WireAgentRun } from '@plume/contract/agents/agent-run-schemas';
 import { Card } from '../../components/card.tsx';
 import { monthLabel } from './agent-labels.ts';
+import { ExecutionResult } from './execution-result.tsx';
 
 type Output = NonNullable<WireAgentRun['output']>;
 type Strategy = NonNullable<Output['strategy']>;
@@ -99,6 +100,8 @@ function StrategyProposal({ strategy, names }: { strategy: Strategy; names: Map<
 
 /** What the run produced: the Intelligence agent's reading and facts, and the Strategy agent's proposal. */
 export function RunOutput({ output, input }: { output: Output; input: WireAgentRun['input'] }) {
+  if (output.intelligence === undefined)
+    return output.execution ? <ExecutionResult execution={output.execution} /> : null;
   const { facts, reading } = output.intelligence;
   const pillars = Array.isArray(input['pillars']) ? (input['pillars'] as Array<{ key?: unknown; name?: unknown }>) : [];
   const names = new Map(pillars.map((pillar) => [String(pillar.key), String(pillar.name)]));

@@ -15,6 +15,7 @@ import { getBrandProfile } from '../../content/brand-profile-store.ts';
 import { readBudget } from '../../llm/read-budget.ts';
 import type { PostActor } from '../../posts/approval-settings.ts';
 import { actOnPost } from '../../posts/manage-posts.ts';
+import { formatWall, utcToWall } from '../../scheduling/zoned-time.ts';
 import { localInstant } from '../placement/slot-calendar.ts';
 import { daysOfWeek, plusDays, startOfDay } from '../plans/plan-calendar.ts';
 import { strategyRulesLoader } from '../plans/plan-rules.ts';
@@ -27,7 +28,7 @@ import { findNegativeSpike } from './negative-spike.ts';
 export const AUTOPILOT_POST_ACTOR: PostActor = { kind: 'system', userId: null, name: 'Autopilot', role: 'editor' };
 
 export type AutoScheduleOutcome = {
-  scheduled: { briefId: string; postId: string; at: string }[];
+  scheduled: { briefId: string; postId: string; at: string; local: string }[];
   held: { briefId: string; postId: string; guardrail: string; message: string }[];
   /** Why nothing was scheduled this week (paused, a spike, the budget), or null. */
   stopped: string | null;
@@ -171,7 +172,8 @@ export async function autoScheduleWeek(
     }
     try {
       const state = await approveAsAutopilot(deps, workspaceId, brief, postId, facts.state);
-      outcome.scheduled.push({ briefId: brief.id, postId, at: slot!.toISOString() });
+      const local = formatWall(utcToWall(zone, slot!));
+      outcome.scheduled.push({ briefId: brief.id, postId, at: slot!.toISOString(), local });
       await recordAudit(deps.db, workspaceId, AUTOPILOT_ACTOR, 'autopilot.scheduled', 'post', postId, {
         ...subject,
         state,

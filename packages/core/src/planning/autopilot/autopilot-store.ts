@@ -66,7 +66,7 @@ export async function putAutopilot(
   body.approvedPillars.forEach((key, index) => {
     if (!keys.has(key))
       throw AppError.validation(
-        `body/approvedPillars/${index}`,
+        `approvedPillars/${index}`,
         strategy === null
           ? 'The workspace has no strategy yet, so no pillars to approve.'
           : 'Not a pillar of the strategy.',
