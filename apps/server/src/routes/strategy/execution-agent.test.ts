@@ -9,7 +9,7 @@ import type { PlanDetail } from '@plume/contract/planning/plan-schemas';
 import { agentRunSteps, agentRuns } from '@plume/db/schema/agents';
 import { measuredPosts } from '@plume/db/schema/analytics';
 import { posts } from '@plume/db/schema/publishing';
-import { setUpAutopilot, type AutopilotWorld } from './autopilot-fixture.ts';
+import { setUpAutopilot, type AutopilotWorld } from './test-support/autopilot-world.ts';
 
 let w: AutopilotWorld;
 

@@ -17,9 +17,9 @@ import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { PlanBrief, PlanDetail } from '@plume/contract/planning/plan-schemas';
 import type { WorkspaceStrategy } from '@plume/contract/planning/strategy-schemas';
 import { auditEvents } from '@plume/db/schema/audit';
-import type { TestUser } from '../../test-support/factories.ts';
-import { scriptContentModel } from '../content/content-fake-model.ts';
-import { setUpStudio, type StudioFixture } from '../content/content-studio-fixture.ts';
+import type { TestUser } from '../../../test-support/factories.ts';
+import { scriptContentModel } from '../../content/content-fake-model.ts';
+import { setUpStudio, type StudioFixture } from '../../content/content-studio-fixture.ts';
 
 export type AutopilotWorld = StudioFixture & {
   call(user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse>;
