@@ -49,7 +49,7 @@ async function engagementCollapse(db: Database, workspaceId: string, from: Date)
     ) base
     WHERE m.workspace_id = ${workspaceId} AND m.published_at >= ${from}
       AND m.engagements IS NOT NULL AND m.last_measured_at >= m.published_at + interval '24 hours'
-      AND base.n >= 10 AND base.median >= 5 AND m.engagements < ${COLLAPSE_SHARE} * base.median
+      AND base.n >= 10 AND base.median >= 5 AND m.engagements < ${COLLAPSE_SHARE}::float8 * base.median
     ORDER BY m.published_at DESC LIMIT 1`);
   const row = result.rows[0];
   if (row === undefined) return null;
@@ -76,7 +76,8 @@ async function followerDrop(db: Database, workspaceId: string, now: Date, from: 
           WHERE s.account_id = latest.account_id AND s.followers IS NOT NULL
             AND s.taken_at <= latest.taken_at - interval '24 hours' AND s.taken_at >= ${from}
           ORDER BY s.taken_at DESC LIMIT 1) earlier ON true
-    WHERE earlier.followers - latest.followers >= greatest(${FOLLOWER_DROP.least}, ${FOLLOWER_DROP.share} * earlier.followers)
+    WHERE (earlier.followers - latest.followers)::float8
+          >= greatest(${FOLLOWER_DROP.least}::float8, ${FOLLOWER_DROP.share}::float8 * earlier.followers)
     LIMIT 1`);
   const row = result.rows[0];
   if (row === undefined) return null;
