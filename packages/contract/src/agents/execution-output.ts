@@ -11,8 +11,8 @@ export const executionWeekSchema = z.object({
   notPlaced: z.array(briefMessage.extend({ reason: z.string() })),
   /** Sent for review (or held by the network's checks), with the reason. */
   submitted: z.array(briefMessage.extend({ postId: z.string() })),
-  /** Scheduled at once because the workspace needs no approval. */
-  scheduledWithoutReview: z.array(z.string()),
+  /** Drafts not submitted: the workspace needs no approval, so submitting would schedule them. */
+  notSubmitted: z.array(briefMessage),
   /** Approved and scheduled by the autopilot (level `auto_schedule`). */
   autoScheduled: z.array(
     z.object({

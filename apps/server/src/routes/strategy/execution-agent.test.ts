@@ -5,6 +5,7 @@ import { agentProgram } from '@plume/core/agents/agent-program';
 import { noCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { executeRun } from '@plume/core/agents/runner';
 import { clearModelCache } from '@plume/core/insights/account-models';
+import { putApprovalSettings } from '@plume/core/posts/approval-settings';
 import type { PlanDetail } from '@plume/contract/planning/plan-schemas';
 import { agentRunSteps, agentRuns } from '@plume/db/schema/agents';
 import { measuredPosts } from '@plume/db/schema/analytics';
@@ -136,6 +137,21 @@ describe('the Execution agent', () => {
     const steps = await w.t.db.select().from(agentRunSteps).where(eq(agentRunSteps.runId, second.id));
     expect(steps.map((step) => step.attempts)).toEqual([1]);
     expect((await w.audit('autopilot.placed')).length).toBe(placedBefore);
+  });
+
+  it('submits nothing where the workspace needs no approval (a submit would schedule it)', async () => {
+    await putApprovalSettings(w.t.db, w.workspace.id, { approvalMode: 'none', approverIds: [] });
+    try {
+      const { plan, week } = await w.week([{ day: 4, network: 'mastodon', pillar: 'tips' }]);
+      const run = await w.execute(plan.id, [week]);
+      const result = run.output?.execution?.weeks[0];
+      expect(result?.submitted).toEqual([]);
+      expect(result?.notSubmitted[0]?.message).toContain('this workspace needs no approval');
+      const board = (await w.call(w.viewer, 'GET', w.ws(`/plans/${plan.id}`))).json<PlanDetail>();
+      expect(board.briefs[0]?.postState).toBe('draft');
+    } finally {
+      await putApprovalSettings(w.t.db, w.workspace.id, { approvalMode: 'any_admin', approverIds: [] });
+    }
   });
 
   it('is cancelled before its next week', async () => {

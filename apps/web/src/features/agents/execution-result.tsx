@@ -37,10 +37,7 @@ export function ExecutionResult({ execution }: { execution: Execution }) {
             <Lines title="Placed" items={week.placed.map((item) => `${item.local} (workspace time): ${item.reason}`)} />
             <Lines title="Not placed" items={week.notPlaced.map((item) => item.message)} />
             <Lines title="Submitted for approval" items={week.submitted.map((item) => item.message)} />
-            <Lines
-              title="Scheduled without review (the workspace needs no approval)"
-              items={week.scheduledWithoutReview.map((id) => `Brief ${id.slice(0, 8)}`)}
-            />
+            <Lines title="Not submitted" items={week.notSubmitted.map((item) => item.message)} />
             <Lines
               title="Scheduled by the autopilot"
               items={week.autoScheduled.map(

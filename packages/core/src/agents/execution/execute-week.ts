@@ -10,9 +10,21 @@ import { autoScheduleWeek, AUTOPILOT_POST_ACTOR } from '../../planning/autopilot
 import { AUTOPILOT_ACTOR, getAutopilot } from '../../planning/autopilot/autopilot-store.ts';
 import { approveWeek } from '../../planning/plans/approve-week.ts';
 import { placeWeek } from '../../planning/plans/place-week.ts';
-import type { PlanRow } from '../../planning/plans/plan-store.ts';
-import type { PlanDeps } from '../../planning/plans/plan-world.ts';
+import { daysOfWeek } from '../../planning/plans/plan-calendar.ts';
+import { listBriefRows, type PlanRow } from '../../planning/plans/plan-store.ts';
+import { isLive, type PlanDeps } from '../../planning/plans/plan-world.ts';
+import { getApprovalSettings } from '../../posts/approval-settings.ts';
 import type { ExecutionInput } from './execution-input.ts';
+
+const NOT_SUBMITTED =
+  'Not submitted: this workspace needs no approval, so submitting would schedule it. Approve the week to schedule it.';
+
+async function draftedBriefs(deps: PlanDeps, plan: PlanRow, week: string) {
+  const days = new Set(daysOfWeek(week));
+  return (await listBriefRows(deps.db, plan.id))
+    .filter((brief) => isLive(brief) && days.has(brief.day) && brief.state === 'drafted')
+    .map((brief) => ({ briefId: brief.id, message: NOT_SUBMITTED }));
+}
 
 const nothing = (week: string, level: ExecutionWeek['level'], stopped: string): ExecutionWeek => ({
   week,
@@ -20,7 +32,7 @@ const nothing = (week: string, level: ExecutionWeek['level'], stopped: string): 
   placed: [],
   notPlaced: [],
   submitted: [],
-  scheduledWithoutReview: [],
+  notSubmitted: [],
   autoScheduled: [],
   held: [],
   stopped,
@@ -50,19 +62,14 @@ export async function executeWeek(
       notPlaced: placed.unplaced.map((item) => ({ briefId: item.briefId, why: item.message })),
     });
 
-  const submitted = await approveWeek(deps, {
-    plan,
-    week,
-    except: [],
-    actor: AUTOPILOT_POST_ACTOR,
-    submitOnly: true,
-  });
+  // Without approval rules a submit schedules the post: the agent only submits where a person approves.
+  const needsApproval = (await getApprovalSettings(deps.db, workspaceId)).approvalMode !== 'none';
+  const submitted = needsApproval
+    ? await approveWeek(deps, { plan, week, except: [], actor: AUTOPILOT_POST_ACTOR, submitOnly: true })
+    : { approved: [], pending: [], skipped: [] };
+  const notSubmitted = needsApproval ? [] : await draftedBriefs(deps, plan, week);
   for (const item of submitted.pending)
     await audit('autopilot.submitted', 'post', item.postId, { briefId: item.briefId, outcome: item.message });
-  for (const briefId of submitted.approved)
-    await audit('autopilot.submitted', 'plan_brief', briefId, {
-      outcome: 'Scheduled at once: the workspace needs no approval.',
-    });
 
   const auto =
     settings.level === 'auto_schedule'
@@ -79,7 +86,7 @@ export async function executeWeek(
     })),
     notPlaced: placed.unplaced,
     submitted: submitted.pending,
-    scheduledWithoutReview: submitted.approved,
+    notSubmitted,
     autoScheduled: auto.scheduled,
     held: auto.held,
     stopped: auto.stopped,
