@@ -27,6 +27,7 @@ import { analyticsRoutes } from './routes/analytics/analytics.routes.ts';
 import { competitorRoutes } from './routes/competitors/competitors.routes.ts';
 import { industryTemplateRoutes } from './routes/strategy/industry-templates.routes.ts';
 import { strategyRoutes } from './routes/strategy/strategy.routes.ts';
+import { autopilotRoutes } from './routes/strategy/autopilot.routes.ts';
 import { auditLogRoutes } from './routes/audit-log/audit-log.routes.ts';
 import { outboxRoutes } from './routes/admin/outbox.routes.ts';
 import { instancePublishingRoutes } from './routes/instance/instance-publishing.routes.ts';
@@ -97,6 +98,7 @@ export const routeModules = [
   agentRunApplyRoutes,
   industryTemplateRoutes,
   strategyRoutes,
+  autopilotRoutes,
   planRoutes,
   planBriefRoutes,
   abTestRoutes,

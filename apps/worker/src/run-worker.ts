@@ -129,6 +129,7 @@ export async function startWorker(input: {
                 competitors: storedCompetitors(db),
                 strategy: storedStrategy(db),
                 content: { runtime: publishing.runtime },
+                execution: { runtime: publishing.runtime },
               },
             },
             agentRunJob,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { contentRunOutputSchema } from './content-run-schemas.ts';
 import { learningOutputSchema } from './learning-outputs.ts';
+import { executionOutputSchema } from './execution-output.ts';
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give a month as YYYY-MM, like 2027-01.');
@@ -93,11 +94,12 @@ export const strategyProposalSchema = z.strictObject({
 });
 
 export const agentRunOutputSchema = z.object({
-  /** Absent for a `content` or `learning` run. */
+  /** Absent for a `content`, `learning` or `execution` run. */
   intelligence: intelligenceResultSchema.optional(),
   strategy: strategyProposalSchema.optional(),
   content: contentRunOutputSchema.optional(),
   learning: learningOutputSchema.optional(),
+  execution: executionOutputSchema.optional(),
 });
 
 export type IntelligenceFacts = z.infer<typeof intelligenceFactsSchema>;

@@ -6,7 +6,7 @@ import { agentRunOutputSchema, monthSchema } from './agent-outputs.ts';
 import { contentRunFields, checkContentRunBody } from './content-run-schemas.ts';
 import { mondaySchema } from './learning-outputs.ts';
 
-export const AGENT_RUN_KINDS = ['intelligence', 'intelligence_strategy', 'content', 'learning'] as const;
+export const AGENT_RUN_KINDS = ['intelligence', 'intelligence_strategy', 'content', 'learning', 'execution'] as const;
 export const AGENT_RUN_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export const AGENT_STEP_STATES = ['running', 'succeeded', 'failed'] as const;
 export const agentRunKindSchema = z.enum(AGENT_RUN_KINDS);
@@ -25,7 +25,7 @@ export const agentPillarSchema = z.strictObject({
 export const startAgentRunBody = z
   .strictObject({
     kind: agentRunKindSchema.describe(
-      "`intelligence`: what the workspace knows; `intelligence_strategy`: that, then a strategy proposal; `content`: a plan's briefs and drafts; `learning`: a retrospective of a week",
+      "`intelligence`: what the workspace knows; `intelligence_strategy`: that, then a strategy proposal; `content`: a plan's briefs and drafts; `learning`: a retrospective of a week; `execution`: place a plan's weeks and submit their drafts",
     ),
     week: mondaySchema.optional().describe('For `learning`: the Monday of the week (default: the last full week)'),
     startMonth: monthSchema.optional().describe('First month the strategy covers (default: next month)'),

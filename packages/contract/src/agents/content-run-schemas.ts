@@ -9,15 +9,25 @@ import { NETWORK_IDS } from '../networks/network-enums.ts';
 
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a day as YYYY-MM-DD.');
 
-/** Fields a start request carries for a `content` run (all optional in the shared body). */
+/** The kinds that work on a plan's weeks: `content` (briefs and drafts) and `execution` (place and submit). */
+const PLAN_RUN_KINDS: readonly string[] = ['content', 'execution'];
+
+/** Fields a start request carries for a `content` or `execution` run (all optional in the shared body). */
 export const contentRunFields = {
-  planId: z.uuid('Not a plan id').optional().describe('`content` runs: the plan whose weeks get briefs and drafts'),
+  planId: z
+    .uuid('Not a plan id')
+    .optional()
+    .describe(
+      '`content` and `execution` runs: the plan whose weeks get briefs and drafts, or are placed and submitted',
+    ),
   weeks: z
     .array(daySchema)
     .min(1)
     .max(6)
     .optional()
-    .describe("`content` runs: the weeks to fill, by their Monday (default: every week of the plan's month)"),
+    .describe(
+      "`content` and `execution` runs: the weeks, by their Monday (default: every week of the plan's month; for `execution`, those not over yet)",
+    ),
   networks: z
     .array(z.enum(NETWORK_IDS))
     .min(1)
@@ -26,18 +36,24 @@ export const contentRunFields = {
     .describe('`content` runs: only these networks (default: every network the workspace has an account on)'),
 };
 
-type ContentFields = { kind: string; planId?: string | undefined; weeks?: unknown; networks?: unknown };
+type ContentFields = { kind: string; planId?: string | undefined; weeks?: string[] | undefined; networks?: unknown };
 
-/** A content run needs its plan; the other kinds take none of its fields. */
+/** A content or execution run needs its plan; the other kinds take none of these fields; each week once. */
 export function checkContentRunBody(body: ContentFields, context: z.RefinementCtx): void {
-  if (body.kind === 'content') {
+  const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
+  if (PLAN_RUN_KINDS.includes(body.kind)) {
     if (body.planId === undefined)
-      context.addIssue({ code: 'custom', path: ['planId'], message: 'Choose the plan the agent fills.' });
-    return;
-  }
-  for (const field of ['planId', 'weeks', 'networks'] as const)
-    if (body[field] !== undefined)
-      context.addIssue({ code: 'custom', path: [field], message: 'Only a content run takes this field.' });
+      issue(['planId'], body.kind === 'content' ? 'Choose the plan the agent fills.' : 'Name the plan to execute.');
+  } else
+    for (const field of ['planId', 'weeks'] as const)
+      if (body[field] !== undefined) issue([field], 'Only a content or execution run takes this field.');
+  if (body.kind !== 'content' && body.networks !== undefined)
+    issue(['networks'], 'Only a content run takes this field.');
+  const seen = new Set<string>();
+  body.weeks?.forEach((week, index) => {
+    if (seen.has(week)) issue(['weeks', index], 'Each week once.');
+    seen.add(week);
+  });
 }
 
 /** One post to be, as the model proposes it for a week. */

@@ -37,6 +37,37 @@ export const monthlyAiBudgetSchema = z
   .nullable()
   .describe('US dollars a calendar month for AI; null = no cap');
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:mm (00:00–23:59)');
+
+/**
+ * The slot rules placement and the plan checks keep. Absent from a strategy: Plume's defaults (2 posts
+ * a day per account, quiet 22:00–07:00, 120 minutes apart, no natural cadence).
+ */
+export const postingRulesSchema = z
+  .strictObject({
+    postsPerDayPerAccount: z.number().int().min(1).max(24).describe('Most posts of one account on one local day'),
+    quietHours: z
+      .strictObject({ from: clock, to: clock })
+      .nullable()
+      .describe('No post from `from` to `to` on the workspace clock (22:00–07:00 wraps past midnight); null: none'),
+    minGapMinutes: z.number().int().min(0).max(1440).describe('Two posts of one account at least this far apart'),
+    naturalCadenceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(15)
+      .describe('Each placed time moves by up to ± this many minutes, shown as natural cadence; 0: off'),
+  })
+  .superRefine((rules, context) => {
+    if (rules.quietHours !== null && rules.quietHours.from === rules.quietHours.to)
+      context.addIssue({
+        code: 'custom',
+        path: ['quietHours', 'to'],
+        message: 'Quiet hours need an end different from their start.',
+      });
+  });
+export type PostingRules = z.infer<typeof postingRulesSchema>;
+
 const strategyShape = z.strictObject({
   pillars: z.array(pillarSchema).min(1).max(8),
   goals: z.array(z.enum(GOALS)).min(1).max(4),
@@ -48,6 +79,7 @@ const strategyShape = z.strictObject({
   monthlyAiBudgetUsd: monthlyAiBudgetSchema,
   templateId: templateIdSchema.nullable(),
   templateVersion: z.number().int().min(1).nullable(),
+  rules: postingRulesSchema.optional(),
 });
 
 export const workspaceStrategySchema = strategyShape.superRefine((strategy, context) => {

@@ -15,6 +15,7 @@ import type { ContentAgentServices } from './content/draft-step.ts';
 import { gatherFacts } from './intelligence/gather-facts.ts';
 import type { CompetitorSummarySource } from './intelligence/competitor-source.ts';
 import type { CurrentStrategySource } from './strategy/current-strategy-source.ts';
+import { runExecution, type ExecutionServices } from './execution/execution-program.ts';
 import { intelligencePrompt } from './intelligence/intelligence-prompt.ts';
 import { learningProgram } from './learning/learning-program.ts';
 import { modelStep } from './model-step.ts';
@@ -28,6 +29,8 @@ export type AgentServices = {
   strategy?: CurrentStrategySource;
   /** The networks' runtime, for the Content agent's drafts (agents/content). */
   content?: ContentAgentServices;
+  /** The Execution agent's network runtime (post checks on submit); runs of kind `execution` need it. */
+  execution?: ExecutionServices;
 };
 
 export function agentProgram(services: AgentServices): AgentProgram {
@@ -35,6 +38,10 @@ export function agentProgram(services: AgentServices): AgentProgram {
     if (context.run.kind === 'content') {
       if (services.content === undefined) throw new Error('This worker has no network runtime for drafts.');
       return runContentAgent(context, services.content);
+    }
+    if (context.run.kind === 'execution') {
+      if (services.execution === undefined) throw new Error('The Execution agent is not wired in this worker.');
+      return runExecution(context, services.execution);
     }
     const input = runInputSchema.parse(context.run.input);
     const workspaceId = context.run.workspaceId;

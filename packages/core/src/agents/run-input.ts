@@ -31,4 +31,5 @@ export const PLANNED_STEPS: Record<RunInput['kind'], number> = {
   // A content run's steps depend on its weeks and cadence: counted when it starts (agents/content).
   content: 0,
   learning: 2,
+  execution: 1, // one step per week: start-execution.ts stores the real count
 };

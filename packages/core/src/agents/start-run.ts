@@ -22,6 +22,7 @@ import { learningCalls, learningInput } from './learning/learning-input.ts';
 import { PLANNED_STEPS, type RunInput } from './run-input.ts';
 import { AGENT_RUN_JOB } from './run-store.ts';
 import { strategyPrompt } from './strategy/strategy-prompt.ts';
+import { startExecutionRun } from './execution/start-execution.ts';
 import { readRunView, type RunView } from './run-views.ts';
 
 export type StartRunDeps = { db: Database; llm: LlmServices; services: AgentServices; now?: () => Date };
@@ -106,6 +107,15 @@ export async function startAgentRun(
   command: { workspace: { id: string; timezone: string }; userId: string | null; body: StartAgentRunInput },
 ): Promise<RunView> {
   if (command.body.kind === 'content') return startContentRun(deps, command);
+  if (command.body.kind === 'execution')
+    return startExecutionRun(deps, {
+      workspaceId: command.workspace.id,
+      userId: command.userId,
+      planId: command.body.planId ?? '',
+      weeks: command.body.weeks,
+      trigger: 'person',
+      weeksPath: 'body/weeks',
+    });
   const now = deps.now?.() ?? new Date();
   const input = await resolveInput(deps, command.workspace, command.body, now);
   const calls = await plannedCalls(deps, command.workspace, input);

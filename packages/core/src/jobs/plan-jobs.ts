@@ -5,6 +5,7 @@ import type { NetworkId } from '@plume/networks/contract';
 import type { TargetNetwork } from '../content/target-network.ts';
 import { GENERATE_WEEK_JOB, runWeekGeneration } from '../planning/plans/generate-week.ts';
 import type { NetworkRuntime } from '../social/network-runtime.ts';
+import { startAutopilotRun } from '../planning/autopilot/autopilot-trigger.ts';
 import { defineJob } from './define-job.ts';
 
 export type PlanJobDeps = { db: Database; runtime: NetworkRuntime; gateway: Pick<LlmGateway, 'generate'> };
@@ -29,8 +30,8 @@ export const generatePlanWeekJob = defineJob({
       kind: z.enum(['user', 'api_key']),
     }),
   }),
-  run: (deps: PlanJobDeps, payload) =>
-    runWeekGeneration(
+  run: async (deps: PlanJobDeps, payload) => {
+    const finished = await runWeekGeneration(
       {
         db: deps.db,
         runtime: deps.runtime,
@@ -38,5 +39,9 @@ export const generatePlanWeekJob = defineJob({
         caller: { gateway: deps.gateway, workspaceId: payload.workspaceId, userId: payload.actor.userId },
       },
       payload,
-    ),
+    );
+    // The autopilot takes over from here unless it is off (docs/planning.md "Autopilot and guardrails").
+    if (finished !== null) await startAutopilotRun(deps.db, payload);
+    return finished;
+  },
 });

@@ -17,7 +17,8 @@ export type PostActor = {
   userId: string | null;
   name: string | null;
   role: WorkspaceRole;
-  kind: 'user' | 'api_key';
+  /** `system`: Plume's autopilot, approving only drafts its guardrails allow, at a level an admin set. */
+  kind: 'user' | 'api_key' | 'system';
 };
 
 export async function getApprovalSettings(
@@ -66,6 +67,7 @@ export async function saveApprovalSettings(
 }
 
 export function canApprove(settings: ApprovalSettings, actor: PostActor): boolean {
+  if (actor.kind === 'system') return true;
   if (actor.kind !== 'user' || actor.userId === null) return false;
   switch (settings.approvalMode) {
     case 'none':

@@ -37,3 +37,31 @@ export const workspaceTemplateCopies = pgTable('workspace_template_copies', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export type AutopilotLevel = 'off' | 'draft' | 'auto_schedule';
+
+/**
+ * A workspace's autopilot: how far Plume acts on its own (off; plan and draft for approval, the
+ * default; auto-schedule the approved pillars within the guardrails), the guardrails, and a pause
+ * with its reason (a negative spike, or a person). No row: level `draft`, default guardrails.
+ */
+export const workspaceAutopilots = pgTable('workspace_autopilots', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  level: text('level').$type<AutopilotLevel>().notNull().default('draft'),
+  /** Pillar keys whose drafts the autopilot may approve and schedule itself. */
+  approvedPillars: text('approved_pillars').array().notNull().default([]),
+  /** Most posts a day per account the autopilot schedules up to (posts already scheduled count). */
+  postsPerDayPerAccount: integer('posts_per_day_per_account').notNull().default(1),
+  /** Words or phrases: a draft mentioning one is never auto-scheduled. */
+  bannedTopics: text('banned_topics').array().notNull().default([]),
+  requireAiDisclosure: boolean('require_ai_disclosure').notNull().default(true),
+  pauseOnNegativeSpike: boolean('pause_on_negative_spike').notNull().default(true),
+  pausedAt: timestamp('paused_at', { withTimezone: true }),
+  pauseReason: text('pause_reason'),
+  /** When a person last resumed it: a spike seen before this does not pause it again. */
+  resumedAt: timestamp('resumed_at', { withTimezone: true }),
+  updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

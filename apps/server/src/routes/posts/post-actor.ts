@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { WorkspaceAccess } from '../../lib/workspace-access.ts';
 
 /** Who acts on a post, with their role in the workspace (approval rules depend on it). */
-export function actorFrom(access: WorkspaceAccess): PostActor {
+export function actorFrom(access: WorkspaceAccess): PostActor & { kind: 'user' | 'api_key' } {
   const { principal } = access;
   return principal.kind === 'user'
     ? { kind: 'user', userId: principal.userId, name: principal.name, role: access.role }

@@ -5,6 +5,7 @@ const kindLabels: Record<WireAgentRunSummary['kind'], string> = {
   intelligence_strategy: 'Intelligence + Strategy',
   content: 'Content: briefs and drafts',
   learning: 'Learning (weekly retrospective)',
+  execution: 'Execution',
 };
 
 const stateLabels: Record<WireAgentRunSummary['state'], string> = {
@@ -28,7 +29,10 @@ const stepLabels: Record<string, string> = {
 
 export const kindLabel = (kind: WireAgentRunSummary['kind']) => kindLabels[kind];
 export const stateLabel = (state: WireAgentRunSummary['state']) => stateLabels[state];
-export const stepLabel = (key: string) => stepLabels[key] ?? contentStepLabel(key) ?? key;
+export const stepLabel = (key: string) =>
+  stepLabels[key] ??
+  contentStepLabel(key) ??
+  (key.startsWith('week:') ? `Execution agent: place and submit the week of ${key.slice(5)}` : key);
 
 /** The Content agent's steps: `context`, `briefs:<monday>` (and `:retry`), `store:<monday>`, `draft:<briefId>`. */
 function contentStepLabel(key: string): string | null {

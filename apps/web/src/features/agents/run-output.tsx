@@ -2,6 +2,7 @@ import type { WireAgentRun } from '@plume/contract/agents/agent-run-schemas';
 import { Card } from '../../components/card.tsx';
 import { monthLabel } from './agent-labels.ts';
 import { ContentRunOutput } from './content-run-output.tsx';
+import { ExecutionResult } from './execution-result.tsx';
 
 type Output = NonNullable<WireAgentRun['output']>;
 type Strategy = NonNullable<Output['strategy']>;
@@ -101,6 +102,7 @@ function StrategyProposal({ strategy, names }: { strategy: Strategy; names: Map<
 /** What the run produced: the Intelligence agent's reading and facts, and the Strategy agent's proposal. */
 export function RunOutput({ output, input }: { output: Output; input: WireAgentRun['input'] }) {
   if (output.content) return <ContentRunOutput content={output.content} />;
+  if (output.execution) return <ExecutionResult execution={output.execution} />;
   if (!output.intelligence) return null;
   const { facts, reading } = output.intelligence;
   const pillars = Array.isArray(input['pillars']) ? (input['pillars'] as Array<{ key?: unknown; name?: unknown }>) : [];

@@ -16,6 +16,7 @@ import { PlanAgentPanel } from './plan-agent-panel.tsx';
 import { dayLabel, daysOfWeek, monthLabel } from './plan-days.ts';
 import { planChecksOptions, planOptions, useGenerateWeek, usePlaceWeek } from './plan-queries.ts';
 import { WeekBoard } from './week-board.tsx';
+import { RunExecutionButton } from '../agents/run-execution-button.tsx';
 
 /** /w/$workspaceId/plans/$planId — the month view and the week board. */
 export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId: string }) {
@@ -79,6 +80,7 @@ export function PlanPage({ workspaceId, planId }: { workspaceId: string; planId:
           <Button variant="secondary" onClick={() => setApproving(true)}>
             Approve week
           </Button>
+          <RunExecutionButton workspaceId={workspaceId} planId={planId} week={week} />
         </div>
       ) : null}
       {editable ? <PlanAgentPanel workspaceId={workspaceId} planId={planId} week={week} /> : null}

@@ -10,7 +10,41 @@ export type FormValues = {
   cadence: [string, string][];
   targets: Record<string, string>;
   budget: string;
+  rules: RuleValues;
 };
+
+/** The posting rules as typed; empty quiet hours (both) mean none. */
+export type RuleValues = { perDay: string; quietFrom: string; quietTo: string; gap: string; natural: string };
+
+/** Plume's defaults, shown when the strategy sets no rules yet. */
+export const DEFAULT_RULE_VALUES: RuleValues = {
+  perDay: '2',
+  quietFrom: '22:00',
+  quietTo: '07:00',
+  gap: '120',
+  natural: '0',
+};
+
+function ruleValues(rules: Stored['rules']): RuleValues {
+  if (rules === undefined) return DEFAULT_RULE_VALUES;
+  return {
+    perDay: String(rules.postsPerDayPerAccount),
+    quietFrom: rules.quietHours?.from ?? '',
+    quietTo: rules.quietHours?.to ?? '',
+    gap: String(rules.minGapMinutes),
+    natural: String(rules.naturalCadenceMinutes),
+  };
+}
+
+function rulesBody(values: RuleValues): NonNullable<StrategyBody['rules']> {
+  const none = values.quietFrom.trim() === '' && values.quietTo.trim() === '';
+  return {
+    postsPerDayPerAccount: numberOf(values.perDay),
+    quietHours: none ? null : { from: values.quietFrom.trim(), to: values.quietTo.trim() },
+    minGapMinutes: numberOf(values.gap),
+    naturalCadenceMinutes: numberOf(values.natural),
+  };
+}
 
 export function toValues(strategy: Stored): FormValues {
   return {
@@ -20,6 +54,7 @@ export function toValues(strategy: Stored): FormValues {
       strategy.kpiTargets.map((kpi) => [kpi.key, kpi.target === null ? '' : String(kpi.target)]),
     ),
     budget: strategy.monthlyAiBudgetUsd === null ? '' : String(strategy.monthlyAiBudgetUsd),
+    rules: ruleValues(strategy.rules),
   };
 }
 
@@ -39,6 +74,7 @@ export function toBody(strategy: Stored, values: FormValues): StrategyBody {
       return { ...kpi, target: typed.trim() === '' ? null : numberOf(typed) };
     }),
     monthlyAiBudgetUsd: values.budget.trim() === '' ? null : numberOf(values.budget),
+    rules: rulesBody(values.rules),
   };
 }
 

@@ -10,6 +10,7 @@ import { api } from '../../lib/api.ts';
 import { useNetworkName } from '../networks/use-network-name.ts';
 import { strategyPath, strategyQueryKey } from './strategy-queries.ts';
 import { AddNetwork } from './add-network.tsx';
+import { PostingRulesFields } from './posting-rules-fields.tsx';
 import {
   newPillar,
   problemsByPath,
@@ -28,6 +29,7 @@ function labelOf(path: string, values: FormValues): string | undefined {
   }
   if (head === 'pillars') return 'Pillars';
   if (head === 'monthlyAiBudgetUsd') return 'Monthly AI budget';
+  if (head === 'rules') return 'Posting rules';
   return undefined;
 }
 
@@ -159,6 +161,11 @@ export function StrategyForm({ workspaceId, strategy }: { workspaceId: string; s
             />
           ))}
         </fieldset>
+        <PostingRulesFields
+          values={values.rules}
+          problems={problems}
+          onChange={(rules) => setValues({ ...values, rules })}
+        />
         <TextField
           label="Monthly AI budget (US dollars)"
           hint="Also sets the monthly cap on model spending (Models page). Empty: no budget here, the Models page's cap stays."

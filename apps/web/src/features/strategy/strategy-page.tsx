@@ -14,6 +14,8 @@ import { GOAL_CHOICES } from './onboarding-answers.ts';
 import { PillarMix } from './pillar-mix.tsx';
 import { SeasonalDatesCard } from './seasonal-dates-card.tsx';
 import { StrategyForm } from './strategy-form.tsx';
+import { AutopilotCard } from './autopilot-card.tsx';
+import type { WorkspaceRole } from '@plume/contract/workspaces/workspace-enums';
 import { TemplateCopyCard } from './template-copy-card.tsx';
 import { strategyQueryOptions } from './strategy-queries.ts';
 import type { Stored } from './strategy-form-values.ts';
@@ -90,7 +92,9 @@ function StrategySummary({ strategy }: { strategy: Stored }) {
   );
 }
 
-function Content({ workspaceId, view, canEdit }: { workspaceId: string; view: StrategyView; canEdit: boolean }) {
+type ContentProps = { workspaceId: string; view: StrategyView; canEdit: boolean; role: WorkspaceRole | undefined };
+
+function Content({ workspaceId, view, canEdit, role }: ContentProps) {
   const wizard = (
     <Link to="/w/$workspaceId/onboarding" params={{ workspaceId }} className={buttonClasses('primary')}>
       Start the setup wizard
@@ -109,6 +113,7 @@ function Content({ workspaceId, view, canEdit }: { workspaceId: string; view: St
       <StrategySummary strategy={view.strategy} />
       <SeasonalDatesCard view={view} />
       <TemplateCopyCard workspaceId={workspaceId} canEdit={canEdit} />
+      <AutopilotCard workspaceId={workspaceId} role={role} timezone={view.timezone} pillars={view.strategy.pillars} />
       {canEdit ? <StrategyForm workspaceId={workspaceId} strategy={view.strategy} /> : null}
     </div>
   );
@@ -137,7 +142,7 @@ export function StrategyPage({ workspaceId }: { workspaceId: string }) {
       ) : strategy.isError ? (
         <ErrorState error={strategy.error} onRetry={() => void strategy.refetch()} />
       ) : (
-        <Content workspaceId={workspaceId} view={strategy.data} canEdit={canEdit} />
+        <Content workspaceId={workspaceId} view={strategy.data} canEdit={canEdit} role={workspace.role} />
       )}
     </>
   );

@@ -62,7 +62,14 @@ async function approveOne(
 
 export async function approveWeek(
   deps: PostDeps,
-  input: { plan: PlanRow; week: string; except: readonly string[]; actor: PostActor },
+  input: {
+    plan: PlanRow;
+    week: string;
+    except: readonly string[];
+    actor: PostActor;
+    /** Only submit for approval, never approve (the Execution agent's path). */
+    submitOnly?: boolean;
+  },
 ): Promise<ApproveWeekResult> {
   const { plan } = input;
   checkWeek(plan, input.week);
@@ -72,7 +79,7 @@ export async function approveWeek(
       throw AppError.validation(`except.${index}`, 'Not a brief of this plan.');
   });
   const settings = await getApprovalSettings(deps.db, plan.workspaceId);
-  const mayApprove = canApprove(settings, input.actor);
+  const mayApprove = input.submitOnly !== true && canApprove(settings, input.actor);
   const days = new Set(daysOfWeek(input.week));
   const result: ApproveWeekResult = { approved: [], pending: [], skipped: [] };
   for (const brief of briefs) {

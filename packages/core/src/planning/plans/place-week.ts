@@ -12,6 +12,7 @@ import { abPairKeys } from '../ab-tests/ab-test-store.ts';
 import { checkPlan } from '../checks/check-plan.ts';
 import type { PlanViolation } from '../checks/plan-types.ts';
 import { placeBriefs } from '../placement/place-briefs.ts';
+import { describePlacement, loadAccountBestTimes, seedOf } from './account-best-times.ts';
 import { daysOfWeek, isMonday, startOfDay, weekRange, weeksOfMonth, plusDays } from './plan-calendar.ts';
 import { listBriefRows, type BriefRow, type PlanRow } from './plan-store.ts';
 import { isLive, loadWorld, plannedPosts, zoneOf, type PlanDeps } from './plan-world.ts';
@@ -25,11 +26,6 @@ export type PlaceWeekResult = {
   placed: { briefId: string; slot: Date; local: string; reason: string }[];
   unplaced: { briefId: string; reason: string; message: string }[];
 };
-
-const describeLift = (lift: number, confidence: number) =>
-  `Best free hour of the day for this account (expected ×${lift.toFixed(2)}, ${
-    confidence === 0 ? "the network's public prior" : `${Math.round(confidence * 100)} % from its own history`
-  }).`;
 
 export async function placeWeek(
   deps: PlanDeps,
@@ -46,19 +42,28 @@ export async function placeWeek(
   const world = await loadWorld(deps, plan.workspaceId, briefs, range);
   const placing = new Set(toPlace.map((brief) => brief.id));
   const kept = briefs.filter((brief) => !placing.has(brief.id) && brief.slot !== null);
+  const bestTimes = await loadAccountBestTimes(deps.db, { workspaceId: plan.workspaceId, zone, accounts: toPlace });
+  const cadence = world.source.naturalCadenceMinutes;
   const result = placeBriefs({
     briefs: toPlace.map((brief) => ({ ...brief, day: brief.day })),
     scheduled: [...world.scheduled, ...kept.map((brief) => ({ accountId: brief.accountId, at: brief.slot! }))],
-    bestTimes: new Map(),
+    bestTimes: new Map([...bestTimes].map(([accountId, best]) => [accountId, best.grid])),
     rules: world.rules,
     range,
     now,
+    ...(cadence > 0 ? { naturalCadence: { maxMinutes: cadence, seed: seedOf(`${plan.id}:${week}`) } } : {}),
   });
+  const reasons = new Map(
+    result.placements.map((placement) => [
+      placement.briefId,
+      describePlacement(placement, bestTimes.get(placement.accountId)),
+    ]),
+  );
   await deps.db.transaction(async (tx) => {
     for (const placement of result.placements)
       await tx
         .update(planBriefs)
-        .set({ slot: placement.at, placementReason: describeLift(placement.lift, placement.confidence) })
+        .set({ slot: placement.at, placementReason: reasons.get(placement.briefId) ?? null })
         .where(eq(planBriefs.id, placement.briefId));
     for (const unplaced of result.unplaced)
       await tx
@@ -71,7 +76,7 @@ export async function placeWeek(
       briefId: placement.briefId,
       slot: placement.at,
       local: placement.local,
-      reason: describeLift(placement.lift, placement.confidence),
+      reason: reasons.get(placement.briefId) ?? '',
     })),
     unplaced: result.unplaced,
   };

@@ -1,10 +1,12 @@
 /**
  * What plans need from the workspace strategy: pillar shares and the slot rules. The strategy
- * (planning/strategy) gives the pillars with their shares and the posts per week per network; the daily
- * cap, quiet hours and minimum gap are Plume's cautious defaults. A workspace without a strategy (the
- * wizard skipped) gets the defaults and no pillar shares, and the month view says so (`strategyShare` null).
+ * (planning/strategy) gives the pillars with their shares, the posts per week per network and, when
+ * set, its posting rules (daily cap, quiet hours, minimum gap, natural cadence); what it does not set
+ * are Plume's cautious defaults. A workspace without a strategy (the wizard skipped) gets the defaults
+ * and no pillar shares, and the month view says so (`strategyShare` null).
  */
 import type { Database } from '@plume/db/client';
+import type { PostingRules } from '@plume/contract/planning/strategy-schemas';
 import type { SlotRules } from '../placement/placement-types.ts';
 import { getWorkspaceStrategy } from '../strategy/strategy-store.ts';
 
@@ -12,6 +14,8 @@ export type PlanPillar = { key: string; name: string; share: number };
 export type PlanRulesSource = {
   pillars: PlanPillar[];
   rules: Omit<SlotRules, 'zone'>;
+  /** Natural cadence: ± this many minutes of open variation on each placed time; 0 = off. */
+  naturalCadenceMinutes: number;
   /** False while the workspace has no strategy: the rules are Plume's defaults. */
   fromStrategy: boolean;
 };
@@ -31,10 +35,26 @@ export type PlanRulesLoader = (db: Database, workspaceId: string) => Promise<Pla
 export const defaultRulesLoader: PlanRulesLoader = async () => ({
   pillars: [],
   rules: DEFAULT_PLAN_RULES,
+  naturalCadenceMinutes: 0,
   fromStrategy: false,
 });
 
-/** The workspace strategy's pillars and cadence over the default slot rules; the defaults without one. */
+const minuteOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** The strategy's posting rules as placement reads them; the defaults where the strategy sets none. */
+export function slotRulesFromPosting(rules: PostingRules | undefined): Omit<SlotRules, 'zone' | 'cadencePerWeek'> {
+  if (rules === undefined) return DEFAULT_PLAN_RULES;
+  return {
+    postsPerDayPerAccount: rules.postsPerDayPerAccount,
+    quietHours:
+      rules.quietHours === null
+        ? []
+        : [{ fromMinute: minuteOf(rules.quietHours.from), toMinute: minuteOf(rules.quietHours.to) }],
+    minGapMinutes: rules.minGapMinutes,
+  };
+}
+
+/** The workspace strategy's pillars, cadence and posting rules over the defaults; the defaults without one. */
 export const strategyRulesLoader: PlanRulesLoader = async (db, workspaceId) => {
   const strategy = await getWorkspaceStrategy(db, workspaceId);
   if (strategy === null) return defaultRulesLoader(db, workspaceId);
@@ -43,7 +63,8 @@ export const strategyRulesLoader: PlanRulesLoader = async (db, workspaceId) => {
     if (perWeek !== undefined) cadencePerWeek[network] = perWeek;
   return {
     pillars: strategy.pillars.map(({ key, name, share }) => ({ key, name, share })),
-    rules: { ...DEFAULT_PLAN_RULES, cadencePerWeek },
+    rules: { ...slotRulesFromPosting(strategy.rules), cadencePerWeek },
+    naturalCadenceMinutes: strategy.rules?.naturalCadenceMinutes ?? 0,
     fromStrategy: true,
   };
 };

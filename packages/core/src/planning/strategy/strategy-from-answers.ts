@@ -51,6 +51,8 @@ export function strategyFromAnswers(
     monthlyAiBudgetUsd: answers.monthlyAiBudgetUsd,
     templateId: template.id,
     templateVersion: template.version,
+    // The posting rules are not asked in the wizard: a re-run keeps them.
+    ...(context.previous?.rules === undefined ? {} : { rules: context.previous.rules }),
   };
 }
 
