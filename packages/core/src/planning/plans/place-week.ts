@@ -1,5 +1,6 @@
 /**
- * "Place the week": the week's briefs still without a draft get the best free hour of their day
+ * "Place the week": the week's briefs still without a draft, and drafted briefs still without a slot (the
+ * Content agent drafts a week before it is placed; their draft post gets the slot), get the best free hour of their day
  * (placeBriefs, with the posts already scheduled and the plan's other placed briefs as conflicts,
  * and the rules' cadence, caps, quiet hours and gap), or the plain reason none is left; then the
  * plan checks over the month.
@@ -14,6 +15,8 @@ import { placeBriefs } from '../placement/place-briefs.ts';
 import { daysOfWeek, isMonday, startOfDay, weekRange, weeksOfMonth, plusDays } from './plan-calendar.ts';
 import { listBriefRows, type BriefRow, type PlanRow } from './plan-store.ts';
 import { isLive, loadWorld, plannedPosts, zoneOf, type PlanDeps } from './plan-world.ts';
+import type { PostActor } from '../../posts/approval-settings.ts';
+import { movePost } from './brief-posts.ts';
 
 export function checkWeek(plan: PlanRow, week: string): void {
   if (!isMonday(week) || !weeksOfMonth(plan.month).includes(week))
@@ -30,16 +33,21 @@ const describeLift = (lift: number, confidence: number) =>
     confidence === 0 ? "the network's public prior" : `${Math.round(confidence * 100)} % from its own history`
   }).`;
 
+/** A brief placement may give a time: no draft yet, or a draft that never had a slot (and an actor to move its post). */
+const placeable = (brief: BriefRow, actor: PostActor | null) =>
+  brief.state === 'brief' || (actor !== null && brief.state === 'drafted' && brief.slot === null);
+
 export async function placeWeek(
   deps: PlanDeps,
   plan: PlanRow,
   week: string,
   now = new Date(),
+  actor: PostActor | null = null,
 ): Promise<PlaceWeekResult> {
   checkWeek(plan, week);
   const days = new Set(daysOfWeek(week));
   const briefs = (await listBriefRows(deps.db, plan.id)).filter(isLive);
-  const toPlace = briefs.filter((brief) => days.has(brief.day) && brief.state === 'brief');
+  const toPlace = briefs.filter((brief) => days.has(brief.day) && placeable(brief, actor));
   const zone = await zoneOf(deps.db, plan.workspaceId);
   const range = weekRange(zone, week);
   const world = await loadWorld(deps, plan.workspaceId, briefs, range);
@@ -65,6 +73,7 @@ export async function placeWeek(
         .set({ slot: null, placementReason: unplaced.message })
         .where(eq(planBriefs.id, unplaced.briefId));
   });
+  await moveDraftPosts(deps, plan, toPlace, result.placements, actor);
   return {
     placed: result.placements.map((placement) => ({
       briefId: placement.briefId,
@@ -74,6 +83,22 @@ export async function placeWeek(
     })),
     unplaced: result.unplaced,
   };
+}
+
+/** A drafted brief placed now: its draft post gets the slot (through the post state machine). */
+async function moveDraftPosts(
+  deps: PlanDeps,
+  plan: PlanRow,
+  placed: readonly BriefRow[],
+  placements: readonly { briefId: string; at: Date }[],
+  actor: PostActor | null,
+): Promise<void> {
+  if (actor === null) return;
+  const postOf = new Map(placed.map((brief) => [brief.id, brief.postId]));
+  for (const placement of placements) {
+    const postId = postOf.get(placement.briefId);
+    if (postId) await movePost(deps, { workspaceId: plan.workspaceId, postId, slot: placement.at, actor });
+  }
 }
 
 /** The plan checks over the plan's placed briefs (a drafted brief with its post's text, else its topic). */
