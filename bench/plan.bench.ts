@@ -11,6 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { runNaivePlanner } from './lib/plan-naive.ts';
 import { runPlume } from './lib/plan-plume.ts';
 import { renderPlanReport } from './lib/plan-report.ts';
+import { ledgerBetween } from './lib/plan-ledger.ts';
+import { profiled } from './lib/plan-profile.ts';
+import { startCounting, stopCounting, watchSql } from './lib/plan-sql.ts';
 import { startPlanWorld, ZONE, type WorldHandle } from './lib/plan-setup.ts';
 import { describeMachine, formatWithPrettier, writeSection } from './lib/report.ts';
 
@@ -41,12 +44,22 @@ const todayIn = (zone: string) =>
   );
 
 async function measure() {
+  watchSql();
   handle = await startPlanWorld(settings, log);
   const world = handle.world;
   if (world === null) throw new Error('the world did not start');
   log(`Plume's way: the Content agent for ${world.month}, then placing each week…`);
   world.model.setPhase('plume');
-  const plume = await runPlume(world);
+  startCounting();
+  const plumeFrom = new Date();
+  const cpuFrom = process.cpuUsage();
+  const plume = await profiled(process.env['BENCH_PROFILE'], () => runPlume(world));
+  const cpu = process.cpuUsage(cpuFrom);
+  const sql = stopCounting();
+  const ledger = await ledgerBetween(world.db, world.workspaceId, plumeFrom, new Date());
+  log(`CPU of this process during Plume's way: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
+  log(`SQL during Plume's way: ${sql.statements} statements, ${sql.ms.toFixed(0)} ms waiting; the most waited for:`);
+  for (const kind of sql.kinds.slice(0, 12)) log(`  ${kind.count} × ${kind.ms.toFixed(0)} ms  ${kind.statement}`);
   log(`Plume: ${plume.finished} finished posts, ${JSON.stringify(world.model.counts.plume)}`);
   log('the naive planner: one call per post with everything…');
   world.model.setPhase('naive');
@@ -57,6 +70,9 @@ async function measure() {
   log(`naive: ${naive.length} posts, ${JSON.stringify(world.model.counts.naive)}`);
   return {
     plume,
+    sql,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    ledger,
     naive: { posts: naive.length, wallMs: naiveMs },
     counts: world.model.counts,
     latencyMs: settings.latencyMs,

@@ -1,5 +1,7 @@
 // Turns `npm run bench:plan`'s figures into the terminal tables and the docs/benchmarks.md section.
 import type { PhaseCount } from './plan-fake.ts';
+import type { LedgerFigures } from './plan-ledger.ts';
+import type { SqlStats } from './plan-sql.ts';
 import { planNotes } from './plan-notes.ts';
 import type { PlumeResult } from './plan-plume.ts';
 import { markdownTable, textTable, type Machine } from './report.ts';
@@ -7,6 +9,9 @@ import { markdownTable, textTable, type Machine } from './report.ts';
 export type PlanFigures = {
   plume: PlumeResult;
   naive: { posts: number; wallMs: number };
+  sql: SqlStats;
+  cpuMs: number;
+  ledger: LedgerFigures;
   counts: Record<'setup' | 'plume' | 'naive', PhaseCount>;
   latencyMs: number;
   historyPosts: number;
@@ -46,13 +51,18 @@ export function summarise(figures: PlanFigures) {
   const naive = perPost(counts.naive, figures.naive.posts);
   const wallMs = plume.wallMs.start + plume.wallMs.run + plume.wallMs.place + plume.wallMs.checks;
   const modelMs = counts.plume.calls * figures.latencyMs;
-  return { ours, naive, ratio: ours.tokens / naive.tokens, wallMs, modelMs, ownMs: wallMs - modelMs };
+  const ownMs = wallMs - figures.ledger.callMs;
+  return { ours, naive, ratio: ours.tokens / naive.tokens, wallMs, modelMs, strictMs: wallMs - modelMs, ownMs };
 }
 
 export function renderPlanReport(figures: PlanFigures): { text: string; markdown: string } {
   const { plume, counts, machine } = figures;
   const s = summarise(figures);
-  const met = { ratio: s.ratio <= TARGETS.tokenRatio, wall: s.ownMs < TARGETS.wallS * 1000 };
+  const met = {
+    ratio: s.ratio <= TARGETS.tokenRatio,
+    wall: s.ownMs < TARGETS.wallS * 1000,
+    strict: s.strictMs < TARGETS.wallS * 1000,
+  };
   const rows: string[][] = [
     ['Approach', 'finished posts', 'LLM calls', 'per post', 'prompt tokens', 'per post', 'calls by kind'],
     [
@@ -83,11 +93,35 @@ export function renderPlanReport(figures: PlanFigures): { text: string; markdown
       yesNo(met.ratio),
     ],
     [
-      `Plume's wall time without model time (${fixed(s.wallMs / 1000, 2)} s − ${counts.plume.calls} calls × ${figures.latencyMs} ms)`,
+      `Plume's wall time without model time (${fixed(s.wallMs / 1000, 2)} s − ${fixed(figures.ledger.callMs / 1000, 2)} s, the ${figures.ledger.calls} calls' time as the gateway measured it: the fake's ${figures.latencyMs} ms and its streamed answer)`,
       `${fixed(s.ownMs / 1000, 2)} s`,
       `< ${TARGETS.wallS} s`,
       yesNo(met.wall),
     ],
+    [
+      `The same, strict: only the fixed latency subtracted (${counts.plume.calls} calls × ${figures.latencyMs} ms)`,
+      `${fixed(s.strictMs / 1000, 2)} s`,
+      `< ${TARGETS.wallS} s`,
+      yesNo(met.strict),
+    ],
+    [
+      "CPU time of the bench process during Plume's way (app, runner, gateway, and the fake's own streaming)",
+      `${fixed(figures.cpuMs / 1000, 2)} s`,
+      'for information',
+      '',
+    ],
+    [
+      `SQL statements during Plume's way (${figures.sql.statements.toLocaleString('en-US')}), total time waiting for their answers`,
+      `${fixed(figures.sql.ms / 1000, 2)} s`,
+      'for information',
+      '',
+    ],
+  ];
+  const sqlRows: string[][] = [
+    ['Statements most waited for (Plume’s way)', 'count', 'waited'],
+    ...figures.sql.kinds
+      .slice(0, 8)
+      .map((kind) => [`\`${kind.statement.replace(/\|/g, '\\|')}…\``, String(kind.count), `${fixed(kind.ms, 0)} ms`]),
   ];
   const wallRows: string[][] = [
     ['Part of Plume’s way', 'wall time'],
@@ -138,6 +172,8 @@ ${markdownTable(targetRows)}
 
 ${markdownTable(wallRows)}
 
+${markdownTable(sqlRows)}
+
 Plan checks (\`checkPlan\` over the placed month, \`GET …/plans/{planId}/checks\`): ${plume.briefs} briefs, ${plume.drafted} drafted, ${plume.placed} placed${plume.unplaced.length > 0 ? ` (not placed: ${plume.unplaced.slice(0, 3).join(' / ')})` : ''}.
 
 ${markdownTable(checkRows)}
@@ -150,6 +186,6 @@ ${planNotes}
 `;
   const plain = (table: string[][]) =>
     textTable(table.map((row) => row.map((cell) => cell.replace(/\*\*/g, '').replace(/`/g, ''))));
-  const text = [rows, targetRows, wallRows, checkRows, mixRows].map(plain).join('\n\n');
+  const text = [rows, targetRows, wallRows, sqlRows, checkRows, mixRows].map(plain).join('\n\n');
   return { text, markdown };
 }
