@@ -12,7 +12,12 @@ import { NAIVE_SYSTEM } from './plan-naive.ts';
 import { createTexts, type TextMaker } from './plan-texts.ts';
 
 export type Phase = 'setup' | 'plume' | 'naive';
-export type PhaseCount = { calls: number; promptTokens: number; byKind: Record<string, number> };
+export type PhaseCount = {
+  calls: number;
+  promptTokens: number;
+  byKind: Record<string, number>;
+  tokensByKind: Record<string, number>;
+};
 
 export type PlanFake = {
   fake: OllamaFake;
@@ -79,7 +84,7 @@ function answerFor(kind: string, prompt: FakeOllamaPrompt, texts: TextMaker): st
 
 export async function startPlanFake(latencyMs: number, seed: number): Promise<PlanFake> {
   const texts = createTexts(seed);
-  const empty = (): PhaseCount => ({ calls: 0, promptTokens: 0, byKind: {} });
+  const empty = (): PhaseCount => ({ calls: 0, promptTokens: 0, byKind: {}, tokensByKind: {} });
   const counts: Record<Phase, PhaseCount> = { setup: empty(), plume: empty(), naive: empty() };
   let phase: Phase = 'setup';
   const fake = await startOllamaFake({
@@ -88,8 +93,10 @@ export async function startPlanFake(latencyMs: number, seed: number): Promise<Pl
       const kind = kindOf(systemOf(prompt));
       const count = counts[phase];
       count.calls += 1;
-      count.promptTokens += promptTokensOf(prompt);
+      const tokens = promptTokensOf(prompt);
+      count.promptTokens += tokens;
       count.byKind[kind] = (count.byKind[kind] ?? 0) + 1;
+      count.tokensByKind[kind] = (count.tokensByKind[kind] ?? 0) + tokens;
       return answerFor(kind, prompt, texts);
     },
   });

@@ -38,7 +38,7 @@ const fixed = (value: number, digits = 1) =>
 const yesNo = (met: boolean) => (met ? 'yes' : '**no**');
 const kinds = (count: PhaseCount) =>
   Object.entries(count.byKind)
-    .map(([kind, calls]) => `${kind} ${calls}`)
+    .map(([kind, calls]) => `${kind} ${calls} × ${fixed((count.tokensByKind[kind] ?? 0) / calls, 0)} tok`)
     .join(', ');
 
 export function summarise(figures: PlanFigures) {
@@ -64,7 +64,15 @@ export function renderPlanReport(figures: PlanFigures): { text: string; markdown
     strict: s.strictMs < TARGETS.wallS * 1000,
   };
   const rows: string[][] = [
-    ['Approach', 'finished posts', 'LLM calls', 'per post', 'prompt tokens', 'per post', 'calls by kind'],
+    [
+      'Approach',
+      'finished posts',
+      'LLM calls',
+      'per post',
+      'prompt tokens',
+      'per post',
+      'calls by kind × mean prompt tokens',
+    ],
     [
       'Plume (Content agent + content studio + placement)',
       String(plume.finished),
