@@ -11,8 +11,8 @@ strategy and template copy as JSON add about 2,000. The target would still hold 
 per post is 40 % of ≈ 1,900 tokens, about the naive prompt with no history at all. **Calls**: Plume makes 2.08 calls per
 post against the naive 1: the voice check is a second call per draft, and each week's briefs call adds 0.08.
 
-**Wall time.** Missed by a wide margin, and very noisy: 14.5 s, 25.6 s and 15.4 s without the model's time in three runs at load
-12.7, 14.8 and 10.8. The bench process used 5.5–6.4 s of CPU in Plume's way (the app, the runner, the gateway, and the fake's own
+**Wall time.** Missed by a wide margin, and very noisy: 14.5 s, 25.6 s, 15.4 s and 12.0 s without the model's time in four runs at load
+12.7, 14.8, 10.8 and 10.8 (the last at 18:38 UTC). The bench process used 5.5–6.4 s of CPU in Plume's way (the app, the runner, the gateway, and the fake's own
 streaming, which the in-process fake adds); the rest is waiting: 1,961 SQL statements (about 30 per post, 281 transactions) and a
 CPU shared with a dozen other processes. A CPU profile of Plume's way alone (\`BENCH_PROFILE=/tmp/plan.cpuprofile npm run bench:plan\`)
 shows the thread idle about 70 % of the time and no hot spot in the rest: drizzle's query building, the AI SDK parsing the fake's
