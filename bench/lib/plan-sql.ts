@@ -13,7 +13,7 @@ let patched = false;
 
 function textOf(first: unknown): string {
   if (typeof first === 'string') return first;
-  if (typeof first === 'object' && first !== null && 'text' in first) return String((first).text);
+  if (typeof first === 'object' && first !== null && 'text' in first) return String(first.text);
   return '(not a statement)';
 }
 
