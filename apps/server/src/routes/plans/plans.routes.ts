@@ -132,7 +132,7 @@ export async function planRoutes(app: FastifyInstance, context: AppContext): Pro
       schema: {
         tags,
         summary:
-          "Place the week's briefs that have no draft yet at the best free hour of their day, keeping cadence, daily cap, quiet hours and gap, clear of posts already scheduled (editor). Each brief gets its slot and the reason, or the reason none was left.",
+          "Place the week's briefs that have no draft yet, and drafted briefs that have no slot yet (their draft post moves with them), at the best free hour of their day, keeping cadence, daily cap, quiet hours and gap, clear of posts already scheduled (editor). Each brief gets its slot and the reason, or the reason none was left.",
         params: weekParams,
         response: { 200: placeWeekResponse, ...protectedErrors },
       },
@@ -140,7 +140,7 @@ export async function planRoutes(app: FastifyInstance, context: AppContext): Pro
     async (request) => {
       const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'editor');
       const plan = await findPlan(context.db, access.workspace.id, request.params.planId);
-      return withFieldPrefix('params', () => placeWeek(deps, plan, request.params.week));
+      return withFieldPrefix('params', () => placeWeek(deps, plan, request.params.week, new Date(), actorFrom(access)));
     },
   );
 

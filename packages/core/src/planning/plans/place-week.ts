@@ -1,5 +1,6 @@
 /**
- * "Place the week": the week's briefs still without a draft get the best free hour of their day
+ * "Place the week": the week's briefs still without a draft, and drafted briefs still without a slot (the
+ * Content agent drafts a week before it is placed; their draft post gets the slot), get the best free hour of their day
  * (placeBriefs, with the posts already scheduled and the plan's other placed briefs as conflicts,
  * and the rules' cadence, caps, quiet hours and gap), or the plain reason none is left; then the
  * plan checks over the month.
@@ -16,6 +17,9 @@ import { describePlacement, loadAccountBestTimes, seedOf } from './account-best-
 import { daysOfWeek, isMonday, startOfDay, weekRange, weeksOfMonth, plusDays } from './plan-calendar.ts';
 import { listBriefRows, type BriefRow, type PlanRow } from './plan-store.ts';
 import { isLive, loadWorld, plannedPosts, zoneOf, type PlanDeps } from './plan-world.ts';
+import type { PostActor } from '../../posts/approval-settings.ts';
+import { movePost } from './brief-posts.ts';
+import { adjustGrid, storedAdjustments } from '../../agents/learning/adjustments-source.ts';
 
 export function checkWeek(plan: PlanRow, week: string): void {
   if (!isMonday(week) || !weeksOfMonth(plan.month).includes(week))
@@ -27,16 +31,21 @@ export type PlaceWeekResult = {
   unplaced: { briefId: string; reason: string; message: string }[];
 };
 
+/** A brief placement may give a time: no draft yet, or a draft that never had a slot (and an actor to move its post). */
+const placeable = (brief: BriefRow, actor: PostActor | null) =>
+  brief.state === 'brief' || (actor !== null && brief.state === 'drafted' && brief.slot === null);
+
 export async function placeWeek(
   deps: PlanDeps,
   plan: PlanRow,
   week: string,
   now = new Date(),
+  actor: PostActor | null = null,
 ): Promise<PlaceWeekResult> {
   checkWeek(plan, week);
   const days = new Set(daysOfWeek(week));
   const briefs = (await listBriefRows(deps.db, plan.id)).filter(isLive);
-  const toPlace = briefs.filter((brief) => days.has(brief.day) && brief.state === 'brief');
+  const toPlace = briefs.filter((brief) => days.has(brief.day) && placeable(brief, actor));
   const zone = await zoneOf(deps.db, plan.workspaceId);
   const range = weekRange(zone, week);
   const world = await loadWorld(deps, plan.workspaceId, briefs, range);
@@ -44,10 +53,17 @@ export async function placeWeek(
   const kept = briefs.filter((brief) => !placing.has(brief.id) && brief.slot !== null);
   const bestTimes = await loadAccountBestTimes(deps.db, { workspaceId: plan.workspaceId, zone, accounts: toPlace });
   const cadence = world.source.naturalCadenceMinutes;
+  // The last applied weekly retrospective's hours to prefer and avoid weigh on every account's grid.
+  const adjustments = await storedAdjustments(deps.db).current(plan.workspaceId);
   const result = placeBriefs({
     briefs: toPlace.map((brief) => ({ ...brief, day: brief.day })),
     scheduled: [...world.scheduled, ...kept.map((brief) => ({ accountId: brief.accountId, at: brief.slot! }))],
-    bestTimes: new Map([...bestTimes].map(([accountId, best]) => [accountId, best.grid])),
+    bestTimes: new Map(
+      [...bestTimes].map(([accountId, best]) => [
+        accountId,
+        { ...best.grid, lift: adjustGrid(best.grid.lift, adjustments) },
+      ]),
+    ),
     rules: world.rules,
     range,
     now,
@@ -71,6 +87,7 @@ export async function placeWeek(
         .set({ slot: null, placementReason: unplaced.message })
         .where(eq(planBriefs.id, unplaced.briefId));
   });
+  await moveDraftPosts(deps, plan, toPlace, result.placements, actor);
   return {
     placed: result.placements.map((placement) => ({
       briefId: placement.briefId,
@@ -80,6 +97,22 @@ export async function placeWeek(
     })),
     unplaced: result.unplaced,
   };
+}
+
+/** A drafted brief placed now: its draft post gets the slot (through the post state machine). */
+async function moveDraftPosts(
+  deps: PlanDeps,
+  plan: PlanRow,
+  placed: readonly BriefRow[],
+  placements: readonly { briefId: string; at: Date }[],
+  actor: PostActor | null,
+): Promise<void> {
+  if (actor === null) return;
+  const postOf = new Map(placed.map((brief) => [brief.id, brief.postId]));
+  for (const placement of placements) {
+    const postId = postOf.get(placement.briefId);
+    if (postId) await movePost(deps, { workspaceId: plan.workspaceId, postId, slot: placement.at, actor });
+  }
 }
 
 /** The plan checks over the plan's placed briefs (a drafted brief with its post's text, else its topic). */
