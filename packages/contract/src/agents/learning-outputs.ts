@@ -4,6 +4,7 @@
  * proposes for the next weeks. Applying them is a separate, reviewed step.
  */
 import { z } from 'zod';
+import { AB_TEST_KINDS, AB_VARIANTS } from '../planning/ab-test-enums.ts';
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 export const mondaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a day as YYYY-MM-DD, a Monday.');
@@ -13,6 +14,7 @@ export const MAX_MISSED = 8;
 export const MAX_SLOTS = 3;
 export const MAX_LEARNING_PILLARS = 8;
 export const MAX_KPIS = 10;
+export const MAX_AB_TESTS = 4;
 /** How far one retrospective may move a pillar's share, in percentage points. */
 export const MAX_SHARE_CHANGE = 10;
 
@@ -67,6 +69,19 @@ export const weekKpiSchema = z.object({
   monthPace: z.number().nullable(),
 });
 
+/** A measured A/B test of the week (planning/ab-tests): what differed and the verdict. */
+export const weekAbTestSchema = z.object({
+  kind: z.enum(AB_TEST_KINDS),
+  network: z.string(),
+  pillar: z.string(),
+  topic: z.string(),
+  winner: z.enum(AB_VARIANTS).nullable(),
+  verdict: z.string(),
+  /** Each variant's opening words (a text test) or its time on the workspace clock (a time test). */
+  a: z.string(),
+  b: z.string(),
+});
+
 export const weekResultsSchema = z.object({
   week: z.string(),
   timezone: z.string(),
@@ -81,6 +96,8 @@ export const weekResultsSchema = z.object({
   missed: z.array(missedBriefSchema).max(MAX_MISSED),
   missedTotal: z.number().int(),
   kpis: z.array(weekKpiSchema).max(MAX_KPIS),
+  /** Absent in results stored before A/B tests were read. */
+  abTests: z.array(weekAbTestSchema).max(MAX_AB_TESTS).default([]),
 });
 
 const hoursSchema = z.array(z.number().int().min(0).max(23)).max(6);
@@ -117,6 +134,7 @@ export type WeekPillar = z.infer<typeof weekPillarSchema>;
 export type WeekSlot = z.infer<typeof weekSlotSchema>;
 export type MissedBrief = z.infer<typeof missedBriefSchema>;
 export type WeekKpi = z.infer<typeof weekKpiSchema>;
+export type WeekAbTest = z.infer<typeof weekAbTestSchema>;
 export type LearningAdjustments = z.infer<typeof learningAdjustmentsSchema>;
 export type Retrospective = z.infer<typeof retrospectiveSchema>;
 export type LearningOutput = z.infer<typeof learningOutputSchema>;

@@ -6,6 +6,8 @@ import { adjustGrid, describeAdjustments } from './adjustments-source.ts';
 import { retrospectivePrompt, retrospectiveSchemaFor } from './retrospective-prompt.ts';
 import type { Measurement, WeekData } from './week-data.ts';
 import { summarizeWeek } from './week-results.ts';
+import { describeAbTests, summarizeAbTests } from './week-ab-tests.ts';
+import type { AbResult } from '../../planning/ab-tests/ab-results.ts';
 
 /** What a local 8B model with an 8k context must hold: the prompt plus the answer. */
 const CONTEXT_TOKENS = 8192;
@@ -50,6 +52,25 @@ function busyWeek(): WeekData {
   return { from, to: new Date(from.getTime() + 7 * 86_400_000), briefs, unplanned, medians };
 }
 
+/** A measured A/B test with every text at its longest. */
+function bigAbResult(index: number): AbResult {
+  const variant = { text: 'v'.repeat(500), slotLocal: '2026-11-24 10:00', reading: null };
+  return {
+    testId: `test-${index}`,
+    kind: index % 2 === 0 ? 'text' : 'time',
+    state: 'no_winner',
+    network: 'mastodon',
+    accountId: 'account-0',
+    pillar: 'p'.repeat(40),
+    topic: long(index),
+    winner: null,
+    pValue: 0.4,
+    verdict: 'n'.repeat(400),
+    a: variant,
+    b: variant,
+  };
+}
+
 const pillars = Array.from({ length: 8 }, (_, index) => ({
   key: `pillar_${index}`,
   name: 'P'.repeat(60),
@@ -69,8 +90,10 @@ describe('the week results of a busy week', () => {
         target: 1000,
       })),
       expectedLift: (_account, at) => 0.5 + (at.getUTCHours() % 4) / 2,
+      abTests: summarizeAbTests(Array.from({ length: 9 }, (_, index) => bigAbResult(index))),
     });
     expect(weekResultsSchema.parse(results)).toEqual(results);
+    expect(results.abTests).toHaveLength(4);
     expect(results.posts).toHaveLength(12);
     expect(results.pillars).toHaveLength(8);
     expect(results.missed).toHaveLength(8);
@@ -196,5 +219,21 @@ describe('the adjustments as other agents read them', () => {
       'Topics that did poorly lately (avoid them): discounts.',
     ]);
     expect(describeAdjustments(null)).toEqual([]);
+  });
+
+  it('give the retrospective each measured A/B test: what differed and the verdict', () => {
+    const text = {
+      ...bigAbResult(0),
+      topic: 'Rye launch',
+      verdict: 'B got 3.0× the engagements of A.',
+      winner: 'b' as const,
+    };
+    text.a = { text: 'Our rye is back', slotLocal: '2026-11-24 10:00', reading: null };
+    text.b = { text: 'Rye returns tomorrow', slotLocal: '2026-11-25 10:00', reading: null };
+    const time = { ...text, kind: 'time' as const, winner: null, verdict: 'No clear winner.' };
+    const [textLine, timeLine] = describeAbTests(summarizeAbTests([text, time]));
+    expect(textLine).toContain('A/B test (text) mastodon');
+    expect(textLine).toContain('A = "Our rye is back", B = "Rye returns tomorrow". Winner b. B got 3.0×');
+    expect(timeLine).toContain('A at "2026-11-24 10:00", B at "2026-11-25 10:00". No clear winner.');
   });
 });

@@ -3,6 +3,7 @@
  * the schema: pillar shares only for the workspace's pillars, every pillar once, adding up to 100, none
  * moved more than MAX_SHARE_CHANGE points in a week; an hour not both preferred and avoided.
  */
+import { describeAbTests } from './week-ab-tests.ts';
 import type { z } from 'zod';
 import {
   MAX_SHARE_CHANGE,
@@ -54,6 +55,7 @@ export function describeResults(results: WeekResults): string[] {
     lines.push(
       `KPI ${kpi.name} (${kpi.unit}): target ${kpi.target ?? 'none'}, this week ${kpi.week ?? 'not measured'}, monthly pace ${kpi.monthPace ?? 'n/a'}.`,
     );
+  lines.push(...describeAbTests(results.abTests));
   return lines;
 }
 

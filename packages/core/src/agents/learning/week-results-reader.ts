@@ -6,6 +6,8 @@ import type { Database } from '@plume/db/client';
 import type { WeekResults } from '@plume/contract/agents/learning-outputs';
 import { accountModels } from '../../insights/account-models.ts';
 import { getWorkspaceStrategy } from '../../planning/strategy/strategy-store.ts';
+import { abResultsForWeek } from '../../planning/ab-tests/ab-results.ts';
+import { summarizeAbTests } from './week-ab-tests.ts';
 import { readWeek } from './week-data.ts';
 import { summarizeWeek } from './week-results.ts';
 import type { LearningPillar } from './retrospective-prompt.ts';
@@ -31,5 +33,6 @@ export async function readWeekResults(
     pillars: input.pillars,
     kpiTargets: strategy?.kpiTargets ?? [],
     expectedLift: (accountId, at) => models.get(accountId)?.bestTime.liftAt(at) ?? 1,
+    abTests: summarizeAbTests(await abResultsForWeek(db, input.workspaceId, input.monday)),
   });
 }

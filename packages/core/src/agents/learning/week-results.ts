@@ -5,12 +5,14 @@
  * Whatever the week holds, the result has at most a fixed number of short items.
  */
 import {
+  MAX_AB_TESTS,
   MAX_KPIS,
   MAX_LEARNING_PILLARS,
   MAX_MISSED,
   MAX_SLOTS,
   MAX_WEEK_POSTS,
   type MissedBrief,
+  type WeekAbTest,
   type WeekKpi,
   type WeekPillar,
   type WeekPost,
@@ -28,6 +30,8 @@ export type ResultsContext = {
   kpiTargets: ReadonlyArray<{ key: string; name: string; unit: string; target: number | null }>;
   /** The best-time model's expected lift (1 = usual) for an account at an instant. */
   expectedLift: (accountId: string, at: Date) => number;
+  /** The week's measured A/B tests, already summarized (week-ab-tests.ts); none when absent. */
+  abTests?: readonly WeekAbTest[];
 };
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -203,5 +207,6 @@ export function summarizeWeek(data: WeekData, context: ResultsContext): WeekResu
     missed: missed.slice(0, MAX_MISSED),
     missedTotal: missed.length,
     kpis: kpisOf(measurements, context),
+    abTests: (context.abTests ?? []).slice(0, MAX_AB_TESTS),
   };
 }

@@ -51,7 +51,11 @@ async function variantsOf(db: Pick<Database, 'select'>, briefIds: string[], zone
 }
 
 /** The week's measured A/B tests of a workspace (`monday`: `YYYY-MM-DD`), oldest first. */
-export async function abResultsForWeek(db: Database, workspaceId: string, monday: string): Promise<AbResult[]> {
+export async function abResultsForWeek(
+  db: Pick<Database, 'select'>,
+  workspaceId: string,
+  monday: string,
+): Promise<AbResult[]> {
   const zone = await zoneOf(db, workspaceId);
   const rows = await db
     .select({ test: abTests })
