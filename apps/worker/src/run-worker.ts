@@ -19,6 +19,7 @@ import { decideAbTestJob, sweepAbTestsJob } from '@plume/core/jobs/ab-test-jobs'
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
+import { autopilotIsOff } from '@plume/core/planning/autopilot/autopilot-store';
 import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
@@ -136,7 +137,12 @@ export async function startWorker(input: {
             logger,
           ),
           [queueLearningRunsJob.id]: toTask(
-            { db, llm: input.llm, services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) } },
+            {
+              db,
+              llm: input.llm,
+              services: { competitors: storedCompetitors(db), strategy: storedStrategy(db) },
+              autopilotOff: autopilotIsOff(db),
+            },
             queueLearningRunsJob,
             logger,
           ),

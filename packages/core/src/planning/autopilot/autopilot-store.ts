@@ -52,6 +52,12 @@ export async function getAutopilot(db: Reader, workspaceId: string): Promise<Aut
   };
 }
 
+/** For the weekly learning runs: a workspace whose autopilot is `off` gets none started by itself. */
+export const autopilotIsOff =
+  (db: Reader) =>
+  async (workspaceId: string): Promise<boolean> =>
+    (await getAutopilot(db, workspaceId)).level === 'off';
+
 /** Saves the settings. Raising the level needs an admin or the owner; approved pillars must be the strategy's. */
 export async function putAutopilot(
   db: Database,
