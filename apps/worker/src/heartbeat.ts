@@ -5,14 +5,22 @@ import type { Database } from '@plume/db/client';
 export const heartbeatIntervalMs = 10_000;
 
 /**
- * Writes this worker's heartbeat now and every 10 s; `/ready` reads the freshest. It also lists the
- * queue's own worker ids in this process, so a sweep elsewhere can release their jobs if we die.
+ * How often to beat: every 10 s, or a third of the stale window when that is shorter, so a live worker
+ * is never taken for a dead one (a sweep would free its jobs and an agent run could go on twice).
+ */
+export const heartbeatEveryMs = (staleSeconds: number) => Math.min(heartbeatIntervalMs, (staleSeconds * 1000) / 3);
+
+/**
+ * Writes this worker's heartbeat now and every `everyMs` (10 s by default); `/ready` reads the freshest.
+ * It also lists the queue's own worker ids in this process, so a sweep elsewhere can release their jobs if
+ * we die.
  */
 export function startHeartbeat(
   db: Database,
   workerId: string,
   queueWorkerIds: () => readonly string[],
   onError: (error: unknown) => void,
+  everyMs = heartbeatIntervalMs,
 ): () => Promise<void> {
   const beat = async () => {
     const ids = JSON.stringify(queueWorkerIds());
@@ -25,7 +33,7 @@ export function startHeartbeat(
     beat().catch(onError);
   };
   tick();
-  const timer = setInterval(tick, heartbeatIntervalMs);
+  const timer = setInterval(tick, everyMs);
   timer.unref();
   return async () => {
     clearInterval(timer);

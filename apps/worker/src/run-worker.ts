@@ -36,7 +36,7 @@ import type { JobDefinition } from '@plume/core/jobs/define-job';
 import { createMailTransport } from '@plume/core/mail/send-mail';
 import { createPool, type Database } from '@plume/db/client';
 import { createGraphileLogger } from './graphile-logger.ts';
-import { startHeartbeat } from './heartbeat.ts';
+import { heartbeatEveryMs, startHeartbeat } from './heartbeat.ts';
 
 /** Recurring jobs (graphile-worker crontab syntax). */
 export const crontab = [
@@ -195,6 +195,7 @@ export async function startWorker(input: {
     workerId,
     () => [...queueWorkerIds],
     (error) => logger.warn({ err: error }, 'heartbeat failed'),
+    heartbeatEveryMs(config.WORKER_STALE_SECONDS),
   );
   const stopSweep = startPublishingSweep({ db, staleRunnerSeconds: config.WORKER_STALE_SECONDS }, logger);
   const dispatcher = startDispatcher(publishDeps, config.PUBLISH_LOOKAHEAD_SECONDS, logger);
