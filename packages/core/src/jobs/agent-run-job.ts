@@ -4,6 +4,7 @@ import type { LlmGateway } from '@plume/llm/gateway/gateway';
 import { agentProgram, type AgentServices } from '../agents/agent-program.ts';
 import { AGENT_RUN_JOB } from '../agents/run-store.ts';
 import { executeRun } from '../agents/runner.ts';
+import { handOverToAutopilot } from '../agents/content/hand-over.ts';
 import { defineJob } from './define-job.ts';
 
 export type AgentRunJobDeps = { db: Database; gateway: Pick<LlmGateway, 'generate'>; services: AgentServices };
@@ -15,6 +16,10 @@ export type AgentRunJobDeps = { db: Database; gateway: Pick<LlmGateway, 'generat
 export const agentRunJob = defineJob({
   id: AGENT_RUN_JOB,
   payload: z.object({ runId: z.uuid() }),
-  run: (deps: AgentRunJobDeps, payload) =>
-    executeRun({ db: deps.db, gateway: deps.gateway }, payload.runId, agentProgram(deps.services)),
+  run: async (deps: AgentRunJobDeps, payload) => {
+    const result = await executeRun({ db: deps.db, gateway: deps.gateway }, payload.runId, agentProgram(deps.services));
+    // A Content run that wrote its weeks' drafts hands them to the autopilot, as "Generate drafts" does.
+    if (result.state === 'succeeded') await handOverToAutopilot(deps.db, payload.runId);
+    return result;
+  },
 });

@@ -41,7 +41,12 @@ export const generatePlanWeekJob = defineJob({
       payload,
     );
     // The autopilot takes over from here unless it is off (docs/planning.md "Autopilot and guardrails").
-    if (finished !== null) await startAutopilotRun(deps.db, payload);
+    if (finished !== null)
+      await startAutopilotRun(deps.db, {
+        workspaceId: payload.workspaceId,
+        planId: payload.planId,
+        weeks: [payload.week],
+      });
     return finished;
   },
 });

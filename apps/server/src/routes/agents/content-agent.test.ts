@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { agentProgram } from '@plume/core/agents/agent-program';
 import { noCompetitors } from '@plume/core/agents/intelligence/competitor-source';
+import { handOverToAutopilot } from '@plume/core/agents/content/hand-over';
 import { planMonthWithAgent } from '@plume/core/agents/content/plan-month';
 import { executeRun } from '@plume/core/agents/runner';
 import { saveBudget } from '@plume/core/llm/manage-llm-settings';
@@ -74,7 +75,11 @@ async function start(body: object): Promise<WireAgentRun> {
 
 type Generate = (request: GenerateRequest) => ReturnType<StudioFixture['t']['context']['llm']['gateway']['generate']>;
 const program = () =>
-  agentProgram({ competitors: noCompetitors, content: { runtime: s.t.context.publishing.runtime } });
+  agentProgram({
+    competitors: noCompetitors,
+    content: { runtime: s.t.context.publishing.runtime },
+    execution: { runtime: s.t.context.publishing.runtime },
+  });
 const run = (runId: string, generate: Generate = (request) => s.t.context.llm.gateway.generate(request)) =>
   executeRun({ db: s.t.db, gateway: { generate } }, runId, program());
 
@@ -220,5 +225,30 @@ describe('a content run', () => {
     );
     expect(view).toMatchObject({ state: 'succeeded', kind: 'content' });
     expect(view.output?.content).toMatchObject({ drafted: 5, failed: [] });
+  });
+
+  it('hands a finished run to the autopilot: an Execution run places its drafts', async () => {
+    const plan = await newPlan(`${year}-06`);
+    script.planner = (user) => JSON.stringify(contentAnswerFor(user));
+    const view = await planMonthWithAgent(
+      { db: s.t.db, llm: s.t.context.llm, runtime: s.t.context.publishing.runtime },
+      {
+        workspace: { id: s.workspace.id, timezone: 'UTC' },
+        planId: plan.id,
+        userId: s.editor.id,
+        weeks: [plan.weeks[1]!],
+      },
+    );
+    const unplaced = await s.t.db.select().from(planBriefs).where(eq(planBriefs.planId, plan.id));
+    expect(unplaced.map((brief) => [brief.state, brief.slot])).toEqual(unplaced.map(() => ['drafted', null]));
+
+    const executionId = await handOverToAutopilot(s.t.db, view.id);
+    expect(executionId).not.toBeNull();
+    expect(await run(executionId!)).toMatchObject({ state: 'succeeded' });
+    const placed = await s.t.db.select().from(planBriefs).where(eq(planBriefs.planId, plan.id));
+    expect(placed).toHaveLength(5);
+    expect(placed.filter((brief) => brief.slot === null)).toEqual([]);
+    // Only a Content run hands over: the Execution run starts nothing more.
+    expect(await handOverToAutopilot(s.t.db, executionId!)).toBeNull();
   });
 });

@@ -48,7 +48,8 @@ export async function executeWeek(
   if (input.trigger === 'autopilot' && settings.level === 'off')
     return nothing(week, settings.level, 'The autopilot is off: nothing runs by itself.');
 
-  const placed = await placeWeek(deps, plan, week, input.now);
+  // With the autopilot as the actor, drafted briefs without a time (the Content agent's) are placed too.
+  const placed = await placeWeek(deps, plan, week, input.now, AUTOPILOT_POST_ACTOR);
   const audit = (action: string, subjectType: string, subjectId: string, data: Record<string, unknown>) =>
     recordAudit(deps.db, workspaceId, AUTOPILOT_ACTOR, action, subjectType, subjectId, {
       ...data,
