@@ -113,7 +113,7 @@ function queryArbitrary(route: ApiRoute): fc.Arbitrary<Array<[string, string]>> 
   return fc.array(fc.tuple(key, fc.oneof(numberLike, cursorLike, dateLike, anyText)), { maxLength: 4 });
 }
 
-/** Raw payloads: any JSON, not-quite-JSON, or the valid body with properties replaced or dropped. */
+/** Raw payloads: arbitrary JSON, not-quite-JSON, or the valid body with properties replaced or dropped. */
 function bodyArbitrary(route: ApiRoute, valid: unknown): fc.Arbitrary<string | undefined> {
   const randomJson = fc.jsonValue().map((value) => JSON.stringify(value));
   const validObject =

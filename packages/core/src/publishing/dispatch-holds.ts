@@ -21,7 +21,7 @@ import type { TargetToSend } from './publish-call.ts';
 /** Never held closer to due than this: the job path takes those (its jobs are already being fetched). */
 export const MIN_HOLD_LEAD_MS = 2000;
 
-/** What a target's content, time and settings were when it was prepared: any edit changes it. */
+/** What a target's content, time and settings were when it was prepared; every edit changes it. */
 function versionOf(): SQL {
   return sql`md5(concat_ws('|', p.content::text, p.scheduled_at::text, t.override::text, t.settings::text,
     t.next_attempt_at::text, t.account_id::text))`;

@@ -111,7 +111,7 @@ function completeOperation(
   }
 }
 
-/** zod writes `z.unknown().nullable()` as `anyOf: [{}, { type: 'null' }]`: any value, said plainly. */
+/** zod writes `z.unknown().nullable()` as `anyOf: [{}, { type: 'null' }]`, which means every value is allowed: said plainly. */
 function dropEmptyAnyOf(node: unknown): void {
   if (Array.isArray(node)) node.forEach(dropEmptyAnyOf);
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
