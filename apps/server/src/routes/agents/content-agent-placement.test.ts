@@ -8,13 +8,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { agentProgram } from '@plume/core/agents/agent-program';
 import { noCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { executeRun } from '@plume/core/agents/runner';
-import { putWorkspaceStrategy } from '@plume/core/planning/strategy/strategy-store';
 import type { WireAgentRun } from '@plume/contract/agents/agent-run-schemas';
 import type { PlanDetail } from '@plume/contract/planning/plan-schemas';
 import { planBriefs } from '@plume/db/schema/planning';
 import { posts } from '@plume/db/schema/publishing';
 import { scriptContentModel } from '../content/content-fake-model.ts';
 import { setUpStudio, type StudioFixture } from '../content/content-studio-fixture.ts';
+import { saveCoffeeStrategy } from './coffee-strategy.ts';
 
 let s: StudioFixture;
 const year = new Date().getUTCFullYear() + 1;
@@ -22,25 +22,10 @@ const year = new Date().getUTCFullYear() + 1;
 beforeAll(async () => {
   s = await setUpStudio('ContentPlacement', ['mastodon', 'bluesky']);
   scriptContentModel(s.fake);
-  await putWorkspaceStrategy(s.t.db, {
-    workspaceId: s.workspace.id,
-    actor: { type: 'user', id: s.owner.id, name: s.owner.name },
-    strategy: {
-      pillars: [
-        { key: 'tips', name: 'Brewing tips', share: 60, description: 'How to brew' },
-        { key: 'beans', name: 'Our beans', share: 40, description: 'The roasts' },
-      ],
-      goals: ['awareness'],
-      audience: 'Home baristas',
-      tone: ['warm'],
-      cadence: { mastodon: 3, bluesky: 2 },
-      kpiTargets: [],
-      locale: 'en-US',
-      monthlyAiBudgetUsd: null,
-      templateId: 'restaurant',
-      templateVersion: 1,
-    },
-  });
+  await saveCoffeeStrategy(s, [
+    { key: 'tips', name: 'Brewing tips', share: 60, description: 'How to brew' },
+    { key: 'beans', name: 'Our beans', share: 40, description: 'The roasts' },
+  ]);
 });
 afterAll(() => s.close());
 

@@ -13,7 +13,6 @@ import { handOverToAutopilot } from '@plume/core/agents/content/hand-over';
 import { planMonthWithAgent } from '@plume/core/agents/content/plan-month';
 import { executeRun } from '@plume/core/agents/runner';
 import { saveBudget } from '@plume/core/llm/manage-llm-settings';
-import { putWorkspaceStrategy } from '@plume/core/planning/strategy/strategy-store';
 import type { WireAgentRun } from '@plume/contract/agents/agent-run-schemas';
 import type { PlanDetail } from '@plume/contract/planning/plan-schemas';
 import { planBriefs } from '@plume/db/schema/planning';
@@ -22,6 +21,7 @@ import { contentAnswerFor } from '@plume/testing/fakes/llm/content-agent-answers
 import type { TestUser } from '../../test-support/factories.ts';
 import { scriptContentModel, type ContentScript } from '../content/content-fake-model.ts';
 import { setUpStudio, type StudioFixture } from '../content/content-studio-fixture.ts';
+import { saveCoffeeStrategy } from './coffee-strategy.ts';
 
 let s: StudioFixture;
 let script: ContentScript;
@@ -34,26 +34,11 @@ const studio = () =>
 beforeAll(async () => {
   s = await setUpStudio('ContentAgent', ['mastodon', 'bluesky']);
   script = scriptContentModel(s.fake);
-  await putWorkspaceStrategy(s.t.db, {
-    workspaceId: s.workspace.id,
-    actor: { type: 'user', id: s.owner.id, name: s.owner.name },
-    strategy: {
-      pillars: [
-        { key: 'tips', name: 'Brewing tips', share: 50, description: 'How to brew' },
-        { key: 'beans', name: 'Our beans', share: 30, description: 'The roasts' },
-        { key: 'team', name: 'The team', share: 20, description: 'Behind the counter' },
-      ],
-      goals: ['awareness'],
-      audience: 'Home baristas',
-      tone: ['warm'],
-      cadence: { mastodon: 3, bluesky: 2 },
-      kpiTargets: [],
-      locale: 'en-US',
-      monthlyAiBudgetUsd: null,
-      templateId: 'restaurant',
-      templateVersion: 1,
-    },
-  });
+  await saveCoffeeStrategy(s, [
+    { key: 'tips', name: 'Brewing tips', share: 50, description: 'How to brew' },
+    { key: 'beans', name: 'Our beans', share: 30, description: 'The roasts' },
+    { key: 'team', name: 'The team', share: 20, description: 'Behind the counter' },
+  ]);
 });
 afterAll(() => s.close());
 

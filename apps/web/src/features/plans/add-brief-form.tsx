@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CONTENT_TYPES } from '@plume/contract/content/content-enums';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -10,6 +9,7 @@ import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { accountsQueryOptions } from '../accounts/accounts-query.ts';
 import { TextAreaField } from '../brand/text-area-field.tsx';
 import { dayLabel, daysOfWeek } from './plan-days.ts';
+import { FORMAT_OPTIONS } from './brief-formats.ts';
 import { useAddBrief } from './plan-queries.ts';
 
 type Props = {
@@ -99,7 +99,7 @@ export function AddBriefForm({ workspaceId, planId, week, month, initialDay = nu
           label="Format"
           value={format}
           onChange={(event) => setFormat(event.target.value)}
-          options={CONTENT_TYPES.map((value) => ({ value, label: value.replaceAll('_', ' ') }))}
+          options={FORMAT_OPTIONS}
           error={errors['format']}
         />
         <TextAreaField

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { CONTENT_TYPES } from '@plume/contract/content/content-enums';
 import type { PlanBrief } from '@plume/contract/planning/plan-schemas';
 import { Button } from '../../components/button.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -7,6 +6,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { TextAreaField } from '../brand/text-area-field.tsx';
+import { FORMAT_OPTIONS } from './brief-formats.ts';
 import { useUpdateBrief } from './plan-queries.ts';
 
 type Props = { workspaceId: string; planId: string; brief: PlanBrief; onDone: () => void };
@@ -41,7 +41,7 @@ export function EditBriefForm({ workspaceId, planId, brief, onDone }: Props) {
         label="Format"
         value={format}
         onChange={(event) => setFormat(event.target.value)}
-        options={CONTENT_TYPES.map((value) => ({ value, label: value.replaceAll('_', ' ') }))}
+        options={FORMAT_OPTIONS}
         error={errors['format']}
       />
       <TextAreaField
