@@ -20,3 +20,4 @@ export * from './schema/planning.ts';
 export * from './schema/learning.ts';
 export * from './schema/webhooks.ts';
 export * from './schema/post-deletions.ts';
+export * from './schema/inbox.ts';

@@ -10,6 +10,14 @@
 import type { z } from 'zod';
 import type { HttpClient } from '@plume/http/http-client';
 import type { CountMethod } from './text/count-text.ts';
+import type {
+  InboxManifest,
+  InboxPage,
+  InboxReplyRequest,
+  InboxItemRef,
+  InboxWebhookOperations,
+  ModerationAction,
+} from './inbox-contract.ts';
 
 // The network ids and media kinds are API words: they live in the contract, which the web app shares.
 import { NETWORK_IDS, type MediaKind, type NetworkId } from '@plume/contract/networks/network-enums';
@@ -123,8 +131,8 @@ export interface NetworkManifest {
     /** Reading other accounts' public posts (competitors) through `listPublicPosts`; absent where the API has none. */
     publicPosts?: PublicPostsManifest;
   };
-  /** True only where the provider has the operation (`listComments`, `listMentions`, `listMessages`); none has yet. */
-  inbox: { comments: boolean; mentions: boolean; messages: boolean };
+  /** What the inbox operations read and do (`listInbox`, `replyToInbox`, `moderateInbox`); see inbox-contract.ts. */
+  inbox: InboxManifest;
   rateLimits: readonly RateLimitRule[];
   /** How many publishes to this network may run at once across the instance. */
   publishConcurrency: number;
@@ -381,6 +389,25 @@ export interface NetworkProvider {
    * that counts too (Mastodon's content warning). Without it, the manifest's limit applies.
    */
   textRulesFor?: (metadata: Readonly<Record<string, string>>, settings: Readonly<Record<string, unknown>>) => TextRules;
+  /**
+   * The account's inbox items newer than `cursor` (null: the first read, which looks back at most 7 days),
+   * at most `limit`. Pagination is the adapter's: it returns the cursor to store and whether more is waiting.
+   */
+  listInbox?: (
+    context: NetworkContext,
+    account: AccountAuth,
+    options: { cursor: string | null; limit: number },
+  ) => Promise<InboxPage>;
+  /** Posts a reply to an item; the result is the reply as published. */
+  replyToInbox?: (context: NetworkContext, account: AccountAuth, request: InboxReplyRequest) => Promise<PublishedItem>;
+  /** Hides or deletes a comment on the account's own post; one already gone succeeds. */
+  moderateInbox?: (
+    context: NetworkContext,
+    account: AccountAuth,
+    input: { item: InboxItemRef; action: ModerationAction },
+  ) => Promise<void>;
+  /** Networks that push inbox events to Plume (manifest `inbox.delivery: 'push'`). */
+  inboxWebhook?: InboxWebhookOperations;
   /** Network-specific checks beyond the manifest (e.g. Reddit needs a subreddit). Messages in plain words. */
   validate?: (request: PublishRequest) => readonly { path: string; message: string }[];
 }

@@ -6,9 +6,10 @@ const OPERATION_OF = {
   'analytics.account': 'getAccountMetrics',
   'analytics.recentPosts': 'listRecentPosts',
   'analytics.publicPosts': 'listPublicPosts',
-  'inbox.comments': 'listComments',
-  'inbox.mentions': 'listMentions',
-  'inbox.messages': 'listMessages',
+  'inbox.kinds': 'listInbox',
+  'inbox.reply': 'replyToInbox',
+  'inbox.moderation': 'moderateInbox',
+  'inbox.push': 'inboxWebhook',
 } as const;
 
 describe('network manifests', () => {
@@ -20,9 +21,10 @@ describe('network manifests', () => {
         'analytics.account': analytics.account !== null,
         'analytics.recentPosts': analytics.recentPosts !== null,
         'analytics.publicPosts': analytics.publicPosts !== undefined,
-        'inbox.comments': inbox.comments,
-        'inbox.mentions': inbox.mentions,
-        'inbox.messages': inbox.messages,
+        'inbox.kinds': inbox.kinds.length > 0,
+        'inbox.reply': inbox.reply.length > 0,
+        'inbox.moderation': inbox.moderation.length > 0,
+        'inbox.push': inbox.delivery === 'push',
       };
       return Object.entries(flags)
         .filter(
@@ -35,6 +37,22 @@ describe('network manifests', () => {
         .map(([capability]) => `${provider.manifest.id}: ${capability}`);
     });
     expect(claims).toEqual([]);
+  });
+
+  it('declare inbox operations exactly where the provider has them, replying only to kinds it reads', () => {
+    const mismatched = allProviders.flatMap((provider) => {
+      const { inbox, id } = provider.manifest;
+      const problems: string[] = [];
+      if ((provider.listInbox !== undefined) !== inbox.kinds.length > 0) problems.push(`${id}: listInbox`);
+      if ((provider.replyToInbox !== undefined) !== inbox.reply.length > 0) problems.push(`${id}: replyToInbox`);
+      if ((provider.moderateInbox !== undefined) !== inbox.moderation.length > 0) problems.push(`${id}: moderateInbox`);
+      if ((provider.inboxWebhook !== undefined) !== (inbox.delivery === 'push')) problems.push(`${id}: inboxWebhook`);
+      if (inbox.reply.some((kind) => !inbox.kinds.includes(kind)))
+        problems.push(`${id}: replies to a kind it never reads`);
+      if (inbox.kinds.length > 0 && (inbox.pageSize < 1 || inbox.minPollSec < 1)) problems.push(`${id}: read limits`);
+      return problems;
+    });
+    expect(mismatched).toEqual([]);
   });
 
   it('declare public-post reads exactly where the provider reads them, with a hint for the handle', () => {

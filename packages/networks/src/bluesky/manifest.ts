@@ -4,6 +4,7 @@
  * `app.bsky.feed.post` record written with com.atproto.repo.createRecord. Limits follow the
  * app.bsky.feed.post and app.bsky.embed.images lexicons and docs.bsky.app (rate limits).
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
@@ -84,7 +85,7 @@ export const blueskyManifest: NetworkManifest = {
       note: 'Read from the public AppView without signing in; replies and reposts are left out.',
     },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

@@ -5,6 +5,7 @@
  * Limits follow discord.com/developers/docs/resources/webhook, …/resources/message and
  * …/reference#uploading-files.
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -73,7 +74,7 @@ export const discordManifest: NetworkManifest = {
   nativeScheduling: false,
   // A webhook can only post: it cannot read messages back, reactions or the channel's members.
   analytics: { post: null, account: null, recentPosts: null },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     { scope: 'account', operation: 'any', limit: 5, windowSec: 2, note: 'requests per webhook' },
     { scope: 'account', operation: 'publish', limit: 30, windowSec: 60, note: 'webhook messages per channel' },

@@ -3,6 +3,7 @@
  * Limits from the Pages API posts guide, the Page photos and videos references and the
  * rate-limiting overview on developers.facebook.com.
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -77,7 +78,7 @@ export const facebookManifest: NetworkManifest = {
     },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

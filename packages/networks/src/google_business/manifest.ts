@@ -7,6 +7,7 @@
  * Docs: https://developers.google.com/my-business/content/posts-data,
  * https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
@@ -72,7 +73,7 @@ export const google_businessManifest: NetworkManifest = {
   // website clicks, direction requests), not followers or posts, and local posts have had no metrics
   // since the v4 reportInsights (localPostMetrics) was retired. See docs/analytics.md.
   analytics: { post: null, account: null, recentPosts: null },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'app',

@@ -5,6 +5,7 @@
  * recommends and extends first. Personal accounts cannot publish through any Instagram API.
  * Limits from the Content Publishing guide and the IG User Media reference.
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -89,7 +90,7 @@ export const instagramManifest: NetworkManifest = {
     account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

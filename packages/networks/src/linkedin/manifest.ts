@@ -3,6 +3,7 @@
  * Limits come from the Posts, Images, Videos and MultiImage API pages of the Community Management docs
  * (learn.microsoft.com/linkedin/marketing/community-management/shares/*).
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -92,7 +93,7 @@ export const linkedinManifest: NetworkManifest = {
     // Listing an organization's own posts needs r_organization_social, which Plume does not ask for.
     recentPosts: null,
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

@@ -4,6 +4,7 @@
  * defaults of a stock Mastodon 4.x server; the server's own limits are read at connect time
  * (GET /api/v2/instance) and kept in the account's metadata. Docs: docs.joinmastodon.org
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -81,7 +82,7 @@ export const mastodonManifest: NetworkManifest = {
       note: "Read without a token from the account's own server, which has its true counts; replies and boosts are left out. Quotes from Mastodon 4.5 on.",
     },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

@@ -4,6 +4,7 @@
  * carousel of 2–5 images, or a video registered and uploaded through /v5/media. Limits follow
  * developers.pinterest.com/docs/api/v5 (pins-create, media-create) and the v5 OpenAPI description.
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
@@ -84,7 +85,7 @@ export const pinterestManifest: NetworkManifest = {
     account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

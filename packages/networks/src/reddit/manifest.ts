@@ -7,6 +7,7 @@
  * Docs: https://www.reddit.com/dev/api#POST_api_submit, https://github.com/reddit-archive/reddit/wiki/OAuth2,
  * https://support.reddithelp.com/hc/en-us/articles/16160319875092-Reddit-Data-API-Wiki
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -82,7 +83,7 @@ export const redditManifest: NetworkManifest = {
     recentPosts: { maxPosts: 1000, maxAgeDays: 3650 },
   },
   // Mentions and messages would need the privatemessages scope.
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'app',

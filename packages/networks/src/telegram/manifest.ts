@@ -4,6 +4,7 @@
  * sent with sendMessage / sendPhoto / sendVideo / sendAnimation / sendMediaGroup (files uploaded as
  * multipart). Limits follow core.telegram.org/bots/api and core.telegram.org/bots/faq.
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -88,7 +89,7 @@ export const telegramManifest: NetworkManifest = {
     },
     recentPosts: null,
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

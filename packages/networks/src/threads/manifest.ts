@@ -4,6 +4,7 @@
  * step, and Threads downloads media itself from public URLs. Limits: developers.facebook.com/docs/
  * threads/posts (text, media specifications), …/overview (250 posts and 1,000 replies per 24 hours).
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 import { THREADS_COUNT, THREADS_TEXT_LIMIT } from './count-threads-text.ts';
@@ -86,7 +87,7 @@ export const threadsManifest: NetworkManifest = {
     },
     recentPosts: { maxPosts: 1000, maxAgeDays: 3650 },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

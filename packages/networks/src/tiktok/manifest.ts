@@ -4,6 +4,7 @@
  * upload and photo posts pulled from a verified domain. Limits follow developers.tiktok.com
  * (content-posting-api-reference-direct-post, -photo-post, -media-transfer-guide).
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -105,7 +106,7 @@ export const tiktokManifest: NetworkManifest = {
     account: { metrics: ['followers', 'following', 'posts'], scopes: ['user.info.stats'] },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'account',

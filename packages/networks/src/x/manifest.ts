@@ -2,6 +2,7 @@
  * X (formerly Twitter) through API v2: OAuth 2.0 with PKCE, posts via POST /2/tweets, media via the
  * v2 media upload endpoints. Limits follow docs.x.com (Posts: create-post; Media: best-practices).
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -74,7 +75,7 @@ export const xManifest: NetworkManifest = {
     account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
     recentPosts: { maxPosts: 3200, maxAgeDays: 3650 },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     { scope: 'account', operation: 'publish', limit: 200, windowSec: 15 * 60, note: 'POST /2/tweets per user' },
     { scope: 'account', operation: 'publish', limit: 300, windowSec: 3 * 60 * 60, note: 'posts and reposts per user' },

@@ -8,6 +8,7 @@
  * Docs: https://developers.google.com/youtube/v3/docs/videos/insert,
  * https://developers.google.com/youtube/v3/docs/videos#resource, https://support.google.com/youtube/answer/12779649
  */
+import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 import { GOOGLE_APP_CREDENTIALS, GOOGLE_OAUTH_ENDPOINTS } from './google-oauth.ts';
@@ -113,7 +114,7 @@ export const youtubeManifest: NetworkManifest = {
       note: 'Read with the server’s Data API key (YOUTUBE_API_KEY), 1 quota unit a call: about 4 calls per channel and day. Likes are absent where the owner hides them, comments where they are off.',
     },
   },
-  inbox: { comments: false, mentions: false, messages: false },
+  inbox: NO_INBOX,
   rateLimits: [
     {
       scope: 'app',
