@@ -34,7 +34,12 @@ async function ourPost(text = 'Our post'): Promise<{ uri: string; cid: string }>
   return { uri: record.uri, cid: record.cid };
 }
 
-function comment(root: { uri: string; cid: string }, text: string, at: string, author = bob) {
+function comment(
+  root: { uri: string; cid: string },
+  text: string,
+  at: string,
+  author: { did: string; handle: string; displayName?: string } = bob,
+) {
   return seedBlueskyNotification(bed.fake.state.inbox, {
     author,
     reason: 'reply',
@@ -124,7 +129,12 @@ describe('Bluesky inbox reading', () => {
     const post = await ourPost();
     const at = minutesAgo(5);
     // Three at the same instant: the cursor must split them without loss or repeat.
-    const seeded = [comment(post, 'a', minutesAgo(9)), comment(post, 'b', at), comment(post, 'c', at), comment(post, 'd', at)];
+    const seeded = [
+      comment(post, 'a', minutesAgo(9)),
+      comment(post, 'b', at),
+      comment(post, 'c', at),
+      comment(post, 'd', at),
+    ];
     const first = await listInbox(bed.context, bed.account, { cursor: null, limit: 2 });
     expect(first.more).toBe(true);
     const second = await listInbox(bed.context, bed.account, { cursor: first.cursor, limit: 2 });
@@ -254,7 +264,9 @@ describe('Bluesky inbox answers', () => {
       kind: 'permanent',
       reason: expect.stringContaining('threads that start with one of your posts'),
     });
-    await expect(moderateInbox(bed.context, bed.account, { item: refOf(item), action: 'delete' })).rejects.toMatchObject({
+    await expect(
+      moderateInbox(bed.context, bed.account, { item: refOf(item), action: 'delete' }),
+    ).rejects.toMatchObject({
       kind: 'permanent',
     });
   });
