@@ -124,22 +124,22 @@ describe('Facebook inbox', () => {
       createdSec: nowSec() - HOUR,
     });
     fake.inbox.addMessage({
-      pageId: '101',
+      ownerId: '101',
       person: alice,
       id: 'm_a1',
       message: 'Are you open Sunday?',
       createdSec: start + 30 * 60,
     });
     fake.inbox.addMessage({
-      pageId: '101',
+      ownerId: '101',
       person: alice,
       id: 'm_a2',
       message: 'Yes, 8 to 12.',
       createdSec: start + 40 * 60,
-      fromPage: true,
+      fromOwner: true,
     });
     fake.inbox.addMessage({
-      pageId: '101',
+      ownerId: '101',
       person: bob,
       id: 'm_b1',
       message: 'Do you deliver?',
@@ -209,7 +209,7 @@ describe('Facebook inbox', () => {
       message: 'New one',
       createdSec: nowSec(),
     });
-    fake.inbox.addMessage({ pageId: '101', person: alice, id: 'm_a3', message: 'Thanks!', createdSec: nowSec() });
+    fake.inbox.addMessage({ ownerId: '101', person: alice, id: 'm_a3', message: 'Thanks!', createdSec: nowSec() });
     const second = await readAll(first.cursor, 100);
     expect(second.items.map((item) => item.remoteId).sort()).toEqual(['1_c6', 'm_a3']);
     const third = await listInbox(context, page, { cursor: second.cursor, limit: 100 });
@@ -220,7 +220,7 @@ describe('Facebook inbox', () => {
     fake.inbox.state.conversations.clear();
     for (let n = 0; n < 40; n += 1)
       fake.inbox.addMessage({
-        pageId: '101',
+        ownerId: '101',
         person: bob,
         id: `m_many_${n}`,
         message: `Line ${n}`,
