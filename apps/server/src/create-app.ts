@@ -60,6 +60,7 @@ import { notificationRoutes } from './routes/notifications/notifications.routes.
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
+import { inboxHookRoutes } from './routes/inbox-hooks/inbox-hooks.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -103,6 +104,7 @@ export const routeModules = [
   planBriefRoutes,
   abTestRoutes,
   emergencyReplaceRoutes,
+  inboxHookRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
