@@ -61,6 +61,7 @@ import { inboxRoutes } from './routes/inbox/inbox.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
+import { inboxHookRoutes } from './routes/inbox-hooks/inbox-hooks.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -105,6 +106,7 @@ export const routeModules = [
   abTestRoutes,
   emergencyReplaceRoutes,
   inboxRoutes,
+  inboxHookRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
