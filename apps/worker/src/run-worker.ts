@@ -21,6 +21,8 @@ import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { autopilotIsOff } from '@plume/core/planning/autopilot/autopilot-store';
 import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
+import { classifyInboxItemsJob, sendInboxReplyJob } from '@plume/core/jobs/inbox-reply-jobs';
+import { sweepInboxReplies } from '@plume/core/inbox/replies/sweep-replies';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -119,6 +121,7 @@ export async function startWorker(input: {
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
     [deliverWebhookJob.id]: toTask({ db, keyring, http: publishing.http }, deliverWebhookJob, logger),
+    [sendInboxReplyJob.id]: toTask({ ...tokenDeps, runnerId: workerId }, sendInboxReplyJob, logger),
     ...(input.llm === undefined
       ? {}
       : {
@@ -144,6 +147,11 @@ export async function startWorker(input: {
               autopilotOff: autopilotIsOff(db),
             },
             queueLearningRunsJob,
+            logger,
+          ),
+          [classifyInboxItemsJob.id]: toTask(
+            { ...tokenDeps, gateway: input.llm.gateway },
+            classifyInboxItemsJob,
             logger,
           ),
           [generatePlanWeekJob.id]: toTask(
@@ -229,6 +237,12 @@ function startPublishingSweep(deps: { db: Database; staleRunnerSeconds: number }
           logger.warn(result, 'publishing sweep settled interrupted or overdue work');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'publishing sweep failed'))
+      // Inbox replies a dead worker was sending become unconfirmed (inbox/replies/sweep-replies.ts).
+      .then(() => sweepInboxReplies(deps))
+      .then((replies) => {
+        if (replies.unconfirmed > 0) logger.warn(replies, 'inbox sweep marked interrupted replies unconfirmed');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'inbox reply sweep failed'))
       .finally(() => {
         running = false;
       });
