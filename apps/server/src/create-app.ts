@@ -59,6 +59,8 @@ import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
+import { inboxModerationRoutes } from './routes/inbox-replies/inbox-moderation.routes.ts';
+import { inboxReplyRoutes } from './routes/inbox-replies/inbox-replies.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
@@ -103,6 +105,8 @@ export const routeModules = [
   planBriefRoutes,
   abTestRoutes,
   emergencyReplaceRoutes,
+  inboxReplyRoutes,
+  inboxModerationRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -4,6 +4,7 @@ import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
+import { inboxReplyExample, insertInboxReplySweep } from './inbox-reply-sweep-fixture.ts';
 import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
@@ -78,6 +79,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const failedRunId = failed?.id ?? '';
   const plan = await insertPlan(app, owner, workspace.id, accountId);
   const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
+  const inboxReplies = await insertInboxReplySweep(db, workspace.id, accountId);
 
   return {
     owner,
@@ -103,6 +105,9 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       modelName: 'llama3.2:3b',
       webhookId,
       deliveryId,
+      conversationId: inboxReplies.conversationId,
+      itemId: inboxReplies.itemId,
+      replyId: inboxReplies.replyId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -139,6 +144,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (strategyExample) return strategyExample;
       const webhook = webhookExample(route.key);
       if (webhook) return webhook;
+      const inboxReply = inboxReplyExample(route.key, inboxReplies);
+      if (inboxReply) return inboxReply;
       return planExample(route.key, plan, accountId);
     },
   };
