@@ -4,7 +4,12 @@ import { sendInboxReply } from '@plume/core/inbox/replies/send-reply';
 import { sweepInboxReplies } from '@plume/core/inbox/replies/sweep-replies';
 import { auditEvents } from '@plume/db/schema/audit';
 import { inboxConversations, inboxItems, inboxReplies } from '@plume/db/schema/inbox';
-import { startInboxWorld, storeConversation, type InboxWorld, type StoredConversation } from '../../test-support/inbox-reply-world.ts';
+import {
+  startInboxWorld,
+  storeConversation,
+  type InboxWorld,
+  type StoredConversation,
+} from '../../test-support/inbox-reply-world.ts';
 
 type Reply = { id: string; state: string; origin: string; text: string; url: string | null; error: string | null };
 type Problem = { status: number; code: string; detail: string; errors?: { path: string; message: string }[] };
