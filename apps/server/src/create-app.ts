@@ -60,6 +60,8 @@ import { notificationRoutes } from './routes/notifications/notifications.routes.
 import { inboxRoutes } from './routes/inbox/inbox.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
+import { inboxModerationRoutes } from './routes/inbox-replies/inbox-moderation.routes.ts';
+import { inboxReplyRoutes } from './routes/inbox-replies/inbox-replies.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
 import { inboxHookRoutes } from './routes/inbox-hooks/inbox-hooks.routes.ts';
 
@@ -107,6 +109,8 @@ export const routeModules = [
   emergencyReplaceRoutes,
   inboxRoutes,
   inboxHookRoutes,
+  inboxReplyRoutes,
+  inboxModerationRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

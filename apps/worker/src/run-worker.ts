@@ -22,6 +22,8 @@ import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { autopilotIsOff } from '@plume/core/planning/autopilot/autopilot-store';
 import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
 import { queueInboxReadsJob, readInboxJob, wakeSnoozedConversationsJob } from '@plume/core/jobs/inbox-jobs';
+import { classifyInboxItemsJob, sendInboxReplyJob } from '@plume/core/jobs/inbox-reply-jobs';
+import { sweepInboxReplies } from '@plume/core/inbox/replies/sweep-replies';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -127,6 +129,7 @@ export async function startWorker(input: {
     // Inbox reads share analytics' limiter: both are reads, and publishing keeps its own slots.
     [readInboxJob.id]: toTask(analyticsDeps, readInboxJob, logger),
     [wakeSnoozedConversationsJob.id]: toTask({ db }, wakeSnoozedConversationsJob, logger),
+    [sendInboxReplyJob.id]: toTask({ ...tokenDeps, runnerId: workerId }, sendInboxReplyJob, logger),
     ...(input.llm === undefined
       ? {}
       : {
@@ -152,6 +155,11 @@ export async function startWorker(input: {
               autopilotOff: autopilotIsOff(db),
             },
             queueLearningRunsJob,
+            logger,
+          ),
+          [classifyInboxItemsJob.id]: toTask(
+            { ...tokenDeps, gateway: input.llm.gateway },
+            classifyInboxItemsJob,
             logger,
           ),
           [generatePlanWeekJob.id]: toTask(
@@ -237,6 +245,12 @@ function startPublishingSweep(deps: { db: Database; staleRunnerSeconds: number }
           logger.warn(result, 'publishing sweep settled interrupted or overdue work');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'publishing sweep failed'))
+      // Inbox replies a dead worker was sending become unconfirmed (inbox/replies/sweep-replies.ts).
+      .then(() => sweepInboxReplies(deps))
+      .then((replies) => {
+        if (replies.unconfirmed > 0) logger.warn(replies, 'inbox sweep marked interrupted replies unconfirmed');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'inbox reply sweep failed'))
       .finally(() => {
         running = false;
       });

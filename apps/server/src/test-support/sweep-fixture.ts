@@ -5,6 +5,7 @@ import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
 import { insertSweepInbox } from './inbox-fixture.ts';
+import { inboxReplyExample, insertInboxReplySweep } from './inbox-reply-sweep-fixture.ts';
 import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
@@ -80,6 +81,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const plan = await insertPlan(app, owner, workspace.id, accountId);
   const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
   const inbox = await insertSweepInbox(db, workspace.id, accountId, owner.id);
+  const inboxReplies = await insertInboxReplySweep(db, workspace.id, accountId);
 
   return {
     owner,
@@ -106,6 +108,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       webhookId,
       deliveryId,
       ...inbox,
+      itemId: inboxReplies.itemId,
+      replyId: inboxReplies.replyId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -144,6 +148,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (strategyExample) return strategyExample;
       const webhook = webhookExample(route.key);
       if (webhook) return webhook;
+      const inboxReply = inboxReplyExample(route.key, inboxReplies);
+      if (inboxReply) return inboxReply;
       return planExample(route.key, plan, accountId);
     },
   };

@@ -209,6 +209,10 @@ export const inboxReplies = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key').notNull(),
     attemptStartedAt: timestamp('attempt_started_at', { withTimezone: true }),
+    /** The worker (heartbeat id) sending it; the sweep turns a dead worker's `sending` into `unconfirmed`. */
+    runnerId: text('runner_id'),
+    /** Send attempts the network refused for a while (429, 5xx before accepting); the job gives up after a few. */
+    sendAttempts: integer('send_attempts').notNull().default(0),
     attemptFinishedAt: timestamp('attempt_finished_at', { withTimezone: true }),
     remoteId: text('remote_id'),
     url: text('url'),
@@ -219,6 +223,10 @@ export const inboxReplies = pgTable(
   (table) => [
     index('inbox_replies_conversation_idx').on(table.conversationId, table.createdAt),
     index('inbox_replies_state_idx').on(table.workspaceId, table.state),
+    // The sweep's look for sends a dead worker left behind.
+    index('inbox_replies_sending_idx')
+      .on(table.attemptStartedAt)
+      .where(sql`state = 'sending'`),
   ],
 );
 

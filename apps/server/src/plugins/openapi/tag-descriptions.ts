@@ -30,7 +30,10 @@ const descriptions: ReadonlyArray<[string, string]> = [
     'plans',
     'Monthly plans: weekly themes, the week board of briefs, placement, draft generation, week approval and replacements',
   ],
-  ['inbox', 'The unified inbox: conversations, items, replies, and the receiver of networks’ inbox webhooks'],
+  [
+    'inbox',
+    'The unified inbox: conversations, items, replies (drafts, approval, exactly-once sending), moderation, AI settings, and the receiver of networks’ inbox webhooks',
+  ],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
   ['admin', 'Instance administration'],

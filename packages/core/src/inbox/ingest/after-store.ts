@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { inboxItemCreatedData } from '@plume/contract/webhooks/webhook-events';
 import { emitWebhookEvent } from '../../webhooks/emit-webhook-event.ts';
-import { queueClassifyInboxItems } from '../inbox-jobs-contract.ts';
+import { enqueueClassifyItems } from '../inbox-jobs-contract.ts';
 import { notifyInboxChanged } from '../inbox-live.ts';
 import { fireInboxAutomation } from './inbox-automation-hook.ts';
 import type { Executor, InboxAccount, StoredInboxItem } from './ingest-types.ts';
@@ -35,7 +35,7 @@ export async function afterStore(
     for (const data of events)
       await emitWebhookEvent(tx, { workspaceId: account.workspaceId, type: 'inbox.item_created', data });
   }
-  await queueClassifyInboxItems(tx, { workspaceId: account.workspaceId, itemIds: incoming.map((item) => item.id) });
+  await enqueueClassifyItems(tx, { workspaceId: account.workspaceId, itemIds: incoming.map((item) => item.id) });
   await fireInboxAutomation(tx, account.workspaceId, events);
 }
 
