@@ -163,7 +163,11 @@ describe('Reddit listInbox', () => {
     await rejectionOf(list(null), AuthExpired);
 
     const withoutScope = fake.account(['identity', 'submit', 'read']);
-    await rejectionOf(redditProvider.listInbox!(context, withoutScope, { cursor: null, limit: 100 }), Permanent);
+    const noScope = await rejectionOf(
+      redditProvider.listInbox!(context, withoutScope, { cursor: null, limit: 100 }),
+      Permanent,
+    );
+    expect([noScope.vendorCode, noScope.reason]).toEqual(['inbox_scope_missing', expect.stringContaining('reconnect')]);
 
     fake.server.failNext({
       status: 429,

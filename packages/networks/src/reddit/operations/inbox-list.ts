@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import type { InboxItemReading, InboxPage } from '../../inbox-contract.ts';
+import { Permanent } from '../../provider-errors.ts';
 import { redditEndpoint, redditGet, type RedditCaller } from '../client.ts';
 import { listingSchema } from '../link-view.ts';
 import { inboxThingSchema, kindOfThing, readingOfThing, type RedditInboxThing } from './inbox-things.ts';
@@ -51,6 +52,25 @@ function thingsOf(listing: z.output<typeof listingSchema>): RedditInboxThing[] {
   });
 }
 
+/** One page of /message/inbox; a 403 (no privatemessages scope yet) says to reconnect. */
+async function readInboxPage(
+  context: NetworkContext,
+  caller: RedditCaller,
+  query: URLSearchParams,
+): Promise<z.output<typeof listingSchema>> {
+  try {
+    return await redditGet(context, caller, `/message/inbox?${query.toString()}`, listingSchema, 'read the inbox');
+  } catch (error) {
+    if (error instanceof Permanent && error.vendorCode === 'FORBIDDEN') {
+      throw new Permanent(
+        'Reddit does not let Plume read this account’s inbox yet: reconnect the account to grant the private messages permission.',
+        { vendorCode: 'inbox_scope_missing', cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 /** Every inbox thing newer than the cursor, oldest first. */
 async function readNewThings(
   context: NetworkContext,
@@ -62,13 +82,7 @@ async function readNewThings(
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE), raw_json: '1', mark: 'false' });
     if (after !== undefined) query.set('after', after);
-    const listing = await redditGet(
-      context,
-      caller,
-      `/message/inbox?${query.toString()}`,
-      listingSchema,
-      'read the inbox',
-    );
+    const listing = await readInboxPage(context, caller, query);
     const things = thingsOf(listing);
     for (const thing of things) if (isNew(thing, cursor)) found.set(thing.name, thing);
     const next = listing.data.after ?? undefined;

@@ -1,6 +1,7 @@
 /**
  * The channel's comments through the bot: `getUpdates` (`allowed_updates: ["message"]`, `offset` = the last
- * update_id + 1, which also confirms the earlier ones to Telegram) reads what arrived in the channel's linked
+ * update_id + 1, which also confirms the earlier ones to Telegram; one call per read, so nothing is
+ * confirmed before Plume stored it) reads what arrived in the channel's linked
  * discussion group (getChat `linked_chat_id`). The bot must be an administrator of that group: only then does
  * it receive every message there (privacy mode) and may it delete them. Telegram keeps updates 24 hours;
  * getUpdates fails while a webhook is set for the bot. Updates are the bot's, not the channel's: a bot should
@@ -25,7 +26,6 @@ import { Permanent, isProviderError } from '../../provider-errors.ts';
 import { messageSchema, telegramMethod, telegramWebUrl } from '../client.ts';
 import { groupMessageSchema, readingOfMessage, type ThreadMemory } from './inbox-messages.ts';
 
-const MAX_CALLS = 5;
 const MEMORY = 1000;
 
 const cursorSchema = z.object({
@@ -85,32 +85,33 @@ export async function listTelegramInbox(
     web: telegramWebUrl(context),
   };
   const limit = Math.max(1, Math.min(100, options.limit));
+  // One call per read: the next call's `offset` confirms these updates to Telegram, which then forgets them,
+  // so it must wait until Plume has stored what this read returns (the stored cursor carries it).
+  const updates = await telegramMethod(context, {
+    token: account.tokens.accessToken,
+    method: 'getUpdates',
+    payload: {
+      ...(cursor.offset > 0 ? { offset: cursor.offset } : {}),
+      limit,
+      timeout: 0,
+      allowed_updates: ['message'],
+    },
+    schema: z.array(updateSchema),
+    what: 'read the discussion group',
+    write: false,
+  });
   const items: InboxItemReading[] = [];
   let offset = cursor.offset;
-  let more = false;
-  for (let call = 0; call < MAX_CALLS && items.length < limit; call += 1) {
-    const want = limit - items.length;
-    const updates = await telegramMethod(context, {
-      token: account.tokens.accessToken,
-      method: 'getUpdates',
-      payload: { ...(offset > 0 ? { offset } : {}), limit: want, timeout: 0, allowed_updates: ['message'] },
-      schema: z.array(updateSchema),
-      what: 'read the discussion group',
-      write: false,
-    });
-    for (const update of updates) {
-      offset = Math.max(offset, update.update_id + 1);
-      const message = groupMessageSchema.safeParse(update.message);
-      if (!message.success || message.data.chat.id !== group) continue;
-      const item = readingOfMessage(message.data, view, memory);
-      if (item !== null) items.push(item);
-    }
-    // A full page may have more behind it; a short one emptied the queue.
-    more = updates.length >= want;
-    if (!more) break;
+  for (const update of updates) {
+    offset = Math.max(offset, update.update_id + 1);
+    const message = groupMessageSchema.safeParse(update.message);
+    if (!message.success || message.data.chat.id !== group) continue;
+    const item = readingOfMessage(message.data, view, memory);
+    if (item !== null) items.push(item);
   }
   const next: Cursor = { offset, group, roots: lastEntries(memory.roots), posts: lastEntries(memory.posts) };
-  return { items, cursor: JSON.stringify(next), more };
+  // A full page may have more behind it; a short one emptied the queue.
+  return { items, cursor: JSON.stringify(next), more: updates.length >= limit };
 }
 
 function messageRef(item: InboxItemRef): { chatId: string; messageId: number } {
