@@ -10,14 +10,7 @@ import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-serve
 import { invalidRequest, rateLimitHeaders, unauthorized, userOf } from './responses.ts';
 import type { XFakePost, XFakeState, XFakeUser } from './state.ts';
 
-export interface XFakeInbox {
-  people: Map<string, XFakeUser>;
-  hidden: Set<string>;
-}
-
-export function createXFakeInbox(): XFakeInbox {
-  return { people: new Map(), hidden: new Set() };
-}
+export type { XFakeInbox } from './inbox-state.ts';
 
 const MENTION_PARAMS = new Set([
   'since_id',

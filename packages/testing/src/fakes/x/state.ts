@@ -3,7 +3,7 @@
  * the signed-in user, posts and uploaded media. Tests read it back to assert what X received.
  */
 import { randomBytes } from 'node:crypto';
-import { createXFakeInbox, type XFakeInbox } from './inbox-routes.ts';
+import { createXFakeInbox, type XFakeInbox } from './inbox-state.ts';
 
 export interface XFakeUser {
   id: string;
