@@ -2,7 +2,6 @@
  * X (formerly Twitter) through API v2: OAuth 2.0 with PKCE, posts via POST /2/tweets, media via the
  * v2 media upload endpoints. Limits follow docs.x.com (Posts: create-post; Media: best-practices).
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -75,7 +74,17 @@ export const xManifest: NetworkManifest = {
     account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
     recentPosts: { maxPosts: 3200, maxAgeDays: 3650 },
   },
-  inbox: NO_INBOX,
+  // Mentions: 450 requests per 15 minutes per user (Basic and up), 100 posts a page.
+  inbox: {
+    kinds: ['comment', 'reply', 'mention'],
+    reply: ['comment', 'reply', 'mention'],
+    moderation: ['hide'],
+    delivery: 'poll',
+    pageSize: 100,
+    minPollSec: 120,
+    scopes: ['tweet.moderate.write'],
+    note: 'Reading mentions needs the Basic access tier or higher (the Free tier cannot read them). Direct messages are not read (dm.read, paid tiers). Replies can be hidden only in conversations you started.',
+  },
   rateLimits: [
     { scope: 'account', operation: 'publish', limit: 200, windowSec: 15 * 60, note: 'POST /2/tweets per user' },
     { scope: 'account', operation: 'publish', limit: 300, windowSec: 3 * 60 * 60, note: 'posts and reposts per user' },

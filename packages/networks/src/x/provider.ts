@@ -1,4 +1,4 @@
-/** X as a Plume network: manifest, OAuth connect, publish, delete, health, metrics and extra checks. */
+/** X as a Plume network: manifest, OAuth connect, publish, delete, health, metrics, inbox and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { xOAuth } from './auth.ts';
 import { xManifest } from './manifest.ts';
@@ -9,6 +9,8 @@ import { checkXHealth } from './operations/health.ts';
 import { listXRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToX } from './operations/publish.ts';
 import { validateForX } from './validate.ts';
+import { listXInbox } from './operations/inbox-list.ts';
+import { moderateOnX, replyOnX } from './operations/inbox-reply.ts';
 
 export const xProvider: NetworkProvider = {
   manifest: xManifest,
@@ -20,4 +22,7 @@ export const xProvider: NetworkProvider = {
   getPostMetrics: getXPostMetrics,
   getAccountMetrics: getXAccountMetrics,
   listRecentPosts: listXRecentPosts,
+  listInbox: listXInbox,
+  replyToInbox: replyOnX,
+  moderateInbox: moderateOnX,
 };

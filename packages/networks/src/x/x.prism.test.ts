@@ -44,6 +44,8 @@ const usedPaths = [
   '/2/media/upload/{id}/finalize',
   '/2/media/metadata',
   '/2/users/{id}/tweets',
+  '/2/users/{id}/mentions',
+  '/2/tweets/{tweet_id}/hidden',
 ];
 
 // The spec lives in ../shared/specs: without it these tests skip, saying so (and fail in CI).
@@ -159,5 +161,32 @@ describe('X requests against the official OpenAPI (Prism)', () => {
     expect(requestViolations(exchanges[0]!).map((violation) => violation.location.join('.'))).toContain(
       'request.body.reply_settings',
     );
+  });
+  it('inbox: mentions (first read and since_id), a reply and hiding it are accepted', async () => {
+    // Prism's invented posts have ids like "string": the second read starts from a real-looking id.
+    await xProvider.listInbox!(context, account, { cursor: null, limit: 100 });
+    await xProvider.listInbox!(context, account, { cursor: '1790000000000000001', limit: 100 });
+    const item = {
+      remoteId: '1790000000000000009',
+      kind: 'comment' as const,
+      conversationKey: '1790000000000000009',
+      parentRemoteId: null,
+      postRemoteId: '1790000000000000008',
+      authorId: '42',
+      meta: {},
+    };
+    await xProvider.replyToInbox!(context, account, { item, text: 'Thanks!', idempotencyKey: 'r-1' });
+    await xProvider.moderateInbox!(context, account, { item, action: 'hide' });
+    const summary = describeExchanges(exchanges);
+    const paths = exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`);
+    expect(paths[0], summary).toBe('GET /2/users/2244994945/mentions');
+    expect(paths.slice(-2), summary).toEqual(['POST /2/tweets', 'PUT /2/tweets/1790000000000000009/hidden']);
+    for (const exchange of exchanges) {
+      expect(exchange.status, summary).toBeLessThan(300);
+      expect(requestViolations(exchange), summary).toEqual([]);
+    }
+    const mentions = exchanges.filter((exchange) => exchange.url.pathname.endsWith('/mentions'));
+    expect(mentions[0]?.url.searchParams.has('start_time')).toBe(true);
+    expect(mentions.at(-1)?.url.searchParams.has('since_id')).toBe(true);
   });
 });

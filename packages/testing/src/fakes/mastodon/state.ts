@@ -3,7 +3,7 @@
  * challenge), tokens, the one local account, statuses, media and idempotency keys.
  */
 import { randomBytes } from 'node:crypto';
-import { createMastodonFakeInbox, type MastodonFakeInbox } from './inbox-routes.ts';
+import { createMastodonFakeInbox, type MastodonFakeInbox } from './inbox-state.ts';
 
 export interface MastodonFakeStatus {
   id: string;

@@ -7,6 +7,7 @@
  * Both answer 400 for a query parameter they do not know, like X does.
  * Docs: docs.x.com/x-api/posts/get-posts-by-ids, docs.x.com/x-api/users/get-posts, data dictionary.
  */
+import { threadFields } from './inbox-routes.ts';
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
 import { invalidRequest, rateLimitHeaders, unauthorized, userOf } from './responses.ts';
 import type { XFakePost, XFakeState } from './state.ts';
@@ -85,7 +86,7 @@ async function lookup(state: XFakeState, request: FakeRequest): Promise<FakeResp
     const post = state.posts.get(id);
     if (post === undefined) errors.push(problem(id, 'resource-not-found'));
     else if (post.private === true) errors.push(problem(id, 'not-authorized-for-resource'));
-    else data.push(viewOf(post, fields));
+    else data.push({ ...viewOf(post, fields), ...threadFields(state, post, fields) });
   }
   const body = { ...(data.length > 0 ? { data } : {}), ...(errors.length > 0 ? { errors } : {}) };
   return { status: 200, headers: rateLimitHeaders(5000), body };

@@ -3,6 +3,7 @@
  * the signed-in user, posts and uploaded media. Tests read it back to assert what X received.
  */
 import { randomBytes } from 'node:crypto';
+import { createXFakeInbox, type XFakeInbox } from './inbox-state.ts';
 
 export interface XFakeUser {
   id: string;
@@ -53,6 +54,8 @@ export interface XFakeState {
   videoProcessingPolls: number;
   /** When set, bearer tokens are not looked up in `accessTokens`: this returns the user id a token acts as, or undefined. */
   resolveBearer: ((token: string) => Promise<string | undefined>) | undefined;
+  /** Other people and hidden replies (inbox-routes.ts). */
+  inbox: XFakeInbox;
   nextId(): string;
 }
 
@@ -69,6 +72,7 @@ export function createXFakeState(): XFakeState {
     userMetrics: { followers_count: 0, following_count: 0, tweet_count: 0, listed_count: 0 },
     videoProcessingPolls: 1,
     resolveBearer: undefined,
+    inbox: createXFakeInbox(),
     nextId() {
       counter += 1n;
       return counter.toString();

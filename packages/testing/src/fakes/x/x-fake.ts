@@ -11,6 +11,7 @@ import { randomToken, createXFakeState, type XFakeState } from './state.ts';
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
 import { xMediaRoutes } from './media-routes.ts';
 import { xMetricsRoutes } from './metrics-routes.ts';
+import { xInboxRoutes } from './inbox-routes.ts';
 import { xOAuthRoutes } from './oauth-routes.ts';
 import { xPostRoutes } from './post-routes.ts';
 
@@ -42,7 +43,13 @@ export async function startXFake(options: XFakeOptions = {}): Promise<XFake> {
   const state = createXFakeState();
   state.resolveBearer = options.resolveBearer;
   const server = await startFakeNetworkServer(
-    [...xOAuthRoutes(state), ...xPostRoutes(state), ...xMediaRoutes(state), ...xMetricsRoutes(state)],
+    [
+      ...xOAuthRoutes(state),
+      ...xPostRoutes(state),
+      ...xMediaRoutes(state),
+      ...xMetricsRoutes(state),
+      ...xInboxRoutes(state),
+    ],
     options.host === undefined ? {} : { host: options.host },
   );
   return {
