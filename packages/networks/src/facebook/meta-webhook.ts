@@ -11,7 +11,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { InboxItemReading, InboxWebhookOperations, PushedInboxItems } from '../inbox-contract.ts';
-import { graphTime } from './inbox-window.ts';
+import { graphTime } from '../shared/inbox-window.ts';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 
