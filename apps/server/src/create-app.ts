@@ -57,9 +57,11 @@ import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
+import { inboxRoutes } from './routes/inbox/inbox.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
+import { inboxHookRoutes } from './routes/inbox-hooks/inbox-hooks.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -103,6 +105,8 @@ export const routeModules = [
   planBriefRoutes,
   abTestRoutes,
   emergencyReplaceRoutes,
+  inboxRoutes,
+  inboxHookRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */
