@@ -231,6 +231,24 @@ describe('Facebook inbox', () => {
     expect(fake.server.requests.some((request) => request.path.endsWith('/t_psid-bob/messages'))).toBe(true);
   });
 
+  it('reads on when one post has more new comments than a read takes', async () => {
+    fake.inbox.state.comments.clear();
+    fake.inbox.state.conversations.clear();
+    for (let n = 0; n < 30; n += 1)
+      fake.inbox.addComment({
+        id: `1_busy${String(n).padStart(2, '0')}`,
+        postId: '101_1',
+        from: { id: `user-${n}`, name: `User ${n}` },
+        message: `Busy ${n}`,
+        createdSec: nowSec() - HOUR + n,
+      });
+    const { items, calls } = await readAll(null, 10);
+    expect(calls).toBe(3);
+    expect(items.map((item) => item.remoteId)).toEqual(
+      Array.from({ length: 30 }, (_, n) => `1_busy${String(n).padStart(2, '0')}`),
+    );
+  });
+
   it('maps 401, 403, 429 and 5xx to the typed errors', async () => {
     fake.server.failNext({ ...graphError(190, 'Error validating access token: Session has expired', 401) });
     expect(await failure(listInbox(context, page, { cursor: null, limit: 10 }))).toBeInstanceOf(AuthExpired);

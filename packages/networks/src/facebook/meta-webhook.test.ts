@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { instagramProvider } from '../instagram/provider.ts';
-import { answerMetaSubscription } from './meta-webhook.ts';
 import { facebookProvider } from './provider.ts';
 
 const facebookHook = facebookProvider.inboxWebhook!;
@@ -124,14 +123,6 @@ describe('Meta webhook signature', () => {
     // The older SHA-1 header alone is not enough.
     expect(verify({ 'x-hub-signature': `sha1=${createHmac('sha1', SECRET).update(raw).digest('hex')}` })).toBe(false);
     expect(verify({ 'x-hub-signature-256': sign(raw, '') }, raw, '')).toBe(false);
-  });
-
-  it('answers the subscription handshake only with the verify token', () => {
-    const query = { 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': '1158201444' };
-    expect(answerMetaSubscription(query, 'tok')).toBe('1158201444');
-    expect(answerMetaSubscription({ ...query, 'hub.verify_token': 'nope' }, 'tok')).toBeUndefined();
-    expect(answerMetaSubscription({ ...query, 'hub.mode': 'unsubscribe' }, 'tok')).toBeUndefined();
-    expect(answerMetaSubscription(query, '')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Meta's webhooks for the inbox (Facebook Pages and Instagram): the signature check, the subscription
- * handshake, and reading the events into inbox items grouped by the account they belong to.
+ * Meta's webhooks for the inbox (Facebook Pages and Instagram): the signature check, and reading the
+ * events into inbox items grouped by the account they belong to (the handshake is the receiver route's).
  * Meta signs each call's raw body with the app secret: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256>`.
  * Page `feed` changes carry comments (`item: comment`, verb add / edited / remove / hide), and
  * `messaging` events carry Messenger messages (`is_echo` for the Page's own).
@@ -11,7 +11,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { InboxItemReading, InboxWebhookOperations, PushedInboxItems } from '../inbox-contract.ts';
-import { graphTime } from './inbox-window.ts';
+import { graphTime } from '../shared/inbox-window.ts';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 
@@ -28,21 +28,6 @@ export function verifyMetaSignature(input: {
   const given = Buffer.from(match[1], 'hex');
   const expected = createHmac('sha256', input.appSecret).update(input.rawBody).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/**
- * The subscription handshake (`GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…`): the
- * challenge to echo when the token is ours, undefined otherwise (answer 403).
- */
-export function answerMetaSubscription(
-  query: Readonly<Record<string, string | undefined>>,
-  verifyToken: string,
-): string | undefined {
-  const token = Buffer.from(query['hub.verify_token'] ?? '');
-  const ours = Buffer.from(verifyToken);
-  const challenge = query['hub.challenge'];
-  if (query['hub.mode'] !== 'subscribe' || challenge === undefined || verifyToken === '') return undefined;
-  return token.length === ours.length && timingSafeEqual(token, ours) ? challenge : undefined;
 }
 
 const messagingSchema = z.looseObject({

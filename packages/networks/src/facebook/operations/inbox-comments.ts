@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import type { InboxItemReading } from '../../inbox-contract.ts';
 import { endpoint, graphCall } from '../client.ts';
-import { graphTime, isNew, type Candidate, type Watermark } from '../inbox-window.ts';
+import { graphTime, isNew, type Candidate, type Watermark } from '../../shared/inbox-window.ts';
 
 /** Posts older than this are not opened by polling (their new comments still arrive by webhook). */
 const POST_WINDOW_MS = 28 * 24 * 60 * 60 * 1000;
@@ -65,28 +65,33 @@ interface FeedPost {
   remoteId: string;
 }
 
-/** Comments and replies newer than the watermark on recently active Page posts (at most `limit` per post). */
+/**
+ * Comments and replies newer than the watermark on recently active Page posts, the oldest `limit` (and
+ * the ids already handed out) of each; `truncated` when a post has more than that waiting.
+ */
 export async function readFacebookComments(
   context: NetworkContext,
   account: AccountAuth,
   watermark: Watermark,
   limit: number,
-): Promise<Candidate[]> {
+): Promise<{ candidates: Candidate[]; truncated: boolean }> {
   const pageId = account.metadata['pageId'] ?? account.externalId;
   const posts = await activePosts(context, account, pageId, watermark);
   const candidates: Candidate[] = [];
+  let truncated = false;
   for (const post of posts) {
     const size = Math.min(MAX_COMMENTS_PAGE, limit + watermark.ids.length);
     const query = `filter=stream&order=chronological&since=${watermark.sec}&limit=${size}&fields=${encodeURIComponent(COMMENT_FIELDS)}`;
     const url = `${endpoint(context, 'graph')}/${encodeURIComponent(post.feedId)}/comments?${query}`;
     const page = await graphCall(context, account.tokens, url, { schema: commentsSchema, what: 'read comments' });
+    truncated ||= page.paging?.next !== undefined;
     for (const comment of page.data) {
       const item = facebookCommentItem(comment, pageId, post.remoteId);
       if (item !== undefined && isNew(watermark, item.remoteId, item.createdAt))
         candidates.push({ source: 'comments', item });
     }
   }
-  return candidates;
+  return { candidates, truncated };
 }
 
 /** Feed posts of the last 28 days whose last comment is not older than the watermark. */

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import type { InboxItemReading } from '../../inbox-contract.ts';
 import { type graphCall } from '../client.ts';
-import { graphTime, isNew, type Candidate, type Watermark } from '../inbox-window.ts';
+import { graphTime, isNew, type Candidate, type Watermark } from '../../shared/inbox-window.ts';
 
 const CONVERSATION_PAGE = 25;
 const MESSAGE_PAGE = 25;

@@ -6,7 +6,7 @@
 import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import type { InboxPage } from '../../inbox-contract.ts';
 import { endpoint, graphCall } from '../client.ts';
-import { readWatermarks, takeOldest, type Watermark } from '../inbox-window.ts';
+import { readWatermarks, takeOldest, type Watermark } from '../../shared/inbox-window.ts';
 import { readFacebookComments } from './inbox-comments.ts';
 import { readConversationMessages } from './inbox-messages.ts';
 
@@ -33,5 +33,7 @@ export async function listFacebookInbox(
     network: 'Facebook',
     ownId: pageId,
   });
-  return takeOldest([...comments, ...messages], watermarks, options.limit);
+  const read = takeOldest([...comments.candidates, ...messages], watermarks, options.limit);
+  // A post with more new comments than were read: the rest come on the next read, asked for now.
+  return { ...read, more: read.more || comments.truncated };
 }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import type { InboxItemReading } from '../../inbox-contract.ts';
-import { graphTime, isNew, type Candidate, type Watermark } from '../../facebook/inbox-window.ts';
+import { graphTime, isNew, type Candidate, type Watermark } from '../../shared/inbox-window.ts';
 import { instagramCall } from '../client.ts';
 
 /** Media older than this are not opened by polling (their comments still arrive by webhook). */

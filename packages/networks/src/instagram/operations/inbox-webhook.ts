@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { InboxItemReading, InboxWebhookOperations } from '../../inbox-contract.ts';
-import { graphTime } from '../../facebook/inbox-window.ts';
+import { graphTime } from '../../shared/inbox-window.ts';
 import { parseMetaWebhook, verifyMetaSignature, type webhookEntrySchema } from '../../facebook/meta-webhook.ts';
 
 const commentSchema = z.looseObject({

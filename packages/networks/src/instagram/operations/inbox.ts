@@ -1,13 +1,13 @@
 /**
  * The Instagram account's inbox: comments and replies on its media, and Instagram Messaging
  * conversations (`/{ig-user-id}/conversations?platform=instagram`, read as Messenger's are), merged
- * oldest first behind one cursor (facebook/inbox-window.ts). Webhooks bring the same items sooner.
+ * oldest first behind one cursor (shared/inbox-window.ts). Webhooks bring the same items sooner.
  * https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api
  */
 import type { z } from 'zod';
 import type { AccountAuth, NetworkContext, TokenSet } from '../../contract.ts';
 import type { InboxPage } from '../../inbox-contract.ts';
-import { readWatermarks, takeOldest, type Watermark } from '../../facebook/inbox-window.ts';
+import { readWatermarks, takeOldest, type Watermark } from '../../shared/inbox-window.ts';
 import { readConversationMessages } from '../../facebook/operations/inbox-messages.ts';
 import { endpoint, instagramCall } from '../client.ts';
 import { readInstagramComments } from './inbox-comments.ts';

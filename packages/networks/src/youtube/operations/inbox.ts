@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { AccountAuth, NetworkContext } from '../../contract.ts';
 import type { InboxItemReading, InboxPage } from '../../inbox-contract.ts';
-import { graphTime, isNew, readWatermarks, takeOldest, type Candidate } from '../../facebook/inbox-window.ts';
+import { graphTime, isNew, readWatermarks, takeOldest, type Candidate } from '../../shared/inbox-window.ts';
 import { channelIdOf, youtubeRead } from '../data-api.ts';
 
 const PAGE_SIZE = 100;
