@@ -77,9 +77,13 @@ export function inboxReplyExample(key: string, ids: InboxReplySweepIds): RouteEx
   switch (key) {
     // The fixture's Mastodon account: whether its network answers or moderates comments is the adapter's.
     case `${inbox}/conversations/{conversationId}/replies`:
-      return { body: { itemId: ids.itemId, text: 'Sweep reply' }, skip: ['control'] };
+      return {
+        params: { conversationId: ids.conversationId },
+        body: { itemId: ids.itemId, text: 'Sweep reply' },
+        skip: ['control'],
+      };
     case `${inbox}/conversations/{conversationId}/draft-reply`:
-      return { body: { itemId: ids.itemId }, skip: ['control'] };
+      return { params: { conversationId: ids.conversationId }, body: { itemId: ids.itemId }, skip: ['control'] };
     case 'PATCH /api/v1/workspaces/{workspaceId}/inbox/replies/{replyId}':
       return { body: { text: 'Sweep edit' }, skip: ['control'] };
     case `${inbox}/replies/{replyId}/approve`:

@@ -12,13 +12,7 @@ import { blueskyProvider } from '@plume/networks/bluesky/provider';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import { startBlueskyFake, type BlueskyFake } from '@plume/testing/fakes/bluesky';
 import { fakeCid } from '@plume/testing/fakes/bluesky-inbox-routes';
-import {
-  addMember,
-  createUser,
-  createWorkspaceAs,
-  type TestUser,
-  type TestWorkspace,
-} from './factories.ts';
+import { addMember, createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from './factories.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export const ALICE_DID = 'did:plc:alice123';
