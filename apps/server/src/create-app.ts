@@ -63,6 +63,7 @@ import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { inboxModerationRoutes } from './routes/inbox-replies/inbox-moderation.routes.ts';
 import { inboxReplyRoutes } from './routes/inbox-replies/inbox-replies.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
+import { inboxHookRoutes } from './routes/inbox-hooks/inbox-hooks.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -107,6 +108,7 @@ export const routeModules = [
   abTestRoutes,
   emergencyReplaceRoutes,
   inboxRoutes,
+  inboxHookRoutes,
   inboxReplyRoutes,
   inboxModerationRoutes,
 ];

@@ -21,6 +21,7 @@ import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { autopilotIsOff } from '@plume/core/planning/autopilot/autopilot-store';
 import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
+import { queueInboxReadsJob, readInboxJob, wakeSnoozedConversationsJob } from '@plume/core/jobs/inbox-jobs';
 import { classifyInboxItemsJob, sendInboxReplyJob } from '@plume/core/jobs/inbox-reply-jobs';
 import { sweepInboxReplies } from '@plume/core/inbox/replies/sweep-replies';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
@@ -56,6 +57,9 @@ export const crontab = [
   '11 * * * * sweep_ab_tests ?max=1',
   // Learning: last week's retrospective, Monday noon UTC (Monday, or just past it, in nearly every zone).
   '0 12 * * 1 queue_learning_runs ?max=1',
+  // Inbox: accounts whose read is due (the due time lives on the cursor row); snoozed conversations waking up.
+  '* * * * * queue_inbox_reads ?max=1',
+  '* * * * * wake_snoozed_conversations ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -121,6 +125,10 @@ export async function startWorker(input: {
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
     [deliverWebhookJob.id]: toTask({ db, keyring, http: publishing.http }, deliverWebhookJob, logger),
+    [queueInboxReadsJob.id]: toTask({ db, runtime: publishing.runtime }, queueInboxReadsJob, logger),
+    // Inbox reads share analytics' limiter: both are reads, and publishing keeps its own slots.
+    [readInboxJob.id]: toTask(analyticsDeps, readInboxJob, logger),
+    [wakeSnoozedConversationsJob.id]: toTask({ db }, wakeSnoozedConversationsJob, logger),
     [sendInboxReplyJob.id]: toTask({ ...tokenDeps, runnerId: workerId }, sendInboxReplyJob, logger),
     ...(input.llm === undefined
       ? {}

@@ -105,6 +105,11 @@ export const configSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   ...networkAppCredentials(),
   NETWORK_ENDPOINTS: networkEndpoints.default({}),
+  /**
+   * The token networks that push inbox events (Meta) send back when their webhook is subscribed
+   * (`hub.verify_token`); unset, Plume refuses every subscription handshake.
+   */
+  INBOX_WEBHOOK_VERIFY_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** The local model server tried first; its host is allowed past the SSRF guard. */
   OLLAMA_URL: z.url().default('http://127.0.0.1:11434'),
   /** Instance-wide cloud keys (workspaces can add their own on the Models page). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { POST_STATES, FAILURE_KINDS } from '../posts/post-states.ts';
+import { INBOX_KINDS } from '../inbox/inbox-enums.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const actor = z
@@ -57,6 +58,19 @@ export const planWeekApprovedData = z.object({
   actor,
 });
 
+export const inboxItemCreatedData = z.object({
+  workspaceId: z.string(),
+  accountId: z.uuid().describe('The connected account the item came to'),
+  network: z.string().describe('Network id, e.g. `mastodon`'),
+  conversationId: z.uuid(),
+  itemId: z.uuid(),
+  kind: z.enum(INBOX_KINDS),
+  authorHandle: z.string().describe('Who wrote it, as the network names them'),
+  excerpt: z.string().describe('The first 280 characters of its text'),
+  url: z.string().nullable().describe('The item on its network, when it has a link'),
+  createdAt: instant.describe('When the network says it was written'),
+});
+
 export const webhookTestData = z.object({
   workspaceId: z.string(),
   endpointId: z.uuid(),
@@ -73,6 +87,10 @@ export const WEBHOOK_EVENTS = {
     summary: 'Plume could not tell whether a post went out on one account',
   },
   'post.deleted': { data: postDeletedData, summary: 'A published post was deleted from its network' },
+  'inbox.item_created': {
+    data: inboxItemCreatedData,
+    summary: 'A new comment, reply, mention, message or review came into the inbox',
+  },
   'plan.week_approved': { data: planWeekApprovedData, summary: "A plan's week was approved" },
   'webhook.test': { data: webhookTestData, summary: 'A test event sent from the webhook settings' },
 } as const;

@@ -48,7 +48,7 @@ export async function addNote(db: Database, input: Scope & { text: string }): Pr
         noteId: note.id,
       },
     );
-    await notifyInboxChanged(tx, input.workspaceId, input.conversationId);
+    await notifyInboxChanged(tx, [{ workspaceId: input.workspaceId, conversationId: input.conversationId }]);
     return note;
   });
 }
@@ -81,6 +81,6 @@ export async function deleteNote(db: Database, input: Scope & { noteId: string; 
         noteId: note.id,
       },
     );
-    await notifyInboxChanged(tx, input.workspaceId, input.conversationId);
+    await notifyInboxChanged(tx, [{ workspaceId: input.workspaceId, conversationId: input.conversationId }]);
   });
 }

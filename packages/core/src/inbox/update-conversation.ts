@@ -107,7 +107,7 @@ export async function updateConversation(
         .onConflictDoNothing();
     for (const [action, data] of events)
       await recordAudit(tx, workspaceId, input.actor, action, 'inbox_conversation', conversationId, data);
-    await notifyInboxChanged(tx, workspaceId, conversationId);
+    await notifyInboxChanged(tx, [{ workspaceId, conversationId }]);
   });
   return findConversation(db, workspaceId, conversationId);
 }
@@ -130,7 +130,7 @@ export async function markConversationRead(
       .set({ unreadCount: 0 })
       .where(and(eq(c.id, conversationId), sql`${c.unreadCount} <> 0`))
       .returning({ id: c.id });
-    if (marked.length > 0 || changed !== undefined) await notifyInboxChanged(tx, workspaceId, conversationId);
+    if (marked.length > 0 || changed !== undefined) await notifyInboxChanged(tx, [{ workspaceId, conversationId }]);
   });
   return findConversation(db, workspaceId, conversationId);
 }

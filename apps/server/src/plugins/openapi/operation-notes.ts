@@ -37,6 +37,16 @@ const upload = {
 export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/health': { id: 'getHealth' },
   'GET /api/v1/ready': { id: 'getReadiness' },
+  'GET /api/v1/hooks/inbox/{network}': { id: 'answerInboxHookHandshake', statuses: [403, 409] },
+  'POST /api/v1/hooks/inbox/{network}': {
+    id: 'receiveInboxHook',
+    statuses: [401, 409],
+    requestBody: {
+      required: true,
+      description: "The network's event as it sent it (Meta: an `object` with `entry` list), signed over these bytes",
+      content: { 'application/json': { schema: { type: 'object' } } },
+    },
+  },
   'GET /api/v1/me': { id: 'getMe' },
   'PATCH /api/v1/me': { id: 'updateMe' },
   'GET /api/v1/me/preferences': { id: 'getMyPreferences' },
