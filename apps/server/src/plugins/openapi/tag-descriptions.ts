@@ -14,7 +14,10 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['networks', 'The social networks this server can publish to'],
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
-  ['inbox', 'The unified inbox: conversations from every account, notes, saved replies, figures and a live stream'],
+  [
+    'inbox',
+    'The unified inbox: conversations from every account, notes, saved replies, figures, a live stream, replies (drafts, approval, exactly-once sending), moderation, AI settings, and the receiver of networks’ inbox webhooks',
+  ],
   ['insights', "What an account's history says: expected engagement of a draft, best free times, what works"],
   ['agents', 'Agent runs: the Intelligence and Strategy agents as jobs with stored steps, costs and live progress'],
   ['media', 'Uploaded images and videos'],
@@ -29,10 +32,6 @@ const descriptions: ReadonlyArray<[string, string]> = [
   [
     'plans',
     'Monthly plans: weekly themes, the week board of briefs, placement, draft generation, week approval and replacements',
-  ],
-  [
-    'inbox',
-    'The unified inbox: conversations, items, replies (drafts, approval, exactly-once sending), moderation, AI settings, and the receiver of networks’ inbox webhooks',
   ],
   ['models', 'Language models per workspace: providers, routing policies, budget, usage'],
   ['ollama', "The instance's local Ollama: installed models, pulls, requirements"],
