@@ -189,8 +189,8 @@ describe('a worker killed while sending inbox replies', () => {
         await new Promise((resolve) => first.once('exit', resolve));
       }
       // A statement the process sent just before dying still commits on the server: let it land first.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const atKill = await replyStates(replyIds);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const atKill = await replyStates(replyIds);
       const sendingAtKill = replyIds.filter((id) => atKill.get(id) === 'sending');
       const receivedAtKill = replyIds.filter((id) => requestsWith(textOf.get(id) ?? '') > 0);
       expect(receivedAtKill.length).toBeGreaterThan(0);
