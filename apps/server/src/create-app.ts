@@ -57,6 +57,7 @@ import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
+import { inboxRoutes } from './routes/inbox/inbox.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
@@ -104,6 +105,7 @@ export const routeModules = [
   planBriefRoutes,
   abTestRoutes,
   emergencyReplaceRoutes,
+  inboxRoutes,
   inboxHookRoutes,
 ];
 

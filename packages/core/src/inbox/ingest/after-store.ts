@@ -24,10 +24,7 @@ export async function afterStore(
   account: InboxAccount,
   changes: { created: readonly StoredInboxItem[]; changedConversations: readonly string[] },
 ): Promise<void> {
-  await notifyInboxChanged(
-    tx,
-    changes.changedConversations.map((conversationId) => ({ workspaceId: account.workspaceId, conversationId })),
-  );
+  await notifyInboxChanged(tx, account.workspaceId, changes.changedConversations);
   const incoming = changes.created.filter((item) => item.direction === 'in');
   if (incoming.length === 0) return;
   const events = incoming.map((item) => eventOf(account, item));
