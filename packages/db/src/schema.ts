@@ -21,3 +21,4 @@ export * from './schema/learning.ts';
 export * from './schema/webhooks.ts';
 export * from './schema/post-deletions.ts';
 export * from './schema/inbox.ts';
+export * from './schema/automation.ts';
