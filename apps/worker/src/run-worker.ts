@@ -21,6 +21,8 @@ import { agentRunJob } from '@plume/core/jobs/agent-run-job';
 import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { autopilotIsOff } from '@plume/core/planning/autopilot/autopilot-store';
 import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
+import { fireAutomationSchedulesJob, runAutomationJob } from '@plume/core/jobs/automation-jobs';
+import { automationServices } from '@plume/core/automation/worker-services';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -54,6 +56,8 @@ export const crontab = [
   '11 * * * * sweep_ab_tests ?max=1',
   // Learning: last week's retrospective, Monday noon UTC (Monday, or just past it, in nearly every zone).
   '0 12 * * 1 queue_learning_runs ?max=1',
+  // Automation: schedule rules whose time has come (the next time lives on the rule).
+  '* * * * * fire_automation_schedules ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -119,6 +123,12 @@ export async function startWorker(input: {
     [refreshDueTokensJob.id]: toTask(tokenDeps, refreshDueTokensJob, logger),
     [refreshAccountJob.id]: toTask(tokenDeps, refreshAccountJob, logger),
     [deliverWebhookJob.id]: toTask({ db, keyring, http: publishing.http }, deliverWebhookJob, logger),
+    [runAutomationJob.id]: toTask(
+      automationServices({ config, db, keyring, publishing, llm: input.llm }),
+      runAutomationJob,
+      logger,
+    ),
+    [fireAutomationSchedulesJob.id]: toTask({ db }, fireAutomationSchedulesJob, logger),
     ...(input.llm === undefined
       ? {}
       : {
