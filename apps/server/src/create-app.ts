@@ -60,6 +60,7 @@ import { notificationRoutes } from './routes/notifications/notifications.routes.
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
+import { automationRoutes } from './routes/automation/automation.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -73,6 +74,7 @@ export const routeModules = [
   apiKeyRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
+  automationRoutes,
   auditLogRoutes,
   outboxRoutes,
   instancePublishingRoutes,

@@ -9,6 +9,7 @@ import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } 
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
 import { strategyExamples } from './strategy-examples.ts';
 import { insertSweepWebhook, webhookExample } from './webhook-sweep-fixture.ts';
+import { automationExample, insertSweepRule } from './automation-sweep-fixture.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -78,6 +79,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const failedRunId = failed?.id ?? '';
   const plan = await insertPlan(app, owner, workspace.id, accountId);
   const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
+  const ruleId = await insertSweepRule(app, owner, workspace.id);
 
   return {
     owner,
@@ -103,6 +105,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       modelName: 'llama3.2:3b',
       webhookId,
       deliveryId,
+      ruleId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -139,6 +142,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (strategyExample) return strategyExample;
       const webhook = webhookExample(route.key);
       if (webhook) return webhook;
+      const automation = automationExample(route.key);
+      if (automation) return automation;
       return planExample(route.key, plan, accountId);
     },
   };
