@@ -16,7 +16,7 @@ BEGIN
         'postId', n.post_id, 'targetId', n.target_id, 'accountId', t.account_id, 'network', t.network,
         'handle', a.handle, 'text', coalesce(p.content ->> 'text', ''),
         'url', coalesce(t.remote_url, n.detail ->> 'url'), 'reason', t.failure_reason),
-      e.trigger_type, o.run_id, 'post_event:' || n.id
+      o.run_id, 'post_event:' || n.id
     FROM new_events n
     CROSS JOIN LATERAL (SELECT CASE n.type WHEN 'target_published' THEN 'post.published'
       WHEN 'target_failed' THEN 'post.failed' END AS trigger_type) e

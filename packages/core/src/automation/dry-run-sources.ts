@@ -61,13 +61,13 @@ export async function pastEvents(
         await rows(
           db,
           sql`
-        SELECT i.created_at AS at, i.author_handle || ' on ' || c.network AS summary, jsonb_build_object(
+        SELECT i.received_at AS at, i.author_handle || ' on ' || c.network AS summary, jsonb_build_object(
           'itemId', i.id, 'conversationId', i.conversation_id, 'accountId', i.account_id, 'network', c.network,
           'kind', i.kind, 'intent', i.intent, 'sentiment', i.sentiment, 'text', i.text,
           'authorHandle', i.author_handle) AS data
         FROM inbox_items i JOIN inbox_conversations c ON c.id = i.conversation_id
-        WHERE i.workspace_id = ${ws} AND i.direction = 'in' AND i.created_at > ${from}::timestamptz AND i.created_at <= ${to}::timestamptz
-        ORDER BY i.created_at DESC LIMIT ${SOURCE_LIMIT}`,
+        WHERE i.workspace_id = ${ws} AND i.direction = 'in' AND i.received_at > ${from}::timestamptz AND i.received_at <= ${to}::timestamptz
+        ORDER BY i.received_at DESC LIMIT ${SOURCE_LIMIT}`,
         )
       ).map(shape('inbox_item'));
     case 'account.disconnected':
