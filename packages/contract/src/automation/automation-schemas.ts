@@ -61,6 +61,7 @@ export const actionSchema = z.discriminatedUnion(
   { error: `Choose an action (${AUTOMATION_ACTIONS.join(', ')})` },
 );
 export type AutomationAction = z.infer<typeof actionSchema>;
+export type AutomationActionWire = Wire<typeof actionSchema>;
 export type AutomationCondition = z.infer<typeof conditionSchema>;
 
 export const ruleInputSchema = z

@@ -3,25 +3,27 @@
  * answers 400 with these problems) and the web app (which shows them at their fields while typing).
  */
 import type { FieldProblem } from '../wire.ts';
-import type { AutomationAction, AutomationCondition } from './automation-schemas.ts';
+import type { AutomationCondition } from './automation-schemas.ts';
 import {
   INBOX_ACTIONS,
   OPERATOR_LABELS,
   TRIGGER_FIELDS,
   TRIGGER_LABELS,
   operatorsFor,
+  type AutomationActionType,
   type AutomationTrigger,
   type TriggerField,
 } from './automation-triggers.ts';
 
-type RuleParts = {
+type ActionLike = { type: AutomationActionType };
+type RuleParts<Action extends ActionLike> = {
   trigger: { type: AutomationTrigger; cron?: string | undefined };
   conditions: readonly AutomationCondition[];
-  actions: readonly AutomationAction[];
+  actions: readonly Action[];
 };
 
 /** Every problem of a rule, each at its path under `prefix` (`body` for a request). */
-export function ruleProblems(rule: RuleParts, prefix = 'body'): FieldProblem[] {
+export function ruleProblems<Action extends ActionLike>(rule: RuleParts<Action>, prefix = 'body'): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (rule.trigger.type === 'schedule' && (rule.trigger.cron ?? '') === '')
     problems.push({ path: `${prefix}/trigger/cron`, message: 'Enter when it runs, like "0 9 * * 1" (Mondays 9:00).' });
@@ -72,7 +74,7 @@ function choiceProblem(field: TriggerField, value: string): string | null {
   return `${field.label} is one of ${field.type.values.join(', ')}; "${value}" is not.`;
 }
 
-function actionProblem(trigger: AutomationTrigger, actions: readonly AutomationAction[], index: number): string | null {
+function actionProblem(trigger: AutomationTrigger, actions: readonly ActionLike[], index: number): string | null {
   const action = actions[index]!;
   if (INBOX_ACTIONS.includes(action.type) && trigger !== 'inbox.item_created')
     return 'This action works on a new inbox item: use it with the trigger "A new comment, mention, message or review".';
