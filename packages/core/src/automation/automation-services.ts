@@ -65,3 +65,13 @@ export type AutomationServices = {
   replies?: ReplyActions | undefined;
   now?: () => Date;
 };
+
+/** What an action knows of its run: the rule, the run, the trigger and its data, the workspace's zone. */
+export type RunContext = {
+  workspaceId: string;
+  zone: string;
+  rule: { id: string; name: string; secretCiphertext: string };
+  runId: string;
+  trigger: string;
+  data: Record<string, unknown>;
+};

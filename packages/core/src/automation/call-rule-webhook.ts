@@ -9,8 +9,7 @@ import { readTextPrefix } from '@plume/http/response-body';
 import { WEBHOOK_TIMEOUT_MS } from '../webhooks/deliver-webhook.ts';
 import { newMessageId } from '../webhooks/emit-webhook-event.ts';
 import { webhookHeaders } from '../webhooks/webhook-signature.ts';
-import type { AutomationServices } from './automation-services.ts';
-import type { RunContext } from './perform-actions.ts';
+import type { AutomationServices, RunContext } from './automation-services.ts';
 
 export async function callRuleWebhook(
   services: Pick<AutomationServices, 'http' | 'keyring'>,

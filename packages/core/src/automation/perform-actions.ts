@@ -12,17 +12,10 @@ import { isAppError } from '@plume/errors/app-error';
 import { notify } from '../notifications/notify.ts';
 import { AUTOPILOT_ACTOR, pauseAutopilot } from '../planning/autopilot/autopilot-store.ts';
 import { scheduleAtNextSlot } from '../scheduling/schedule-next-slot.ts';
-import type { AutomationServices, RuleActor } from './automation-services.ts';
+import type { AutomationServices, RuleActor, RunContext } from './automation-services.ts';
 import { callRuleWebhook } from './call-rule-webhook.ts';
 
-export type RunContext = {
-  workspaceId: string;
-  zone: string;
-  rule: { id: string; name: string; secretCiphertext: string };
-  runId: string;
-  trigger: string;
-  data: Record<string, unknown>;
-};
+export type { RunContext };
 
 type Done = { output: string; refs?: Record<string, string> };
 type State = { postId?: string };
