@@ -64,6 +64,7 @@ import { inboxModerationRoutes } from './routes/inbox-replies/inbox-moderation.r
 import { inboxReplyRoutes } from './routes/inbox-replies/inbox-replies.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
 import { inboxHookRoutes } from './routes/inbox-hooks/inbox-hooks.routes.ts';
+import { automationRoutes } from './routes/automation/automation.routes.ts';
 
 const requestIdPattern = /^[\w\-.:]{1,128}$/;
 
@@ -77,6 +78,7 @@ export const routeModules = [
   apiKeyRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
+  automationRoutes,
   auditLogRoutes,
   outboxRoutes,
   instancePublishingRoutes,

@@ -24,6 +24,8 @@ import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
 import { queueInboxReadsJob, readInboxJob, wakeSnoozedConversationsJob } from '@plume/core/jobs/inbox-jobs';
 import { classifyInboxItemsJob, sendInboxReplyJob } from '@plume/core/jobs/inbox-reply-jobs';
 import { sweepInboxReplies } from '@plume/core/inbox/replies/sweep-replies';
+import { fireAutomationSchedulesJob, runAutomationJob } from '@plume/core/jobs/automation-jobs';
+import { automationServices } from '@plume/core/automation/worker-services';
 import { storedCompetitors } from '@plume/core/agents/intelligence/competitor-source';
 import { storedStrategy } from '@plume/core/agents/strategy/current-strategy-source';
 import type { LlmServices } from '@plume/core/llm/llm-services';
@@ -60,6 +62,8 @@ export const crontab = [
   // Inbox: accounts whose read is due (the due time lives on the cursor row); snoozed conversations waking up.
   '* * * * * queue_inbox_reads ?max=1',
   '* * * * * wake_snoozed_conversations ?max=1',
+  // Automation: schedule rules whose time has come (the next time lives on the rule).
+  '* * * * * fire_automation_schedules ?max=1',
 ].join('\n');
 
 export type WorkerHandle = { workerId: string; stop: () => Promise<void> };
@@ -130,6 +134,12 @@ export async function startWorker(input: {
     [readInboxJob.id]: toTask(analyticsDeps, readInboxJob, logger),
     [wakeSnoozedConversationsJob.id]: toTask({ db }, wakeSnoozedConversationsJob, logger),
     [sendInboxReplyJob.id]: toTask({ ...tokenDeps, runnerId: workerId }, sendInboxReplyJob, logger),
+    [runAutomationJob.id]: toTask(
+      automationServices({ config, db, keyring, publishing, llm: input.llm }),
+      runAutomationJob,
+      logger,
+    ),
+    [fireAutomationSchedulesJob.id]: toTask({ db }, fireAutomationSchedulesJob, logger),
     ...(input.llm === undefined
       ? {}
       : {

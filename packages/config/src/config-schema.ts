@@ -99,6 +99,12 @@ export const configSchema = z.object({
   /** Snapshot rows older than this are purged daily; each post's latest numbers stay on measured_posts. */
   SNAPSHOT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
   ANALYTICS_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  // Automation rules' limits (docs/automation.md, "Limits").
+  AUTOMATION_RUNS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
+  AUTOMATION_ACTIONS_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  AUTOMATION_RULE_RUNS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  AUTOMATION_RULE_BURST_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  AUTOMATION_MAX_CHAIN_DEPTH: z.coerce.number().int().min(1).max(10).default(3),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   REQUIRE_EMAIL_VERIFICATION: booleanFromEnv.default(true),

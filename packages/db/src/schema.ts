@@ -22,3 +22,4 @@ export * from './schema/webhooks.ts';
 export * from './schema/post-deletions.ts';
 export * from './schema/inbox.ts';
 export * from './schema/inbox-settings.ts';
+export * from './schema/automation.ts';

@@ -11,6 +11,7 @@ import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } 
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
 import { strategyExamples } from './strategy-examples.ts';
 import { insertSweepWebhook, webhookExample } from './webhook-sweep-fixture.ts';
+import { automationExample, insertSweepRule } from './automation-sweep-fixture.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -82,6 +83,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
   const inbox = await insertSweepInbox(db, workspace.id, accountId, owner.id);
   const inboxReplies = await insertInboxReplySweep(db, workspace.id, accountId);
+  const ruleId = await insertSweepRule(app, owner, workspace.id);
 
   return {
     owner,
@@ -110,6 +112,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       ...inbox,
       itemId: inboxReplies.itemId,
       replyId: inboxReplies.replyId,
+      ruleId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -150,6 +153,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (webhook) return webhook;
       const inboxReply = inboxReplyExample(route.key, inboxReplies);
       if (inboxReply) return inboxReply;
+      const automation = automationExample(route.key);
+      if (automation) return automation;
       return planExample(route.key, plan, accountId);
     },
   };

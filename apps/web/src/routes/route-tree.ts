@@ -5,6 +5,7 @@ import { analyticsRoute } from './analytics-route.tsx';
 import { adminOutboxRoute } from './admin-outbox-route.tsx';
 import { apiKeysRoute } from './api-keys-route.tsx';
 import { webhooksRoute } from './webhooks-route.tsx';
+import { automationRoute } from './automation-route.tsx';
 import { appRoute } from './app-route.tsx';
 import { brandRoute } from './brand-route.tsx';
 import { checkEmailRoute } from './check-email-route.tsx';
@@ -69,6 +70,7 @@ export const routeTree = rootRoute.addChildren([
       modelsRoute,
       apiKeysRoute,
       webhooksRoute,
+      automationRoute,
       workspaceSettingsRoute,
     ]),
   ]),

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'budget_alert',
   'weekly_report',
   'webhook_disabled',
+  'automation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -24,6 +25,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   budget_alert: 'The AI model budget is running out',
   weekly_report: 'The weekly report',
   webhook_disabled: 'A webhook endpoint was turned off after failing',
+  automation: 'An automation rule tells you something, or was turned off for firing too often',
 };
 
 /**
@@ -38,6 +40,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: Record<NotificationKind, { inApp: bo
   budget_alert: { inApp: true, mail: true },
   weekly_report: { inApp: true, mail: true },
   webhook_disabled: { inApp: true, mail: true },
+  automation: { inApp: true, mail: false },
 };
 
 export const notificationSchema = z.object({

@@ -6,6 +6,7 @@ import type { Database } from '@plume/db/client';
 import { formatUsd } from '@plume/llm/gateway/budget';
 import type { BudgetAlert } from '@plume/llm/gateway/gateway';
 import { recordAudit } from '../audit/record-audit.ts';
+import { fireAutomationTrigger } from '../automation/fire-trigger.ts';
 import { notify } from '../notifications/notify.ts';
 
 export async function notifyBudgetAlert(deps: { db: Database }, alert: BudgetAlert): Promise<void> {
@@ -40,6 +41,17 @@ export async function notifyBudgetAlert(deps: { db: Database }, alert: BudgetAle
           : 'From the degrade threshold on, Plume tries local and cheaper models first.',
       ].join(' '),
       link: `/w/${alert.workspaceId}/models`,
+      dedupeKey: `budget_alert:${alert.period}:${alert.threshold}`,
+    });
+    await fireAutomationTrigger(tx, {
+      workspaceId: alert.workspaceId,
+      trigger: 'llm.budget_threshold',
+      data: {
+        period: alert.period.startsWith('day:') ? 'daily' : 'monthly',
+        threshold: alert.threshold,
+        usedMicros: alert.usedMicros,
+        limitMicros: alert.limitMicros,
+      },
       dedupeKey: `budget_alert:${alert.period}:${alert.threshold}`,
     });
   });

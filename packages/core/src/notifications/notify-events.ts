@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@plume/db/client';
 import type { AccountRow } from '../social/account-store.ts';
+import { fireAutomationTrigger } from '../automation/fire-trigger.ts';
 import { notify, type NotifyResult } from './notify.ts';
 
 type Executor = Pick<Tx, 'select' | 'insert' | 'execute'>;
@@ -95,6 +96,13 @@ export async function notifyAccountDisconnected(
   input: { account: Pick<AccountRow, 'id' | 'workspaceId' | 'handle' | 'network' | 'updatedAt'>; reason: string },
 ): Promise<NotifyResult> {
   const { account } = input;
+  const dedupeKey = `account_disconnected:${account.id}:${account.updatedAt.toISOString()}`;
+  await fireAutomationTrigger(tx, {
+    workspaceId: account.workspaceId,
+    trigger: 'account.disconnected',
+    data: { accountId: account.id, network: account.network, handle: account.handle, reason: input.reason },
+    dedupeKey,
+  });
   return notify(tx, {
     workspaceId: account.workspaceId,
     kind: 'account_disconnected',
@@ -106,6 +114,6 @@ export async function notifyAccountDisconnected(
     ].join(' '),
     link: `/w/${account.workspaceId}/accounts`,
     // One notice per disconnection: the row as it was before (reconnecting changes it) keys the event.
-    dedupeKey: `account_disconnected:${account.id}:${account.updatedAt.toISOString()}`,
+    dedupeKey,
   });
 }

@@ -9,6 +9,7 @@ import type { Tx } from '@plume/db/client';
 import { postAlerts, type PostAlertDirection } from '@plume/db/schema/reports';
 import { buildExpectedCurve, classifySnapshot, type MeasuredPost } from '@plume/insights/index';
 import { excerpt } from '../notifications/notify-events.ts';
+import { fireAutomationTrigger } from '../automation/fire-trigger.ts';
 import { notify } from '../notifications/notify.ts';
 
 type Executor = Pick<Tx, 'select' | 'insert' | 'execute'>;
@@ -108,6 +109,21 @@ export async function checkForAnomalies(tx: Executor, measuredPostIds: readonly 
         hit.row.post_id === null
           ? `/w/${hit.row.workspace_id}/analytics`
           : `/w/${hit.row.workspace_id}/posts/${hit.row.post_id}`,
+      dedupeKey: `viral_alert:${hit.row.id}:${hit.direction}`,
+    });
+    await fireAutomationTrigger(tx, {
+      workspaceId: hit.row.workspace_id,
+      trigger: 'analytics.viral_alert',
+      data: {
+        direction: hit.direction,
+        network: hit.row.network,
+        handle: hit.row.handle,
+        text: hit.row.text,
+        postId: hit.row.post_id,
+        engagements: hit.row.engagements,
+        expected: hit.classification.expected,
+        ageMinutes: hit.row.age_min,
+      },
       dedupeKey: `viral_alert:${hit.row.id}:${hit.direction}`,
     });
     raised.push({ measuredPostId: hit.row.id, direction: hit.direction, ratio: hit.classification.ratio });

@@ -1,5 +1,6 @@
 import type { Database } from '@plume/db/client';
 import type { PostActor } from '../posts/approval-settings.ts';
+import { fireAutomationTrigger } from '../automation/fire-trigger.ts';
 import { emitWebhookEvent } from './emit-webhook-event.ts';
 
 /**
@@ -27,6 +28,16 @@ export async function emitWeekApproved(
       approvedBriefIds: [...input.approved],
       pendingBriefIds: input.pending.map((item) => item.briefId),
       actor: { id: input.actor.userId, name: input.actor.name },
+    },
+  });
+  await fireAutomationTrigger(db, {
+    workspaceId: input.plan.workspaceId,
+    trigger: 'plan.week_approved',
+    data: {
+      planId: input.plan.id,
+      week: input.week,
+      approvedCount: input.approved.length,
+      pendingCount: input.pending.length,
     },
   });
 }

@@ -10,6 +10,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['invitations', 'Inviting people into a workspace, and answering an invitation'],
   ['api-keys', 'Workspace API keys for scripts and integrations'],
   ['webhooks', 'Outgoing webhooks: endpoints, their delivery log, replay and secret rotation'],
+  ['automation', 'Automation rules: triggers, conditions and actions, their run history and a 7-day dry run'],
   ['audit-log', 'Who did what in a workspace'],
   ['networks', 'The social networks this server can publish to'],
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],

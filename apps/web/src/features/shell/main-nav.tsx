@@ -62,6 +62,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/automation" params={{ workspaceId }} className={linkClasses}>
+                Automation
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/accounts" params={{ workspaceId }} className={linkClasses}>
                 Accounts
               </Link>
