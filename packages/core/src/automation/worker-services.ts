@@ -6,6 +6,7 @@ import type { PublishingServices } from '../publishing/publishing-services.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import type { AutomationLimits, AutomationServices, ReplyActions } from './automation-services.ts';
 import { contentStudioDrafts } from './content-draft.ts';
+import { inboxReplyActions } from './reply-actions.ts';
 
 export function automationLimitsOf(config: PlumeConfig): AutomationLimits {
   return {
@@ -23,7 +24,7 @@ export function automationServices(input: {
   keyring: Keyring;
   publishing: Pick<PublishingServices, 'http' | 'runtime'>;
   llm?: LlmServices | undefined;
-  /** The replies engine's actions, once it exists on this branch of Plume (docs/automation.md). */
+  /** The replies engine's actions; the inbox's own (reply-actions.ts) unless a test passes others. */
   replies?: ReplyActions | undefined;
 }): AutomationServices {
   const { db, publishing } = input;
@@ -37,6 +38,6 @@ export function automationServices(input: {
       input.llm === undefined
         ? undefined
         : contentStudioDrafts({ db, runtime: publishing.runtime, gateway: input.llm.gateway }),
-    replies: input.replies,
+    replies: input.replies ?? inboxReplyActions({ db, runtime: publishing.runtime, gateway: input.llm?.gateway }),
   };
 }

@@ -9,6 +9,7 @@ import {
   SEND_INBOX_REPLY_JOB,
   sendInboxReplyPayload,
 } from '../inbox/inbox-jobs-contract.ts';
+import { fireInboxItemTriggers } from '../inbox/ingest/inbox-automation-hook.ts';
 import { sendInboxReply, type SendReplyDeps } from '../inbox/replies/send-reply.ts';
 import { defineJob } from './define-job.ts';
 
@@ -21,5 +22,10 @@ export const sendInboxReplyJob = defineJob({
 export const classifyInboxItemsJob = defineJob({
   id: CLASSIFY_INBOX_ITEMS_JOB,
   payload: classifyInboxItemsPayload,
-  run: (deps: ClassifyDeps, payload) => classifyInboxItems(deps, payload),
+  run: async (deps: ClassifyDeps, payload) => {
+    const result = await classifyInboxItems(deps, payload);
+    // Automation rules see the items with whatever classification they got (none when it was skipped).
+    await fireInboxItemTriggers(deps.db, payload.workspaceId, payload.itemIds);
+    return result;
+  },
 });

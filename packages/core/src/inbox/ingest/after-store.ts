@@ -11,7 +11,7 @@ import type { inboxItemCreatedData } from '@plume/contract/webhooks/webhook-even
 import { emitWebhookEvent } from '../../webhooks/emit-webhook-event.ts';
 import { enqueueClassifyItems } from '../inbox-jobs-contract.ts';
 import { notifyInboxChanged } from '../inbox-live.ts';
-import { fireInboxAutomation } from './inbox-automation-hook.ts';
+import { classificationIsOff, fireInboxItemTriggers } from './inbox-automation-hook.ts';
 import type { Executor, InboxAccount, StoredInboxItem } from './ingest-types.ts';
 
 export type InboxItemCreated = z.input<typeof inboxItemCreatedData>;
@@ -35,8 +35,10 @@ export async function afterStore(
     for (const data of events)
       await emitWebhookEvent(tx, { workspaceId: account.workspaceId, type: 'inbox.item_created', data });
   }
-  await enqueueClassifyItems(tx, { workspaceId: account.workspaceId, itemIds: incoming.map((item) => item.id) });
-  await fireInboxAutomation(tx, account.workspaceId, events);
+  const itemIds = incoming.map((item) => item.id);
+  // Rules fire once the items are classified (the classification job fires them), or now when it is off.
+  if (await classificationIsOff(tx, account.workspaceId)) await fireInboxItemTriggers(tx, account.workspaceId, itemIds);
+  else await enqueueClassifyItems(tx, { workspaceId: account.workspaceId, itemIds });
 }
 
 export function eventOf(account: InboxAccount, item: StoredInboxItem): InboxItemCreated {
