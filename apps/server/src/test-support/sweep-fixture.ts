@@ -4,7 +4,7 @@ import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
-import { insertSweepInbox } from './inbox-fixture.ts';
+import { inboxExample, insertSweepInbox, insertSweepSavedReply } from './inbox-fixture.ts';
 import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
@@ -80,6 +80,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const plan = await insertPlan(app, owner, workspace.id, accountId);
   const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
   const inbox = await insertSweepInbox(db, workspace.id, accountId, owner.id);
+  const savedReplyId = await insertSweepSavedReply(db, workspace.id);
 
   return {
     owner,
@@ -106,6 +107,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       webhookId,
       deliveryId,
       ...inbox,
+      savedReplyId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -140,7 +142,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
         };
       const strategyExample = strategyExamples[route.key];
       if (strategyExample) return strategyExample;
-      const webhook = webhookExample(route.key);
+      const webhook = webhookExample(route.key) ?? inboxExample(route.key);
       if (webhook) return webhook;
       return planExample(route.key, plan, accountId);
     },
