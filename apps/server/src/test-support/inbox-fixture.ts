@@ -5,8 +5,25 @@
 import { randomUUID } from 'node:crypto';
 import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type { Database } from '@plume/db/client';
-import { inboxConversations, inboxItems, inboxNotes } from '@plume/db/schema/inbox';
+import { inboxConversations, inboxItems, inboxNotes, savedReplies } from '@plume/db/schema/inbox';
+import type { RouteExample } from './route-sweep.ts';
 import { socialAccounts } from '@plume/db/schema/social';
+import type { NetworkProvider } from '@plume/networks/contract';
+import { mastodonProvider } from '@plume/networks/mastodon/provider';
+
+/** Mastodon as if its adapter read and answered comments and could hide them (its real claims come with its adapter). */
+export const mastodonWithInbox: NetworkProvider = {
+  ...mastodonProvider,
+  manifest: {
+    ...mastodonProvider.manifest,
+    inbox: {
+      ...mastodonProvider.manifest.inbox,
+      kinds: ['comment', 'reply'],
+      reply: ['comment', 'reply'],
+      moderation: ['hide'],
+    },
+  },
+};
 
 export async function insertInboxAccount(
   db: Database,
@@ -106,4 +123,20 @@ export async function insertSweepInbox(
     .returning({ id: inboxNotes.id });
   if (!note) throw new Error('note insert returned no row');
   return { conversationId, noteId: note.id };
+}
+
+/** A saved reply of the sweep's workspace. */
+export async function insertSweepSavedReply(db: Database, workspaceId: string): Promise<string> {
+  const [row] = await db
+    .insert(savedReplies)
+    .values({ workspaceId, title: 'Sweep answer', text: 'Thanks for writing!' })
+    .returning({ id: savedReplies.id });
+  if (!row) throw new Error('saved reply insert returned no row');
+  return row.id;
+}
+
+export function inboxExample(key: string): RouteExample | undefined {
+  // The live stream never ends by itself; its 200 is read over real HTTP in inbox-more.test.ts.
+  if (key === 'GET /api/v1/workspaces/{workspaceId}/inbox/events') return { skip: ['control'] };
+  return undefined;
 }

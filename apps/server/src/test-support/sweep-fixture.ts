@@ -4,7 +4,7 @@ import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
-import { insertSweepInbox } from './inbox-fixture.ts';
+import { inboxExample, insertSweepInbox, insertSweepSavedReply } from './inbox-fixture.ts';
 import { inboxReplyExample, insertInboxReplySweep } from './inbox-reply-sweep-fixture.ts';
 import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
@@ -84,6 +84,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const inbox = await insertSweepInbox(db, workspace.id, accountId, owner.id);
   const inboxReplies = await insertInboxReplySweep(db, workspace.id, accountId);
   const ruleId = await insertSweepRule(app, owner, workspace.id);
+  const savedReplyId = await insertSweepSavedReply(db, workspace.id);
 
   return {
     owner,
@@ -113,6 +114,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       itemId: inboxReplies.itemId,
       replyId: inboxReplies.replyId,
       ruleId,
+      savedReplyId,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -149,7 +151,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (route.key === 'POST /api/v1/hooks/inbox/{network}') return { skip: ['malformed-json'] };
       const strategyExample = strategyExamples[route.key];
       if (strategyExample) return strategyExample;
-      const webhook = webhookExample(route.key);
+      const webhook = webhookExample(route.key) ?? inboxExample(route.key);
       if (webhook) return webhook;
       const inboxReply = inboxReplyExample(route.key, inboxReplies);
       if (inboxReply) return inboxReply;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONNECT_KINDS, MEDIA_KINDS, NETWORK_IDS } from './network-enums.ts';
 import { ACCOUNT_METRICS, POST_METRICS } from '../analytics/metrics.ts';
 import type { Wire } from '../wire.ts';
+import { INBOX_KINDS, MODERATION_ACTIONS } from '../inbox/inbox-enums.ts';
 
 /** What one kind of media must satisfy on a network. Absent limits are not checked. */
 export const mediaRuleSchema = z.object({
@@ -98,6 +99,21 @@ export const networkAnalyticsSchema = z.object({
     .describe('How far back past posts can be read (backfill)'),
 });
 
+/** What the network's official API lets the unified inbox read and do (docs/inbox.md); empty lists where nothing. */
+export const networkInboxSchema = z.object({
+  kinds: z
+    .array(z.enum(INBOX_KINDS))
+    .readonly()
+    .describe('What Plume reads: comments, replies, mentions, messages, reviews'),
+  reply: z.array(z.enum(INBOX_KINDS)).readonly().describe('Kinds Plume can answer'),
+  moderation: z.array(z.enum(MODERATION_ACTIONS)).readonly().describe('What Plume can do to a comment on our post'),
+  delivery: z.enum(['poll', 'push']).describe('`push`: the network also calls Plume’s webhook'),
+  pageSize: z.number(),
+  minPollSec: z.number().describe('Least seconds between two reads of one account'),
+  scopes: z.array(z.string()).readonly().describe('Permissions the inbox needs beyond publishing'),
+  note: z.string().optional(),
+});
+
 export const networkSchema = z.object({
   id: z.enum(NETWORK_IDS),
   name: z.string(),
@@ -123,6 +139,7 @@ export const networkSchema = z.object({
   settings: jsonSchemaSchema,
   rateLimits: z.array(rateLimitSchema).readonly(),
   analytics: networkAnalyticsSchema,
+  inbox: networkInboxSchema,
 });
 
 export type Network = Wire<typeof networkSchema>;

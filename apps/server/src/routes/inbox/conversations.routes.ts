@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getConversationDetail } from '@plume/core/inbox/conversation-detail';
+import { getConversationDetail, type InboxManifestOf } from '@plume/core/inbox/conversation-detail';
 import { addNote, deleteNote } from '@plume/core/inbox/inbox-notes';
 import { listConversations } from '@plume/core/inbox/list-conversations';
 import { markConversationRead, updateConversation } from '@plume/core/inbox/update-conversation';
@@ -28,11 +28,15 @@ const tags = ['inbox'];
 const base = '/api/v1/workspaces/:workspaceId/inbox/conversations';
 
 /** The unified inbox's conversations (docs/inbox.md "The inbox API"): viewers read, editors change. */
+/** The inbox manifest of each network this server runs (NO_INBOX for one it does not know). */
+export function inboxManifestsOf(context: AppContext): InboxManifestOf {
+  const providers = context.publishing.runtime.providers;
+  return (network) => providers.find((provider) => provider.manifest.id === network)?.manifest.inbox ?? NO_INBOX;
+}
+
 export async function inboxConversationRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const providers = context.publishing.runtime.providers;
-  const inboxManifestOf = (network: string) =>
-    providers.find((provider) => provider.manifest.id === network)?.manifest.inbox ?? NO_INBOX;
+  const inboxManifestOf = inboxManifestsOf(context);
 
   typed.get(
     base,

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation, ConversationDetail } from '@plume/contract/inbox/inbox-schemas';
 import { auditEvents } from '@plume/db/schema/audit';
 import { inboxItems, inboxReplies, inboxTags } from '@plume/db/schema/inbox';
-import { mastodonProvider } from '@plume/networks/mastodon/provider';
 import {
   addMember,
   createUser,
@@ -11,22 +10,13 @@ import {
   type TestUser,
   type TestWorkspace,
 } from '../../test-support/factories.ts';
-import { insertConversation, insertInboxAccount, minutesAgo } from '../../test-support/inbox-fixture.ts';
+import {
+  insertConversation,
+  insertInboxAccount,
+  mastodonWithInbox,
+  minutesAgo,
+} from '../../test-support/inbox-fixture.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
-
-// Mastodon as if its adapter answered comments and hid them (the real claims arrive with its adapter).
-const mastodonWithInbox = {
-  ...mastodonProvider,
-  manifest: {
-    ...mastodonProvider.manifest,
-    inbox: {
-      ...mastodonProvider.manifest.inbox,
-      kinds: ['comment', 'reply'],
-      reply: ['comment', 'reply'],
-      moderation: ['hide'],
-    },
-  },
-} as const;
 
 let t: TestApp;
 let owner: TestUser;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allProviders } from '@plume/networks/registry';
 import { createUser, type TestUser } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
@@ -32,5 +33,17 @@ describe('GET /networks analytics', () => {
       post: { batchSize: 100, metrics: expect.arrayContaining(['impressions']) },
     });
     expect(analyticsOf('discord')).toEqual({ post: null, account: null, recentPosts: null });
+  });
+});
+
+describe('GET /networks inbox', () => {
+  it("says what each network's inbox reads and does, exactly as its manifest claims; nothing for TikTok", async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/networks', headers: owner.headers });
+    const items = response.json<{ items: Array<{ id: string; inbox: { kinds: string[] } }> }>().items;
+    for (const provider of allProviders)
+      expect(items.find((item) => item.id === provider.manifest.id)?.inbox).toEqual(
+        JSON.parse(JSON.stringify(provider.manifest.inbox)),
+      );
+    expect(items.find((item) => item.id === 'tiktok')?.inbox.kinds).toEqual([]);
   });
 });

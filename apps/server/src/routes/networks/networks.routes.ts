@@ -45,6 +45,7 @@ function summarize(context: AppContext, provider: NetworkProvider): NetworkSumma
     settings: formSchemaOf(manifest.settings),
     rateLimits: manifest.rateLimits,
     analytics: manifest.analytics,
+    inbox: manifest.inbox,
   };
 }
 
