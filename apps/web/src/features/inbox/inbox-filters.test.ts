@@ -6,6 +6,7 @@ import {
   parseInboxSearch,
   searchOf,
   withFilter,
+  withRawFilter,
 } from './inbox-filters.ts';
 
 describe('inbox filters in the URL', () => {
@@ -69,5 +70,16 @@ describe('inbox filters in the URL', () => {
     expect(listQueryString({ status: 'all', q: 'a&b' }, { limit: 20, cursor: 'xyz' })).toBe(
       'q=a%26b&limit=20&cursor=xyz',
     );
+  });
+});
+
+describe('filters from form controls', () => {
+  it('checks a raw value as the URL does', () => {
+    expect(withRawFilter({ status: 'open' }, 'kind', 'review')).toEqual({ status: 'open', kind: 'review' });
+    expect(withRawFilter({ status: 'open', kind: 'review' }, 'kind', 'bogus')).toEqual({ status: 'open' });
+    expect(withRawFilter({ status: 'open' }, 'status', 'all')).toEqual({ status: 'all' });
+    expect(withRawFilter({ status: 'done' }, 'status', '')).toEqual({ status: 'open' });
+    expect(withRawFilter({ status: 'open' }, 'unread', 'true')).toEqual({ status: 'open', unread: true });
+    expect(withRawFilter({ status: 'open', unread: true }, 'unread', '')).toEqual({ status: 'open' });
   });
 });

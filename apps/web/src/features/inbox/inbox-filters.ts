@@ -130,3 +130,15 @@ export function listQueryString(filters: InboxFilters, page: { limit: number; cu
   if (page.cursor) query.set('cursor', page.cursor);
   return query.toString();
 }
+
+/**
+ * The filters with one field set from a form control's raw value, checked as the URL's values are
+ * (an unknown value or an empty string clears the field; an empty status means Open).
+ * @example withRawFilter({ status: 'open' }, 'kind', 'review') // { status: 'open', kind: 'review' }
+ */
+export function withRawFilter(filters: InboxFilters, key: keyof InboxFilters, raw: string): InboxFilters {
+  const search: Record<string, unknown> = { ...searchOf(filters) };
+  if (raw === '') delete search[key];
+  else search[key] = raw;
+  return filtersOf(parseInboxSearch(search));
+}
