@@ -1,7 +1,7 @@
 /** What a person does to a conversation: status, assignee, tags, read, notes, moderation. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ModerationAction } from '@plume/contract/inbox/inbox-enums';
-import type { updateConversationBody } from '@plume/contract/inbox/inbox-schemas';
+import { conversationSchema, inboxNoteSchema, type updateConversationBody } from '@plume/contract/inbox/inbox-schemas';
 import type { Wire } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
 import { conversationPath, inboxKey, inboxPath } from './inbox-queries.ts';
@@ -16,15 +16,17 @@ export function useConversationActions(workspaceId: string, conversationId: stri
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: inboxKey(workspaceId) });
   const update = useMutation({
-    mutationFn: (change: ConversationChange) => api.patch(conversationPath(workspaceId, conversationId), change),
+    mutationFn: (change: ConversationChange) =>
+      api.patch(conversationPath(workspaceId, conversationId), change, conversationSchema),
     onSuccess: refresh,
   });
   const markRead = useMutation({
-    mutationFn: () => api.post(conversationPath(workspaceId, conversationId, '/read')),
+    mutationFn: () => api.post(conversationPath(workspaceId, conversationId, '/read'), {}, conversationSchema),
     onSuccess: refresh,
   });
   const addNote = useMutation({
-    mutationFn: (text: string) => api.post(conversationPath(workspaceId, conversationId, '/notes'), { text }),
+    mutationFn: (text: string) =>
+      api.post(conversationPath(workspaceId, conversationId, '/notes'), { text }, inboxNoteSchema),
     onSuccess: refresh,
   });
   const deleteNote = useMutation({
