@@ -120,7 +120,7 @@ it('Inbox: filter, open a conversation, note, assign, tag, reply, mark done, sho
     await page.getByText('Regular customer, answer kindly').waitFor();
   });
   await step(page, 'assign and tag', async () => {
-    await page.getByLabel('Assignee', { exact: true }).last().selectOption({ label: 'Ines Inbox (me)' });
+    await page.getByLabel('Assigned to').selectOption({ label: 'Ines Inbox (me)' });
     await rows(page).getByText('Assigned to Ines Inbox').waitFor();
     await page.getByLabel('New tag').fill('opening hours');
     await page.getByRole('button', { name: 'Add tag' }).click();

@@ -22,7 +22,7 @@ export function AssigneePicker({ assigneeId, members, meId, disabled, error, onA
   ];
   return (
     <SelectField
-      label="Assignee"
+      label="Assigned to"
       options={options}
       value={assigneeId ?? ''}
       disabled={disabled}

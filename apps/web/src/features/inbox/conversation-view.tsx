@@ -53,13 +53,8 @@ export function ConversationView({
   const { mutate: markRead } = actions.markRead;
 
   useEffect(() => {
-    setIsSnoozeOpen(false);
-    setReplyToId(undefined);
-    setEditing(null);
-  }, [conversationId]);
-
-  useEffect(() => {
-    // Marks read once per opening; a new item arriving later while it stays open is marked on the next opening.
+    // Marks read once per opening (the page mounts a view per conversation); an item arriving while it stays
+    // open is marked on the next opening.
     if (!canEdit || unread === 0 || markedRead.current.has(conversationId)) return;
     markedRead.current.add(conversationId);
     markRead();

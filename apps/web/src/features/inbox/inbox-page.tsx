@@ -131,7 +131,12 @@ export function InboxPage({ workspaceId, search, onSearchChange }: InboxPageProp
           <div className={selectedId ? '' : 'hidden lg:block'}>
             {selectedId ? (
               <Card>
-                <ConversationView context={context} conversationId={selectedId} onClose={() => select(undefined)} />
+                <ConversationView
+                  key={selectedId}
+                  context={context}
+                  conversationId={selectedId}
+                  onClose={() => select(undefined)}
+                />
               </Card>
             ) : (
               <p className="rounded-lg border border-dashed border-line-strong p-6 text-center text-sm text-muted">
