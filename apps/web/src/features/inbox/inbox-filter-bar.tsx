@@ -39,8 +39,8 @@ export function InboxFilterBar({ filters, stats, members, networkName, onChange 
   const accounts = stats?.accounts ?? [];
   const networks = [...new Set(accounts.map((account) => account.network))];
   return (
-    <form role="search" aria-label="Filter conversations" className="space-y-3" onSubmit={(e) => e.preventDefault()}>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+    <form role="search" aria-label="Filter conversations" onSubmit={(e) => e.preventDefault()}>
+      <div className="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <TextField
           label="Search"
           type="search"
@@ -114,18 +114,18 @@ export function InboxFilterBar({ filters, stats, members, networkName, onChange 
           value={filters.tag ?? ''}
           onChange={(e) => set('tag', e.target.value)}
         />
-      </div>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <CheckboxField
-          label="Unread only"
-          checked={filters.unread === true}
-          onChange={(e) => set('unread', e.target.checked ? 'true' : '')}
-        />
-        {hasNarrowingFilters(filters) ? (
-          <Button variant="ghost" onClick={() => onChange({ status: 'open' })}>
-            Clear filters
-          </Button>
-        ) : null}
+        <div className="flex flex-wrap items-center justify-between gap-2 pb-2">
+          <CheckboxField
+            label="Unread only"
+            checked={filters.unread === true}
+            onChange={(e) => set('unread', e.target.checked ? 'true' : '')}
+          />
+          {hasNarrowingFilters(filters) ? (
+            <Button variant="ghost" className="px-2 py-1" onClick={() => onChange({ status: 'open' })}>
+              Clear filters
+            </Button>
+          ) : null}
+        </div>
       </div>
     </form>
   );
