@@ -94,3 +94,15 @@ export type AnyProviderError = AuthExpired | RateLimited | Retryable | Permanent
 export function isProviderError(value: unknown): value is AnyProviderError {
   return value instanceof ProviderError;
 }
+
+/**
+ * The network accepts an answer to a direct message only within a window after the person's last
+ * message (Messenger and Instagram: 24 hours) and that window has closed. Permanent: sending again
+ * cannot work until the person writes again.
+ */
+export class ReplyWindowClosed extends Permanent {
+  constructor(reason: string, options: ProviderErrorOptions & { vendorCode?: string } = {}) {
+    super(reason, options);
+    this.name = 'ReplyWindowClosed';
+  }
+}

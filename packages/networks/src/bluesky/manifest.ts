@@ -4,7 +4,6 @@
  * `app.bsky.feed.post` record written with com.atproto.repo.createRecord. Limits follow the
  * app.bsky.feed.post and app.bsky.embed.images lexicons and docs.bsky.app (rate limits).
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
@@ -85,7 +84,17 @@ export const blueskyManifest: NetworkManifest = {
       note: 'Read from the public AppView without signing in; replies and reposts are left out.',
     },
   },
-  inbox: NO_INBOX,
+  // listNotifications pages 100; the read shares the AppView's 3,000 requests per 5 minutes per IP.
+  inbox: {
+    kinds: ['comment', 'reply', 'mention'],
+    reply: ['comment', 'reply', 'mention'],
+    moderation: ['hide'],
+    delivery: 'poll',
+    pageSize: 100,
+    minPollSec: 60,
+    scopes: [],
+    note: 'Direct messages (Bluesky chat) are not read. Replies can be hidden only in threads that start with one of your posts.',
+  },
   rateLimits: [
     {
       scope: 'account',

@@ -1,4 +1,4 @@
-/** Bluesky as a Plume network: manifest, app-password sign-in, publish, delete, health, metrics and extra checks. */
+/** Bluesky as a Plume network: manifest, app-password sign-in, publish, delete, health, metrics, inbox and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { blueskyCredentials } from './auth.ts';
 import { loadFacetLibrary } from './facets.ts';
@@ -11,6 +11,8 @@ import { listBlueskyPublicPosts } from './operations/list-public-posts.ts';
 import { listBlueskyRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToBluesky } from './operations/publish.ts';
 import { validateForBluesky } from './validate.ts';
+import { listBlueskyInbox } from './operations/inbox-list.ts';
+import { moderateOnBluesky, replyOnBluesky } from './operations/inbox-reply.ts';
 
 export const blueskyProvider: NetworkProvider = {
   manifest: blueskyManifest,
@@ -24,4 +26,7 @@ export const blueskyProvider: NetworkProvider = {
   getAccountMetrics: getBlueskyAccountMetrics,
   listRecentPosts: listBlueskyRecentPosts,
   listPublicPosts: listBlueskyPublicPosts,
+  listInbox: listBlueskyInbox,
+  replyToInbox: replyOnBluesky,
+  moderateInbox: moderateOnBluesky,
 };

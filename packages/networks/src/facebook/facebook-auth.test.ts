@@ -31,7 +31,7 @@ describe('Facebook connect', () => {
       redirect_uri: redirectUri,
       state: 'st',
       scope:
-        'pages_show_list,pages_read_engagement,pages_manage_posts,business_management,pages_manage_engagement,publish_video,read_insights',
+        'pages_show_list,pages_read_engagement,pages_manage_posts,business_management,pages_manage_engagement,publish_video,read_insights,pages_read_user_content,pages_messaging',
     });
   });
 

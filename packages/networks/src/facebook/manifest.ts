@@ -3,7 +3,6 @@
  * Limits from the Pages API posts guide, the Page photos and videos references and the
  * rate-limiting overview on developers.facebook.com.
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -34,6 +33,9 @@ export const facebookManifest: NetworkManifest = {
       'publish_video',
       // Post insights (impressions, reach, clicks) for analytics.
       'read_insights',
+      // The inbox: reading visitors' comments, Messenger conversations and answering them.
+      'pages_read_user_content',
+      'pages_messaging',
     ],
     // Page tokens taken from a long-lived user token do not expire, so there is nothing to refresh.
     refresh: 'none',
@@ -78,7 +80,18 @@ export const facebookManifest: NetworkManifest = {
     },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
   },
-  inbox: NO_INBOX,
+  inbox: {
+    kinds: ['comment', 'reply', 'message'],
+    reply: ['comment', 'reply', 'message'],
+    moderation: ['hide', 'delete'],
+    delivery: 'poll',
+    pageSize: 100,
+    // One read is a feed call, a comments call per post commented on since, and a conversations call,
+    // all against the Page's 4,800-calls-a-day business use case limit.
+    minPollSec: 300,
+    scopes: ['pages_read_engagement', 'pages_read_user_content', 'pages_manage_engagement', 'pages_messaging'],
+    note: "Polling opens posts of the last 28 days only. Messenger answers are allowed within 24 hours of the person's last message (messaging_type RESPONSE); reading and answering messages needs Meta App Review for pages_messaging.",
+  },
   rateLimits: [
     {
       scope: 'account',

@@ -11,6 +11,8 @@ import { checkFacebookHealth } from './operations/health.ts';
 import { getFacebookPostMetrics } from './operations/post-metrics.ts';
 import { publishFacebook } from './operations/publish.ts';
 import { listFacebookRecentPosts } from './operations/recent-posts.ts';
+import { listFacebookInbox } from './operations/inbox.ts';
+import { moderateFacebookInbox, replyFacebookInbox } from './operations/inbox-reply.ts';
 
 /** Facebook Pages, as the publishing engine sees them. */
 export const facebookProvider: NetworkProvider = {
@@ -22,6 +24,9 @@ export const facebookProvider: NetworkProvider = {
   getPostMetrics: getFacebookPostMetrics,
   getAccountMetrics: getFacebookAccountMetrics,
   listRecentPosts: listFacebookRecentPosts,
+  listInbox: listFacebookInbox,
+  replyToInbox: replyFacebookInbox,
+  moderateInbox: moderateFacebookInbox,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
     if (request.parts.length > 1)

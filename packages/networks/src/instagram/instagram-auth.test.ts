@@ -35,7 +35,7 @@ describe('Instagram connect, refresh and health', () => {
       redirect_uri: redirectUri,
       state: 'st',
       scope:
-        'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,instagram_business_manage_insights',
+        'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,instagram_business_manage_insights,instagram_business_manage_messages',
     });
   });
 

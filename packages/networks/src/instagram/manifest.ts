@@ -5,7 +5,6 @@
  * recommends and extends first. Personal accounts cannot publish through any Instagram API.
  * Limits from the Content Publishing guide and the IG User Media reference.
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -37,6 +36,8 @@ export const instagramManifest: NetworkManifest = {
       'instagram_business_content_publish',
       'instagram_business_manage_comments',
       'instagram_business_manage_insights',
+      // The inbox: reading and answering direct messages.
+      'instagram_business_manage_messages',
     ],
     // No refresh token: the long-lived access token (60 days) is itself refreshed with ig_refresh_token.
     refresh: 'reusable',
@@ -90,7 +91,17 @@ export const instagramManifest: NetworkManifest = {
     account: { metrics: ['followers', 'following', 'posts'], scopes: [] },
     recentPosts: { maxPosts: 500, maxAgeDays: 90 },
   },
-  inbox: NO_INBOX,
+  inbox: {
+    kinds: ['comment', 'reply', 'message'],
+    reply: ['comment', 'reply', 'message'],
+    moderation: ['hide', 'delete'],
+    delivery: 'poll',
+    pageSize: 100,
+    // Instagram has no "last commented" time: a read opens every commented media of the last 28 days.
+    minPollSec: 600,
+    scopes: ['instagram_business_manage_comments', 'instagram_business_manage_messages'],
+    note: "Polling opens media of the last 28 days only. Mentions are not read: Instagram gives them only as webhook ids without their text. Direct messages need Advanced access to instagram_business_manage_messages, and answers are allowed within 24 hours of the person's last message.",
+  },
   rateLimits: [
     {
       scope: 'account',

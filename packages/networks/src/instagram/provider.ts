@@ -12,6 +12,8 @@ import { getInstagramPostMetrics } from './operations/post-metrics.ts';
 import { publishInstagram } from './operations/publish.ts';
 import { listInstagramRecentPosts } from './operations/recent-posts.ts';
 import { validateInstagram } from './validate.ts';
+import { listInstagramInbox } from './operations/inbox.ts';
+import { moderateInstagramInbox, replyInstagramInbox } from './operations/inbox-reply.ts';
 
 /** Instagram, as the publishing engine sees it. */
 export const instagramProvider: NetworkProvider = {
@@ -23,5 +25,8 @@ export const instagramProvider: NetworkProvider = {
   getPostMetrics: getInstagramPostMetrics,
   getAccountMetrics: getInstagramAccountMetrics,
   listRecentPosts: listInstagramRecentPosts,
+  listInbox: listInstagramInbox,
+  replyToInbox: replyInstagramInbox,
+  moderateInbox: moderateInstagramInbox,
   validate: validateInstagram,
 };

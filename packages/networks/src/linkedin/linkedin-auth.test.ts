@@ -34,7 +34,8 @@ describe('LinkedIn connect and refresh', () => {
       client_id: 'li-client',
       redirect_uri: redirectUri,
       state: 'st4te',
-      scope: 'openid profile w_member_social r_organization_admin w_organization_social rw_organization_admin',
+      scope:
+        'openid profile w_member_social r_organization_admin w_organization_social rw_organization_admin r_organization_social',
     });
   });
 

@@ -3,7 +3,6 @@
  * Limits come from the Posts, Images, Videos and MultiImage API pages of the Community Management docs
  * (learn.microsoft.com/linkedin/marketing/community-management/shares/*).
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -41,6 +40,8 @@ export const linkedinManifest: NetworkManifest = {
       'r_organization_admin',
       'w_organization_social',
       'rw_organization_admin',
+      // The inbox: reading a page's posts and the comments on them.
+      'r_organization_social',
     ],
     // Refreshing returns a new access token; the refresh token stays the same until it expires (365 days).
     refresh: 'reusable',
@@ -90,10 +91,20 @@ export const linkedinManifest: NetworkManifest = {
       scopes: [],
       note: 'Organization pages only (networkSizes); LinkedIn gives ordinary apps no follower count of a member profile.',
     },
-    // Listing an organization's own posts needs r_organization_social, which Plume does not ask for.
+    // Listing an organization's own posts needs r_organization_social (asked for the inbox); backfill is not built yet.
     recentPosts: null,
   },
-  inbox: NO_INBOX,
+  // A read lists the page's posts of 30 days and each one's comments: one read a minute at most, with room.
+  inbox: {
+    kinds: ['comment', 'reply'],
+    reply: ['comment', 'reply'],
+    moderation: ['delete'],
+    delivery: 'poll',
+    pageSize: 100,
+    minPollSec: 300,
+    scopes: ['r_organization_social', 'w_organization_social'],
+    note: 'Organization pages only: comments on member posts need r_member_social, which LinkedIn grants to no ordinary app. Commenters are named by their LinkedIn id only; LinkedIn gives apps no member names.',
+  },
   rateLimits: [
     {
       scope: 'account',

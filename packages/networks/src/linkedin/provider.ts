@@ -1,5 +1,6 @@
 /**
- * The LinkedIn provider: members and organization pages, publishing through the versioned Posts API.
+ * The LinkedIn provider: members and organization pages, publishing through the versioned Posts API;
+ * the inbox of organization pages through the Comments API.
  * Threads are not a LinkedIn concept; only the first part of a request is posted.
  */
 import type { NetworkProvider } from '../contract.ts';
@@ -8,6 +9,8 @@ import { linkedinManifest } from './manifest.ts';
 import { getLinkedInAccountMetrics } from './operations/account-metrics.ts';
 import { deleteLinkedInPost } from './operations/delete.ts';
 import { checkLinkedInHealth } from './operations/health.ts';
+import { listLinkedInInbox } from './operations/inbox-list.ts';
+import { moderateLinkedInInbox, replyToLinkedInInbox } from './operations/inbox-reply.ts';
 import { getLinkedInPostMetrics } from './operations/post-metrics.ts';
 import { publishLinkedIn } from './operations/publish.ts';
 
@@ -20,6 +23,9 @@ export const linkedinProvider: NetworkProvider = {
   health: checkLinkedInHealth,
   getPostMetrics: getLinkedInPostMetrics,
   getAccountMetrics: getLinkedInAccountMetrics,
+  listInbox: listLinkedInInbox,
+  replyToInbox: replyToLinkedInInbox,
+  moderateInbox: moderateLinkedInInbox,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
     if (request.parts.length > 1)

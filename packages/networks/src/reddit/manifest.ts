@@ -7,13 +7,22 @@
  * Docs: https://www.reddit.com/dev/api#POST_api_submit, https://github.com/reddit-archive/reddit/wiki/OAuth2,
  * https://support.reddithelp.com/hc/en-us/articles/16160319875092-Reddit-Data-API-Wiki
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
 /** As asked, plus `edit`: `/api/del` is in the edit scope, so without it Plume could not delete its posts. */
 /** `read` also reads post scores (/api/info); `history` lists the account's own posts for backfill. */
-export const REDDIT_SCOPES = ['identity', 'submit', 'read', 'flair', 'edit', 'history'] as const;
+/** The inbox: `privatemessages` reads /message/inbox and answers messages; `modposts` removes comments as a moderator. */
+export const REDDIT_INBOX_SCOPES = ['privatemessages', 'modposts'] as const;
+export const REDDIT_SCOPES = [
+  'identity',
+  'submit',
+  'read',
+  'flair',
+  'edit',
+  'history',
+  ...REDDIT_INBOX_SCOPES,
+] as const;
 
 export const TITLE_MAX_CHARS = 300;
 export const SELF_TEXT_MAX_CHARS = 40_000;
@@ -82,8 +91,17 @@ export const redditManifest: NetworkManifest = {
     account: null,
     recentPosts: { maxPosts: 1000, maxAgeDays: 3650 },
   },
-  // Mentions and messages would need the privatemessages scope.
-  inbox: NO_INBOX,
+  // One read is 1–10 inbox pages plus a parent lookup: every 2 minutes keeps many accounts under 100 a minute.
+  inbox: {
+    kinds: ['comment', 'reply', 'mention', 'message'],
+    reply: ['comment', 'reply', 'mention', 'message'],
+    moderation: ['hide'],
+    delivery: 'poll',
+    pageSize: 100,
+    minPollSec: 120,
+    scopes: REDDIT_INBOX_SCOPES,
+    note: 'Hiding a comment is a moderator removal: Reddit allows it only in subreddits the account moderates (its own profile included). Reddit cannot delete other people’s comments.',
+  },
   rateLimits: [
     {
       scope: 'app',

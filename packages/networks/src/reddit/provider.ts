@@ -1,11 +1,13 @@
 /**
  * The Reddit provider: OAuth (Basic client auth, no PKCE), self and link posts with a first comment,
- * delete, health, post scores and backfill. A descriptive User-Agent goes on every request (Reddit's API rules).
+ * delete, health, post scores and backfill, and the inbox (comments, replies, mentions, messages). A descriptive User-Agent goes on every request (Reddit's API rules).
  */
 import type { NetworkProvider } from '../contract.ts';
 import { redditOAuth } from './auth.ts';
 import { redditManifest } from './manifest.ts';
 import { deleteRedditPost } from './operations/delete.ts';
+import { listRedditInbox } from './operations/inbox-list.ts';
+import { moderateRedditInbox, replyToRedditInbox } from './operations/inbox-reply.ts';
 import { getRedditPostMetrics } from './operations/get-post-metrics.ts';
 import { redditHealth } from './operations/health.ts';
 import { listRedditRecentPosts } from './operations/list-recent-posts.ts';
@@ -21,4 +23,7 @@ export const redditProvider: NetworkProvider = {
   validate: validateReddit,
   getPostMetrics: getRedditPostMetrics,
   listRecentPosts: listRedditRecentPosts,
+  listInbox: listRedditInbox,
+  replyToInbox: replyToRedditInbox,
+  moderateInbox: moderateRedditInbox,
 };

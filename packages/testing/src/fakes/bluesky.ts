@@ -19,6 +19,7 @@ import {
   type FakeResponse,
 } from './fake-network-server.ts';
 import { blueskyAppViewRoutes, type FakeBlueskyAppViewState } from './bluesky-appview-routes.ts';
+import { blueskyInboxRoutes, type FakeBlueskyInboxState } from './bluesky-inbox-routes.ts';
 
 export interface FakeBlueskyAccount {
   did: string;
@@ -49,6 +50,8 @@ export interface FakeBlueskyState {
   page: { html: string; image: Buffer };
   /** What the AppView answers for counts, profiles and reposts (bluesky-appview-routes.ts). */
   appView: FakeBlueskyAppViewState;
+  /** Notifications and other accounts' posts (bluesky-inbox-routes.ts). */
+  inbox: FakeBlueskyInboxState;
 }
 
 export interface BlueskyFake {
@@ -101,6 +104,7 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
     records: new Map(),
     page: { html: '', image: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
     appView: { counts: new Map(), profiles: new Map(), reposts: [], authors: [] },
+    inbox: { others: new Map(), notifications: [] },
   };
   let baseUrl = '';
 
@@ -195,7 +199,7 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
         const body = (request.body ?? {}) as { repo?: string; collection?: string; record?: Record<string, unknown> };
         if (body.repo !== auth.did)
           return xrpcError(401, 'AuthenticationRequired', 'Input/repo must be the signed-in account');
-        const problem = checkPost(body.record ?? {}, state);
+        const problem = body.collection === 'app.bsky.feed.post' ? checkPost(body.record ?? {}, state) : undefined;
         if (problem !== undefined)
           return xrpcError(400, 'InvalidRequest', `Invalid app.bsky.feed.post record: ${problem}`);
         const rkey = nextTid();
@@ -245,10 +249,17 @@ export async function startBlueskyFake(): Promise<BlueskyFake> {
     },
     ...blueskyAppViewRoutes({
       state: state.appView,
-      posts: () => [...state.records.values()].filter((record) => record.collection === 'app.bsky.feed.post'),
+      posts: () => [
+        ...[...state.records.values()].filter((record) => record.collection === 'app.bsky.feed.post'),
+        ...[...state.inbox.others.values()].map((post) => ({ uri: post.uri, cid: post.cid, value: post.record })),
+      ],
       authorize,
-      handleOf: (did) => accountOf(did)?.handle ?? 'handle.invalid',
+      handleOf: (did) =>
+        accountOf(did)?.handle ??
+        [...state.inbox.others.values()].find((post) => post.authorDid === did)?.authorHandle ??
+        'handle.invalid',
     }),
+    ...blueskyInboxRoutes({ state: state.inbox, authorize, records: state.records }),
     {
       method: 'GET',
       path: '/page',

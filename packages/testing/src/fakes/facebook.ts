@@ -23,9 +23,11 @@ import {
 } from './fake-network-server.ts';
 import { facebookReadRoutes, readFacebookObject, type FacebookFakeStats } from './facebook-reads.ts';
 import { graphError } from './graph-error.ts';
+import { facebookInbox, type FacebookInbox } from './facebook-inbox.ts';
 
 export { graphError, type GraphErrorAnswer } from './graph-error.ts';
 export type { FacebookFakeStats } from './facebook-reads.ts';
+export type { FacebookInbox, FakeGraphComment } from './facebook-inbox.ts';
 
 export interface FacebookFakePage {
   id: string;
@@ -63,6 +65,8 @@ export interface FacebookFake {
   server: FakeNetworkServer;
   state: FacebookFakeState;
   endpoints: Record<string, string>;
+  /** Comments, Messenger conversations and the Send API (facebook-inbox.ts). */
+  inbox: FacebookInbox;
   issueCode(redirectUri: string): string;
   /** A long-lived user token. */
   issueUserToken(): string;
@@ -141,8 +145,10 @@ export async function startFacebookFake(): Promise<FacebookFake> {
     return { page };
   };
   const fields = (request: FakeRequest): Record<string, unknown> => (request.body ?? {}) as Record<string, unknown>;
+  const inboxParts = facebookInbox(pageOf);
 
   const server = await startFakeNetworkServer([
+    ...inboxParts.routes,
     {
       method: 'GET',
       path: '/:v/oauth/access_token',
@@ -272,6 +278,8 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         const page = pageOf(request);
         if (page === undefined) return badToken();
         const on = request.params['id'] ?? '';
+        const reply = inboxParts.replyToComment(page, on, fields(request)['message'], nextId);
+        if (reply !== undefined) return reply;
         if (!state.posts.has(on))
           return graphError(100, `(#100) Object with ID '${on}' does not exist`, 400, 'GraphMethodException', 33);
         const message = fields(request)['message'];
@@ -290,6 +298,8 @@ export async function startFacebookFake(): Promise<FacebookFake> {
         const page = pageOf(request);
         if (page === undefined) return badToken();
         const id = request.params['id'] ?? '';
+        const comment = inboxParts.deleteComment(page, id);
+        if (comment !== undefined) return comment;
         const post = state.posts.get(id);
         if (post === undefined) {
           return graphError(
@@ -324,6 +334,7 @@ export async function startFacebookFake(): Promise<FacebookFake> {
   return {
     server,
     state,
+    inbox: inboxParts.inbox,
     endpoints: { graph: base, video: base, authorize: `${server.url}/${state.version}/dialog/oauth` },
     issueCode(redirectUri) {
       const code = token('code');

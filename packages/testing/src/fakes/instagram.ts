@@ -17,9 +17,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { graphError } from './graph-error.ts';
+import { instagramInbox, type InstagramInbox } from './instagram-inbox.ts';
 import { instagramMediaBody, instagramMediaListRoute, type InstagramFakeMediaStats } from './instagram-reads.ts';
 
 export type { InstagramFakeMediaStats } from './instagram-reads.ts';
+export type { InstagramInbox } from './instagram-inbox.ts';
 import {
   startFakeNetworkServer,
   type FakeNetworkServer,
@@ -60,6 +62,8 @@ export interface InstagramFake {
   server: FakeNetworkServer;
   state: InstagramFakeState;
   endpoints: Record<string, string>;
+  /** Comments, replies and Instagram Messaging (instagram-inbox.ts). */
+  inbox: InstagramInbox;
   issueCode(redirectUri: string): string;
   /** A long-lived token. */
   issueToken(): string;
@@ -143,6 +147,13 @@ export async function startInstagramFake(): Promise<InstagramFake> {
     state.containers.set(id, { id, fields: body, status: pollsLeft > 0 ? 'IN_PROGRESS' : 'FINISHED', pollsLeft });
     return { body: { id } };
   }
+
+  const inboxParts = instagramInbox(
+    { id: state.user.userId, name: state.user.username },
+    (mediaId) => state.media.has(mediaId),
+    (request) => check(request) === undefined,
+    nextId,
+  );
 
   const server = await startFakeNetworkServer([
     {
@@ -315,11 +326,14 @@ export async function startInstagramFake(): Promise<InstagramFake> {
         return graphError(100, `Object with ID '${id}' does not exist`, 400, 'GraphMethodException', 33);
       },
     },
+    // After the routes above: its `POST /:v/:id` would otherwise take `POST /oauth/access_token`.
+    ...inboxParts.routes,
   ]);
 
   return {
     server,
     state,
+    inbox: inboxParts.inbox,
     endpoints: {
       graph: `${server.url}/${state.version}`,
       graphRoot: server.url,

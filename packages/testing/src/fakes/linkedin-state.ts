@@ -17,6 +17,22 @@ export interface LinkedInFakePost {
   urn: string;
   body: Record<string, unknown>;
   version: string;
+  /** Milliseconds since the epoch (`createdAt`); when the fake stored it if absent. */
+  createdAt?: number;
+}
+
+/** A comment (or, with `parent`, a nested comment) on a post, as the Comments API keeps it. */
+export interface LinkedInFakeComment {
+  urn: string;
+  /** The post URN it is on. */
+  on: string;
+  actor: string;
+  text: string;
+  /** Milliseconds since the epoch. */
+  created?: number;
+  /** The top-level comment a nested comment answers. */
+  parent?: string;
+  deleted?: boolean;
 }
 
 export interface LinkedInFakeState {
@@ -37,7 +53,7 @@ export interface LinkedInFakeState {
   deletedPosts: Set<string>;
   images: Map<string, { owner: string; bytes?: Buffer; contentType?: string }>;
   videos: Map<string, { owner: string; size: number; parts: Buffer[]; status: string; finalizedWith?: string[] }>;
-  comments: { urn: string; on: string; actor: string; text: string }[];
+  comments: LinkedInFakeComment[];
   supportedVersions: Set<string>;
   /** Lifetime statistics of posts by URN, set by tests; a post without them has none yet. */
   postStats: Map<string, LinkedInPostStats>;

@@ -14,7 +14,8 @@
  * - https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api
  * - https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api
  * - https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits
- * Uploads live in linkedin-media.ts, statistics reads in linkedin-stats.ts.
+ * Uploads live in linkedin-media.ts, statistics reads in linkedin-stats.ts, posts by author and comments in
+ * linkedin-comments.ts.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -26,8 +27,9 @@ import {
 import { linkedinMediaRoutes } from './linkedin-media.ts';
 import { linkedinError as error, type LinkedInFakeKit, type LinkedInFakeState } from './linkedin-state.ts';
 import { linkedinStatsRoutes } from './linkedin-stats.ts';
+import { linkedinCommentRoutes } from './linkedin-comments.ts';
 
-export type { LinkedInFakePost, LinkedInFakeState, LinkedInPostStats } from './linkedin-state.ts';
+export type { LinkedInFakeComment, LinkedInFakePost, LinkedInFakeState, LinkedInPostStats } from './linkedin-state.ts';
 
 export interface LinkedInFake {
   server: FakeNetworkServer;
@@ -250,7 +252,12 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         );
         if (duplicate) return error(422, 'DUPLICATE_POST', `Content is a duplicate of ${duplicate.urn}`);
         const urn = `urn:li:share:${nextId()}`;
-        state.posts.set(urn, { urn, body, version: String(request.headers['linkedin-version']) });
+        state.posts.set(urn, {
+          urn,
+          body,
+          version: String(request.headers['linkedin-version']),
+          createdAt: Date.now(),
+        });
         return { status: 201, headers: { 'x-restli-id': urn } };
       },
     },
@@ -267,28 +274,7 @@ export async function startLinkedInFake(): Promise<LinkedInFake> {
         return { status: 204 };
       },
     },
-    {
-      method: 'POST',
-      path: '/rest/socialActions/:urn/comments',
-      handler: (request) => {
-        const failed = restCheck(request);
-        if (failed) return failed;
-        const on = request.params['urn'] ?? '';
-        const body = request.body as { actor?: string; object?: string; message?: { text?: string } } | undefined;
-        if (!state.posts.has(on)) return error(404, 'NOT_FOUND', `Post ${on} not found`);
-        if (!mayActAs(body?.actor) || body?.object !== on || typeof body.message?.text !== 'string') {
-          return error(422, 'UNPROCESSABLE_ENTITY', 'Invalid comment');
-        }
-        const id = nextId();
-        const urn = `urn:li:comment:(${on},${id})`;
-        state.comments.push({ urn, on, actor: body.actor ?? '', text: body.message.text });
-        return {
-          status: 201,
-          headers: { 'x-restli-id': urn },
-          body: { id, $URN: urn, actor: body.actor, object: on, message: body.message },
-        };
-      },
-    },
+    ...linkedinCommentRoutes(kit),
   ]);
   baseUrl = server.url;
 

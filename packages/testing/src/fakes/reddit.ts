@@ -6,7 +6,8 @@
  * - https://www.reddit.com/dev/api: `GET /api/v1/me` (identity), `POST /api/submit` and `/api/comment`
  *   (submit; `api_type=json`; refusals as 200 `{"json": {"errors": [[CODE, message, field]]}}`),
  *   `POST /api/del` (edit; 200 `{}` even when already deleted), `GET /api/info` (read) and
- *   `GET /user/{name}/submitted` (history), see reddit/reddit-listing-routes.ts.
+ *   `GET /user/{name}/submitted` (history), see reddit/reddit-listing-routes.ts; the inbox
+ *   (`GET /message/inbox`, replies to comments and messages, `POST /api/remove`), see reddit/reddit-inbox-routes.ts.
  * - https://support.reddithelp.com/hc/en-us/articles/16160319875092-Reddit-Data-API-Wiki: X-Ratelimit-Used /
  *   -Remaining / -Reset on every answer; generic User-Agents are throttled (429 here).
  * Bearer failures: 401 `{"message": "Unauthorized", "error": 401}`; a missing scope 403 `{"message": "Forbidden", "error": 403}`.
@@ -22,10 +23,22 @@ import {
 } from './fake-network-server.ts';
 import { createRedditState, redditApiRoutes, type RedditFakeState } from './reddit/reddit-api-routes.ts';
 import { redditListingRoutes } from './reddit/reddit-listing-routes.ts';
+import { redditInboxRoutes } from './reddit/reddit-inbox-routes.ts';
+import { authorize } from './reddit/reddit-api-routes.ts';
 
 export type { FakeRedditPost, FakeSubreddit, RedditFakeState } from './reddit/reddit-api-routes.ts';
+export type { FakeRedditThing } from './reddit/reddit-inbox-routes.ts';
 
-export const REDDIT_TEST_SCOPES = ['identity', 'submit', 'read', 'flair', 'edit', 'history'];
+export const REDDIT_TEST_SCOPES = [
+  'identity',
+  'submit',
+  'read',
+  'flair',
+  'edit',
+  'history',
+  'privatemessages',
+  'modposts',
+];
 /** `<platform>:<app ID>:<version>`, optionally ` (by /u/<name>)`. */
 const DESCRIPTIVE_USER_AGENT = /^[\w.-]+:[\w.-]+:v?[\w.-]+( \(by \/u\/[\w-]+\))?$/;
 
@@ -43,9 +56,12 @@ export interface RedditFake {
 export async function startRedditFake(): Promise<RedditFake> {
   const app = { clientId: 'fakeRedditClient', clientSecret: 'fake-reddit-secret' };
   const state = createRedditState(app);
-  const routes = [tokenRoute(state), ...redditApiRoutes(state), ...redditListingRoutes(state)].map((route) =>
-    withRedditRules(state, route),
-  );
+  const routes = [
+    tokenRoute(state),
+    ...redditApiRoutes(state),
+    ...redditListingRoutes(state),
+    ...redditInboxRoutes(state, (request, scope) => authorize(state, request, scope)),
+  ].map((route) => withRedditRules(state, route));
   const server = await startFakeNetworkServer(routes);
   return {
     server,

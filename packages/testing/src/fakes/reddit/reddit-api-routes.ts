@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-network-server.ts';
+import { replyToThing, type FakeRedditThing } from './reddit-inbox-routes.ts';
 
 export interface FakeSubreddit {
   name: string;
@@ -40,6 +41,10 @@ export interface RedditFakeState {
   refreshTokens: Map<string, { scopes: string[] }>;
   subreddits: Map<string, FakeSubreddit>;
   posts: Map<string, FakeRedditPost>;
+  /** Comments and messages (the inbox and our own replies), by fullname. */
+  things: Map<string, FakeRedditThing>;
+  /** Subreddits the user moderates (may remove comments there). */
+  moderated: Set<string>;
   /** The next submit is refused with RATELIMIT and this message. */
   ratelimitNextSubmit: string | undefined;
   rate: { used: number; remaining: number; resetSec: number };
@@ -63,6 +68,8 @@ export function createRedditState(app: { clientId: string; clientSecret: string 
     refreshTokens: new Map(),
     subreddits: new Map(subreddits.map((subreddit) => [subreddit.name, subreddit])),
     posts: new Map(),
+    things: new Map(),
+    moderated: new Set(['u_plume_tester']),
     ratelimitNextSubmit: undefined,
     rate: { used: 0, remaining: 600, resetSec: 420 },
   };
@@ -118,7 +125,16 @@ export function redditApiRoutes(state: RedditFakeState): FakeRoute[] {
     {
       method: 'POST',
       path: '/api/comment',
-      handler: (request) => authorize(state, request, 'submit') ?? comment(state, form(request)),
+      handler: (request) => {
+        const fields = form(request);
+        const onMessage = (fields['thing_id'] ?? '').startsWith('t4_');
+        const denied = authorize(state, request, onMessage ? 'privatemessages' : 'submit');
+        if (denied !== undefined) return denied;
+        if (fields['api_type'] !== 'json') return { status: 400, body: { message: 'Bad Request', error: 400 } };
+        return /^t[14]_/.test(fields['thing_id'] ?? '')
+          ? replyToThing(state, fields['thing_id'] ?? '', fields['text'] ?? '')
+          : comment(state, fields);
+      },
     },
     {
       method: 'POST',

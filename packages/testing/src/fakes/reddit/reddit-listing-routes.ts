@@ -7,6 +7,7 @@
  */
 import type { FakeResponse, FakeRoute } from '../fake-network-server.ts';
 import { authorize, type FakeRedditPost, type RedditFakeState } from './reddit-api-routes.ts';
+import { commentInfo } from './reddit-inbox-routes.ts';
 
 function thing(post: FakeRedditPost): unknown {
   const removed = post.deleted ? 'deleted' : post.removedByModerator === true ? 'moderator' : null;
@@ -49,6 +50,8 @@ export function redditListingRoutes(state: RedditFakeState): FakeRoute[] {
         if (names.length > 100) return { status: 400, body: { message: 'Bad Request', error: 400 } };
         const found = names.flatMap((name) => {
           const post = state.posts.get(name);
+          const comment = state.things.get(name);
+          if (comment !== undefined && name.startsWith('t1_')) return [commentInfo(comment)];
           return post === undefined ? [] : [thing(post)];
         });
         return listing(found, null);
