@@ -1,7 +1,12 @@
 /** What a person does to a conversation: status, assignee, tags, read, notes, moderation. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ModerationAction } from '@plume/contract/inbox/inbox-enums';
-import { conversationSchema, inboxNoteSchema, type updateConversationBody } from '@plume/contract/inbox/inbox-schemas';
+import {
+  conversationSchema,
+  inboxItemSchema,
+  inboxNoteSchema,
+  type updateConversationBody,
+} from '@plume/contract/inbox/inbox-schemas';
 import type { Wire } from '@plume/contract/wire';
 import { api } from '../../lib/api.ts';
 import { conversationPath, inboxKey, inboxPath } from './inbox-queries.ts';
@@ -36,9 +41,11 @@ export function useConversationActions(workspaceId: string, conversationId: stri
   });
   const moderate = useMutation({
     mutationFn: (input: { itemId: string; action: ModerationAction }) =>
-      api.post(inboxPath(workspaceId, `/items/${encodeURIComponent(input.itemId)}/moderate`), {
-        action: input.action,
-      }),
+      api.post(
+        inboxPath(workspaceId, `/items/${encodeURIComponent(input.itemId)}/moderate`),
+        { action: input.action },
+        inboxItemSchema,
+      ),
     onSettled: refresh,
   });
   return { update, markRead, addNote, deleteNote, moderate };
