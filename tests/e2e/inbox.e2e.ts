@@ -1,19 +1,22 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { closeDatabase, createDatabase } from '@plume/db/client';
-import { seedAccount } from '@plume/testing/seed-analytics';
+import { startBlueskyFake, type BlueskyFake } from '@plume/testing/fakes/bluesky';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
-import { seedConversation } from './support/seed-inbox.ts';
+import { seedConversation, type SeedConversation } from './support/seed-inbox.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
-import { signUpAndCreateWorkspace } from './support/workspace-steps.ts';
+import { nav, signUpAndCreateWorkspace } from './support/workspace-steps.ts';
 
+let bluesky: BlueskyFake;
 let plume: RunningPlume;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  plume = await startPlume();
+  // The fake runs in this process; Plume (a child process) reaches it over loopback.
+  bluesky = await startBlueskyFake();
+  plume = await startPlume({ HTTP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
   ({ browser, close: closeBrowser } = await launchBrowser());
 });
 
@@ -21,6 +24,7 @@ afterAll(async () => {
   await context?.close().catch(() => undefined);
   await closeBrowser?.();
   await plume?.stop();
+  await bluesky?.close();
 });
 
 async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
@@ -34,41 +38,65 @@ async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise
   }
 }
 
-async function seedInbox(workspaceId: string): Promise<void> {
+/** A Bluesky post by someone else, as the inbox stores it (its at:// URI and, in meta, its cid). */
+function blueskyItem(rkey: string): Pick<SeedConversation, 'remoteId' | 'meta'> {
+  return { remoteId: `at://did:plc:${rkey}/app.bsky.feed.post/${rkey}`, meta: { cid: `bafy${rkey}` } };
+}
+
+/** Three conversations on the connected account, as ingestion leaves them. */
+async function seedInbox(workspaceId: string, accountId: string): Promise<void> {
   const db = createDatabase(plume.databaseUrl, { poolSize: 1 });
+  const account = { workspaceId, accountId, network: 'bluesky' as const };
   try {
-    const accountId = await seedAccount(db, { workspaceId, network: 'mastodon', handle: 'acme@mastodon.test' });
-    const account = { workspaceId, accountId, network: 'mastodon' as const };
     await seedConversation(db, account, {
-      handle: 'jo@mastodon.test',
+      handle: 'jo.test',
       name: 'Jo Rivera',
       kind: 'comment',
       text: 'Is the shop open on Sunday?',
       minutesAgo: 5,
       intent: 'question',
       sentiment: 'neutral',
+      ...blueskyItem('jo1'),
     });
     await seedConversation(db, account, {
-      handle: 'kim@mastodon.test',
+      handle: 'kim.test',
       name: 'Kim Lee',
       kind: 'mention',
-      text: 'The new roast from @acme is lovely',
+      text: 'The new roast from @alice.test is lovely',
       minutesAgo: 30,
       intent: 'praise',
       sentiment: 'positive',
+      ...blueskyItem('kim1'),
     });
     await seedConversation(db, account, {
-      handle: 'sam@mastodon.test',
+      handle: 'sam.test',
       name: 'Sam Park',
       kind: 'comment',
       text: 'My order arrived cold',
       minutesAgo: 90,
       intent: 'complaint',
       sentiment: 'negative',
+      ...blueskyItem('sam1'),
     });
   } finally {
     await closeDatabase(db);
   }
+}
+
+async function connectBluesky(page: Page, workspaceId: string): Promise<string> {
+  await nav(page, 'Accounts');
+  await page.getByRole('button', { name: 'Connect Bluesky' }).click();
+  const form = page.getByRole('form', { name: 'Connect Bluesky' });
+  await form.getByLabel('Handle').fill('alice.test');
+  await form.getByLabel('Password').fill('app-pass-1234');
+  await form.getByLabel('Server').fill(bluesky.url);
+  await form.getByRole('button', { name: 'Connect Bluesky' }).click();
+  await page.getByRole('table', { name: 'Connected accounts' }).getByText('alice.test', { exact: true }).waitFor();
+  const response = await page.request.get(`/api/v1/workspaces/${workspaceId}/accounts`);
+  const accounts = (await response.json()) as { items: { id: string; network: string }[] };
+  const account = accounts.items.find((item) => item.network === 'bluesky');
+  if (!account) throw new Error('the Bluesky account was not connected');
+  return account.id;
 }
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Conversations' }).getByRole('listitem');
@@ -91,9 +119,13 @@ it('Inbox: filter, open a conversation, note, assign, tag, reply, mark done, sho
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
     await page.getByText(/No account with an inbox yet|All answered/).waitFor();
   });
-  await seedInbox(workspaceId);
+  const accountId = await step(page, 'connect', () => connectBluesky(page, workspaceId));
+  await seedInbox(workspaceId, accountId);
   await step(page, 'list', async () => {
-    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Inbox/ })
+      .click();
     await rows(page).first().waitFor();
     expect(await rows(page).count()).toBe(3);
     await page
@@ -126,11 +158,22 @@ it('Inbox: filter, open a conversation, note, assign, tag, reply, mark done, sho
     await page.getByRole('button', { name: 'Add tag' }).click();
     await rows(page).getByText('#opening hours').waitFor();
   });
-  await step(page, 'reply', async () => {
-    await page.getByLabel('Your reply').fill('Yes, from 9 to 13 on Sundays.');
+  await step(page, 'draft', async () => {
+    await page.getByLabel('Your reply').fill('Yes, from 9 to 13.');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    const reply = page.getByRole('list').getByRole('listitem', { name: /^Reply, / });
-    await reply.getByText('Yes, from 9 to 13 on Sundays.').waitFor();
+    await page.getByRole('listitem', { name: 'Reply, Draft' }).getByText('Yes, from 9 to 13.').waitFor();
+  });
+  await step(page, 'edit and send', async () => {
+    await page.getByRole('listitem', { name: 'Reply, Draft' }).getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Your reply').fill('Yes, from 9 to 13 on Sundays.');
+    await page.getByRole('button', { name: 'Approve & send' }).click();
+    // The worker sends it to Bluesky (the fake) as a reply in Jo's thread; the page follows it live.
+    const sent = page.getByRole('listitem', { name: 'Reply, Sent' });
+    await sent.getByText('Yes, from 9 to 13 on Sundays.').waitFor();
+    await sent.getByRole('link', { name: 'See it on Bluesky' }).waitFor();
+    const posted = [...bluesky.state.records.values()].filter((record) => record.collection === 'app.bsky.feed.post');
+    expect(posted.map((record) => record.value['text'])).toEqual(['Yes, from 9 to 13 on Sundays.']);
+    expect(posted[0]?.value['reply']).toMatchObject({ parent: { uri: 'at://did:plc:jo1/app.bsky.feed.post/jo1' } });
   });
   await step(page, 'done', async () => {
     await page.getByRole('button', { name: 'Done', exact: true }).click();

@@ -15,6 +15,9 @@ export type SeedConversation = {
   minutesAgo: number;
   intent?: InboxIntent;
   sentiment?: InboxSentiment;
+  /** The network's id of the item and what replying to it needs (as the network's `listInbox` leaves them). */
+  remoteId: string;
+  meta: Record<string, string>;
 };
 
 /** One conversation with one unread incoming item; answers the conversation's id. */
@@ -24,7 +27,7 @@ export async function seedConversation(
   input: SeedConversation,
 ): Promise<string> {
   const at = new Date(Date.now() - input.minutesAgo * 60_000);
-  const remoteId = `remote-${input.handle}-${input.minutesAgo}`;
+  const { remoteId } = input;
   const [conversation] = await db
     .insert(inboxConversations)
     .values({
@@ -62,7 +65,7 @@ export async function seedConversation(
     sentiment: input.sentiment ?? null,
     intent: input.intent ?? null,
     priority: 'normal',
-    meta: { statusId: remoteId },
+    meta: input.meta,
   });
   return conversation.id;
 }

@@ -19,6 +19,8 @@ import { TagsEditor } from './tags-editor.tsx';
 import { useConversationActions, type ConversationChange } from './use-conversation-actions.ts';
 import { useInboxShortcuts } from './use-inbox-shortcuts.ts';
 
+const isOnItsWay = (reply: InboxReply) => reply.state === 'approved' || reply.state === 'sending';
+
 export interface ViewerContext {
   workspaceId: string;
   timeZone: string;
@@ -42,7 +44,11 @@ export function ConversationView({
   onClose: () => void;
 }) {
   const { workspaceId, timeZone, meId, canEdit } = context;
-  const detail = useQuery(conversationQueryOptions(workspaceId, conversationId));
+  const detail = useQuery({
+    ...conversationQueryOptions(workspaceId, conversationId),
+    // A reply on its way is followed until it lands, even if the live stream is down.
+    refetchInterval: (query) => (query.state.data?.replies.some(isOnItsWay) ? 2000 : false),
+  });
   const actions = useConversationActions(workspaceId, conversationId);
   const [isSnoozeOpen, setIsSnoozeOpen] = useState(false);
   const [replyToId, setReplyToId] = useState<string | undefined>();
