@@ -57,6 +57,7 @@ import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
 import { notificationRoutes } from './routes/notifications/notifications.routes.ts';
+import { inboxRoutes } from './routes/inbox/inbox.routes.ts';
 import { weeklyReportRoutes } from './routes/reports/weekly-reports.routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.ts';
 import { webhookDeliveryRoutes } from './routes/webhooks/webhook-deliveries.routes.ts';
@@ -103,6 +104,7 @@ export const routeModules = [
   planBriefRoutes,
   abTestRoutes,
   emergencyReplaceRoutes,
+  inboxRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

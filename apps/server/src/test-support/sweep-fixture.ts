@@ -4,6 +4,7 @@ import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
 import { socialAccounts } from '@plume/db/schema/social';
+import { insertSweepInbox } from './inbox-fixture.ts';
 import { insertPlan, planExample } from './plan-sweep-fixture.ts';
 import { addMember, createUser, createWorkspaceAs, uniqueEmail, type TestUser } from './factories.ts';
 import type { RouteExample, SweepFixture } from './route-sweep.ts';
@@ -78,6 +79,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const failedRunId = failed?.id ?? '';
   const plan = await insertPlan(app, owner, workspace.id, accountId);
   const { webhookId, deliveryId } = await insertSweepWebhook(app, db, owner, workspace.id);
+  const inbox = await insertSweepInbox(db, workspace.id, accountId, owner.id);
 
   return {
     owner,
@@ -103,6 +105,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       modelName: 'llama3.2:3b',
       webhookId,
       deliveryId,
+      ...inbox,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.

@@ -74,7 +74,12 @@ export const discordManifest: NetworkManifest = {
   nativeScheduling: false,
   // A webhook can only post: it cannot read messages back, reactions or the channel's members.
   analytics: { post: null, account: null, recentPosts: null },
-  inbox: NO_INBOX,
+  // Reading a channel needs a bot token (GET /channels/{id}/messages); a webhook can only post and edit its own
+  // messages. Accounts connect with a webhook URL, and the stored token set has no place for a second secret.
+  inbox: {
+    ...NO_INBOX,
+    note: 'Discord accounts connect with a channel webhook, which can only post: reading and answering channel messages needs a bot (GET /channels/{id}/messages with a bot token), which Plume does not connect yet.',
+  },
   rateLimits: [
     { scope: 'account', operation: 'any', limit: 5, windowSec: 2, note: 'requests per webhook' },
     { scope: 'account', operation: 'publish', limit: 30, windowSec: 60, note: 'webhook messages per channel' },

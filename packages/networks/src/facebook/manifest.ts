@@ -84,7 +84,7 @@ export const facebookManifest: NetworkManifest = {
     kinds: ['comment', 'reply', 'message'],
     reply: ['comment', 'reply', 'message'],
     moderation: ['hide', 'delete'],
-    delivery: 'poll',
+    delivery: 'push',
     pageSize: 100,
     // One read is a feed call, a comments call per post commented on since, and a conversations call,
     // all against the Page's 4,800-calls-a-day business use case limit.

@@ -13,6 +13,7 @@ import { publishFacebook } from './operations/publish.ts';
 import { listFacebookRecentPosts } from './operations/recent-posts.ts';
 import { listFacebookInbox } from './operations/inbox.ts';
 import { moderateFacebookInbox, replyFacebookInbox } from './operations/inbox-reply.ts';
+import { facebookInboxWebhook } from './meta-webhook.ts';
 
 /** Facebook Pages, as the publishing engine sees them. */
 export const facebookProvider: NetworkProvider = {
@@ -27,6 +28,7 @@ export const facebookProvider: NetworkProvider = {
   listInbox: listFacebookInbox,
   replyToInbox: replyFacebookInbox,
   moderateInbox: moderateFacebookInbox,
+  inboxWebhook: facebookInboxWebhook,
   validate(request) {
     const issues: { path: string; message: string }[] = [];
     if (request.parts.length > 1)

@@ -7,7 +7,6 @@
  * Docs: https://developers.google.com/my-business/content/posts-data,
  * https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import { httpUrlSchema } from '@plume/contract/http-url-schema';
 import type { NetworkManifest } from '../contract.ts';
@@ -73,7 +72,17 @@ export const google_businessManifest: NetworkManifest = {
   // website clicks, direction requests), not followers or posts, and local posts have had no metrics
   // since the v4 reportInsights (localPostMetrics) was retired. See docs/analytics.md.
   analytics: { post: null, account: null, recentPosts: null },
-  inbox: NO_INBOX,
+  // Reviews, and the business's own answers to them; reviews cannot be hidden or deleted by the business.
+  inbox: {
+    kinds: ['review', 'reply'],
+    reply: ['review'],
+    moderation: [],
+    delivery: 'poll',
+    pageSize: 50,
+    minPollSec: 300,
+    scopes: [],
+    note: 'A review cannot be hidden or deleted by the business, only answered (one answer per review) or reported to Google.',
+  },
   rateLimits: [
     {
       scope: 'app',

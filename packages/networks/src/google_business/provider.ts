@@ -1,12 +1,13 @@
 /**
  * The Google Business Profile provider: Google OAuth (shared with YouTube), local posts with a photo
- * and a button, delete, health.
+ * and a button, delete, health, reviews in the inbox and answers to them.
  */
 import type { NetworkProvider } from '../contract.ts';
 import { googleBusinessOAuth } from './auth.ts';
 import { google_businessManifest } from './manifest.ts';
 import { deleteGoogleBusinessPost } from './operations/delete.ts';
 import { googleBusinessHealth } from './operations/health.ts';
+import { listGoogleBusinessInbox, replyToGoogleBusinessReview } from './operations/inbox-reviews.ts';
 import { publishGoogleBusiness } from './operations/publish.ts';
 import { validateGoogleBusiness } from './operations/validate.ts';
 
@@ -17,4 +18,6 @@ export const google_businessProvider: NetworkProvider = {
   delete: deleteGoogleBusinessPost,
   health: googleBusinessHealth,
   validate: validateGoogleBusiness,
+  listInbox: listGoogleBusinessInbox,
+  replyToInbox: replyToGoogleBusinessReview,
 };

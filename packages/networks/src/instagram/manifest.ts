@@ -95,7 +95,7 @@ export const instagramManifest: NetworkManifest = {
     kinds: ['comment', 'reply', 'message'],
     reply: ['comment', 'reply', 'message'],
     moderation: ['hide', 'delete'],
-    delivery: 'poll',
+    delivery: 'push',
     pageSize: 100,
     // Instagram has no "last commented" time: a read opens every commented media of the last 28 days.
     minPollSec: 600,

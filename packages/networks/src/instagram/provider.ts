@@ -14,6 +14,7 @@ import { listInstagramRecentPosts } from './operations/recent-posts.ts';
 import { validateInstagram } from './validate.ts';
 import { listInstagramInbox } from './operations/inbox.ts';
 import { moderateInstagramInbox, replyInstagramInbox } from './operations/inbox-reply.ts';
+import { instagramInboxWebhook } from './operations/inbox-webhook.ts';
 
 /** Instagram, as the publishing engine sees it. */
 export const instagramProvider: NetworkProvider = {
@@ -28,5 +29,6 @@ export const instagramProvider: NetworkProvider = {
   listInbox: listInstagramInbox,
   replyToInbox: replyInstagramInbox,
   moderateInbox: moderateInstagramInbox,
+  inboxWebhook: instagramInboxWebhook,
   validate: validateInstagram,
 };

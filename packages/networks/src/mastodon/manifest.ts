@@ -4,7 +4,6 @@
  * defaults of a stock Mastodon 4.x server; the server's own limits are read at connect time
  * (GET /api/v2/instance) and kept in the account's metadata. Docs: docs.joinmastodon.org
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -82,7 +81,17 @@ export const mastodonManifest: NetworkManifest = {
       note: "Read without a token from the account's own server, which has its true counts; replies and boosts are left out. Quotes from Mastodon 4.5 on.",
     },
   },
-  inbox: NO_INBOX,
+  // Notifications page 80; each reply read costs a context call against the 300 calls per 5 minutes.
+  inbox: {
+    kinds: ['comment', 'reply', 'mention', 'message'],
+    reply: ['comment', 'reply', 'mention', 'message'],
+    moderation: [],
+    delivery: 'poll',
+    pageSize: 80,
+    minPollSec: 120,
+    scopes: ['read:notifications', 'read:statuses'],
+    note: "Mastodon lets only a server's moderators remove other people's replies: nothing can be hidden or deleted from Plume.",
+  },
   rateLimits: [
     {
       scope: 'account',

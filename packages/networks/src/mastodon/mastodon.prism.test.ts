@@ -30,6 +30,9 @@ const usedPaths = [
   '/api/v1/accounts/verify_credentials',
   '/api/v2/instance',
   '/api/v1/accounts/{id}/statuses',
+  '/api/v1/notifications',
+  '/api/v1/conversations',
+  '/api/v1/statuses/{id}/context',
 ];
 
 // The spec lives in ../shared/specs: without it these tests skip, saying so (and fail in CI).
@@ -157,6 +160,57 @@ describe('Mastodon requests against the OpenAPI (Prism)', () => {
     ]);
     expect(exchanges[0]?.url.searchParams.getAll('id[]')).toEqual(['109876543210', '109876543211']);
     expect(exchanges[3]?.url.searchParams.get('exclude_reblogs')).toBe('true');
+  });
+
+  it('inbox reads (notifications, conversations, threads) and a direct reply are accepted', async () => {
+    const base = createTestNetworkContext({});
+    // Prism's made-up notifications hold a reply, which stops at its thread; none are served so the
+    // conversations are read too. Only the requests are checked here.
+    const recorder = recordPrismExchanges(base.http, {
+      rewrite: (url, body) => {
+        if (url.pathname === '/api/v1/notifications') return [];
+        if (url.pathname !== '/api/v1/conversations') return body;
+        const ada = { id: '5', username: 'ada', acct: 'ada@other.example' };
+        const status = {
+          id: '113500000000000001',
+          created_at: '2026-12-01T10:00:00Z',
+          visibility: 'direct',
+          account: ada,
+        };
+        return [{ id: '7', accounts: [ada], last_status: status }];
+      },
+    });
+    exchanges = recorder.exchanges;
+    const context = { ...base, http: recorder.http };
+    const reader = { ...account, tokens: { ...account.tokens, scopes: ['read'] } };
+    await mastodonProvider.listInbox!(context, reader, {
+      cursor: JSON.stringify({ notifications: '1000', conversations: '113500000000000000' }),
+      limit: 40,
+    }).catch((error: unknown) => expect(error).toBeInstanceOf(Retryable));
+    const sent = await mastodonProvider.replyToInbox!(context, reader, {
+      item: {
+        remoteId: '109876543299',
+        kind: 'message',
+        conversationKey: '7',
+        parentRemoteId: null,
+        postRemoteId: null,
+        authorId: '5',
+        meta: { visibility: 'direct', mentions: 'ada@other.example' },
+      },
+      text: 'Thanks!',
+      idempotencyKey: 'reply-1',
+    });
+    expect(sent.remoteId).not.toBe('');
+    const paths = exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname.replace(/\d+/g, ':id')}`);
+    expect(paths).toEqual([
+      'GET /api/v:id/notifications',
+      'GET /api/v:id/conversations',
+      'GET /api/v:id/statuses/:id/context',
+      'POST /api/v:id/statuses',
+    ]);
+    for (const exchange of exchanges) expect(requestViolations(exchange), describeExchanges(exchanges)).toEqual([]);
+    expect(exchanges[0]?.url.searchParams.get('min_id')).toBe('1000');
+    expect(exchanges[1]?.url.searchParams.get('min_id')).toBe('113500000000000000');
   });
 
   it('Prism rejects a body our code could get wrong (bad visibility, numeric status) and a missing token', async () => {

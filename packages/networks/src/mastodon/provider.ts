@@ -1,4 +1,4 @@
-/** Mastodon as a Plume network: per-server app registration, OAuth connect, publish, delete, health, metrics. */
+/** Mastodon as a Plume network: per-server app registration, OAuth connect, publish, delete, health, metrics, inbox. */
 import type { NetworkProvider } from '../contract.ts';
 import { mastodonOAuth } from './auth.ts';
 import { mastodonManifest } from './manifest.ts';
@@ -9,6 +9,8 @@ import { listMastodonPublicPosts } from './operations/public-posts.ts';
 import { listMastodonRecentPosts } from './operations/recent-posts.ts';
 import { publishToMastodon } from './operations/publish.ts';
 import { mastodonTextRules, validateForMastodon } from './validate.ts';
+import { listMastodonInbox } from './operations/inbox-list.ts';
+import { replyOnMastodon } from './operations/inbox-reply.ts';
 
 export const mastodonProvider: NetworkProvider = {
   manifest: mastodonManifest,
@@ -23,4 +25,6 @@ export const mastodonProvider: NetworkProvider = {
   listPublicPosts: listMastodonPublicPosts,
   textRulesFor: mastodonTextRules,
   validate: validateForMastodon,
+  listInbox: listMastodonInbox,
+  replyToInbox: replyOnMastodon,
 };

@@ -41,6 +41,10 @@ const PLAIN: readonly [RegExp, string][] = [
     /bot was kicked|bot is not a member|have no rights to send|not enough rights|need administrator rights/i,
     'The bot can no longer post in this chat. Add it back as an administrator allowed to post messages, then try again.',
   ],
+  [
+    /can't use getUpdates method while webhook is active/i,
+    'Another program has set a webhook for this bot, so Plume cannot read its updates. Give Plume a bot of its own, or remove the webhook (deleteWebhook).',
+  ],
   [/chat not found/i, 'Telegram cannot find this channel. Check the name, and add the bot to the channel first.'],
   [/bot was blocked by the user|user is deactivated/i, 'This chat no longer accepts messages from the bot.'],
   [

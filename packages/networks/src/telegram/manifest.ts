@@ -4,7 +4,6 @@
  * sent with sendMessage / sendPhoto / sendVideo / sendAnimation / sendMediaGroup (files uploaded as
  * multipart). Limits follow core.telegram.org/bots/api and core.telegram.org/bots/faq.
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 
@@ -89,7 +88,17 @@ export const telegramManifest: NetworkManifest = {
     },
     recentPosts: null,
   },
-  inbox: NO_INBOX,
+  // Comments in the channel's discussion group, read from the bot's updates (kept 24 hours by Telegram).
+  inbox: {
+    kinds: ['comment', 'reply'],
+    reply: ['comment', 'reply'],
+    moderation: ['delete'],
+    delivery: 'poll',
+    pageSize: 100,
+    minPollSec: 60,
+    scopes: [],
+    note: 'Channels with a linked discussion group, where the bot is an administrator (to receive every message and delete them). The bot should serve this one channel and have no webhook: its updates are read once. Telegram keeps updates 24 hours.',
+  },
   rateLimits: [
     {
       scope: 'account',

@@ -4,7 +4,6 @@
  * step, and Threads downloads media itself from public URLs. Limits: developers.facebook.com/docs/
  * threads/posts (text, media specifications), …/overview (250 posts and 1,000 replies per 24 hours).
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 import { THREADS_COUNT, THREADS_TEXT_LIMIT } from './count-threads-text.ts';
@@ -87,7 +86,17 @@ export const threadsManifest: NetworkManifest = {
     },
     recentPosts: { maxPosts: 1000, maxAgeDays: 3650 },
   },
-  inbox: NO_INBOX,
+  // One list call plus one conversation call per recent thread each read.
+  inbox: {
+    kinds: ['comment', 'reply'],
+    reply: ['comment', 'reply'],
+    moderation: ['hide'],
+    delivery: 'poll',
+    pageSize: 100,
+    minPollSec: 300,
+    scopes: ['threads_read_replies', 'threads_manage_replies'],
+    note: 'Replies to your threads of the last 7 days. Mentions and direct messages are not read; replies can be hidden, not deleted.',
+  },
   rateLimits: [
     {
       scope: 'account',

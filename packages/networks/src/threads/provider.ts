@@ -1,4 +1,4 @@
-/** Threads as a Plume network: manifest, OAuth connect, publish, delete, health, insights and extra checks. */
+/** Threads as a Plume network: manifest, OAuth connect, publish, delete, health, insights, inbox and extra checks. */
 import type { NetworkProvider } from '../contract.ts';
 import { threadsOAuth } from './auth.ts';
 import { threadsManifest } from './manifest.ts';
@@ -9,6 +9,8 @@ import { checkThreadsHealth } from './operations/health.ts';
 import { listThreadsRecentPosts } from './operations/list-recent-posts.ts';
 import { publishToThreads } from './operations/publish.ts';
 import { validateForThreads } from './validate.ts';
+import { listThreadsInbox } from './operations/inbox-list.ts';
+import { moderateOnThreads, replyOnThreads } from './operations/inbox-reply.ts';
 
 export const threadsProvider: NetworkProvider = {
   manifest: threadsManifest,
@@ -20,4 +22,7 @@ export const threadsProvider: NetworkProvider = {
   getPostMetrics: getThreadsPostMetrics,
   getAccountMetrics: getThreadsAccountMetrics,
   listRecentPosts: listThreadsRecentPosts,
+  listInbox: listThreadsInbox,
+  replyToInbox: replyOnThreads,
+  moderateInbox: moderateOnThreads,
 };

@@ -8,7 +8,6 @@
  * Docs: https://developers.google.com/youtube/v3/docs/videos/insert,
  * https://developers.google.com/youtube/v3/docs/videos#resource, https://support.google.com/youtube/answer/12779649
  */
-import { NO_INBOX } from '../inbox-contract.ts';
 import { z } from 'zod';
 import type { NetworkManifest } from '../contract.ts';
 import { GOOGLE_APP_CREDENTIALS, GOOGLE_OAUTH_ENDPOINTS } from './google-oauth.ts';
@@ -114,7 +113,17 @@ export const youtubeManifest: NetworkManifest = {
       note: 'Read with the server’s Data API key (YOUTUBE_API_KEY), 1 quota unit a call: about 4 calls per channel and day. Likes are absent where the owner hides them, comments where they are off.',
     },
   },
-  inbox: NO_INBOX,
+  inbox: {
+    kinds: ['comment', 'reply'],
+    reply: ['comment', 'reply'],
+    moderation: ['hide', 'delete'],
+    delivery: 'poll',
+    pageSize: 100,
+    // Reads share the project's 10,000 quota units a day across every connected channel.
+    minPollSec: 900,
+    scopes: ['https://www.googleapis.com/auth/youtube.force-ssl'],
+    note: "Quota per call: reading comment threads or replies 1 unit a page, a reply (comments.insert) 50, hiding (setModerationStatus) 50, deleting 50, out of 10,000 units a day per Google project. Delete works only on the channel's own comments; others can be hidden. Comments held for review are not read.",
+  },
   rateLimits: [
     {
       scope: 'app',

@@ -12,6 +12,8 @@ import { listYoutubePublicPosts } from './operations/public-posts.ts';
 import { listYoutubeRecentPosts } from './operations/list-recent-posts.ts';
 import { publishYoutube } from './operations/publish.ts';
 import { validateYoutube } from './operations/validate.ts';
+import { listYoutubeInbox } from './operations/inbox.ts';
+import { moderateYoutubeInbox, replyYoutubeInbox } from './operations/inbox-reply.ts';
 
 export const youtubeProvider: NetworkProvider = {
   manifest: youtubeManifest,
@@ -24,4 +26,7 @@ export const youtubeProvider: NetworkProvider = {
   getAccountMetrics: getYoutubeAccountMetrics,
   listRecentPosts: listYoutubeRecentPosts,
   listPublicPosts: listYoutubePublicPosts,
+  listInbox: listYoutubeInbox,
+  replyToInbox: replyYoutubeInbox,
+  moderateInbox: moderateYoutubeInbox,
 };

@@ -5,6 +5,8 @@
  *   (`readMask` required; paged with `pageSize` / `pageToken` / `nextPageToken`) and locations/get
  * - https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts (create,
  *   delete; EVENT and OFFER need `event.title` + `event.schedule`; summary ≤ 1,500 characters)
+ * - https://developers.google.com/my-business/reference/rest/v4/accounts.locations.reviews (list, reply),
+ *   see google_business/reviews-routes.ts
  * - https://developers.google.com/my-business/content/limits (429 RESOURCE_EXHAUSTED)
  * - https://cloud.google.com/apis/design/errors (AIP-193 error bodies)
  * - youtube/google-token-routes.ts for the OAuth token endpoint.
@@ -26,6 +28,9 @@ import {
   issueGoogleTokens,
   type GoogleTokenState,
 } from './youtube/google-token-routes.ts';
+import { reviewRoutes, type FakeReview } from './google_business/reviews-routes.ts';
+
+export type { FakeReview } from './google_business/reviews-routes.ts';
 
 export const GOOGLE_BUSINESS_TEST_SCOPES = ['https://www.googleapis.com/auth/business.manage'];
 const SCOPES = [...GOOGLE_BUSINESS_TEST_SCOPES, 'https://www.googleapis.com/auth/plus.business.manage'];
@@ -54,6 +59,8 @@ export interface GoogleBusinessFakeState {
   tokens: GoogleTokenState;
   accounts: FakeBusinessAccount[];
   posts: Map<string, FakeLocalPost>;
+  /** Reviews by name (`accounts/…/locations/…/reviews/…`), see google_business/reviews-routes.ts. */
+  reviews: Map<string, FakeReview>;
   /** Google may return fewer items than `pageSize`; tests lower this to exercise paging. */
   pageSizeCap: number;
 }
@@ -89,6 +96,7 @@ export async function startGoogleBusinessFake(
       },
     ],
     posts: new Map(),
+    reviews: new Map(),
     pageSizeCap: 100,
   };
   const server = await startFakeNetworkServer([...googleTokenRoutes(state.tokens), ...routes(state)]);
@@ -210,6 +218,7 @@ function routes(state: GoogleBusinessFakeState): FakeRoute[] {
         return { body: {} };
       },
     },
+    ...reviewRoutes(state.reviews, guard),
   ];
 }
 

@@ -2,13 +2,23 @@
  * A fake Telegram Bot API server for adapter tests. Follows core.telegram.org/bots/api:
  * - #making-requests: `POST /bot<token>/<method>`, JSON or multipart/form-data parameters, answers
  *   `{ok: true, result}` or `{ok: false, error_code, description, parameters}` (status = error_code)
- * - #getme, #getchat, #getchatmember, #getchatmembercount, #sendmessage, #sendphoto, #sendvideo, #sendanimation,
+ * - #getupdates with the channel's discussion group, see telegram/discussion.ts
+ * - #getme, #getchat (`linked_chat_id`), #getchatmember, #getchatmembercount, #sendmessage, #sendphoto, #sendvideo, #sendanimation,
  *   #sendmediagroup (2-10 items, `attach://<field>`), #deletemessage, #deletemessages
  * - #sending-files (multipart upload), text ≤ 4096 and captions ≤ 1024 UTF-16 units
  * - core.telegram.org/bots/faq (429 "Too Many Requests: retry after N" with parameters.retry_after)
  * A wrong token answers 401 Unauthorized; a chat the bot may not post in answers 403.
  */
 import { startFakeNetworkServer, type FakeNetworkServer, type FakeResponse } from './fake-network-server.ts';
+import {
+  createDiscussionState,
+  getUpdates,
+  pushUpdate,
+  type DiscussionState,
+  type FakeTelegramUser,
+} from './telegram/discussion.ts';
+
+export type { FakeTelegramUser } from './telegram/discussion.ts';
 
 export interface FakeTelegramChat {
   id: number;
@@ -16,7 +26,9 @@ export interface FakeTelegramChat {
   title?: string;
   username?: string;
   /** The bot's membership in this chat. */
-  bot: { status: string; can_post_messages?: boolean };
+  bot: { status: string; can_post_messages?: boolean; can_delete_messages?: boolean };
+  /** A channel's discussion group (getChat `linked_chat_id`). */
+  linkedChatId?: number;
   /** What getChatMemberCount answers (subscribers of a channel, members of a group). */
   memberCount?: number;
 }
@@ -37,6 +49,8 @@ export interface FakeTelegramState {
   bot: { id: number; token: string; username: string; first_name: string };
   chats: FakeTelegramChat[];
   messages: Map<string, FakeTelegramMessage>;
+  /** Bot updates from the discussion group (telegram/discussion.ts). */
+  discussion: DiscussionState;
 }
 
 export interface TelegramFake {
@@ -45,6 +59,10 @@ export interface TelegramFake {
   url: string;
   /** Messages in a chat, in the order they were sent. */
   messagesIn(chatId: number): FakeTelegramMessage[];
+  /** Forwards channel post `postId` into the channel's discussion group, as Telegram does; returns the forward's id. */
+  forwardToDiscussion(channelId: number, postId: number): number;
+  /** Someone writes in the discussion group, replying to message `replyTo` (a forward or a comment); returns its id. */
+  writeInDiscussion(input: { groupId: number; replyTo: number; text: string; from: FakeTelegramUser }): number;
   close(): Promise<void>;
 }
 
@@ -78,6 +96,14 @@ export async function startTelegramFake(): Promise<TelegramFake> {
         title: 'Plume News',
         username: 'plume_news',
         bot: { status: 'administrator', can_post_messages: true },
+        linkedChatId: -1003333333333,
+      },
+      {
+        id: -1003333333333,
+        type: 'supergroup',
+        title: 'Plume News Chat',
+        username: 'plume_news_chat',
+        bot: { status: 'administrator', can_delete_messages: true },
       },
       {
         id: -1009876543210,
@@ -101,6 +127,7 @@ export async function startTelegramFake(): Promise<TelegramFake> {
       },
     ],
     messages: new Map(),
+    discussion: createDiscussionState(),
   };
   let nextId = 100;
   let nextGroup = 1;
@@ -161,7 +188,13 @@ export async function startTelegramFake(): Promise<TelegramFake> {
       const chat = findChat(params['chat_id']);
       return chat === undefined
         ? fail(400, 'Bad Request: chat not found')
-        : ok({ id: chat.id, type: chat.type, title: chat.title, username: chat.username });
+        : ok({
+            id: chat.id,
+            type: chat.type,
+            title: chat.title,
+            username: chat.username,
+            ...(chat.linkedChatId === undefined ? {} : { linked_chat_id: chat.linkedChatId }),
+          });
     },
     getChatMemberCount: (params) => {
       const chat = findChat(params['chat_id']);
@@ -181,7 +214,10 @@ export async function startTelegramFake(): Promise<TelegramFake> {
       if (text.length > 4096) return fail(400, 'Bad Request: message is too long');
       return ok(messageJson(target, store(target, { method: 'sendMessage', text, replyTo: replyTo(params), params })));
     },
+    getUpdates: (params) => getUpdates(state.discussion, params),
     deleteMessage: (params) => {
+      const chat = findChat(params['chat_id']);
+      if (chat?.bot.can_delete_messages === false) return fail(400, "Bad Request: message can't be deleted");
       const key = `${findChat(params['chat_id'])?.id}:${String(params['message_id'])}`;
       if (!state.messages.delete(key)) return fail(400, 'Bad Request: message to delete not found');
       return ok(true);
@@ -244,6 +280,10 @@ export async function startTelegramFake(): Promise<TelegramFake> {
     };
   }
 
+  /** Discussion-group messages by id, as a reply's `reply_to_message` shows them (one level deep). */
+  const forwards = new Map<number, Record<string, unknown>>();
+  const written = new Map<number, Record<string, unknown>>();
+
   const server = await startFakeNetworkServer([
     {
       method: 'POST',
@@ -269,6 +309,37 @@ export async function startTelegramFake(): Promise<TelegramFake> {
     state,
     url: server.url,
     messagesIn: (chatId) => [...state.messages.values()].filter((message) => message.chatId === chatId),
+    forwardToDiscussion(channelId, postId) {
+      const channel = findChat(channelId)!;
+      const group = findChat(channel.linkedChatId)!;
+      const stored = store(group, { method: 'automaticForward', text: `post ${postId}`, params: {} });
+      const forward = {
+        ...messageJson(group, stored),
+        sender_chat: { id: channel.id, type: 'channel', title: channel.title, username: channel.username },
+        is_automatic_forward: true,
+        forward_origin: { type: 'channel', chat: { id: channel.id, type: 'channel' }, message_id: postId, date: 0 },
+      };
+      forwards.set(stored.messageId, forward);
+      pushUpdate(state.discussion, forward);
+      return stored.messageId;
+    },
+    writeInDiscussion({ groupId, replyTo, text, from }) {
+      const group = findChat(groupId)!;
+      const parent = forwards.get(replyTo) ?? written.get(replyTo);
+      if (parent === undefined) throw new Error(`no message ${replyTo} in the discussion group`);
+      const thread = (parent['message_thread_id'] as number | undefined) ?? replyTo;
+      const stored = store(group, { method: 'userMessage', text, replyTo, params: {} });
+      const message = {
+        ...messageJson(group, stored),
+        from,
+        message_thread_id: thread,
+        reply_to_message: parent,
+      };
+      const { reply_to_message: _, ...withoutParent } = message;
+      written.set(stored.messageId, withoutParent);
+      pushUpdate(state.discussion, message);
+      return stored.messageId;
+    },
     close: () => server.close(),
   };
 }

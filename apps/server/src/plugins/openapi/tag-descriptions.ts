@@ -14,6 +14,7 @@ const descriptions: ReadonlyArray<[string, string]> = [
   ['networks', 'The social networks this server can publish to'],
   ['accounts', 'Connected social accounts: connecting, health, posting slots'],
   ['posts', 'Posts and their targets: writing, review, scheduling, publishing, import'],
+  ['inbox', 'The unified inbox: conversations from every account, notes, saved replies, figures and a live stream'],
   ['insights', "What an account's history says: expected engagement of a draft, best free times, what works"],
   ['agents', 'Agent runs: the Intelligence and Strategy agents as jobs with stored steps, costs and live progress'],
   ['media', 'Uploaded images and videos'],

@@ -73,7 +73,8 @@ function createStatus(state: MastodonFakeState, request: FakeRequest): FakeRespo
   if (mediaIds.some((id) => !state.media.has(id)))
     return mastodonError(422, 'Validation failed: Media attachments are invalid');
   const inReplyToId = typeof body['in_reply_to_id'] === 'string' ? body['in_reply_to_id'] : null;
-  if (inReplyToId !== null && !state.statuses.has(inReplyToId)) return mastodonError(404, 'Record not found');
+  if (inReplyToId !== null && !state.statuses.has(inReplyToId) && !state.inbox.others.has(inReplyToId))
+    return mastodonError(404, 'Record not found');
   const id = state.nextId();
   const status = {
     id,

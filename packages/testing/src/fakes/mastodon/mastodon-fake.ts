@@ -4,9 +4,11 @@
  * - methods/accounts#verify_credentials, methods/instance#v2 (configuration.statuses)
  * - methods/media (POST /api/v2/media 200/202, GET /api/v1/media/:id 206 while processing)
  * - methods/statuses (create with Idempotency-Key, delete), api/rate-limits (X-RateLimit-* headers)
+ * - methods/notifications, methods/conversations, statuses#context (inbox-routes.ts)
  */
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
 import { mastodonApiRoutes } from './api-routes.ts';
+import { mastodonInboxRoutes } from './inbox-routes.ts';
 import { mastodonOAuthRoutes } from './oauth-routes.ts';
 import { createMastodonFakeState, randomToken, type MastodonFakeState } from './state.ts';
 
@@ -25,7 +27,10 @@ export interface MastodonFake {
 /** Starts the Mastodon fake on loopback (127.0.0.1, or `options.host` to look like another server). */
 export async function startMastodonFake(options: { host?: string } = {}): Promise<MastodonFake> {
   const state = createMastodonFakeState();
-  const server = await startFakeNetworkServer([...mastodonOAuthRoutes(state), ...mastodonApiRoutes(state)], options);
+  const server = await startFakeNetworkServer(
+    [...mastodonOAuthRoutes(state), ...mastodonApiRoutes(state), ...mastodonInboxRoutes(state)],
+    options,
+  );
   state.origin = server.url;
   return {
     server,

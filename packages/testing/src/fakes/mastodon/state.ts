@@ -3,6 +3,7 @@
  * challenge), tokens, the one local account, statuses, media and idempotency keys.
  */
 import { randomBytes } from 'node:crypto';
+import { createMastodonFakeInbox, type MastodonFakeInbox } from './inbox-routes.ts';
 
 export interface MastodonFakeStatus {
   id: string;
@@ -55,11 +56,13 @@ export interface MastodonFakeState {
   rateLimitedReads: number;
   /** 206 answers a video gets before it is processed. */
   videoProcessingPolls: number;
+  /** Other people's statuses, notifications and direct conversations (inbox-routes.ts). */
+  inbox: MastodonFakeInbox;
   nextId(): string;
 }
 
 export function createMastodonFakeState(): MastodonFakeState {
-  let counter = 113_500_000_000_000_000n;
+  let counter = 0n;
   return {
     origin: '',
     maxCharacters: 500,
@@ -76,8 +79,11 @@ export function createMastodonFakeState(): MastodonFakeState {
     version: '4.4.0',
     quotes: true,
     rateLimitedReads: 0,
+    inbox: createMastodonFakeInbox(),
     nextId() {
-      counter += 1n;
+      // Snowflakes, as Mastodon's status ids: milliseconds shifted 16 bits (never below the last one).
+      const now = BigInt(Date.now()) << 16n;
+      counter = now > counter ? now : counter + 1n;
       return counter.toString();
     },
   };

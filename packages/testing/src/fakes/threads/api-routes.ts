@@ -38,7 +38,7 @@ function createContainer(state: ThreadsFakeState, request: FakeRequest): FakeRes
     if (notReady !== undefined) return invalidParameter(`Carousel item ${notReady} is not a finished carousel item.`);
   }
   const replyToId = params['reply_to_id'];
-  if (replyToId !== undefined && !state.posts.has(replyToId))
+  if (replyToId !== undefined && !state.posts.has(replyToId) && !state.replies.has(replyToId))
     return graphError(100, 'The post you are replying to does not exist.', { subcode: 33 });
   const video = mediaType === 'VIDEO';
   const container: ThreadsFakeContainer = {

@@ -30,6 +30,7 @@ function postJson(state: ThreadsFakeState, post: ThreadsFakePost): Record<string
     timestamp: post.timestamp,
     permalink: `https://www.threads.net/@${state.user.username}/post/${post.shortcode}`,
     media_type: mediaType === 'CAROUSEL' ? 'CAROUSEL_ALBUM' : mediaType,
+    is_reply: container?.replyToId !== undefined,
   };
 }
 

@@ -32,6 +32,17 @@ export interface ThreadsFakePost {
   repost?: boolean;
 }
 
+/** Someone else's reply in one of the profile's threads. */
+export interface ThreadsFakeReply {
+  id: string;
+  username: string;
+  text: string;
+  timestamp: string;
+  repliedTo: string;
+  rootPost: string;
+  hidden: boolean;
+}
+
 export interface ThreadsFakeState {
   app: { clientId: string; clientSecret: string };
   user: { id: string; username: string; name: string };
@@ -45,6 +56,8 @@ export interface ThreadsFakeState {
   videoProcessingPolls: number;
   /** When set, video containers end in ERROR with this `error_message`. */
   videoError: string | undefined;
+  /** Other people's replies to the profile's threads (reply-routes.ts). */
+  replies: Map<string, ThreadsFakeReply>;
   nextId(): string;
 }
 
@@ -60,6 +73,7 @@ export function createThreadsFakeState(): ThreadsFakeState {
     followers: 0,
     videoProcessingPolls: 1,
     videoError: undefined,
+    replies: new Map(),
     nextId() {
       counter += 1n;
       return counter.toString();

@@ -3,12 +3,13 @@
  * developers.facebook.com/docs/threads: get-started (authorization window, short- and long-lived
  * tokens, refresh), posts (containers, carousel, publish), create-replies, troubleshooting
  * (container status), delete-posts, threads-profiles, insights and the user's threads list
- * (insights-routes.ts), and the Graph API error format.
+ * (insights-routes.ts), reply management (reply-routes.ts), and the Graph API error format.
  */
 import { startFakeNetworkServer, type FakeNetworkServer } from '../fake-network-server.ts';
 import { threadsApiRoutes } from './api-routes.ts';
 import { threadsInsightsRoutes } from './insights-routes.ts';
 import { threadsOAuthRoutes } from './oauth-routes.ts';
+import { threadsReplyRoutes } from './reply-routes.ts';
 import { createThreadsFakeState, randomToken, type ThreadsFakeState } from './state.ts';
 
 export interface ThreadsFake {
@@ -29,6 +30,7 @@ export async function startThreadsFake(): Promise<ThreadsFake> {
   const server = await startFakeNetworkServer([
     ...threadsOAuthRoutes(state),
     ...threadsInsightsRoutes(state),
+    ...threadsReplyRoutes(state),
     ...threadsApiRoutes(state),
   ]);
   return {

@@ -17,6 +17,7 @@ import {
   googleTokenRoutes,
   issueGoogleTokens,
 } from './google-token-routes.ts';
+import { commentRoutes } from './comment-routes.ts';
 import { statisticsRoutes } from './statistics-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import type { FakeYoutubeChannel, YoutubeFakeState } from './youtube-state.ts';
@@ -66,12 +67,14 @@ export async function startYoutubeFake(options: { channels?: FakeYoutubeChannel[
     sessions: new Map(),
     keepOnlyOfNextChunk: undefined,
     apiKeys: new Set(['test-api-key']),
+    comments: new Map(),
   };
   let base = '';
   const routes: FakeRoute[] = [
     ...googleTokenRoutes(state.tokens),
     ...uploadRoutes(state, () => base),
     ...statisticsRoutes(state, READ_SCOPES),
+    ...commentRoutes(state, READ_SCOPES, DELETE_SCOPES),
     ...apiRoutes(state),
   ];
   const server = await startFakeNetworkServer(routes);

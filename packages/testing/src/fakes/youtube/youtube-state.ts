@@ -40,6 +40,21 @@ export interface FakeUploadSession {
   expired: boolean;
 }
 
+/** A comment or reply on a channel's video (the inbox); a thread's id is its top-level comment's. */
+export interface FakeYoutubeComment {
+  id: string;
+  /** The channel the video belongs to. */
+  channelId: string;
+  videoId: string;
+  /** The thread's top-level comment, for replies. */
+  parentId?: string;
+  authorChannelId: string;
+  authorName: string;
+  text: string;
+  publishedSec: number;
+  moderationStatus: 'published' | 'heldForReview' | 'rejected';
+}
+
 export interface YoutubeFakeState {
   tokens: GoogleTokenState;
   channels: FakeYoutubeChannel[];
@@ -49,4 +64,6 @@ export interface YoutubeFakeState {
   keepOnlyOfNextChunk: number | undefined;
   /** Data API keys that may read public channels and videos (`?key=`) without a token. */
   apiKeys: Set<string>;
+  /** Comments and replies by id (comment-routes.ts). */
+  comments: Map<string, FakeYoutubeComment>;
 }
