@@ -17,6 +17,9 @@ const savedReplyList = itemsOf(savedReplySchema);
 /** How many conversations a page of the list holds. */
 export const LIST_PAGE_SIZE = 50;
 
+/** The inbox changes under the team's eyes: coming back to it always reads it again (the app's default waits 10 s). */
+const LIVE_STALE_MS = 0;
+
 /** Every inbox query of a workspace starts with this key: a live update refreshes them all at once. */
 export const inboxKey = (workspaceId: string) => ['workspaces', workspaceId, 'inbox'] as const;
 
@@ -41,6 +44,7 @@ export function conversationListOptions(workspaceId: string, filters: InboxFilte
       ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: LIVE_STALE_MS,
   });
 }
 
@@ -49,6 +53,7 @@ export function conversationQueryOptions(workspaceId: string, conversationId: st
   return queryOptions({
     queryKey: [...inboxKey(workspaceId), 'conversation', conversationId],
     queryFn: () => api.get(conversationPath(workspaceId, conversationId), conversationDetailSchema),
+    staleTime: LIVE_STALE_MS,
   });
 }
 
@@ -57,6 +62,7 @@ export function inboxStatsQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: [...inboxKey(workspaceId), 'stats'],
     queryFn: () => api.get(inboxPath(workspaceId, '/stats'), inboxStatsSchema),
+    staleTime: LIVE_STALE_MS,
   });
 }
 
