@@ -16,6 +16,7 @@ import { membersRoute } from './members-route.tsx';
 import { modelsRoute } from './models-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
 import { importPostsRoute } from './import-posts-route.tsx';
+import { inboxRoute } from './inbox-route.tsx';
 import { newPostRoute } from './new-post-route.tsx';
 import { notificationsRoute } from './notifications-route.tsx';
 import { postDetailRoute } from './post-detail-route.tsx';
@@ -48,6 +49,7 @@ export const routeTree = rootRoute.addChildren([
     accountsRedirectRoute,
     workspaceRoute.addChildren([
       dashboardRoute,
+      inboxRoute,
       postsRoute,
       newPostRoute,
       importPostsRoute,

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { InboxNavLink } from '../inbox/inbox-nav-link.tsx';
 
 interface MainNavProps {
   workspaceId: string | undefined;
@@ -25,6 +26,9 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               >
                 Dashboard
               </Link>
+            </li>
+            <li>
+              <InboxNavLink workspaceId={workspaceId} className={linkClasses} />
             </li>
             <li>
               <Link to="/w/$workspaceId/reports/weekly" params={{ workspaceId }} className={linkClasses}>
