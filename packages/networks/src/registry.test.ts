@@ -56,6 +56,15 @@ describe('network manifests', () => {
     expect(mismatched).toEqual([]);
   });
 
+  it('ask at connect for every scope the inbox needs, so a connected account can read and answer', () => {
+    const missing = allProviders.flatMap(({ manifest }) => {
+      if (manifest.auth.kind !== 'oauth2') return [];
+      const asked = new Set(manifest.auth.scopes.flatMap((scope) => scope.split(/[\s,]+/)));
+      return manifest.inbox.scopes.filter((scope) => !asked.has(scope)).map((scope) => `${manifest.id}: ${scope}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('declare public-post reads exactly where the provider reads them, with a hint for the handle', () => {
     const mismatched = allProviders
       .filter(

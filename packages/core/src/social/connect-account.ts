@@ -63,9 +63,11 @@ async function appForInstance(
         eq(networkAppRegistrations.redirectUri, redirectUri),
       ),
     );
-  // A registration whose secret this server cannot read (restored without its key) is registered anew.
+  // A registration whose secret this server cannot read (restored without its key), or one made for fewer
+  // scopes than Plume now asks (the inbox added some), is registered anew.
+  const scopes = provider.manifest.auth.kind === 'oauth2' ? provider.manifest.auth.scopes.join(' ') : '';
   const readable = known !== undefined && deps.keyring.missingKeyOf(known.clientSecretCiphertext) === null;
-  if (known !== undefined && readable)
+  if (known !== undefined && readable && known.scopes === scopes)
     return { clientId: known.clientId, clientSecret: deps.keyring.decrypt(known.clientSecretCiphertext) };
   const register = oauthOf(provider).registerApp;
   if (register === undefined) throw new Error(`${network} is per-instance but cannot register apps`);
@@ -88,6 +90,7 @@ async function appForInstance(
       redirectUri,
       clientId: app.clientId,
       clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret),
+      scopes,
     })
     .onConflictDoUpdate({
       target: [
@@ -95,9 +98,10 @@ async function appForInstance(
         networkAppRegistrations.instanceUrl,
         networkAppRegistrations.redirectUri,
       ],
-      set: { clientId: app.clientId, clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret) },
-      // Only an unreadable one is replaced: a readable one registered meanwhile by another request wins.
-      setWhere: sql`split_part(${networkAppRegistrations.clientSecretCiphertext}, ':', 2) <> ${deps.keyring.currentKeyId}`,
+      set: { clientId: app.clientId, clientSecretCiphertext: deps.keyring.encrypt(app.clientSecret), scopes },
+      // Only an unreadable or outdated one is replaced: a current one registered meanwhile by another request wins.
+      setWhere: sql`split_part(${networkAppRegistrations.clientSecretCiphertext}, ':', 2) <> ${deps.keyring.currentKeyId}
+        OR ${networkAppRegistrations.scopes} <> ${scopes}`,
     });
   return app;
 }

@@ -60,6 +60,8 @@ export const networkAppRegistrations = pgTable(
     clientId: text('client_id').notNull(),
     clientSecretCiphertext: text('client_secret_ciphertext').notNull(),
     redirectUri: text('redirect_uri').notNull(),
+    /** The scopes the app was registered with, space-separated; the app is registered again when Plume needs more. */
+    scopes: text('scopes').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.network, table.instanceUrl, table.redirectUri] })],

@@ -27,7 +27,7 @@ export const mastodonManifest: NetworkManifest = {
   auth: {
     kind: 'oauth2',
     pkce: true,
-    scopes: ['read:accounts', 'write:statuses', 'write:media'],
+    scopes: ['read:accounts', 'write:statuses', 'write:media', 'read:notifications', 'read:statuses'],
     refresh: 'none',
     perInstance: true,
   },

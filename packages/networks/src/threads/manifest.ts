@@ -31,6 +31,7 @@ export const threadsManifest: NetworkManifest = {
       'threads_basic',
       'threads_content_publish',
       'threads_manage_replies',
+      'threads_read_replies',
       'threads_delete',
       'threads_manage_insights',
     ],

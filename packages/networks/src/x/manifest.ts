@@ -23,7 +23,7 @@ export const xManifest: NetworkManifest = {
   auth: {
     kind: 'oauth2',
     pkce: true,
-    scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+    scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write', 'tweet.moderate.write'],
     refresh: 'rotating',
     perInstance: false,
     appCredentials: { clientId: 'X_CLIENT_ID', clientSecret: 'X_CLIENT_SECRET' },

@@ -1,0 +1,1 @@
+ALTER TABLE "network_app_registrations" ADD COLUMN "scopes" text DEFAULT '' NOT NULL;
