@@ -156,11 +156,13 @@ async function runEngine(
   await database.execute(sql`DELETE FROM worker_heartbeats`);
   const second = startWorker(databaseUrl, secretKey, network);
   await waitForHeartbeat(database, second);
+  const restartMs = performance.now() - startedAt - killedAtMs;
+  const atRestart = cpuTicks(process.pid);
   await waitUntil(second, async () => (await pendingReads(database)) === 0, 'finishing after the restart');
   const allMs = performance.now() - startedAt;
   const end = cpuTicks(process.pid);
   const firstCpu = cpuSince(before, atKill, first.pid);
-  const secondCpu = cpuSince(atKill, end, second.pid);
+  const secondCpu = cpuSince(atRestart, end, second.pid);
   worker = null;
   await stopWorker(second, 15_000);
   const stored = await storedItems(database);
@@ -178,6 +180,7 @@ async function runEngine(
     lost: Math.max(0, expected - stored),
     storedAtKill,
     killedAtMs,
+    restartMs,
     allMs,
     workerCpuMs: firstCpu.workerMs + secondCpu.workerMs,
     postgresCpuMs: firstCpu.postgresMs + secondCpu.postgresMs,
