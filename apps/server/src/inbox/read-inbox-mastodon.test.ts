@@ -53,7 +53,16 @@ it('says why a read is refused, then stores the mentions once, with the cursor s
       createdAt: new Date(Date.now() - (10 - index) * 60_000),
     });
   }
-  // Connecting asks for publishing's scopes only (not yet the manifest's inbox scopes): the read is refused, in words.
+  // Connecting now asks for the inbox's scopes too; an account connected before the inbox has publishing's only.
+  const inboxScopes = new Set(['read:notifications', 'read:statuses']);
+  for (const token of fake.state.tokens.values()) {
+    expect(token.scope.split(' ')).toEqual(expect.arrayContaining([...inboxScopes]));
+    token.scope = token.scope
+      .split(' ')
+      .filter((scope) => !inboxScopes.has(scope))
+      .join(' ');
+  }
+  // Such an account's read is refused, in words.
   expect(await readInbox(deps, accountId)).toMatchObject({ status: 'failed', created: 0 });
   const refused = await testApp.db.execute<{ last_error: string | null }>(
     sql`SELECT last_error FROM inbox_cursors WHERE account_id = ${accountId}`,
@@ -61,7 +70,7 @@ it('says why a read is refused, then stores the mentions once, with the cursor s
   expect(refused.rows[0]?.last_error).toMatch(
     /^Mastodon refused to show this account's inbox: .*reconnecting the account/,
   );
-  // Granted as a reconnection asking for read:notifications and read:statuses would.
+  // Granted as reconnecting (which asks for read:notifications and read:statuses) does.
   for (const token of fake.state.tokens.values()) token.scope = `${token.scope} read:notifications read:statuses`;
   const first = await readInbox(deps, accountId);
   expect(first).toMatchObject({ status: 'read', created: 3 });

@@ -134,9 +134,12 @@ function bodyArbitrary(route: ApiRoute, valid: unknown): fc.Arbitrary<string | u
 
 /**
  * Streams that stay open until the client leaves: `inject` would wait for their end, so they get random
- * path values only (never the owner's valid ids). notifications.test.ts reads their 200 over real HTTP.
+ * path values only (never the owner's valid ids). notifications.test.ts and inbox-more.test.ts read their 200 over real HTTP.
  */
-const endlessStreams = new Set(['GET /api/v1/workspaces/{workspaceId}/notifications/stream']);
+const endlessStreams = new Set([
+  'GET /api/v1/workspaces/{workspaceId}/notifications/stream',
+  'GET /api/v1/workspaces/{workspaceId}/inbox/events',
+]);
 
 describe('random input never answers 5xx', () => {
   it.each(routes.map((route) => ({ key: route.key, route })))('$key', async ({ route }) => {
