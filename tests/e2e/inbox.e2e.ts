@@ -174,7 +174,8 @@ it('Inbox: filter, open a conversation, note, assign, tag, reply, mark done, sho
     await step(page, 'edit and send', async () => {
       await page.getByRole('listitem', { name: 'Reply, Draft' }).getByRole('button', { name: 'Edit' }).click();
       await page.getByLabel('Your reply').fill('Yes, from 9 to 13 on Sundays.');
-      await page.getByRole('button', { name: 'Approve & send' }).click();
+      // The composer's button (the draft's card has one too): it saves the edit and approves it.
+      await page.getByRole('button', { name: 'Approve & send' }).last().click();
       // The worker sends it to Bluesky (the fake) as a reply in Jo's thread; the page follows it live.
       const sent = page.getByRole('listitem', { name: 'Reply, Sent' });
       await sent.getByText('Yes, from 9 to 13 on Sundays.').waitFor();
