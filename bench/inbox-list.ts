@@ -76,19 +76,19 @@ async function main(): Promise<void> {
       {
         name: 'first page: status=open, network=mastodon, sentiment=negative',
         url: 'status=open&network=mastodon&sentiment=negative&limit=50',
-        sql: `SELECT ${columns} ${from} WHERE c.workspace_id = $1 AND ${open} AND c.network = 'mastodon' AND c.sentiment = 'negative' ORDER BY c.last_item_at DESC, c.id LIMIT 51`,
+        sql: `SELECT ${columns} ${from} WHERE c.workspace_id = $1 AND ${open} AND c.network = 'mastodon' AND c.sentiment = 'negative' ORDER BY c.last_item_at DESC NULLS LAST, c.id LIMIT 51`,
         params: [workspace.id],
       },
       {
         name: `page ${laterPage}: status=open, assignee=me`,
         url: `${laterQuery}&cursor=${cursor}`,
-        sql: `SELECT ${columns} ${from} WHERE c.workspace_id = $1 AND ${open} AND c.assignee_id = $2 AND c.last_item_at <= $3::timestamptz AND (c.last_item_at < $3::timestamptz OR c.id > $4) ORDER BY c.last_item_at DESC, c.id LIMIT 51`,
+        sql: `SELECT ${columns} ${from} WHERE c.workspace_id = $1 AND ${open} AND c.assignee_id = $2 AND c.last_item_at <= $3::timestamptz AND (c.last_item_at < $3::timestamptz OR c.id > $4) ORDER BY c.last_item_at DESC NULLS LAST, c.id LIMIT 51`,
         params: [workspace.id, owner.id, at, id],
       },
       {
         name: 'first page: tag=vip, unread',
         url: 'tag=vip&unread=true&limit=50',
-        sql: `SELECT ${columns} ${from} WHERE c.workspace_id = $1 AND c.tags @> ARRAY['vip'] AND c.unread_count > 0 ORDER BY c.last_item_at DESC, c.id LIMIT 51`,
+        sql: `SELECT ${columns} ${from} WHERE c.workspace_id = $1 AND c.tags @> ARRAY['vip'] AND c.unread_count > 0 ORDER BY c.last_item_at DESC NULLS LAST, c.id LIMIT 51`,
         params: [workspace.id],
       },
     ];

@@ -3,7 +3,7 @@
  * own columns so one indexed query answers every combination. Pages are keyset pages on
  * (last_item_at DESC, id ASC), the order of `inbox_conversations_recent_idx`; the cursor is opaque.
  */
-import { and, arrayContains, asc, desc, eq, gt, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gt, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { conversationListQuery } from '@plume/contract/inbox/inbox-schemas';
 import type { Database } from '@plume/db/client';
@@ -81,7 +81,10 @@ export async function listConversations(
     .innerJoin(socialAccounts, eq(socialAccounts.id, c.accountId))
     .leftJoin(users, eq(users.id, c.assigneeId))
     .where(and(conversationFilter(filters, reader), position === undefined ? undefined : after(position)))
-    .orderBy(desc(c.lastItemAt), asc(c.id))
+    // NULLS LAST as the indexes are built (drizzle writes `DESC NULLS LAST`): with PostgreSQL's default for
+    // DESC (NULLS FIRST) the planner cannot walk the index in order and sorts every match instead (≈70 ms
+    // against 0.7 ms at 200,000 conversations, docs/benchmarks.md).
+    .orderBy(sql`${c.lastItemAt} DESC NULLS LAST`, asc(c.id))
     .limit(limit + 1);
   const now = new Date();
   const page = rows.slice(0, limit);
