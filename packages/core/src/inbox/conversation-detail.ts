@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import type {
   conversationDetailSchema,
   conversationPostSchema,
-  inboxItemSchema,
   inboxNoteSchema,
   inboxReplySchema,
 } from '@plume/contract/inbox/inbox-schemas';
@@ -18,56 +17,14 @@ import { inboxItems, inboxNotes, inboxReplies } from '@plume/db/schema/inbox';
 import { inboxConversations as c } from '@plume/db/schema/inbox';
 import { posts, postTargets } from '@plume/db/schema/publishing';
 import type { InboxManifest } from '@plume/networks/inbox-contract';
+import type { NetworkRuntime } from '../social/network-runtime.ts';
 import { findConversation } from './conversation-columns.ts';
+import { toItemView } from './replies/reply-views.ts';
 
 export type ConversationDetailView = z.output<typeof conversationDetailSchema>;
-type ItemView = z.output<typeof inboxItemSchema>;
-type ItemAction = ItemView['actions'][number];
-type ItemRow = typeof inboxItems.$inferSelect;
 
 /** The network's inbox manifest (NO_INBOX for a network without one). */
 export type InboxManifestOf = (network: NetworkId) => InboxManifest;
-
-/**
- * What a person may do to an item now: answer an incoming item of a kind the network lets Plume answer
- * (not once it is deleted), hide a visible comment or reply, delete one not yet deleted, where the
- * network allows it. Our own items (`out`) and mentions, messages and reviews are never moderated.
- */
-export function itemActions(
-  item: Pick<ItemRow, 'kind' | 'direction' | 'moderation'>,
-  manifest: InboxManifest,
-): ItemAction[] {
-  if (item.direction !== 'in' || item.moderation === 'deleted') return [];
-  const actions: ItemAction[] = [];
-  if (manifest.reply.includes(item.kind)) actions.push('reply');
-  const moderatable = item.kind === 'comment' || item.kind === 'reply';
-  if (moderatable && item.moderation === 'visible' && manifest.moderation.includes('hide')) actions.push('hide');
-  if (moderatable && manifest.moderation.includes('delete')) actions.push('delete');
-  return actions;
-}
-
-function toItem(row: ItemRow, manifest: InboxManifest): ItemView {
-  return {
-    id: row.id,
-    remoteId: row.remoteId,
-    kind: row.kind,
-    direction: row.direction,
-    parentRemoteId: row.parentRemoteId,
-    author: { id: row.authorId, handle: row.authorHandle, name: row.authorName, avatarUrl: row.authorAvatarUrl },
-    text: row.text,
-    url: row.url,
-    rating: row.rating,
-    createdAt: row.remoteCreatedAt,
-    receivedAt: row.receivedAt,
-    read: row.readAt !== null,
-    moderation: row.moderation,
-    sentiment: row.sentiment,
-    intent: row.intent,
-    priority: row.priority,
-    language: row.language,
-    actions: itemActions(row, manifest),
-  };
-}
 
 async function findPost(
   db: Pick<Database, 'select'>,
@@ -135,13 +92,13 @@ async function listReplies(
 }
 
 export async function getConversationDetail(
-  deps: { db: Pick<Database, 'select'>; inboxManifestOf: InboxManifestOf },
+  deps: { db: Pick<Database, 'select'>; runtime: Pick<NetworkRuntime, 'provider'> },
   workspaceId: string,
   conversationId: string,
 ): Promise<ConversationDetailView> {
   const { db } = deps;
   const conversation = await findConversation(db, workspaceId, conversationId);
-  const manifest = deps.inboxManifestOf(conversation.network);
+  const provider = deps.runtime.provider(conversation.network);
   const [items, post, notes, replies] = await Promise.all([
     db
       .select()
@@ -152,5 +109,5 @@ export async function getConversationDetail(
     listNotes(db, conversationId),
     listReplies(db, conversationId),
   ]);
-  return { ...conversation, post, items: items.map((row) => toItem(row, manifest)), notes, replies };
+  return { ...conversation, post, items: items.map((row) => toItemView(row, provider)), notes, replies };
 }

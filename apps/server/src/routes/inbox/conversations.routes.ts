@@ -71,7 +71,7 @@ export async function inboxConversationRoutes(app: FastifyInstance, context: App
     async (request) => {
       const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
       return getConversationDetail(
-        { db: context.db, inboxManifestOf },
+        { db: context.db, runtime: context.publishing.runtime },
         access.workspace.id,
         request.params.conversationId,
       );
