@@ -59,6 +59,8 @@ export function RuleEditor({ workspaceId, zone, me, initial, ruleId, onDone }: P
   const change = (next: Partial<RuleDraft>) => {
     setDraft((current) => ({ ...current, ...next }));
     dryRun.reset();
+    // A refused save was about the rule as it was: once it changes, its problems no longer stand.
+    if (save.isError) save.reset();
   };
   const checked = (): RuleInputWire | null => {
     const rule = body();
