@@ -11,7 +11,7 @@ import { socialAccounts } from '@plume/db/schema/social';
 import type { NetworkProvider } from '@plume/networks/contract';
 import { mastodonProvider } from '@plume/networks/mastodon/provider';
 
-/** Mastodon as if its adapter read and answered comments and could hide them (its real claims come with its adapter). */
+/** Mastodon reading and answering comments and replies only (its adapter reads mentions and messages too). */
 export const mastodonWithInbox: NetworkProvider = {
   ...mastodonProvider,
   manifest: {
@@ -20,7 +20,6 @@ export const mastodonWithInbox: NetworkProvider = {
       ...mastodonProvider.manifest.inbox,
       kinds: ['comment', 'reply'],
       reply: ['comment', 'reply'],
-      moderation: ['hide'],
     },
   },
 };

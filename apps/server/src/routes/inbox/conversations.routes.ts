@@ -27,16 +27,15 @@ import { requireWorkspaceRole } from '../../lib/workspace-access.ts';
 const tags = ['inbox'];
 const base = '/api/v1/workspaces/:workspaceId/inbox/conversations';
 
-/** The unified inbox's conversations (docs/inbox.md "The inbox API"): viewers read, editors change. */
 /** The inbox manifest of each network this server runs (NO_INBOX for one it does not know). */
 export function inboxManifestsOf(context: AppContext): InboxManifestOf {
   const providers = context.publishing.runtime.providers;
   return (network) => providers.find((provider) => provider.manifest.id === network)?.manifest.inbox ?? NO_INBOX;
 }
 
+/** The unified inbox's conversations (docs/inbox.md "The inbox API"): viewers read, editors change. */
 export async function inboxConversationRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const inboxManifestOf = inboxManifestsOf(context);
 
   typed.get(
     base,
