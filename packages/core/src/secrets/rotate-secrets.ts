@@ -17,6 +17,7 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'llm_providers', column: 'api_key_ciphertext' },
   { table: 'webhook_endpoints', column: 'secret_ciphertext' },
   { table: 'webhook_endpoints', column: 'previous_secret_ciphertext' },
+  { table: 'automation_rules', column: 'secret_ciphertext' },
 ] as const;
 
 /**

@@ -31,7 +31,7 @@ describe('Mastodon connect', () => {
     expect(request?.body).toEqual({
       client_name: 'Plume',
       redirect_uris: redirectUri,
-      scopes: 'read:accounts write:statuses write:media',
+      scopes: 'read:accounts write:statuses write:media read:notifications read:statuses',
       website: 'https://plume.example',
     });
   });
@@ -50,7 +50,7 @@ describe('Mastodon connect', () => {
       client_id: 'client-1',
       redirect_uri: redirectUri,
       state: 'st',
-      scope: 'read:accounts write:statuses write:media',
+      scope: 'read:accounts write:statuses write:media read:notifications read:statuses',
       code_challenge: 'ch',
       code_challenge_method: 'S256',
     });
@@ -63,7 +63,7 @@ describe('Mastodon connect', () => {
     const code = bed.fake.authorize({
       clientId: app.clientId,
       redirectUri,
-      scope: 'read:accounts write:statuses write:media',
+      scope: 'read:accounts write:statuses write:media read:notifications read:statuses',
       codeChallenge: pkce.challenge,
     });
 

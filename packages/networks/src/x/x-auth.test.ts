@@ -27,7 +27,7 @@ describe('X connect', () => {
       client_id: 'x-client-id',
       redirect_uri: redirectUri,
       state: 'state-123',
-      scope: 'tweet.read tweet.write users.read offline.access media.write',
+      scope: 'tweet.read tweet.write users.read offline.access media.write tweet.moderate.write',
       code_challenge: 'challenge-abc',
       code_challenge_method: 'S256',
     });
@@ -38,7 +38,7 @@ describe('X connect', () => {
     const code = bed.fake.authorize({
       codeChallenge: pkce.challenge,
       redirectUri,
-      scope: 'tweet.read tweet.write users.read offline.access media.write',
+      scope: 'tweet.read tweet.write users.read offline.access media.write tweet.moderate.write',
     });
     const tokens = await oauth.exchangeCode(bed.context, { code, codeVerifier: pkce.verifier, redirectUri });
 
