@@ -7,8 +7,17 @@ import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { startPlume, type RunningPlume } from './support/start-plume.ts';
 import { skipOnboarding } from './support/workspace-steps.ts';
 
-// The workspace (and so the calendar and composer) works in Paris time while the server runs in UTC.
-const timeZone = 'Europe/Paris';
+// The workspace (and so the calendar and composer) works in a zone other than the server's UTC, chosen so
+// that the post's time (40 minutes from now) falls in the middle of a local day, whenever the suite runs: the
+// calendar's day view then shows the post whole, and a drag by a slot stays on that day.
+const ZONES = ['Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Auckland'];
+const localHourSoon = (zone: string) =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(Date.now() + 45 * 60_000),
+    ),
+  );
+const timeZone = ZONES.find((zone) => localHourSoon(zone) >= 7 && localHourSoon(zone) <= 20) ?? 'Europe/Paris';
 const password = 'correct-horse-battery';
 const minute = 60_000;
 
@@ -283,7 +292,8 @@ it('connect Mastodon → compose → approve → drag on the calendar → publis
     await bell.click();
     const panel = page.getByRole('region', { name: 'Notifications' });
     await panel.getByText(/^A post failed on @?plume/).waitFor();
-    await panel.getByText(/Paris/).first().waitFor();
+    // The zone as the app labels it (`America/New York`).
+    await panel.getByText(timeZone.replaceAll('_', ' ')).first().waitFor();
     await saveScreenshot(page, 'publishing-6-failure-notification');
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
