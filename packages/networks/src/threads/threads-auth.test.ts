@@ -26,7 +26,8 @@ describe('Threads connect', () => {
       client_id: '990602627938098',
       redirect_uri: redirectUri,
       state: 'st',
-      scope: 'threads_basic,threads_content_publish,threads_manage_replies,threads_read_replies,threads_delete,threads_manage_insights',
+      scope:
+        'threads_basic,threads_content_publish,threads_manage_replies,threads_read_replies,threads_delete,threads_manage_insights',
     });
   });
 
