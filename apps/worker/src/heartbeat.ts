@@ -13,7 +13,8 @@ export const heartbeatEveryMs = (staleSeconds: number) => Math.min(heartbeatInte
 /**
  * Writes this worker's heartbeat now and every `everyMs` (10 s by default); `/ready` reads the freshest.
  * It also lists the queue's own worker ids in this process, so a sweep elsewhere can release their jobs if
- * we die.
+ * we die. Resolves once the first beat is written: work this worker marks as its own (the dispatcher's
+ * holds) must never exist before the heartbeat that lets a sweep find it after a crash.
  */
 export function startHeartbeat(
   db: Database,
@@ -21,7 +22,7 @@ export function startHeartbeat(
   queueWorkerIds: () => readonly string[],
   onError: (error: unknown) => void,
   everyMs = heartbeatIntervalMs,
-): () => Promise<void> {
+): Promise<() => Promise<void>> {
   const beat = async () => {
     const ids = JSON.stringify(queueWorkerIds());
     await db.execute(sql`
@@ -32,11 +33,14 @@ export function startHeartbeat(
   const tick = () => {
     beat().catch(onError);
   };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await db.execute(sql`DELETE FROM worker_heartbeats WHERE worker_id = ${workerId}`).catch(onError);
-  };
+  return beat()
+    .catch(onError)
+    .then(() => {
+      const timer = setInterval(tick, everyMs);
+      timer.unref();
+      return async () => {
+        clearInterval(timer);
+        await db.execute(sql`DELETE FROM worker_heartbeats WHERE worker_id = ${workerId}`).catch(onError);
+      };
+    });
 }

@@ -216,7 +216,7 @@ export async function startWorker(input: {
     await pgPool.end();
     throw error;
   });
-  const stopHeartbeat = startHeartbeat(
+  const stopHeartbeat = await startHeartbeat(
     db,
     workerId,
     () => [...queueWorkerIds],

@@ -277,6 +277,14 @@ describe('a worker killed while publishing', () => {
         90_000,
         'every held target to be published by the next worker',
       );
+    } catch (error) {
+      const targets = await db.execute(
+        sql`SELECT id, state, held_by, held_until FROM post_targets WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(targetIds)}::json)::uuid)`,
+      );
+      const beats = await db.execute(sql`SELECT worker_id, last_seen_at FROM worker_heartbeats`);
+      throw new Error(
+        `${String(error)}: targets ${JSON.stringify(targets.rows)} heartbeats ${JSON.stringify(beats.rows)}`,
+      );
     } finally {
       second.kill('SIGTERM');
       await new Promise((resolve) => second.once('exit', resolve));
