@@ -87,8 +87,8 @@ export default {
     {
       name: 'core-is-not-imported-by-lower-layers',
       severity: 'error',
-      comment: 'networks, llm, insights, contract, http, errors, config and db sit below core.',
-      from: { path: '^packages/(networks|llm|insights|contract|http|errors|config|db)/' },
+      comment: 'networks, llm, media, insights, contract, http, errors, config and db sit below core.',
+      from: { path: '^packages/(networks|llm|media|insights|contract|http|errors|config|db)/' },
       to: { path: '^packages/core/' },
     },
     {
@@ -98,6 +98,21 @@ export default {
         'networks, llm and contract do not import each other (the contract is imported by anyone, it imports none of them).',
       from: { path: '^packages/(networks|llm|contract)/' },
       to: { path: '^packages/(networks|llm|contract)/', pathNot: ['^packages/$1/', '^packages/contract/'] },
+    },
+    {
+      name: 'media-builds-on-llm-only',
+      severity: 'error',
+      comment:
+        "The media package (templates, image/video/speech providers, ffmpeg) uses the LLM gateway's pieces (budgets, breakers, ledger, price table) and the base layer; it never reaches networks, core or the database. llm never imports media.",
+      from: { path: '^packages/media/', pathNot: TEST },
+      to: { path: '^packages/(networks|core|insights|db)/' },
+    },
+    {
+      name: 'llm-does-not-import-media',
+      severity: 'error',
+      comment: 'The media gateway builds on the text one, never the other way round.',
+      from: { path: '^packages/(llm|networks|contract)/' },
+      to: { path: '^packages/media/' },
     },
     {
       name: 'insights-is-pure-learning',
@@ -119,7 +134,7 @@ export default {
       severity: 'error',
       comment: 'http, errors and config depend on no domain package.',
       from: { path: '^packages/(http|errors|config)/', pathNot: TEST },
-      to: { path: '^packages/(core|networks|llm|contract|db|testing)/' },
+      to: { path: '^packages/(core|networks|llm|media|contract|db|testing)/' },
     },
     {
       name: 'testing-only-from-tests',

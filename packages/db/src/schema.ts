@@ -7,6 +7,7 @@ export * from './schema/audit.ts';
 export * from './schema/platform.ts';
 export * from './schema/social.ts';
 export * from './schema/publishing.ts';
+export * from './schema/media.ts';
 export * from './schema/llm.ts';
 export * from './schema/content.ts';
 export * from './schema/analytics.ts';

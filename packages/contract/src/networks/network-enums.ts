@@ -17,7 +17,7 @@ export const NETWORK_IDS = [
 ] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
-export const MEDIA_KINDS = ['image', 'video', 'gif'] as const;
+export const MEDIA_KINDS = ['image', 'video', 'gif', 'audio'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** How an account of a network is connected. */

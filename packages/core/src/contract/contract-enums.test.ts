@@ -22,7 +22,8 @@ import {
 import { OLLAMA_ERROR_KINDS, type PULL_STATUSES } from '@plume/contract/ollama/ollama-schemas';
 import type { FailureKind, PostState, TargetState } from '@plume/contract/posts/post-states';
 import { INVITATION_STATUSES, type InvitationStatus } from '@plume/contract/workspaces/workspace-enums';
-import type { mediaAssets, posts, postTargets } from '@plume/db/schema/publishing';
+import type { mediaAssets } from '@plume/db/schema/media';
+import type { posts, postTargets } from '@plume/db/schema/publishing';
 import type { socialAccounts } from '@plume/db/schema/social';
 import { ROUTING_MODES } from '@plume/llm/gateway/routing';
 import { OLLAMA_MANAGER_ERROR_KINDS } from '@plume/llm/ollama/ollama-manager-error';
@@ -46,7 +47,7 @@ describe('contract enums', () => {
     expectTypeOf<(typeof postTargets.$inferSelect)['state']>().toEqualTypeOf<TargetState>();
     expectTypeOf<(typeof postTargets.$inferSelect)['failureKind']>().toEqualTypeOf<FailureKind | null>();
     expectTypeOf<(typeof socialAccounts.$inferSelect)['network']>().toEqualTypeOf<(typeof NETWORK_IDS)[number]>();
-    expectTypeOf<(typeof mediaAssets.$inferSelect)['kind']>().toEqualTypeOf<'image' | 'video' | 'gif'>();
+    expectTypeOf<(typeof mediaAssets.$inferSelect)['kind']>().toEqualTypeOf<'image' | 'video' | 'gif' | 'audio'>();
   });
 
   it('reports every invitation status better-auth stores', () => {

@@ -6,7 +6,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { mediaAssets } from '@plume/db/schema/publishing';
+import type { MediaKind } from '@plume/contract/networks/network-enums';
+import { mediaAssets } from '@plume/db/schema/media';
 import { AppError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { MediaStore } from './media-store.ts';
@@ -23,7 +24,7 @@ const VIDEO_TYPES = new Set(['video/mp4', 'video/quicktime', 'video/webm']);
 
 export type MediaView = {
   id: string;
-  kind: 'image' | 'video' | 'gif';
+  kind: MediaKind;
   mimeType: string;
   bytes: number;
   width: number | null;

@@ -4,7 +4,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { mediaAssets, type PostContent } from '@plume/db/schema/publishing';
+import { mediaAssets } from '@plume/db/schema/media';
+import type { PostContent } from '@plume/db/schema/publishing';
 import { socialAccounts } from '@plume/db/schema/social';
 import type { FieldError } from '@plume/errors/app-error';
 import { AppError } from '@plume/errors/app-error';

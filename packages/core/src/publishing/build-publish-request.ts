@@ -4,7 +4,8 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
-import { mediaAssets, type PostContent, type TargetOverride } from '@plume/db/schema/publishing';
+import { mediaAssets } from '@plume/db/schema/media';
+import type { PostContent, TargetOverride } from '@plume/db/schema/publishing';
 import type { NetworkManifest, PublishMedia, PublishPart, PublishRequest } from '@plume/networks/contract';
 import { Permanent } from '@plume/networks/provider-errors';
 import { mediaPublicUrl, type MediaStore } from '../media/media-store.ts';

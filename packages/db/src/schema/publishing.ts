@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  boolean,
   index,
   integer,
   jsonb,
@@ -13,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { MediaKind, NetworkId } from '@plume/contract/networks/network-enums';
+import type { NetworkId } from '@plume/contract/networks/network-enums';
 import type {
   ApprovalMode,
   FailureKind,
@@ -201,28 +200,3 @@ export const postingSlots = pgTable(
   (table) => [uniqueIndex('posting_slots_unique_idx').on(table.accountId, table.weekday, table.minuteOfDay)],
 );
 
-/** Uploaded media. Files live in the media store (local disk by default) under `storageKey`. */
-export const mediaAssets = pgTable(
-  'media_assets',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    kind: text('kind').$type<MediaKind>().notNull(),
-    mimeType: text('mime_type').notNull(),
-    bytes: integer('bytes').notNull(),
-    width: integer('width'),
-    height: integer('height'),
-    durationSec: real('duration_sec'),
-    fileName: text('file_name').notNull(),
-    storageKey: text('storage_key').notNull(),
-    sha256: text('sha256').notNull(),
-    altText: text('alt_text'),
-    aiGenerated: boolean('ai_generated').notNull().default(false),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index('media_assets_workspace_seq_idx').on(table.workspaceId, table.seq)],
-);

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { Account } from '@plume/contract/accounts/account-schemas';
 import { highlightText } from './highlight-text.ts';
 import { previewStyleFor, type PreviewStyle } from './preview-styles.ts';
+import type { MediaKind } from '@plume/contract/networks/network-enums';
 
 /** A media item to show as a thumbnail (an object URL of the file the person picked). */
 export interface PreviewMedia {
   id: string;
   url: string;
-  kind: 'image' | 'video' | 'gif';
+  kind: MediaKind;
   altText: string;
 }
 
@@ -69,7 +70,9 @@ function MediaGrid({ media }: { media: readonly PreviewMedia[] }) {
       className={`mt-2 grid gap-1 overflow-hidden rounded-lg border border-line ${media.length > 1 ? 'grid-cols-2' : ''}`}
     >
       {media.map((item) =>
-        item.kind === 'video' ? (
+        item.kind === 'audio' ? (
+          <audio key={item.id} src={item.url} controls className="w-full" aria-label={item.altText || 'Audio'} />
+        ) : item.kind === 'video' ? (
           <video
             key={item.id}
             src={item.url}

@@ -7,7 +7,8 @@
  */
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { ALERT_THRESHOLDS, formatUsd } from '@plume/llm/gateway/budget';
-import { mediaAssets, posts, postTargets } from '@plume/db/schema/publishing';
+import { mediaAssets } from '@plume/db/schema/media';
+import { posts, postTargets } from '@plume/db/schema/publishing';
 import { planBriefs } from '@plume/db/schema/planning';
 import { AppError } from '@plume/errors/app-error';
 import { recordAudit } from '../../audit/record-audit.ts';

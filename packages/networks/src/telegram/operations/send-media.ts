@@ -2,7 +2,7 @@
  * Messages with media, files uploaded in the request (multipart/form-data): one photo → sendPhoto,
  * one video → sendVideo, one GIF → sendAnimation, several photos/videos → sendMediaGroup with an
  * InputMedia array whose `media` fields say `attach://<field>`. The text goes in the caption (of the
- * first item for an album). Docs: core.telegram.org/bots/api#sendphoto, #sendvideo, #sendanimation,
+ * first item for an album); an audio file → sendAudio. Docs: core.telegram.org/bots/api#sendphoto, #sendvideo, #sendanimation, #sendaudio,
  * #sendmediagroup, #inputmediaphoto, #inputmediavideo, #sending-files
  */
 import { z } from 'zod';
@@ -14,6 +14,7 @@ const SINGLE_METHODS: Record<PublishMedia['kind'], { method: string; field: stri
   image: { method: 'sendPhoto', field: 'photo' },
   video: { method: 'sendVideo', field: 'video' },
   gif: { method: 'sendAnimation', field: 'animation' },
+  audio: { method: 'sendAudio', field: 'audio' },
 };
 
 /** Options every send method shares (chat, caption, notification, reply). */
