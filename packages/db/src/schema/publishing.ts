@@ -199,4 +199,3 @@ export const postingSlots = pgTable(
   },
   (table) => [uniqueIndex('posting_slots_unique_idx').on(table.accountId, table.weekday, table.minuteOfDay)],
 );
-
