@@ -112,23 +112,6 @@ function errorField(body: unknown): GoogleErrorField {
   return { message, reasons, retryDelaySec };
 }
 
-/** A field of an object, when it is one. */
-export function fieldOf(value: unknown, key: string): unknown {
-  return value instanceof Object && key in value ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-/** An array field (empty when absent). */
-export function listOf(value: unknown, key: string): unknown[] {
-  const field = fieldOf(value, key);
-  return Array.isArray(field) ? (field as unknown[]) : [];
-}
-
-/** A string field, or undefined. */
-export function textOf(value: unknown, key: string): string | undefined {
-  const field = fieldOf(value, key);
-  return typeof field === 'string' ? field : undefined;
-}
-
 /** Google's models take no separate negative prompt for images: it is said in the prompt. */
 export function withAvoid(prompt: string, negativePrompt: string | undefined): string {
   return negativePrompt === undefined || negativePrompt.trim() === ''

@@ -12,7 +12,8 @@
 import { imageFromBase64, toBase64 } from './media-bytes.ts';
 import type { GeneratedImage, ImageCall } from './media-provider-contract.ts';
 import { nearestAspectRatio } from './media-sizes.ts';
-import { fieldOf, listOf, postGoogle, textOf, withAvoid } from './google-api.ts';
+import { postGoogle, withAvoid } from './google-api.ts';
+import { fieldOf, listOf, textOf } from './json-fields.ts';
 import type { GoogleClient } from './google-api.ts';
 import { clip, malformed, refused, statusFailure } from './vendor-call.ts';
 import type { CallBudget } from './vendor-call.ts';

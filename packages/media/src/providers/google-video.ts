@@ -12,7 +12,8 @@
  */
 import { expectVideo, toBase64 } from './media-bytes.ts';
 import type { VideoAnswer, VideoCall } from './media-provider-contract.ts';
-import { fieldOf, getGoogle, googleFailure, headersOf, listOf, postGoogle, textOf } from './google-api.ts';
+import { getGoogle, googleFailure, headersOf, postGoogle } from './google-api.ts';
+import { fieldOf, listOf, textOf } from './json-fields.ts';
 import type { GoogleClient } from './google-api.ts';
 import { modelPath } from './google-images.ts';
 import { clip, malformed, pause, refused, sendWithin } from './vendor-call.ts';

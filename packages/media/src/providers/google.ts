@@ -20,7 +20,8 @@ import type {
   VideoAnswer,
   VideoCall,
 } from './media-provider-contract.ts';
-import { DEFAULT_GOOGLE_URL, getGoogle, listOf, textOf } from './google-api.ts';
+import { DEFAULT_GOOGLE_URL, getGoogle } from './google-api.ts';
+import { listOf, textOf } from './json-fields.ts';
 import type { GoogleClient } from './google-api.ts';
 import { generateWithGemini, generateWithImagen, isImagenModel } from './google-images.ts';
 import { generateWithVeo } from './google-video.ts';
