@@ -6,9 +6,13 @@
  */
 import type { MediaProviderKind } from '@plume/contract/media/media-enums';
 import type { HttpClient } from '@plume/http/http-client';
+import { createAutomatic1111Provider } from './automatic1111.ts';
+import { createComfyUiProvider } from './comfyui.ts';
 import { createEspeakProvider } from './espeak.ts';
+import { createGoogleProvider } from './google.ts';
 import { LlmProviderError, type MediaProvider, type MediaProviderSettings } from './media-provider-contract.ts';
 import { createOpenAiMediaProvider } from './openai-media.ts';
+import { createStabilityProvider } from './stability.ts';
 
 export type MediaProviderDeps = {
   /** Every outbound request goes through it; its SSRF policy must allow the servers the operator configured. */
@@ -19,11 +23,15 @@ export type MediaProviderDeps = {
 
 type AdapterConstructor = (settings: MediaProviderSettings, deps: MediaProviderDeps) => MediaProvider;
 
-/** Kind → adapter. The providers engineer adds google, stability, automatic1111 and comfyui here. */
+/** Kind → adapter. */
 const ADAPTERS: Partial<Record<MediaProviderKind, AdapterConstructor>> = {
   openai: createOpenAiMediaProvider,
   openai_compatible: createOpenAiMediaProvider,
   espeak: createEspeakProvider,
+  google: (settings, deps) => createGoogleProvider(settings, deps.http),
+  stability: (settings, deps) => createStabilityProvider(settings, deps.http),
+  automatic1111: (settings, deps) => createAutomatic1111Provider(settings, deps.http),
+  comfyui: (settings, deps) => createComfyUiProvider(settings, deps.http),
 };
 
 /** Kinds that cannot work without a base URL (local servers have no vendor default). */
