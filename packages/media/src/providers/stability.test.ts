@@ -151,6 +151,12 @@ describe('Stability AI adapter', () => {
     expect((await failure(generate({ signal: controller.signal }))).kind).toBe('cancelled');
   });
 
+  it('types a connection dropped before the answer as server_error', async () => {
+    fake.dropNext();
+    const error = await failure(generate());
+    expect(error.kind).toBe('server_error');
+  });
+
   it('rejects an answer that is not an image as malformed_response', async () => {
     fake.failNext({ status: 200, body: '<html>maintenance</html>' });
     expect((await failure(generate())).kind).toBe('malformed_response');

@@ -132,7 +132,21 @@ export function transportFailure(error: unknown, budget: CallBudget, context: Ve
       `The connection to ${context.vendor} at ${context.baseUrl} failed (${error.systemCode ?? 'network error'}).`,
     );
   }
-  return make('server_error', `The answer from ${context.vendor} was cut off before it was complete.`);
+  if (isConnectionCut(error)) {
+    return make('server_error', `The answer from ${context.vendor} was cut off before it was complete.`);
+  }
+  const name = error instanceof Error ? error.name : 'unknown error';
+  return make('server_error', `The call to ${context.vendor} failed unexpectedly (${name}).`);
+}
+
+/** undici reports a connection closed mid-answer as `TypeError: terminated` caused by a socket error. */
+function isConnectionCut(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Object && depth < 5; depth++) {
+    if ('code' in current && ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(String(current.code))) return true;
+    if (current instanceof TypeError && current.message === 'terminated') return true;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return false;
 }
 
 /** A failed HTTP answer, with the vendor's own explanation already read from its error body. */
