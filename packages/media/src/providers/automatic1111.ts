@@ -50,7 +50,13 @@ const DEFAULT_REFERENCE_STRENGTH = 0.35;
  */
 export function createAutomatic1111Provider(settings: MediaProviderSettings, http: HttpClient): MediaProvider {
   const baseUrl = trimBase(settings.baseUrl ?? DEFAULT_AUTOMATIC1111_URL);
-  const context: VendorContext = { providerId: settings.id, vendor: 'AUTOMATIC1111', baseUrl, local: true };
+  const context: VendorContext = {
+    providerId: settings.id,
+    vendor: 'AUTOMATIC1111',
+    baseUrl,
+    local: true,
+    secret: settings.apiKey,
+  };
   const headers: Record<string, string> = { accept: 'application/json' };
   if (settings.apiKey !== undefined && settings.apiKey !== '') {
     headers['authorization'] = `Basic ${Buffer.from(settings.apiKey).toString('base64')}`;

@@ -70,7 +70,7 @@ export function createComfyUiProvider(
     http,
     baseUrl,
     headers: settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {},
-    context: { providerId: settings.id, vendor: 'ComfyUI', baseUrl, local: true },
+    context: { providerId: settings.id, vendor: 'ComfyUI', baseUrl, local: true, secret: settings.apiKey },
   };
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 

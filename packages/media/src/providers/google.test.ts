@@ -148,6 +148,19 @@ describe('Google adapter: images', () => {
   });
 });
 
+describe('Google adapter: models and health', () => {
+  it('lists only the image and video models', async () => {
+    expect(await provider.listModels()).toEqual([
+      { id: 'gemini-2.5-flash-image', makes: ['image'] },
+      { id: 'imagen-4.0-generate-001', makes: ['image'] },
+      { id: 'veo-3.0-generate-001', makes: ['video'] },
+    ]);
+    expect(await provider.health()).toMatchObject({ ok: true });
+    fake.failNext({ status: 500 });
+    expect(await provider.health()).toMatchObject({ ok: false });
+  });
+});
+
 describe('Google adapter: Veo video', () => {
   it('starts a job, polls it with progress, and downloads the video without sending the key to the signed link', async () => {
     const progress: number[] = [];
@@ -211,18 +224,5 @@ describe('Google adapter: Veo video', () => {
     expect(veoDuration('veo-3.0-generate-001', 15)).toBe(8);
     expect(veoDuration('veo-3.0-generate-001', 5)).toBe(4);
     expect(veoDuration('veo-2.0-generate-001', 3)).toBe(5);
-  });
-});
-
-describe('Google adapter: models and health', () => {
-  it('lists only the image and video models', async () => {
-    expect(await provider.listModels()).toEqual([
-      { id: 'gemini-2.5-flash-image', makes: ['image'] },
-      { id: 'imagen-4.0-generate-001', makes: ['image'] },
-      { id: 'veo-3.0-generate-001', makes: ['video'] },
-    ]);
-    expect(await provider.health()).toMatchObject({ ok: true });
-    fake.failNext({ status: 500 });
-    expect(await provider.health()).toMatchObject({ ok: false });
   });
 });

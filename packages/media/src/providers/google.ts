@@ -52,7 +52,7 @@ export function createGoogleProvider(
     http,
     baseUrl,
     apiKey: settings.apiKey ?? '',
-    context: { providerId: settings.id, vendor: 'Google', baseUrl, local: false },
+    context: { providerId: settings.id, vendor: 'Google', baseUrl, local: false, secret: settings.apiKey },
   };
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 

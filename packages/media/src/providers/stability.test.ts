@@ -137,18 +137,10 @@ describe('Stability AI adapter', () => {
     expect(error).toMatchObject({ kind: 'auth', status: 401 });
   });
 
-  it('stops at timeoutMs and on the caller signal', async () => {
-    fake.setDelay(2_000);
-    const startedAt = Date.now();
-    const slow = await failure(generate({ timeoutMs: 150 }));
-    expect(slow.kind).toBe('timeout');
-    expect(Date.now() - startedAt).toBeLessThan(1_500);
-
-    const controller = new AbortController();
-    setTimeout(() => {
-      controller.abort();
-    }, 50);
-    expect((await failure(generate({ signal: controller.signal }))).kind).toBe('cancelled');
+  it('never repeats the key even when the vendor echoes it in an error', async () => {
+    fake.failNext({ status: 400, body: { id: 'x', name: 'bad_request', errors: [`key ${KEY} is malformed`] } });
+    const error = await failure(generate());
+    expect(error.message).toContain('key [key] is malformed');
   });
 
   it('types a connection dropped before the answer as server_error', async () => {
@@ -172,5 +164,19 @@ describe('Stability AI adapter', () => {
     const unhealthy = await provider.health();
     expect(unhealthy.ok).toBe(false);
     expect(unhealthy.reason).toContain('refused the key');
+  });
+
+  it('stops at timeoutMs and on the caller signal', async () => {
+    fake.setDelay(2_000);
+    const startedAt = Date.now();
+    const slow = await failure(generate({ timeoutMs: 150 }));
+    expect(slow.kind).toBe('timeout');
+    expect(Date.now() - startedAt).toBeLessThan(1_500);
+
+    const controller = new AbortController();
+    setTimeout(() => {
+      controller.abort();
+    }, 50);
+    expect((await failure(generate({ signal: controller.signal }))).kind).toBe('cancelled');
   });
 });

@@ -68,7 +68,13 @@ const MAX_SEED = 4_294_967_294;
  */
 export function createStabilityProvider(settings: MediaProviderSettings, http: HttpClient): MediaProvider {
   const baseUrl = trimBase(settings.baseUrl ?? DEFAULT_STABILITY_URL);
-  const context: VendorContext = { providerId: settings.id, vendor: 'Stability AI', baseUrl, local: false };
+  const context: VendorContext = {
+    providerId: settings.id,
+    vendor: 'Stability AI',
+    baseUrl,
+    local: false,
+    secret: settings.apiKey,
+  };
   const headers = (accept: string): Record<string, string> => ({
     authorization: `Bearer ${settings.apiKey ?? ''}`,
     accept,

@@ -20,6 +20,8 @@ export interface VendorContext {
   baseUrl: string;
   /** Local servers: a refused connection means "not running" rather than an outage. */
   local: boolean;
+  /** The key, only so a vendor that echoes it in an error message never gets it into ours. */
+  secret?: string | undefined;
 }
 
 /** The caller's cancel and the whole-call deadline as one signal, remembering which fired. */
@@ -163,7 +165,8 @@ export interface FailedAnswer {
  * `Retry-After`, 5xx outages, other 4xx our request. Adapters check their refusals first.
  */
 export function statusFailure(answer: FailedAnswer, context: VendorContext): LlmProviderError {
-  const { status, detail, model } = answer;
+  const { status, model } = answer;
+  const detail = scrub(answer.detail, context);
   const make = (kind: LlmErrorKind, message: string, retryAfterMs?: number): LlmProviderError =>
     new LlmProviderError({ kind, providerId: context.providerId, message, status, retryAfterMs });
   const said = detail === '' ? '' : `: ${clip(detail)}`;
@@ -210,8 +213,14 @@ export function refused(context: VendorContext, why: string): LlmProviderError {
   return new LlmProviderError({
     kind: 'content_filter',
     providerId: context.providerId,
-    message: `${context.vendor} refused this request under its content policy${why === '' ? '' : ` (${clip(why)})`}.`,
+    message: `${context.vendor} refused this request under its content policy${why === '' ? '' : ` (${clip(scrub(why, context))})`}.`,
   });
+}
+
+/** Replaces the key wherever a vendor repeated it. */
+function scrub(text: string, context: VendorContext): string {
+  const { secret } = context;
+  return secret === undefined || secret.length < 4 ? text : text.split(secret).join('[key]');
 }
 
 /** Vendor messages can be long (stack traces from local servers): keep the first line's start. */

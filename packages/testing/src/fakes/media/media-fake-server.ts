@@ -82,7 +82,9 @@ export async function startMediaFakeServer(options: {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = await readRequest(req);
-    // A request its client gave up on while it was being read gets no answer and uses no injection.
+    // A request its client gave up on while it was being read gets no answer and uses no injection
+    // (one turn of the event loop lets a close that arrived with the request be seen first).
+    await new Promise((resolve) => setImmediate(resolve));
     if (req.socket.destroyed) return;
     requests.push(request);
     const injection = pending.find(
