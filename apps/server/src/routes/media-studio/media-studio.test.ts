@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { mediaGenerations } from '@plume/db/schema/media';
+import { fakePng } from '@plume/testing/fakes/media/fake-media-bytes';
 import { createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
@@ -31,10 +32,7 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
   t.app.inject({ method, url, headers: user.headers, ...(payload === undefined ? {} : { payload }) });
 
 async function uploadImage(): Promise<string> {
-  const { default: sharp } = await import('sharp');
-  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c0ffee' } })
-    .png()
-    .toBuffer();
+  const png = fakePng(64, 64, 'a face');
   const boundary = 'studio-boundary';
   const payload = Buffer.concat([
     Buffer.from(
