@@ -4,6 +4,7 @@ import { meQueryOptions } from '../account/me-query.ts';
 import { canManage } from '../workspaces/roles.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { BudgetCard } from './budget-card.tsx';
+import { MediaModelsCard } from './media-models-card.tsx';
 import { OllamaCard } from './ollama-card.tsx';
 import { ProvidersCard } from './providers-card.tsx';
 import { RoutingCard } from './routing-card.tsx';
@@ -26,6 +27,7 @@ export function ModelsPage({ workspaceId }: { workspaceId: string }) {
         <BudgetCard workspaceId={workspaceId} canAdmin={canAdmin} />
         <UsageCard workspaceId={workspaceId} />
         <RoutingCard workspaceId={workspaceId} canAdmin={canAdmin} />
+        <MediaModelsCard workspaceId={workspaceId} canAdmin={canAdmin} />
       </div>
     </>
   );

@@ -23,17 +23,20 @@ function candidateLabel(path: string): string | undefined {
 
 interface PolicyEditorProps {
   workspaceId: string;
-  policy: PolicyView;
+  /** A text task's policy, or a media task's (`image`, `video`, `speech`) with `policiesPath`. */
+  policy: Omit<PolicyView, 'task'> & { task: string };
   providerIds: string[];
   onDone: () => void;
+  /** Where the policies live; default the text tasks' `…/llm/policies`. */
+  policiesPath?: string;
 }
 
 /** A task's routing: a mode and the ordered candidates it chooses among. */
-export function PolicyEditor({ workspaceId, policy, providerIds, onDone }: PolicyEditorProps) {
+export function PolicyEditor({ workspaceId, policy, providerIds, onDone, policiesPath }: PolicyEditorProps) {
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<RoutingMode>(policy.mode);
   const [candidates, setCandidates] = useState<Candidate[]>(policy.candidates);
-  const path = `${llmPath(workspaceId)}/policies/${policy.task}`;
+  const path = `${policiesPath ?? `${llmPath(workspaceId)}/policies`}/${policy.task}`;
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: llmKey(workspaceId) });
     onDone();
