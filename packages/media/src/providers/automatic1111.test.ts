@@ -153,4 +153,14 @@ describe('AUTOMATIC1111 adapter', () => {
     expect((await provider.listModels()).map((model) => model.id)).toEqual(A1111_FAKE_MODELS);
     expect(await provider.health()).toMatchObject({ ok: true });
   });
+
+  it("lists the loaded checkpoint first, so the gateway's auto model needs no reload", async () => {
+    const other = await startAutomatic1111Fake({ loaded: A1111_FAKE_MODELS[1] });
+    try {
+      const server = createAutomatic1111Provider({ id: 'a1111', kind: 'automatic1111', baseUrl: other.url }, http);
+      expect((await server.listModels()).map((model) => model.id)).toEqual([...A1111_FAKE_MODELS].reverse());
+    } finally {
+      await other.close();
+    }
+  });
 });

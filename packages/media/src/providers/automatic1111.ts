@@ -8,6 +8,7 @@
  *   `denoising_strength` = 1 − referenceStrength.
  * - Answers: base64 `images` (a batch starts with a grid image, skipped) and an `info` JSON string
  *   with the seeds used.
+ * - Models: `GET /sdapi/v1/sd-models`, the loaded one (`GET /sdapi/v1/options`) first.
  * - `apiKey`, when set, is `user:password` for `--api-auth` (sent as Basic auth).
  * A1111 has no content policy, so it never answers `content_filter`; Plume's own safety rules apply
  * before any call.
@@ -103,11 +104,32 @@ export function createAutomatic1111Provider(settings: MediaProviderSettings, htt
     if (response.status !== 200) throw failureOf(response, '(list)', context);
     const body = jsonOf(response.bytes);
     if (!Array.isArray(body)) throw malformed(context, 'the model list is not a list');
-    return body.flatMap((model: unknown) =>
-      model instanceof Object && 'title' in model && typeof model.title === 'string'
-        ? [{ id: model.title, makes: ['image'] as const }]
-        : [],
+    const titles = body.flatMap((model: unknown) =>
+      model instanceof Object && 'title' in model && typeof model.title === 'string' ? [model.title] : [],
     );
+    // The loaded checkpoint first: the gateway's `auto` takes the first, and switching costs a reload.
+    const current = await loadedCheckpoint(budget);
+    const ordered =
+      current !== undefined && titles.includes(current) ? [current, ...titles.filter((t) => t !== current)] : titles;
+    return ordered.map((id) => ({ id, makes: ['image'] as const }));
+  }
+
+  /** `GET /sdapi/v1/options` names the loaded checkpoint; undefined when it cannot be read. */
+  async function loadedCheckpoint(budget: CallBudget): Promise<string | undefined> {
+    try {
+      const response = await sendWithin(
+        http,
+        `${baseUrl}/sdapi/v1/options`,
+        { method: 'GET', headers },
+        budget,
+        context,
+      );
+      const body = response.status === 200 ? jsonOf(response.bytes) : undefined;
+      const value = body instanceof Object && 'sd_model_checkpoint' in body ? body.sd_model_checkpoint : undefined;
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async function listModels(signal?: AbortSignal): Promise<MediaModelInfo[]> {

@@ -15,7 +15,7 @@ import { nearestAspectRatio } from './media-sizes.ts';
 import { postGoogle, withAvoid } from './google-api.ts';
 import { fieldOf, listOf, textOf } from './json-fields.ts';
 import type { GoogleClient } from './google-api.ts';
-import { clip, malformed, refused, statusFailure } from './vendor-call.ts';
+import { clip, malformed, modelCannot, refused } from './vendor-call.ts';
 import type { CallBudget } from './vendor-call.ts';
 
 const IMAGEN_ASPECTS = ['1:1', '3:4', '4:3', '9:16', '16:9'] as const;
@@ -36,8 +36,7 @@ export async function generateWithImagen(
   budget: CallBudget,
 ): Promise<GeneratedImage[]> {
   if ((call.referenceImages?.length ?? 0) > 0) {
-    const detail = 'Imagen takes no reference image; use a Gemini image model for a character';
-    throw statusFailure({ status: 400, headers: new Headers(), detail, model: call.model }, client.context);
+    throw modelCannot(client.context, call.model, 'takes no reference image (Gemini image models do)');
   }
   const images: GeneratedImage[] = [];
   let filteredReason = '';

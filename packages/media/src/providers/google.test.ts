@@ -104,10 +104,10 @@ describe('Google adapter: images', () => {
     });
   });
 
-  it('refuses references on Imagen as bad_request', async () => {
+  it('lets the gateway move on when Imagen is given references', async () => {
     const reference = { bytes: new Uint8Array(fakePng(8, 8)), mimeType: 'image/png' };
     expect((await failure(provider.generateImages?.({ ...imagen, referenceImages: [reference] }))).kind).toBe(
-      'bad_request',
+      'model_not_found',
     );
   });
 

@@ -2,7 +2,8 @@
  * Google's image and video models through the Gemini API (generativelanguage.googleapis.com), the
  * models seed 003 uses: Imagen and Gemini image models for images (google-images.ts), Veo for video
  * (google-video.ts). One key (`x-goog-api-key`) serves all three.
- * - Capabilities: references through Gemini image models (Imagen refuses them as bad_request);
+ * - Capabilities: references through Gemini image models (Imagen takes none: model_not_found, so the
+ *   gateway moves on);
  *   negative prompts natively on Veo and said as "Avoid: …" in image prompts; seeds are passed where
  *   the API takes them (Gemini, Veo 3) but Google does not promise the same image for the same seed,
  *   so `seed` is reported false.

@@ -95,10 +95,10 @@ describe('Stability AI adapter', () => {
     expect((form?.get('image') as Blob).size).toBe(reference.bytes.length);
   });
 
-  it('refuses references for Core, which takes no image', async () => {
+  it('lets the gateway move on when Core is given references, which it cannot take', async () => {
     const reference = { bytes: new Uint8Array(fakePng(8, 8)), mimeType: 'image/png' };
     const error = await failure(generate({ referenceImages: [reference] }));
-    expect(error.kind).toBe('bad_request');
+    expect(error).toMatchObject({ kind: 'model_not_found', fallback: true });
     expect(fake.requests).toHaveLength(0);
   });
 

@@ -5,7 +5,8 @@
  * - Sizes: an `aspect_ratio` from Stability's list, the nearest to the size asked for.
  * - Seeds and negative prompts are honoured; styles map to Core's `style_preset` where one fits.
  * - References: the first reference image is sent as `image` with `strength` (image-to-image) on
- *   Ultra and SD 3.5; Core takes no image, so a call with references to Core is refused as bad_request.
+ *   Ultra and SD 3.5; Core takes no image, so a call with references to Core fails as model_not_found (the
+ *   gateway moves on to a candidate that takes references).
  * - Refusals: 403 `content_moderation`, or a 200 whose `finish-reason` is CONTENT_FILTERED (the
  *   image came back blurred) are both `content_filter`.
  */
@@ -25,6 +26,7 @@ import { nearestAspectRatio } from './media-sizes.ts';
 import {
   jsonOf,
   malformed,
+  modelCannot,
   refused,
   sendWithin,
   startBudget,
@@ -86,15 +88,7 @@ export function createStabilityProvider(settings: MediaProviderSettings, http: H
       throw statusFailure({ status: 404, headers: new Headers(), detail: '', model: call.model }, context);
     }
     if (target.service === 'core' && (call.referenceImages?.length ?? 0) > 0) {
-      throw statusFailure(
-        {
-          status: 400,
-          headers: new Headers(),
-          detail: 'Stable Image Core takes no reference image; use Ultra or SD 3.5 for a character',
-          model: call.model,
-        },
-        context,
-      );
+      throw modelCannot(context, call.model, 'takes no reference image (Ultra and SD 3.5 do)');
     }
     const budget = startBudget(call.timeoutMs ?? DEFAULT_STABILITY_TIMEOUT_MS, call.signal);
     const startedAt = performance.now();

@@ -208,6 +208,18 @@ export function malformed(context: VendorContext, what: string): LlmProviderErro
   });
 }
 
+/**
+ * The model cannot take this call (reference images on a text-only model): `model_not_found`, so the
+ * gateway tries the next candidate (one that takes references) instead of failing the generation.
+ */
+export function modelCannot(context: VendorContext, model: string, why: string): LlmProviderError {
+  return new LlmProviderError({
+    kind: 'model_not_found',
+    providerId: context.providerId,
+    message: `${context.vendor} model ${model} ${why}.`,
+  });
+}
+
 /** The vendor refused the prompt or its result. */
 export function refused(context: VendorContext, why: string): LlmProviderError {
   return new LlmProviderError({

@@ -8,7 +8,8 @@
  *   a grid image (the web UI's default `return_grid`);
  * - validation errors 422 `{detail: [{loc, msg, type}]}`; failures 500 `{error, detail, body, errors}`;
  * - `--api-auth user:password` → 401 `{detail: "Incorrect username or password"}` without Basic auth;
- * - `GET /sdapi/v1/sd-models` → `[{title, model_name, hash, sha256, filename, config}]`.
+ * - `GET /sdapi/v1/sd-models` → `[{title, model_name, hash, sha256, filename, config}]`;
+ * - `GET /sdapi/v1/options` → the settings, with the loaded `sd_model_checkpoint`.
  * A1111 has no content policy of its own; a checkpoint missing on disk fails with 500 like the web UI.
  */
 import type { ServerResponse } from 'node:http';
@@ -25,6 +26,8 @@ export interface Automatic1111FakeOptions {
   /** `user:password` when the fake should require Basic auth, like `--api-auth`. */
   auth?: string;
   models?: readonly string[];
+  /** The loaded checkpoint `GET /sdapi/v1/options` reports (default the first model). */
+  loaded?: string;
 }
 
 interface GenerateBody {
@@ -54,6 +57,8 @@ export async function startAutomatic1111Fake(options: Automatic1111FakeOptions =
       const expected = options.auth === undefined ? undefined : `Basic ${Buffer.from(options.auth).toString('base64')}`;
       if (expected !== undefined && request.headers.authorization !== expected) {
         sendJson(res, 401, { detail: 'Incorrect username or password' });
+      } else if (request.method === 'GET' && request.path === '/sdapi/v1/options') {
+        sendJson(res, 200, { sd_model_checkpoint: options.loaded ?? models[0], samples_save: true });
       } else if (request.method === 'GET' && request.path === '/sdapi/v1/sd-models') {
         sendJson(res, 200, models.map(describeModel));
       } else if (request.method === 'POST' && /^\/sdapi\/v1\/(txt2img|img2img)$/.test(request.path)) {
