@@ -134,7 +134,8 @@ describe('cookie sessions and the origin of a request', () => {
       origin: 'https://elsewhere.example',
       'sec-fetch-site': 'cross-site',
     };
-    expect((await pixelUpload(apiKey)).statusCode).toBe(201);
+    // Accepted: the same pixel was uploaded above, so the vault answers 200 with the item it has (not 201).
+    expect((await pixelUpload(apiKey)).statusCode).toBe(200);
   });
 
   it('lets a page on 127.0.0.1 sign up when PUBLIC_URL is unset', async () => {

@@ -12,6 +12,7 @@ import { checkEmailRoute } from './check-email-route.tsx';
 import { dashboardRoute } from './dashboard-route.tsx';
 import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
+import { mediaRoute } from './media-route.tsx';
 import { membersRoute } from './members-route.tsx';
 import { modelsRoute } from './models-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
@@ -51,6 +52,7 @@ export const routeTree = rootRoute.addChildren([
       dashboardRoute,
       inboxRoute,
       postsRoute,
+      mediaRoute,
       newPostRoute,
       importPostsRoute,
       postDetailRoute,
