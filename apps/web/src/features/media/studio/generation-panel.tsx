@@ -1,0 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import type { GenerationState } from '@plume/contract/media/media-enums';
+import { Card } from '../../../components/card.tsx';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { LoadingState } from '../../../components/loading-state.tsx';
+import { ResultCard } from './result-card.tsx';
+import { generationQueryOptions, isRunning } from './studio-queries.ts';
+import { formatCostMicros } from './studio-labels.ts';
+import type { Generation } from './studio-wire.ts';
+
+const stateWords: Record<GenerationState, string> = {
+  queued: 'Waiting for the worker…',
+  running: 'Generating…',
+  succeeded: 'Done. Approve what you want to use; rejected results stay out of posts.',
+  failed: 'It failed.',
+  cancelled: 'Cancelled.',
+};
+
+/** The words a job's request was made with: its prompt, or the text spoken. */
+export function promptOf(generation: Pick<Generation, 'request'>): string {
+  const { prompt, text } = generation.request;
+  if (typeof prompt === 'string') return prompt;
+  return typeof text === 'string' ? text : '';
+}
+
+function Progress({ generation }: { generation: Generation }) {
+  const percent = Math.round(generation.progress * 100);
+  return (
+    <div className="space-y-1">
+      <div className="flex justify-between text-sm">
+        <span>{stateWords[generation.state]}</span>
+        <span className="text-muted">{percent} %</span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Generation progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 overflow-hidden rounded bg-subtle"
+      >
+        <div className="h-full bg-accent transition-all" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+interface GenerationPanelProps {
+  workspaceId: string;
+  generationId: string;
+  canEdit: boolean;
+}
+
+/** One job as it runs (progress polled every second) and, when done, its results to approve or reject. */
+export function GenerationPanel({ workspaceId, generationId, canEdit }: GenerationPanelProps) {
+  const job = useQuery(generationQueryOptions(workspaceId, generationId));
+  if (job.isPending) return <LoadingState label="Loading the generation…" />;
+  if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
+  const generation = job.data;
+  const results = generation.results ?? [];
+  return (
+    <Card
+      title="Results"
+      description={
+        generation.provider
+          ? `${generation.provider} · ${generation.model ?? ''} · ${formatCostMicros(generation.costMicros)}`
+          : undefined
+      }
+    >
+      <div className="space-y-4">
+        {isRunning(generation) || generation.state === 'succeeded' ? <Progress generation={generation} /> : null}
+        {generation.state === 'failed' || generation.state === 'cancelled' ? (
+          <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+            {generation.error ?? stateWords[generation.state]}
+          </p>
+        ) : null}
+        {results.length > 0 ? (
+          <ul aria-label="Results" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {results.map((media) => (
+              <ResultCard
+                key={media.id}
+                workspaceId={workspaceId}
+                media={media}
+                canEdit={canEdit}
+                fallback={{
+                  provider: generation.provider,
+                  model: generation.model,
+                  prompt: promptOf(generation),
+                  costMicros: null,
+                }}
+              />
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
