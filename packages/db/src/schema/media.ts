@@ -307,6 +307,8 @@ export const mediaGenerations = pgTable(
     characterId: uuid('character_id').references(() => characters.id, { onDelete: 'set null' }),
     variationId: uuid('variation_id').references(() => characterVariations.id, { onDelete: 'set null' }),
     resultMediaIds: jsonb('result_media_ids').$type<string[]>().notNull().default([]),
+    /** Results the quality checks dropped (blank, broken, the wrong size), with why. */
+    dropped: jsonb('dropped').$type<{ index: number; reason: string }[]>().notNull().default([]),
     provider: text('provider'),
     model: text('model'),
     costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),

@@ -1,0 +1,1 @@
+ALTER TABLE "media_generations" ADD COLUMN "dropped" jsonb DEFAULT '[]'::jsonb NOT NULL;
