@@ -4,7 +4,7 @@ import { mediaFileUrl } from '../studio/media-url.ts';
 import { styleLabel } from '../studio/studio-labels.ts';
 import { APPEARANCE_FIELDS } from './character-draft.ts';
 import { useDeleteCharacter } from './character-queries.ts';
-import type { Character } from './character-wire.ts';
+import type { Character } from '@plume/contract/media/character-schemas';
 import { PreviewButton } from './preview-button.tsx';
 import { ReferencesList } from './references-list.tsx';
 import { VariationsSection } from './variations-section.tsx';
@@ -96,7 +96,7 @@ export function CharacterCard(props: CharacterCardProps) {
             workspaceId={workspaceId}
             characterId={character.id}
             characterName={character.name}
-            references={character.references ?? []}
+            references={character.references}
             zone={zone}
             canEdit={canEdit}
           />
@@ -104,7 +104,7 @@ export function CharacterCard(props: CharacterCardProps) {
             workspaceId={workspaceId}
             characterId={character.id}
             characterName={character.name}
-            variations={character.variations ?? []}
+            variations={character.variations}
             canEdit={canEdit}
           />
         </div>

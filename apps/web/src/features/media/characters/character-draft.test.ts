@@ -6,7 +6,7 @@ import {
   emptyCharacterDraft,
   searchCharacters,
 } from './character-draft.ts';
-import type { Character } from './character-wire.ts';
+import type { Character } from '@plume/contract/media/character-schemas';
 
 const saved: Character = {
   id: 'c1',
@@ -18,6 +18,8 @@ const saved: Character = {
   referenceStrength: 0.8,
   voice: { voice: 'nova' },
   previewMediaId: null,
+  references: [],
+  variations: [],
   createdAt: '2030-01-01T00:00:00Z',
   updatedAt: '2030-01-01T00:00:00Z',
 };
@@ -45,9 +47,9 @@ describe('the character form', () => {
     });
     expect(characterRequest({ ...emptyCharacterDraft(), name: 'Z' })).toMatchObject({
       style: null,
-      seed: null,
       voice: null,
     });
+    expect(characterRequest({ ...emptyCharacterDraft(), name: 'Z' })).not.toHaveProperty('seed');
   });
 
   it('finds characters by every word of the search, any case', () => {

@@ -1,4 +1,7 @@
-import type { Appearance, Character } from './character-wire.ts';
+import type { Character } from '@plume/contract/media/character-schemas';
+
+/** A character's look as the API takes it. */
+export type Appearance = Character['appearance'];
 
 /** The appearance attributes a person fills in, in the order the form shows them. */
 export const APPEARANCE_FIELDS = [
@@ -12,6 +15,9 @@ export const APPEARANCE_FIELDS = [
   { key: 'aesthetics', label: 'Aesthetics', placeholder: 'soft light, film grain' },
   { key: 'extra', label: 'Always add', placeholder: 'freckles, silver ring' },
 ] as const satisfies readonly { key: keyof Appearance; label: string; placeholder: string }[];
+
+/** Providers take 32-bit unsigned seeds. */
+export const MAX_SEED = 4_294_967_295;
 
 export type AppearanceKey = (typeof APPEARANCE_FIELDS)[number]['key'];
 
@@ -65,6 +71,7 @@ export function checkCharacterDraft(draft: CharacterDraft): CharacterErrors {
   if (draft.name.trim() === '') errors.name = 'Give the character a name.';
   if (draft.seed.trim() !== '' && !/^\d+$/.test(draft.seed.trim()))
     errors.seed = 'A seed is a whole number, 0 or more (or leave it empty).';
+  else if (Number(draft.seed.trim()) > MAX_SEED) errors.seed = `A seed is at most ${MAX_SEED}.`;
   const strength = Number(draft.referenceStrength);
   if (draft.referenceStrength.trim() === '' || !(strength >= 0 && strength <= 1))
     errors.referenceStrength = 'Choose a strength between 0 and 1.';
@@ -81,15 +88,19 @@ export function appearanceOf(values: Partial<Record<AppearanceKey, string>>): Ap
   return result;
 }
 
-/** The request body that creates or saves the character; blanks clear a value. */
+/**
+ * The request body that creates or saves the character; a blank style or voice clears it, a blank
+ * seed keeps the one the character has (a new character gets one drawn for it).
+ */
 export function characterRequest(draft: CharacterDraft): Record<string, unknown> {
   const voice = draft.voice.trim();
+  const seed = draft.seed.trim();
   return {
     name: draft.name.trim(),
     description: draft.description.trim(),
     appearance: appearanceOf(draft.appearance),
     style: draft.style === '' ? null : draft.style,
-    seed: draft.seed.trim() === '' ? null : Number(draft.seed.trim()),
+    ...(seed === '' ? {} : { seed: Number(seed) }),
     referenceStrength: Number(draft.referenceStrength),
     voice: voice === '' ? null : { voice },
   };

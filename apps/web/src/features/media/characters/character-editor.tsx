@@ -15,7 +15,7 @@ import {
   type CharacterErrors,
 } from './character-draft.ts';
 import { useSaveCharacter } from './character-queries.ts';
-import type { Character } from './character-wire.ts';
+import type { Character } from '@plume/contract/media/character-schemas';
 
 interface CharacterEditorProps {
   workspaceId: string;

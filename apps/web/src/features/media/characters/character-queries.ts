@@ -2,7 +2,11 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { itemsOf } from '@plume/contract/wire';
 import { api } from '../../../lib/api.ts';
 import { workspacePath } from '../../workspaces/workspace-queries.ts';
-import { characterSchema, referenceSchema, variationSchema } from './character-wire.ts';
+import {
+  characterReferenceSchema,
+  characterSchema,
+  characterVariationSchema,
+} from '@plume/contract/media/character-schemas';
 
 const characterList = itemsOf(characterSchema);
 
@@ -50,7 +54,7 @@ export function useAddReference(workspaceId: string, characterId: string) {
   const refresh = useRefreshCharacters(workspaceId);
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api.post(`${characterPath(workspaceId, characterId)}/references`, body, referenceSchema),
+      api.post(`${characterPath(workspaceId, characterId)}/references`, body, characterReferenceSchema),
     onSuccess: refresh,
   });
 }
@@ -69,7 +73,7 @@ export function useAddVariation(workspaceId: string, characterId: string) {
   const refresh = useRefreshCharacters(workspaceId);
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api.post(`${characterPath(workspaceId, characterId)}/variations`, body, variationSchema),
+      api.post(`${characterPath(workspaceId, characterId)}/variations`, body, characterVariationSchema),
     onSuccess: refresh,
   });
 }

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { api } from '../../../lib/api.ts';
 import { GenerationPanel } from '../studio/generation-panel.tsx';
-import { generationSchema } from '../studio/studio-wire.ts';
+import { generationSchema } from '@plume/contract/media/generation-schemas';
 import { charactersPath } from './character-queries.ts';
 
 interface PreviewButtonProps {

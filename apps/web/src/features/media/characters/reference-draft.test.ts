@@ -22,7 +22,6 @@ describe('a reference image', () => {
       depictsRealPerson: true,
       consentGivenBy: 'Mia Rossi',
       consentStatement: 'AI images for Acme',
-      consentRecorded: true,
     });
   });
 

@@ -33,8 +33,8 @@ export function checkReferenceDraft(draft: ReferenceDraft): ReferenceErrors {
   if (draft.mediaId === '' && draft.file === undefined)
     errors.image = 'Choose an image from the library or upload one.';
   if (!draft.depictsRealPerson) return errors;
-  if (draft.consentGivenBy.trim() === '') errors.consentGivenBy = 'Name the person who gave their consent.';
-  if (draft.consentStatement.trim() === '')
+  if (draft.consentGivenBy.trim().length < 2) errors.consentGivenBy = 'Name the person who gave their consent.';
+  if (draft.consentStatement.trim().length < 10)
     errors.consentStatement = 'Write what they agreed to, for example "AI images of me for Acme\'s social media".';
   if (!draft.consentRecorded)
     errors.consentRecorded =
@@ -42,7 +42,10 @@ export function checkReferenceDraft(draft: ReferenceDraft): ReferenceErrors {
   return errors;
 }
 
-/** The request body once the image is in the vault. */
+/**
+ * The request body once the image is in the vault. The tick itself is not sent: the API records who
+ * entered the consent and when.
+ */
 export function referenceRequest(draft: ReferenceDraft, mediaId: string): Record<string, unknown> {
   if (!draft.depictsRealPerson) return { mediaId, depictsRealPerson: false };
   return {
@@ -50,6 +53,5 @@ export function referenceRequest(draft: ReferenceDraft, mediaId: string): Record
     depictsRealPerson: true,
     consentGivenBy: draft.consentGivenBy.trim(),
     consentStatement: draft.consentStatement.trim(),
-    consentRecorded: draft.consentRecorded,
   };
 }

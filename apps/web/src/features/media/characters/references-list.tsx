@@ -4,7 +4,7 @@ import { FormAlert } from '../../../components/form-alert.tsx';
 import { formatTime } from '../../../lib/format-time.ts';
 import { mediaFileUrl } from '../studio/media-url.ts';
 import { useRemoveReference } from './character-queries.ts';
-import type { CharacterReference } from './character-wire.ts';
+import type { CharacterReference } from '@plume/contract/media/character-schemas';
 import { ReferenceForm } from './reference-form.tsx';
 
 interface ReferencesListProps {
@@ -33,8 +33,8 @@ export function ReferencesList(props: ReferencesListProps) {
           {references.map((reference) => (
             <li key={reference.id} className="space-y-1 text-xs">
               <img
-                src={mediaFileUrl(workspaceId, reference.media ?? { id: reference.mediaId })}
-                alt={reference.media?.altText ?? `Reference image of ${characterName}`}
+                src={mediaFileUrl(workspaceId, { id: reference.mediaId })}
+                alt={`Reference image of ${characterName}`}
                 className="aspect-square w-full rounded bg-subtle object-cover"
               />
               <p className="text-muted">

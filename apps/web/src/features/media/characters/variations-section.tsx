@@ -8,7 +8,7 @@ import { mediaFileUrl } from '../studio/media-url.ts';
 import { imageStyleOptions, styleLabel } from '../studio/studio-labels.ts';
 import { appearanceOf } from './character-draft.ts';
 import { useAddVariation } from './character-queries.ts';
-import type { CharacterVariation } from './character-wire.ts';
+import type { CharacterVariation } from '@plume/contract/media/character-schemas';
 import { PreviewButton } from './preview-button.tsx';
 
 interface VariationsSectionProps {

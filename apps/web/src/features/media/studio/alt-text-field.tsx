@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { altTextSuggestionSchema } from '@plume/contract/media/generation-schemas';
 import { mediaSchema } from '@plume/contract/media/media-schemas';
-import { z } from 'zod';
 import { Button } from '../../../components/button.tsx';
 import { api } from '../../../lib/api.ts';
 import { errorMessageOf } from '../../../lib/field-errors.ts';
 import { TextAreaField } from '../../brand/text-area-field.tsx';
 import { workspacePath } from '../../workspaces/workspace-queries.ts';
-
-const suggestionSchema = z.object({ altText: z.string() });
 
 interface AltTextFieldProps {
   workspaceId: string;
@@ -24,7 +22,7 @@ export function AltTextField({ workspaceId, mediaId, initial, canEdit }: AltText
   const [saved, setSaved] = useState(initial ?? '');
   const path = `${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}`;
   const suggest = useMutation({
-    mutationFn: () => api.post(`${path}/alt-text`, {}, suggestionSchema),
+    mutationFn: () => api.post(`${path}/alt-text`, {}, altTextSuggestionSchema),
     onSuccess: (answer) => setText(answer.altText),
   });
   const save = useMutation({

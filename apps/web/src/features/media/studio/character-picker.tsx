@@ -1,5 +1,5 @@
 import { SelectField } from '../../../components/select-field.tsx';
-import type { Character } from '../characters/character-wire.ts';
+import type { Character } from '@plume/contract/media/character-schemas';
 
 interface CharacterPickerProps {
   characters: readonly Character[];

@@ -10,6 +10,8 @@ describe('the Generate form', () => {
     expect(checkGenerateDraft(draft({ prompt: 'a cat', count: '0' })).count).toBeDefined();
     expect(checkGenerateDraft(draft({ prompt: 'a cat', count: '2.5' })).count).toBeDefined();
     expect(checkGenerateDraft(draft({ prompt: 'a cat', seed: '-3' })).seed).toMatch(/whole number/);
+    expect(checkGenerateDraft(draft({ prompt: 'a cat', seed: '4294967296' })).seed).toBeDefined();
+    expect(checkGenerateDraft(draft({ prompt: 'ab' })).prompt).toMatch(/few words/);
     expect(checkGenerateDraft(draft({ prompt: 'a cat', count: '8', seed: '42' }))).toEqual({});
   });
 
@@ -38,7 +40,13 @@ describe('the Generate form', () => {
     const video = generateRequest(
       draft({ kind: 'video', prompt: 'x', videoStyle: 'product_demo', characterId: 'c1', variationId: 'v1' }),
     );
-    expect(video).toMatchObject({ kind: 'video', style: 'product_demo', characterId: 'c1', variationId: 'v1' });
+    expect(video).toMatchObject({
+      kind: 'video',
+      style: 'product_demo',
+      durationSec: 6,
+      characterId: 'c1',
+      variationId: 'v1',
+    });
     expect(video).not.toHaveProperty('count');
   });
 

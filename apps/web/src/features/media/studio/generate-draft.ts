@@ -1,3 +1,4 @@
+import { MAX_IMAGES_PER_JOB } from '@plume/contract/media/generation-schemas';
 import type { AspectRatio, ImageStyle, VideoStyle } from '@plume/contract/media/media-enums';
 
 /** What the Generate page makes: the job kinds a person starts from it (slideshows have their own page). */
@@ -9,7 +10,13 @@ export const STUDIO_KINDS: readonly { value: StudioKind; label: string }[] = [
   { value: 'speech', label: 'Voice' },
 ];
 
-export const MAX_COUNT = 8;
+/** Providers take 32-bit unsigned seeds. */
+export const MAX_SEED = 4_294_967_295;
+
+export const MAX_COUNT = MAX_IMAGES_PER_JOB;
+
+/** Video lengths seed 003 offers that the providers make (6 s bumper, 15 s story, 30 s, 60 s). */
+export const VIDEO_DURATIONS = [6, 15, 30, 60] as const;
 
 /** The Generate form as typed: strings where a person types numbers, so a half-typed value is kept. */
 export interface GenerateDraft {
@@ -19,6 +26,7 @@ export interface GenerateDraft {
   videoStyle: VideoStyle;
   aspectRatio: AspectRatio;
   count: string;
+  durationSec: string;
   negativePrompt: string;
   seed: string;
   characterId: string;
@@ -34,6 +42,7 @@ export function emptyGenerateDraft(): GenerateDraft {
     videoStyle: 'social',
     aspectRatio: '1:1',
     count: '1',
+    durationSec: '6',
     negativePrompt: '',
     seed: '',
     characterId: '',
@@ -54,13 +63,16 @@ export function checkGenerateDraft(draft: GenerateDraft): DraftErrors {
   const errors: DraftErrors = {};
   if (draft.prompt.trim() === '')
     errors.prompt = draft.kind === 'speech' ? 'Write the text to speak.' : 'Describe what to make.';
+  else if (draft.kind !== 'speech' && draft.prompt.trim().length < 3)
+    errors.prompt = 'Describe what to make in a few words.';
   if (draft.kind === 'image') {
     const count = wholeNumber(draft.count);
     if (count === undefined || count < 1 || count > MAX_COUNT)
       errors.count = `Choose between 1 and ${MAX_COUNT} images.`;
   }
-  if (draft.kind !== 'speech' && draft.seed.trim() !== '' && wholeNumber(draft.seed) === undefined)
-    errors.seed = 'A seed is a whole number, 0 or more (or leave it empty for a random one).';
+  const seed = wholeNumber(draft.seed);
+  if (draft.kind !== 'speech' && draft.seed.trim() !== '' && (seed === undefined || seed > MAX_SEED))
+    errors.seed = `A seed is a whole number from 0 to ${MAX_SEED} (or leave it empty for a random one).`;
   if (draft.kind === 'speech' && draft.voice === '' && draft.characterId === '')
     errors.voice = 'Choose a voice, or a character that has one.';
   return errors;
@@ -95,6 +107,7 @@ export function generateRequest(draft: GenerateDraft): Record<string, unknown> {
     ...seedOf(draft),
     ...character(draft),
   };
-  if (draft.kind === 'video') return { kind: 'video', style: draft.videoStyle, ...shared };
+  if (draft.kind === 'video')
+    return { kind: 'video', style: draft.videoStyle, durationSec: wholeNumber(draft.durationSec) ?? 6, ...shared };
   return { kind: 'image', style: draft.imageStyle, count: wholeNumber(draft.count) ?? 1, ...shared };
 }

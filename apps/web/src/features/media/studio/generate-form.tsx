@@ -4,13 +4,14 @@ import { FormAlert } from '../../../components/form-alert.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextAreaField } from '../../brand/text-area-field.tsx';
-import type { Character } from '../characters/character-wire.ts';
+import type { Character } from '@plume/contract/media/character-schemas';
 import { CharacterPicker } from './character-picker.tsx';
 import {
   checkGenerateDraft,
   emptyGenerateDraft,
   generateRequest,
   MAX_COUNT,
+  VIDEO_DURATIONS,
   type DraftErrors,
   type GenerateDraft,
 } from './generate-draft.ts';
@@ -19,7 +20,7 @@ import { KindSwitch } from './kind-switch.tsx';
 import { ModelsPageNote } from './models-page-note.tsx';
 import { useStartGeneration } from './studio-queries.ts';
 import { imageStyleOptions, isAspectRatio, shapeOptions, videoStyleOptions } from './studio-labels.ts';
-import type { Generation } from './studio-wire.ts';
+import type { Generation } from '@plume/contract/media/generation-schemas';
 import { VoiceField } from './voice-field.tsx';
 
 interface GenerateFormProps {
@@ -135,7 +136,14 @@ function LookFields({ draft, errors, update }: FieldsProps) {
           hint={`1 to ${MAX_COUNT}; each is a separate result to approve.`}
           onChange={(e) => update({ count: e.target.value })}
         />
-      ) : null}
+      ) : (
+        <SelectField
+          label="Length"
+          options={VIDEO_DURATIONS.map((seconds) => ({ value: String(seconds), label: `${seconds} seconds` }))}
+          value={draft.durationSec}
+          onChange={(e) => update({ durationSec: e.target.value })}
+        />
+      )}
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { Card } from '../../../components/card.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ResultCard } from './result-card.tsx';
-import { generationQueryOptions, isRunning } from './studio-queries.ts';
+import { generationQueryOptions, isRunning, useResultMedia } from './studio-queries.ts';
 import { formatCostMicros } from './studio-labels.ts';
-import type { Generation } from './studio-wire.ts';
+import type { Generation } from '@plume/contract/media/generation-schemas';
 
 const stateWords: Record<GenerationState, string> = {
   queued: 'Waiting for the worker…',
@@ -57,7 +57,6 @@ export function GenerationPanel({ workspaceId, generationId, canEdit }: Generati
   if (job.isPending) return <LoadingState label="Loading the generation…" />;
   if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
   const generation = job.data;
-  const results = generation.results ?? [];
   return (
     <Card
       title="Results"
@@ -74,25 +73,59 @@ export function GenerationPanel({ workspaceId, generationId, canEdit }: Generati
             {generation.error ?? stateWords[generation.state]}
           </p>
         ) : null}
-        {results.length > 0 ? (
-          <ul aria-label="Results" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {results.map((media) => (
-              <ResultCard
-                key={media.id}
-                workspaceId={workspaceId}
-                media={media}
-                canEdit={canEdit}
-                fallback={{
-                  provider: generation.provider,
-                  model: generation.model,
-                  prompt: promptOf(generation),
-                  costMicros: null,
-                }}
-              />
+        {generation.dropped.length > 0 ? (
+          <ul aria-label="Dropped results" className="list-disc pl-5 text-sm text-warning">
+            {generation.dropped.map((item) => (
+              <li key={item.index}>
+                Result {item.index + 1} was dropped by the quality check: {item.reason}
+              </li>
             ))}
           </ul>
         ) : null}
+        <ResultsGrid workspaceId={workspaceId} generation={generation} canEdit={canEdit} />
       </div>
     </Card>
+  );
+}
+
+function ResultsGrid({
+  workspaceId,
+  generation,
+  canEdit,
+}: {
+  workspaceId: string;
+  generation: Generation;
+  canEdit: boolean;
+}) {
+  const items = useResultMedia(workspaceId, generation.resultMediaIds);
+  if (items.length === 0) return null;
+  const fallback = {
+    provider: generation.provider,
+    model: generation.model,
+    prompt: promptOf(generation),
+    costMicros: null,
+  };
+  return (
+    <ul aria-label="Results" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {items.map((item, index) =>
+        item.data === undefined ? (
+          <li key={generation.resultMediaIds[index]} className="rounded-lg border border-line p-3">
+            {item.isError ? (
+              <ErrorState error={item.error} onRetry={() => void item.refetch()} />
+            ) : (
+              <LoadingState label="Loading the result…" />
+            )}
+          </li>
+        ) : (
+          <ResultCard
+            key={item.data.id}
+            workspaceId={workspaceId}
+            media={item.data}
+            canEdit={canEdit}
+            fallback={fallback}
+          />
+        ),
+      )}
+    </ul>
   );
 }

@@ -4,7 +4,7 @@ import { EmptyState } from '../../../components/empty-state.tsx';
 import { formatTime } from '../../../lib/format-time.ts';
 import { promptOf } from './generation-panel.tsx';
 import { styleLabel } from './studio-labels.ts';
-import type { Generation } from './studio-wire.ts';
+import type { Generation } from '@plume/contract/media/generation-schemas';
 
 const kindWords: Record<GenerationKind, string> = {
   image: 'Image',

@@ -27,14 +27,6 @@ const approvalClasses: Record<MediaApproval, string> = {
   rejected: 'bg-danger-soft text-danger',
 };
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function number(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
-}
-
 function Preview({ workspaceId, media, label }: { workspaceId: string; media: StudioMedia; label: string }) {
   const src = mediaFileUrl(workspaceId, media);
   if (media.kind === 'video') return <video src={src} controls className="aspect-square w-full bg-subtle" />;
@@ -45,12 +37,12 @@ function Preview({ workspaceId, media, label }: { workspaceId: string; media: St
 /** One result: the file, the "AI-generated" badge, how it was made, approve or reject, and its alt text. */
 export function ResultCard({ workspaceId, media, fallback, canEdit }: ResultCardProps) {
   const review = useReviewMedia(workspaceId);
-  const made = media.provenance ?? {};
-  const provider = text(made['provider']) ?? fallback.provider ?? 'unknown provider';
-  const model = text(made['model']) ?? fallback.model ?? 'unknown model';
-  const prompt = text(made['prompt']) ?? fallback.prompt;
-  const cost = number(made['costMicros']) ?? fallback.costMicros;
-  const style = text(made['style']);
+  const made = media.provenance;
+  const provider = made?.provider ?? fallback.provider ?? 'unknown provider';
+  const model = made?.model ?? fallback.model ?? 'unknown model';
+  const prompt = made?.prompt ?? fallback.prompt;
+  const cost = made?.costMicros ?? fallback.costMicros;
+  const style = made?.style;
   const label = `Result ${media.fileName}`;
   return (
     <li aria-label={label} className="overflow-hidden rounded-lg border border-line bg-surface">

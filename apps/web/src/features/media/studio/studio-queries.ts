@@ -1,9 +1,10 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { MediaApproval } from '@plume/contract/media/media-enums';
 import { itemsOf } from '@plume/contract/wire';
 import { api } from '../../../lib/api.ts';
 import { workspacePath } from '../../workspaces/workspace-queries.ts';
-import { generationSchema, studioMediaSchema, type Generation } from './studio-wire.ts';
+import { generationSchema, type Generation } from '@plume/contract/media/generation-schemas';
+import { studioMediaSchema } from './studio-wire.ts';
 
 const generationList = itemsOf(generationSchema);
 
@@ -46,6 +47,19 @@ export function useStartGeneration(workspaceId: string) {
   });
 }
 
+/** One vault item, as the studio shows a result. */
+export function mediaItemQueryOptions(workspaceId: string, mediaId: string) {
+  return queryOptions({
+    queryKey: ['workspaces', workspaceId, 'media', 'item', mediaId],
+    queryFn: () => api.get(`${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}`, studioMediaSchema),
+  });
+}
+
+/** A job's results from the vault, in the job's order (each read once; approving one reads it again). */
+export function useResultMedia(workspaceId: string, mediaIds: readonly string[]) {
+  return useQueries({ queries: mediaIds.map((mediaId) => mediaItemQueryOptions(workspaceId, mediaId)) });
+}
+
 /** Approves or rejects one result in the vault (a pending AI item may be used only once approved). */
 export function useReviewMedia(workspaceId: string) {
   const queryClient = useQueryClient();
@@ -56,6 +70,6 @@ export function useReviewMedia(workspaceId: string) {
         {},
         studioMediaSchema,
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: generationsKey(workspaceId) }),
+    onSuccess: (media) => queryClient.setQueryData(mediaItemQueryOptions(workspaceId, media.id).queryKey, media),
   });
 }
