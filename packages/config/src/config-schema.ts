@@ -124,6 +124,14 @@ export const configSchema = z.object({
   GROQ_API_KEY: z.string().min(1).optional(),
   PERPLEXITY_API_KEY: z.string().min(1).optional(),
   LLAMA_API_KEY: z.string().min(1).optional(),
+  /** Media providers (docs/media.md): cloud keys (OPENAI_API_KEY serves images and speech too) and local servers. */
+  STABILITY_API_KEY: z.string().min(1).optional(),
+  GOOGLE_AI_API_KEY: z.string().min(1).optional(),
+  SD_WEBUI_URL: z.url().optional(),
+  COMFYUI_URL: z.url().optional(),
+  OPENAI_COMPATIBLE_IMAGE_URL: z.url().optional(),
+  SPEECH_URL: z.url().optional(),
+  ESPEAK_PATH: z.string().min(1).optional(),
   /** How long identical model requests are answered from the cache; 0 turns the cache off. */
   LLM_CACHE_TTL_SECONDS: z.coerce
     .number()

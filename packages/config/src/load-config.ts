@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { configSchema, type RawConfig } from './config-schema.ts';
+import { findOnPath } from './find-on-path.ts';
 
 export type PlumeConfig = RawConfig & {
   /** Absolute data directory: embedded Postgres, the generated key file, local media. */
   dataDir: string;
   /** The URL people reach Plume at; links in mail point here. */
   publicUrl: string;
+  /** espeak-ng for local speech: ESPEAK_PATH, else `espeak-ng` found on PATH, else none. */
+  espeakPath: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -34,6 +37,7 @@ export function parseConfig(env: Record<string, string | undefined>): PlumeConfi
     ...raw,
     dataDir: path.resolve(raw.PLUME_DATA_DIR),
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    espeakPath: raw.ESPEAK_PATH ?? findOnPath('espeak-ng', env['PATH']),
   };
 }
 

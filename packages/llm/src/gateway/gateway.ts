@@ -4,15 +4,9 @@
  * cache, falls back on the failures a next candidate can fix, keeps a circuit breaker per provider,
  * and writes one ledger row per call with its cost and the chain it tried.
  */
-import { LlmProviderError, type LlmTask, type ModelAnswer, type ModelCall } from '../provider-contract.ts';
-import {
-  crossedThresholds,
-  moneyCapBlocks,
-  requestCapReached,
-  shouldDegrade,
-  type BudgetLimits,
-  type CrossedThreshold,
-} from './budget.ts';
+import type { LlmTask, ModelAnswer, ModelCall } from '../provider-contract.ts';
+import { requestCapReached, shouldDegrade, type BudgetLimits } from './budget.ts';
+import { gateCandidate, noteFailure, writeLedger, type BudgetAlert } from './attempt.ts';
 import { createModelListCache, resolveCandidates, type CallableCandidate, type ProviderEntry } from './candidates.ts';
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breaker.ts';
 import { describeFailure, LlmGatewayError } from './gateway-error.ts';
@@ -31,7 +25,7 @@ import {
   type RoutingPolicy,
 } from './routing.ts';
 
-export type BudgetAlert = CrossedThreshold & { workspaceId: string };
+export type { BudgetAlert } from './attempt.ts';
 
 export interface GatewayDeps {
   /** Budgets, spend, ledger and cache (PostgreSQL in production: `core/llm/gateway-store.ts`). */
@@ -74,14 +68,6 @@ export type GenerateResult = Pick<ModelAnswer, 'text' | 'inputTokens' | 'outputT
 
 /** Output tokens assumed for the budget estimate when the call sets no maximum. */
 const DEFAULT_MAX_OUTPUT = 1024;
-/** Failures that say nothing about the provider's health, so they do not count towards its breaker. */
-const NOT_PROVIDER_FAULTS = new Set([
-  'model_not_found',
-  'context_overflow',
-  'bad_request',
-  'content_filter',
-  'cancelled',
-]);
 
 export function createLlmGateway(deps: GatewayDeps) {
   const breakers = deps.breakers ?? createCircuitBreakers();
@@ -96,18 +82,8 @@ export function createLlmGateway(deps: GatewayDeps) {
     limits: BudgetLimits | null,
     cache?: CacheWrite,
   ) {
-    const written = await deps.store.recordUsage(
-      { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields },
-      at,
-      cache,
-    );
-    if (limits && fields.costMicros > 0) {
-      for (const crossed of crossedThresholds(limits, written.spend)) {
-        if (await deps.store.claimAlert(request.workspaceId, crossed.period, crossed.threshold))
-          await deps.onBudgetAlert?.({ ...crossed, workspaceId: request.workspaceId });
-      }
-    }
-    return written.id;
+    const record = { workspaceId: request.workspaceId, userId: request.userId ?? null, task: request.task, ...fields };
+    return writeLedger(deps, record, at, limits, cache);
   }
 
   async function generate(request: GenerateRequest): Promise<GenerateResult> {
@@ -223,25 +199,16 @@ export function createLlmGateway(deps: GatewayDeps) {
     let asked = false;
     let budgetBlocked = false;
     for (const candidate of ordered) {
-      const blocked = moneyCapBlocks(budget, estimateCostMicros(candidate, needs));
-      if (blocked) {
-        budgetBlocked = true;
-        chain.push({
-          provider: candidate.provider,
-          model: candidate.model,
-          outcome: 'budget_skipped',
-          detail: blocked,
-        });
-        continue;
-      }
-      if (!breakers.tryAcquire(candidate.entry.breakerKey)) {
-        const retryAt = breakers.view(candidate.entry.breakerKey).retryAt;
-        chain.push({
-          provider: candidate.provider,
-          model: candidate.model,
-          outcome: 'circuit_open',
-          detail: `skipped after repeated failures until ${new Date(retryAt ?? 0).toISOString()}`,
-        });
+      const skipped = gateCandidate({
+        candidate,
+        breakerKey: candidate.entry.breakerKey,
+        estimateMicros: estimateCostMicros(candidate, needs),
+        budget,
+        breakers,
+      });
+      if (skipped) {
+        budgetBlocked ||= skipped.outcome === 'budget_skipped';
+        chain.push(skipped);
         continue;
       }
       asked = true;
@@ -310,21 +277,11 @@ export function createLlmGateway(deps: GatewayDeps) {
           usageId,
         };
       } catch (error) {
-        const failure =
-          error instanceof LlmProviderError
-            ? error
-            : new LlmProviderError({
-                kind: 'server_error',
-                providerId: candidate.provider,
-                message: error instanceof Error ? error.message : String(error),
-                cause: error,
-              });
-        if (!NOT_PROVIDER_FAULTS.has(failure.kind))
-          breakers.recordFailure(
-            candidate.entry.breakerKey,
-            failure.kind === 'rate_limited' ? failure.retryAfterMs : undefined,
-          );
-        else breakers.recordSuccess(candidate.entry.breakerKey);
+        const failure = noteFailure(error, {
+          providerId: candidate.provider,
+          breakerKey: candidate.entry.breakerKey,
+          breakers,
+        });
         chain.push({
           provider: candidate.provider,
           model: candidate.model,

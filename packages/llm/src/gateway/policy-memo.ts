@@ -6,20 +6,24 @@
 import type { LlmTask } from '../provider-contract.ts';
 import type { RoutingPolicy } from './routing.ts';
 
-export type PolicySource = (workspaceId: string, task: LlmTask) => Promise<RoutingPolicy | null>;
+/** Reads a stored policy; `Task` is an LLM task, or a media task for the media gateway. */
+export type PolicySource<Task extends string = LlmTask> = (
+  workspaceId: string,
+  task: Task,
+) => Promise<RoutingPolicy | null>;
 
 /** How long a stored policy is remembered by default: the provider directory's 2 s. */
 export const POLICY_TTL_MS = 2000;
 const MAX_REMEMBERED = 10_000;
 
-export function createPolicyMemo(
-  source: PolicySource | undefined,
+export function createPolicyMemo<Task extends string = LlmTask>(
+  source: PolicySource<Task> | undefined,
   ttlMs = POLICY_TTL_MS,
   now: () => number = Date.now,
 ) {
   const remembered = new Map<string, { at: number; policy: Promise<RoutingPolicy | null> }>();
   return {
-    read(workspaceId: string, task: LlmTask): Promise<RoutingPolicy | null> {
+    read(workspaceId: string, task: Task): Promise<RoutingPolicy | null> {
       if (source === undefined) return Promise.resolve(null);
       if (ttlMs <= 0) return source(workspaceId, task);
       const key = `${workspaceId}\u0000${task}`;
