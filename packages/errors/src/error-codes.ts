@@ -26,6 +26,7 @@ export const errorCodes = {
   llm_budget_exceeded: { status: 402, title: "The workspace's model budget is reached" },
   llm_unavailable: { status: 503, title: 'No model could answer' },
   llm_refused: { status: 422, title: 'The model refused the request' },
+  content_refused: { status: 422, title: 'Plume does not generate this' },
   model_does_not_fit: { status: 409, title: 'The model needs more memory than this machine has' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

@@ -7,7 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import type { MediaKind } from '@plume/contract/networks/network-enums';
-import { mediaAssets } from '@plume/db/schema/media';
+import type { MediaApproval, MediaSource } from '@plume/contract/media/media-enums';
+import { mediaAssets, type MediaProvenance } from '@plume/db/schema/media';
 import { AppError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { MediaStore } from './media-store.ts';
@@ -21,6 +22,8 @@ const IMAGE_FORMATS: Record<string, string> = {
   gif: 'image/gif',
 };
 const VIDEO_TYPES = new Set(['video/mp4', 'video/quicktime', 'video/webm']);
+/** Voice-overs and audio messages (speech generation); uploads stay images and videos. */
+const AUDIO_TYPES = new Set(['audio/mpeg', 'audio/wav', 'audio/ogg', 'audio/webm']);
 
 export type MediaView = {
   id: string;
@@ -57,6 +60,7 @@ async function probe(
   declaredType: string,
 ): Promise<{ kind: MediaView['kind']; mimeType: string; width?: number; height?: number }> {
   if (VIDEO_TYPES.has(declaredType)) return { kind: 'video', mimeType: declaredType };
+  if (AUDIO_TYPES.has(declaredType)) return { kind: 'audio', mimeType: declaredType };
   // Loaded on the first upload: sharp and libvips add ~15 MB to every process that never sees one.
   const { default: sharp } = await import('sharp');
   try {
@@ -82,6 +86,11 @@ export async function saveMedia(
     bytes: Uint8Array;
     altText?: string;
     aiGenerated?: boolean;
+    /** AI results: `ai`, `pending` until a person approves, the character, how it was made. */
+    source?: MediaSource;
+    approval?: MediaApproval;
+    characterId?: string | null;
+    provenance?: MediaProvenance;
   },
 ): Promise<MediaView> {
   if (input.bytes.length === 0) throw AppError.validation('file', 'The file is empty.');
@@ -104,6 +113,10 @@ export async function saveMedia(
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
       altText: input.altText ?? null,
       aiGenerated: input.aiGenerated ?? false,
+      ...(input.source === undefined ? {} : { source: input.source }),
+      ...(input.approval === undefined ? {} : { approval: input.approval }),
+      characterId: input.characterId ?? null,
+      provenance: input.provenance ?? null,
       createdBy: input.userId,
     })
     .returning();
