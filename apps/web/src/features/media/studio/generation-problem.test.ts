@@ -17,10 +17,11 @@ describe('a refused or failed generation', () => {
   });
 
   it('tells a spent budget and a missing provider apart from other failures', () => {
-    expect(generationProblemOf(apiError('budget_exhausted', 'Spent.')).kind).toBe('budget');
+    expect(generationProblemOf(apiError('llm_budget_exceeded', 'Spent.')).kind).toBe('budget');
     expect(generationProblemOf(apiError('no_media_provider', 'None.')).kind).toBe('no_provider');
+    expect(generationProblemOf(apiError('llm_unavailable', 'No provider answered.')).kind).toBe('no_provider');
     expect(generationProblemOf(apiError('internal', 'Oops')).kind).toBe('other');
     expect(generationProblemOf(new Error('x')).kind).toBe('other');
-    expect(promptMessageOf(generationProblemOf(apiError('budget_exhausted', 'Spent.')))).toBeUndefined();
+    expect(promptMessageOf(generationProblemOf(apiError('llm_budget_exceeded', 'Spent.')))).toBeUndefined();
   });
 });

@@ -14,7 +14,8 @@ export type GenerationProblem =
 
 const refusedCodes = /refus|content_policy|policy|safety|explicit|consent/;
 const budgetCodes = /budget/;
-const noProviderCodes = /no_provider|no_media_provider|provider_not_configured|not_configured|no_route/;
+/** `llm_unavailable`: no media provider is set up or none of them answered. */
+const noProviderCodes = /no_provider|no_media_provider|not_configured|unavailable/;
 
 /** Sorts an API failure (or a failed job's words) into what the page shows where. */
 export function generationProblemOf(error: unknown): GenerationProblem {

@@ -12,7 +12,7 @@ export function ModelsPageNote({ workspaceId, reason }: ModelsPageNoteProps) {
     <p className="mt-1">
       {reason === 'budget'
         ? 'Raise the monthly budget or wait for next month on the '
-        : 'Add an image provider on the '}
+        : 'Add or check a provider on the '}
       <Link to="/w/$workspaceId/models" params={{ workspaceId }} className={textLinkClasses}>
         Models page
       </Link>
