@@ -10,7 +10,7 @@ import {
 
 const characterList = itemsOf(characterSchema);
 
-export const charactersPath = (workspaceId: string) => `${workspacePath(workspaceId)}/characters`;
+export const charactersPath = (workspaceId: string) => `${workspacePath(workspaceId)}/media/characters`;
 const characterPath = (workspaceId: string, characterId: string) =>
   `${charactersPath(workspaceId)}/${encodeURIComponent(characterId)}`;
 

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { GenerationState } from '@plume/contract/media/media-enums';
+import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { ResultCard } from './result-card.tsx';
-import { generationQueryOptions, isRunning, useResultMedia } from './studio-queries.ts';
+import { generationQueryOptions, isRunning, useCancelGeneration, useResultMedia } from './studio-queries.ts';
 import { formatCostMicros } from './studio-labels.ts';
 import type { Generation } from '@plume/contract/media/generation-schemas';
 
@@ -68,6 +70,9 @@ export function GenerationPanel({ workspaceId, generationId, canEdit }: Generati
     >
       <div className="space-y-4">
         {isRunning(generation) || generation.state === 'succeeded' ? <Progress generation={generation} /> : null}
+        {isRunning(generation) && canEdit ? (
+          <CancelButton workspaceId={workspaceId} generationId={generation.id} />
+        ) : null}
         {generation.state === 'failed' || generation.state === 'cancelled' ? (
           <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
             {generation.error ?? stateWords[generation.state]}
@@ -127,5 +132,22 @@ function ResultsGrid({
         ),
       )}
     </ul>
+  );
+}
+
+function CancelButton({ workspaceId, generationId }: { workspaceId: string; generationId: string }) {
+  const cancel = useCancelGeneration(workspaceId, generationId);
+  return (
+    <div className="space-y-2">
+      <Button
+        variant="secondary"
+        isPending={cancel.isPending}
+        pendingLabel="Cancelling…"
+        onClick={() => cancel.mutate()}
+      >
+        Cancel
+      </Button>
+      {cancel.isError ? <FormAlert error={cancel.error} /> : null}
+    </div>
   );
 }

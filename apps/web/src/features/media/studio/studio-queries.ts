@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { MediaApproval } from '@plume/contract/media/media-enums';
-import { itemsOf } from '@plume/contract/wire';
+import { pageOf } from '@plume/contract/wire';
 import { api } from '../../../lib/api.ts';
 import { workspacePath } from '../../workspaces/workspace-queries.ts';
 import { generationSchema, type Generation } from '@plume/contract/media/generation-schemas';
 import { studioMediaSchema } from './studio-wire.ts';
 
-const generationList = itemsOf(generationSchema);
+const generationPage = pageOf(generationSchema);
 
 export const generationsPath = (workspaceId: string) => `${workspacePath(workspaceId)}/media/generations`;
 
@@ -21,7 +21,7 @@ export function isRunning(generation: Pick<Generation, 'state'> | undefined): bo
 export function generationsQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: generationsKey(workspaceId),
-    queryFn: async () => (await api.get(`${generationsPath(workspaceId)}?limit=20`, generationList)).items,
+    queryFn: async () => (await api.get(`${generationsPath(workspaceId)}?limit=20`, generationPage)).items,
     refetchInterval: (query) => (query.state.data?.some(isRunning) ? 3000 : false),
   });
 }
@@ -40,6 +40,19 @@ export function useStartGeneration(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post(generationsPath(workspaceId), body, generationSchema),
+    onSuccess: (generation) => {
+      queryClient.setQueryData(generationQueryOptions(workspaceId, generation.id).queryKey, generation);
+      void queryClient.invalidateQueries({ queryKey: generationsKey(workspaceId), exact: true });
+    },
+  });
+}
+
+/** Cancels a queued or running job; what it already made stays in the library. */
+export function useCancelGeneration(workspaceId: string, generationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api.post(`${generationsPath(workspaceId)}/${encodeURIComponent(generationId)}/cancel`, {}, generationSchema),
     onSuccess: (generation) => {
       queryClient.setQueryData(generationQueryOptions(workspaceId, generation.id).queryKey, generation);
       void queryClient.invalidateQueries({ queryKey: generationsKey(workspaceId), exact: true });
