@@ -77,3 +77,12 @@ export function useAddVariation(workspaceId: string, characterId: string) {
     onSuccess: refresh,
   });
 }
+
+export function useRemoveVariation(workspaceId: string, characterId: string) {
+  const refresh = useRefreshCharacters(workspaceId);
+  return useMutation({
+    mutationFn: (variationId: string) =>
+      api.delete(`${characterPath(workspaceId, characterId)}/variations/${encodeURIComponent(variationId)}`),
+    onSuccess: refresh,
+  });
+}

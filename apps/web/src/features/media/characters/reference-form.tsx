@@ -1,17 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { mediaSchema } from '@plume/contract/media/media-schemas';
-import { pageOf } from '@plume/contract/wire';
 import { Button } from '../../../components/button.tsx';
 import { CheckboxField } from '../../../components/checkbox-field.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
 import { TextField } from '../../../components/text-field.tsx';
-import { api } from '../../../lib/api.ts';
 import { fieldErrorsOf } from '../../../lib/field-errors.ts';
 import { TextAreaField } from '../../brand/text-area-field.tsx';
 import { uploadMedia } from '../../posts/media-upload.ts';
-import { workspacePath } from '../../workspaces/workspace-queries.ts';
+import { useVaultImages } from '../studio/vault-images.ts';
 import { useAddReference } from './character-queries.ts';
 import {
   checkReferenceDraft,
@@ -20,18 +16,6 @@ import {
   type ReferenceDraft,
   type ReferenceErrors,
 } from './reference-draft.ts';
-
-const vaultPage = pageOf(mediaSchema);
-
-function useVaultImages(workspaceId: string) {
-  return useQuery({
-    queryKey: ['workspaces', workspaceId, 'media', 'images-for-references'],
-    queryFn: async () =>
-      (await api.get(`${workspacePath(workspaceId)}/media?limit=100`, vaultPage)).items.filter(
-        (media) => media.kind === 'image',
-      ),
-  });
-}
 
 interface ReferenceFormProps {
   workspaceId: string;

@@ -7,7 +7,7 @@ import { fieldErrorsOf } from '../../../lib/field-errors.ts';
 import { mediaFileUrl } from '../studio/media-url.ts';
 import { imageStyleOptions, styleLabel } from '../studio/studio-labels.ts';
 import { appearanceOf } from './character-draft.ts';
-import { useAddVariation } from './character-queries.ts';
+import { useAddVariation, useRemoveVariation } from './character-queries.ts';
 import type { CharacterVariation } from '@plume/contract/media/character-schemas';
 import { PreviewButton } from './preview-button.tsx';
 
@@ -29,6 +29,7 @@ function describe(variation: CharacterVariation): string {
 export function VariationsSection(props: VariationsSectionProps) {
   const { workspaceId, characterId, characterName, variations, canEdit } = props;
   const [adding, setAdding] = useState(false);
+  const remove = useRemoveVariation(workspaceId, characterId);
   return (
     <section aria-label={`Variations of ${characterName}`} className="space-y-2">
       <h4 className="text-sm font-medium text-ink">Variations</h4>
@@ -49,6 +50,11 @@ export function VariationsSection(props: VariationsSectionProps) {
                 <p className="text-sm font-medium">{variation.name}</p>
                 <p className="text-xs text-muted">{describe(variation)}</p>
                 {canEdit ? (
+                  <Button variant="ghost" className="px-0 py-0 text-xs" onClick={() => remove.mutate(variation.id)}>
+                    Remove {variation.name}
+                  </Button>
+                ) : null}
+                {canEdit ? (
                   <PreviewButton
                     workspaceId={workspaceId}
                     characterId={characterId}
@@ -61,6 +67,7 @@ export function VariationsSection(props: VariationsSectionProps) {
           ))}
         </ul>
       )}
+      {remove.isError ? <FormAlert error={remove.error} /> : null}
       {canEdit ? (
         adding ? (
           <VariationForm workspaceId={workspaceId} characterId={characterId} onDone={() => setAdding(false)} />

@@ -38,12 +38,20 @@ describe('the Generate form', () => {
   it('sends a variation only with its character, and video with the video style', () => {
     expect(generateRequest(draft({ prompt: 'x', variationId: 'v1' }))).not.toHaveProperty('variationId');
     const video = generateRequest(
-      draft({ kind: 'video', prompt: 'x', videoStyle: 'product_demo', characterId: 'c1', variationId: 'v1' }),
+      draft({
+        kind: 'video',
+        prompt: 'x',
+        videoStyle: 'product_demo',
+        characterId: 'c1',
+        variationId: 'v1',
+        imageMediaId: 'm1',
+      }),
     );
     expect(video).toMatchObject({
       kind: 'video',
       style: 'product_demo',
       durationSec: 6,
+      imageMediaId: 'm1',
       characterId: 'c1',
       variationId: 'v1',
     });

@@ -27,6 +27,8 @@ export interface GenerateDraft {
   aspectRatio: AspectRatio;
   count: string;
   durationSec: string;
+  /** Video: animate this library image instead of starting from text alone. */
+  imageMediaId: string;
   negativePrompt: string;
   seed: string;
   characterId: string;
@@ -43,6 +45,7 @@ export function emptyGenerateDraft(): GenerateDraft {
     aspectRatio: '1:1',
     count: '1',
     durationSec: '6',
+    imageMediaId: '',
     negativePrompt: '',
     seed: '',
     characterId: '',
@@ -108,6 +111,12 @@ export function generateRequest(draft: GenerateDraft): Record<string, unknown> {
     ...character(draft),
   };
   if (draft.kind === 'video')
-    return { kind: 'video', style: draft.videoStyle, durationSec: wholeNumber(draft.durationSec) ?? 6, ...shared };
+    return {
+      kind: 'video',
+      style: draft.videoStyle,
+      durationSec: wholeNumber(draft.durationSec) ?? 6,
+      ...optional('imageMediaId', draft.imageMediaId),
+      ...shared,
+    };
   return { kind: 'image', style: draft.imageStyle, count: wholeNumber(draft.count) ?? 1, ...shared };
 }

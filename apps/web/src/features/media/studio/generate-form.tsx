@@ -16,6 +16,7 @@ import {
   type GenerateDraft,
 } from './generate-draft.ts';
 import { generationProblemOf, promptMessageOf } from './generation-problem.ts';
+import { AnimateFromField } from './animate-from-field.tsx';
 import { KindSwitch } from './kind-switch.tsx';
 import { ModelsPageNote } from './models-page-note.tsx';
 import { useStartGeneration } from './studio-queries.ts';
@@ -76,6 +77,14 @@ export function GenerateForm({ workspaceId, characters, onStarted }: GenerateFor
         variationId={draft.variationId}
         onChange={update}
       />
+      {draft.kind === 'video' ? (
+        <AnimateFromField
+          workspaceId={workspaceId}
+          value={draft.imageMediaId}
+          error={apiFields['imageMediaId']}
+          onChange={(imageMediaId) => update({ imageMediaId })}
+        />
+      ) : null}
       {draft.kind === 'speech' ? null : <AdvancedFields draft={draft} errors={errors} update={update} />}
       {problem?.kind === 'budget' || problem?.kind === 'no_provider' ? (
         <FormAlert message={problem.message}>
