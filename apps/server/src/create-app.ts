@@ -40,6 +40,9 @@ import { accountRoutes } from './routes/accounts/accounts.routes.ts';
 import { accountBackfillRoutes } from './routes/accounts/account-backfill.routes.ts';
 import { accountHistoryImportRoutes } from './routes/accounts/account-history-import.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
+import { generationRoutes } from './routes/media-studio/generations.routes.ts';
+import { characterRoutes } from './routes/media-studio/characters.routes.ts';
+import { characterPartRoutes } from './routes/media-studio/character-parts.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -93,6 +96,9 @@ export const routeModules = [
   postImportRoutes,
   resolveUnconfirmedRoutes,
   mediaRoutes,
+  generationRoutes,
+  characterRoutes,
+  characterPartRoutes,
   contentRoutes,
   llmRoutes,
   ollamaRoutes,

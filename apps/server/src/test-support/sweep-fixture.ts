@@ -12,6 +12,7 @@ import type { RouteExample, SweepFixture } from './route-sweep.ts';
 import { strategyExamples } from './strategy-examples.ts';
 import { insertSweepWebhook, webhookExample } from './webhook-sweep-fixture.ts';
 import { automationExample, insertSweepRule } from './automation-sweep-fixture.ts';
+import { insertMediaStudioSweep, mediaStudioExample } from './media-studio-sweep-fixture.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -85,6 +86,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const inboxReplies = await insertInboxReplySweep(db, workspace.id, accountId);
   const ruleId = await insertSweepRule(app, owner, workspace.id);
   const savedReplyId = await insertSweepSavedReply(db, workspace.id);
+  const mediaStudio = await insertMediaStudioSweep(db, workspace.id, mediaId);
 
   return {
     owner,
@@ -115,6 +117,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       replyId: inboxReplies.replyId,
       ruleId,
       savedReplyId,
+      ...mediaStudio,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -157,6 +160,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (inboxReply) return inboxReply;
       const automation = automationExample(route.key);
       if (automation) return automation;
+      const mediaStudioInput = mediaStudioExample(route.key, mediaStudio, mediaId);
+      if (mediaStudioInput) return mediaStudioInput;
       return planExample(route.key, plan, accountId);
     },
   };

@@ -65,7 +65,11 @@ export const MEDIA_PRICE_TABLE = {
  * What a cloud media model with no entry is assumed to cost, for budgets: the dearest common tier of
  * each, so an unknown model never slips under a cap. Its ledger rows say `unpriced`.
  */
-export const UNKNOWN_MEDIA_PRICE: Required<MediaPrice> = { perImage: 0.25, perVideoSecond: 0.75, perMChars: 30 };
+export const UNKNOWN_MEDIA_PRICE: { perImage: number; perVideoSecond: number; perMChars: number } = {
+  perImage: 0.25,
+  perVideoSecond: 0.75,
+  perMChars: 30,
+};
 
 export type MediaPriceLookup = { price: MediaPrice; version: string };
 

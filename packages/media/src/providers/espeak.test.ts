@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { findOnPath } from '@plume/config/find-on-path';
 import { rejectionOf } from '@plume/testing/rejection-of';
 import { createEspeakProvider } from './espeak.ts';
 import { LlmProviderError } from './media-provider-contract.ts';
 
 // The real program: `apt-get install espeak-ng` (docs/media.md). Skipped, saying why, where it is missing.
-const espeakPath = findOnPath('espeak-ng', process.env['PATH']);
+const espeakPath = spawnSync('espeak-ng', ['--version']).error === undefined ? 'espeak-ng' : undefined;
 const settings = { id: 'espeak', kind: 'espeak' as const };
 
 /** Duration of a WAV from its header (data bytes / byte rate). */
@@ -19,7 +18,7 @@ function wavSeconds(bytes: Uint8Array): number {
   return dataSize / byteRate;
 }
 
-describe.skipIf(espeakPath === undefined)('espeak-ng (installed at ' + String(espeakPath) + ')', () => {
+describe.skipIf(espeakPath === undefined)('espeak-ng (skipped: the espeak-ng program is not installed)', () => {
   const espeak = createEspeakProvider(settings, { espeakPath });
 
   it('speaks a text as a WAV whose header has the real length, faster with a higher speed', async () => {

@@ -157,6 +157,47 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/workspaces/{workspaceId}/media': { id: 'listMedia' },
   'POST /api/v1/workspaces/{workspaceId}/media': { id: 'uploadMedia', requestBody: upload },
   'PATCH /api/v1/workspaces/{workspaceId}/media/{mediaId}': { id: 'updateMedia' },
+  'POST /api/v1/workspaces/{workspaceId}/media/generations': {
+    id: 'createMediaGeneration',
+    statuses: [422],
+    idempotent: true,
+  },
+  'GET /api/v1/workspaces/{workspaceId}/media/generations': { id: 'listMediaGenerations' },
+  'GET /api/v1/workspaces/{workspaceId}/media/generations/{generationId}': { id: 'getMediaGeneration' },
+  'POST /api/v1/workspaces/{workspaceId}/media/generations/{generationId}/cancel': {
+    id: 'cancelMediaGeneration',
+    statuses: [409],
+  },
+  'GET /api/v1/workspaces/{workspaceId}/media/characters': { id: 'listCharacters' },
+  'POST /api/v1/workspaces/{workspaceId}/media/characters': {
+    id: 'createCharacter',
+    statuses: [409, 422],
+    idempotent: true,
+  },
+  'GET /api/v1/workspaces/{workspaceId}/media/characters/{characterId}': { id: 'getCharacter' },
+  'PATCH /api/v1/workspaces/{workspaceId}/media/characters/{characterId}': {
+    id: 'updateCharacter',
+    statuses: [409, 422],
+  },
+  'DELETE /api/v1/workspaces/{workspaceId}/media/characters/{characterId}': { id: 'deleteCharacter' },
+  'POST /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/references': {
+    id: 'addCharacterReference',
+    statuses: [409],
+  },
+  'DELETE /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/references/{referenceId}': {
+    id: 'removeCharacterReference',
+  },
+  'POST /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/variations': {
+    id: 'addCharacterVariation',
+    statuses: [409, 422],
+  },
+  'DELETE /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/variations/{variationId}': {
+    id: 'removeCharacterVariation',
+  },
+  'POST /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/preview': {
+    id: 'previewCharacter',
+    statuses: [422],
+  },
   'GET /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'getBrandProfile' },
   'PUT /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'setBrandProfile' },
   'POST /api/v1/workspaces/{workspaceId}/brand-profile/preview': { id: 'previewBrandVoice' },
