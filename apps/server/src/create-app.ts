@@ -43,6 +43,8 @@ import { mediaRoutes } from './routes/media/media.routes.ts';
 import { generationRoutes } from './routes/media-studio/generations.routes.ts';
 import { characterRoutes } from './routes/media-studio/characters.routes.ts';
 import { characterPartRoutes } from './routes/media-studio/character-parts.routes.ts';
+import { mediaCollectionRoutes } from './routes/media/media-collections.routes.ts';
+import { vaultRoutes } from './routes/media/vault.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -99,6 +101,8 @@ export const routeModules = [
   generationRoutes,
   characterRoutes,
   characterPartRoutes,
+  vaultRoutes,
+  mediaCollectionRoutes,
   contentRoutes,
   llmRoutes,
   ollamaRoutes,
