@@ -5,11 +5,11 @@ import { AltTextField } from './alt-text-field.tsx';
 import { mediaFileUrl } from './media-url.ts';
 import { useReviewMedia } from './studio-queries.ts';
 import { formatCostMicros, styleLabel } from './studio-labels.ts';
-import type { StudioMedia } from './studio-wire.ts';
+import type { VaultItem } from '@plume/contract/media/vault-schemas';
 
 interface ResultCardProps {
   workspaceId: string;
-  media: StudioMedia;
+  media: VaultItem;
   /** What made it, when the item itself does not carry it. */
   fallback: { provider: string | null; model: string | null; prompt: string; costMicros: number | null };
   canEdit: boolean;
@@ -27,7 +27,7 @@ const approvalClasses: Record<MediaApproval, string> = {
   rejected: 'bg-danger-soft text-danger',
 };
 
-function Preview({ workspaceId, media, label }: { workspaceId: string; media: StudioMedia; label: string }) {
+function Preview({ workspaceId, media, label }: { workspaceId: string; media: VaultItem; label: string }) {
   const src = mediaFileUrl(workspaceId, media);
   if (media.kind === 'video') return <video src={src} controls className="aspect-square w-full bg-subtle" />;
   if (media.kind === 'audio') return <audio src={src} controls aria-label={label} className="w-full" />;

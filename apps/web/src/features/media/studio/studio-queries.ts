@@ -4,7 +4,7 @@ import { pageOf } from '@plume/contract/wire';
 import { api } from '../../../lib/api.ts';
 import { workspacePath } from '../../workspaces/workspace-queries.ts';
 import { generationSchema, type Generation } from '@plume/contract/media/generation-schemas';
-import { studioMediaSchema } from './studio-wire.ts';
+import { vaultItemSchema } from '@plume/contract/media/vault-schemas';
 
 const generationPage = pageOf(generationSchema);
 
@@ -64,7 +64,7 @@ export function useCancelGeneration(workspaceId: string, generationId: string) {
 export function mediaItemQueryOptions(workspaceId: string, mediaId: string) {
   return queryOptions({
     queryKey: ['workspaces', workspaceId, 'media', 'item', mediaId],
-    queryFn: () => api.get(`${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}`, studioMediaSchema),
+    queryFn: () => api.get(`${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}`, vaultItemSchema),
   });
 }
 
@@ -81,7 +81,7 @@ export function useReviewMedia(workspaceId: string) {
       api.post(
         `${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}/${approval === 'approved' ? 'approve' : 'reject'}`,
         {},
-        studioMediaSchema,
+        vaultItemSchema,
       ),
     onSuccess: (media) => queryClient.setQueryData(mediaItemQueryOptions(workspaceId, media.id).queryKey, media),
   });
