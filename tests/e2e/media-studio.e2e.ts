@@ -100,7 +100,7 @@ it('creates a character with a consented reference, generates 2 images with prog
     await page.getByRole('heading', { name: 'Generate', level: 1 }).waitFor();
     await page.getByText('Nothing generated yet').waitFor();
     const form = page.getByRole('form', { name: 'Generate' });
-    await form.getByLabel('Prompt').fill('Mia pouring cold brew at a sunny counter');
+    await form.getByLabel('Prompt', { exact: true }).fill('Mia pouring cold brew at a sunny counter');
     await form.getByLabel('Style').selectOption({ label: 'Watercolor' });
     await form.getByLabel('Shape').selectOption('4:5');
     await form.getByLabel('How many').fill('2');
@@ -138,10 +138,10 @@ it('creates a character with a consented reference, generates 2 images with prog
   await step(page, 'refusal', async () => {
     const form = page.getByRole('form', { name: 'Generate' });
     const calls = images.requests.length;
-    await form.getByLabel('Prompt').fill('a nude portrait of Mia');
+    await form.getByLabel('Prompt', { exact: true }).fill('a nude portrait of Mia');
     await form.getByRole('button', { name: 'Generate images' }).click();
     await form.getByText(/does not make sexual or explicit/).waitFor();
-    expect(await form.getByLabel('Prompt').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Prompt', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     // Refused before any provider was called.
     expect(images.requests.length).toBe(calls);
     await saveScreenshot(page, 'media-studio-4-refused');
