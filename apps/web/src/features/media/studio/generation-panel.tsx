@@ -5,6 +5,9 @@ import { Card } from '../../../components/card.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
+import { failedJobReason } from './generation-problem.ts';
+import { ModelsPageNote } from './models-page-note.tsx';
+import { NoProvidersState } from './no-providers-state.tsx';
 import { ResultCard } from './result-card.tsx';
 import { generationQueryOptions, isRunning, useCancelGeneration, useResultMedia } from './studio-queries.ts';
 import { formatCostMicros } from './studio-labels.ts';
@@ -74,9 +77,7 @@ export function GenerationPanel({ workspaceId, generationId, canEdit }: Generati
           <CancelButton workspaceId={workspaceId} generationId={generation.id} />
         ) : null}
         {generation.state === 'failed' || generation.state === 'cancelled' ? (
-          <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
-            {generation.error ?? stateWords[generation.state]}
-          </p>
+          <FailedJob workspaceId={workspaceId} generation={generation} />
         ) : null}
         {generation.dropped.length > 0 ? (
           <ul aria-label="Dropped results" className="list-disc pl-5 text-sm text-warning">
@@ -149,5 +150,20 @@ function CancelButton({ workspaceId, generationId }: { workspaceId: string; gene
       </Button>
       {cancel.isError ? <FormAlert error={cancel.error} /> : null}
     </div>
+  );
+}
+
+/** The job's failure in its own words; a missing provider or a spent budget also shows the way to fix it. */
+function FailedJob({ workspaceId, generation }: { workspaceId: string; generation: Generation }) {
+  const words = generation.error ?? stateWords[generation.state];
+  const reason = failedJobReason(generation);
+  return (
+    <>
+      <div role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+        <p>{words}</p>
+        {reason === undefined ? null : <ModelsPageNote workspaceId={workspaceId} reason={reason} />}
+      </div>
+      {reason === 'no_provider' ? <NoProvidersState workspaceId={workspaceId} /> : null}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api.ts';
-import { generationProblemOf, promptMessageOf } from './generation-problem.ts';
+import { failedJobReason, generationProblemOf, promptMessageOf } from './generation-problem.ts';
 
 const apiError = (code: string, detail: string, errors: { path: string; message: string }[] = []) =>
   new ApiError({ status: 422, code, detail, errors });
@@ -23,5 +23,15 @@ describe('a refused or failed generation', () => {
     expect(generationProblemOf(apiError('internal', 'Oops')).kind).toBe('other');
     expect(generationProblemOf(new Error('x')).kind).toBe('other');
     expect(promptMessageOf(generationProblemOf(apiError('llm_budget_exceeded', 'Spent.')))).toBeUndefined();
+  });
+});
+
+describe('a failed job', () => {
+  it('points at the Models page when no provider is set up or the budget is spent', () => {
+    const failed = (error: string) => failedJobReason({ state: 'failed', error });
+    expect(failed('No image provider is set up: add one on the Models page.')).toBe('no_provider');
+    expect(failed("The workspace's budget is reached, so no image was made.")).toBe('budget');
+    expect(failed('The provider refused to make this image (its content policy).')).toBeUndefined();
+    expect(failedJobReason({ state: 'cancelled', error: null })).toBeUndefined();
   });
 });

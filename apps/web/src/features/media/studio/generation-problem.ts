@@ -39,3 +39,14 @@ export function promptMessageOf(problem: GenerationProblem | undefined): string 
   if (problem.kind === 'fields') return problem.fields['prompt'] ?? problem.fields['text'];
   return undefined;
 }
+
+/**
+ * Why a job failed, when the page can point at a fix: the worker writes the gateway's failure in words
+ * (`No image provider is set up…`, `The workspace's budget is reached…`); the job carries no code.
+ */
+export function failedJobReason(job: { state: string; error: string | null }): 'budget' | 'no_provider' | undefined {
+  if (job.state !== 'failed' || job.error === null) return undefined;
+  if (/provider is set up|no provider|could not be reached|unavailable/i.test(job.error)) return 'no_provider';
+  if (/budget/i.test(job.error)) return 'budget';
+  return undefined;
+}
