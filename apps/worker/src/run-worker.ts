@@ -18,6 +18,8 @@ import { generatePlanWeekJob } from '@plume/core/jobs/plan-jobs';
 import { decideAbTestJob, sweepAbTestsJob } from '@plume/core/jobs/ab-test-jobs';
 import { mailNotificationJob } from '@plume/core/jobs/mail-notification-job';
 import { agentRunJob } from '@plume/core/jobs/agent-run-job';
+import { generateMediaJob } from '@plume/core/jobs/media-generation-job';
+import type { GenerationDeps } from '@plume/core/media/generation/job-run';
 import { queueLearningRunsJob } from '@plume/core/jobs/learning-jobs';
 import { autopilotIsOff } from '@plume/core/planning/autopilot/autopilot-store';
 import { deliverWebhookJob } from '@plume/core/jobs/webhook-jobs';
@@ -92,6 +94,8 @@ export async function startWorker(input: {
    * wait for a worker that has it.
    */
   llm?: LlmServices;
+  /** The media gateway, for AI image, video and speech jobs; without it those jobs wait for a worker that has it. */
+  mediaGateway?: GenerationDeps['gateway'];
 }): Promise<WorkerHandle> {
   const { config, db, logger, keyring, publishing } = input;
   const workerId = `worker-${randomUUID()}`;
@@ -140,6 +144,15 @@ export async function startWorker(input: {
       logger,
     ),
     [fireAutomationSchedulesJob.id]: toTask({ db }, fireAutomationSchedulesJob, logger),
+    ...(input.mediaGateway === undefined
+      ? {}
+      : {
+          [generateMediaJob.id]: toTask(
+            { db, media: publishing.media, gateway: input.mediaGateway },
+            generateMediaJob,
+            logger,
+          ),
+        }),
     ...(input.llm === undefined
       ? {}
       : {

@@ -21,8 +21,8 @@ function seedOf(text: string): number {
   return hash >>> 0;
 }
 
-/** An RGB PNG of `width`×`height`: diagonal bands in colours drawn from `seedText`. */
-export function fakePng(width: number, height: number, seedText = ''): Buffer {
+/** An RGB PNG of `width`×`height`: diagonal bands in colours drawn from `seedText` (one flat colour when `blank`). */
+export function fakePng(width: number, height: number, seedText = '', blank = false): Buffer {
   const seed = seedOf(seedText);
   const [r, g, b] = [seed & 0xff, (seed >> 8) & 0xff, (seed >> 16) & 0xff];
   const rowBytes = width * 3 + 1;
@@ -31,7 +31,7 @@ export function fakePng(width: number, height: number, seedText = ''): Buffer {
     const row = y * rowBytes;
     raw[row] = 0;
     for (let x = 0; x < width; x++) {
-      const band = ((x + y) >> 5) & 1;
+      const band = blank ? 1 : ((x + y) >> 5) & 1;
       const at = row + 1 + x * 3;
       raw[at] = band ? r : 255 - r;
       raw[at + 1] = band ? g : (x * 255) / width;

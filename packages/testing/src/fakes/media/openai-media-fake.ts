@@ -28,6 +28,8 @@ export interface OpenAiMediaFakeOptions {
   models?: readonly string[];
   /** Prompts the safety system rejects. Default: any prompt containing "forbidden". */
   refuses?: (prompt: string) => boolean;
+  /** Prompts answered with a blank (one-colour) image, for quality checks. Default: "blank canvas". */
+  blanks?: (prompt: string) => boolean;
 }
 
 export type OpenAiMediaFake = LlmFakeControls & {
@@ -59,6 +61,7 @@ export async function startOpenAiMediaFake(options: OpenAiMediaFakeOptions = {})
   const apiKey = options.apiKey === undefined ? 'test-openai-key' : options.apiKey;
   const flavor = options.flavor ?? 'openai';
   const refuses = options.refuses ?? ((prompt: string) => /forbidden/i.test(prompt));
+  const blanks = options.blanks ?? ((prompt: string) => /blank canvas/i.test(prompt));
   const models = options.models ?? OPENAI_MEDIA_MODELS;
   const controls = await startLlmFakeServer({
     models: models.map((id) => ({ id, contextWindow: 0 })),
@@ -79,9 +82,9 @@ export async function startOpenAiMediaFake(options: OpenAiMediaFakeOptions = {})
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"data": [');
       } else if (request.method === 'POST' && request.path.endsWith('/images/generations')) {
-        createImages(request, res, { flavor, known, refuses });
+        createImages(request, res, { flavor, known, refuses, blanks });
       } else if (request.method === 'POST' && request.path.endsWith('/audio/speech')) {
-        createSpeech(request, res, { flavor, known, refuses });
+        createSpeech(request, res, { flavor, known, refuses, blanks });
       } else {
         writeJson(
           res,
@@ -99,7 +102,12 @@ export async function startOpenAiMediaFake(options: OpenAiMediaFakeOptions = {})
   };
 }
 
-type Rules = { flavor: 'openai' | 'compatible'; known: readonly string[]; refuses: (prompt: string) => boolean };
+type Rules = {
+  flavor: 'openai' | 'compatible';
+  known: readonly string[];
+  refuses: (prompt: string) => boolean;
+  blanks: (prompt: string) => boolean;
+};
 
 const bad = (res: ServerResponse, message: string, param: string | null = null) =>
   writeJson(res, 400, openAiError(message, 'invalid_request_error', null, param));
@@ -134,7 +142,7 @@ function createImages(request: LlmFakeRequest, res: ServerResponse, rules: Rules
   if (rules.refuses(prompt)) return writeJson(res, 400, refusal(model));
   const [width, height] = size === 'auto' ? [1024, 1024] : size.split('x').map(Number);
   const data = Array.from({ length: n }, (_, index) => ({
-    b64_json: fakePng(width ?? 1024, height ?? 1024, `${prompt} ${index}`).toString('base64'),
+    b64_json: fakePng(width ?? 1024, height ?? 1024, `${prompt} ${index}`, rules.blanks(prompt)).toString('base64'),
     ...(model === 'dall-e-3' ? { revised_prompt: `A detailed picture of ${prompt}` } : {}),
   }));
   writeJson(res, 200, { created: Math.floor(Date.now() / 1000), data });
