@@ -58,6 +58,7 @@ import { emergencyReplaceRoutes } from './routes/posts/emergency-replace.routes.
 import { planRoutes } from './routes/plans/plans.routes.ts';
 import { abTestRoutes } from './routes/plans/ab-tests.routes.ts';
 import { llmRoutes } from './routes/llm/llm.routes.ts';
+import { mediaProviderRoutes } from './routes/media-providers/media-providers.routes.ts';
 import { agentRunRoutes } from './routes/agents/agent-runs.routes.ts';
 import { agentRunApplyRoutes } from './routes/agents/apply-run.routes.ts';
 import { ollamaRoutes } from './routes/ollama/ollama.routes.ts';
@@ -105,6 +106,7 @@ export const routeModules = [
   mediaCollectionRoutes,
   contentRoutes,
   llmRoutes,
+  mediaProviderRoutes,
   ollamaRoutes,
   notificationRoutes,
   weeklyReportRoutes,

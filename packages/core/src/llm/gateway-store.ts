@@ -3,7 +3,7 @@
  * cache read in one prepared statement, the ledger row with its spend and cache write in another, alert
  * claims, and the workspace's own providers.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { llmProviders } from '@plume/db/schema/llm';
 import type { GatewayStore } from '@plume/llm/gateway/gateway-store';
@@ -21,7 +21,7 @@ export function createGatewayStore(db: Database): GatewayStore {
       const rows = await db
         .select({ providerId, kind, baseUrl, apiKeyCiphertext, enabled, updatedAt })
         .from(llmProviders)
-        .where(eq(llmProviders.workspaceId, workspaceId));
+        .where(and(eq(llmProviders.workspaceId, workspaceId), eq(llmProviders.purpose, 'text')));
       return rows.map((row) => ({ ...row, kind: row.kind as ProviderKind }));
     },
   };

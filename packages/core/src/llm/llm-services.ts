@@ -9,6 +9,7 @@ import { createHttpClient, type HttpClient } from '@plume/http/http-client';
 import type { HttpLogger } from '@plume/http/types';
 import { createLlmGateway, type BudgetAlert, type LlmGateway } from '@plume/llm/gateway/gateway';
 import { createProviderDirectory, type ProviderDirectory } from '@plume/llm/gateway/provider-directory';
+import { createMediaServices, type MediaServices } from '../media/media-services.ts';
 import { secretKeyMissing, type Keyring } from '../secrets/keyring.ts';
 import { createGatewayStore } from './gateway-store.ts';
 import { readModelStats } from './model-stats.ts';
@@ -21,6 +22,8 @@ export type LlmServices = {
   instanceHttp: HttpClient;
   workspaceHttp: HttpClient;
   ollamaUrl: string;
+  /** The media gateway (images, video, speech) and its providers: same budget, ledger and policies. */
+  media: MediaServices;
 };
 
 /** Statistics are re-read at most this often per workspace for the `fastest` and `best_quality` modes. */
@@ -105,7 +108,15 @@ export function createLlmServices(input: {
     cacheTtlSeconds: config.LLM_CACHE_TTL_SECONDS,
     ...(input.onBudgetAlert === undefined ? {} : { onBudgetAlert: input.onBudgetAlert }),
   });
-  return { gateway, directory, instanceHttp, workspaceHttp, ollamaUrl: config.OLLAMA_URL };
+  const media = createMediaServices({
+    config,
+    db,
+    store,
+    decrypt: (ciphertext) => decryptProviderKey(input.keyring, ciphertext),
+    logger: input.logger,
+    onBudgetAlert: input.onBudgetAlert,
+  });
+  return { gateway, directory, instanceHttp, workspaceHttp, ollamaUrl: config.OLLAMA_URL, media };
 }
 
 /** A workspace provider's API key; one this server cannot read is a typed error that says what to do. */

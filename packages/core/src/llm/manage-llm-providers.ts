@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import { llmProviders } from '@plume/db/schema/llm';
 import { AppError } from '@plume/errors/app-error';
+import type { MediaProviderKind } from '@plume/contract/media/media-enums';
 import type { ProviderKind } from '@plume/llm/provider-contract';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import type { Keyring } from '../secrets/keyring.ts';
@@ -19,21 +20,31 @@ export type WorkspaceProviderView = {
   updatedAt: string;
 };
 
-/** Kinds that need a key: everything but local servers, which may run without one. */
-const KEYLESS_KINDS: readonly ProviderKind[] = ['ollama', 'openai_compatible'];
+/** `text`: language models (this file's default); `media`: image, video and speech providers. */
+export type ProviderPurpose = 'text' | 'media';
 
-export async function listWorkspaceProviders(db: Database, workspaceId: string): Promise<WorkspaceProviderView[]> {
+/** Kinds that need a key: everything but local servers, which may run without one. */
+const KEYLESS_KINDS: Record<ProviderPurpose, readonly string[]> = {
+  text: ['ollama', 'openai_compatible'],
+  media: ['openai_compatible', 'automatic1111', 'comfyui', 'espeak'],
+};
+
+export async function listWorkspaceProviders(
+  db: Database,
+  workspaceId: string,
+  purpose: ProviderPurpose = 'text',
+): Promise<WorkspaceProviderView[]> {
   const rows = await db
     .select()
     .from(llmProviders)
-    .where(eq(llmProviders.workspaceId, workspaceId))
+    .where(and(eq(llmProviders.workspaceId, workspaceId), eq(llmProviders.purpose, purpose)))
     .orderBy(llmProviders.providerId);
   return rows.map(toView);
 }
 
 export type ProviderInput = {
   providerId: string;
-  kind: ProviderKind;
+  kind: ProviderKind | MediaProviderKind;
   baseUrl?: string | null;
   /** A new key; absent keeps the stored one, null removes it. */
   apiKey?: string | null;
@@ -43,9 +54,10 @@ export type ProviderInput = {
 /** Adds or updates a provider; one audit event says what changed (never the key itself). */
 export async function saveWorkspaceProvider(
   deps: { db: Database; keyring: Keyring },
-  input: { workspaceId: string; actor: AuditActor; provider: ProviderInput },
+  input: { workspaceId: string; actor: AuditActor; provider: ProviderInput; purpose?: ProviderPurpose },
 ): Promise<WorkspaceProviderView> {
   const { provider } = input;
+  const purpose = input.purpose ?? 'text';
   if (provider.kind === 'openai_compatible' && !provider.baseUrl)
     throw AppError.validation(
       'body/baseUrl',
@@ -55,7 +67,13 @@ export async function saveWorkspaceProvider(
     const [existing] = await tx
       .select()
       .from(llmProviders)
-      .where(and(eq(llmProviders.workspaceId, input.workspaceId), eq(llmProviders.providerId, provider.providerId)))
+      .where(
+        and(
+          eq(llmProviders.workspaceId, input.workspaceId),
+          eq(llmProviders.purpose, purpose),
+          eq(llmProviders.providerId, provider.providerId),
+        ),
+      )
       .for('update');
     if (existing && existing.kind !== provider.kind)
       throw AppError.conflict(
@@ -67,7 +85,7 @@ export async function saveWorkspaceProvider(
         : provider.apiKey === null
           ? null
           : deps.keyring.encrypt(provider.apiKey);
-    if (keyCiphertext === null && !KEYLESS_KINDS.includes(provider.kind))
+    if (keyCiphertext === null && !KEYLESS_KINDS[purpose].includes(provider.kind))
       throw AppError.validation('body/apiKey', `A ${provider.kind} provider needs an API key.`);
     const values = {
       kind: provider.kind,
@@ -80,15 +98,15 @@ export async function saveWorkspaceProvider(
       ? await tx.update(llmProviders).set(values).where(eq(llmProviders.id, existing.id)).returning()
       : await tx
           .insert(llmProviders)
-          .values({ workspaceId: input.workspaceId, providerId: provider.providerId, ...values })
+          .values({ workspaceId: input.workspaceId, providerId: provider.providerId, purpose, ...values })
           .returning();
     if (!row) throw new Error('saving the provider returned no row');
     await recordAudit(
       tx,
       input.workspaceId,
       input.actor,
-      existing ? 'llm_provider.updated' : 'llm_provider.added',
-      'llm_provider',
+      `${purpose === 'media' ? 'media' : 'llm'}_provider.${existing ? 'updated' : 'added'}`,
+      `${purpose === 'media' ? 'media' : 'llm'}_provider`,
       row.providerId,
       {
         kind: row.kind,
@@ -103,15 +121,30 @@ export async function saveWorkspaceProvider(
 
 export async function removeWorkspaceProvider(
   db: Database,
-  input: { workspaceId: string; actor: AuditActor; providerId: string },
+  input: { workspaceId: string; actor: AuditActor; providerId: string; purpose?: ProviderPurpose },
 ): Promise<void> {
+  const purpose = input.purpose ?? 'text';
+  const prefix = purpose === 'media' ? 'media' : 'llm';
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(llmProviders)
-      .where(and(eq(llmProviders.workspaceId, input.workspaceId), eq(llmProviders.providerId, input.providerId)))
+      .where(
+        and(
+          eq(llmProviders.workspaceId, input.workspaceId),
+          eq(llmProviders.purpose, purpose),
+          eq(llmProviders.providerId, input.providerId),
+        ),
+      )
       .returning({ providerId: llmProviders.providerId });
     if (removed.length === 0) throw AppError.notFound('provider');
-    await recordAudit(tx, input.workspaceId, input.actor, 'llm_provider.removed', 'llm_provider', input.providerId);
+    await recordAudit(
+      tx,
+      input.workspaceId,
+      input.actor,
+      `${prefix}_provider.removed`,
+      `${prefix}_provider`,
+      input.providerId,
+    );
   });
 }
 

@@ -8,8 +8,12 @@ import { llmBudgets, llmRoutingPolicies } from '@plume/db/schema/llm';
 import { type BudgetLimits, type BudgetView } from '@plume/llm/gateway/budget';
 import { readBudget } from './read-budget.ts';
 import type { RoutingPolicy } from '@plume/llm/gateway/routing';
+import type { MediaTask } from '@plume/contract/media/media-enums';
 import type { LlmTask } from '@plume/llm/provider-contract';
 import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
+
+/** Policies are kept per LLM task and per media task (`image`, `video`, `speech`) in the same table. */
+export type PolicyTask = LlmTask | MediaTask;
 
 export async function readStoredPolicies(db: Database, workspaceId: string): Promise<Map<string, RoutingPolicy>> {
   const rows = await db.select().from(llmRoutingPolicies).where(eq(llmRoutingPolicies.workspaceId, workspaceId));
@@ -19,7 +23,7 @@ export async function readStoredPolicies(db: Database, workspaceId: string): Pro
 export async function readStoredPolicy(
   db: Database,
   workspaceId: string,
-  task: LlmTask,
+  task: PolicyTask,
 ): Promise<RoutingPolicy | null> {
   const [row] = await db
     .select({ mode: llmRoutingPolicies.mode, candidates: llmRoutingPolicies.candidates })
@@ -30,7 +34,7 @@ export async function readStoredPolicy(
 
 export async function savePolicy(
   db: Database,
-  input: { workspaceId: string; actor: AuditActor; task: LlmTask; policy: RoutingPolicy },
+  input: { workspaceId: string; actor: AuditActor; task: PolicyTask; policy: RoutingPolicy },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
@@ -54,7 +58,7 @@ export async function savePolicy(
 /** Back to the built-in default for the task; true when there was a stored policy. */
 export async function resetPolicy(
   db: Database,
-  input: { workspaceId: string; actor: AuditActor; task: LlmTask },
+  input: { workspaceId: string; actor: AuditActor; task: PolicyTask },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const removed = await tx

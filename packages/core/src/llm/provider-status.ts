@@ -140,7 +140,10 @@ export async function testProviderConfig(
 }
 
 /** A health check that always answers, within `HEALTH_TIMEOUT_MS`, with a reason in plain words when not ok. */
-export async function checkHealth(provider: LlmProvider, timeoutMs = HEALTH_TIMEOUT_MS): Promise<ProviderHealth> {
+export async function checkHealth(
+  provider: Pick<LlmProvider, 'id' | 'health'>,
+  timeoutMs = HEALTH_TIMEOUT_MS,
+): Promise<ProviderHealth> {
   const started = Date.now();
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;

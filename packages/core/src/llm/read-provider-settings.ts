@@ -10,12 +10,18 @@ import type { ProviderKind, ProviderSettings } from '@plume/llm/provider-contrac
 export async function readWorkspaceProviderSettings(
   db: Database,
   decrypt: (ciphertext: string) => string,
-  input: { workspaceId: string; providerId: string },
+  input: { workspaceId: string; providerId: string; purpose?: 'text' | 'media' },
 ): Promise<ProviderSettings | null> {
   const [row] = await db
     .select()
     .from(llmProviders)
-    .where(and(eq(llmProviders.workspaceId, input.workspaceId), eq(llmProviders.providerId, input.providerId)));
+    .where(
+      and(
+        eq(llmProviders.workspaceId, input.workspaceId),
+        eq(llmProviders.purpose, input.purpose ?? 'text'),
+        eq(llmProviders.providerId, input.providerId),
+      ),
+    );
   if (!row) return null;
   return {
     id: row.providerId,

@@ -30,6 +30,11 @@ export const llmProviders = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     /** The id routing policies name: the kind (`openai`) or the admin's name for a custom server. */
     providerId: text('provider_id').notNull(),
+    /**
+     * `text` (language models) or `media` (images, video, speech: MEDIA_PROVIDER_KINDS). Each purpose
+     * has its own ids, so an `openai` text key and an `openai` media key can differ.
+     */
+    purpose: text('purpose').$type<'text' | 'media'>().notNull().default('text'),
     kind: text('kind').notNull(),
     baseUrl: text('base_url'),
     apiKeyCiphertext: text('api_key_ciphertext'),
@@ -37,7 +42,10 @@ export const llmProviders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('llm_providers_workspace_provider_idx').on(table.workspaceId, table.providerId)],
+  (table) => [
+    uniqueIndex('llm_providers_workspace_provider_idx').on(table.workspaceId, table.purpose, table.providerId),
+    check('llm_providers_purpose', sql`${table.purpose} IN ('text', 'media')`),
+  ],
 );
 
 export type RouteCandidate = { provider: string; model: string };
