@@ -96,7 +96,7 @@ it('creates a character with a consented reference, generates 2 images with prog
   });
 
   await step(page, 'generate', async () => {
-    await page.getByRole('navigation', { name: 'Media' }).getByRole('link', { name: 'Generate' }).click();
+    await page.getByRole('navigation', { name: 'Media sections' }).getByRole('link', { name: 'Generate' }).click();
     await page.getByRole('heading', { name: 'Generate', level: 1 }).waitFor();
     await page.getByText('Nothing generated yet').waitFor();
     const form = page.getByRole('form', { name: 'Generate' });

@@ -12,6 +12,7 @@ import { checkEmailRoute } from './check-email-route.tsx';
 import { dashboardRoute } from './dashboard-route.tsx';
 import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
+import { mediaRoute } from './media-route.tsx';
 import { membersRoute } from './members-route.tsx';
 import { mediaCharactersRoute } from './media-characters-route.tsx';
 import { mediaGenerateRoute } from './media-generate-route.tsx';
@@ -53,6 +54,7 @@ export const routeTree = rootRoute.addChildren([
       dashboardRoute,
       inboxRoute,
       postsRoute,
+      mediaRoute,
       newPostRoute,
       importPostsRoute,
       postDetailRoute,

@@ -8,14 +8,7 @@ import type { MediaKind } from '@plume/contract/networks/network-enums';
 import type { Database } from '@plume/db/client';
 import { AppError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
-import {
-  toVaultItem,
-  USED_BY_POSTS,
-  VAULT_COLUMNS,
-  withItemExtras,
-  type VaultItemView,
-  type VaultRow,
-} from './vault-item.ts';
+import { toVaultItem, VAULT_COLUMNS, withItemExtras, type VaultItemView, type VaultRow } from './vault-item.ts';
 
 export type VaultFilters = {
   kind?: MediaKind | undefined;
@@ -29,6 +22,12 @@ export type VaultFilters = {
   from?: string | undefined;
   to?: string | undefined;
 };
+
+/** Every media id the workspace's posts use (content, thread parts, overrides); ids that are not uuids are skipped. */
+const USED_IDS = `SELECT id::uuid FROM (
+    SELECT unnest(p.media_ids) AS id FROM posts p WHERE p.workspace_id = $1
+    UNION SELECT unnest(t.media_ids) FROM post_targets t WHERE t.workspace_id = $1) used
+  WHERE id ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 
 /** `LIKE` matches the words literally: `%`, `_` and `\` in what a person typed are not wildcards. */
 function likeWord(word: string): string {
@@ -57,8 +56,9 @@ export function vaultWhere(workspaceId: string, filters: VaultFilters): { where:
     );
   for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8))
     add((p) => `m.search_text LIKE ${p}`, likeWord(word));
-  if (filters.usage === 'used') conditions.push(`EXISTS (${USED_BY_POSTS})`);
-  if (filters.usage === 'unused') conditions.push(`NOT EXISTS (${USED_BY_POSTS})`);
+  // Used or not: against the set of ids the workspace's posts use (one hashed lookup), never a probe per row.
+  if (filters.usage === 'used') conditions.push(`m.id IN (${USED_IDS})`);
+  if (filters.usage === 'unused') conditions.push(`m.id NOT IN (${USED_IDS})`);
   return { where: conditions.join(' AND '), values };
 }
 

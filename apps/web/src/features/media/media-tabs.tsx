@@ -1,14 +1,29 @@
 import { Link } from '@tanstack/react-router';
 
 const tabClasses =
-  'rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted hover:bg-subtle hover:text-ink ' +
+  'rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-ink ' +
   'aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent';
 
-/** The media studio's sub-pages; each page adds one line here. */
+/**
+ * The media section's sub-pages: Library | Templates | Generate | Characters. Each page's engineer adds
+ * its own `<li>` here with its route (a typed Link only compiles once the route exists): templates
+ * `/w/$workspaceId/media/templates`, generate `/w/$workspaceId/media/generate`, characters
+ * `/w/$workspaceId/media/characters`.
+ */
 export function MediaTabs({ workspaceId }: { workspaceId: string }) {
   return (
-    <nav aria-label="Media" className="-mx-1 mb-4 overflow-x-auto">
-      <ul className="flex min-w-max gap-1 px-1">
+    <nav aria-label="Media sections" className="mb-4">
+      <ul className="flex flex-wrap gap-1">
+        <li>
+          <Link
+            to="/w/$workspaceId/media"
+            params={{ workspaceId }}
+            activeOptions={{ exact: true }}
+            className={tabClasses}
+          >
+            Library
+          </Link>
+        </li>
         <li>
           <Link to="/w/$workspaceId/media/generate" params={{ workspaceId }} className={tabClasses}>
             Generate

@@ -1,9 +1,12 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { VaultItem } from '@plume/contract/media/vault-schemas';
 import type { MediaKind } from '@plume/contract/networks/network-enums';
 import { mediaKindOf } from '@plume/contract/posts/media-rules';
 import { api } from '../../lib/api.ts';
 import { errorMessageOf } from '../../lib/field-errors.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
+import { fileSrc } from '../media/vault-thumb.tsx';
+import { LibraryPicker } from './library-picker.tsx';
 import { readMediaFacts, uploadMedia, type MediaFacts } from './media-upload.ts';
 
 /** A file attached in the composer: its local preview, what we know of it, and its upload. */
@@ -30,6 +33,7 @@ interface MediaPickerProps {
 export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPickerProps) {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const [libraryOpen, setLibraryOpen] = useState(false);
   const patch = (localId: string, changes: Partial<AttachedMedia>) =>
     onChange((current) => current.map((item) => (item.localId === localId ? { ...item, ...changes } : item)));
 
@@ -49,6 +53,29 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
     }
   }
 
+  function pick(item: VaultItem) {
+    const facts: MediaFacts = {
+      name: item.fileName,
+      mimeType: item.mimeType,
+      bytes: item.bytes,
+      ...(item.width === null ? {} : { width: item.width }),
+      ...(item.height === null ? {} : { height: item.height }),
+      ...(item.durationSec === null ? {} : { durationSec: item.durationSec }),
+    };
+    onChange((current) => [
+      ...current,
+      {
+        localId: crypto.randomUUID(),
+        url: fileSrc(item),
+        kind: item.kind,
+        facts,
+        altText: item.altText ?? '',
+        status: 'uploaded',
+        mediaId: item.id,
+      },
+    ]);
+  }
+
   function saveAltText(item: AttachedMedia) {
     if (!item.mediaId) return;
     api
@@ -59,7 +86,7 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
   }
 
   function remove(item: AttachedMedia) {
-    URL.revokeObjectURL(item.url);
+    if (item.url.startsWith('blob:')) URL.revokeObjectURL(item.url);
     onChange((current) => current.filter((candidate) => candidate.localId !== item.localId));
   }
 
@@ -81,7 +108,22 @@ export function MediaPicker({ workspaceId, items, onChange, problems }: MediaPic
             e.target.value = '';
           }}
         />
+        <button
+          type="button"
+          className="mt-2 text-sm text-accent underline"
+          aria-expanded={libraryOpen}
+          onClick={() => setLibraryOpen((open) => !open)}
+        >
+          From the library
+        </button>
       </div>
+      {libraryOpen ? (
+        <LibraryPicker
+          workspaceId={workspaceId}
+          chosenIds={new Set(items.flatMap((item) => (item.mediaId ? [item.mediaId] : [])))}
+          onPick={pick}
+        />
+      ) : null}
       {items.length > 0 ? (
         <ul aria-label="Attached media" className="grid gap-3 sm:grid-cols-2">
           {items.map((item) => (

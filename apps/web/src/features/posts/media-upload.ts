@@ -1,4 +1,4 @@
-import { mediaSchema, type Media } from '@plume/contract/media/media-schemas';
+import { uploadedSchema, type UploadedMedia } from '@plume/contract/media/vault-schemas';
 import type { MediaItem } from '@plume/contract/posts/media-rules';
 import { API_BASE, ApiError, readAnswer, toApiError } from '../../lib/api.ts';
 import { workspacePath } from '../workspaces/workspace-queries.ts';
@@ -10,7 +10,7 @@ export type MediaFacts = MediaItem & { name: string };
  * Uploads one file as multipart/form-data (the JSON client cannot send files).
  * @example const media = await uploadMedia(workspaceId, file)
  */
-export async function uploadMedia(workspaceId: string, file: File): Promise<Media> {
+export async function uploadMedia(workspaceId: string, file: File): Promise<UploadedMedia> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
@@ -29,7 +29,7 @@ export async function uploadMedia(workspaceId: string, file: File): Promise<Medi
   }
   const text = await response.text();
   if (!response.ok) throw toApiError(response.status, response.statusText, text);
-  return readAnswer(mediaSchema, JSON.parse(text), 'POST /media');
+  return readAnswer(uploadedSchema, JSON.parse(text), 'POST /media');
 }
 
 function imageSize(url: string): Promise<{ width: number; height: number } | undefined> {

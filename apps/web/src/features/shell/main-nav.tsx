@@ -41,6 +41,11 @@ export function MainNav({ workspaceId, isInstanceAdmin }: MainNavProps) {
               </Link>
             </li>
             <li>
+              <Link to="/w/$workspaceId/media" params={{ workspaceId }} className={linkClasses}>
+                Media
+              </Link>
+            </li>
+            <li>
               <Link to="/w/$workspaceId/review" params={{ workspaceId }} className={linkClasses}>
                 Review
               </Link>
