@@ -82,6 +82,7 @@ export async function serve(roles: Roles, overrides: Record<string, string | und
         keyring,
         publishing,
         llm,
+        mediaGateway: llm.media.gateway,
       });
       stops.push(worker.stop);
     }

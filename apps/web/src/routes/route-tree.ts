@@ -14,6 +14,8 @@ import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
 import { mediaRoute } from './media-route.tsx';
 import { membersRoute } from './members-route.tsx';
+import { mediaCharactersRoute } from './media-characters-route.tsx';
+import { mediaGenerateRoute } from './media-generate-route.tsx';
 import { modelsRoute } from './models-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
 import { importPostsRoute } from './import-posts-route.tsx';
@@ -75,6 +77,8 @@ export const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       webhooksRoute,
       automationRoute,
+      mediaGenerateRoute,
+      mediaCharactersRoute,
       workspaceSettingsRoute,
     ]),
   ]),

@@ -24,6 +24,16 @@ export function MediaTabs({ workspaceId }: { workspaceId: string }) {
             Library
           </Link>
         </li>
+        <li>
+          <Link to="/w/$workspaceId/media/generate" params={{ workspaceId }} className={tabClasses}>
+            Generate
+          </Link>
+        </li>
+        <li>
+          <Link to="/w/$workspaceId/media/characters" params={{ workspaceId }} className={tabClasses}>
+            Characters
+          </Link>
+        </li>
       </ul>
     </nav>
   );
