@@ -40,6 +40,8 @@ import { accountRoutes } from './routes/accounts/accounts.routes.ts';
 import { accountBackfillRoutes } from './routes/accounts/account-backfill.routes.ts';
 import { accountHistoryImportRoutes } from './routes/accounts/account-history-import.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
+import { brandKitRoutes } from './routes/media-templates/brand-kit.routes.ts';
+import { mediaTemplateRoutes } from './routes/media-templates/media-templates.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -113,6 +115,8 @@ export const routeModules = [
   inboxHookRoutes,
   inboxReplyRoutes,
   inboxModerationRoutes,
+  brandKitRoutes,
+  mediaTemplateRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -12,6 +12,7 @@ import type { RouteExample, SweepFixture } from './route-sweep.ts';
 import { strategyExamples } from './strategy-examples.ts';
 import { insertSweepWebhook, webhookExample } from './webhook-sweep-fixture.ts';
 import { automationExample, insertSweepRule } from './automation-sweep-fixture.ts';
+import { insertMediaTemplateSweep, mediaTemplateExample } from './media-template-sweep-fixture.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -85,6 +86,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const inboxReplies = await insertInboxReplySweep(db, workspace.id, accountId);
   const ruleId = await insertSweepRule(app, owner, workspace.id);
   const savedReplyId = await insertSweepSavedReply(db, workspace.id);
+  const mediaTemplates = await insertMediaTemplateSweep(db, workspace.id);
 
   return {
     owner,
@@ -115,6 +117,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       replyId: inboxReplies.replyId,
       ruleId,
       savedReplyId,
+      ...mediaTemplates,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -155,6 +158,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (webhook) return webhook;
       const inboxReply = inboxReplyExample(route.key, inboxReplies);
       if (inboxReply) return inboxReply;
+      const mediaTemplate = mediaTemplateExample(route.key);
+      if (mediaTemplate) return mediaTemplate;
       const automation = automationExample(route.key);
       if (automation) return automation;
       return planExample(route.key, plan, accountId);

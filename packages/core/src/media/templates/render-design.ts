@@ -21,7 +21,7 @@ type RenderRequest = {
   templateId: TemplateId;
   fields: unknown;
   aspectRatio: AspectRatio;
-  brand: BrandOverrides | null | undefined;
+  brand?: BrandOverrides | null | undefined;
   slides?: number[];
 };
 
