@@ -45,6 +45,8 @@ import { characterRoutes } from './routes/media-studio/characters.routes.ts';
 import { characterPartRoutes } from './routes/media-studio/character-parts.routes.ts';
 import { mediaCollectionRoutes } from './routes/media/media-collections.routes.ts';
 import { vaultRoutes } from './routes/media/vault.routes.ts';
+import { brandKitRoutes } from './routes/media-templates/brand-kit.routes.ts';
+import { mediaTemplateRoutes } from './routes/media-templates/media-templates.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -125,6 +127,8 @@ export const routeModules = [
   inboxHookRoutes,
   inboxReplyRoutes,
   inboxModerationRoutes,
+  brandKitRoutes,
+  mediaTemplateRoutes,
 ];
 
 /** Builds the HTTP app. No listening here: tests call `inject`, the CLI calls `listen`. */

@@ -13,6 +13,7 @@ import { strategyExamples } from './strategy-examples.ts';
 import { insertSweepWebhook, webhookExample } from './webhook-sweep-fixture.ts';
 import { automationExample, insertSweepRule } from './automation-sweep-fixture.ts';
 import { insertMediaStudioSweep, mediaStudioExample } from './media-studio-sweep-fixture.ts';
+import { insertMediaTemplateSweep, mediaTemplateExample } from './media-template-sweep-fixture.ts';
 
 export type StandardSweepFixture = SweepFixture & {
   owner: TestUser;
@@ -87,6 +88,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const ruleId = await insertSweepRule(app, owner, workspace.id);
   const savedReplyId = await insertSweepSavedReply(db, workspace.id);
   const mediaStudio = await insertMediaStudioSweep(db, workspace.id, mediaId);
+  const mediaTemplates = await insertMediaTemplateSweep(db, workspace.id);
 
   return {
     owner,
@@ -118,6 +120,7 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       ruleId,
       savedReplyId,
       ...mediaStudio,
+      ...mediaTemplates,
     },
     example: (route): RouteExample | undefined => {
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
@@ -160,6 +163,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       if (webhook) return webhook;
       const inboxReply = inboxReplyExample(route.key, inboxReplies);
       if (inboxReply) return inboxReply;
+      const mediaTemplate = mediaTemplateExample(route.key);
+      if (mediaTemplate) return mediaTemplate;
       const automation = automationExample(route.key);
       if (automation) return automation;
       const mediaStudioInput = mediaStudioExample(route.key, mediaStudio, mediaId);

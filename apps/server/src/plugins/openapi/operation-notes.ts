@@ -34,6 +34,24 @@ const upload = {
   },
 };
 
+const fontUpload = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file', 'family'],
+        properties: {
+          file: { type: 'string', format: 'binary', description: 'A TTF, OTF or WOFF font (not WOFF2)' },
+          family: { type: 'string', description: 'The family name templates use' },
+          weight: { type: 'string', description: '100 … 900, default 400' },
+          style: { type: 'string', enum: ['normal', 'italic'] },
+        },
+      },
+    },
+  },
+};
+
 export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/health': { id: 'getHealth' },
   'GET /api/v1/ready': { id: 'getReadiness' },
@@ -219,6 +237,23 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'DELETE /api/v1/workspaces/{workspaceId}/media-collections/{collectionId}/items/{mediaId}': {
     id: 'removeMediaFromCollection',
   },
+  'GET /api/v1/workspaces/{workspaceId}/brand-kit': { id: 'getBrandKit' },
+  'PUT /api/v1/workspaces/{workspaceId}/brand-kit': { id: 'updateBrandKit' },
+  'GET /api/v1/workspaces/{workspaceId}/brand-kit/fonts': { id: 'listBrandFonts' },
+  'POST /api/v1/workspaces/{workspaceId}/brand-kit/fonts': {
+    id: 'uploadBrandFont',
+    requestBody: fontUpload,
+    statuses: [409],
+  },
+  'DELETE /api/v1/workspaces/{workspaceId}/brand-kit/fonts/{fontId}': { id: 'deleteBrandFont' },
+  'GET /api/v1/workspaces/{workspaceId}/media/templates': { id: 'listMediaTemplates' },
+  'POST /api/v1/workspaces/{workspaceId}/media/templates/{templateId}/preview': { id: 'previewMediaTemplate' },
+  'GET /api/v1/workspaces/{workspaceId}/media/designs': { id: 'listMediaDesigns' },
+  'POST /api/v1/workspaces/{workspaceId}/media/designs': { id: 'createMediaDesign' },
+  'GET /api/v1/workspaces/{workspaceId}/media/designs/{designId}': { id: 'getMediaDesign' },
+  'PATCH /api/v1/workspaces/{workspaceId}/media/designs/{designId}': { id: 'updateMediaDesign' },
+  'DELETE /api/v1/workspaces/{workspaceId}/media/designs/{designId}': { id: 'deleteMediaDesign' },
+  'POST /api/v1/workspaces/{workspaceId}/media/designs/{designId}/render': { id: 'renderMediaDesign' },
   'GET /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'getBrandProfile' },
   'PUT /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'setBrandProfile' },
   'POST /api/v1/workspaces/{workspaceId}/brand-profile/preview': { id: 'previewBrandVoice' },
