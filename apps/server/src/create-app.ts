@@ -43,6 +43,7 @@ import { mediaRoutes } from './routes/media/media.routes.ts';
 import { generationRoutes } from './routes/media-studio/generations.routes.ts';
 import { characterRoutes } from './routes/media-studio/characters.routes.ts';
 import { characterPartRoutes } from './routes/media-studio/character-parts.routes.ts';
+import { altTextRoutes } from './routes/media-studio/alt-text.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -99,6 +100,7 @@ export const routeModules = [
   generationRoutes,
   characterRoutes,
   characterPartRoutes,
+  altTextRoutes,
   contentRoutes,
   llmRoutes,
   ollamaRoutes,
