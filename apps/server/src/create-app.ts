@@ -47,6 +47,7 @@ import { mediaCollectionRoutes } from './routes/media/media-collections.routes.t
 import { vaultRoutes } from './routes/media/vault.routes.ts';
 import { brandKitRoutes } from './routes/media-templates/brand-kit.routes.ts';
 import { mediaTemplateRoutes } from './routes/media-templates/media-templates.routes.ts';
+import { altTextRoutes } from './routes/media-studio/alt-text.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -106,6 +107,7 @@ export const routeModules = [
   characterPartRoutes,
   vaultRoutes,
   mediaCollectionRoutes,
+  altTextRoutes,
   contentRoutes,
   llmRoutes,
   mediaProviderRoutes,

@@ -27,6 +27,8 @@ export interface ProviderSettings {
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
+  /** Images the model looks at with the text (vision models: alt text); Ollama gets them as base64 `images`. */
+  images?: readonly { bytes: Uint8Array; mimeType: string }[];
 }
 
 export interface ModelCall {

@@ -13,6 +13,7 @@ export const LLM_TASKS = [
   'voice_intent',
   'voice_match',
   'research',
+  'alt_text',
 ] as const;
 export type LlmTask = (typeof LLM_TASKS)[number];
 

@@ -14,7 +14,11 @@ export function cacheKey(workspaceId: string, provider: string, model: string, c
     provider,
     model,
     normalize(call.system ?? ''),
-    call.messages.map((message) => [message.role, normalize(message.content)]),
+    call.messages.map((message) => [
+      message.role,
+      normalize(message.content),
+      ...(message.images ?? []).map((image) => createHash('sha256').update(image.bytes).digest('base64url')),
+    ]),
     call.responseFormat ?? 'text',
     call.temperature ?? null,
     call.maxOutputTokens ?? null,

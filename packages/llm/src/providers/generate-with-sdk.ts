@@ -10,6 +10,7 @@ import { LlmProviderError } from '../provider-contract.ts';
 import { toLlmProviderError } from './ai-sdk-errors.ts';
 import type { ProviderIdentity } from './ai-sdk-errors.ts';
 import { startCallDeadline } from './call-deadline.ts';
+import { toModelMessage } from './model-messages.ts';
 import type { CallDeadline } from './call-deadline.ts';
 
 /**
@@ -45,7 +46,7 @@ export async function generateWithSdk(
     const result = streamText({
       model,
       system: isJson ? [call.system, JSON_INSTRUCTION].filter(Boolean).join('\n\n') : call.system,
-      messages: call.messages.map((message) => ({ role: message.role, content: message.content })),
+      messages: call.messages.map(toModelMessage),
       maxOutputTokens: call.maxOutputTokens,
       temperature: call.temperature,
       maxRetries: 0,

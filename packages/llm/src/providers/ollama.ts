@@ -6,7 +6,7 @@
  */
 import { createOllama } from 'ai-sdk-ollama';
 import { Output, streamText } from 'ai';
-import type { FinishReason, ModelMessage } from 'ai';
+import type { FinishReason } from 'ai';
 import { z } from 'zod';
 import type { HttpClient } from '@plume/http/http-client';
 import { LlmProviderError } from '../provider-contract.ts';
@@ -21,6 +21,7 @@ import type {
 import { createOllamaFetch, createOllamaHttpClient, DEFAULT_OLLAMA_URL } from '../ollama/ollama-http.ts';
 import type { LastResponse } from '../ollama/ollama-http.ts';
 import { startCallDeadline } from './call-deadline.ts';
+import { toModelMessage } from './model-messages.ts';
 import { toOllamaError } from './ollama-errors.ts';
 import type { OllamaFailureContext } from './ollama-errors.ts';
 
@@ -79,7 +80,7 @@ export function createOllamaProvider(settings: ProviderSettings, http?: HttpClie
       const result = streamText({
         model,
         instructions: call.system,
-        messages: call.messages.map((message): ModelMessage => ({ role: message.role, content: message.content })),
+        messages: call.messages.map(toModelMessage),
         temperature: call.temperature,
         maxOutputTokens: call.maxOutputTokens,
         maxRetries: 0,

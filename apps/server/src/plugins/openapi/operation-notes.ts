@@ -212,6 +212,10 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'DELETE /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/variations/{variationId}': {
     id: 'removeCharacterVariation',
   },
+  'POST /api/v1/workspaces/{workspaceId}/media/{mediaId}/alt-text/suggest': {
+    id: 'suggestAltText',
+    statuses: [402, 409, 422, 503],
+  },
   'POST /api/v1/workspaces/{workspaceId}/media/characters/{characterId}/preview': {
     id: 'previewCharacter',
     statuses: [422],

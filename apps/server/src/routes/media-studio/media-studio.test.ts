@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { mediaGenerations } from '@plume/db/schema/media';
 import { fakePng } from '@plume/testing/fakes/media/fake-media-bytes';
+import { startOllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
 import { createUser, createWorkspaceAs, type TestUser, type TestWorkspace } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 
@@ -32,6 +33,10 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
   t.app.inject({ method, url, headers: user.headers, ...(payload === undefined ? {} : { payload }) });
 
 async function uploadImage(): Promise<string> {
+  return uploadImageTo(t, owner, base);
+}
+
+async function uploadImageTo(app: TestApp, user: TestUser, url: string): Promise<string> {
   const png = fakePng(64, 64, 'a face');
   const boundary = 'studio-boundary';
   const payload = Buffer.concat([
@@ -41,10 +46,10 @@ async function uploadImage(): Promise<string> {
     png,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const response = await t.app.inject({
+  const response = await app.app.inject({
     method: 'POST',
-    url: base,
-    headers: { ...owner.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    url,
+    headers: { ...user.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload,
   });
   expect(response.statusCode, response.body).toBe(201);
@@ -172,5 +177,45 @@ describe('safety rules on generation requests', () => {
     expect(cancelled.json()).toMatchObject({ state: 'cancelled' });
     const twice = await call('POST', `${base}/generations/${job.id}/cancel`);
     expect(twice.statusCode).toBe(409);
+  });
+});
+
+describe('alt text suggestion', () => {
+  it('sends the image to the local vision model and answers a suggestion without saving it', async () => {
+    const ollama = await startOllamaFake({
+      answer: (prompt) =>
+        prompt.messages.at(-1)?.images?.length === 1 ? 'A mint-green square on a white background.' : 'no image',
+    });
+    const local = await createTestApp({ OLLAMA_URL: ollama.url });
+    try {
+      const user = await createUser(local.app, local.db, { name: 'Alt Owner' });
+      const space = await createWorkspaceAs(local.app, user);
+      const mediaId = await uploadImageTo(local, user, `/api/v1/workspaces/${space.id}/media`);
+      const response = await local.app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${space.id}/media/${mediaId}/alt-text/suggest`,
+        headers: user.headers,
+        payload: { context: 'Our new mug colours' },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({
+        altText: 'A mint-green square on a white background.',
+        provider: 'ollama',
+        costMicros: 0,
+      });
+      const chat = ollama.requests.find((request) => request.path === '/api/chat');
+      const sent = (chat?.body?.['messages'] as { images?: string[] }[]).at(-1)?.images?.[0] ?? '';
+      // A JPEG, base64 as Ollama's API takes it.
+      expect(Buffer.from(sent, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      const media = await local.app.inject({
+        method: 'GET',
+        url: `/api/v1/workspaces/${space.id}/media`,
+        headers: user.headers,
+      });
+      expect(media.json<{ items: { altText: string | null }[] }>().items[0]?.altText).toBeNull();
+    } finally {
+      await local.close();
+      await ollama.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ export interface FakeOllamaPrompt {
   endpoint: 'chat' | 'generate';
   model: string;
   /** Chat messages; for `/api/generate`, one user message holding `prompt`. */
-  messages: { role: string; content: string }[];
+  messages: { role: string; content: string; images?: string[] }[];
   system: string | undefined;
   /** `"json"`, a JSON schema object, or undefined. */
   format: unknown;
@@ -115,6 +115,10 @@ export function toPrompt(endpoint: FakeOllamaPrompt['endpoint'], body: Record<st
       ? (Array.isArray(body['messages']) ? body['messages'] : []).filter(isRecord).map((message) => ({
           role: String(message['role']),
           content: typeof message['content'] === 'string' ? message['content'] : '',
+          // Vision models: base64 images on the message (docs/api.md, "Chat request (with images)").
+          ...(Array.isArray(message['images'])
+            ? { images: message['images'].filter((image): image is string => typeof image === 'string') }
+            : {}),
         }))
       : [{ role: 'user', content: typeof body['prompt'] === 'string' ? body['prompt'] : '' }];
   const model = typeof body['model'] === 'string' ? body['model'] : '';
