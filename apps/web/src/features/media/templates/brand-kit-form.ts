@@ -59,8 +59,3 @@ export function toBrandKitBody(values: BrandKitValues): BrandKitValues {
   ) as BrandColorValues;
   return { ...values, colors };
 }
-
-/** Families the heading and body may use: the bundled ones, then each uploaded family once. */
-export function fontFamilies(bundled: readonly string[], uploaded: readonly { family: string }[]): string[] {
-  return [...new Set([...bundled, ...uploaded.map((font) => font.family)])];
-}
