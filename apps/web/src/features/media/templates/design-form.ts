@@ -83,17 +83,22 @@ export function toApiFields(definition: TemplateForm, values: FieldValues): Reco
   return fields;
 }
 
+/** A stored scalar as the text an input shows (objects, which no field stores, become empty). */
+function stringOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 function formValue(field: TemplateFieldInfo, value: unknown): FieldValue {
   if (field.kind === 'boolean') return value === true;
   if (field.kind === 'slides') {
     const slides = Array.isArray(value) ? value : [];
     const read = slides.map((slide: unknown) => {
       const record = typeof slide === 'object' && slide !== null ? (slide as Record<string, unknown>) : {};
-      return newSlide(String(record['title'] ?? ''), String(record['body'] ?? ''));
+      return newSlide(stringOf(record['title']), stringOf(record['body']));
     });
     return read.length > 0 ? read : [newSlide()];
   }
-  return value === undefined || value === null ? '' : String(value);
+  return stringOf(value);
 }
 
 /** The form for a saved design's `fields` (anything the template does not know is dropped). */
