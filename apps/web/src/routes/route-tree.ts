@@ -12,6 +12,7 @@ import { checkEmailRoute } from './check-email-route.tsx';
 import { dashboardRoute } from './dashboard-route.tsx';
 import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
+import { mediaTemplatesRoute } from './media-templates-route.tsx';
 import { membersRoute } from './members-route.tsx';
 import { modelsRoute } from './models-route.tsx';
 import { calendarRoute } from './calendar-route.tsx';
@@ -67,6 +68,7 @@ export const routeTree = rootRoute.addChildren([
       accountsRoute,
       membersRoute,
       brandRoute,
+      mediaTemplatesRoute,
       strategyRoute,
       onboardingRoute,
       modelsRoute,

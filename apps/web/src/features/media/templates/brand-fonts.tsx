@@ -1,0 +1,149 @@
+import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { brandFontSchema, MAX_FONT_BYTES } from '@plume/contract/media/brand-kit-schemas';
+import { Button } from '../../../components/button.tsx';
+import { fieldClasses } from '../../../components/field-classes.ts';
+import { TextField } from '../../../components/text-field.tsx';
+import { API_BASE, api, readAnswer, toApiError } from '../../../lib/api.ts';
+import { errorMessageOf } from '../../../lib/field-errors.ts';
+import { brandKitQueryOptions, fontsPath, fontsQueryOptions } from './template-queries.ts';
+import { formProblems } from './design-form.ts';
+
+async function uploadFont(workspaceId: string, file: File, family: string) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if (family.trim() !== '') form.append('family', family.trim());
+  const response = await fetch(`${API_BASE}${fontsPath(workspaceId)}`, {
+    method: 'POST',
+    body: form,
+    credentials: 'include',
+  });
+  const text = await response.text();
+  if (!response.ok) throw toApiError(response.status, response.statusText, text);
+  return readAnswer(brandFontSchema, JSON.parse(text), 'POST /brand-kit/fonts');
+}
+
+const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** Uploaded fonts (TTF, OTF, WOFF): the list, an upload with its errors at the file field, and delete. */
+export function BrandFonts({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const fileId = useId();
+  const fonts = useQuery(fontsQueryOptions(workspaceId));
+  const [file, setFile] = useState<File>();
+  const [family, setFamily] = useState('');
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: fontsQueryOptions(workspaceId).queryKey }),
+      queryClient.invalidateQueries({ queryKey: brandKitQueryOptions(workspaceId).queryKey, exact: true }),
+    ]);
+  const upload = useMutation({
+    mutationFn: () => {
+      if (file === undefined) throw new Error('Choose a font file first.');
+      return uploadFont(workspaceId, file, family);
+    },
+    onSuccess: async () => {
+      setFile(undefined);
+      setFamily('');
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (fontId: string) => api.delete(`${fontsPath(workspaceId)}/${encodeURIComponent(fontId)}`),
+    onSuccess: refresh,
+  });
+  const problems = formProblems(upload.error);
+  const fileError =
+    problems['file'] ?? (upload.error && Object.keys(problems).length === 0 ? errorMessageOf(upload.error) : undefined);
+  const tooBig = file !== undefined && file.size > MAX_FONT_BYTES;
+
+  return (
+    <section aria-labelledby={`${fileId}-title`} className="space-y-3">
+      <h3 id={`${fileId}-title`} className="text-sm font-semibold text-ink">
+        Uploaded fonts
+      </h3>
+      {fonts.isError ? (
+        <p className="text-sm text-danger">The fonts could not be read: {errorMessageOf(fonts.error)}</p>
+      ) : fonts.data && fonts.data.length > 0 ? (
+        <ul className="divide-y divide-line rounded-md border border-line">
+          {fonts.data.map((font) => (
+            <li key={font.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+              <span className="text-ink">
+                {font.family}{' '}
+                <span className="text-muted">
+                  {font.weight} {font.style} · {font.fileName} · {kilobytes(font.bytes)}
+                </span>
+              </span>
+              {canEdit ? (
+                <Button
+                  variant="ghost"
+                  className="px-2 py-1 text-xs text-danger"
+                  isPending={remove.isPending && remove.variables === font.id}
+                  onClick={() => remove.mutate(font.id)}
+                >
+                  Delete<span className="sr-only"> font {font.family}</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : fonts.data ? (
+        <p className="text-sm text-muted">
+          No uploaded fonts. Inter, Playfair Display and Roboto Slab are always there.
+        </p>
+      ) : null}
+      {remove.error ? <p className="text-sm text-danger">{errorMessageOf(remove.error)}</p> : null}
+      {canEdit ? (
+        <form
+          noValidate
+          aria-label="Upload a font"
+          className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]"
+          onSubmit={(e) => {
+            e.preventDefault();
+            upload.mutate();
+          }}
+        >
+          <div>
+            <label htmlFor={fileId} className="mb-1 block text-sm font-medium text-ink">
+              Font file
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              accept=".ttf,.otf,.woff,font/ttf,font/otf,font/woff"
+              className={fieldClasses(Boolean(fileError) || tooBig)}
+              aria-invalid={fileError || tooBig ? true : undefined}
+              aria-describedby={`${fileId}-hint${fileError || tooBig ? ` ${fileId}-error` : ''}`}
+              onChange={(e) => setFile(e.target.files?.[0])}
+            />
+            <p id={`${fileId}-hint`} className="mt-1 text-xs text-muted">
+              TrueType, OpenType or WOFF (not WOFF2), up to {MAX_FONT_BYTES / 1024 / 1024} MB.
+            </p>
+            {fileError || tooBig ? (
+              <p id={`${fileId}-error`} className="mt-1 text-sm text-danger">
+                {tooBig ? `This file is larger than ${MAX_FONT_BYTES / 1024 / 1024} MB.` : fileError}
+              </p>
+            ) : null}
+          </div>
+          <TextField
+            label="Family name"
+            value={family}
+            autoComplete="off"
+            hint="Optional: read from the font when empty."
+            error={problems['family']}
+            onChange={(e) => setFamily(e.target.value)}
+          />
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={file === undefined || tooBig}
+            isPending={upload.isPending}
+            pendingLabel="Uploading…"
+          >
+            Upload font
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
