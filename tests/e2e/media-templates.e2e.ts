@@ -132,7 +132,7 @@ it('Templates: brand colour, quote card with a live preview, 4:5, saved design, 
       .fill('Bread is better when it is shared with friends.');
   });
   await step(page, 'portrait 4:5', async () => {
-    await page.getByText('4:5', { exact: true }).click();
+    await page.locator('label', { has: page.getByRole('radio', { name: /^4:5/ }) }).click();
     const shown = await nextPreview(page, typed);
     expect(shown.sha256).not.toBe(typed.sha256);
     expect(shown.width / shown.height).toBeCloseTo(1080 / 1350, 2);

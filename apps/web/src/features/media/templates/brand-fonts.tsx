@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { brandFontSchema, MAX_FONT_BYTES } from '@plume/contract/media/brand-kit-schemas';
 import { Button } from '../../../components/button.tsx';
-import { fieldClasses } from '../../../components/field-classes.ts';
 import { TextField } from '../../../components/text-field.tsx';
 import { API_BASE, api, readAnswer, toApiError } from '../../../lib/api.ts';
 import { errorMessageOf } from '../../../lib/field-errors.ts';
@@ -111,7 +110,7 @@ export function BrandFonts({ workspaceId, canEdit }: { workspaceId: string; canE
               id={fileId}
               type="file"
               accept=".ttf,.otf,.woff,font/ttf,font/otf,font/woff"
-              className={fieldClasses(Boolean(fileError) || tooBig)}
+              className={`block w-full text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink ${fileError || tooBig ? 'rounded-md ring-1 ring-danger' : ''}`}
               aria-invalid={fileError || tooBig ? true : undefined}
               aria-describedby={`${fileId}-hint${fileError || tooBig ? ` ${fileId}-error` : ''}`}
               onChange={(e) => setFile(e.target.files?.[0])}

@@ -1,7 +1,12 @@
+import { carouselSlide } from '@plume/contract/media/template-fields';
 import { Button } from '../../../components/button.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextAreaField } from '../../brand/text-area-field.tsx';
 import { addSlide, moveSlide, removeSlide, type SlideValues } from './design-form.ts';
+
+// The slide's own limits, from the schema the API checks with.
+const titleMax = carouselSlide.shape.title.maxLength ?? undefined;
+const bodyMax = carouselSlide.shape.body.unwrap().maxLength ?? undefined;
 
 interface SlidesEditorProps {
   slides: readonly SlideValues[];
@@ -62,7 +67,7 @@ export function SlidesEditor({ slides, max, problems, onChange }: SlidesEditorPr
                 <TextField
                   label={`Slide ${number} title`}
                   value={slide.title}
-                  maxLength={120}
+                  maxLength={titleMax}
                   autoComplete="off"
                   error={problems[`slides/${index}/title`]}
                   onChange={(e) => patch({ title: e.target.value })}
@@ -71,7 +76,7 @@ export function SlidesEditor({ slides, max, problems, onChange }: SlidesEditorPr
                   label={`Slide ${number} text`}
                   rows={2}
                   value={slide.body}
-                  maxLength={400}
+                  maxLength={bodyMax}
                   error={problems[`slides/${index}/body`]}
                   onChange={(e) => patch({ body: e.target.value })}
                 />
