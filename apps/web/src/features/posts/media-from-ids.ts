@@ -57,6 +57,8 @@ export function useMediaFromIds(
     const read = (id: string) =>
       queryClient.fetchQuery({
         queryKey: ['workspaces', workspaceId, 'media', 'item', id],
+        // A render just put its items here: no need to ask again.
+        staleTime: 60_000,
         queryFn: () => api.get(`${workspacePath(workspaceId)}/media/${encodeURIComponent(id)}`, mediaSchema),
       });
     void Promise.allSettled(ids.map(read)).then((results) => {

@@ -19,6 +19,13 @@ interface SlidesEditorProps {
 /** A carousel's slides: each a title and text, added, removed and moved with buttons (no dragging needed). */
 export function SlidesEditor({ slides, max, problems, onChange }: SlidesEditorProps) {
   const listProblem = problems['slides'];
+  /** Adds a slide and puts the cursor in its title. */
+  function add() {
+    const next = addSlide(slides, max);
+    onChange(next);
+    const added = next.at(-1);
+    if (added) setTimeout(() => document.getElementById(`${added.key}-title`)?.focus(), 0);
+  }
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-ink">
@@ -65,6 +72,7 @@ export function SlidesEditor({ slides, max, problems, onChange }: SlidesEditorPr
               </div>
               <div className="space-y-2">
                 <TextField
+                  id={`${slide.key}-title`}
                   label={`Slide ${number} title`}
                   value={slide.title}
                   maxLength={titleMax}
@@ -86,7 +94,7 @@ export function SlidesEditor({ slides, max, problems, onChange }: SlidesEditorPr
         })}
       </ol>
       {listProblem ? <p className="text-sm text-danger">{listProblem}</p> : null}
-      <Button variant="secondary" disabled={slides.length >= max} onClick={() => onChange(addSlide(slides, max))}>
+      <Button variant="secondary" disabled={slides.length >= max} onClick={() => add()}>
         Add slide
       </Button>
       {slides.length >= max ? <p className="text-xs text-muted">A carousel has at most {max} slides.</p> : null}
