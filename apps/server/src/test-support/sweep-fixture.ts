@@ -147,6 +147,8 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
           query: { dryRun: 'true' },
           body: { csv: 'published_at,network,text,likes,reposts,replies\n2026-03-01T09:30:00Z,mastodon,Hi,1,2,3' },
         };
+      // The zip of the fixture's file (ids are a comma-separated list the sweep cannot build from the pattern).
+      if (route.key === 'GET /api/v1/workspaces/{workspaceId}/media/archive') return { query: { ids: mediaId } };
       // A network's signed call: the signature is checked over the raw bytes before any parsing (inbox-hooks.test.ts).
       if (route.key === 'POST /api/v1/hooks/inbox/{network}') return { skip: ['malformed-json'] };
       const strategyExample = strategyExamples[route.key];

@@ -90,6 +90,14 @@ export const mediaAssets = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     provenance: jsonb('provenance').$type<MediaProvenance>(),
+    /**
+     * What the vault's text search reads (file name, alt text, the AI prompt and the tags, lower-cased),
+     * computed by PostgreSQL on every write (`media_search_text()`, hand-written in the vault migration)
+     * and indexed with trigrams so `ILIKE '%words%'` stays fast at 100,000 items.
+     */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`media_search_text("file_name", "alt_text", "provenance", "tags")`),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -97,6 +105,12 @@ export const mediaAssets = pgTable(
     index('media_assets_workspace_seq_idx').on(table.workspaceId, table.seq),
     index('media_assets_workspace_sha_idx').on(table.workspaceId, table.sha256),
     index('media_assets_character_idx').on(table.characterId),
+    // The vault's filtered pages: newest first (seq) within the workspace and one selective filter.
+    index('media_assets_workspace_kind_seq_idx').on(table.workspaceId, table.kind, table.seq),
+    index('media_assets_workspace_approval_seq_idx').on(table.workspaceId, table.approval, table.seq),
+    index('media_assets_workspace_source_seq_idx').on(table.workspaceId, table.source, table.seq),
+    index('media_assets_tags_idx').using('gin', table.tags),
+    index('media_assets_search_idx').using('gin', table.searchText.op('gin_trgm_ops')),
   ],
 );
 

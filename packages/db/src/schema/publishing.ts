@@ -58,6 +58,11 @@ export const posts = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     state: text('state').$type<PostState>().notNull().default('draft'),
     content: jsonb('content').$type<PostContent>().notNull(),
+    /** The media the content uses (its own and its thread parts'), kept by PostgreSQL for the vault's "used in". */
+    mediaIds: text('media_ids')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`content_media_ids("content")`),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     /** Hash of the approved content (hashtags and time excluded); edits that change it need review again. */
     approvedHash: text('approved_hash'),
@@ -74,6 +79,7 @@ export const posts = pgTable(
   (table) => [
     index('posts_workspace_seq_idx').on(table.workspaceId, table.seq),
     index('posts_workspace_scheduled_idx').on(table.workspaceId, table.scheduledAt),
+    index('posts_media_ids_idx').using('gin', table.mediaIds),
   ],
 );
 
@@ -92,6 +98,11 @@ export const postTargets = pgTable(
       .references(() => socialAccounts.id, { onDelete: 'cascade' }),
     network: text('network').$type<NetworkId>().notNull(),
     override: jsonb('override').$type<TargetOverride>().notNull().default({}),
+    /** The media the override uses, kept by PostgreSQL (see posts.media_ids). */
+    mediaIds: text('media_ids')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`content_media_ids("override")`),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     state: text('state').$type<TargetState>().notNull().default('pending'),
     remoteId: text('remote_id'),
@@ -117,6 +128,7 @@ export const postTargets = pgTable(
   (table) => [
     uniqueIndex('post_targets_post_account_idx').on(table.postId, table.accountId),
     index('post_targets_account_idx').on(table.accountId),
+    index('post_targets_media_ids_idx').using('gin', table.mediaIds),
     index('post_targets_open_idx')
       .on(table.state)
       .where(sql`${table.state} in ('pending', 'publishing')`),

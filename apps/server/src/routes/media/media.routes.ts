@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { verifyMediaSignature } from '@plume/core/media/media-store';
-import { findMediaFile, listMedia, MAX_UPLOAD_BYTES, saveMedia, updateMedia } from '@plume/core/media/save-media';
+import { findMediaFile, MAX_UPLOAD_BYTES, updateMedia } from '@plume/core/media/save-media';
+import { listVault } from '@plume/core/media/list-vault';
+import { uploadToVault } from '@plume/core/media/upload-vault';
 import { AppError } from '@plume/errors/app-error';
-import { paginationQuery, workspaceParams } from '@plume/contract/common-schemas';
+import { workspaceParams } from '@plume/contract/common-schemas';
 import { mediaParams, mediaSchema, updateMediaBody } from '@plume/contract/media/media-schemas';
+import { uploadedSchema, vaultItemSchema, vaultQuery } from '@plume/contract/media/vault-schemas';
 import { pageOf } from '@plume/contract/wire';
 import type { AppContext } from '../../app-context.ts';
 import { protectedErrors } from '../../lib/common-schemas.ts';
@@ -20,16 +23,17 @@ export async function mediaRoutes(app: FastifyInstance, context: AppContext): Pr
     {
       schema: {
         tags,
-        summary: 'Uploaded media, newest first',
+        summary:
+          'The media vault, newest first: filters (kind, source, approval, used or unused, character, collection, tag, added from/to) and a text search over file name, alt text, AI prompt and tags',
         params: workspaceParams,
-        querystring: paginationQuery,
-        response: { 200: pageOf(mediaSchema), ...protectedErrors },
+        querystring: vaultQuery,
+        response: { 200: pageOf(vaultItemSchema), ...protectedErrors },
       },
     },
     async (request) => {
       const access = await requireWorkspaceRole(context, request, request.params.workspaceId, 'viewer');
-      const { limit, cursor } = request.query;
-      return listMedia(context.db, access.workspace.id, { limit, ...(cursor === undefined ? {} : { cursor }) });
+      const { limit, cursor, ...filters } = request.query;
+      return listVault(context.db, access.workspace.id, filters, { limit, cursor });
     },
   );
 
@@ -38,10 +42,10 @@ export async function mediaRoutes(app: FastifyInstance, context: AppContext): Pr
     {
       schema: {
         tags,
-        summary: `Upload an image or video (editor) as multipart/form-data: field \`file\`, optional \`altText\` and \`aiGenerated\` ("true"). Up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+        summary: `Upload an image or video (editor) as multipart/form-data: field \`file\`, optional \`altText\` and \`aiGenerated\` ("true"). Up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. The same bytes again are not stored twice: the answer is then 200 with the item already in the vault and \`duplicate: true\`.`,
         params: workspaceParams,
         consumes: ['multipart/form-data'],
-        response: { 201: mediaSchema, ...protectedErrors },
+        response: { 200: uploadedSchema, 201: uploadedSchema, ...protectedErrors },
       },
     },
     async (request, reply) => {
@@ -66,7 +70,7 @@ export async function mediaRoutes(app: FastifyInstance, context: AppContext): Pr
       const altText = fields['altText'];
       if (altText !== undefined && altText.length > 5000)
         throw AppError.validation('body/altText', 'Alt text is at most 5000 characters.');
-      const saved = await saveMedia(
+      const saved = await uploadToVault(
         { db: context.db, media: context.publishing.media },
         {
           workspaceId: access.workspace.id,
@@ -76,7 +80,7 @@ export async function mediaRoutes(app: FastifyInstance, context: AppContext): Pr
           aiGenerated: fields['aiGenerated'] === 'true',
         },
       );
-      return reply.status(201).send(saved);
+      return reply.status(saved.duplicate ? 200 : 201).send(saved);
     },
   );
 
