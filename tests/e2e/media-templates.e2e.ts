@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
@@ -167,4 +168,52 @@ it('Templates: brand colour, quote card with a live preview, 4:5, saved design, 
     });
     expect(size).toEqual({ width: 1080, height: 1350 });
   });
+});
+
+/** Uploads a PNG through the web app's own session (as the media picker does); answers its id. */
+async function uploadPng(page: Page, workspaceId: string, name: string, png: Buffer): Promise<string> {
+  return page.evaluate(
+    async ({ workspaceId, name, data }) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(data)], { type: 'image/png' }), name);
+      const response = await fetch(`/api/v1/workspaces/${workspaceId}/media`, { method: 'POST', body: form });
+      return ((await response.json()) as { id: string }).id;
+    },
+    { workspaceId, name, data: Array.from(png) },
+  );
+}
+
+it('Composer: ?media= attaches those vault items in order, shown from the vault', async () => {
+  const ownContext = await browser.newContext({ baseURL: plume.baseUrl, viewport: { width: 1280, height: 900 } });
+  const page = await ownContext.newPage();
+  try {
+    const workspaceId = await step(page, 'carousel workspace', () =>
+      signUpAndCreateWorkspace(
+        page,
+        { name: 'Cara Carousel', email: 'cara@example.test', password: 'correct-horse-battery' },
+        'Cara Cakes',
+      ),
+    );
+    const slide = (red: number) =>
+      sharp({ create: { width: 1080, height: 1350, channels: 3, background: { r: red, g: 90, b: 60 } } })
+        .png()
+        .toBuffer();
+    const ids = [
+      await uploadPng(page, workspaceId, 'slide-1.png', await slide(200)),
+      await uploadPng(page, workspaceId, 'slide-2.png', await slide(20)),
+    ];
+    await step(page, 'composer', async () => {
+      await page.goto(`/w/${workspaceId}/posts/new?media=${ids.join(',')}`);
+      const attached = page.getByRole('list', { name: 'Attached media' });
+      await attached.getByText('slide-2.png').first().waitFor();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>('[aria-label="Attached media"] img')].every(
+          (img) => img.complete && img.naturalWidth === 1080,
+        ),
+      );
+      expect(await attached.locator('li p.truncate').allInnerTexts()).toEqual(['slide-1.png', 'slide-2.png']);
+    });
+  } finally {
+    await ownContext.close();
+  }
 });
