@@ -2,16 +2,27 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { brandFontSchema, MAX_FONT_BYTES } from '@plume/contract/media/brand-kit-schemas';
 import { Button } from '../../../components/button.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { API_BASE, api, readAnswer, toApiError } from '../../../lib/api.ts';
 import { errorMessageOf } from '../../../lib/field-errors.ts';
 import { brandKitQueryOptions, fontsPath, fontsQueryOptions } from './template-queries.ts';
 import { formProblems } from './design-form.ts';
 
-async function uploadFont(workspaceId: string, file: File, family: string) {
+interface FontUploadValues {
+  family: string;
+  weight: string;
+  style: string;
+}
+
+const WEIGHTS = ['100', '200', '300', '400', '500', '600', '700', '800', '900'];
+
+async function uploadFont(workspaceId: string, file: File, values: FontUploadValues) {
   const form = new FormData();
   form.append('file', file, file.name);
-  if (family.trim() !== '') form.append('family', family.trim());
+  if (values.family.trim() !== '') form.append('family', values.family.trim());
+  form.append('weight', values.weight);
+  form.append('style', values.style);
   const response = await fetch(`${API_BASE}${fontsPath(workspaceId)}`, {
     method: 'POST',
     body: form,
@@ -30,7 +41,7 @@ export function BrandFonts({ workspaceId, canEdit }: { workspaceId: string; canE
   const fileId = useId();
   const fonts = useQuery(fontsQueryOptions(workspaceId));
   const [file, setFile] = useState<File>();
-  const [family, setFamily] = useState('');
+  const [values, setValues] = useState<FontUploadValues>({ family: '', weight: '400', style: 'normal' });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: fontsQueryOptions(workspaceId).queryKey }),
@@ -39,11 +50,11 @@ export function BrandFonts({ workspaceId, canEdit }: { workspaceId: string; canE
   const upload = useMutation({
     mutationFn: () => {
       if (file === undefined) throw new Error('Choose a font file first.');
-      return uploadFont(workspaceId, file, family);
+      return uploadFont(workspaceId, file, values);
     },
     onSuccess: async () => {
       setFile(undefined);
-      setFamily('');
+      setValues({ family: '', weight: '400', style: 'normal' });
       await refresh();
     },
   });
@@ -96,7 +107,7 @@ export function BrandFonts({ workspaceId, canEdit }: { workspaceId: string; canE
         <form
           noValidate
           aria-label="Upload a font"
-          className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]"
+          className="grid items-start gap-3 md:grid-cols-[1fr_1fr_1fr_auto]"
           onSubmit={(e) => {
             e.preventDefault();
             upload.mutate();
@@ -126,15 +137,38 @@ export function BrandFonts({ workspaceId, canEdit }: { workspaceId: string; canE
           </div>
           <TextField
             label="Family name"
-            value={family}
+            value={values.family}
             autoComplete="off"
-            hint="Optional: read from the font when empty."
+            hint="The name the font lists use, e.g. Brand Sans."
             error={problems['family']}
-            onChange={(e) => setFamily(e.target.value)}
+            onChange={(e) => setValues((current) => ({ ...current, family: e.target.value }))}
           />
+          <div className="grid grid-cols-2 gap-2">
+            <SelectField
+              label="Weight"
+              options={WEIGHTS.map((weight) => ({
+                value: weight,
+                label: weight === '400' ? '400 (regular)' : weight === '700' ? '700 (bold)' : weight,
+              }))}
+              value={values.weight}
+              error={problems['weight']}
+              onChange={(e) => setValues((current) => ({ ...current, weight: e.target.value }))}
+            />
+            <SelectField
+              label="Style"
+              options={[
+                { value: 'normal', label: 'Normal' },
+                { value: 'italic', label: 'Italic' },
+              ]}
+              value={values.style}
+              error={problems['style']}
+              onChange={(e) => setValues((current) => ({ ...current, style: e.target.value }))}
+            />
+          </div>
           <Button
             type="submit"
             variant="secondary"
+            className="md:mt-6"
             disabled={file === undefined || tooBig}
             isPending={upload.isPending}
             pendingLabel="Uploading…"
