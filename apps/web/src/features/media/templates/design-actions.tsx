@@ -29,8 +29,7 @@ export function DesignActions({ workspaceId, editor, actions, problems, canEdit,
   const failure = render.error ?? save.error;
   // Field problems show at their fields; anything else is said here.
   const otherFailure = failure && namedProblemsOf(failure).length === 0 ? errorMessageOf(failure) : undefined;
-  if (!canEdit)
-    return <p className="text-sm text-muted">Viewers can preview templates; editors save and render them.</p>;
+  if (!canEdit) return <p className="text-sm text-muted">Editors preview, save and render designs.</p>;
   return (
     <div className="space-y-3">
       <TextField

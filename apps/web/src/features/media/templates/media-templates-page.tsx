@@ -63,11 +63,14 @@ function TemplateStudio({ workspaceId, templates, canEdit, canEditKit }: Templat
   const missing = template ? missingRequired(template, editor.values) : [];
   const slideCount = Array.isArray(editor.fields['slides']) ? editor.fields['slides'].length : 0;
   const slide = Math.min(state.slide, Math.max(0, slideCount - 1));
-  const preview = useLivePreview(template && missing.length === 0 ? previewPath(workspaceId, template.id) : undefined, {
-    aspectRatio: state.aspectRatio,
-    fields: editor.fields,
-    ...(slideCount > 1 ? { slide } : {}),
-  });
+  const preview = useLivePreview(
+    canEdit && template && missing.length === 0 ? previewPath(workspaceId, template.id) : undefined,
+    {
+      aspectRatio: state.aspectRatio,
+      fields: editor.fields,
+      ...(slideCount > 1 ? { slide } : {}),
+    },
+  );
   const saveError = actions.render.error ?? actions.save.error;
   const problems = { ...formProblems(preview.error), ...formProblems(saveError) };
   if (template === undefined) return <ErrorState error={new Error('No templates are available.')} />;
@@ -114,6 +117,7 @@ function TemplateStudio({ workspaceId, templates, canEdit, canEditKit }: Templat
               aspectRatio={state.aspectRatio}
               templateName={template.name}
               missing={missing}
+              notice={canEdit ? undefined : 'Editors see the live preview here; viewers can look at the saved designs.'}
               slides={template.multiSlide ? { count: slideCount, shown: slide, onShow: editor.setSlide } : undefined}
             />
           </Card>

@@ -9,6 +9,8 @@ interface PreviewPanelProps {
   templateName: string;
   /** Required fields still empty: the preview waits for them. */
   missing: readonly string[];
+  /** Why there is no preview at all (a viewer's role), said in its place. */
+  notice?: string | undefined;
   /** A carousel's slide count and the slide shown; undefined for single images. */
   slides?: { count: number; shown: number; onShow: (slide: number) => void } | undefined;
 }
@@ -21,9 +23,9 @@ function refusalText(error: unknown): string {
 }
 
 /** The live preview: the last PNG drawn, a spinner while the next renders, and why it cannot be drawn. */
-export function PreviewPanel({ preview, aspectRatio, templateName, missing, slides }: PreviewPanelProps) {
+export function PreviewPanel({ preview, aspectRatio, templateName, missing, notice, slides }: PreviewPanelProps) {
   const size = ASPECT_SIZES[aspectRatio];
-  const waiting = missing.length > 0;
+  const waiting = missing.length > 0 || notice !== undefined;
   return (
     <div className="space-y-3">
       <div
@@ -40,7 +42,7 @@ export function PreviewPanel({ preview, aspectRatio, templateName, missing, slid
         ) : null}
         {waiting ? (
           <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm text-muted">
-            Fill in {missing.join(', ')} to see the preview.
+            {notice ?? `Fill in ${missing.join(', ')} to see the preview.`}
           </p>
         ) : null}
         {preview.isRendering && !waiting ? (
