@@ -7,3 +7,11 @@ export function isContinuousIntegration(env: Record<string, string | undefined> 
   const value = env['CI']?.trim().toLowerCase();
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
+
+/**
+ * Whether a reference-image test should rewrite its stored references (`UPDATE_REFERENCES=1`)
+ * instead of comparing against them. Never set in CI.
+ */
+export function isUpdatingReferences(env: Record<string, string | undefined> = process.env): boolean {
+  return env['UPDATE_REFERENCES'] === '1' && !isContinuousIntegration(env);
+}

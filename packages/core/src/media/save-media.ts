@@ -7,7 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '@plume/db/client';
 import type { MediaKind } from '@plume/contract/networks/network-enums';
-import { mediaAssets } from '@plume/db/schema/media';
+import type { MediaApproval, MediaSource } from '@plume/contract/media/media-enums';
+import { mediaAssets, type MediaProvenance } from '@plume/db/schema/media';
 import { AppError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { MediaStore } from './media-store.ts';
@@ -82,6 +83,10 @@ export async function saveMedia(
     bytes: Uint8Array;
     altText?: string;
     aiGenerated?: boolean;
+    /** Renders and AI results say where they came from (default: an upload, approved). */
+    source?: MediaSource;
+    approval?: MediaApproval;
+    provenance?: MediaProvenance;
   },
 ): Promise<MediaView> {
   if (input.bytes.length === 0) throw AppError.validation('file', 'The file is empty.');
@@ -104,6 +109,9 @@ export async function saveMedia(
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
       altText: input.altText ?? null,
       aiGenerated: input.aiGenerated ?? false,
+      source: input.source ?? 'upload',
+      approval: input.approval ?? 'approved',
+      provenance: input.provenance ?? null,
       createdBy: input.userId,
     })
     .returning();

@@ -82,7 +82,8 @@ export function textParts(card: Card, ctx: PartContext): Child[] {
         opacity: 0.88,
         marginTop: gap,
       }),
-    card.stars !== undefined && box({ marginTop: gap, flexShrink: 0 }, starsImage(card.stars, colors.accent, size(40))),
+    card.stars !== undefined &&
+      box({ marginTop: gap, flexShrink: 0 }, starsImage(card.stars, colors.accent, size(40)), `fit-text:${ctx.boxId}`),
     ...(card.lines ?? []).map((line, index) =>
       text(ctx, line, {
         fontFamily: ctx.bodyFont,
@@ -107,6 +108,7 @@ export function textParts(card: Card, ctx: PartContext): Child[] {
           fontWeight: 700,
           color: readableOn(colors.accent),
         }),
+        `fit-text:${ctx.boxId}`,
       ),
   ];
 }

@@ -91,3 +91,17 @@ export async function fontsFor(families: string[], uploaded: UploadedFont[]): Pr
   fontSets.set(key, set);
   return set;
 }
+
+/** Whether satori can draw text with this font (a file that parses but has no usable glyphs fails). */
+export async function canDrawWithFont(font: UploadedFont): Promise<boolean> {
+  const { default: satori } = await import('satori');
+  try {
+    const svg = await satori(
+      { type: 'div', key: null, props: { style: { display: 'flex', fontFamily: font.family }, children: 'Aa' } },
+      { width: 200, height: 100, fonts: [uploadedToFont(font)] },
+    );
+    return svg.includes('<path');
+  } catch {
+    return false;
+  }
+}

@@ -143,16 +143,12 @@ function split(input: LayoutInput): SatoriElement {
       panelChildren,
     ),
     box(
-      {
-        flexDirection: 'column',
-        justifyContent: 'center',
-        alignItems: 'flex-start',
-        flexGrow: 1,
-        flexBasis: 0,
-        padding,
-      },
-      textParts(textCard, ctx),
-      'fit-box:main',
+      { flexGrow: 1, flexBasis: 0, padding },
+      box(
+        { flexDirection: 'column', justifyContent: 'center', alignItems: 'flex-start', flexGrow: 1 },
+        textParts(textCard, ctx),
+        'fit-box:main',
+      ),
     ),
   ]);
 }

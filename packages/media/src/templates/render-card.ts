@@ -96,6 +96,31 @@ function firstSizing(card: Card, size: { width: number; height: number }, layout
   return { headingSize, scale: 1 };
 }
 
+/** Text that fills little of its box is grown (at most twice) while it still fits. */
+async function grow(
+  first: Measured,
+  sizing: Sizing,
+  redraw: (sizing: Sizing) => Promise<Measured>,
+  unit: number,
+): Promise<{ svg: string; attempts: number }> {
+  let result = first;
+  let current = sizing;
+  let attempts = 1;
+  while (attempts < 3 && result.fill < SPARSE_FILL && current.headingSize < MAX_HEADING * unit) {
+    const growth = Math.min(1.5, Math.sqrt(TARGET_FILL / Math.max(result.fill, 0.05)));
+    const next = {
+      headingSize: Math.min(MAX_HEADING * unit, current.headingSize * growth),
+      scale: Math.min(1.4, current.scale * growth),
+    };
+    attempts++;
+    const larger = await redraw(next);
+    if (!larger.fits) break;
+    result = larger;
+    current = next;
+  }
+  return { svg: result.svg, attempts };
+}
+
 export async function renderCardSvg(
   card: Card,
   size: { width: number; height: number },
@@ -106,15 +131,7 @@ export async function renderCardSvg(
   let sizing = firstSizing(card, size, style.layout);
   let current = card;
   let result = await draw(current, size, style, fonts, sizing);
-  if (result.fits && result.fill < SPARSE_FILL && sizing.headingSize < MAX_HEADING * unit) {
-    const growth = Math.min(1.5, Math.sqrt(TARGET_FILL / Math.max(result.fill, 0.05)));
-    const grown = {
-      headingSize: Math.min(MAX_HEADING * unit, sizing.headingSize * growth),
-      scale: Math.min(1.3, growth),
-    };
-    const larger = await draw(current, size, style, fonts, grown);
-    return { svg: larger.fits ? larger.svg : result.svg, attempts: 2 };
-  }
+  if (result.fits) return grow(result, sizing, (next) => draw(current, size, style, fonts, next), unit);
   for (let attempt = 2; attempt <= MAX_ATTEMPTS && !result.fits; attempt++) {
     if (attempt <= MAX_SHRINKS) {
       sizing = {

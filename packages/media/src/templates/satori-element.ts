@@ -17,9 +17,21 @@ export function box(style: Style, children: Child | Child[] = null, key: string 
   return { type: 'div', key, props: { style: { display: 'flex', boxSizing: 'border-box', ...style }, children } };
 }
 
+/**
+ * Offers a line break (a zero-width space) every 10 characters inside words longer than 15: satori's
+ * own `break-word` can leave a line of one long word a glyph wider than its box.
+ */
+export function breakLongWords(text: string): string {
+  return text.replace(/\S{16,}/g, (word) => word.replace(/(.{10})(?=.)/gu, '$1\u200B'));
+}
+
 /** Text in a block that wraps at words and breaks a word too long for its line. */
 export function textBlock(text: string, style: Style, key: string | null = null): SatoriElement {
-  return { type: 'div', key, props: { style: { display: 'flex', wordBreak: 'break-word', ...style }, children: text } };
+  return {
+    type: 'div',
+    key,
+    props: { style: { display: 'flex', wordBreak: 'break-word', ...style }, children: breakLongWords(text) },
+  };
 }
 
 export function image(src: string, width: number, height: number, style: Style = {}): SatoriElement {
