@@ -13,6 +13,7 @@ import { dashboardRoute } from './dashboard-route.tsx';
 import { forgotPasswordRoute } from './forgot-password-route.tsx';
 import { homeRoute } from './home-route.tsx';
 import { mediaRoute } from './media-route.tsx';
+import { mediaTemplatesRoute } from './media-templates-route.tsx';
 import { membersRoute } from './members-route.tsx';
 import { mediaCharactersRoute } from './media-characters-route.tsx';
 import { mediaGenerateRoute } from './media-generate-route.tsx';
@@ -71,6 +72,7 @@ export const routeTree = rootRoute.addChildren([
       accountsRoute,
       membersRoute,
       brandRoute,
+      mediaTemplatesRoute,
       strategyRoute,
       onboardingRoute,
       modelsRoute,

@@ -5,10 +5,7 @@ const tabClasses =
   'aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent';
 
 /**
- * The media section's sub-pages: Library | Templates | Generate | Characters. Each page's engineer adds
- * its own `<li>` here with its route (a typed Link only compiles once the route exists): templates
- * `/w/$workspaceId/media/templates`, generate `/w/$workspaceId/media/generate`, characters
- * `/w/$workspaceId/media/characters`.
+ * The media section's sub-pages: Library | Templates | Generate | Characters.
  */
 export function MediaTabs({ workspaceId }: { workspaceId: string }) {
   return (
@@ -22,6 +19,11 @@ export function MediaTabs({ workspaceId }: { workspaceId: string }) {
             className={tabClasses}
           >
             Library
+          </Link>
+        </li>
+        <li>
+          <Link to="/w/$workspaceId/media/templates" params={{ workspaceId }} className={tabClasses}>
+            Templates
           </Link>
         </li>
         <li>

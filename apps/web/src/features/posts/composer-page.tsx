@@ -20,6 +20,7 @@ import { useNetworkName } from '../networks/use-network-name.ts';
 import { useWorkspace } from '../workspaces/use-workspace.ts';
 import { AiWriterPanel } from './ai-writer-panel.tsx';
 import { ComposerAccounts } from './composer-accounts.tsx';
+import { useMediaFromIds } from './media-from-ids.ts';
 import { MediaPicker, type AttachedMedia } from './media-picker.tsx';
 import { BestTimes } from '../insights/best-times.tsx';
 import { ExpectedEngagement } from '../insights/expected-engagement.tsx';
@@ -38,8 +39,14 @@ const contentLabels: Readonly<Record<string, string>> = {
   targets: 'Accounts',
 };
 
+interface ComposerPageProps {
+  workspaceId: string;
+  /** Library items attached when the composer opens (`?media=`), e.g. a rendered design's images. */
+  initialMediaIds?: readonly string[];
+}
+
 /** /w/$workspaceId/posts/new — write a post, pick accounts, preview per network, save or submit. */
-export function ComposerPage({ workspaceId }: { workspaceId: string }) {
+export function ComposerPage({ workspaceId, initialMediaIds = [] }: ComposerPageProps) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const workspace = useWorkspace(workspaceId);
@@ -51,6 +58,7 @@ export function ComposerPage({ workspaceId }: { workspaceId: string }) {
   const [hashtagInput, setHashtagInput] = useState('');
   const [thread, setThread] = useState<string[]>([]);
   const [media, setMedia] = useState<AttachedMedia[]>([]);
+  useMediaFromIds(workspaceId, initialMediaIds, setMedia);
   const [accountIds, setAccountIds] = useState<string[]>([]);
   const [scheduleInput, setScheduleInput] = useState('');
   const create = useMutation({
