@@ -40,6 +40,7 @@ import { accountRoutes } from './routes/accounts/accounts.routes.ts';
 import { accountBackfillRoutes } from './routes/accounts/account-backfill.routes.ts';
 import { accountHistoryImportRoutes } from './routes/accounts/account-history-import.routes.ts';
 import { mediaRoutes } from './routes/media/media.routes.ts';
+import { slideshowRoutes } from './routes/media-slideshows/slideshows.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -93,6 +94,7 @@ export const routeModules = [
   postImportRoutes,
   resolveUnconfirmedRoutes,
   mediaRoutes,
+  slideshowRoutes,
   contentRoutes,
   llmRoutes,
   ollamaRoutes,

@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 
-export const CAPTION_FONTS = ['Inter', 'Playfair Display', 'Roboto Slab'] as const;
-export type CaptionFont = (typeof CAPTION_FONTS)[number];
+import type { CaptionFont } from '@plume/contract/media/slideshow-schemas';
 
 const FONT_FILES: Record<CaptionFont, string> = {
   Inter: '@fontsource/inter/files/inter-latin-700-normal.woff',

@@ -157,6 +157,8 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'GET /api/v1/workspaces/{workspaceId}/media': { id: 'listMedia' },
   'POST /api/v1/workspaces/{workspaceId}/media': { id: 'uploadMedia', requestBody: upload },
   'PATCH /api/v1/workspaces/{workspaceId}/media/{mediaId}': { id: 'updateMedia' },
+  'POST /api/v1/workspaces/{workspaceId}/media/slideshows': { id: 'createSlideshow' },
+  'GET /api/v1/workspaces/{workspaceId}/media/slideshows/{slideshowId}': { id: 'getSlideshow' },
   'GET /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'getBrandProfile' },
   'PUT /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'setBrandProfile' },
   'POST /api/v1/workspaces/{workspaceId}/brand-profile/preview': { id: 'previewBrandVoice' },
