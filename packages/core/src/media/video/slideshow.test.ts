@@ -18,6 +18,7 @@ import { createDiskMediaStore, type MediaStore } from '../media-store.ts';
 import { saveMedia } from '../save-media.ts';
 import { runSlideshow } from './run-slideshow.ts';
 import { getSlideshow, startSlideshow } from './start-slideshow.ts';
+import { conformingVideo } from './video-renditions.ts';
 
 let database: TestDatabase;
 let db: Database;
@@ -151,5 +152,26 @@ describe('slideshows', () => {
       state: 'failed',
       error: 'A file of this slideshow was deleted from the vault.',
     });
+  });
+});
+
+describe('renditions before publishing', () => {
+  it('makes a conforming MP4 once and reuses it', { timeout: 120_000 }, async () => {
+    const workspaceId = await workspace();
+    const saved = await upload(workspaceId, 'clip.webm', 'video/webm', await webmClip(2));
+    const [source] = await db.select().from(mediaAssets).where(eq(mediaAssets.id, saved.id));
+    const { instagramManifest } = await import('@plume/networks/instagram/manifest');
+    const rule = instagramManifest.media.rules.find((candidate) => candidate.kind === 'video')!;
+    const rendition = await conformingVideo({ db, media }, source!, rule, 'Instagram');
+    expect(rendition).toMatchObject({
+      mimeType: 'video/mp4',
+      videoCodec: 'h264',
+      audioCodec: 'aac',
+      tags: ['rendition'],
+    });
+    expect(rendition.provenance?.sourceMediaIds).toEqual([source!.id]);
+    expect((await conformingVideo({ db, media }, source!, rule, 'Instagram')).id).toBe(rendition.id);
+    const tooShort = { ...rule, maxDurationSec: 1 };
+    await expect(conformingVideo({ db, media }, source!, tooShort, 'Instagram')).rejects.toThrow(/allow trimming/);
   });
 });
