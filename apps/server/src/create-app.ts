@@ -48,6 +48,7 @@ import { vaultRoutes } from './routes/media/vault.routes.ts';
 import { brandKitRoutes } from './routes/media-templates/brand-kit.routes.ts';
 import { mediaTemplateRoutes } from './routes/media-templates/media-templates.routes.ts';
 import { altTextRoutes } from './routes/media-studio/alt-text.routes.ts';
+import { slideshowRoutes } from './routes/media-slideshows/slideshows.routes.ts';
 import { networkRoutes } from './routes/networks/networks.routes.ts';
 import { postRoutes } from './routes/posts/posts.routes.ts';
 import { postImportRoutes } from './routes/posts/import-posts.routes.ts';
@@ -108,6 +109,7 @@ export const routeModules = [
   vaultRoutes,
   mediaCollectionRoutes,
   altTextRoutes,
+  slideshowRoutes,
   contentRoutes,
   llmRoutes,
   mediaProviderRoutes,

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { z, ZodType } from 'zod';
 import type { PlumeConfig } from '@plume/config/load-config';
 import { purgeExpiredJob } from '@plume/core/jobs/purge-expired';
+import { renderSlideshowJob } from '@plume/core/jobs/slideshow-jobs';
 import {
   backfillAccountJob,
   collectAccountMetricsJob,
@@ -153,6 +154,7 @@ export async function startWorker(input: {
             logger,
           ),
         }),
+    [renderSlideshowJob.id]: toTask({ db, media: publishing.media }, renderSlideshowJob, logger),
     ...(input.llm === undefined
       ? {}
       : {

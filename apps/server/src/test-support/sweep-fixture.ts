@@ -3,6 +3,7 @@ import type { Database } from '@plume/db/client';
 import { contentDrafts, contentRevisions } from '@plume/db/schema/content';
 import { notifications } from '@plume/db/schema/notifications';
 import { agentRuns } from '@plume/db/schema/agents';
+import { mediaGenerations } from '@plume/db/schema/media';
 import { socialAccounts } from '@plume/db/schema/social';
 import { inboxExample, insertSweepInbox, insertSweepSavedReply } from './inbox-fixture.ts';
 import { inboxReplyExample, insertInboxReplySweep } from './inbox-reply-sweep-fixture.ts';
@@ -89,6 +90,10 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
   const savedReplyId = await insertSweepSavedReply(db, workspace.id);
   const mediaStudio = await insertMediaStudioSweep(db, workspace.id, mediaId);
   const mediaTemplates = await insertMediaTemplateSweep(db, workspace.id);
+  const [slideshow] = await db
+    .insert(mediaGenerations)
+    .values({ workspaceId: workspace.id, kind: 'slideshow', request: { slides: [{ mediaId }] } })
+    .returning({ id: mediaGenerations.id });
 
   return {
     owner,
@@ -121,8 +126,11 @@ export async function createSweepFixture(app: FastifyInstance, db: Database): Pr
       savedReplyId,
       ...mediaStudio,
       ...mediaTemplates,
+      slideshowId: slideshow?.id ?? '',
     },
     example: (route): RouteExample | undefined => {
+      if (route.key === 'POST /api/v1/workspaces/{workspaceId}/media/slideshows')
+        return { body: { slides: [{ mediaId, caption: 'Sweep slide' }] } };
       // The OAuth callback answers with a redirect into the web app, never a 2xx.
       if (route.key === 'GET /api/v1/accounts/oauth/callback') return { skip: ['control'] };
       // A pending pick only exists mid-way through a real OAuth sign-in with several accounts.

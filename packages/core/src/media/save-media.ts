@@ -1,7 +1,7 @@
 /**
  * Accepting an upload: the bytes decide what it is (never the file name or the browser's claim), so
- * an image is probed with sharp for its real format and size. Videos are kept as sent; their duration
- * is measured when the media pipeline (ffmpeg) lands.
+ * an image is probed with sharp for its real format and size, a video or sound file with ffprobe
+ * (`probe-upload.ts`) for its container, length, size and codecs.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { mediaAssets, type MediaProvenance } from '@plume/db/schema/media';
 import { AppError } from '@plume/errors/app-error';
 import { decodeCursor, encodeCursor, type Page } from '../platform/cursor.ts';
 import type { MediaStore } from './media-store.ts';
+import { AUDIO_VIDEO_HINT, looksLikeAudioOrVideo, probeAudioVideo, type AudioVideoFacts } from './probe-upload.ts';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
@@ -21,9 +22,6 @@ const IMAGE_FORMATS: Record<string, string> = {
   webp: 'image/webp',
   gif: 'image/gif',
 };
-const VIDEO_TYPES = new Set(['video/mp4', 'video/quicktime', 'video/webm']);
-/** Voice-overs and audio messages (speech generation); uploads stay images and videos. */
-const AUDIO_TYPES = new Set(['audio/mpeg', 'audio/wav', 'audio/ogg', 'audio/webm']);
 
 export type MediaView = {
   id: string;
@@ -55,12 +53,18 @@ function toView(row: typeof mediaAssets.$inferSelect): MediaView {
   };
 }
 
-async function probe(
-  bytes: Uint8Array,
-  declaredType: string,
-): Promise<{ kind: MediaView['kind']; mimeType: string; width?: number; height?: number }> {
-  if (VIDEO_TYPES.has(declaredType)) return { kind: 'video', mimeType: declaredType };
-  if (AUDIO_TYPES.has(declaredType)) return { kind: 'audio', mimeType: declaredType };
+type Facts = { kind: MediaView['kind']; mimeType: string; width?: number; height?: number } & Partial<
+  Omit<AudioVideoFacts, 'kind'>
+>;
+
+async function audioVideoOrRefuse(bytes: Uint8Array, declaredType: string): Promise<Facts> {
+  const facts = await probeAudioVideo(bytes, declaredType);
+  if (facts === null) throw new AppError('unsupported_media_type', { detail: AUDIO_VIDEO_HINT });
+  return facts;
+}
+
+async function probe(bytes: Uint8Array, declaredType: string): Promise<Facts> {
+  if (looksLikeAudioOrVideo(declaredType)) return audioVideoOrRefuse(bytes, declaredType);
   // Loaded on the first upload: sharp and libvips add ~15 MB to every process that never sees one.
   const { default: sharp } = await import('sharp');
   try {
@@ -70,9 +74,8 @@ async function probe(
     const height = metadata.pageHeight ?? metadata.height;
     return { kind: mimeType === 'image/gif' ? 'gif' : 'image', mimeType, width: metadata.width, height };
   } catch {
-    throw new AppError('unsupported_media_type', {
-      detail: 'Upload a JPEG, PNG, WebP or GIF image, or an MP4, MOV or WebM video.',
-    });
+    // Not an image: a video or sound file sent without its type is read by ffprobe.
+    return audioVideoOrRefuse(bytes, declaredType);
   }
 }
 
@@ -108,6 +111,9 @@ export async function saveMedia(
       bytes: input.bytes.length,
       width: facts.width ?? null,
       height: facts.height ?? null,
+      durationSec: facts.durationSec ?? null,
+      videoCodec: facts.videoCodec ?? null,
+      audioCodec: facts.audioCodec ?? null,
       fileName: input.fileName.slice(0, 200) || 'upload',
       storageKey,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),

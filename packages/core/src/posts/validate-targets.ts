@@ -7,6 +7,7 @@
  */
 import type { FieldError } from '@plume/errors/app-error';
 import { checkMedia } from '@plume/contract/posts/media-rules';
+import { asPublished } from '@plume/contract/media/video-conform';
 import type {
   NetworkManifest,
   NetworkProvider,
@@ -39,7 +40,12 @@ function mediaErrors(
   path: string,
   requireMedia: boolean,
 ): FieldError[] {
-  return checkMedia(items, manifest.media, manifest.name, requireMedia).map((problem) => ({
+  // A video is checked as it will go out: its rendition when the network would not take it as it is.
+  const videoRule = manifest.media.rules.find((rule) => rule.kind === 'video');
+  const sendable = items.map((item) =>
+    item.kind === 'video' && videoRule !== undefined ? { ...item, ...asPublished(item, videoRule, false) } : item,
+  );
+  return checkMedia(sendable, manifest.media, manifest.name, requireMedia).map((problem) => ({
     path: problem.item === undefined ? path : `${path}.${problem.item}`,
     message: problem.message,
   }));

@@ -9,10 +9,11 @@ import type { PostContent, TargetOverride } from '@plume/db/schema/publishing';
 import type { NetworkManifest, PublishMedia, PublishPart, PublishRequest } from '@plume/networks/contract';
 import { Permanent } from '@plume/networks/provider-errors';
 import { mediaPublicUrl, type MediaStore } from '../media/media-store.ts';
+import { conformingVideo } from '../media/video/video-renditions.ts';
 import { resolveTargetContent } from '../posts/resolve-target-content.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 
-export type RequestDeps = { db: Pick<Database, 'select'>; keyring: Keyring; media: MediaStore; appUrl: string };
+export type RequestDeps = { db: Database; keyring: Keyring; media: MediaStore; appUrl: string };
 
 export async function buildPublishRequest(
   deps: RequestDeps,
@@ -28,7 +29,14 @@ export async function buildPublishRequest(
   const allIds = [...resolved.mediaIds, ...resolved.thread.flatMap((part) => part.mediaIds)];
   const rows =
     allIds.length === 0 ? [] : await deps.db.select().from(mediaAssets).where(inArray(mediaAssets.id, allIds));
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  // Videos the network would not take as they are go as their rendition (docs/media.md "Video").
+  const videoRule = input.manifest.media.rules.find((rule) => rule.kind === 'video');
+  const sendable = await Promise.all(
+    rows.map(async (row) =>
+      videoRule === undefined ? row : conformingVideo(deps, row, videoRule, input.manifest.name),
+    ),
+  );
+  const byId = new Map(rows.map((row, index) => [row.id, sendable[index] ?? row]));
   const mediaOf = (ids: string[]): PublishMedia[] =>
     ids.map((id) => {
       const row = byId.get(id);

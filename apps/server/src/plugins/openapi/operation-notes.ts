@@ -258,6 +258,8 @@ export const operationNotes: Readonly<Record<string, OperationNote>> = {
   'PATCH /api/v1/workspaces/{workspaceId}/media/designs/{designId}': { id: 'updateMediaDesign' },
   'DELETE /api/v1/workspaces/{workspaceId}/media/designs/{designId}': { id: 'deleteMediaDesign' },
   'POST /api/v1/workspaces/{workspaceId}/media/designs/{designId}/render': { id: 'renderMediaDesign' },
+  'POST /api/v1/workspaces/{workspaceId}/media/slideshows': { id: 'createSlideshow' },
+  'GET /api/v1/workspaces/{workspaceId}/media/slideshows/{slideshowId}': { id: 'getSlideshow' },
   'GET /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'getBrandProfile' },
   'PUT /api/v1/workspaces/{workspaceId}/brand-profile': { id: 'setBrandProfile' },
   'POST /api/v1/workspaces/{workspaceId}/brand-profile/preview': { id: 'previewBrandVoice' },
