@@ -11,7 +11,10 @@ export const BUNDLED_FONT_FAMILIES = ['Inter', 'Playfair Display', 'Roboto Slab'
 export const MAX_FONT_BYTES = 4 * 1024 * 1024;
 export const MAX_BRAND_FONTS = 20;
 
-export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f6feb.');
+export const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f6feb.')
+  .meta({ examples: ['#1f6feb'] });
 
 export const brandColorsSchema = z.strictObject({
   primary: hexColor,
