@@ -22,7 +22,7 @@ export function AltTextField({ workspaceId, mediaId, initial, canEdit }: AltText
   const [saved, setSaved] = useState(initial ?? '');
   const path = `${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}`;
   const suggest = useMutation({
-    mutationFn: () => api.post(`${path}/alt-text`, {}, altTextSuggestionSchema),
+    mutationFn: () => api.post(`${path}/alt-text/suggest`, {}, altTextSuggestionSchema),
     onSuccess: (answer) => setText(answer.altText),
   });
   const save = useMutation({
