@@ -119,8 +119,10 @@ export async function restoreDatabase(
           );
       } else if (record.rows && current) {
         const overriding = current.hasIdentity ? 'OVERRIDING SYSTEM VALUE' : '';
+        // Named columns: generated ones (posts.media_ids…) are computed again, never written.
+        const columns = current.storedColumns.map((column) => pg.escapeIdentifier(column)).join(', ');
         await client.query(
-          `INSERT INTO ${pg.escapeIdentifier(current.name)} ${overriding} SELECT * FROM json_populate_recordset(null::${pg.escapeIdentifier(current.name)}, $1::json)`,
+          `INSERT INTO ${pg.escapeIdentifier(current.name)} (${columns}) ${overriding} SELECT ${columns} FROM json_populate_recordset(null::${pg.escapeIdentifier(current.name)}, $1::json)`,
           [JSON.stringify(record.rows)],
         );
         rows += record.rows.length;

@@ -1,12 +1,17 @@
 import type pg from 'pg';
 
-export type TableInfo = { name: string; hasIdentity: boolean; identityColumns: string[] };
+/**
+ * `storedColumns`: the columns a restore writes, in order; generated columns (`GENERATED ALWAYS AS …
+ * STORED`) are left out, PostgreSQL computes them again and refuses a value for them.
+ */
+export type TableInfo = { name: string; hasIdentity: boolean; identityColumns: string[]; storedColumns: string[] };
 
 /** Plume's tables in schema `public`, parents before children (by foreign keys), for backup and restore. */
 export async function listTablesInDependencyOrder(client: pg.Client): Promise<TableInfo[]> {
-  const tables = await client.query<{ name: string; identity: string[] | null }>(`
+  const tables = await client.query<{ name: string; identity: string[] | null; stored: string[] | null }>(`
     SELECT c.relname AS name,
-           array_remove(array_agg(a.attname::text) FILTER (WHERE a.attidentity <> ''), NULL) AS identity
+           array_remove(array_agg(a.attname::text) FILTER (WHERE a.attidentity <> ''), NULL) AS identity,
+           array_remove(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attgenerated = ''), NULL) AS stored
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -37,9 +42,11 @@ export async function listTablesInDependencyOrder(client: pg.Client): Promise<Ta
   };
   for (const table of tables.rows) visit(table.name, new Set());
   const byName = new Map(tables.rows.map((row) => [row.name, row.identity ?? []]));
+  const storedByName = new Map(tables.rows.map((row) => [row.name, row.stored ?? []]));
   return ordered.map((name) => ({
     name,
     identityColumns: byName.get(name) ?? [],
     hasIdentity: (byName.get(name) ?? []).length > 0,
+    storedColumns: storedByName.get(name) ?? [],
   }));
 }

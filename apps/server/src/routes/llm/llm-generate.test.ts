@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LLM_TASKS } from '@plume/contract/llm/llm-enums';
 import { llmUsage } from '@plume/db/schema/llm';
 import type { LlmFakeControls } from '@plume/testing/fakes/llm/llm-fake-server';
 import { startOllamaFake, type OllamaFake } from '@plume/testing/fakes/llm/ollama-fake';
@@ -265,7 +266,7 @@ describe('statistics and costs', () => {
       payload: {},
     });
     expect(proposals.statusCode, proposals.body).toBe(200);
-    expect(proposals.json<{ items: unknown[] }>().items).toHaveLength(11);
+    expect(proposals.json<{ items: unknown[] }>().items).toHaveLength(LLM_TASKS.length);
     expect(ollama.requests.filter((request) => request.path === '/api/chat').length).toBe(chats);
   });
 });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LLM_TASKS } from '@plume/contract/llm/llm-enums';
 import { createKeyring, generateKey, parseKey } from '@plume/core/secrets/keyring';
 import { llmProviders } from '@plume/db/schema/llm';
 import type { LlmFakeControls } from '@plume/testing/fakes/llm/llm-fake-server';
@@ -188,7 +189,7 @@ describe('policies and budget', () => {
   it('lists every task with its default, stores one, and goes back to the default', async () => {
     const before = await t.app.inject({ method: 'GET', url: url('policies'), headers: viewer.headers });
     const items = before.json<{ items: Policy[] }>().items;
-    expect(items).toHaveLength(11);
+    expect(items).toHaveLength(LLM_TASKS.length);
     expect(items.every((item) => item.isDefault)).toBe(true);
     expect(items.find((item) => item.task === 'caption')).toMatchObject({
       mode: 'local_first',
